@@ -1,0 +1,77 @@
+/**
+ * Search folding: lower case, no diacritics, one form of each typographic punctuation mark.
+ * Folding maps each UTF-16 unit to exactly one unit, so match positions found in folded
+ * text are valid positions in the original (needed to highlight matches).
+ */
+
+const PUNCTUATION: Record<string, string> = {
+  '\u2018': "'", // ‘
+  '\u2019': "'", // ’
+  '\u201A': "'", // ‚
+  '\u201B': "'", // ‛
+  '\u2032': "'", // ′
+  '\u02BC': "'", // ʼ
+  '\u00B4': "'", // ´
+  '\u0060': "'", // `
+  '\u201C': '"', // “
+  '\u201D': '"', // ”
+  '\u201E': '"', // „
+  '\u201F': '"', // ‟
+  '\u00AB': '"', // «
+  '\u00BB': '"', // »
+  '\u2033': '"', // ″
+  '\u2010': '-', // ‐
+  '\u2011': '-', // ‑
+  '\u2012': '-', // ‒
+  '\u2013': '-', // –
+  '\u2014': '-', // —
+  '\u2212': '-', // −
+  '\u00A0': ' ', // no-break space
+  '\u202F': ' ', // narrow no-break space
+  '\u2026': '.', // … (one unit stands for three dots; good enough for matching)
+};
+
+// Letters that carry no decomposable diacritic but that readers type without it.
+const LETTERS: Record<string, string> = {
+  ø: 'o',
+  Ø: 'o',
+  ł: 'l',
+  Ł: 'l',
+  đ: 'd',
+  Đ: 'd',
+  ħ: 'h',
+  ı: 'i',
+};
+
+const cache = new Map<string, string>();
+
+function foldUnit(unit: string): string {
+  const cached = cache.get(unit);
+  if (cached !== undefined) return cached;
+  let out = PUNCTUATION[unit] ?? LETTERS[unit];
+  if (out === undefined) {
+    const base = unit
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase();
+    const lower = unit.toLowerCase();
+    out = base.length === 1 ? base : lower.length === 1 ? lower : unit;
+  }
+  cache.set(unit, out);
+  return out;
+}
+
+// Printable ASCII folds by lower-casing alone, which is the common case and much faster.
+const PLAIN_ASCII = /^[\x20-\x5f\x61-\x7e\t\n]*$/;
+
+/** Folds text for matching; the result has the same length (in UTF-16 units) as the input. */
+export function fold(text: string): string {
+  if (PLAIN_ASCII.test(text)) return text.toLowerCase();
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // Surrogate halves are left alone: an astral character is never folded to anything else.
+    out += code >= 0xd800 && code <= 0xdfff ? text[i] : foldUnit(text[i] as string);
+  }
+  return out;
+}

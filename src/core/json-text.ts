@@ -1,0 +1,72 @@
+import { ArmruError } from './errors.js';
+
+/** Human wording for jsonc-parser's error codes: what the parser expected at that point. */
+const EXPECTATIONS: Record<string, string> = {
+  InvalidSymbol: 'expected a JSON value (string, number, object, array, true, false or null)',
+  InvalidNumberFormat: 'expected a valid number',
+  PropertyNameExpected: 'expected a property name in double quotes (no trailing commas)',
+  ValueExpected: 'expected a value',
+  ColonExpected: "expected ':' after the property name",
+  CommaExpected: "expected ',' between items",
+  CloseBraceExpected: "expected ',' or '}'",
+  CloseBracketExpected: "expected ',' or ']'",
+  EndOfFileExpected: 'expected the end of the file after the top-level value',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'comments are not allowed in JSON',
+  UnexpectedEndOfString: 'expected a closing double quote',
+  UnexpectedEndOfNumber: 'expected more digits',
+  InvalidUnicode: 'expected four hex digits after \\u',
+  InvalidEscapeCharacter: 'expected a valid escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)',
+  InvalidCharacter: 'expected no raw control characters inside a string (escape them)',
+};
+
+/** Line and column (1-based, column in code points) of a UTF-16 offset in `text`. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  const column = [...text.slice(lineStart, offset)].length + 1;
+  return { line, column };
+}
+
+/**
+ * Parses JSON, and on failure throws an ArmruError that names the file, line and column
+ * and what was expected there. The slow locating parser is loaded only on that path.
+ */
+export async function parseJson(text: string, file: string): Promise<unknown> {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const { offset, expected } = await locateSyntaxError(text, error as Error);
+    const { line, column } = lineColumn(text, offset);
+    throw new ArmruError('bad-json', `${file}:${line}:${column}: invalid JSON: ${expected}`, {
+      exitCode: 2,
+    });
+  }
+}
+
+async function locateSyntaxError(
+  text: string,
+  error: Error,
+): Promise<{ offset: number; expected: string }> {
+  if (text.trim() === '')
+    return { offset: 0, expected: 'expected a JSON value, found an empty file' };
+  const { default: jsonc } = await import('jsonc-parser');
+  const errors: import('jsonc-parser').ParseError[] = [];
+  jsonc.parse(text, errors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+    allowEmptyContent: false,
+  });
+  const first = errors[0];
+  if (first) {
+    const name = jsonc.printParseErrorCode(first.error);
+    return { offset: first.offset, expected: EXPECTATIONS[name] ?? name };
+  }
+  // JSON.parse refused something the locating parser accepts: fall back to V8's own words.
+  const at = /position (\d+)/.exec(error.message);
+  return { offset: at ? Number(at[1]) : 0, expected: error.message };
+}

@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { ArmruError } from './errors.js';
+import { parseJson } from './json-text.js';
+import { BUILTIN_DATASET } from './paths.js';
+import { checkSchema } from './schema.js';
+import type { Dataset, DatasetDocument } from './types.js';
+import { type Problem, verifyDocument } from './verify.js';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads a file as strict UTF-8, turning file-system failures into one clear ArmruError. */
+export function readText(file: string, what = 'file'): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw fileError(file, what, error as NodeJS.ErrnoException);
+  }
+  try {
+    return utf8.decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new ArmruError(
+      'bad-data',
+      `${file}: not UTF-8 text; expected the ${what} encoded as UTF-8`,
+    );
+  }
+}
+
+function fileError(file: string, what: string, error: NodeJS.ErrnoException): ArmruError {
+  switch (error.code) {
+    case 'ENOENT':
+      return new ArmruError('not-found', `${file}: no such file; expected the ${what} here`);
+    case 'EISDIR':
+      return new ArmruError('io', `${file}: is a directory; expected the ${what}`);
+    case 'EACCES':
+    case 'EPERM':
+      return new ArmruError('io', `${file}: permission denied; cannot read the ${what}`);
+    default:
+      return new ArmruError(
+        'io',
+        `${file}: cannot read the ${what} (${error.code ?? error.message})`,
+      );
+  }
+}
+
+/** Formats problems as `FILE: $.path: message (claim ID)` lines. */
+export function formatProblems(file: string, doc: unknown, problems: Problem[]): string[] {
+  return problems.map((p) => {
+    const claimId = claimIdAt(doc, p.path);
+    return `${file}: ${p.path}: ${p.message}${claimId ? ` (claim ${claimId})` : ''}`;
+  });
+}
+
+function claimIdAt(doc: unknown, path: string): string | undefined {
+  const m = /^\$\.claims\[(\d+)\]/.exec(path);
+  if (!m) return undefined;
+  const claims = (doc as { claims?: unknown })?.claims;
+  const claim = Array.isArray(claims) ? claims[Number(m[1])] : undefined;
+  const id = (claim as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' ? id : undefined;
+}
+
+function invalid(file: string, problems: string[]): ArmruError {
+  const n = problems.length;
+  return new ArmruError(
+    'bad-data',
+    `${file}: not a valid armru dataset (${n} problem${n === 1 ? '' : 's'})`,
+    {
+      problems,
+    },
+  );
+}
+
+/**
+ * Loads and verifies a dataset file: parse, JSON Schema, then text hash, ids, references and
+ * quote offsets. Throws an ArmruError listing every problem; never repairs anything.
+ */
+export async function loadDataset(file: string = BUILTIN_DATASET): Promise<Dataset> {
+  const raw = readText(file, 'dataset');
+  const doc = await parseJson(raw, file);
+  return checkDataset(doc, file);
+}
+
+/** Verifies an already parsed document that was read from `file` (used for relative text paths). */
+export function checkDataset(doc: unknown, file: string): Dataset {
+  const schemaProblems = checkSchema(doc);
+  if (schemaProblems.length > 0) throw invalid(file, formatProblems(file, doc, schemaProblems));
+  const valid = doc as DatasetDocument;
+  const text = articleText(valid, file);
+  const problems = verifyDocument(valid, text);
+  if (problems.length > 0) throw invalid(file, formatProblems(file, doc, problems));
+  return {
+    file,
+    doc: valid,
+    text,
+    entityById: new Map(valid.entities.map((e) => [e.id, e])),
+    topicById: new Map(valid.topics.map((t) => [t.id, t])),
+    claimById: new Map(valid.claims.map((c) => [c.id, c])),
+  };
+}
+
+function articleText(doc: DatasetDocument, file: string): string {
+  if (doc.source.text !== undefined) return doc.source.text;
+  const name = doc.source.textFile ?? '';
+  const dir = dirname(resolve(file));
+  const target = resolve(dir, name);
+  const rel = relative(dir, target);
+  if (isAbsolute(name) || rel.startsWith('..') || isAbsolute(rel)) {
+    throw invalid(file, [
+      `${file}: $.source.textFile: "${name}" leaves the dataset's directory; expected a path inside it`,
+    ]);
+  }
+  // Name the text file the way the user named the dataset (relative stays relative).
+  return readText(join(dirname(file), name), `article text named by ${file} ($.source.textFile)`);
+}

@@ -1,0 +1,209 @@
+import Fuse, { type Expression, type FuseResultMatch, type IFuseOptions } from 'fuse.js';
+import { fold } from './fold.js';
+import type { Claim, Dataset } from './types.js';
+import { AUTHOR } from './verify.js';
+
+/** The searchable fields of a claim, in the order of their weight. */
+export const SEARCH_FIELDS = ['text', 'quote', 'actors', 'topics', 'source'] as const;
+export type SearchField = (typeof SEARCH_FIELDS)[number];
+
+/**
+ * What one claim offers to search. `actors`, `topics` and `source` list every name and
+ * alias as separate entries, so an exact alias scores as well as an exact name.
+ */
+export interface SearchRecord {
+  text: string;
+  quote: string;
+  actors: string[];
+  topics: string[];
+  source: string[];
+}
+
+/** Where a query matched: ranges (inclusive, UTF-16 units) in the field's text. */
+export interface HitMatch {
+  field: SearchField;
+  /** For list fields, which entry of the search record matched. */
+  entry?: number;
+  indices: [number, number][];
+}
+
+/** One search result: the claim, fuse.js's score (0 is perfect) and where it matched. */
+export interface SearchHit {
+  claim: Claim;
+  score: number;
+  matches: HitMatch[];
+}
+
+/**
+ * The fuse.js options every search path uses. Both the plain path and any indexed path must
+ * score with exactly these, so that rankings agree.
+ */
+export const FUSE_OPTIONS: IFuseOptions<SearchRecord> = {
+  keys: [
+    { name: 'text', weight: 3 },
+    { name: 'quote', weight: 2 },
+    { name: 'actors', weight: 2 },
+    { name: 'topics', weight: 1.5 },
+    { name: 'source', weight: 1 },
+  ],
+  // Records are folded once when the index is built; queries are folded the same way.
+  getFn: (record, path) => {
+    const value = record[(Array.isArray(path) ? path[0] : path) as SearchField];
+    return typeof value === 'string' ? fold(value) : value.map(fold);
+  },
+  includeScore: true,
+  includeMatches: true,
+  ignoreLocation: true,
+  useExtendedSearch: true,
+  // About one edit per five characters: Shoigu finds Shoygu, Gyumri does not find "Yuri".
+  threshold: 0.2,
+  minMatchCharLength: 2,
+  isCaseSensitive: true,
+};
+
+/** Builds the search record of a claim: its words, its quote, and the names behind its ids. */
+export function searchRecord(dataset: Dataset, claim: Claim): SearchRecord {
+  const names = (item: { name: string; aliases: string[] } | undefined) =>
+    item ? [item.name, ...item.aliases] : [];
+  const asserter =
+    claim.assertedBy === AUTHOR
+      ? [AUTHOR, dataset.doc.source.author]
+      : names(dataset.entityById.get(claim.assertedBy));
+  return {
+    text: claim.text,
+    quote: claim.quote.exact,
+    actors: claim.actors.flatMap((id) => names(dataset.entityById.get(id))),
+    topics: claim.topics.flatMap((id) => names(dataset.topicById.get(id))),
+    source: claim.cue ? [...asserter, claim.cue] : asserter,
+  };
+}
+
+// A double-quoted run stays one term (fuse.js's own rule), so `="Color Revolution"` works.
+const TERM_SPLIT = / +(?=(?:[^"]*"[^"]*")*[^"]*$)/;
+
+/** A negated term: the claim must have no field that includes / starts with / ends with `text`. */
+export interface Exclusion {
+  text: string;
+  at: 'include' | 'prefix' | 'suffix';
+}
+
+/** One OR-branch of a query: terms that must all match, and terms that must not. */
+export interface QueryGroup {
+  terms: string[];
+  exclusions: Exclusion[];
+}
+
+/**
+ * Parses an fzf-style query (already the words joined by spaces): `|` separates OR-branches,
+ * spaces separate AND-terms, `!` negates. Text is folded as records are. Bare operators with
+ * nothing to match are dropped; an empty result means "match everything".
+ */
+export function parseQuery(query: string): QueryGroup[] {
+  return fold(query)
+    .split('|')
+    .map((branch) => {
+      const group: QueryGroup = { terms: [], exclusions: [] };
+      for (const term of branch.trim().split(TERM_SPLIT)) {
+        if (term.replace(/^[!'^=]+|\$$/g, '').length === 0) continue;
+        if (!term.startsWith('!')) {
+          group.terms.push(term);
+        } else if (term.startsWith('!^')) {
+          group.exclusions.push({ text: term.slice(2), at: 'prefix' });
+        } else if (term.endsWith('$')) {
+          group.exclusions.push({ text: term.slice(1, -1), at: 'suffix' });
+        } else {
+          group.exclusions.push({ text: term.slice(1), at: 'include' });
+        }
+      }
+      return group;
+    })
+    .filter((group) => group.terms.length > 0 || group.exclusions.length > 0);
+}
+
+/** True when some field of the (folded) record meets the exclusion. */
+function excluded(record: SearchRecord, exclusions: Exclusion[]): boolean {
+  if (exclusions.length === 0) return false;
+  const values = [
+    record.text,
+    record.quote,
+    ...record.actors,
+    ...record.topics,
+    ...record.source,
+  ].map(fold);
+  return exclusions.some(({ text, at }) =>
+    values.some((v) =>
+      at === 'prefix' ? v.startsWith(text) : at === 'suffix' ? v.endsWith(text) : v.includes(text),
+    ),
+  );
+}
+
+/**
+ * Searches claims; prepared once per dataset and reused for every query.
+ *
+ * Positive terms go to fuse.js as one logical AND whose string leaves may match in any field
+ * (a plain fuse.js string query would need every term in the same field). Negated terms are
+ * applied afterwards as a filter, because fuse.js scores an inverse match like a perfect hit
+ * and would float every claim that merely lacks the word to the top.
+ */
+export class ClaimSearcher {
+  private readonly fuse: Fuse<SearchRecord>;
+  private readonly claims: Claim[];
+  private readonly records: SearchRecord[];
+
+  constructor(dataset: Dataset, claims: Claim[] = dataset.doc.claims) {
+    this.claims = claims;
+    this.records = claims.map((claim) => searchRecord(dataset, claim));
+    this.fuse = new Fuse(this.records, FUSE_OPTIONS);
+  }
+
+  /**
+   * Claims matching `query`, best first (ties in dataset order). A query with nothing to
+   * match (empty, spaces, bare operators) matches every claim with score 0, as in fzf.
+   */
+  search(
+    query: string,
+    options: { filter?: (claim: Claim) => boolean; limit?: number } = {},
+  ): SearchHit[] {
+    const { filter = () => true, limit = Number.POSITIVE_INFINITY } = options;
+    const groups = parseQuery(query);
+    const best = new Map<number, { score: number; matches: HitMatch[] }>();
+    const offer = (index: number, score: number, matches: HitMatch[]) => {
+      const seen = best.get(index);
+      if (!seen || score < seen.score) best.set(index, { score, matches });
+    };
+    if (groups.length === 0) {
+      for (let index = 0; index < this.claims.length; index++) offer(index, 0, []);
+    }
+    for (const group of groups) {
+      if (group.terms.length === 0) {
+        this.records.forEach((record, index) => {
+          if (!excluded(record, group.exclusions)) offer(index, 0, []);
+        });
+        continue;
+      }
+      const expression: Expression = { $and: group.terms };
+      for (const result of this.fuse.search(expression)) {
+        if (excluded(this.records[result.refIndex] as SearchRecord, group.exclusions)) continue;
+        offer(result.refIndex, result.score ?? 0, toMatches(result.matches ?? []));
+      }
+    }
+    const hits: SearchHit[] = [];
+    const ranked = [...best.entries()].sort(([a, x], [b, y]) => x.score - y.score || a - b);
+    for (const [index, { score, matches }] of ranked) {
+      if (hits.length >= limit) break;
+      const claim = this.claims[index] as Claim;
+      if (filter(claim)) hits.push({ claim, score, matches });
+    }
+    return hits;
+  }
+}
+
+function toMatches(matches: readonly FuseResultMatch[]): HitMatch[] {
+  return matches
+    .filter((m) => m.key !== undefined)
+    .map((m) => ({
+      field: m.key as SearchField,
+      ...(m.refIndex !== undefined ? { entry: m.refIndex } : {}),
+      indices: m.indices.map(([a, b]) => [a, b] as [number, number]),
+    }));
+}
