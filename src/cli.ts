@@ -65,7 +65,20 @@ function commanderMessage(text: string): string {
     .trim()
     .replace(/^error: /, '')
     .replace(/\n\(Did you mean (.*)\?\)$/, ' (did you mean $1?)')
-    .replace(/\s*\n\s*/g, ' ');
+    .replace(/ is invalid\. /, ' is invalid: ')
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\.$/, '');
+}
+
+/** Routes commander's output to our streams, and its errors through armru's one-line form. */
+function configureOutput(command: Command, io: Io): void {
+  const name = command.parent ? `armru ${command.name()}` : 'armru';
+  command.configureOutput({
+    writeOut: (s) => io.stdout.write(s),
+    writeErr: (s) => io.stderr.write(s),
+    outputError: (s, write) =>
+      write(`armru: ${commanderMessage(s)}\nRun '${name} --help' for usage.\n`),
+  });
 }
 
 /**
@@ -112,18 +125,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       '--data <path>',
       'dataset file to load instead of the built-in article (also ARMRU_DATA)',
     )
-    .addOption(
-      new Option('--color <when>', 'colour output: auto, always or never').choices(COLOR_MODES),
-    )
+    .addOption(new Option('--color <when>', 'when to colour the output').choices(COLOR_MODES))
     .option('--no-color', 'same as --color never')
     .showSuggestionAfterError(true)
-    .exitOverride()
-    .configureOutput({
-      writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) =>
-        write(`armru: ${commanderMessage(s)}\nRun 'armru --help' for usage.\n`),
-    });
+    .exitOverride();
+  configureOutput(program, io);
 
   program
     .command('search')
@@ -156,6 +162,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
         outcome = await searchCommand(context(command, options.json), words, options);
       },
     );
+
+  // Subcommands copy settings when created; give each its own name in error hints.
+  for (const command of program.commands) configureOutput(command, io);
 
   try {
     await program.parseAsync(argv);

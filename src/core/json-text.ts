@@ -54,6 +54,9 @@ async function locateSyntaxError(
 ): Promise<{ offset: number; expected: string }> {
   if (text.trim() === '')
     return { offset: 0, expected: 'expected a JSON value, found an empty file' };
+  const trailing = /non-whitespace character after JSON at position (\d+)/.exec(error.message);
+  if (trailing)
+    return { offset: Number(trailing[1]), expected: EXPECTATIONS.EndOfFileExpected as string };
   const { default: jsonc } = await import('jsonc-parser');
   const errors: import('jsonc-parser').ParseError[] = [];
   jsonc.parse(text, errors, {

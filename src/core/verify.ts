@@ -93,11 +93,13 @@ export function checkQuote(
   }
   const found = codePoints.slice(start, end).join('');
   if (found === exact) return undefined;
-  const at = codePoints.join('').indexOf(exact);
-  const elsewhere =
-    at === -1
-      ? 'the quoted words do not occur in the article'
-      : `the quoted words occur at ${Array.from(codePoints.join('').slice(0, at)).length}`;
+  const text = codePoints.join('');
+  const at = text.indexOf(exact);
+  let elsewhere = 'the quoted words do not occur in the article';
+  if (at !== -1) {
+    const from = Array.from(text.slice(0, at)).length;
+    elsewhere = `the quoted words occur at ${from}..${from + Array.from(exact).length}`;
+  }
   return `quote.exact is not the article's text at ${start}..${end} (found ${JSON.stringify(clip(found))}); ${elsewhere}`;
 }
 

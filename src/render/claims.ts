@@ -22,7 +22,7 @@ function claimColumns(view: View): Column[] {
     { header: 'KIND', style: view.colors.kind },
     { header: 'ASSERTED BY', wrap: true, max: 24, min: 8 },
     { header: 'CLAIM', wrap: true, flex: true, min: 20 },
-    { header: 'ACTORS', wrap: true, max: 28, min: 8 },
+    { header: 'ACTORS', wrap: true, max: 28, min: 8, optional: true },
   ];
 }
 

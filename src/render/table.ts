@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import type { Palette } from './color.js';
 import { sanitizeInline } from './sanitize.js';
-import { displayWidth, wrapRanges } from './text-width.js';
+import { displayWidth, wrap, wrapRanges } from './text-width.js';
 
 /** One table column. */
 export interface Column {
@@ -15,6 +15,8 @@ export interface Column {
   /** Width above which a column wraps even when there is room. */
   max?: number;
   style?: (s: string) => string;
+  /** May be left out when the terminal is too narrow for the flex column's minimum. */
+  optional?: boolean;
 }
 
 /** A cell: text, plus optional ranges `[start, end]` (inclusive) to highlight. */
@@ -41,11 +43,16 @@ export function fitWidths(columns: Column[], cells: Cell[][], width: number): nu
   const budget = width - (columns.length + 1) - PAD * columns.length;
   const flexIndex = columns.findIndex((c) => c.flex);
   if (flexIndex === -1) return natural;
-  const flexMin = columns[flexIndex]?.min ?? 20;
+  // The flex column (the claim text) should get at least its minimum and, when its text is
+  // long, about half of the room, so that it reads as prose rather than a narrow ribbon.
+  const flexTarget = Math.min(
+    natural[flexIndex] as number,
+    Math.max(columns[flexIndex]?.min ?? 20, Math.floor(budget / 2)),
+  );
   const widths = [...natural];
   const others = () => widths.reduce((sum, w, i) => (i === flexIndex ? sum : sum + w), 0);
-  // Shrink wrapping columns one step at a time, widest first, until the flex column has its minimum.
-  while (budget - others() < flexMin) {
+  // Shrink wrapping columns one step at a time, widest first, until the flex column has its target.
+  while (budget - others() < flexTarget) {
     let widest = -1;
     widths.forEach((w, i) => {
       const col = columns[i] as Column;
@@ -69,29 +76,42 @@ function longestLine(text: string): number {
   return Math.max(0, ...text.split('\n').map(displayWidth));
 }
 
-/** Renders cells as a bordered table fitted to `width`. Text is sanitised here. */
+/**
+ * Renders cells as a bordered table fitted to `width`. Text is sanitised here. When even
+ * squeezed columns leave the flex column under its minimum, optional columns are dropped
+ * (last first), as gh does, rather than wrapping the claim a few letters per line.
+ */
 export function renderTable(
   columns: Column[],
   rows: Cell[][],
   width: number,
   colors: Palette,
 ): string {
-  const safeRows = rows.map((row) => row.map(safeCell));
-  const widths = fitWidths(columns, safeRows, width);
+  let cols = columns;
+  let safeRows = rows.map((row) => row.map(safeCell));
+  let widths = fitWidths(cols, safeRows, width);
+  for (;;) {
+    const flex = cols.findIndex((c) => c.flex);
+    const drop = cols.map((c) => Boolean(c.optional)).lastIndexOf(true);
+    const short = flex !== -1 && (widths[flex] as number) < (cols[flex]?.min ?? 20);
+    if (!short || drop === -1) break;
+    cols = cols.filter((_, i) => i !== drop);
+    safeRows = safeRows.map((row) => row.filter((_, i) => i !== drop));
+    widths = fitWidths(cols, safeRows, width);
+  }
   const table = new Table({
-    head: columns.map((c) => colors.header(c.header)),
+    head: cols.map((c, i) =>
+      wrap(c.header, widths[i] as number)
+        .map(colors.header)
+        .join('\n'),
+    ),
     colWidths: widths.map((w) => w + PAD),
     wordWrap: false,
     // armru colours headers itself; cli-table3's own colours would ignore --color and NO_COLOR.
     style: { head: [], border: [], compact: false },
   });
   for (const row of safeRows) {
-    table.push(
-      row.map((cell, i) => {
-        const col = columns[i] as Column;
-        return layoutCell(cell, widths[i] as number, colors, col.style);
-      }),
-    );
+    table.push(row.map((cell, i) => layoutCell(cell, widths[i] as number, colors, cols[i]?.style)));
   }
   return `${table.toString()}\n`;
 }

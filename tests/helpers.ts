@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root. */
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** The built binary, as a user runs it. */
+export const BIN = fileURLToPath(new URL('../bin/armru.js', import.meta.url));
+/** Fixture path, relative to the repository root (so messages name it the same way). */
+export const fixture = (name: string) => `tests/fixtures/${name}`;
+
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+  status: number | null;
+}
+
+/**
+ * Runs the built `armru` binary in the repository root with a clean environment: no colour
+ * or width settings leak in from the machine running the tests.
+ */
+export function armru(args: string[], env: Record<string, string> = {}, input?: string): RunResult {
+  const base = { ...process.env };
+  for (const name of ['NO_COLOR', 'FORCE_COLOR', 'COLUMNS', 'ARMRU_DATA', 'DEBUG', 'TERM'])
+    delete base[name];
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    env: { ...base, ...env },
+    encoding: 'utf8',
+    input,
+  });
+  return { stdout: result.stdout, stderr: result.stderr, status: result.status };
+}
+
+/** Runs the binary inside a pseudo-terminal (util-linux `script`), as a user at a terminal. */
+export function armruTty(args: string[], env: Record<string, string> = {}): RunResult {
+  const base = { ...process.env };
+  for (const name of ['NO_COLOR', 'FORCE_COLOR', 'ARMRU_DATA', 'DEBUG']) delete base[name];
+  const command = [process.execPath, BIN, ...args].map(shellQuote).join(' ');
+  const result = spawnSync('script', ['-qec', command, '/dev/null'], {
+    cwd: ROOT,
+    env: { ...base, TERM: 'xterm-256color', ...env },
+    encoding: 'utf8',
+  });
+  // The terminal turns \n into \r\n; give tests the text as the program wrote it.
+  return {
+    stdout: result.stdout.replace(/\r\n/g, '\n'),
+    stderr: result.stderr,
+    status: result.status,
+  };
+}
+
+function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Removes ANSI escape sequences. */
+export function stripAnsi(s: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: escape sequences start with ESC.
+  return s.replace(/\u001b\[[0-9;]*m/g, '');
+}

@@ -1,0 +1,172 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDataset } from '../../src/core/load.js';
+import type { Dataset } from '../../src/core/types.js';
+import { sha256, verifyDocument } from '../../src/core/verify.js';
+import { ROOT } from '../helpers.js';
+
+// SHA-256 of the article as delivered ("Armenia and Russia Enhance Defense Cooperation").
+const ARTICLE_SHA256 = '0a5331979c1c8c67a0ea9fb1325465a6f2626b8faaa9ca8b0a41bba430618804';
+
+/** The article's body sentences: after the byline, paragraph by paragraph. */
+function bodySentences(text: string): { start: number; end: number; text: string }[] {
+  const cps = Array.from(text);
+  const body = text.indexOf('\n\n', text.indexOf('By Emilio Luciano Cricchio'));
+  const out: { start: number; end: number; text: string }[] = [];
+  const re = /[^\s][^]*?(?:[.!?][”"]?(?=\s|$)|(?=\n\n)|$)/g;
+  re.lastIndex = body;
+  for (let m = re.exec(text); m !== null && m[0] !== ''; m = re.exec(text)) {
+    const start = Array.from(text.slice(0, m.index)).length;
+    out.push({ start, end: start + Array.from(m[0]).length, text: m[0] });
+  }
+  expect(cps.length).toBeGreaterThan(0);
+  return out;
+}
+
+describe('the built-in dataset', () => {
+  let ds: Dataset;
+  beforeAll(async () => {
+    ds = await loadDataset();
+  });
+
+  it('carries the article byte for byte', () => {
+    const bytes = readFileSync(`${ROOT}/data/article.txt`);
+    expect(sha256(bytes.toString('utf8'))).toBe(ARTICLE_SHA256);
+    expect(ds.doc.source.textSha256).toBe(ARTICLE_SHA256);
+    expect(ds.doc.source.offsetUnit).toBe('codepoint');
+  });
+
+  it('anchors every claim to the exact article words at its code-point offsets', () => {
+    const cps = Array.from(ds.text);
+    for (const claim of ds.doc.claims) {
+      expect(cps.slice(claim.quote.start, claim.quote.end).join(''), claim.id).toBe(
+        claim.quote.exact,
+      );
+    }
+  });
+
+  it('passes every integrity check: unique ids, resolving references, matching hash', () => {
+    expect(verifyDocument(ds.doc, ds.text)).toEqual([]);
+  });
+
+  it('covers each of the 19 body sentences with at least one claim', () => {
+    const sentences = bodySentences(ds.text);
+    expect(sentences).toHaveLength(19);
+    const uncovered = sentences.filter(
+      (s) => !ds.doc.claims.some((c) => c.quote.start < s.end && c.quote.end > s.start),
+    );
+    expect(uncovered.map((s) => s.text)).toEqual([]);
+  });
+
+  it('splits the visit sentence into talks with Tonoyan, talks with Pashinyan and the base visit', () => {
+    const sentence = bodySentences(ds.text).find((s) => s.text.startsWith('The visit included'));
+    expect(sentence).toBeDefined();
+    const inside = ds.doc.claims.filter(
+      (c) => sentence && c.quote.start >= sentence.start && c.quote.end <= sentence.end,
+    );
+    expect(
+      inside.map((c) => c.actors.filter((a) => ['tonoyan', 'pashinyan', 'base-102'].includes(a))),
+    ).toEqual([['tonoyan'], ['pashinyan'], ['base-102']]);
+  });
+
+  it('keeps claims in article order with ids c01, c02, ...', () => {
+    const starts = ds.doc.claims.map((c) => c.quote.start);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    expect(ds.doc.claims.map((c) => c.id)).toEqual(
+      ds.doc.claims.map((_, i) => `c${String(i + 1).padStart(2, '0')}`),
+    );
+  });
+
+  it('attributes as the text does', () => {
+    const by = (words: string) => {
+      const claim = ds.doc.claims.find((c) => c.quote.exact.includes(words));
+      if (!claim) throw new Error(`no claim quotes "${words}"`);
+      return claim;
+    };
+    expect(by('Russia is also working on gaining access')).toMatchObject({
+      assertedBy: 'kommersant',
+      kind: 'report',
+    });
+    expect(by('would not provide any access')).toMatchObject({
+      assertedBy: 'civilnet-gov-sources',
+      kind: 'denial',
+      hedged: true,
+    });
+    expect(by('will be doubled')).toMatchObject({
+      assertedBy: 'shoygu',
+      kind: 'statement',
+      cue: 'announced',
+    });
+    expect(by('make a choice between Europe and Russia')).toMatchObject({
+      assertedBy: 'pashinyan',
+      kind: 'quote',
+    });
+    expect(by('integral part of European civilization')).toMatchObject({
+      assertedBy: 'pashinyan',
+      kind: 'quote',
+    });
+    for (const claim of ds.doc.claims.filter((c) => /seems to/.test(c.quote.exact))) {
+      expect(claim, claim.id).toMatchObject({ assertedBy: 'author', hedged: true });
+    }
+  });
+
+  it('records the Kommersant report as disputed by the CivilNet sources', () => {
+    const report = ds.doc.claims.find((c) => c.assertedBy === 'kommersant' && c.kind === 'report');
+    const denial = ds.doc.claims.find((c) => c.assertedBy === 'civilnet-gov-sources');
+    expect(ds.doc.relations).toContainEqual(
+      expect.objectContaining({ from: denial?.id, type: 'disputes', to: report?.id }),
+    );
+  });
+
+  it('lists the agreements the issue names, each evidenced by claims', () => {
+    const kinds = ds.doc.agreements.map((a) => `${a.kind}:${a.status}`);
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'agreement:signed',
+        'memorandum:negotiating',
+        'basing:in-force',
+        'deployment:in-force',
+        'membership:in-force',
+      ]),
+    );
+    expect(
+      ds.doc.agreements.filter((a) => a.kind === 'membership').flatMap((a) => a.parties),
+    ).toEqual(expect.arrayContaining(['csto', 'eaeu']));
+  });
+
+  it('dates only with a basis, and gives a source for every outside date', () => {
+    const dated = [...ds.doc.claims, ...ds.doc.agreements].filter((x) => x.when);
+    expect(dated.length).toBeGreaterThan(0);
+    for (const item of dated) {
+      if (item.when?.basis !== 'text') expect(item.when?.source, item.id).toMatch(/^https:\/\//);
+      else expect(ds.text, item.id).toContain(item.when.text);
+    }
+    const visit = ds.doc.claims.find((c) =>
+      c.quote.exact.includes('visited Armenia on October 29th'),
+    );
+    expect(visit?.when).toMatchObject({
+      date: '2019-10-29',
+      basis: 'context',
+      text: 'October 29th',
+    });
+  });
+
+  it('lists the spellings readers type as aliases', () => {
+    const aliases = (id: string) => {
+      const e = ds.entityById.get(id);
+      return [e?.name, ...(e?.aliases ?? [])];
+    };
+    expect(aliases('shoygu')).toEqual(expect.arrayContaining(['Shoigu', 'Sergei Shoigu']));
+    expect(aliases('pashinyan')).toEqual(expect.arrayContaining(['Pashinian']));
+    expect(aliases('csto')).toEqual(
+      expect.arrayContaining(['CSTO', 'Collective Security Treaty Organization']),
+    );
+    expect(aliases('eaeu')).toEqual(expect.arrayContaining(['EAEU', 'EEU']));
+    expect(aliases('russian-government')).toEqual(
+      expect.arrayContaining(['the Kremlin', 'Moscow']),
+    );
+    expect(aliases('gyumri')).toEqual(
+      expect.arrayContaining(['Leninakan', 'Kumayri', 'Alexandropol']),
+    );
+  });
+});

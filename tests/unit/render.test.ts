@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { fold } from '../../src/core/fold.js';
+import { closest, editDistance } from '../../src/core/suggest.js';
+import { decideColor, palette } from '../../src/render/color.js';
+import { sanitize, sanitizeInline } from '../../src/render/sanitize.js';
+import { type Column, fitWidths, renderPlain, renderTable } from '../../src/render/table.js';
+import { displayWidth, wrap } from '../../src/render/text-width.js';
+import { stripAnsi } from '../helpers.js';
+
+describe('fold', () => {
+  it('lowercases, strips diacritics and unifies punctuation, keeping the length', () => {
+    expect(fold('Türkiye’s “Ŝtate” — Łódź')).toBe('turkiye\'s "state" - lodz');
+    for (const s of ['Türkiye’s', 'Ǆ', 'İstanbul', '😀 x', 'Ａ'])
+      expect(fold(s)).toHaveLength(s.length);
+  });
+});
+
+describe('suggestions', () => {
+  it('measures edits with transpositions', () => {
+    expect(editDistance('shoygu', 'shoigu')).toBe(1);
+    expect(editDistance('ab', 'ba')).toBe(1);
+    expect(editDistance('', 'abc')).toBe(3);
+  });
+
+  it('offers the closest candidates only', () => {
+    expect(closest('serch', ['search', 'stats', 'show'])).toEqual(['search']);
+    expect(closest('zzz', ['search'])).toEqual([]);
+  });
+});
+
+describe('colour decision', () => {
+  it('follows flag, then NO_COLOR, then FORCE_COLOR, then the terminal', () => {
+    expect(decideColor('always', { NO_COLOR: '1' }, false)).toBe(true);
+    expect(decideColor('never', { FORCE_COLOR: '1' }, true)).toBe(false);
+    expect(decideColor('auto', { NO_COLOR: '1', FORCE_COLOR: '1' }, true)).toBe(false);
+    expect(decideColor('auto', { NO_COLOR: '' }, true)).toBe(true);
+    expect(decideColor('auto', { FORCE_COLOR: '1' }, false)).toBe(true);
+    expect(decideColor('auto', { FORCE_COLOR: '0' }, true)).toBe(false);
+    expect(decideColor('auto', {}, true)).toBe(true);
+    expect(decideColor('auto', { TERM: 'dumb' }, true)).toBe(false);
+    expect(decideColor('auto', {}, false)).toBe(false);
+  });
+});
+
+describe('sanitising untrusted text', () => {
+  it('escapes control, C1 and bidi characters but keeps text', () => {
+    expect(sanitize('a\u001b[2Jb\u0007c\u009bd\u202ee\nf\tg')).toBe(
+      'a\\x1b[2Jb\\x07c\\x9bd\\u202ee\nf\tg',
+    );
+    expect(sanitizeInline('a\nb\tc\rd')).toBe('a\\nb\\tc\\rd');
+    expect(sanitize('Pashinyan’s “Color Revolution” 😀')).toBe('Pashinyan’s “Color Revolution” 😀');
+  });
+});
+
+describe('wrapping and tables', () => {
+  it('wraps at spaces and never splits a wide character', () => {
+    expect(wrap('the quick brown fox', 9)).toEqual(['the quick', 'brown fox']);
+    expect(wrap('abcdefgh', 3)).toEqual(['abc', 'def', 'gh']);
+    const wide = wrap('漢字漢字漢', 4);
+    expect(wide).toEqual(['漢字', '漢字', '漢']);
+    for (const line of wide) expect(displayWidth(line)).toBeLessThanOrEqual(4);
+  });
+
+  const columns: Column[] = [
+    { header: 'ID' },
+    { header: 'KIND' },
+    { header: 'ASSERTED BY', wrap: true, max: 24, min: 8 },
+    { header: 'CLAIM', wrap: true, flex: true, min: 20 },
+    { header: 'ACTORS', wrap: true, max: 28, min: 8, optional: true },
+  ];
+  const long =
+    'Armenia sees these arrangements, as well as its adherence to the CSTO, as key. '.repeat(2);
+  const rows = [
+    ['c13', 'background', 'author', long, 'Armenia, Collective Security Treaty Organization'],
+    ['c28', 'quote', 'Nikol Pashinyan', 'Armenia must not choose.', 'Armenia, Europe, Russia'],
+  ].map((r) => r.map((text) => ({ text })));
+
+  it('fits every line into the width, from 40 to 160 columns', () => {
+    for (const width of [40, 60, 80, 120, 160]) {
+      const out = renderTable(columns, rows, width, palette(false));
+      for (const line of out.trimEnd().split('\n'))
+        expect(displayWidth(line), `${width}: ${line}`).toBeLessThanOrEqual(width);
+    }
+  });
+
+  it('gives the claim the room and wastes none', () => {
+    const w160 = fitWidths(columns, rows, 160);
+    // Short columns get their natural width and the claim all the rest: 160 columns exactly.
+    expect(w160).toEqual([3, 10, 15, 88, 28]);
+    expect(w160.reduce((a, b) => a + b, 0) + 6 + 2 * 5).toBe(160);
+    // A short claim is not padded past its text.
+    expect(fitWidths(columns, [rows[1] ?? []], 160)[3]).toBe('Armenia must not choose.'.length);
+    const w80 = fitWidths(columns, rows, 80);
+    expect(w80[3]).toBeGreaterThanOrEqual(28);
+  });
+
+  it('drops the optional actors column when the claim would be too narrow', () => {
+    const out = renderTable(columns, rows, 60, palette(false));
+    expect(out).not.toContain('ACTORS');
+    expect(renderTable(columns, rows, 80, palette(false))).toContain('ACTORS');
+  });
+
+  it('uses no colour codes unless colour is on, and then only armru’s own', () => {
+    expect(renderTable(columns, rows, 80, palette(false))).not.toContain('\u001b');
+    const coloured = renderTable(columns, rows, 80, palette(true));
+    expect(coloured).toContain('\u001b[1mID\u001b[22m');
+    expect(stripAnsi(coloured)).toBe(renderTable(columns, rows, 80, palette(false)));
+  });
+
+  it('prints plain tab-separated lines with escaped tabs and newlines', () => {
+    expect(renderPlain([['a', 'b\tc', 'd\ne\u001b']])).toBe('a\tb\\tc\td\\ne\\x1b\n');
+  });
+});

@@ -1,0 +1,140 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ArmruError } from '../../src/core/errors.js';
+import { buildFilter } from '../../src/core/filter.js';
+import { loadDataset } from '../../src/core/load.js';
+import { ClaimSearcher, parseQuery } from '../../src/core/search.js';
+import type { Dataset } from '../../src/core/types.js';
+
+let ds: Dataset;
+let searcher: ClaimSearcher;
+const ids = (query: string, filter?: Parameters<typeof buildFilter>[1]) =>
+  searcher.search(query, filter ? { filter: buildFilter(ds, filter) } : {}).map((h) => h.claim.id);
+const about = (entity: string) =>
+  ds.doc.claims.filter((c) => c.actors.includes(entity)).map((c) => c.id);
+
+beforeAll(async () => {
+  ds = await loadDataset();
+  searcher = new ClaimSearcher(ds);
+});
+
+describe('search over the built-in article', () => {
+  it('finds the Gyumri claims, and only those', () => {
+    expect(ids('Gyumri').sort()).toEqual(['c06', 'c07', 'c12']);
+  });
+
+  it('finds names however they are spelled', () => {
+    const shoygu = about('shoygu').sort();
+    expect(ids('Shoigu').sort()).toEqual(shoygu);
+    expect(ids('Shoygu').sort()).toEqual(shoygu);
+    expect(ids('Sergei Shoigu').sort()).toEqual(shoygu);
+    expect(ids('Шойгу').sort()).toEqual(shoygu);
+    expect(ids('Pashinian')).toEqual(expect.arrayContaining(about('pashinyan')));
+    expect(ids('Khachaturov').sort()).toEqual(['c21', 'c22']);
+    expect(ids('Kocharian').sort()).toEqual(['c21', 'c23']);
+    expect(ids('David Tonoyan')).toEqual(['c04']);
+    expect(ids('Leninakan').sort()).toEqual(['c06', 'c07', 'c12']);
+    expect(ids('ODKB').sort()).toEqual(['c13', 'c14', 'c22']);
+  });
+
+  it('ignores case, diacritics and typographic punctuation', () => {
+    expect(ids("doesn't perceive")).toEqual(['c28']);
+    expect(ids('DOESN’T PERCEIVE')).toEqual(['c28']);
+    expect(ids('Türkiye')).toEqual(ids('turkiye'));
+    expect(ids('turkiye').length).toBeGreaterThan(0);
+  });
+
+  it('ANDs the words of a query even when they match in different fields', () => {
+    // "Shoygu" is an actor of c07, "doubled" is in its text.
+    expect(ids('Shoigu doubled')).toEqual(['c07']);
+    expect(ids('biolab access').sort()).toEqual(['c08', 'c09']);
+  });
+
+  it('supports the fzf operators', () => {
+    expect(ids("'Kommersant").sort()).toEqual(['c08', 'c28', 'c29']);
+    expect(ids("'Kommersant | 'CivilNet").sort()).toEqual(['c08', 'c09', 'c28', 'c29']);
+    expect(ids('biolab !Kommersant')).toEqual(['c09']);
+    expect(ids("^During 'visit")).toEqual(expect.arrayContaining(['c06']));
+    expect(ids('=Gyumri')).toEqual(ids('=gyumri'));
+  });
+
+  it('ranks best first with fuse.js scores between 0 and 1', () => {
+    const hits = searcher.search('Gyumri base doubled');
+    expect(hits[0]?.claim.id).toBe('c07');
+    const scores = hits.map((h) => h.score);
+    expect(scores).toEqual([...scores].sort((a, b) => a - b));
+    for (const s of scores) expect(s).toBeGreaterThanOrEqual(0);
+    for (const s of scores) expect(s).toBeLessThanOrEqual(1);
+  });
+
+  it('reports where the text matched', () => {
+    const [hit] = searcher.search('Gyumri', { limit: 1 });
+    const text = hit?.claim.text ?? '';
+    const ranges = hit?.matches.filter((m) => m.field === 'text').flatMap((m) => m.indices) ?? [];
+    expect(ranges.map(([a, b]) => text.slice(a, b + 1))).toContain('Gyumri');
+  });
+
+  it('matches everything for an empty query and nothing for nonsense', () => {
+    expect(ids('')).toHaveLength(ds.doc.claims.length);
+    expect(ids('   ')).toHaveLength(ds.doc.claims.length);
+    expect(ids('!')).toHaveLength(ds.doc.claims.length);
+    expect(ids('qqqxzz')).toEqual([]);
+  });
+
+  it('respects the limit', () => {
+    expect(searcher.search('Russia', { limit: 3 })).toHaveLength(3);
+  });
+});
+
+describe('filters', () => {
+  it('resolves actors through names and aliases', () => {
+    expect(ids('', { actor: ['Shoigu'] })).toEqual(about('shoygu'));
+    expect(ids('', { actor: ['the kremlin'] })).toEqual(about('russian-government'));
+    expect(ids('', { actor: ['Kommersant'] })).toEqual(about('kommersant'));
+  });
+
+  it('requires every repeated actor and topic', () => {
+    const both = ds.doc.claims
+      .filter((c) => c.actors.includes('shoygu') && c.actors.includes('base-102'))
+      .map((c) => c.id);
+    expect(ids('', { actor: ['Shoigu', 'Gyumri base'] })).toEqual(both);
+    expect(ids('', { topic: ['biolabs'] })).toEqual(['c08', 'c09']);
+  });
+
+  it('filters by kind and by who asserts', () => {
+    expect(ids('', { kind: ['quote'] })).toEqual(['c28', 'c29']);
+    expect(ids('', { kind: ['report', 'denial'] })).toEqual(['c08', 'c09']);
+    expect(ids('', { assertedBy: ['Pashinian'] })).toEqual(['c28', 'c29']);
+    expect(ids('', { assertedBy: ['author'] }).length).toBeGreaterThan(20);
+  });
+
+  it('names the closest actors and topics for an unknown name', () => {
+    expect(() => buildFilter(ds, { actor: ['Shoygoo'] })).toThrow(
+      new ArmruError('unknown-name', 'no actor is named "Shoygoo"; closest: "Shoygu"'),
+    );
+    expect(() => buildFilter(ds, { topic: ['biolaps'] })).toThrow(
+      'no topic is named "biolaps"; closest: "Biolabs", "bio labs", "bio-labs"',
+    );
+    expect(() => buildFilter(ds, { actor: ['xyzzy'] })).toThrow(
+      'no actor is named "xyzzy"; run \'armru actors\' to list them',
+    );
+  });
+});
+
+describe('parseQuery', () => {
+  it('splits OR branches, AND terms and negations, folding text', () => {
+    expect(parseQuery("Gyumri 'Base | !Kremlin ^Russ$")).toEqual([
+      { terms: ['gyumri', "'base"], exclusions: [] },
+      { terms: ['^russ$'], exclusions: [{ text: 'kremlin', at: 'include' }] },
+    ]);
+    expect(parseQuery('!^a !b$')).toEqual([
+      {
+        terms: [],
+        exclusions: [
+          { text: 'a', at: 'prefix' },
+          { text: 'b', at: 'suffix' },
+        ],
+      },
+    ]);
+    expect(parseQuery(' | ! ')).toEqual([]);
+  });
+});
