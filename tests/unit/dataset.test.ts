@@ -13,7 +13,7 @@ function bodySentences(text: string): { start: number; end: number; text: string
   const cps = Array.from(text);
   const body = text.indexOf('\n\n', text.indexOf('By Emilio Luciano Cricchio'));
   const out: { start: number; end: number; text: string }[] = [];
-  const re = /[^\s][^]*?(?:[.!?][”"]?(?=\s|$)|(?=\n\n)|$)/g;
+  const re = /[^\s][\s\S]*?(?:[.!?][”"]?(?=\s|$)|(?=\n\n)|$)/g;
   re.lastIndex = body;
   for (let m = re.exec(text); m !== null && m[0] !== ''; m = re.exec(text)) {
     const start = Array.from(text.slice(0, m.index)).length;
