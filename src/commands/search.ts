@@ -1,5 +1,5 @@
 import { buildFilter, type ClaimFilterInput } from '../core/filter.js';
-import { loadDataset } from '../core/load.js';
+import { loadCorpus } from '../core/load.js';
 import { ClaimSearcher } from '../core/search.js';
 import { printHits } from '../render/claims.js';
 import { printJson } from '../render/view.js';
@@ -16,15 +16,15 @@ export async function searchCommand(
   words: string[],
   options: SearchOptions,
 ): Promise<Outcome> {
-  const dataset = await loadDataset(ctx.dataPath);
-  const filter = buildFilter(dataset, options);
+  const corpus = await loadCorpus(ctx.dataPath);
+  const filter = buildFilter(corpus, options);
   const query = words.join(' ');
-  const hits = new ClaimSearcher(dataset).search(query, { filter, limit: options.limit });
+  const hits = new ClaimSearcher(corpus).search(query, { filter, limit: options.limit });
   if (hits.length === 0) {
     // Scripts reading --json always get a JSON document, even when nothing matched.
     if (ctx.view.mode === 'json') printJson(ctx.view, []);
     return { status: 'no-match', message: `no claims match "${query}"` };
   }
-  printHits(ctx.view, dataset, hits);
+  printHits(ctx.view, corpus, hits);
   return OK;
 }

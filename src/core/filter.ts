@@ -1,6 +1,7 @@
+import type { ClaimRef, Corpus } from './corpus.js';
 import { ArmruError } from './errors.js';
-import { resolveActor, resolveTopic } from './resolve.js';
-import { CLAIM_KINDS, type Claim, type ClaimKind, type Dataset } from './types.js';
+import { type Resolved, resolveActor, resolveTopic } from './resolve.js';
+import { CLAIM_KINDS, type ClaimKind } from './types.js';
 import { AUTHOR } from './verify.js';
 
 /** Filters as the user typed them (names, not ids). */
@@ -16,26 +17,33 @@ export interface ClaimFilterInput {
 }
 
 /** A predicate over claims, after names have been resolved to ids. */
-export type ClaimPredicate = (claim: Claim) => boolean;
+export type ClaimPredicate = (ref: ClaimRef) => boolean;
+
+const has = (resolved: Resolved, ref: ClaimRef, ids: string[]) => {
+  const wanted = resolved.get(ref.dataset);
+  return wanted !== undefined && ids.some((id) => wanted.has(id));
+};
 
 /**
  * Resolves filter names through ids, names and aliases and returns the predicate. An unknown
  * name throws (with the closest names), so a typo never quietly empties a listing.
  */
-export function buildFilter(dataset: Dataset, input: ClaimFilterInput): ClaimPredicate {
-  const actorSets = (input.actor ?? []).map((name) => new Set(resolveActor(dataset, name)));
-  const topicSets = (input.topic ?? []).map((name) => new Set(resolveTopic(dataset, name)));
+export function buildFilter(corpus: Corpus, input: ClaimFilterInput): ClaimPredicate {
+  const actors = (input.actor ?? []).map((name) => resolveActor(corpus, name));
+  const topics = (input.topic ?? []).map((name) => resolveTopic(corpus, name));
   const kinds = new Set((input.kind ?? []).map(checkKind));
-  const asserters = new Set(
-    (input.assertedBy ?? []).flatMap((name) =>
-      isAuthor(name) ? [AUTHOR] : resolveActor(dataset, name),
-    ),
-  );
-  return (claim) =>
-    actorSets.every((ids) => claim.actors.some((id) => ids.has(id))) &&
-    topicSets.every((ids) => claim.topics.some((id) => ids.has(id))) &&
-    (kinds.size === 0 || kinds.has(claim.kind)) &&
-    (asserters.size === 0 || asserters.has(claim.assertedBy));
+  const wantAuthor = (input.assertedBy ?? []).some(isAuthor);
+  const asserters = (input.assertedBy ?? [])
+    .filter((name) => !isAuthor(name))
+    .map((name) => resolveActor(corpus, name));
+  const anyAsserter = wantAuthor || asserters.length > 0;
+  return (ref) =>
+    actors.every((resolved) => has(resolved, ref, ref.claim.actors)) &&
+    topics.every((resolved) => has(resolved, ref, ref.claim.topics)) &&
+    (kinds.size === 0 || kinds.has(ref.claim.kind)) &&
+    (!anyAsserter ||
+      (wantAuthor && ref.claim.assertedBy === AUTHOR) ||
+      asserters.some((resolved) => has(resolved, ref, [ref.claim.assertedBy])));
 }
 
 function isAuthor(name: string): boolean {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import type { Corpus } from './corpus.js';
 import { ArmruError } from './errors.js';
 import { parseJson } from './json-text.js';
 import { BUILTIN_DATASET } from './paths.js';
@@ -80,6 +81,11 @@ export async function loadDataset(file: string = BUILTIN_DATASET): Promise<Datas
   const raw = readText(file, 'dataset');
   const doc = await parseJson(raw, file);
   return checkDataset(doc, file);
+}
+
+/** Loads the datasets a run works on: the file at `path`, or the built-in dataset. */
+export async function loadCorpus(path?: string): Promise<Corpus> {
+  return { datasets: [await loadDataset(path)] };
 }
 
 /** Verifies an already parsed document that was read from `file` (used for relative text paths). */

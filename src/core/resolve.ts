@@ -1,3 +1,4 @@
+import type { Corpus } from './corpus.js';
 import { ArmruError } from './errors.js';
 import { fold } from './fold.js';
 import { closest } from './suggest.js';
@@ -9,42 +10,63 @@ interface Named {
   aliases: string[];
 }
 
-// Names compare folded and with runs of spaces, dots and hyphens collapsed, so "U.S." is "us".
+// Names compare folded and with runs of spaces, dots, quotes, hyphens collapsed: "U.S." is "u s".
 function key(s: string): string {
   return fold(s)
     .replace(/[\s.\-_'"]+/g, ' ')
     .trim();
 }
 
-/**
- * Finds the items whose id, name or one of whose aliases is `input` (folded). Several can
- * match (an alias shared by a state and its government); none is an error naming the
- * closest names, so a typo is never silently an empty result.
- */
-export function resolveNamed<T extends Named>(items: T[], input: string, what: string): T[] {
+/** The items whose id, name or one of whose aliases is `input` (folded); maybe several, maybe none. */
+export function matchNamed<T extends Named>(items: T[], input: string): T[] {
   const wanted = key(input);
-  const found = items.filter(
+  return items.filter(
     (item) =>
       key(item.id) === wanted ||
       key(item.name) === wanted ||
       item.aliases.some((a) => key(a) === wanted),
   );
-  if (found.length > 0) return found;
+}
+
+/** The error for a name nothing answers to, naming the closest names. */
+function unknownName(input: string, what: 'actor' | 'topic', items: Named[]): ArmruError {
   const names = items.flatMap((item) => [item.name, ...item.aliases]);
   const near = closest(input, names, 3, key);
   const hint =
     near.length > 0
       ? `closest: ${near.map((n) => `"${n}"`).join(', ')}`
-      : `run 'armru ${what === 'actor' ? 'actors' : 'topics'}' to list them`;
-  throw new ArmruError('unknown-name', `no ${what} is named "${input}"; ${hint}`);
+      : `run 'armru ${what}s' to list them`;
+  return new ArmruError('unknown-name', `no ${what} is named "${input}"; ${hint}`);
 }
 
-/** Entity ids for an `--actor`/`--asserted-by` value. */
-export function resolveActor(dataset: Dataset, input: string): string[] {
-  return resolveNamed(dataset.doc.entities, input, 'actor').map((e) => e.id);
+/** Ids matched in each dataset; datasets where nothing matched are absent. */
+export type Resolved = Map<Dataset, Set<string>>;
+
+function resolveIn(
+  corpus: Corpus,
+  input: string,
+  what: 'actor' | 'topic',
+  itemsOf: (dataset: Dataset) => Named[],
+): Resolved {
+  const resolved: Resolved = new Map();
+  for (const dataset of corpus.datasets) {
+    const found = matchNamed(itemsOf(dataset), input);
+    if (found.length > 0) resolved.set(dataset, new Set(found.map((item) => item.id)));
+  }
+  // A name no loaded dataset knows is a typo, never silently an empty result.
+  if (resolved.size === 0) throw unknownName(input, what, corpus.datasets.flatMap(itemsOf));
+  return resolved;
 }
 
-/** Topic ids for a `--topic` value. */
-export function resolveTopic(dataset: Dataset, input: string): string[] {
-  return resolveNamed(dataset.doc.topics, input, 'topic').map((t) => t.id);
+/**
+ * Resolves an actor name through ids, names and aliases in every dataset. Several entities
+ * can answer to one name (an alias shared by a state and its government).
+ */
+export function resolveActor(corpus: Corpus, input: string): Resolved {
+  return resolveIn(corpus, input, 'actor', (d) => d.doc.entities);
+}
+
+/** Resolves a topic name through ids, names and aliases in every dataset. */
+export function resolveTopic(corpus: Corpus, input: string): Resolved {
+  return resolveIn(corpus, input, 'topic', (d) => d.doc.topics);
 }

@@ -1,4 +1,5 @@
 import Fuse, { type Expression, type FuseResultMatch, type IFuseOptions } from 'fuse.js';
+import { allClaims, type ClaimRef, type Corpus } from './corpus.js';
 import { fold } from './fold.js';
 import type { Claim, Dataset } from './types.js';
 import { AUTHOR } from './verify.js';
@@ -27,9 +28,8 @@ export interface HitMatch {
   indices: [number, number][];
 }
 
-/** One search result: the claim, fuse.js's score (0 is perfect) and where it matched. */
-export interface SearchHit {
-  claim: Claim;
+/** One search result: the claim and its dataset, fuse.js's score (0 is perfect), where it matched. */
+export interface SearchHit extends ClaimRef {
   score: number;
   matches: HitMatch[];
 }
@@ -147,22 +147,22 @@ function excluded(record: SearchRecord, exclusions: Exclusion[]): boolean {
  */
 export class ClaimSearcher {
   private readonly fuse: Fuse<SearchRecord>;
-  private readonly claims: Claim[];
+  private readonly refs: ClaimRef[];
   private readonly records: SearchRecord[];
 
-  constructor(dataset: Dataset, claims: Claim[] = dataset.doc.claims) {
-    this.claims = claims;
-    this.records = claims.map((claim) => searchRecord(dataset, claim));
+  constructor(corpus: Corpus, refs: ClaimRef[] = allClaims(corpus)) {
+    this.refs = refs;
+    this.records = refs.map(({ dataset, claim }) => searchRecord(dataset, claim));
     this.fuse = new Fuse(this.records, FUSE_OPTIONS);
   }
 
   /**
-   * Claims matching `query`, best first (ties in dataset order). A query with nothing to
+   * Claims matching `query`, best first (ties in corpus order). A query with nothing to
    * match (empty, spaces, bare operators) matches every claim with score 0, as in fzf.
    */
   search(
     query: string,
-    options: { filter?: (claim: Claim) => boolean; limit?: number } = {},
+    options: { filter?: (ref: ClaimRef) => boolean; limit?: number } = {},
   ): SearchHit[] {
     const { filter = () => true, limit = Number.POSITIVE_INFINITY } = options;
     const groups = parseQuery(query);
@@ -172,7 +172,7 @@ export class ClaimSearcher {
       if (!seen || score < seen.score) best.set(index, { score, matches });
     };
     if (groups.length === 0) {
-      for (let index = 0; index < this.claims.length; index++) offer(index, 0, []);
+      for (let index = 0; index < this.refs.length; index++) offer(index, 0, []);
     }
     for (const group of groups) {
       if (group.terms.length === 0) {
@@ -191,8 +191,8 @@ export class ClaimSearcher {
     const ranked = [...best.entries()].sort(([a, x], [b, y]) => x.score - y.score || a - b);
     for (const [index, { score, matches }] of ranked) {
       if (hits.length >= limit) break;
-      const claim = this.claims[index] as Claim;
-      if (filter(claim)) hits.push({ claim, score, matches });
+      const ref = this.refs[index] as ClaimRef;
+      if (filter(ref)) hits.push({ ...ref, score, matches });
     }
     return hits;
   }

@@ -1,8 +1,11 @@
+import { type ClaimRef, type Corpus, qualify } from '../core/corpus.js';
 import type { SearchHit } from '../core/search.js';
 import type { Claim, Dataset } from '../core/types.js';
 import { AUTHOR } from '../core/verify.js';
-import { type Cell, type Column, renderPlain, renderTable } from './table.js';
-import { printJson, type View } from './view.js';
+import type { Palette } from './color.js';
+import { type Listing, printListing } from './listing.js';
+import type { Column } from './table.js';
+import type { View } from './view.js';
 
 /** Display name of whoever asserts a claim. */
 export function asserterName(dataset: Dataset, claim: Claim): string {
@@ -16,47 +19,54 @@ export function actorNames(dataset: Dataset, claim: Claim): string[] {
   return claim.actors.map((id) => dataset.entityById.get(id)?.name ?? id);
 }
 
-function claimColumns(view: View): Column[] {
+/** Display names of a claim's topics. */
+export function topicNames(dataset: Dataset, claim: Claim): string[] {
+  return claim.topics.map((id) => dataset.topicById.get(id)?.name ?? id);
+}
+
+/** The claim object as JSON output carries it: exactly as stored in its dataset. */
+export function claimJson(_corpus: Corpus, ref: ClaimRef): Record<string, unknown> {
+  return { ...ref.claim };
+}
+
+/** The columns every claim list shares: id, kind, asserted by, claim, actors. */
+export function claimColumns(colors: Palette): Column[] {
   return [
-    { header: 'ID', style: view.colors.id },
-    { header: 'KIND', style: view.colors.kind },
+    { header: 'ID', style: colors.id },
+    { header: 'KIND', style: colors.kind },
     { header: 'ASSERTED BY', wrap: true, max: 24, min: 8 },
     { header: 'CLAIM', wrap: true, flex: true, min: 20 },
     { header: 'ACTORS', wrap: true, max: 28, min: 8, optional: true },
   ];
 }
 
-/**
- * Prints search hits (or any claims, as hits with score 0): a table in a terminal,
- * tab-separated lines in a pipe, or with --json the claim objects exactly as stored plus `score`.
- */
-export function printHits(view: View, dataset: Dataset, hits: SearchHit[]): void {
-  if (view.mode === 'json') {
-    printJson(
-      view,
-      hits.map((hit) => ({ ...hit.claim, score: hit.score })),
-    );
-    return;
-  }
-  const values = hits.map(({ claim }) => [
-    claim.id,
-    claim.kind,
-    asserterName(dataset, claim),
-    claim.text,
-    actorNames(dataset, claim).join(', '),
-  ]);
-  if (view.mode === 'plain') {
-    view.write(renderPlain(values));
-    return;
-  }
-  const rows: Cell[][] = hits.map((hit, r) =>
-    (values[r] as string[]).map((text, c) => ({
-      text,
-      marks:
-        c === 3
-          ? hit.matches.filter((m) => m.field === 'text').flatMap((m) => m.indices)
-          : undefined,
-    })),
-  );
-  view.write(renderTable(claimColumns(view), rows, view.width, view.colors));
+/** A claim list whose rows may carry search matches to highlight in the claim text. */
+function claimListing(view: View, corpus: Corpus): Listing<ClaimRef & Partial<SearchHit>> {
+  return {
+    columns: claimColumns(view.colors),
+    cells: (ref) => [
+      { text: qualify(corpus, ref.dataset, ref.claim.id) },
+      { text: ref.claim.kind },
+      { text: asserterName(ref.dataset, ref.claim) },
+      {
+        text: ref.claim.text,
+        marks: ref.matches?.filter((m) => m.field === 'text').flatMap((m) => m.indices),
+      },
+      { text: actorNames(ref.dataset, ref.claim).join(', ') },
+    ],
+    json: (ref) =>
+      ref.score === undefined
+        ? claimJson(corpus, ref)
+        : { ...claimJson(corpus, ref), score: ref.score },
+  };
+}
+
+/** Prints search hits: with --json the claim objects as stored plus `score`, best first. */
+export function printHits(view: View, corpus: Corpus, hits: SearchHit[]): void {
+  printListing(view, claimListing(view, corpus), hits);
+}
+
+/** Prints claims in the order given (article order for `armru claims`). */
+export function printClaims(view: View, corpus: Corpus, refs: ClaimRef[]): void {
+  printListing(view, claimListing(view, corpus), refs);
 }

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { corpusOf } from '../../src/core/corpus.js';
 import { ArmruError } from '../../src/core/errors.js';
 import { buildFilter } from '../../src/core/filter.js';
 import { loadDataset } from '../../src/core/load.js';
@@ -8,13 +9,15 @@ import type { Dataset } from '../../src/core/types.js';
 let ds: Dataset;
 let searcher: ClaimSearcher;
 const ids = (query: string, filter?: Parameters<typeof buildFilter>[1]) =>
-  searcher.search(query, filter ? { filter: buildFilter(ds, filter) } : {}).map((h) => h.claim.id);
+  searcher
+    .search(query, filter ? { filter: buildFilter(corpusOf(ds), filter) } : {})
+    .map((h) => h.claim.id);
 const about = (entity: string) =>
   ds.doc.claims.filter((c) => c.actors.includes(entity)).map((c) => c.id);
 
 beforeAll(async () => {
   ds = await loadDataset();
-  searcher = new ClaimSearcher(ds);
+  searcher = new ClaimSearcher(corpusOf(ds));
 });
 
 describe('search over the built-in article', () => {
@@ -108,13 +111,13 @@ describe('filters', () => {
   });
 
   it('names the closest actors and topics for an unknown name', () => {
-    expect(() => buildFilter(ds, { actor: ['Shoygoo'] })).toThrow(
+    expect(() => buildFilter(corpusOf(ds), { actor: ['Shoygoo'] })).toThrow(
       new ArmruError('unknown-name', 'no actor is named "Shoygoo"; closest: "Shoygu"'),
     );
-    expect(() => buildFilter(ds, { topic: ['biolaps'] })).toThrow(
+    expect(() => buildFilter(corpusOf(ds), { topic: ['biolaps'] })).toThrow(
       'no topic is named "biolaps"; closest: "Biolabs", "bio labs", "bio-labs"',
     );
-    expect(() => buildFilter(ds, { actor: ['xyzzy'] })).toThrow(
+    expect(() => buildFilter(corpusOf(ds), { actor: ['xyzzy'] })).toThrow(
       'no actor is named "xyzzy"; run \'armru actors\' to list them',
     );
   });
