@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { type CommandContext, OK, type Outcome } from './commands/context.js';
-import { searchCommand } from './commands/search.js';
+import type { SearchOptions } from './commands/search.js';
 import { ArmruError, EXIT } from './core/errors.js';
-import { CLAIM_KINDS } from './core/types.js';
+import type { ClaimFilterInput } from './core/filter.js';
+import { AGREEMENT_STATUSES, CLAIM_KINDS } from './core/types.js';
 import { COLOR_MODES, type ColorMode, decideColor, palette } from './render/color.js';
+import { GRAPH_FORMATS, type GraphFormat } from './render/graph.js';
 import { sanitizeInline } from './render/sanitize.js';
 import type { View } from './render/view.js';
 
@@ -38,14 +40,16 @@ function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
-function collectKind(value: string, previous: string[] | undefined): string[] {
-  const kinds = value.split(',').map((k) => k.trim());
-  for (const kind of kinds) {
-    if (!(CLAIM_KINDS as readonly string[]).includes(kind)) {
-      throw new InvalidArgumentError(`expected one of ${CLAIM_KINDS.join(', ')}.`);
+/** A repeatable option whose values (also comma-separated) must be among `choices`. */
+function collectChoice(choices: readonly string[]) {
+  return (value: string, previous: string[] | undefined): string[] => {
+    const values = value.split(',').map((v) => v.trim());
+    for (const v of values) {
+      if (!choices.includes(v))
+        throw new InvalidArgumentError(`expected one of ${choices.join(', ')}.`);
     }
-  }
-  return [...(previous ?? []), ...kinds];
+    return [...(previous ?? []), ...values];
+  };
 }
 
 function examples(lines: string[]): string {
@@ -89,8 +93,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
   let outcome: Outcome = OK;
   const program = new Command('armru');
 
-  const context = (command: Command, json = false): CommandContext => {
-    const globals = command.optsWithGlobals<GlobalOptions>();
+  const context = (command: Command): CommandContext => {
+    const globals = command.optsWithGlobals<GlobalOptions & { json?: boolean }>();
+    const json = Boolean(globals.json);
     const tty = Boolean(io.stdout.isTTY);
     const mode: ColorMode = globals.color === false ? 'never' : (globals.color ?? 'auto');
     const view: View = {
@@ -105,7 +110,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return { view, dataPath };
   };
 
+  // Each command's module is imported only when it runs, so --help and --version stay fast.
   program
+    .name('armru')
     .description(
       "Explore the claims a news article makes, each anchored to the article's exact words.",
     )
@@ -116,9 +123,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       examples([
         'armru search Gyumri                  claims that mention Gyumri',
         'armru search biolab access           several words: all must match',
-        'armru search Shoigu --json           same search, as JSON',
-        'armru search "\'Kommersant | CivilNet"  fzf-style operators',
-        'armru search base --actor Russia --kind statement',
+        'armru show c09                       one claim in full, in its place in the article',
+        'armru claims --actor Shoigu          claims about an actor, in article order',
+        'armru disputes                       where sources disagree',
+        'armru graph | dot -Tsvg > actors.svg the network of actors',
       ]),
     )
     .option(
@@ -131,20 +139,26 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .exitOverride();
   configureOutput(program, io);
 
-  program
+  const claimFilters = (command: Command) =>
+    command
+      .option('--actor <name>', 'only claims about this actor (repeat: all of them)', collect)
+      .option('--topic <name>', 'only claims on this topic (repeat: all of them)', collect)
+      .option(
+        '--kind <kind>',
+        `only claims of this kind (${CLAIM_KINDS.join(', ')}; repeat or comma: any)`,
+        collectChoice(CLAIM_KINDS),
+      );
+  const json = (command: Command, what: string) =>
+    command.option('--json', `print ${what} as JSON`);
+
+  const search = program
     .command('search')
     .description('Fuzzy search over claims by text, quote, actor, topic and source.')
     .argument(
       '<query...>',
       "words to look for (space = AND, | = OR, 'exact, ^prefix, suffix$, !not)",
-    )
-    .option('--actor <name>', 'only claims about this actor (repeat: all of them)', collect)
-    .option('--topic <name>', 'only claims on this topic (repeat: all of them)', collect)
-    .option(
-      '--kind <kind>',
-      `only claims of this kind (${CLAIM_KINDS.join(', ')}; repeat or comma: any)`,
-      collectKind,
-    )
+    );
+  claimFilters(search)
     .option('--limit <n>', 'show at most n claims', positiveInt, 20)
     .option('--json', 'print a JSON array of claim objects, each with its score')
     .addHelpText(
@@ -157,11 +171,168 @@ export async function main(argv: string[], io: Io): Promise<number> {
         'armru search Pashinian --limit 3 --json',
       ]),
     )
-    .action(
-      async (words: string[], options: SearchOptions & { json?: boolean }, command: Command) => {
-        outcome = await searchCommand(context(command, options.json), words, options);
-      },
-    );
+    .action(async (words: string[], options: SearchOptions, command: Command) => {
+      const { searchCommand } = await import('./commands/search.js');
+      outcome = await searchCommand(context(command), words, options);
+    });
+
+  const claims = program
+    .command('claims')
+    .description('List claims in article order, optionally filtered.');
+  claimFilters(claims).option(
+    '--asserted-by <name>',
+    'only claims this source asserts ("author" for the writer)',
+    collect,
+  );
+  json(claims, 'a JSON array of claim objects')
+    .addHelpText(
+      'before',
+      examples([
+        'armru claims',
+        'armru claims --actor Pashinian --kind quote',
+        'armru claims --asserted-by Kommersant --json',
+        'armru claims --asserted-by author --topic "Gyumri base"',
+      ]),
+    )
+    .action(async (options: ClaimFilterInput, command: Command) => {
+      const { claimsCommand } = await import('./commands/claims.js');
+      outcome = await claimsCommand(context(command), options);
+    });
+
+  json(
+    program
+      .command('show')
+      .description(
+        'Show one claim in full: who asserts it, its date, the article passage, related claims.',
+      )
+      .argument('<id>', 'claim id, as listed by search and claims'),
+    'the claim object with related claims and agreements',
+  )
+    .addHelpText('before', examples(['armru show c09', 'armru show c07 --json']))
+    .action(async (id: string, _options: object, command: Command) => {
+      const { showCommand } = await import('./commands/show.js');
+      outcome = await showCommand(context(command), id);
+    });
+
+  json(
+    program
+      .command('actors')
+      .description('List the people, states, bodies, outlets and places, or profile one.')
+      .argument('[name]', "an actor's name, alias or id: show its profile"),
+    'a JSON array (entity objects with claimCount and assertedCount)',
+  )
+    .addHelpText(
+      'before',
+      examples(['armru actors', 'armru actors Shoigu', 'armru actors Kremlin --json']),
+    )
+    .action(async (name: string | undefined, _options: object, command: Command) => {
+      const { actorsCommand } = await import('./commands/actors.js');
+      outcome = await actorsCommand(context(command), name);
+    });
+
+  json(
+    program
+      .command('topics')
+      .description('List the topics, or profile one.')
+      .argument('[name]', "a topic's name, alias or id: show its profile"),
+    'a JSON array (topic objects with claimCount)',
+  )
+    .addHelpText(
+      'before',
+      examples(['armru topics', 'armru topics biolabs', 'armru topics EAEU --json']),
+    )
+    .action(async (name: string | undefined, _options: object, command: Command) => {
+      const { topicsCommand } = await import('./commands/topics.js');
+      outcome = await topicsCommand(context(command), name);
+    });
+
+  json(
+    program
+      .command('agreements')
+      .description('List the agreements and standing arrangements the article reports.')
+      .option(
+        '--status <status>',
+        `only agreements with this status (${AGREEMENT_STATUSES.join(', ')}; repeat or comma: any)`,
+        collectChoice(AGREEMENT_STATUSES),
+      )
+      .option(
+        '--party <name>',
+        'only agreements this actor is party to (repeat: all of them)',
+        collect,
+      ),
+    'a JSON array of agreement objects',
+  )
+    .addHelpText(
+      'before',
+      examples([
+        'armru agreements',
+        'armru agreements --status in-force',
+        'armru agreements --party CSTO --json',
+      ]),
+    )
+    .action(async (options: { status?: string[]; party?: string[] }, command: Command) => {
+      const { agreementsCommand } = await import('./commands/agreements.js');
+      outcome = await agreementsCommand(context(command), options);
+    });
+
+  json(
+    program
+      .command('disputes')
+      .description('Show claims that dispute or qualify other claims, side by side.'),
+    'a JSON array of relations with both claims',
+  )
+    .addHelpText('before', examples(['armru disputes', 'armru disputes --json']))
+    .action(async (_options: object, command: Command) => {
+      const { disputesCommand } = await import('./commands/disputes.js');
+      outcome = await disputesCommand(context(command));
+    });
+
+  json(
+    program
+      .command('timeline')
+      .description(
+        "List dated claims and agreements in date order, with each date's precision and basis.",
+      ),
+    'a JSON array of claim and agreement objects with item and precision',
+  )
+    .addHelpText('before', examples(['armru timeline', 'armru timeline --json']))
+    .action(async (_options: object, command: Command) => {
+      const { timelineCommand } = await import('./commands/timeline.js');
+      outcome = await timelineCommand(context(command));
+    });
+
+  json(
+    program
+      .command('stats')
+      .description(
+        'Count claims by kind, source, topic and actor, and how much of the article they cover.',
+      ),
+    'a JSON object of counts',
+  )
+    .addHelpText('before', examples(['armru stats', 'armru stats --json']))
+    .action(async (_options: object, command: Command) => {
+      const { statsCommand } = await import('./commands/stats.js');
+      outcome = await statsCommand(context(command));
+    });
+
+  program
+    .command('graph')
+    .description('Print the network of actors for Graphviz (DOT) or Mermaid.')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(GRAPH_FORMATS).default('dot'),
+    )
+    .addHelpText(
+      'before',
+      examples([
+        'armru graph | dot -Tsvg > actors.svg',
+        'armru graph --format mermaid > actors.mmd',
+        'armru graph --format json',
+      ]),
+    )
+    .action(async (options: { format: GraphFormat }, command: Command) => {
+      const { graphCommand } = await import('./commands/graph.js');
+      outcome = await graphCommand(context(command), options.format);
+    });
 
   // Subcommands copy settings when created; give each its own name in error hints.
   for (const command of program.commands) configureOutput(command, io);
@@ -171,14 +342,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
   } catch (error) {
     return reportError(error, io);
   }
-  if (outcome.status === 'no-match') {
-    io.stderr.write(`armru: ${sanitizeInline(outcome.message)}\n`);
-    return EXIT.noMatch;
-  }
-  return EXIT.ok;
+  if (outcome.message) io.stderr.write(`armru: ${sanitizeInline(outcome.message)}\n`);
+  return outcome.status === 'no-match' ? EXIT.noMatch : EXIT.ok;
 }
-
-type SearchOptions = Parameters<typeof searchCommand>[2];
 
 function reportError(error: unknown, io: Io): number {
   if (error instanceof CommanderError) {

@@ -7,7 +7,18 @@ export interface CommandContext {
   dataPath: string | undefined;
 }
 
-/** How a command ended, for the CLI to turn into an exit status. */
-export type Outcome = { status: 'ok' } | { status: 'no-match'; message: string };
+/**
+ * How a command ended, for the CLI to turn into an exit status. `message` goes to stderr
+ * (an empty listing is still a success, but the user hears about it).
+ */
+export interface Outcome {
+  status: 'ok' | 'no-match';
+  message?: string;
+}
 
 export const OK: Outcome = { status: 'ok' };
+
+/** Success, with a note on stderr when there was nothing to list. */
+export function listed(count: number, what: string): Outcome {
+  return count === 0 ? { status: 'ok', message: `no ${what}` } : OK;
+}

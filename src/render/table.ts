@@ -17,6 +17,8 @@ export interface Column {
   style?: (s: string) => string;
   /** May be left out when the terminal is too narrow for the flex column's minimum. */
   optional?: boolean;
+  /** For flex columns: the share of the table's room to aim for (default 0.5). */
+  share?: number;
 }
 
 /** A cell: text, plus optional ranges `[start, end]` (inclusive) to highlight. */
@@ -29,8 +31,9 @@ const PAD = 2; // cli-table3's one space of padding on each side
 
 /**
  * Chooses content widths so the table fits `width` columns: columns that do not wrap get
- * their natural width, wrapping ones up to their `max`, and the flex column the rest; when
- * space is short the wrapping columns shrink towards their `min` before the flex one does.
+ * their natural width, wrapping ones up to their `max`, and the flex columns (the long text)
+ * the rest; when space is short the wrapping columns shrink towards their `min` (widest
+ * first) until the flex columns have their `share` of the room.
  */
 export function fitWidths(columns: Column[], cells: Cell[][], width: number): number[] {
   const natural = columns.map((col, i) => {
@@ -41,23 +44,25 @@ export function fitWidths(columns: Column[], cells: Cell[][], width: number): nu
     return Math.max(1, col.max ? Math.min(widest, col.max) : widest);
   });
   const budget = width - (columns.length + 1) - PAD * columns.length;
-  const flexIndex = columns.findIndex((c) => c.flex);
-  if (flexIndex === -1) return natural;
-  // The flex column (the claim text) should get at least its minimum and, when its text is
-  // long, about half of the room, so that it reads as prose rather than a narrow ribbon.
-  const flexTarget = Math.min(
-    natural[flexIndex] as number,
-    Math.max(columns[flexIndex]?.min ?? 20, Math.floor(budget / 2)),
+  const flex = columns.flatMap((c, i) => (c.flex ? [i] : []));
+  const sumOf = (ids: number[], pick: (i: number) => number) =>
+    ids.reduce((n, i) => n + pick(i), 0);
+  const flexNatural = sumOf(flex, (i) => natural[i] as number);
+  const flexMin = sumOf(flex, (i) => columns[i]?.min ?? 20);
+  const share = Math.min(
+    0.8,
+    sumOf(flex, (i) => Math.round((columns[i]?.share ?? 0.5) * 100)) / 100,
   );
+  // Long text should read as prose, not a narrow ribbon: aim for its share of the room.
+  const flexTarget = Math.min(flexNatural, Math.max(flexMin, Math.floor(budget * share)));
   const widths = [...natural];
-  const others = () => widths.reduce((sum, w, i) => (i === flexIndex ? sum : sum + w), 0);
-  // Shrink wrapping columns one step at a time, widest first, until the flex column has its target.
+  const others = () => widths.reduce((n, w, i) => (columns[i]?.flex ? n : n + w), 0);
   while (budget - others() < flexTarget) {
     let widest = -1;
     widths.forEach((w, i) => {
       const col = columns[i] as Column;
       if (
-        i !== flexIndex &&
+        !col.flex &&
         col.wrap &&
         w > (col.min ?? 8) &&
         (widest === -1 || w > (widths[widest] as number))
@@ -68,7 +73,23 @@ export function fitWidths(columns: Column[], cells: Cell[][], width: number): nu
     if (widest === -1) break;
     widths[widest] = (widths[widest] as number) - 1;
   }
-  widths[flexIndex] = Math.max(1, Math.min(natural[flexIndex] as number, budget - others()));
+  // Share what is left among the flex columns, in proportion to their text, none past its natural width.
+  let room = Math.max(flex.length, budget - others());
+  let open = flex.filter((i) => (natural[i] as number) > 0);
+  for (const i of flex) widths[i] = 0;
+  while (open.length > 0 && room > 0) {
+    const want = sumOf(open, (i) => (natural[i] as number) - (widths[i] as number));
+    const step = open.map((i) =>
+      Math.max(1, Math.floor((((natural[i] as number) - (widths[i] as number)) / want) * room)),
+    );
+    open.forEach((i, k) => {
+      const add = Math.min(step[k] as number, (natural[i] as number) - (widths[i] as number), room);
+      widths[i] = (widths[i] as number) + add;
+      room -= add;
+    });
+    open = open.filter((i) => (widths[i] as number) < (natural[i] as number));
+  }
+  for (const i of flex) widths[i] = Math.max(1, widths[i] as number);
   return widths;
 }
 
@@ -91,14 +112,17 @@ export function renderTable(
   let safeRows = rows.map((row) => row.map(safeCell));
   let widths = fitWidths(cols, safeRows, width);
   for (;;) {
-    const flex = cols.findIndex((c) => c.flex);
     const drop = cols.map((c) => Boolean(c.optional)).lastIndexOf(true);
-    const short = flex !== -1 && (widths[flex] as number) < (cols[flex]?.min ?? 20);
+    const short = cols.some((c, i) => c.flex && (widths[i] as number) < (c.min ?? 20));
     if (!short || drop === -1) break;
     cols = cols.filter((_, i) => i !== drop);
     safeRows = safeRows.map((row) => row.filter((_, i) => i !== drop));
     widths = fitWidths(cols, safeRows, width);
   }
+  const laid = safeRows.map((row) =>
+    row.map((cell, i) => layoutCell(cell, widths[i] as number, colors, cols[i]?.style)),
+  );
+  const oneLine = laid.every((row) => row.every((cell) => !cell.includes('\n')));
   const table = new Table({
     head: cols.map((c, i) =>
       wrap(c.header, widths[i] as number)
@@ -108,16 +132,16 @@ export function renderTable(
     colWidths: widths.map((w) => w + PAD),
     wordWrap: false,
     // armru colours headers itself; cli-table3's own colours would ignore --color and NO_COLOR.
-    style: { head: [], border: [], compact: false },
+    // Rows of one line each read best without separators; wrapped rows need them.
+    style: { head: [], border: [], compact: oneLine },
   });
-  for (const row of safeRows) {
-    table.push(row.map((cell, i) => layoutCell(cell, widths[i] as number, colors, cols[i]?.style)));
-  }
+  table.push(...laid);
   return `${table.toString()}\n`;
 }
 
 function safeCell(cell: Cell): Cell {
-  const text = sanitizeInline(cell.text);
+  // A table cell may hold line breaks (they become lines in the cell); all else is escaped.
+  const text = cell.text.split('\n').map(sanitizeInline).join('\n');
   // Escaping moves characters, so highlight positions only survive when nothing was escaped.
   return text === cell.text ? cell : { text };
 }

@@ -1,0 +1,19 @@
+import { loadCorpus } from '../core/load.js';
+import { entityProfiles, findEntityProfiles } from '../core/profiles.js';
+import { printEntities, printEntityProfiles } from '../render/browse.js';
+import { type CommandContext, listed, OK, type Outcome } from './context.js';
+
+/** `armru actors [NAME]`: all entities, or the profile of the ones NAME answers to. */
+export async function actorsCommand(
+  ctx: CommandContext,
+  name: string | undefined,
+): Promise<Outcome> {
+  const corpus = await loadCorpus(ctx.dataPath);
+  if (name === undefined) {
+    const all = entityProfiles(corpus);
+    printEntities(ctx.view, corpus, all);
+    return listed(all.length, 'actors in this dataset');
+  }
+  printEntityProfiles(ctx.view, corpus, findEntityProfiles(corpus, name));
+  return OK;
+}

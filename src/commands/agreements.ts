@@ -1,0 +1,15 @@
+import { findAgreements } from '../core/agreements.js';
+import { loadCorpus } from '../core/load.js';
+import { printAgreements } from '../render/browse.js';
+import { type CommandContext, listed, type Outcome } from './context.js';
+
+/** `armru agreements`: agreements passing --status and --party. */
+export async function agreementsCommand(
+  ctx: CommandContext,
+  options: { status?: string[]; party?: string[] },
+): Promise<Outcome> {
+  const corpus = await loadCorpus(ctx.dataPath);
+  const found = findAgreements(corpus, options);
+  printAgreements(ctx.view, corpus, found);
+  return listed(found.length, 'agreements match these filters');
+}

@@ -1,0 +1,19 @@
+import { findClaim } from '../core/corpus.js';
+import { loadCorpus } from '../core/load.js';
+import { passage } from '../core/passage.js';
+import { agreementsOf, relatedTo } from '../core/relations.js';
+import { printShow } from '../render/show.js';
+import { type CommandContext, OK, type Outcome } from './context.js';
+
+/** `armru show ID`: one claim in full. */
+export async function showCommand(ctx: CommandContext, id: string): Promise<Outcome> {
+  const corpus = await loadCorpus(ctx.dataPath);
+  const ref = findClaim(corpus, id);
+  printShow(ctx.view, corpus, {
+    ref,
+    passage: passage(ref.dataset, ref.claim.quote),
+    related: relatedTo(ref),
+    agreements: agreementsOf(ref).map((a) => a.agreement),
+  });
+  return OK;
+}

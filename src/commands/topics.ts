@@ -1,0 +1,19 @@
+import { loadCorpus } from '../core/load.js';
+import { findTopicProfiles, topicProfiles } from '../core/profiles.js';
+import { printTopicProfiles, printTopics } from '../render/browse.js';
+import { type CommandContext, listed, OK, type Outcome } from './context.js';
+
+/** `armru topics [NAME]`: all topics, or the profile of the ones NAME answers to. */
+export async function topicsCommand(
+  ctx: CommandContext,
+  name: string | undefined,
+): Promise<Outcome> {
+  const corpus = await loadCorpus(ctx.dataPath);
+  if (name === undefined) {
+    const all = topicProfiles(corpus);
+    printTopics(ctx.view, corpus, all);
+    return listed(all.length, 'topics in this dataset');
+  }
+  printTopicProfiles(ctx.view, corpus, findTopicProfiles(corpus, name));
+  return OK;
+}

@@ -1,0 +1,39 @@
+import type { AgreementRef, ClaimRef, Corpus } from './corpus.js';
+import { compareDates, type Precision, precisionOf } from './dates.js';
+import type { When } from './types.js';
+
+/** A dated claim or agreement. */
+export type TimelineEntry = (
+  | ({ item: 'claim' } & ClaimRef)
+  | ({ item: 'agreement' } & AgreementRef)
+) & { when: When; precision: Precision };
+
+/** Every dated claim and agreement of the corpus, in date order (stable within a date). */
+export function timeline(corpus: Corpus): TimelineEntry[] {
+  const entries: TimelineEntry[] = [];
+  for (const dataset of corpus.datasets) {
+    for (const claim of dataset.doc.claims) {
+      if (claim.when) {
+        entries.push({
+          item: 'claim',
+          dataset,
+          claim,
+          when: claim.when,
+          precision: precisionOf(claim.when.date),
+        });
+      }
+    }
+    for (const agreement of dataset.doc.agreements) {
+      if (agreement.when) {
+        entries.push({
+          item: 'agreement',
+          dataset,
+          agreement,
+          when: agreement.when,
+          precision: precisionOf(agreement.when.date),
+        });
+      }
+    }
+  }
+  return entries.sort((a, b) => compareDates(a.when, b.when));
+}

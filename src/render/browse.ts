@@ -1,0 +1,322 @@
+import { type AgreementRef, type Corpus, qualify } from '../core/corpus.js';
+import type { EntityProfile, TopicProfile } from '../core/profiles.js';
+import type { Dispute } from '../core/relations.js';
+import type { Stats } from '../core/stats.js';
+import type { TimelineEntry } from '../core/timeline.js';
+import { asserterName, claimJson, printClaims } from './claims.js';
+import { type Listing, printListing } from './listing.js';
+// Tab-separated and heading text goes through the same escaping as table cells.
+import { sanitizeInline as plainCell } from './sanitize.js';
+import { printJson, type View } from './view.js';
+
+const count = (n: number) => ({ text: String(n) });
+
+/** `armru actors`: every entity with its type, counts, aliases and description. */
+export function printEntities(view: View, corpus: Corpus, entities: EntityProfile[]): void {
+  const listing: Listing<EntityProfile> = {
+    columns: [
+      { header: 'ID', style: view.colors.id, wrap: true, min: 20 },
+      { header: 'TYPE', style: view.colors.kind },
+      { header: 'NAME', wrap: true, max: 24, min: 12 },
+      { header: 'ABOUT' },
+      { header: 'ASSERTS' },
+      { header: 'ALIASES', wrap: true, flex: true, min: 16, share: 0.35, optional: true },
+    ],
+    cells: (e) => [
+      { text: qualify(corpus, e.dataset, e.entity.id) },
+      { text: e.entity.type },
+      { text: e.entity.name },
+      count(e.claimCount),
+      count(e.assertedCount),
+      { text: e.entity.aliases.join(', ') },
+    ],
+    json: (e) => ({ ...e.entity, claimCount: e.claimCount, assertedCount: e.assertedCount }),
+  };
+  printListing(view, listing, entities);
+}
+
+/** `armru topics`: every topic with its claim count, aliases and description. */
+export function printTopics(view: View, corpus: Corpus, topics: TopicProfile[]): void {
+  const listing: Listing<TopicProfile> = {
+    columns: [
+      { header: 'ID', style: view.colors.id, wrap: true, min: 20 },
+      { header: 'NAME', wrap: true, max: 26, min: 10 },
+      { header: 'CLAIMS' },
+      { header: 'ALIASES', wrap: true, flex: true, min: 16, share: 0.4 },
+    ],
+    cells: (t) => [
+      { text: qualify(corpus, t.dataset, t.topic.id) },
+      { text: t.topic.name },
+      count(t.claimCount),
+      { text: t.topic.aliases.join(', ') },
+    ],
+    json: (t) => ({ ...t.topic, claimCount: t.claimCount }),
+  };
+  printListing(view, listing, topics);
+}
+
+/** A section heading inside a profile (terminal only). */
+function heading(view: View, text: string): void {
+  view.write(`\n${view.colors.header(text)}\n`);
+}
+
+/**
+ * `armru actors NAME`: the entity, the claims about it, the claims it asserts and its
+ * agreements. In a pipe the sections are tab-separated lines tagged `about`, `asserts`,
+ * `agreement`; with --json an array of profiles.
+ */
+export function printEntityProfiles(view: View, corpus: Corpus, profiles: EntityProfile[]): void {
+  if (view.mode === 'json') {
+    printJson(
+      view,
+      profiles.map((p) => ({
+        ...p.entity,
+        claimCount: p.claimCount,
+        assertedCount: p.assertedCount,
+        claims: p.about.map((r) => claimJson(corpus, r)),
+        asserted: p.asserted.map((r) => claimJson(corpus, r)),
+        agreements: p.agreements.map((a) => a.agreement),
+      })),
+    );
+    return;
+  }
+  for (const p of profiles) {
+    const id = qualify(corpus, p.dataset, p.entity.id);
+    if (view.mode === 'plain') {
+      const rows = [
+        [
+          'entity',
+          id,
+          p.entity.type,
+          p.entity.name,
+          p.entity.aliases.join(', '),
+          p.entity.description,
+        ],
+        ...p.about.map((r) => [
+          'about',
+          qualify(corpus, r.dataset, r.claim.id),
+          r.claim.kind,
+          r.claim.text,
+        ]),
+        ...p.asserted.map((r) => [
+          'asserts',
+          qualify(corpus, r.dataset, r.claim.id),
+          r.claim.kind,
+          r.claim.text,
+        ]),
+        ...p.agreements.map((a) => [
+          'agreement',
+          qualify(corpus, a.dataset, a.agreement.id),
+          a.agreement.name,
+          a.agreement.status,
+        ]),
+      ];
+      view.write(rows.map((row) => `${row.map(plainCell).join('\t')}\n`).join(''));
+      continue;
+    }
+    view.write(
+      `${view.colors.id(plainCell(id))}  ${view.colors.kind(p.entity.type)}  ${view.colors.header(plainCell(p.entity.name))}\n`,
+    );
+    if (p.entity.aliases.length > 0)
+      view.write(`also: ${plainCell(p.entity.aliases.join(', '))}\n`);
+    view.write(`${plainCell(p.entity.description)}\n`);
+    heading(view, `Claims about ${p.entity.name} (${p.about.length})`);
+    if (p.about.length > 0) printClaims(view, corpus, p.about);
+    heading(view, `Claims ${p.entity.name} asserts (${p.asserted.length})`);
+    if (p.asserted.length > 0) printClaims(view, corpus, p.asserted);
+    heading(view, `Agreements (${p.agreements.length})`);
+    if (p.agreements.length > 0) printAgreements(view, corpus, p.agreements);
+  }
+}
+
+/** `armru topics NAME`: the topic, its claims, and the agreements those claims evidence. */
+export function printTopicProfiles(view: View, corpus: Corpus, profiles: TopicProfile[]): void {
+  if (view.mode === 'json') {
+    printJson(
+      view,
+      profiles.map((p) => ({
+        ...p.topic,
+        claimCount: p.claimCount,
+        claims: p.claims.map((r) => claimJson(corpus, r)),
+        agreements: p.agreements.map((a) => a.agreement),
+      })),
+    );
+    return;
+  }
+  for (const p of profiles) {
+    const id = qualify(corpus, p.dataset, p.topic.id);
+    if (view.mode === 'plain') {
+      const rows = [
+        ['topic', id, p.topic.name, p.topic.aliases.join(', '), p.topic.description],
+        ...p.claims.map((r) => [
+          'claim',
+          qualify(corpus, r.dataset, r.claim.id),
+          r.claim.kind,
+          r.claim.text,
+        ]),
+        ...p.agreements.map((a) => [
+          'agreement',
+          qualify(corpus, a.dataset, a.agreement.id),
+          a.agreement.name,
+          a.agreement.status,
+        ]),
+      ];
+      view.write(rows.map((row) => `${row.map(plainCell).join('\t')}\n`).join(''));
+      continue;
+    }
+    view.write(
+      `${view.colors.id(plainCell(id))}  ${view.colors.header(plainCell(p.topic.name))}\n`,
+    );
+    if (p.topic.aliases.length > 0) view.write(`also: ${plainCell(p.topic.aliases.join(', '))}\n`);
+    view.write(`${plainCell(p.topic.description)}\n`);
+    heading(view, `Claims (${p.claims.length})`);
+    if (p.claims.length > 0) printClaims(view, corpus, p.claims);
+    heading(view, `Agreements (${p.agreements.length})`);
+    if (p.agreements.length > 0) printAgreements(view, corpus, p.agreements);
+  }
+}
+
+/** `armru agreements`: name, kind, parties, status, date and evidencing claims. */
+export function printAgreements(view: View, corpus: Corpus, agreements: AgreementRef[]): void {
+  const names = (a: AgreementRef) =>
+    a.agreement.parties.map((id) => a.dataset.entityById.get(id)?.name ?? id).join(', ');
+  const listing: Listing<AgreementRef> = {
+    columns: [
+      { header: 'ID', style: view.colors.id, wrap: true, min: 20 },
+      { header: 'NAME', wrap: true, flex: true, min: 16, share: 0.3 },
+      { header: 'KIND', style: view.colors.kind, optional: true },
+      { header: 'PARTIES', wrap: true, max: 24, min: 12 },
+      { header: 'STATUS' },
+      { header: 'DATE', wrap: true, min: 10, optional: true },
+      { header: 'CLAIMS', wrap: true, max: 14, min: 5, optional: true },
+    ],
+    cells: (a) => [
+      { text: qualify(corpus, a.dataset, a.agreement.id) },
+      { text: a.agreement.name },
+      { text: a.agreement.kind },
+      { text: names(a) },
+      { text: a.agreement.status },
+      { text: a.agreement.when ? `${a.agreement.when.date} (${a.agreement.when.basis})` : '' },
+      { text: a.agreement.claims.map((id) => qualify(corpus, a.dataset, id)).join(', ') },
+    ],
+    json: (a) => a.agreement,
+  };
+  printListing(view, listing, agreements);
+}
+
+/** `armru disputes`: the two claims side by side, who asserts each, their quotes, the relation. */
+export function printDisputes(view: View, corpus: Corpus, disputes: Dispute[]): void {
+  const side = (ref: Dispute['from']) =>
+    `${qualify(corpus, ref.dataset, ref.claim.id)} · ${asserterName(ref.dataset, ref.claim)}\n“${ref.claim.quote.exact}”`;
+  const listing: Listing<Dispute> = {
+    columns: [
+      { header: 'CLAIM', wrap: true, flex: true, min: 16 },
+      { header: 'RELATION', style: view.colors.kind },
+      { header: 'OTHER CLAIM', wrap: true, flex: true, min: 16 },
+    ],
+    cells: (d) =>
+      view.mode === 'plain'
+        ? [
+            qualify(corpus, d.from.dataset, d.from.claim.id),
+            asserterName(d.from.dataset, d.from.claim),
+            d.from.claim.quote.exact,
+            d.type,
+            qualify(corpus, d.to.dataset, d.to.claim.id),
+            asserterName(d.to.dataset, d.to.claim),
+            d.to.claim.quote.exact,
+          ].map((text) => ({ text }))
+        : [{ text: side(d.from) }, { text: d.type }, { text: side(d.to) }],
+    json: (d) => ({
+      from: qualify(corpus, d.from.dataset, d.from.claim.id),
+      type: d.type,
+      to: qualify(corpus, d.to.dataset, d.to.claim.id),
+      ...(d.note !== undefined ? { note: d.note } : {}),
+      fromClaim: claimJson(corpus, d.from),
+      toClaim: claimJson(corpus, d.to),
+    }),
+  };
+  printListing(view, listing, disputes);
+}
+
+/** `armru timeline`: dated claims and agreements with the date's precision, basis and source. */
+export function printTimeline(view: View, corpus: Corpus, entries: TimelineEntry[]): void {
+  const listing: Listing<TimelineEntry> = {
+    columns: [
+      { header: 'DATE' },
+      { header: 'PRECISION' },
+      { header: 'BASIS', style: view.colors.kind },
+      { header: 'ID', style: view.colors.id, wrap: true, min: 20 },
+      { header: 'WHAT', wrap: true, flex: true, min: 20 },
+    ],
+    cells: (e) => {
+      const what = e.item === 'claim' ? e.claim.text : `Agreement: ${e.agreement.name}`;
+      const source = e.when.source ?? '';
+      return [
+        { text: e.when.date },
+        { text: e.precision },
+        { text: e.when.basis },
+        { text: qualify(corpus, e.dataset, e.item === 'claim' ? e.claim.id : e.agreement.id) },
+        // An outside date carries its source with it; in a pipe it is a column of its own.
+        { text: view.mode === 'plain' ? what : source ? `${what}\nsource: ${source}` : what },
+        ...(view.mode === 'plain' ? [{ text: source }] : []),
+      ];
+    },
+    json: (e) =>
+      e.item === 'claim'
+        ? { item: 'claim', precision: e.precision, ...claimJson(corpus, e) }
+        : { item: 'agreement', precision: e.precision, ...e.agreement },
+  };
+  printListing(view, listing, entries);
+}
+
+/** `armru stats`: an object with --json; sections of counts otherwise. */
+export function printStats(view: View, stats: Stats): void {
+  if (view.mode === 'json') {
+    printJson(view, stats);
+    return;
+  }
+  const percent = `${(stats.coverage.share * 100).toFixed(1)}%`;
+  const totals: [string, string][] = [
+    ['claims', String(stats.claims)],
+    ['hedged claims', String(stats.hedged)],
+    ['entities', String(stats.entities)],
+    ['topics', String(stats.topics)],
+    ['agreements', String(stats.agreements)],
+    ['relations', String(stats.relations)],
+    [
+      'body text covered',
+      `${percent} (${stats.coverage.covered} of ${stats.coverage.total} non-space characters)`,
+    ],
+  ];
+  if (stats.datasets > 1) totals.unshift(['datasets', String(stats.datasets)]);
+  const sections: [string, string, Stats['byKind']][] = [
+    ['kind', 'by kind', stats.byKind],
+    ['assertedBy', 'by asserted by', stats.byAssertedBy],
+    ['topic', 'by topic', stats.byTopic],
+    ['actor', 'by actor', stats.byActor],
+  ];
+  if (view.mode === 'plain') {
+    const rows = [
+      ...totals.map(([k, v]) => ['total', k, v]),
+      ...sections.flatMap(([group, , counts]) =>
+        counts.map((c) => [group, c.key, c.name, String(c.count)]),
+      ),
+    ];
+    view.write(rows.map((row) => `${row.map(plainCell).join('\t')}\n`).join(''));
+    return;
+  }
+  const listing = (title: string): Listing<Stats['byKind'][number]> => ({
+    columns: [
+      { header: title.toUpperCase(), wrap: true, flex: true, min: 12 },
+      { header: 'CLAIMS' },
+    ],
+    cells: (c) => [{ text: c.name }, count(c.count)],
+    json: (c) => c,
+  });
+  const labelWidth = Math.max(...totals.map(([k]) => k.length));
+  view.write(totals.map(([k, v]) => `${view.colors.dim(k.padEnd(labelWidth))}  ${v}\n`).join(''));
+  for (const [, name, counts] of sections) {
+    view.write('\n');
+    printListing({ ...view, width: Math.min(view.width, 60) }, listing(name), counts);
+  }
+}

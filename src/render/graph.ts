@@ -1,0 +1,74 @@
+import type { ActorGraph, GraphNode } from '../core/graph.js';
+
+/** Output formats of `armru graph`. */
+export const GRAPH_FORMATS = ['dot', 'mermaid', 'json'] as const;
+export type GraphFormat = (typeof GRAPH_FORMATS)[number];
+
+// DOT double-quoted strings: escape backslash and quote; keep text on one line.
+function dotString(s: string): string {
+  return `"${s
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/[\r\n]+/g, ' ')}"`;
+}
+
+const SHAPES: Record<GraphNode['type'], string> = {
+  Person: 'ellipse',
+  Country: 'box',
+  Government: 'box',
+  Organization: 'hexagon',
+  MilitaryUnit: 'octagon',
+  Media: 'note',
+  Place: 'house',
+  Group: 'ellipse',
+};
+
+/**
+ * Graphviz DOT: an undirected graph; co-occurrence edges carry their count as label and
+ * weight (thicker when shared more), agreement edges are dashed and labelled with the name.
+ */
+export function toDot(graph: ActorGraph, title: string): string {
+  const lines = [
+    `graph ${dotString(title)} {`,
+    '  graph [overlap=false, splines=true];',
+    '  node [fontname="Helvetica"];',
+  ];
+  for (const n of graph.nodes) {
+    lines.push(`  ${dotString(n.id)} [label=${dotString(n.name)}, shape=${SHAPES[n.type]}];`);
+  }
+  for (const e of graph.edges) {
+    if (e.kind === 'claims') {
+      const width = Math.min(6, 1 + Math.log2(e.weight)).toFixed(1);
+      lines.push(
+        `  ${dotString(e.a)} -- ${dotString(e.b)} [label="${e.weight}", weight=${e.weight}, penwidth=${width}];`,
+      );
+    } else {
+      lines.push(
+        `  ${dotString(e.a)} -- ${dotString(e.b)} [label=${dotString(e.label)}, style=dashed, color="#1f6feb", fontcolor="#1f6feb"];`,
+      );
+    }
+  }
+  lines.push('}');
+  return `${lines.join('\n')}\n`;
+}
+
+// Mermaid node ids: letters, digits and underscores only; labels quoted, quotes as entities.
+function mermaidId(id: string): string {
+  return `n_${id.replace(/[^A-Za-z0-9_]/g, (ch) => `_${ch.charCodeAt(0).toString(16)}_`)}`;
+}
+
+function mermaidLabel(s: string): string {
+  return `"${s.replace(/"/g, '#quot;').replace(/[\r\n]+/g, ' ')}"`;
+}
+
+/** A Mermaid flowchart: solid links labelled with the shared-claim count, dotted ones for agreements. */
+export function toMermaid(graph: ActorGraph): string {
+  const lines = ['flowchart LR'];
+  for (const n of graph.nodes) lines.push(`  ${mermaidId(n.id)}[${mermaidLabel(n.name)}]`);
+  for (const e of graph.edges) {
+    const label = e.kind === 'claims' ? String(e.weight) : e.label;
+    const link = e.kind === 'claims' ? '---' : '-.-';
+    lines.push(`  ${mermaidId(e.a)} ${link}|${mermaidLabel(label)}| ${mermaidId(e.b)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
