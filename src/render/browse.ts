@@ -7,6 +7,7 @@ import { asserterName, claimJson, printClaims } from './claims.js';
 import { type Listing, printListing } from './listing.js';
 // Tab-separated and heading text goes through the same escaping as table cells.
 import { sanitizeInline as plainCell } from './sanitize.js';
+import { wrap } from './text-width.js';
 import { printJson, type View } from './view.js';
 
 const count = (n: number) => ({ text: String(n) });
@@ -53,6 +54,11 @@ export function printTopics(view: View, corpus: Corpus, topics: TopicProfile[]):
     json: (t) => ({ ...t.topic, claimCount: t.claimCount }),
   };
   printListing(view, listing, topics);
+}
+
+/** Untrusted text wrapped to the terminal width (terminal only). */
+function paragraph(view: View, text: string): void {
+  view.write(`${wrap(plainCell(text), view.width).join('\n')}\n`);
 }
 
 /** A section heading inside a profile (terminal only). */
@@ -117,9 +123,8 @@ export function printEntityProfiles(view: View, corpus: Corpus, profiles: Entity
     view.write(
       `${view.colors.id(plainCell(id))}  ${view.colors.kind(p.entity.type)}  ${view.colors.header(plainCell(p.entity.name))}\n`,
     );
-    if (p.entity.aliases.length > 0)
-      view.write(`also: ${plainCell(p.entity.aliases.join(', '))}\n`);
-    view.write(`${plainCell(p.entity.description)}\n`);
+    if (p.entity.aliases.length > 0) paragraph(view, `also: ${p.entity.aliases.join(', ')}`);
+    paragraph(view, p.entity.description);
     heading(view, `Claims about ${p.entity.name} (${p.about.length})`);
     if (p.about.length > 0) printClaims(view, corpus, p.about);
     heading(view, `Claims ${p.entity.name} asserts (${p.asserted.length})`);
@@ -167,8 +172,8 @@ export function printTopicProfiles(view: View, corpus: Corpus, profiles: TopicPr
     view.write(
       `${view.colors.id(plainCell(id))}  ${view.colors.header(plainCell(p.topic.name))}\n`,
     );
-    if (p.topic.aliases.length > 0) view.write(`also: ${plainCell(p.topic.aliases.join(', '))}\n`);
-    view.write(`${plainCell(p.topic.description)}\n`);
+    if (p.topic.aliases.length > 0) paragraph(view, `also: ${p.topic.aliases.join(', ')}`);
+    paragraph(view, p.topic.description);
     heading(view, `Claims (${p.claims.length})`);
     if (p.claims.length > 0) printClaims(view, corpus, p.claims);
     heading(view, `Agreements (${p.agreements.length})`);

@@ -1,0 +1,209 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findAgreements } from '../../src/core/agreements.js';
+import { type Corpus, corpusOf, findClaim } from '../../src/core/corpus.js';
+import { compareDates, precisionOf } from '../../src/core/dates.js';
+import { actorGraph } from '../../src/core/graph.js';
+import { loadDataset } from '../../src/core/load.js';
+import { passage } from '../../src/core/passage.js';
+import {
+  entityProfiles,
+  findEntityProfiles,
+  findTopicProfiles,
+  topicProfiles,
+} from '../../src/core/profiles.js';
+import { agreementsOf, disputes, relatedTo } from '../../src/core/relations.js';
+import { coverage, stats } from '../../src/core/stats.js';
+import { timeline } from '../../src/core/timeline.js';
+import { fixture } from '../helpers.js';
+
+let article: Corpus;
+let mini: Corpus;
+beforeAll(async () => {
+  article = corpusOf(await loadDataset());
+  mini = corpusOf(await loadDataset(fixture('mini/claims.json')));
+});
+
+describe('claims and their links', () => {
+  it('finds a claim by id and suggests near ids for a wrong one', () => {
+    expect(findClaim(article, 'c09').claim.assertedBy).toBe('civilnet-gov-sources');
+    expect(() => findClaim(article, 'c99')).toThrow(
+      'no claim has the id "c99"; closest: c09, c19, c29',
+    );
+    expect(() => findClaim(mini, 'zz')).toThrow('no claim has the id "zz"; closest: m1, m2, m3');
+  });
+
+  it('lists related claims in both directions', () => {
+    const c08 = relatedTo(findClaim(article, 'c08'));
+    expect(c08.map((r) => [r.type, r.direction, r.other.claim.id])).toEqual([
+      ['disputes', 'in', 'c09'],
+    ]);
+    const m4 = relatedTo(findClaim(mini, 'm4'));
+    expect(m4.map((r) => [r.type, r.direction, r.other.claim.id])).toEqual([
+      ['elaborates', 'out', 'm1'],
+    ]);
+  });
+
+  it('names the agreements a claim evidences', () => {
+    expect(agreementsOf(findClaim(article, 'c08')).map((a) => a.agreement.id)).toEqual([
+      'biolab-memorandum',
+    ]);
+    expect(agreementsOf(findClaim(mini, 'm3'))).toEqual([]);
+  });
+
+  it('pairs disputes before qualifications', () => {
+    expect(disputes(article).map((d) => [d.from.claim.id, d.type, d.to.claim.id])).toEqual([
+      ['c09', 'disputes', 'c08'],
+      ['c26', 'qualifies', 'c21'],
+    ]);
+  });
+
+  it('cuts the passage around a quote at word boundaries inside its paragraph', () => {
+    const m3 = findClaim(mini, 'm3');
+    const p = passage(m3.dataset, m3.claim.quote);
+    expect(p.exact).toBe('union representatives said the schedule had not been agreed');
+    expect(p.before.startsWith('The port authority of Valmora')).toBe(true);
+    expect(p.after).toBe('.');
+    expect([p.clippedStart, p.clippedEnd]).toEqual([false, false]);
+    const short = passage(m3.dataset, m3.claim.quote, 20);
+    expect(short.before).toBe('from June. However, ');
+    expect(short.clippedStart).toBe(true);
+  });
+});
+
+describe('profiles', () => {
+  it('counts claims about and asserted by each entity', () => {
+    const byId = new Map(entityProfiles(mini).map((p) => [p.entity.id, p]));
+    expect(byId.get('ruiz')).toMatchObject({ claimCount: 1, assertedCount: 2 });
+    expect(byId.get('port-authority')).toMatchObject({ claimCount: 3, assertedCount: 0 });
+    const shoygu = entityProfiles(article).find((p) => p.entity.id === 'shoygu');
+    expect(shoygu).toMatchObject({ claimCount: 6, assertedCount: 1 });
+  });
+
+  it('profiles an entity found by alias, with its agreements', () => {
+    const [csto] = findEntityProfiles(article, 'ODKB');
+    expect(csto?.entity.id).toBe('csto');
+    expect(csto?.agreements.map((a) => a.agreement.id)).toEqual(['csto-membership']);
+    expect(() => findEntityProfiles(article, 'Shoygoo')).toThrow('closest: "Shoygu"');
+  });
+
+  it('profiles topics with their claims and the agreements those claims evidence', () => {
+    expect(topicProfiles(mini).map((t) => [t.topic.id, t.claimCount])).toEqual([
+      ['ferries', 4],
+      ['labour', 1],
+    ]);
+    const [biolabs] = findTopicProfiles(article, 'biological laboratories');
+    expect(biolabs?.claims.map((r) => r.claim.id)).toEqual(['c08', 'c09']);
+    expect(biolabs?.agreements.map((a) => a.agreement.id)).toEqual(['biolab-memorandum']);
+  });
+});
+
+describe('agreements', () => {
+  it('filters by status and by party name', () => {
+    expect(findAgreements(article, { status: ['in-force'] }).map((a) => a.agreement.id)).toEqual([
+      'gyumri-basing',
+      'border-deployment',
+      'csto-membership',
+      'eaeu-membership',
+    ]);
+    expect(findAgreements(article, { party: ['EEU'] }).map((a) => a.agreement.id)).toEqual([
+      'eaeu-membership',
+    ]);
+    expect(
+      findAgreements(article, { party: ['Armenia', 'Russia'], status: ['negotiating'] }),
+    ).toHaveLength(1);
+    expect(() => findAgreements(article, { status: ['maybe'] })).toThrow('unknown status "maybe"');
+  });
+});
+
+describe('timeline and dates', () => {
+  it('knows the precision of partial dates', () => {
+    expect(['2018', '2019-10', '2019-10-29', '2018-03-31/2018-05-08'].map(precisionOf)).toEqual([
+      'year',
+      'month',
+      'day',
+      'interval',
+    ]);
+  });
+
+  it('orders by start date, less precise first', () => {
+    const w = (date: string) => ({ date, text: '', basis: 'text' as const });
+    expect(compareDates(w('2018'), w('2018-07-26'))).toBeLessThan(0);
+    expect(compareDates(w('2019-10-29'), w('2019-10-25'))).toBeGreaterThan(0);
+    expect(compareDates(w('2018-03-31/2018-05-08'), w('2018-03-31'))).toBe(0);
+  });
+
+  it('lists dated claims and agreements in order', () => {
+    const entries = timeline(article);
+    const dates = entries.map((e) => e.when.date);
+    expect(dates).toEqual([...dates].sort());
+    expect(entries[0]).toMatchObject({
+      item: 'agreement',
+      when: { date: '1995-03-16', basis: 'external' },
+    });
+    expect(entries.filter((e) => e.when.basis === 'external').every((e) => e.when.source)).toBe(
+      true,
+    );
+  });
+});
+
+describe('stats', () => {
+  it('counts by kind, asserter, topic and actor', () => {
+    const s = stats(mini);
+    expect(s).toMatchObject({
+      datasets: 1,
+      claims: 4,
+      hedged: 0,
+      entities: 6,
+      topics: 2,
+      agreements: 1,
+      relations: 2,
+    });
+    expect(s.byAssertedBy).toEqual([
+      { key: 'ruiz', name: 'Ana Ruiz', count: 2 },
+      { key: 'herald', name: 'Coastal Herald', count: 1 },
+      { key: 'union', name: 'Union representatives', count: 1 },
+    ]);
+    expect(stats(article).byKind.reduce((n, c) => n + c.count, 0)).toBe(35);
+  });
+
+  it('measures body coverage in non-space characters after title and byline', () => {
+    const m = coverage(mini.datasets[0] as never);
+    // The body of the mini article (its two last paragraphs) has 258 non-space characters.
+    expect(m.total).toBe(258);
+    expect(m.covered).toBe(176);
+    const a = coverage(article.datasets[0] as never);
+    expect(a.share).toBeGreaterThan(0.9);
+    expect(a.share).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('actor graph', () => {
+  it('weights co-occurrence and labels agreement edges', () => {
+    const g = actorGraph(mini);
+    expect(g.nodes.map((n) => n.id).sort()).toEqual([
+      'castell',
+      'port-authority',
+      'ruiz',
+      'union',
+      'valmora',
+    ]);
+    expect(g.edges).toContainEqual({
+      kind: 'claims',
+      a: 'castell',
+      b: 'port-authority',
+      weight: 1,
+      claims: ['m1'],
+    });
+    expect(g.edges).toContainEqual({
+      kind: 'agreement',
+      a: 'castell',
+      b: 'port-authority',
+      agreement: 'ferry-link',
+      label: 'Valmora–Castell ferry link',
+    });
+    const heavy = actorGraph(article).edges.find(
+      (e) => e.kind === 'claims' && e.a === 'armenia' && e.b === 'russia',
+    );
+    expect(heavy?.kind === 'claims' && heavy.weight).toBeGreaterThan(5);
+  });
+});
