@@ -30,7 +30,7 @@ const SHAPES: Record<GraphNode['type'], string> = {
 export function toDot(graph: ActorGraph, title: string): string {
   const lines = [
     `graph ${dotString(title)} {`,
-    '  graph [overlap=false, splines=true];',
+    '  graph [layout=neato, overlap=false, splines=true, sep="+8"];',
     '  node [fontname="Helvetica"];',
   ];
   for (const n of graph.nodes) {
