@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { delimiter } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { type CommandContext, OK, type Outcome } from './commands/context.js';
 import type { SearchOptions } from './commands/search.js';
@@ -18,7 +19,7 @@ export interface Io {
 }
 
 interface GlobalOptions {
-  data?: string;
+  data?: string[];
   color?: ColorMode | false;
 }
 
@@ -106,8 +107,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.stdout.write(text);
       },
     };
-    const dataPath = globals.data ?? (io.env.ARMRU_DATA || undefined);
-    return { view, dataPath };
+    // --data wins over ARMRU_DATA, which may list several paths like PATH does.
+    const dataPaths = globals.data ?? (io.env.ARMRU_DATA ?? '').split(delimiter).filter(Boolean);
+    return { view, dataPaths };
   };
 
   // Each command's module is imported only when it runs, so --help and --version stay fast.
@@ -131,7 +133,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     )
     .option(
       '--data <path>',
-      'dataset file to load instead of the built-in article (also ARMRU_DATA)',
+      'dataset file, or directory of *.claims.json files, instead of the built-in article (repeatable; also ARMRU_DATA)',
+      collect,
     )
     .addOption(new Option('--color <when>', 'when to colour the output').choices(COLOR_MODES))
     .option('--no-color', 'same as --color never')

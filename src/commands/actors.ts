@@ -8,7 +8,7 @@ export async function actorsCommand(
   ctx: CommandContext,
   name: string | undefined,
 ): Promise<Outcome> {
-  const corpus = await loadCorpus(ctx.dataPath);
+  const corpus = await loadCorpus(ctx.dataPaths);
   if (name === undefined) {
     const all = entityProfiles(corpus);
     printEntities(ctx.view, corpus, all);

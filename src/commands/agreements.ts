@@ -8,7 +8,7 @@ export async function agreementsCommand(
   ctx: CommandContext,
   options: { status?: string[]; party?: string[] },
 ): Promise<Outcome> {
-  const corpus = await loadCorpus(ctx.dataPath);
+  const corpus = await loadCorpus(ctx.dataPaths);
   const found = findAgreements(corpus, options);
   printAgreements(ctx.view, corpus, found);
   return listed(found.length, 'agreements match these filters');

@@ -9,7 +9,7 @@ export async function claimsCommand(
   ctx: CommandContext,
   options: ClaimFilterInput,
 ): Promise<Outcome> {
-  const corpus = await loadCorpus(ctx.dataPath);
+  const corpus = await loadCorpus(ctx.dataPaths);
   const keep = buildFilter(corpus, options);
   const refs = allClaims(corpus).filter(keep);
   printClaims(ctx.view, corpus, refs);

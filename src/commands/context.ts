@@ -3,8 +3,8 @@ import type { View } from '../render/view.js';
 /** What every command receives from the CLI: where to print, and which dataset to load. */
 export interface CommandContext {
   view: View;
-  /** Dataset path from --data or ARMRU_DATA; undefined for the built-in dataset. */
-  dataPath: string | undefined;
+  /** Dataset files or directories from --data or ARMRU_DATA; empty for the built-in dataset. */
+  dataPaths: string[];
 }
 
 /**

@@ -6,7 +6,7 @@ import { type CommandContext, OK, type Outcome } from './context.js';
 
 /** `armru graph`: the actor network as DOT, Mermaid or JSON. */
 export async function graphCommand(ctx: CommandContext, format: GraphFormat): Promise<Outcome> {
-  const corpus = await loadCorpus(ctx.dataPath);
+  const corpus = await loadCorpus(ctx.dataPaths);
   const graph = actorGraph(corpus);
   if (format === 'json') printJson(ctx.view, graph);
   else if (format === 'mermaid') ctx.view.write(toMermaid(graph));

@@ -16,7 +16,7 @@ export async function searchCommand(
   words: string[],
   options: SearchOptions,
 ): Promise<Outcome> {
-  const corpus = await loadCorpus(ctx.dataPath);
+  const corpus = await loadCorpus(ctx.dataPaths);
   const filter = buildFilter(corpus, options);
   const query = words.join(' ');
   const hits = new ClaimSearcher(corpus).search(query, { filter, limit: options.limit });

@@ -7,7 +7,7 @@ import { type CommandContext, OK, type Outcome } from './context.js';
 
 /** `armru show ID`: one claim in full. */
 export async function showCommand(ctx: CommandContext, id: string): Promise<Outcome> {
-  const corpus = await loadCorpus(ctx.dataPath);
+  const corpus = await loadCorpus(ctx.dataPaths);
   const ref = findClaim(corpus, id);
   printShow(ctx.view, corpus, {
     ref,

@@ -5,7 +5,7 @@ import { type CommandContext, OK, type Outcome } from './context.js';
 
 /** `armru stats`: counts and coverage. */
 export async function statsCommand(ctx: CommandContext): Promise<Outcome> {
-  const corpus = await loadCorpus(ctx.dataPath);
+  const corpus = await loadCorpus(ctx.dataPaths);
   printStats(ctx.view, stats(corpus));
   return OK;
 }

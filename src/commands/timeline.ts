@@ -5,7 +5,7 @@ import { type CommandContext, listed, type Outcome } from './context.js';
 
 /** `armru timeline`: dated claims and agreements in date order. */
 export async function timelineCommand(ctx: CommandContext): Promise<Outcome> {
-  const corpus = await loadCorpus(ctx.dataPath);
+  const corpus = await loadCorpus(ctx.dataPaths);
   const entries = timeline(corpus);
   printTimeline(ctx.view, corpus, entries);
   return listed(entries.length, 'dated claims or agreements');

@@ -8,7 +8,7 @@ export async function topicsCommand(
   ctx: CommandContext,
   name: string | undefined,
 ): Promise<Outcome> {
-  const corpus = await loadCorpus(ctx.dataPath);
+  const corpus = await loadCorpus(ctx.dataPaths);
   if (name === undefined) {
     const all = topicProfiles(corpus);
     printTopics(ctx.view, corpus, all);

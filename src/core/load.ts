@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Corpus } from './corpus.js';
 import { ArmruError } from './errors.js';
@@ -83,9 +83,51 @@ export async function loadDataset(file: string = BUILTIN_DATASET): Promise<Datas
   return checkDataset(doc, file);
 }
 
-/** Loads the datasets a run works on: the file at `path`, or the built-in dataset. */
-export async function loadCorpus(path?: string): Promise<Corpus> {
-  return { datasets: [await loadDataset(path)] };
+/** The dataset files a path names: the file itself, or a directory's `*.claims.json` files. */
+export function datasetFiles(path: string): string[] {
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(path).isDirectory();
+  } catch {
+    return [path]; // reading it will report what is wrong
+  }
+  if (!isDirectory) return [path];
+  const files = readdirSync(path)
+    .filter((name) => name.endsWith('.claims.json'))
+    .sort()
+    .map((name) => join(path, name));
+  if (files.length === 0) {
+    throw new ArmruError(
+      'not-found',
+      `${path}: no *.claims.json files in this directory; expected datasets named NAME.claims.json`,
+    );
+  }
+  return files;
+}
+
+/**
+ * Loads the datasets a run works on: every file the paths name (directories give their
+ * `*.claims.json` files), or the built-in dataset when there are none. Each dataset needs its
+ * own `source.id`, since ids are shown as SOURCE:ID once several are loaded.
+ */
+export async function loadCorpus(paths: string[] = []): Promise<Corpus> {
+  const files = paths.length === 0 ? [BUILTIN_DATASET] : paths.flatMap(datasetFiles);
+  const datasets: Dataset[] = [];
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const dataset = await loadDataset(file);
+    const id = dataset.doc.source.id;
+    const other = seen.get(id);
+    if (other !== undefined) {
+      throw new ArmruError(
+        'bad-data',
+        `${file}: $.source.id: "${id}" is also the source id of ${other}; expected each dataset to have its own`,
+      );
+    }
+    seen.set(id, file);
+    datasets.push(dataset);
+  }
+  return { datasets };
 }
 
 /** Verifies an already parsed document that was read from `file` (used for relative text paths). */

@@ -4,7 +4,7 @@ import type { Dispute } from '../core/relations.js';
 import type { Stats } from '../core/stats.js';
 import type { TimelineEntry } from '../core/timeline.js';
 import { asserterName, claimJson, printClaims } from './claims.js';
-import { type Listing, printListing } from './listing.js';
+import { type Listing, printListing, withDataset } from './listing.js';
 // Tab-separated and heading text goes through the same escaping as table cells.
 import { sanitizeInline as plainCell } from './sanitize.js';
 import { wrap } from './text-width.js';
@@ -31,9 +31,10 @@ export function printEntities(view: View, corpus: Corpus, entities: EntityProfil
       count(e.assertedCount),
       { text: e.entity.aliases.join(', ') },
     ],
+    dataset: (e) => e.dataset,
     json: (e) => ({ ...e.entity, claimCount: e.claimCount, assertedCount: e.assertedCount }),
   };
-  printListing(view, listing, entities);
+  printListing(view, listing, entities, corpus);
 }
 
 /** `armru topics`: every topic with its claim count, aliases and description. */
@@ -51,9 +52,10 @@ export function printTopics(view: View, corpus: Corpus, topics: TopicProfile[]):
       count(t.claimCount),
       { text: t.topic.aliases.join(', ') },
     ],
+    dataset: (t) => t.dataset,
     json: (t) => ({ ...t.topic, claimCount: t.claimCount }),
   };
-  printListing(view, listing, topics);
+  printListing(view, listing, topics, corpus);
 }
 
 /** Untrusted text wrapped to the terminal width (terminal only). */
@@ -76,7 +78,7 @@ export function printEntityProfiles(view: View, corpus: Corpus, profiles: Entity
     printJson(
       view,
       profiles.map((p) => ({
-        ...p.entity,
+        ...withDataset(corpus, p.dataset, p.entity),
         claimCount: p.claimCount,
         assertedCount: p.assertedCount,
         claims: p.about.map((r) => claimJson(corpus, r)),
@@ -140,7 +142,7 @@ export function printTopicProfiles(view: View, corpus: Corpus, profiles: TopicPr
     printJson(
       view,
       profiles.map((p) => ({
-        ...p.topic,
+        ...withDataset(corpus, p.dataset, p.topic),
         claimCount: p.claimCount,
         claims: p.claims.map((r) => claimJson(corpus, r)),
         agreements: p.agreements.map((a) => a.agreement),
@@ -204,9 +206,10 @@ export function printAgreements(view: View, corpus: Corpus, agreements: Agreemen
       { text: a.agreement.when ? `${a.agreement.when.date} (${a.agreement.when.basis})` : '' },
       { text: a.agreement.claims.map((id) => qualify(corpus, a.dataset, id)).join(', ') },
     ],
+    dataset: (a) => a.dataset,
     json: (a) => a.agreement,
   };
-  printListing(view, listing, agreements);
+  printListing(view, listing, agreements, corpus);
 }
 
 /** `armru disputes`: the two claims side by side, who asserts each, their quotes, the relation. */
@@ -231,6 +234,7 @@ export function printDisputes(view: View, corpus: Corpus, disputes: Dispute[]): 
             d.to.claim.quote.exact,
           ].map((text) => ({ text }))
         : [{ text: side(d.from) }, { text: d.type }, { text: side(d.to) }],
+    dataset: (d) => d.from.dataset,
     json: (d) => ({
       from: qualify(corpus, d.from.dataset, d.from.claim.id),
       type: d.type,
@@ -240,7 +244,7 @@ export function printDisputes(view: View, corpus: Corpus, disputes: Dispute[]): 
       toClaim: claimJson(corpus, d.to),
     }),
   };
-  printListing(view, listing, disputes);
+  printListing(view, listing, disputes, corpus);
 }
 
 /** `armru timeline`: dated claims and agreements with the date's precision, basis and source. */
@@ -266,12 +270,13 @@ export function printTimeline(view: View, corpus: Corpus, entries: TimelineEntry
         ...(view.mode === 'plain' ? [{ text: source }] : []),
       ];
     },
+    dataset: (e) => e.dataset,
     json: (e) =>
       e.item === 'claim'
         ? { item: 'claim', precision: e.precision, ...claimJson(corpus, e) }
         : { item: 'agreement', precision: e.precision, ...e.agreement },
   };
-  printListing(view, listing, entries);
+  printListing(view, listing, entries, corpus);
 }
 
 /** `armru stats`: an object with --json; sections of counts otherwise. */

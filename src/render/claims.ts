@@ -3,7 +3,7 @@ import type { SearchHit } from '../core/search.js';
 import type { Claim, Dataset } from '../core/types.js';
 import { AUTHOR } from '../core/verify.js';
 import type { Palette } from './color.js';
-import { type Listing, printListing } from './listing.js';
+import { type Listing, printListing, withDataset } from './listing.js';
 import type { Column } from './table.js';
 import type { View } from './view.js';
 
@@ -24,9 +24,9 @@ export function topicNames(dataset: Dataset, claim: Claim): string[] {
   return claim.topics.map((id) => dataset.topicById.get(id)?.name ?? id);
 }
 
-/** The claim object as JSON output carries it: exactly as stored in its dataset. */
-export function claimJson(_corpus: Corpus, ref: ClaimRef): Record<string, unknown> {
-  return { ...ref.claim };
+/** The claim object as JSON output carries it: as stored (plus `dataset` when several are loaded). */
+export function claimJson(corpus: Corpus, ref: ClaimRef): Record<string, unknown> {
+  return withDataset(corpus, ref.dataset, { ...ref.claim });
 }
 
 /** The columns every claim list shares: id, kind, asserted by, claim, actors. */
@@ -54,6 +54,7 @@ function claimListing(view: View, corpus: Corpus): Listing<ClaimRef & Partial<Se
       },
       { text: actorNames(ref.dataset, ref.claim).join(', ') },
     ],
+    dataset: (ref) => ref.dataset,
     json: (ref) =>
       ref.score === undefined
         ? claimJson(corpus, ref)
@@ -63,10 +64,10 @@ function claimListing(view: View, corpus: Corpus): Listing<ClaimRef & Partial<Se
 
 /** Prints search hits: with --json the claim objects as stored plus `score`, best first. */
 export function printHits(view: View, corpus: Corpus, hits: SearchHit[]): void {
-  printListing(view, claimListing(view, corpus), hits);
+  printListing(view, claimListing(view, corpus), hits, corpus);
 }
 
 /** Prints claims in the order given (article order for `armru claims`). */
 export function printClaims(view: View, corpus: Corpus, refs: ClaimRef[]): void {
-  printListing(view, claimListing(view, corpus), refs);
+  printListing(view, claimListing(view, corpus), refs, corpus);
 }

@@ -43,6 +43,16 @@ export function fitWidths(columns: Column[], cells: Cell[][], width: number): nu
     );
     return Math.max(1, col.max ? Math.min(widest, col.max) : widest);
   });
+  // A wrapping column is not squeezed below its longest word (up to 14), so names do not break.
+  const floor = columns.map((col, i) =>
+    Math.min(
+      natural[i] as number,
+      Math.max(
+        col.min ?? 8,
+        Math.min(14, Math.max(0, ...cells.map((row) => longestWord(row[i]?.text ?? '')))),
+      ),
+    ),
+  );
   const budget = width - (columns.length + 1) - PAD * columns.length;
   const flex = columns.flatMap((c, i) => (c.flex ? [i] : []));
   const sumOf = (ids: number[], pick: (i: number) => number) =>
@@ -64,7 +74,7 @@ export function fitWidths(columns: Column[], cells: Cell[][], width: number): nu
       if (
         !col.flex &&
         col.wrap &&
-        w > (col.min ?? 8) &&
+        w > (floor[i] as number) &&
         (widest === -1 || w > (widths[widest] as number))
       ) {
         widest = i;
@@ -91,6 +101,10 @@ export function fitWidths(columns: Column[], cells: Cell[][], width: number): nu
   }
   for (const i of flex) widths[i] = Math.max(1, widths[i] as number);
   return widths;
+}
+
+function longestWord(text: string): number {
+  return Math.max(0, ...text.split(/[ \n]+/).map(displayWidth));
 }
 
 function longestLine(text: string): number {
