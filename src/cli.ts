@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { delimiter } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { type CommandContext, OK, type Outcome } from './commands/context.js';
+import type { ExportOptions } from './commands/export.js';
 import type { SearchOptions } from './commands/search.js';
 import { ArmruError, EXIT } from './core/errors.js';
 import type { ClaimFilterInput } from './core/filter.js';
 import { AGREEMENT_STATUSES, CLAIM_KINDS } from './core/types.js';
 import { COLOR_MODES, type ColorMode, decideColor, palette } from './render/color.js';
-import { GRAPH_FORMATS, type GraphFormat } from './render/graph.js';
+import { EXPORT_FORMATS, GRAPH_FORMATS, type GraphFormat } from './render/formats.js';
 import { sanitizeInline } from './render/sanitize.js';
 import type { View } from './render/view.js';
 
@@ -109,7 +110,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     };
     // --data wins over ARMRU_DATA, which may list several paths like PATH does.
     const dataPaths = globals.data ?? (io.env.ARMRU_DATA ?? '').split(delimiter).filter(Boolean);
-    return { view, dataPaths };
+    const note = (line: string) => {
+      io.stderr.write(`${sanitizeInline(line)}\n`);
+    };
+    return { view, dataPaths, note };
   };
 
   // Each command's module is imported only when it runs, so --help and --version stay fast.
@@ -337,6 +341,63 @@ export async function main(argv: string[], io: Io): Promise<number> {
       outcome = await graphCommand(context(command), options.format);
     });
 
+  const exporter = program
+    .command('export')
+    .description(
+      'Export claims as a dataset (JSON), JSON Lines, CSV, W3C Web Annotations or schema.org JSON-LD.',
+    )
+    .addOption(
+      new Option('--format <format>', 'output format').choices(EXPORT_FORMATS).default('json'),
+    )
+    .option('-o, --output <file>', 'write to this file (atomically) instead of stdout');
+  claimFilters(exporter)
+    .option(
+      '--asserted-by <name>',
+      'only claims this source asserts ("author" for the writer)',
+      collect,
+    )
+    .option('--query <text>', 'only claims matching this search query')
+    .option('--bom', 'start CSV with a UTF-8 byte order mark (for spreadsheets that need one)')
+    .addHelpText(
+      'before',
+      examples([
+        'armru export > armenia.claims.json          the whole dataset, self-contained',
+        'armru export --format csv --bom -o claims.csv',
+        'armru export --format jsonl --actor Shoigu',
+        'armru export --format annotations --query biolab',
+        'armru export --format jsonld --kind quote',
+      ]),
+    )
+    .action(async (options: ExportOptions, command: Command) => {
+      const { exportCommand } = await import('./commands/export.js');
+      outcome = await exportCommand(context(command), options);
+    });
+
+  program
+    .command('validate')
+    .description(
+      'Check datasets (files or directories) and report every problem; --fix fills in missing offsets.',
+    )
+    .argument(
+      '[paths...]',
+      'dataset files or directories (default: --data, else the built-in dataset)',
+    )
+    .option('--fix', 'fill in missing quote offsets and textSha256, rewriting the file atomically')
+    .option('--json', 'print a JSON array with one report per file')
+    .addHelpText(
+      'before',
+      examples([
+        'armru validate                          the built-in dataset',
+        'armru validate my-article.claims.json',
+        'armru validate --fix my-article.claims.json',
+        'armru validate datasets/ --json',
+      ]),
+    )
+    .action(async (paths: string[], options: { fix?: boolean }, command: Command) => {
+      const { validateCommand } = await import('./commands/validate.js');
+      outcome = await validateCommand(context(command), paths, options);
+    });
+
   // Subcommands copy settings when created; give each its own name in error hints.
   for (const command of program.commands) configureOutput(command, io);
 
@@ -346,6 +407,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return reportError(error, io);
   }
   if (outcome.message) io.stderr.write(`armru: ${sanitizeInline(outcome.message)}\n`);
+  if (outcome.status === 'invalid') return EXIT.data;
   return outcome.status === 'no-match' ? EXIT.noMatch : EXIT.ok;
 }
 

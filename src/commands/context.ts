@@ -5,6 +5,8 @@ export interface CommandContext {
   view: View;
   /** Dataset files or directories from --data or ARMRU_DATA; empty for the built-in dataset. */
   dataPaths: string[];
+  /** Writes one message line to stderr (sanitised by the CLI). */
+  note: (line: string) => void;
 }
 
 /**
@@ -12,7 +14,8 @@ export interface CommandContext {
  * (an empty listing is still a success, but the user hears about it).
  */
 export interface Outcome {
-  status: 'ok' | 'no-match';
+  /** `invalid`: a dataset failed its checks, reported line by line already (exit 2). */
+  status: 'ok' | 'no-match' | 'invalid';
   message?: string;
 }
 

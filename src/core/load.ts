@@ -148,7 +148,8 @@ export function checkDataset(doc: unknown, file: string): Dataset {
   };
 }
 
-function articleText(doc: DatasetDocument, file: string): string {
+/** The article text of a dataset: `source.text`, or the `source.textFile` beside the dataset file. */
+export function articleText(doc: Pick<DatasetDocument, 'source'>, file: string): string {
   if (doc.source.text !== undefined) return doc.source.text;
   const name = doc.source.textFile ?? '';
   const dir = dirname(resolve(file));

@@ -1,9 +1,5 @@
 import type { ActorGraph, GraphNode } from '../core/graph.js';
 
-/** Output formats of `armru graph`. */
-export const GRAPH_FORMATS = ['dot', 'mermaid', 'json'] as const;
-export type GraphFormat = (typeof GRAPH_FORMATS)[number];
-
 // DOT double-quoted strings: escape backslash and quote; keep text on one line.
 function dotString(s: string): string {
   return `"${s

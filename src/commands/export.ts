@@ -1,0 +1,64 @@
+import { ArmruError } from '../core/errors.js';
+import { loadCorpus } from '../core/load.js';
+import { type Selection, selectClaims } from '../core/select.js';
+import { subsetDocument } from '../core/subset.js';
+import { writeFileAtomic } from '../core/write-file.js';
+import { toAnnotations, toCsv, toDatasetJson, toJsonLd, toJsonLines } from '../render/export.js';
+import type { ExportFormat } from '../render/formats.js';
+import { type CommandContext, OK, type Outcome } from './context.js';
+
+/** Checked options of `armru export`. */
+export interface ExportOptions extends Selection {
+  format: ExportFormat;
+  /** File to write (atomically); stdout when absent or `-`. */
+  output?: string;
+  /** Start CSV with a UTF-8 byte order mark, for spreadsheets that need one. */
+  bom?: boolean;
+}
+
+/**
+ * `armru export`: the selected claims in one format. The whole document is built in memory
+ * first, so an error never leaves a partial file, and a file is replaced atomically.
+ */
+export async function exportCommand(ctx: CommandContext, options: ExportOptions): Promise<Outcome> {
+  const corpus = await loadCorpus(ctx.dataPaths);
+  const refs = selectClaims(corpus, options);
+  let content: string;
+  switch (options.format) {
+    case 'json': {
+      const datasets = [...new Set(refs.map((r) => r.dataset))];
+      if (datasets.length > 1) {
+        throw new ArmruError(
+          'usage',
+          `--format json writes one dataset, but the selected claims come from ${datasets.length} (${datasets.map((d) => d.doc.source.id).join(', ')}); narrow the selection or load one dataset with --data`,
+        );
+      }
+      const dataset = datasets[0] ?? corpus.datasets[0];
+      if (!dataset) throw new ArmruError('usage', 'no dataset is loaded');
+      content = toDatasetJson(
+        subsetDocument(
+          dataset,
+          refs.map((r) => r.claim),
+        ),
+      );
+      break;
+    }
+    case 'jsonl':
+      content = toJsonLines(corpus, refs);
+      break;
+    case 'csv':
+      content = toCsv(refs, { bom: options.bom ?? false });
+      break;
+    case 'annotations':
+      content = toAnnotations(corpus, refs);
+      break;
+    case 'jsonld':
+      content = toJsonLd(corpus, refs);
+      break;
+  }
+  if (options.output && options.output !== '-') writeFileAtomic(options.output, content);
+  else ctx.view.write(content);
+  return refs.length === 0
+    ? { status: 'ok', message: 'no claims match the selection; the export is empty' }
+    : OK;
+}

@@ -1,0 +1,89 @@
+import { isAbsolute, relative } from 'node:path';
+import { ArmruError } from '../core/errors.js';
+import { fixOffsets } from '../core/fix.js';
+import { parseJson } from '../core/json-text.js';
+import { checkDataset, datasetFiles, readText } from '../core/load.js';
+import { BUILTIN_DATASET } from '../core/paths.js';
+import { writeFileAtomic } from '../core/write-file.js';
+import { printJson } from '../render/view.js';
+import type { CommandContext, Outcome } from './context.js';
+
+/** The verdict on one dataset file. */
+export interface ValidationReport {
+  file: string;
+  valid: boolean;
+  /** Number of claims, when the file is valid. */
+  claims?: number;
+  /** What --fix filled in. */
+  fixed: string[];
+  /** Every problem found, one line each: file, JSON path, what is wrong, claim id. */
+  problems: string[];
+}
+
+async function validateFile(file: string, fix: boolean): Promise<ValidationReport> {
+  const report: ValidationReport = { file, valid: false, fixed: [], problems: [] };
+  try {
+    const doc = await parseJson(readText(file, 'dataset'), file);
+    if (fix) {
+      const result = fixOffsets(doc, file);
+      report.fixed = result.fixed;
+      report.problems.push(...result.problems);
+      // Only what was computed is written; the file is replaced in one step.
+      if (result.fixed.length > 0) writeFileAtomic(file, `${JSON.stringify(doc, null, 2)}\n`);
+    }
+    const dataset = checkDataset(doc, file);
+    report.claims = dataset.doc.claims.length;
+    report.valid = report.problems.length === 0;
+  } catch (error) {
+    if (!(error instanceof ArmruError)) throw error;
+    const lines = error.problems.length > 0 ? error.problems : [error.message];
+    // A quote --fix could not place already has its reason; its missing offsets need no second line.
+    const placed = new Set(report.problems.map((line) => line.split(': ').slice(0, 2).join(': ')));
+    report.problems.push(
+      ...lines.filter(
+        (line) =>
+          !(
+            placed.has(line.split(': ').slice(0, 2).join(': ')) &&
+            /missing required property "(start|end)"/.test(line)
+          ),
+      ),
+    );
+  }
+  return report;
+}
+
+/**
+ * `armru validate [PATH...]`: checks datasets and reports every problem without running
+ * anything else. Valid files are listed on stdout, problems on stderr; exit 2 if any fail.
+ */
+export async function validateCommand(
+  ctx: CommandContext,
+  paths: string[],
+  options: { fix?: boolean },
+): Promise<Outcome> {
+  const given = paths.length > 0 ? paths : ctx.dataPaths;
+  // The built-in dataset is named relative to the working directory when it is below it.
+  const builtin = relative(process.cwd(), BUILTIN_DATASET);
+  const files =
+    given.length > 0
+      ? given.flatMap(datasetFiles)
+      : [builtin.startsWith('..') || isAbsolute(builtin) ? BUILTIN_DATASET : builtin];
+  const reports: ValidationReport[] = [];
+  for (const file of files) reports.push(await validateFile(file, options.fix ?? false));
+
+  if (ctx.view.mode === 'json') {
+    printJson(ctx.view, reports);
+  } else {
+    for (const r of reports) {
+      for (const line of r.fixed) ctx.view.write(`${line}\n`);
+      if (r.valid) ctx.view.write(`${r.file}: valid (${r.claims} claims)\n`);
+      else {
+        ctx.note(
+          `armru: ${r.file}: not a valid armru dataset (${r.problems.length} problem${r.problems.length === 1 ? '' : 's'})`,
+        );
+        for (const line of r.problems) ctx.note(`  ${line}`);
+      }
+    }
+  }
+  return reports.every((r) => r.valid) ? { status: 'ok' } : { status: 'invalid' };
+}

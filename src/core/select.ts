@@ -1,0 +1,24 @@
+import { allClaims, type ClaimRef, type Corpus } from './corpus.js';
+import { buildFilter, type ClaimFilterInput } from './filter.js';
+import { ClaimSearcher } from './search.js';
+
+/** What an export (or any bulk consumer) selects: claim filters plus an optional search query. */
+export interface Selection extends ClaimFilterInput {
+  query?: string;
+}
+
+/**
+ * The claims a selection picks, always in corpus order (dataset by dataset, article order),
+ * so exports are stable whatever the query's ranking.
+ */
+export function selectClaims(corpus: Corpus, selection: Selection): ClaimRef[] {
+  const keep = buildFilter(corpus, selection);
+  const refs = allClaims(corpus);
+  if (selection.query === undefined) return refs.filter(keep);
+  const matched = new Set(
+    new ClaimSearcher(corpus, refs)
+      .search(selection.query, { filter: keep })
+      .map((hit) => hit.claim),
+  );
+  return refs.filter((ref) => matched.has(ref.claim));
+}

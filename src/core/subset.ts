@@ -1,0 +1,47 @@
+import { type Claim, type Dataset, type DatasetDocument, SCHEMA_VERSION } from './types.js';
+import { AUTHOR } from './verify.js';
+
+/**
+ * A dataset document holding only `claims` and what they need: the entities they name (and
+ * the entities those belong to), their topics, the agreements they evidence (trimmed to the
+ * selected claims, with those agreements' parties) and the relations between selected claims.
+ * The article text travels inside (`source.text`), so the document loads wherever it is
+ * written, and it validates against the same schema.
+ */
+export function subsetDocument(dataset: Dataset, claims: Claim[]): DatasetDocument {
+  const { doc } = dataset;
+  const claimIds = new Set(claims.map((c) => c.id));
+  const agreements = doc.agreements
+    .filter((a) => a.claims.some((id) => claimIds.has(id)))
+    .map((a) => ({ ...a, claims: a.claims.filter((id) => claimIds.has(id)) }));
+
+  const entityIds = new Set<string>();
+  const addEntity = (id: string) => {
+    // Follow memberOf so every reference in the subset still resolves.
+    for (
+      let at: string | undefined = id;
+      at && !entityIds.has(at);
+      at = dataset.entityById.get(at)?.memberOf
+    ) {
+      entityIds.add(at);
+    }
+  };
+  for (const claim of claims) {
+    claim.actors.forEach(addEntity);
+    if (claim.assertedBy !== AUTHOR) addEntity(claim.assertedBy);
+  }
+  for (const agreement of agreements) agreement.parties.forEach(addEntity);
+  const topicIds = new Set(claims.flatMap((c) => c.topics));
+
+  const { textFile: _dropped, ...source } = doc.source;
+  return {
+    $schema: 'urn:armru:schema:claims:1',
+    schemaVersion: SCHEMA_VERSION,
+    source: { ...source, text: dataset.text },
+    entities: doc.entities.filter((e) => entityIds.has(e.id)),
+    topics: doc.topics.filter((t) => topicIds.has(t.id)),
+    claims: doc.claims.filter((c) => claimIds.has(c.id)),
+    agreements,
+    relations: doc.relations.filter((r) => claimIds.has(r.from) && claimIds.has(r.to)),
+  };
+}
