@@ -1,0 +1,465 @@
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { occurrences } from '../../src/core/fix.js';
+import { sha256 } from '../../src/core/verify.js';
+import { armru, fixture, ROOT } from '../helpers.js';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'armru-export-'));
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A dataset whose text carries commas, quotes, a newline and non-Latin characters. */
+function trickyDataset(): string {
+  const text = 'Tricky, “quoted” text\n\nВ Ереване, он сказал: "да"\nи 😀 тоже.';
+  const quote = 'В Ереване, он сказал: "да"\nи 😀 тоже';
+  const [start] = occurrences(text, quote);
+  const doc = {
+    schemaVersion: 1,
+    source: {
+      id: 'tricky',
+      type: 'NewsArticle',
+      title: 'Tricky, “quoted” text',
+      author: 'Кто-то',
+      publisher: null,
+      datePublished: null,
+      inLanguage: 'ru',
+      text,
+      textSha256: sha256(text),
+      offsetUnit: 'codepoint',
+    },
+    entities: [
+      {
+        id: 'someone',
+        type: 'Person',
+        name: 'Он, "кто-то"',
+        aliases: [],
+        description: 'Someone.',
+        sameAs: [],
+      },
+    ],
+    topics: [{ id: 'talk', name: 'Talk', aliases: [], description: 'Talk.' }],
+    claims: [
+      {
+        id: 't1',
+        text: 'He said "yes", in Yerevan,\nand 😀 too.',
+        quote: { exact: quote, start, end: (start as number) + Array.from(quote).length },
+        kind: 'quote',
+        assertedBy: 'someone',
+        hedged: false,
+        actors: ['someone'],
+        topics: ['talk'],
+      },
+    ],
+    agreements: [],
+    relations: [],
+  };
+  const file = join(dir, 'tricky.claims.json');
+  writeFileSync(file, JSON.stringify(doc, null, 2));
+  return file;
+}
+
+describe('armru export --format json', () => {
+  it('writes a self-contained dataset that validates and reloads from another directory', () => {
+    const out = join(dir, 'elsewhere', 'all.claims.json');
+    mkdirSync(join(dir, 'elsewhere'));
+    const r = armru(['export', '-o', out]);
+    expect(r).toEqual({ status: 0, stdout: '', stderr: '' });
+    const doc = JSON.parse(readFileSync(out, 'utf8'));
+    expect(doc.source.text).toBe(readFileSync(join(ROOT, 'data/article.txt'), 'utf8'));
+    expect(doc.source.textFile).toBeUndefined();
+    expect(doc.claims).toHaveLength(35);
+    expect(armru(['validate', out])).toEqual({
+      status: 0,
+      stdout: `${out}: valid (35 claims)\n`,
+      stderr: '',
+    });
+    for (const query of ['Gyumri', 'Shoigu base', 'biolab !Kommersant', 'Pashinian | Kocharian']) {
+      expect(armru(['--data', out, 'search', query, '--json']).stdout).toBe(
+        armru(['search', query, '--json']).stdout,
+      );
+    }
+  });
+
+  it('keeps only what the selected claims need', () => {
+    const doc = JSON.parse(armru(['export', '--actor', 'Kommersant']).stdout);
+    expect(doc.claims.map((c: { id: string }) => c.id)).toEqual(['c08', 'c28', 'c29']);
+    const ids = doc.entities.map((e: { id: string }) => e.id);
+    expect(ids).toContain('kommersant');
+    expect(ids).not.toContain('tonoyan');
+    expect(doc.agreements.map((a: { id: string; claims: string[] }) => [a.id, a.claims])).toEqual([
+      ['biolab-memorandum', ['c08']],
+    ]);
+    expect(doc.relations).toEqual([]);
+    const out = join(dir, 'kommersant.claims.json');
+    writeFileSync(out, JSON.stringify(doc));
+    expect(armru(['validate', out]).status).toBe(0);
+  });
+
+  it('refuses to merge claims of several datasets into one document', () => {
+    const r = armru([
+      '--data',
+      fixture('mini/claims.json'),
+      '--data',
+      'data/claims.json',
+      'export',
+    ]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      'armru: --format json writes one dataset, but the selected claims come from 2 (valmora-ferry, armenia-russia-defense); narrow the selection or load one dataset with --data\n',
+    );
+  });
+});
+
+describe('armru export --format jsonl and csv', () => {
+  it('prints one claim object per line', () => {
+    const lines = armru(['export', '--format', 'jsonl', '--kind', 'quote'])
+      .stdout.trimEnd()
+      .split('\n');
+    expect(lines.map((l) => JSON.parse(l).id)).toEqual(['c28', 'c29']);
+    expect(JSON.parse(lines[0] ?? '')).toEqual(
+      JSON.parse(armru(['show', 'c28', '--json']).stdout, (key, value) =>
+        key === 'related' || key === 'agreements' ? undefined : value,
+      ),
+    );
+  });
+
+  it('writes RFC 4180 CSV that a CSV parser reads back intact', () => {
+    const r = armru(['export', '--format', 'csv']);
+    expect(
+      r.stdout.startsWith('source,id,kind,text,quote,start,end,assertedBy,assertedByName,'),
+    ).toBe(true);
+    expect(r.stdout.endsWith('\r\n')).toBe(true);
+    const rows = parseCsv(r.stdout, { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(35);
+    const c08 = rows.find((row) => row.id === 'c08');
+    expect(c08).toMatchObject({
+      source: 'armenia-russia-defense',
+      kind: 'report',
+      assertedBy: 'kommersant',
+      assertedByName: 'Kommersant',
+      cue: 'According to',
+      hedged: 'false',
+      start: '697',
+      date: '2019-10-25',
+      dateBasis: 'external',
+    });
+    expect(c08?.quote).toContain('Armenia’s US-built biolabs');
+    expect(c08?.actors?.split('; ')).toContain('kommersant');
+    expect(c08?.actorNames?.split('; ')).toContain('Russian military and health officials');
+
+    const tricky = trickyDataset();
+    const csv = armru(['--data', tricky, 'export', '--format', 'csv', '--bom']).stdout;
+    expect(csv.startsWith('\uFEFFsource,')).toBe(true);
+    const [row] = parseCsv(csv, { columns: true, bom: true }) as Record<string, string>[];
+    expect(row?.text).toBe('He said "yes", in Yerevan,\nand 😀 too.');
+    expect(row?.quote).toBe('В Ереване, он сказал: "да"\nи 😀 тоже');
+    expect(row?.assertedByName).toBe('Он, "кто-то"');
+  });
+});
+
+/** Checks one annotation against the MUSTs of the W3C Web Annotation Data Model. */
+function annotationMusts(anno: Record<string, unknown>, text: string): string[] {
+  const problems: string[] = [];
+  const iri = (v: unknown) => typeof v === 'string' && /^[a-z][a-z0-9+.-]*:\S+$/i.test(v);
+  if (!iri(anno.id)) problems.push('id must be exactly one IRI');
+  const types = ([] as unknown[]).concat(anno.type);
+  if (!types.includes('Annotation')) problems.push('type must include Annotation');
+  const targets = ([] as unknown[]).concat(anno.target ?? []);
+  if (targets.length === 0) problems.push('target must be present');
+  const motivations = [
+    'assessing',
+    'bookmarking',
+    'classifying',
+    'commenting',
+    'describing',
+    'editing',
+    'highlighting',
+    'identifying',
+    'linking',
+    'moderating',
+    'questioning',
+    'replying',
+    'tagging',
+  ];
+  if (anno.motivation !== undefined && !motivations.includes(anno.motivation as string))
+    problems.push('motivation must be a known one');
+  for (const body of ([] as unknown[]).concat(anno.body ?? []) as Record<string, unknown>[]) {
+    if (body.type === 'TextualBody' && typeof body.value !== 'string')
+      problems.push('TextualBody needs one value');
+    if (body.purpose !== undefined && !motivations.includes(body.purpose as string))
+      problems.push('purpose must be a motivation');
+  }
+  const cps = Array.from(text);
+  for (const target of targets as Record<string, unknown>[]) {
+    if (!iri(target.source)) problems.push('SpecificResource must have exactly one source IRI');
+    for (const sel of ([] as unknown[]).concat(target.selector ?? []) as Record<
+      string,
+      unknown
+    >[]) {
+      if (sel.type === 'TextQuoteSelector') {
+        if (typeof sel.exact !== 'string') problems.push('TextQuoteSelector must have exact');
+        for (const k of ['prefix', 'suffix']) {
+          if (sel[k] !== undefined && typeof sel[k] !== 'string')
+            problems.push(`${k} must be a string`);
+        }
+        if (
+          `${sel.prefix ?? ''}${sel.exact}${sel.suffix ?? ''}` !== sel.exact &&
+          !text.includes(`${sel.prefix}${sel.exact}${sel.suffix}`)
+        ) {
+          problems.push('prefix + exact + suffix must occur in the text');
+        }
+      } else if (sel.type === 'TextPositionSelector') {
+        const { start, end } = sel as { start: unknown; end: unknown };
+        if (!Number.isInteger(start) || (start as number) < 0)
+          problems.push('start must be a non-negative integer');
+        if (!Number.isInteger(end) || (end as number) < 0)
+          problems.push('end must be a non-negative integer');
+        const quote = ([] as unknown[])
+          .concat(target.selector)
+          .find((s) => (s as { type: string }).type === 'TextQuoteSelector') as { exact: string };
+        if (cps.slice(start as number, end as number).join('') !== quote.exact)
+          problems.push('positions must select the quoted text');
+      } else {
+        problems.push(`unexpected selector ${String(sel.type)}`);
+      }
+    }
+  }
+  return problems;
+}
+
+describe('armru export --format annotations', () => {
+  it('is a W3C AnnotationCollection meeting the model’s MUSTs', () => {
+    const collection = JSON.parse(armru(['export', '--format', 'annotations']).stdout);
+    const context = ([] as unknown[]).concat(collection['@context']);
+    expect(context[0]).toBe('http://www.w3.org/ns/anno.jsonld');
+    expect(collection.type).toBe('AnnotationCollection');
+    expect(collection.id).toMatch(/^urn:armru:/);
+    expect(collection.total).toBe(35);
+    expect(collection.first.type).toBe('AnnotationPage');
+    expect(collection.first.items).toHaveLength(35);
+    expect(collection.last).toBe(collection.first.id);
+    const text = readFileSync(join(ROOT, 'data/article.txt'), 'utf8');
+    for (const anno of collection.first.items)
+      expect(annotationMusts(anno, text), anno.id).toEqual([]);
+    const c09 = collection.first.items.find((a: { id: string }) => a.id.endsWith(':claim:c09'));
+    const [quote, position] = c09.target.selector;
+    expect(quote.prefix).toHaveLength(32);
+    expect(quote.suffix.length).toBeLessThanOrEqual(32);
+    expect(position).toEqual({ type: 'TextPositionSelector', start: 859, end: 993 });
+    expect(
+      c09.body.map((b: { purpose: string; value: string }) => `${b.purpose}:${b.value}`),
+    ).toEqual([
+      'describing:The memorandum under negotiation (on the biolabs) would not provide any access to a third party.',
+      'tagging:denial',
+      'tagging:Biolabs',
+      'tagging:Armenia-Russia relations',
+    ]);
+  });
+
+  it('counts code points, not UTF-16 units, in its selectors', () => {
+    const tricky = trickyDataset();
+    const collection = JSON.parse(
+      armru(['--data', tricky, 'export', '--format', 'annotations']).stdout,
+    );
+    const doc = JSON.parse(readFileSync(tricky, 'utf8'));
+    for (const anno of collection.first.items)
+      expect(annotationMusts(anno, doc.source.text)).toEqual([]);
+  });
+});
+
+describe('armru export --format jsonld', () => {
+  it('describes the article, claims and entities in schema.org terms', () => {
+    const { '@context': context, '@graph': graph } = JSON.parse(
+      armru(['export', '--format', 'jsonld', '--query', 'biolab access']).stdout,
+    );
+    expect(context).toBe('https://schema.org');
+    const byType = (type: string) => graph.filter((n: { '@type': string }) => n['@type'] === type);
+    expect(byType('NewsArticle')).toHaveLength(1);
+    expect(byType('NewsArticle')[0].headline).toBe(
+      'Armenia and Russia Enhance Defense Cooperation',
+    );
+    const claims = byType('Claim');
+    expect(claims.map((c: { identifier: string }) => c.identifier)).toEqual(['c08', 'c09']);
+    const ids = new Set(graph.map((n: { '@id': string }) => n['@id']));
+    for (const claim of claims) {
+      expect(ids.has(claim.author['@id'])).toBe(true);
+      expect(claim.appearance['@id']).toBe(byType('NewsArticle')[0]['@id']);
+      for (const about of claim.about) expect(ids.has(about['@id'])).toBe(true);
+    }
+    const kommersant = graph.find((n: { name?: string }) => n.name === 'Kommersant');
+    expect(kommersant['@type']).toBe('NewsMediaOrganization');
+    expect(kommersant.alternateName).toContain('Коммерсантъ');
+    expect(byType('Country').map((n: { name: string }) => n.name)).toEqual(
+      expect.arrayContaining(['Russia', 'Armenia']),
+    );
+  });
+});
+
+describe('writing files', () => {
+  it('never leaves a partial or temporary file on error', () => {
+    const out = join(dir, 'kept.csv');
+    writeFileSync(out, 'previous content\n');
+    const r = armru(['export', '--format', 'csv', '--actor', 'Nobody', '-o', out]);
+    expect(r.status).toBe(2);
+    expect(readFileSync(out, 'utf8')).toBe('previous content\n');
+    const missing = join(dir, 'no-such-dir', 'x.csv');
+    expect(armru(['export', '-o', missing])).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: `armru: ${missing}: cannot write the file (its directory does not exist); nothing was written\n`,
+    });
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('replaces the target in one step', () => {
+    const out = join(dir, 'replace.jsonl');
+    writeFileSync(out, 'old\n');
+    expect(armru(['export', '--format', 'jsonl', '--kind', 'denial', '-o', out]).status).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).id).toBe('c09');
+  });
+});
+
+describe('loading several datasets', () => {
+  it('searches a directory of datasets together, with SOURCE:ID and a source column', () => {
+    const both = join(dir, 'both');
+    mkdirSync(both);
+    copyFileSync(fixture('mini/article.txt'), join(both, 'article.txt'));
+    copyFileSync(fixture('mini/claims.json'), join(both, 'ferry.claims.json'));
+    copyFileSync(fixture('guide/library.txt'), join(both, 'library.txt'));
+    const lib = JSON.parse(readFileSync(fixture('guide/library.claims.json'), 'utf8'));
+    writeFileSync(join(both, 'library.claims.json'), JSON.stringify(lib));
+    expect(armru(['validate', '--fix', join(both, 'library.claims.json')]).status).toBe(2);
+    // The guide's draft has one ambiguous quote; give it more words, as the README says.
+    const fixed = JSON.parse(readFileSync(join(both, 'library.claims.json'), 'utf8'));
+    fixed.claims[2].quote = { exact: 'the repairs cost more than planned' };
+    writeFileSync(join(both, 'library.claims.json'), JSON.stringify(fixed));
+    expect(armru(['validate', '--fix', join(both, 'library.claims.json')]).status).toBe(0);
+
+    const r = armru(['--data', both, 'search', 'council | ferry']);
+    expect(r.status).toBe(0);
+    const lines = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.split('\t').slice(0, 2));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        ['Port Authority Approves Ferry Link', 'valmora-ferry:m1'],
+        ['City Library Reopens After Repairs', 'oakridge-library:l1'],
+      ]),
+    );
+    const hits = JSON.parse(armru(['--data', both, 'claims', '--json']).stdout);
+    expect(hits.map((c: { dataset: string; id: string }) => `${c.dataset}:${c.id}`)).toEqual([
+      'valmora-ferry:m1',
+      'valmora-ferry:m2',
+      'valmora-ferry:m3',
+      'valmora-ferry:m4',
+      'oakridge-library:l1',
+      'oakridge-library:l2',
+      'oakridge-library:l3',
+      'oakridge-library:l4',
+    ]);
+    expect(armru(['--data', both, 'show', 'oakridge-library:l4']).stdout).toContain(
+      'related\tdisputes →\toakridge-library:l3',
+    );
+    expect(armru(['--data', both, 'show', 'l4']).status).toBe(0);
+    expect(armru(['claims'], { ARMRU_DATA: both }).stdout.split('\n')).toHaveLength(9);
+  });
+
+  it('refuses two datasets with the same source id, and a directory with none', () => {
+    const twice = join(dir, 'twice');
+    mkdirSync(twice);
+    for (const name of ['a', 'b'])
+      copyFileSync(fixture('mini/claims.json'), join(twice, `${name}.claims.json`));
+    copyFileSync(fixture('mini/article.txt'), join(twice, 'article.txt'));
+    expect(armru(['--data', twice, 'claims']).stderr).toBe(
+      `armru: ${join(twice, 'b.claims.json')}: $.source.id: "valmora-ferry" is also the source id of ${join(twice, 'a.claims.json')}; expected each dataset to have its own\n`,
+    );
+    const empty = join(dir, 'empty');
+    mkdirSync(empty);
+    expect(armru(['--data', empty, 'claims'])).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: `armru: ${empty}: no *.claims.json files in this directory; expected datasets named NAME.claims.json\n`,
+    });
+  });
+});
+
+describe('armru validate', () => {
+  it('passes good files and reports every problem of bad ones, exit 2', () => {
+    const r = armru(['validate', fixture('mini/claims.json'), fixture('bad/dangling.claims.json')]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe(`${fixture('mini/claims.json')}: valid (4 claims)\n`);
+    expect(r.stderr.split('\n')).toEqual([
+      `armru: ${fixture('bad/dangling.claims.json')}: not a valid armru dataset (5 problems)`,
+      `  ${fixture('bad/dangling.claims.json')}: $.claims[3].id: duplicate id "m1" (claim m1)`,
+      `  ${fixture('bad/dangling.claims.json')}: $.claims[0].actors[3]: no entity has the id "nobody" (claim m1)`,
+      `  ${fixture('bad/dangling.claims.json')}: $.claims[2].topics[1]: no topic has the id "weather" (claim m3)`,
+      `  ${fixture('bad/dangling.claims.json')}: $.relations[1].from: no claim has the id "m4"`,
+      `  ${fixture('bad/dangling.claims.json')}: $.relations[2].to: no claim has the id "m9"`,
+      '',
+    ]);
+    expect(armru(['validate'])).toEqual({
+      status: 0,
+      stdout: 'data/claims.json: valid (35 claims)\n',
+      stderr: '',
+    });
+    const all = JSON.parse(armru(['validate', 'tests/fixtures/bad', '--json']).stdout);
+    expect(
+      all.map((x: { file: string; valid: boolean }) => [x.file.replace(/.*\//, ''), x.valid]),
+    ).toEqual([
+      ['dangling.claims.json', false],
+      ['escape.claims.json', false],
+      ['hash.claims.json', false],
+      ['offsets.claims.json', false],
+      ['schema.claims.json', false],
+      ['syntax.claims.json', false],
+    ]);
+  });
+
+  it('--fix fills in offsets and the hash, and reports a quote found twice instead of guessing', () => {
+    const work = join(dir, 'guide');
+    mkdirSync(work);
+    copyFileSync(fixture('guide/library.txt'), join(work, 'library.txt'));
+    copyFileSync(fixture('guide/library.claims.json'), join(work, 'library.claims.json'));
+    const file = join(work, 'library.claims.json');
+    const r = armru(['validate', '--fix', file]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe(
+      [
+        `${file}: $.source.textSha256: filled in from the article text`,
+        `${file}: $.claims[0].quote: filled in start 55, end 134 (claim l1)`,
+        `${file}: $.claims[1].quote: filled in start 202, end 227 (claim l2)`,
+        `${file}: $.claims[3].quote: filled in start 318, end 352 (claim l4)`,
+        '',
+      ].join('\n'),
+    );
+    expect(r.stderr).toBe(
+      `armru: ${file}: not a valid armru dataset (1 problem)\n  ${file}: $.claims[2].quote: the quoted words occur 2 times (at 265..281, 318..334); set start and end by hand, or quote more words (claim l3)\n`,
+    );
+    const doc = JSON.parse(readFileSync(file, 'utf8'));
+    expect(doc.claims[0].quote).toEqual({
+      exact: 'The central library in Oakridge reopened on Saturday after two years of repairs',
+      start: 55,
+      end: 134,
+    });
+    expect(doc.claims[2].quote).toEqual({ exact: 'the repairs cost' });
+    expect(doc.source.textSha256).toBe(sha256(readFileSync(join(work, 'library.txt'), 'utf8')));
+    expect(existsSync(`${file}.tmp`)).toBe(false);
+  });
+});
