@@ -65,6 +65,23 @@ function terminalWidth(io: Io): number {
   return columns && columns > 0 ? columns : 80;
 }
 
+/**
+ * The `--color` setting as typed anywhere on the line (`--color X`, `--color=X`, `--no-color`;
+ * the last one wins). Read before commander parses, so that its own errors obey it too; an
+ * invalid value counts as `auto` here and is refused by commander.
+ */
+export function colorModeOf(args: string[]): ColorMode {
+  let mode: ColorMode = 'auto';
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '--') break;
+    const value = arg === '--color' ? args[i + 1] : arg.startsWith('--color=') ? arg.slice(8) : undefined;
+    if (arg === '--no-color') mode = 'never';
+    else if (value !== undefined && (COLOR_MODES as readonly string[]).includes(value)) mode = value as ColorMode;
+  }
+  return mode;
+}
+
 /** Turns commander's "error: ...\n(Did you mean x?)" into armru's one-line form. */
 function commanderMessage(text: string): string {
   return text
@@ -77,13 +94,13 @@ function commanderMessage(text: string): string {
 }
 
 /** Routes commander's output to our streams, and its errors through armru's one-line form. */
-function configureOutput(command: Command, io: Io): void {
+function configureOutput(command: Command, io: Io, prefix: string): void {
   const name = command.parent ? `armru ${command.name()}` : 'armru';
   command.configureOutput({
     writeOut: (s) => io.stdout.write(s),
     writeErr: (s) => io.stderr.write(s),
     outputError: (s, write) =>
-      write(`armru: ${commanderMessage(s)}\nRun '${name} --help' for usage.\n`),
+      write(`${prefix} ${commanderMessage(s)}\nRun '${name} --help' for usage.\n`),
   });
 }
 
@@ -95,25 +112,32 @@ export async function main(argv: string[], io: Io): Promise<number> {
   let outcome: Outcome = OK;
   const program = new Command('armru');
 
+  // Colour is decided once per stream, before parsing, so even usage errors follow --color.
+  const colorMode = colorModeOf(argv.slice(2));
+  const stderrColors = palette(decideColor(colorMode, io.env, Boolean(io.stderr.isTTY)));
+  const prefix = stderrColors.error('armru:');
+
   const context = (command: Command): CommandContext => {
     const globals = command.optsWithGlobals<GlobalOptions & { json?: boolean }>();
     const json = Boolean(globals.json);
     const tty = Boolean(io.stdout.isTTY);
-    const mode: ColorMode = globals.color === false ? 'never' : (globals.color ?? 'auto');
     const view: View = {
       mode: json ? 'json' : tty ? 'table' : 'plain',
       width: terminalWidth(io),
-      colors: palette(!json && decideColor(mode, io.env, tty)),
+      colors: palette(!json && decideColor(colorMode, io.env, tty)),
       write: (text) => {
         io.stdout.write(text);
       },
     };
     // --data wins over ARMRU_DATA, which may list several paths like PATH does.
     const dataPaths = globals.data ?? (io.env.ARMRU_DATA ?? '').split(delimiter).filter(Boolean);
-    const note = (line: string) => {
-      io.stderr.write(`${sanitizeInline(line)}\n`);
+    const note = (message: string) => {
+      io.stderr.write(`${prefix} ${sanitizeInline(message)}\n`);
     };
-    return { view, dataPaths, note };
+    const detail = (line: string) => {
+      io.stderr.write(`  ${sanitizeInline(line)}\n`);
+    };
+    return { view, dataPaths, note, detail };
   };
 
   // Each command's module is imported only when it runs, so --help and --version stay fast.
@@ -144,7 +168,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--no-color', 'same as --color never')
     .showSuggestionAfterError(true)
     .exitOverride();
-  configureOutput(program, io);
+  configureOutput(program, io, prefix);
 
   const claimFilters = (command: Command) =>
     command
@@ -399,19 +423,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
     });
 
   // Subcommands copy settings when created; give each its own name in error hints.
-  for (const command of program.commands) configureOutput(command, io);
+  for (const command of program.commands) configureOutput(command, io, prefix);
 
   try {
     await program.parseAsync(argv);
   } catch (error) {
-    return reportError(error, io);
+    return reportError(error, io, prefix);
   }
-  if (outcome.message) io.stderr.write(`armru: ${sanitizeInline(outcome.message)}\n`);
+  if (outcome.message) io.stderr.write(`${prefix} ${sanitizeInline(outcome.message)}\n`);
   if (outcome.status === 'invalid') return EXIT.data;
   return outcome.status === 'no-match' ? EXIT.noMatch : EXIT.ok;
 }
 
-function reportError(error: unknown, io: Io): number {
+function reportError(error: unknown, io: Io, prefix: string): number {
   if (error instanceof CommanderError) {
     // Help and version are "errors" under exitOverride; they succeeded.
     if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) {
@@ -420,14 +444,14 @@ function reportError(error: unknown, io: Io): number {
     return EXIT.usage; // commander already printed the message through outputError
   }
   if (error instanceof ArmruError) {
-    io.stderr.write(`armru: ${sanitizeInline(error.message)}\n`);
+    io.stderr.write(`${prefix} ${sanitizeInline(error.message)}\n`);
     for (const problem of error.problems) io.stderr.write(`  ${sanitizeInline(problem)}\n`);
     if (error.hint) io.stderr.write(`${error.hint}\n`);
     if (io.env.DEBUG) io.stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }
   const err = error instanceof Error ? error : new Error(String(error));
-  io.stderr.write(`armru: internal error: ${sanitizeInline(err.message)}\n`);
+  io.stderr.write(`${prefix} internal error: ${sanitizeInline(err.message)}\n`);
   io.stderr.write(io.env.DEBUG ? `${err.stack}\n` : 'Set DEBUG=1 to see where it happened.\n');
   return EXIT.usage;
 }

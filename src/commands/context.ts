@@ -5,8 +5,10 @@ export interface CommandContext {
   view: View;
   /** Dataset files or directories from --data or ARMRU_DATA; empty for the built-in dataset. */
   dataPaths: string[];
-  /** Writes one message line to stderr (sanitised by the CLI). */
-  note: (line: string) => void;
+  /** Writes a message to stderr as `armru: MESSAGE` (sanitised by the CLI). */
+  note: (message: string) => void;
+  /** Writes an indented detail line under a message (one problem of several). */
+  detail: (line: string) => void;
 }
 
 /**

@@ -79,9 +79,9 @@ export async function validateCommand(
       if (r.valid) ctx.view.write(`${r.file}: valid (${r.claims} claims)\n`);
       else {
         ctx.note(
-          `armru: ${r.file}: not a valid armru dataset (${r.problems.length} problem${r.problems.length === 1 ? '' : 's'})`,
+          `${r.file}: not a valid armru dataset (${r.problems.length} problem${r.problems.length === 1 ? '' : 's'})`,
         );
-        for (const line of r.problems) ctx.note(`  ${line}`);
+        for (const line of r.problems) ctx.detail(line);
       }
     }
   }

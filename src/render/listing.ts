@@ -1,6 +1,6 @@
 import type { Corpus } from '../core/corpus.js';
 import type { Dataset } from '../core/types.js';
-import { type Cell, type Column, renderPlain, renderTable } from './table.js';
+import { type Cell, type Column, renderPlainCells, renderTable } from './table.js';
 import { printJson, type View } from './view.js';
 
 /** How one kind of item is listed: its table columns, its cells, and its JSON form. */
@@ -60,7 +60,7 @@ export function printListing<T>(
     return datasetOf ? [{ text: datasetOf(item).doc.source.title }, ...cells] : cells;
   });
   if (view.mode === 'plain') {
-    view.write(renderPlain(rows.map((row) => row.map((cell) => cell.text))));
+    view.write(renderPlainCells(columns, rows, view.colors));
     return;
   }
   view.write(renderTable(columns, rows, view.width, view.colors));

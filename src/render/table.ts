@@ -203,3 +203,23 @@ export function styleRange(
 export function renderPlain(rows: string[][]): string {
   return rows.map((row) => `${row.map(sanitizeInline).join('\t')}\n`).join('');
 }
+
+/**
+ * Tab-separated lines from cells, coloured like the table (ids, kinds, matches) only when
+ * colour was asked for in a pipe (`--color always`, FORCE_COLOR); otherwise the same as
+ * renderPlain.
+ */
+export function renderPlainCells(columns: Column[], rows: Cell[][], colors: Palette): string {
+  if (!colors.enabled) return renderPlain(rows.map((row) => row.map((cell) => cell.text)));
+  return rows
+    .map((row) => {
+      const fields = row.map((cell, i) => {
+        const text = sanitizeInline(cell.text);
+        // Escaping moves characters, so highlights only survive when nothing was escaped.
+        const marks = text === cell.text ? (cell.marks ?? []) : [];
+        return styleRange(text, 0, text.length, marks, colors, columns[i]?.style);
+      });
+      return `${fields.join('\t')}\n`;
+    })
+    .join('');
+}
