@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { delimiter } from 'node:path';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { type CommandContext, OK, type Outcome } from './commands/context.js';
 import type { ExportOptions } from './commands/export.js';
 import type { SearchOptions } from './commands/search.js';
@@ -8,6 +8,7 @@ import { ArmruError, EXIT } from './core/errors.js';
 import type { ClaimFilterInput } from './core/filter.js';
 import { AGREEMENT_STATUSES, CLAIM_KINDS } from './core/types.js';
 import { COLOR_MODES, type ColorMode, decideColor, palette } from './render/color.js';
+import type { CompletionSpec, OptionSpec, Shell } from './render/completion.js';
 import { EXPORT_FORMATS, GRAPH_FORMATS, type GraphFormat } from './render/formats.js';
 import { sanitizeInline } from './render/sanitize.js';
 import type { View } from './render/view.js';
@@ -75,9 +76,11 @@ export function colorModeOf(args: string[]): ColorMode {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (arg === '--') break;
-    const value = arg === '--color' ? args[i + 1] : arg.startsWith('--color=') ? arg.slice(8) : undefined;
+    const value =
+      arg === '--color' ? args[i + 1] : arg.startsWith('--color=') ? arg.slice(8) : undefined;
     if (arg === '--no-color') mode = 'never';
-    else if (value !== undefined && (COLOR_MODES as readonly string[]).includes(value)) mode = value as ColorMode;
+    else if (value !== undefined && (COLOR_MODES as readonly string[]).includes(value))
+      mode = value as ColorMode;
   }
   return mode;
 }
@@ -91,6 +94,51 @@ function commanderMessage(text: string): string {
     .replace(/ is invalid\. /, ' is invalid: ')
     .replace(/\s*\n\s*/g, ' ')
     .replace(/\.$/, '');
+}
+
+const IDS_COMMAND = '__complete-ids';
+const SHELLS: readonly Shell[] = ['bash', 'zsh', 'fish'];
+
+// Values of options whose parsers check them (so commander does not know them as choices).
+const OPTION_VALUES: Record<string, readonly string[]> = {
+  '--kind': CLAIM_KINDS,
+  '--status': AGREEMENT_STATUSES,
+};
+const PATH_OPTIONS = new Set(['--data', '--output']);
+const ARGUMENTS: Record<string, CompletionSpec['commands'][number]['argument']> = {
+  search: 'text',
+  show: 'claim-id',
+  validate: 'path',
+  actors: 'text',
+  topics: 'text',
+};
+
+/** Describes the program for the completion scripts, from its own definition. */
+function completionSpec(program: Command): CompletionSpec {
+  const option = (o: Option): OptionSpec => ({
+    ...(o.long ? { long: o.long } : {}),
+    ...(o.short ? { short: o.short } : {}),
+    description: o.description,
+    takesValue: o.required || o.optional,
+    ...(o.argChoices || (o.long && OPTION_VALUES[o.long])
+      ? { choices: o.argChoices ?? (OPTION_VALUES[o.long as string] as readonly string[]) }
+      : {}),
+    ...(o.long && PATH_OPTIONS.has(o.long) ? { path: true } : {}),
+  });
+  const help = { long: '--help', short: '-h', description: 'show help', takesValue: false };
+  return {
+    program: 'armru',
+    globalOptions: [...program.options.map(option), help],
+    commands: program.commands
+      .filter((c) => c.name() !== IDS_COMMAND)
+      .map((c) => ({
+        name: c.name(),
+        description: c.description(),
+        options: [...c.options.map(option), help],
+        argument: ARGUMENTS[c.name()] ?? 'none',
+      })),
+    idsCommand: IDS_COMMAND,
+  };
 }
 
 /** Routes commander's output to our streams, and its errors through armru's one-line form. */
@@ -420,6 +468,32 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .action(async (paths: string[], options: { fix?: boolean }, command: Command) => {
       const { validateCommand } = await import('./commands/validate.js');
       outcome = await validateCommand(context(command), paths, options);
+    });
+
+  program
+    .command('completion')
+    .description('Print a shell completion script for bash, zsh or fish.')
+    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(SHELLS))
+    .addHelpText(
+      'before',
+      examples([
+        'source <(armru completion bash)          in ~/.bashrc',
+        'source <(armru completion zsh)           in ~/.zshrc',
+        'armru completion fish | source           in ~/.config/fish/config.fish',
+      ]),
+    )
+    .action(async (shell: Shell) => {
+      const { completionScript } = await import('./render/completion.js');
+      io.stdout.write(completionScript(shell, completionSpec(program)));
+    });
+
+  // Used by the completion scripts to offer claim ids; not for people, so not in the help.
+  program
+    .command(IDS_COMMAND, { hidden: true })
+    .description('print the claim ids of the loaded datasets, one per line')
+    .action(async (_options: object, command: Command) => {
+      const { idsCommand } = await import('./commands/ids.js');
+      outcome = await idsCommand(context(command));
     });
 
   // Subcommands copy settings when created; give each its own name in error hints.
