@@ -5,6 +5,7 @@ import { parseJson } from '../core/json-text.js';
 import { checkDataset, datasetFiles, readText } from '../core/load.js';
 import { BUILTIN_DATASET } from '../core/paths.js';
 import { writeFileAtomic } from '../core/write-file.js';
+import { toJson } from '../render/json.js';
 import { printJson } from '../render/view.js';
 import type { CommandContext, Outcome } from './context.js';
 
@@ -29,7 +30,7 @@ async function validateFile(file: string, fix: boolean): Promise<ValidationRepor
       report.fixed = result.fixed;
       report.problems.push(...result.problems);
       // Only what was computed is written; the file is replaced in one step.
-      if (result.fixed.length > 0) writeFileAtomic(file, `${JSON.stringify(doc, null, 2)}\n`);
+      if (result.fixed.length > 0) writeFileAtomic(file, `${toJson(doc, 2)}\n`);
     }
     const dataset = checkDataset(doc, file);
     report.claims = dataset.doc.claims.length;

@@ -65,7 +65,7 @@ function paragraph(view: View, text: string): void {
 
 /** A section heading inside a profile (terminal only). */
 function heading(view: View, text: string): void {
-  view.write(`\n${view.colors.header(text)}\n`);
+  view.write(`\n${view.colors.header(plainCell(text))}\n`);
 }
 
 /**

@@ -2,15 +2,16 @@ import type { ClaimRef, Corpus } from '../core/corpus.js';
 import type { DatasetDocument } from '../core/types.js';
 import { AUTHOR } from '../core/verify.js';
 import { actorNames, asserterName, claimJson, topicNames } from './claims.js';
+import { toJson } from './json.js';
 
 /** A dataset document, as `claims.json` is written. */
 export function toDatasetJson(doc: DatasetDocument): string {
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return `${toJson(doc, 2)}\n`;
 }
 
 /** JSON Lines: one claim object per line (with `dataset` when several datasets are loaded). */
 export function toJsonLines(corpus: Corpus, refs: ClaimRef[]): string {
-  return refs.map((ref) => `${JSON.stringify(claimJson(corpus, ref))}\n`).join('');
+  return refs.map((ref) => `${toJson(claimJson(corpus, ref))}\n`).join('');
 }
 
 /** The CSV columns, in order. Arrays are joined with "; "; names sit beside the ids they resolve. */
@@ -145,7 +146,7 @@ export function toAnnotations(corpus: Corpus, refs: ClaimRef[]): string {
         }
       : {}),
   };
-  return `${JSON.stringify(collection, null, 2)}\n`;
+  return `${toJson(collection, 2)}\n`;
 }
 
 const SCHEMA_TYPES: Record<string, string> = {
@@ -238,5 +239,5 @@ export function toJsonLd(corpus: Corpus, refs: ClaimRef[]): string {
       });
     }
   }
-  return `${JSON.stringify({ '@context': 'https://schema.org', '@graph': graph }, null, 2)}\n`;
+  return `${toJson({ '@context': 'https://schema.org', '@graph': graph }, 2)}\n`;
 }

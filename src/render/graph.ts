@@ -1,11 +1,10 @@
 import type { ActorGraph, GraphNode } from '../core/graph.js';
+import { sanitizeInline } from './sanitize.js';
 
-// DOT double-quoted strings: escape backslash and quote; keep text on one line.
+// DOT double-quoted strings: control characters shown escaped (the output often lands in a
+// terminal, and dot would draw them as junk), then backslash and quote escaped for DOT.
 function dotString(s: string): string {
-  return `"${s
-    .replace(/\\/g, '\\\\')
-    .replace(/"/g, '\\"')
-    .replace(/[\r\n]+/g, ' ')}"`;
+  return `"${sanitizeInline(s).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
 const SHAPES: Record<GraphNode['type'], string> = {
@@ -54,7 +53,7 @@ function mermaidId(id: string): string {
 }
 
 function mermaidLabel(s: string): string {
-  return `"${s.replace(/"/g, '#quot;').replace(/[\r\n]+/g, ' ')}"`;
+  return `"${sanitizeInline(s).replace(/"/g, '#quot;')}"`;
 }
 
 /** A Mermaid flowchart: solid links labelled with the shared-claim count, dotted ones for agreements. */

@@ -1,4 +1,5 @@
 import type { Palette } from './color.js';
+import { toJson } from './json.js';
 
 /** Where and how a command's result is printed, decided once by the CLI. */
 export interface View {
@@ -12,5 +13,5 @@ export interface View {
 
 /** Prints a value as JSON, the same in every mode that asks for it. */
 export function printJson(view: View, value: unknown): void {
-  view.write(`${JSON.stringify(value, null, 2)}\n`);
+  view.write(`${toJson(value, 2)}\n`);
 }
