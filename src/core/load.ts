@@ -10,12 +10,26 @@ import { type Problem, verifyDocument } from './verify.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * The largest file armru reads as one dataset or article. V8 cannot hold a longer string, so
+ * past this a read would fail deep inside; a clear refusal is better.
+ */
+export const MAX_FILE_BYTES = 512 * 1024 * 1024 - 64;
+
 /** Reads a file as strict UTF-8, turning file-system failures into one clear ArmruError. */
 export function readText(file: string, what = 'file'): string {
   let bytes: Buffer;
   try {
+    const { size } = statSync(file);
+    if (size > MAX_FILE_BYTES) {
+      throw new ArmruError(
+        'io',
+        `${file}: ${Math.round(size / 2 ** 20)} MiB is more than armru reads as one ${what} (512 MiB); split it into several *.claims.json files in one directory`,
+      );
+    }
     bytes = readFileSync(file);
   } catch (error) {
+    if (error instanceof ArmruError) throw error;
     throw fileError(file, what, error as NodeJS.ErrnoException);
   }
   try {

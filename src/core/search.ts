@@ -81,6 +81,9 @@ export function searchRecord(dataset: Dataset, claim: Claim): SearchRecord {
 // A double-quoted run stays one term (fuse.js's own rule), so `="Color Revolution"` works.
 const TERM_SPLIT = / +(?=(?:[^"]*"[^"]*")*[^"]*$)/;
 
+/** Words longer than this (UTF-16 units) are matched exactly rather than fuzzily. */
+export const MAX_FUZZY = 32;
+
 /** A negated term: the claim must have no field that includes / starts with / ends with `text`. */
 export interface Exclusion {
   text: string;
@@ -106,7 +109,11 @@ export function parseQuery(query: string): QueryGroup[] {
       for (const term of branch.trim().split(TERM_SPLIT)) {
         if (term.replace(/^[!'^=]+|\$$/g, '').length === 0) continue;
         if (!term.startsWith('!')) {
-          group.terms.push(term);
+          // fuse.js's fuzzy matcher works on 32 characters at a time and gets slow past that;
+          // a word that long is a pasted phrase, matched exactly.
+          const fuzzy = !/^[!'^=]/.test(term) && !term.endsWith('$');
+          const next = fuzzy && term.length > MAX_FUZZY ? `'${term}` : term;
+          if (!group.terms.includes(next)) group.terms.push(next);
         } else if (term.startsWith('!^')) {
           group.exclusions.push({ text: term.slice(2), at: 'prefix' });
         } else if (term.endsWith('$')) {
@@ -135,6 +142,12 @@ function excluded(record: SearchRecord, exclusions: Exclusion[]): boolean {
       at === 'prefix' ? v.startsWith(text) : at === 'suffix' ? v.endsWith(text) : v.includes(text),
     ),
   );
+}
+
+/** A claim's score and match positions for one term or group. */
+interface Scored {
+  score: number;
+  matches: HitMatch[];
 }
 
 /**
@@ -174,17 +187,52 @@ export class ClaimSearcher {
     if (groups.length === 0) {
       for (let index = 0; index < this.refs.length; index++) offer(index, 0, []);
     }
+    // Each distinct term is searched once; a group's claims are those every one of its terms
+    // found, scored as the product of the terms' scores. That is exactly how fuse.js scores a
+    // logical $and (the product over all matches), without a pass per OR-branch.
+    const cache = new Map<string, Map<number, Scored>>();
+    const found = (term: string) => {
+      let hits = cache.get(term);
+      if (!hits) {
+        hits = new Map();
+        for (const result of this.fuse.search({ $and: [term] } as Expression)) {
+          hits.set(result.refIndex, {
+            score: result.score ?? 0,
+            matches: toMatches(result.matches ?? []),
+          });
+        }
+        cache.set(term, hits);
+      }
+      return hits;
+    };
     for (const group of groups) {
-      if (group.terms.length === 0) {
+      let matched: Map<number, Scored> | undefined;
+      for (const term of group.terms) {
+        const hits = found(term);
+        if (matched === undefined) {
+          matched = new Map(hits);
+        } else {
+          for (const [index, so] of matched) {
+            const more = hits.get(index);
+            if (!more) matched.delete(index);
+            else
+              matched.set(index, {
+                score: so.score * more.score,
+                matches: [...so.matches, ...more.matches],
+              });
+          }
+        }
+        if (matched.size === 0) break;
+      }
+      if (matched === undefined) {
         this.records.forEach((record, index) => {
           if (!excluded(record, group.exclusions)) offer(index, 0, []);
         });
         continue;
       }
-      const expression: Expression = { $and: group.terms };
-      for (const result of this.fuse.search(expression)) {
-        if (excluded(this.records[result.refIndex] as SearchRecord, group.exclusions)) continue;
-        offer(result.refIndex, result.score ?? 0, toMatches(result.matches ?? []));
+      for (const [index, { score, matches }] of matched) {
+        if (!excluded(this.records[index] as SearchRecord, group.exclusions))
+          offer(index, score, matches);
       }
     }
     const hits: SearchHit[] = [];
