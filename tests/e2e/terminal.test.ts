@@ -1,0 +1,308 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: the corpus generator is plain JavaScript shared with the benchmarks.
+import { writeCorpus } from '../../bench/corpus.mjs';
+import { displayWidth } from '../../src/render/text-width.js';
+import { armru, BIN, fixture, ROOT, stripAnsi } from '../helpers.js';
+
+const ESC = '\u001b[';
+let dir: string;
+let big: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'armru-terminal-'));
+  big = writeCorpus(30_000, join(dir, 'big')) as string;
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs a shell line inside a pseudo-terminal; stdout and stderr both reach the terminal unless redirected. */
+function inTerminal(line: string, env: Record<string, string> = {}) {
+  const base = { ...process.env };
+  for (const name of ['NO_COLOR', 'FORCE_COLOR', 'COLUMNS', 'ARMRU_DATA', 'DEBUG'])
+    delete base[name];
+  const r = spawnSync('script', ['-qec', line, '/dev/null'], {
+    cwd: ROOT,
+    env: { ...base, TERM: 'xterm-256color', ...env },
+    encoding: 'utf8',
+  });
+  return { status: r.status, output: r.stdout.replace(/\r\n/g, '\n') };
+}
+
+const armruLine = (args: string) => `${process.execPath} ${BIN} ${args}`;
+
+describe('colour', () => {
+  // Expected colour for each flag × environment, by whether stdout is a terminal.
+  const flags = ['', '--color=always', '--color never', '--no-color', '--color auto'];
+  const envs: Record<string, string>[] = [
+    {},
+    { NO_COLOR: '1' },
+    { NO_COLOR: '' },
+    { FORCE_COLOR: '1' },
+    { FORCE_COLOR: '0' },
+  ];
+  const expected = (flag: string, env: Record<string, string>, tty: boolean) => {
+    if (flag.includes('always')) return true;
+    if (flag.includes('never') || flag === '--no-color') return false;
+    if (env.NO_COLOR) return false;
+    if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0';
+    return tty;
+  };
+
+  it('follows flag, then NO_COLOR, then FORCE_COLOR, then the terminal, on stdout', () => {
+    for (const flag of flags) {
+      for (const env of envs) {
+        const label = `${flag || '(no flag)'} ${JSON.stringify(env)}`;
+        const pipe = armru(['search', 'Gyumri', ...flag.split(' ').filter(Boolean)], env);
+        expect(pipe.status, label).toBe(0);
+        expect(pipe.stdout.includes(ESC), `pipe ${label}`).toBe(expected(flag, env, false));
+        const tty = inTerminal(armruLine(`search Gyumri ${flag}`), { COLUMNS: '100', ...env });
+        expect(tty.output.includes(ESC), `terminal ${label}`).toBe(expected(flag, env, true));
+      }
+    }
+  });
+
+  it('decides stderr on its own', () => {
+    const errFile = join(dir, 'stderr.txt');
+    // stdout a terminal, stderr a file: the table is coloured, the error is not.
+    const a = inTerminal(
+      `${armruLine('search Gyumri')}; ${armruLine('search qqqxzz')} 2>${errFile}`,
+      { COLUMNS: '100' },
+    );
+    expect(a.output).toContain(ESC);
+    expect(readFileSync(errFile, 'utf8')).toBe('armru: no claims match "qqqxzz"\n');
+    // stdout a pipe, stderr the terminal: lines are plain, the error prefix is coloured.
+    const b = inTerminal(`${armruLine('search x --actor Shoygoo')} | cat`);
+    expect(b.output).toBe(
+      `${ESC}31marmru:${ESC}39m no actor is named "Shoygoo"; closest: "Shoygu"\n`,
+    );
+  });
+
+  it('keeps cli-table3’s own colours off: borders and headers carry only armru’s codes', () => {
+    const tty = inTerminal(armruLine('claims --kind quote'), { COLUMNS: '100' });
+    const codes = tty.output.match(new RegExp(`${ESC.replace('[', '\\[')}[0-9;]*m`, 'g')) ?? [];
+    expect(new Set(codes)).toEqual(
+      new Set([`${ESC}1m`, `${ESC}22m`, `${ESC}36m`, `${ESC}39m`, `${ESC}33m`]),
+    );
+    expect(tty.output).not.toContain(`${ESC}90m`); // cli-table3's grey borders
+  });
+});
+
+describe('width in a real terminal', () => {
+  for (const columns of [60, 120]) {
+    it(`fits ${columns} columns as the terminal reports them`, () => {
+      const r = inTerminal(`stty cols ${columns} rows 50; ${armruLine('search Shoigu --limit 5')}`);
+      expect(r.status).toBe(0);
+      const lines = stripAnsi(r.output).trimEnd().split('\n');
+      expect(lines[0]).toMatch(/^┌/);
+      const widest = Math.max(...lines.map(displayWidth));
+      expect(widest).toBeLessThanOrEqual(columns);
+      // At 120 the claim has room, so the table is wider than at 60 but does not pad itself out.
+      if (columns === 120) expect(widest).toBeGreaterThan(90);
+      if (columns === 60) expect(lines[1]).not.toContain('ACTORS');
+    });
+  }
+
+  it('never splits a wide character', () => {
+    const r = inTerminal(`stty cols 60 rows 50; ${armruLine('actors Tonoyan')}`);
+    for (const line of stripAnsi(r.output).split('\n')) expect(line).not.toContain('\ufffd');
+    expect(stripAnsi(r.output)).toContain('Դավիթ');
+  });
+});
+
+describe('pipes', () => {
+  it('ends quietly with status 0 when the reader closes early', () => {
+    for (const args of ['export --format jsonl', 'claims', 'export']) {
+      const r = spawnSync(
+        'bash',
+        [
+          '-c',
+          `${armruLine(`--data ${big} ${args}`)} | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"`,
+        ],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+        },
+      );
+      expect(r.stdout, args).toBe('0\n');
+      expect(r.stderr, args).toBe('');
+    }
+  });
+
+  it('never cuts a large output short', () => {
+    const r = spawnSync(
+      'bash',
+      ['-c', `${armruLine(`--data ${big} export --format jsonl`)} | wc -l`],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(r.stdout.trim()).toBe('30000');
+    const csv = spawnSync(process.execPath, [BIN, '--data', big, 'export', '--format', 'csv'], {
+      cwd: ROOT,
+      maxBuffer: 1 << 30,
+    });
+    expect(csv.stdout.toString('utf8').split('\r\n').length).toBe(30_002);
+  });
+});
+
+describe('interruption', () => {
+  it('exits 130 on Ctrl-C, without a trace', async () => {
+    // A reader that reads nothing keeps armru waiting to write its 15 MB; then Ctrl-C.
+    const child = spawn(process.execPath, [BIN, '--data', big, 'export', '--format', 'csv'], {
+      cwd: ROOT,
+    });
+    child.stdout.pause();
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    const exit = new Promise<[number | null, string | null]>((resolve) =>
+      child.on('exit', (code, signal) => resolve([code, signal])),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    child.kill('SIGINT');
+    expect(await exit).toEqual([130, null]);
+    expect(stderr).toBe('');
+  });
+});
+
+describe('usage errors', () => {
+  it('suggest the nearest command or option', () => {
+    expect(armru(['search', 'x', '--limt', '3'])).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        "armru: unknown option '--limt' (did you mean --limit?)\nRun 'armru search --help' for usage.\n",
+    });
+    expect(armru(['agrements']).stderr).toBe(
+      "armru: unknown command 'agrements' (did you mean agreements?)\nRun 'armru --help' for usage.\n",
+    );
+  });
+
+  it('show a stack trace only with DEBUG', () => {
+    const plain = armru(['--data', 'missing.json', 'claims']);
+    expect(plain.stderr).toBe('armru: missing.json: no such file; expected the dataset here\n');
+    const debug = armru(['--data', 'missing.json', 'claims'], { DEBUG: '1' });
+    expect(debug.stderr).toMatch(
+      /^armru: missing.json: no such file; expected the dataset here\nArmruError: .*\n\s+at /,
+    );
+  });
+});
+
+describe('files that are not what they should be', () => {
+  const write = (name: string, content: string | Buffer) => {
+    const file = join(dir, name);
+    writeFileSync(file, content);
+    return file;
+  };
+
+  it('refuses each with a precise message and exit 2', () => {
+    const cases: [string, string][] = [
+      [write('empty.claims.json', ''), 'invalid JSON: expected a JSON value, found an empty file'],
+      [
+        write('latin1.claims.json', Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x7d])),
+        'not UTF-8 text; expected the dataset encoded as UTF-8',
+      ],
+      [
+        fixture('bad/escape.claims.json'),
+        `"../../../../etc/passwd" leaves the dataset's directory; expected a path inside it`,
+      ],
+    ];
+    for (const [file, message] of cases) {
+      const r = armru(['--data', file, 'claims']);
+      expect(r.status, file).toBe(2);
+      expect(r.stderr, file).toContain(message);
+      expect(r.stderr.split('\n').length, file).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('names a directory where a file is expected', () => {
+    const textDir = join(dir, 'textdir');
+    mkdirSync(join(textDir, 'article.txt'), { recursive: true });
+    writeFileSync(join(textDir, 'x.claims.json'), readFileSync(fixture('mini/claims.json')));
+    expect(armru(['--data', join(textDir, 'x.claims.json'), 'claims']).stderr).toBe(
+      `armru: ${join(textDir, 'article.txt')}: is a directory; expected the article text named by ${join(textDir, 'x.claims.json')} ($.source.textFile)\n`,
+    );
+    expect(armru(['export', '-o', dir]).stderr).toBe(
+      `armru: ${dir}: cannot write the file (it is a directory); nothing was written\n`,
+    );
+  });
+
+  it('says when a file cannot be read', () => {
+    const locked = join(dir, 'locked');
+    mkdirSync(locked);
+    writeFileSync(join(locked, 'article.txt'), readFileSync(fixture('mini/article.txt')));
+    const file = join(locked, 'locked.claims.json');
+    writeFileSync(file, readFileSync(fixture('mini/claims.json')));
+    chmodSync(file, 0o000);
+    // root reads anything, so run as nobody when the tests run as root.
+    const asNobody =
+      process.getuid?.() === 0
+        ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups']
+        : [];
+    const [cmd, ...rest] = [...asNobody, process.execPath, BIN, '--data', file, 'claims'];
+    const r = spawnSync(cmd as string, rest, { cwd: tmpdir(), encoding: 'utf8' });
+    expect(r.stderr).toBe(`armru: ${file}: permission denied; cannot read the dataset\n`);
+    expect(r.status).toBe(2);
+  });
+
+  it('handles a 100 MB file within memory, with a clear message', () => {
+    const huge = join(dir, 'huge.claims.json');
+    writeFileSync(huge, `{"padding": "${'x'.repeat(100 * 1024 * 1024)}"}`);
+    const r = armru(['--data', huge, 'claims']);
+    expect(r.status).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe(`armru: ${huge}: not a valid armru dataset (8 problems)`);
+    expect(r.stderr).toContain(`  ${huge}: $: missing required property "claims"\n`);
+    expect(r.stderr).toContain(`  ${huge}: $: unexpected property "padding"\n`);
+  });
+});
+
+describe('completion', () => {
+  it('bash completes commands, options, values and claim ids', () => {
+    const script = join(dir, 'armru.bash');
+    writeFileSync(script, armru(['completion', 'bash']).stdout);
+    const test = (words: string) =>
+      spawnSync(
+        'bash',
+        [
+          '-c',
+          `source ${script}; armru() { ${process.execPath} ${BIN} "$@"; }; COMP_WORDS=(${words}); COMP_CWORD=$(( \${#COMP_WORDS[@]} - 1 )); _armru_complete; echo "\${COMPREPLY[*]}"`,
+        ],
+        { cwd: ROOT, encoding: 'utf8' },
+      ).stdout.trim();
+    expect(test('armru sh')).toBe('show');
+    expect(test('armru search --kind a')).toBe('assessment');
+    expect(test('armru agreements --status in')).toBe('in-force');
+    expect(test("armru export --format ''")).toBe('json jsonl csv annotations jsonld');
+    expect(test("armru graph --format ''")).toBe('dot mermaid json');
+    expect(test('armru show c3')).toBe('c30 c31 c32 c33 c34 c35');
+    expect(test(`armru show --data ${fixture('mini/claims.json')} m`)).toBe('m1 m2 m3 m4');
+  });
+
+  it('zsh and fish scripts parse, and fish completes', () => {
+    const zsh = spawnSync('zsh', ['-n'], {
+      input: armru(['completion', 'zsh']).stdout,
+      encoding: 'utf8',
+    });
+    expect(zsh.error, 'zsh must be installed (.ci/run installs it)').toBeUndefined();
+    expect(zsh.status, zsh.stderr).toBe(0);
+    const fishScript = join(dir, 'armru.fish');
+    writeFileSync(fishScript, armru(['completion', 'fish']).stdout);
+    const fish = spawnSync(
+      'fish',
+      [
+        '-c',
+        `function armru; ${process.execPath} ${BIN} $argv; end; source ${fishScript}; complete -C'armru search --kind qu'; complete -C'armru show c0'`,
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(fish.error, 'fish must be installed (.ci/run installs it)').toBeUndefined();
+    const lines = fish.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.split('\t')[0]);
+    expect(lines).toEqual(['quote', 'c01', 'c02', 'c03', 'c04', 'c05', 'c06', 'c07', 'c08', 'c09']);
+    expect(armru(['completion', 'tcsh']).status).toBe(2);
+  });
+});
