@@ -1,9 +1,10 @@
+import Fuse from 'fuse.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { corpusOf } from '../../src/core/corpus.js';
 import { ArmruError } from '../../src/core/errors.js';
 import { buildFilter } from '../../src/core/filter.js';
 import { loadDataset } from '../../src/core/load.js';
-import { ClaimSearcher, parseQuery } from '../../src/core/search.js';
+import { ClaimSearcher, FUSE_OPTIONS, parseQuery, searchRecord } from '../../src/core/search.js';
 import type { Dataset } from '../../src/core/types.js';
 
 let ds: Dataset;
@@ -120,6 +121,29 @@ describe('filters', () => {
     expect(() => buildFilter(corpusOf(ds), { actor: ['xyzzy'] })).toThrow(
       'no actor is named "xyzzy"; run \'armru actors\' to list them',
     );
+  });
+});
+
+describe('scoring', () => {
+  it('equals fuse.js’s own scoring of the same logical query', () => {
+    const refs = ds.doc.claims.map((claim) => ({ dataset: ds, claim }));
+    const fuse = new Fuse(
+      refs.map((r) => searchRecord(ds, r.claim)),
+      FUSE_OPTIONS,
+    );
+    for (const query of [
+      'Gyumri base',
+      'Shoigu doubled',
+      "'Kommersant access",
+      'Russia Armenia relations',
+      'EEU',
+    ]) {
+      const ours = searcher.search(query).map((h) => [h.claim.id, h.score.toPrecision(12)]);
+      const theirs = fuse
+        .search({ $and: parseQuery(query)[0]?.terms ?? [] })
+        .map((r) => [ds.doc.claims[r.refIndex]?.id, (r.score ?? 0).toPrecision(12)]);
+      expect(ours, query).toEqual(theirs);
+    }
   });
 });
 
