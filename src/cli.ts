@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { delimiter } from 'node:path';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { type CommandContext, OK, type Outcome } from './commands/context.js';
@@ -6,6 +5,7 @@ import type { ExportOptions } from './commands/export.js';
 import type { SearchOptions } from './commands/search.js';
 import { ArmruError, EXIT } from './core/errors.js';
 import type { ClaimFilterInput } from './core/filter.js';
+import { VERSION } from './core/paths.js';
 import { AGREEMENT_STATUSES, CLAIM_KINDS } from './core/types.js';
 import { COLOR_MODES, type ColorMode, decideColor, palette } from './render/color.js';
 import type { CompletionSpec, OptionSpec, Shell } from './render/completion.js';
@@ -24,12 +24,6 @@ interface GlobalOptions {
   data?: string[];
   color?: ColorMode | false;
 }
-
-const VERSION = (
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  }
-).version;
 
 // Option value parsers: raw strings become checked values before any work is done.
 function positiveInt(value: string): number {
@@ -165,17 +159,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const stderrColors = palette(decideColor(colorMode, io.env, Boolean(io.stderr.isTTY)));
   const prefix = stderrColors.error('armru:');
 
-  const context = (command: Command): CommandContext => {
+  const context = async (command: Command): Promise<CommandContext> => {
     const globals = command.optsWithGlobals<GlobalOptions & { json?: boolean }>();
     const json = Boolean(globals.json);
     const tty = Boolean(io.stdout.isTTY);
+    const mode = json ? 'json' : tty ? 'table' : 'plain';
     const view: View = {
-      mode: json ? 'json' : tty ? 'table' : 'plain',
+      mode,
       width: terminalWidth(io),
       colors: palette(!json && decideColor(colorMode, io.env, tty)),
       write: (text) => {
         io.stdout.write(text);
       },
+      ...(mode === 'table' ? { kit: (await import('./render/table-kit.js')).kit } : {}),
     };
     // --data wins over ARMRU_DATA, which may list several paths like PATH does.
     const dataPaths = globals.data ?? (io.env.ARMRU_DATA ?? '').split(delimiter).filter(Boolean);
@@ -252,7 +248,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     )
     .action(async (words: string[], options: SearchOptions, command: Command) => {
       const { searchCommand } = await import('./commands/search.js');
-      outcome = await searchCommand(context(command), words, options);
+      outcome = await searchCommand(await context(command), words, options);
     });
 
   const claims = program
@@ -275,7 +271,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     )
     .action(async (options: ClaimFilterInput, command: Command) => {
       const { claimsCommand } = await import('./commands/claims.js');
-      outcome = await claimsCommand(context(command), options);
+      outcome = await claimsCommand(await context(command), options);
     });
 
   json(
@@ -290,7 +286,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .addHelpText('before', examples(['armru show c09', 'armru show c07 --json']))
     .action(async (id: string, _options: object, command: Command) => {
       const { showCommand } = await import('./commands/show.js');
-      outcome = await showCommand(context(command), id);
+      outcome = await showCommand(await context(command), id);
     });
 
   json(
@@ -306,7 +302,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     )
     .action(async (name: string | undefined, _options: object, command: Command) => {
       const { actorsCommand } = await import('./commands/actors.js');
-      outcome = await actorsCommand(context(command), name);
+      outcome = await actorsCommand(await context(command), name);
     });
 
   json(
@@ -322,7 +318,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     )
     .action(async (name: string | undefined, _options: object, command: Command) => {
       const { topicsCommand } = await import('./commands/topics.js');
-      outcome = await topicsCommand(context(command), name);
+      outcome = await topicsCommand(await context(command), name);
     });
 
   json(
@@ -351,7 +347,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     )
     .action(async (options: { status?: string[]; party?: string[] }, command: Command) => {
       const { agreementsCommand } = await import('./commands/agreements.js');
-      outcome = await agreementsCommand(context(command), options);
+      outcome = await agreementsCommand(await context(command), options);
     });
 
   json(
@@ -363,7 +359,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .addHelpText('before', examples(['armru disputes', 'armru disputes --json']))
     .action(async (_options: object, command: Command) => {
       const { disputesCommand } = await import('./commands/disputes.js');
-      outcome = await disputesCommand(context(command));
+      outcome = await disputesCommand(await context(command));
     });
 
   json(
@@ -377,7 +373,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .addHelpText('before', examples(['armru timeline', 'armru timeline --json']))
     .action(async (_options: object, command: Command) => {
       const { timelineCommand } = await import('./commands/timeline.js');
-      outcome = await timelineCommand(context(command));
+      outcome = await timelineCommand(await context(command));
     });
 
   json(
@@ -391,7 +387,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .addHelpText('before', examples(['armru stats', 'armru stats --json']))
     .action(async (_options: object, command: Command) => {
       const { statsCommand } = await import('./commands/stats.js');
-      outcome = await statsCommand(context(command));
+      outcome = await statsCommand(await context(command));
     });
 
   program
@@ -410,7 +406,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     )
     .action(async (options: { format: GraphFormat }, command: Command) => {
       const { graphCommand } = await import('./commands/graph.js');
-      outcome = await graphCommand(context(command), options.format);
+      outcome = await graphCommand(await context(command), options.format);
     });
 
   const exporter = program
@@ -442,7 +438,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     )
     .action(async (options: ExportOptions, command: Command) => {
       const { exportCommand } = await import('./commands/export.js');
-      outcome = await exportCommand(context(command), options);
+      outcome = await exportCommand(await context(command), options);
     });
 
   program
@@ -467,7 +463,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     )
     .action(async (paths: string[], options: { fix?: boolean }, command: Command) => {
       const { validateCommand } = await import('./commands/validate.js');
-      outcome = await validateCommand(context(command), paths, options);
+      outcome = await validateCommand(await context(command), paths, options);
     });
 
   program
@@ -493,7 +489,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .description('print the claim ids of the loaded datasets, one per line')
     .action(async (_options: object, command: Command) => {
       const { idsCommand } = await import('./commands/ids.js');
-      outcome = await idsCommand(context(command));
+      outcome = await idsCommand(await context(command));
     });
 
   // Subcommands copy settings when created; give each its own name in error hints.

@@ -57,7 +57,11 @@ async function locateSyntaxError(
   const trailing = /non-whitespace character after JSON at position (\d+)/.exec(error.message);
   if (trailing)
     return { offset: Number(trailing[1]), expected: EXPECTATIONS.EndOfFileExpected as string };
-  const { default: jsonc } = await import('jsonc-parser');
+  // The CommonJS build (Node, tests) has the API on `default`; the ES build (the bundle) is the API.
+  const loaded = (await import('jsonc-parser')) as typeof import('jsonc-parser') & {
+    default?: typeof import('jsonc-parser');
+  };
+  const jsonc = loaded.default ?? loaded;
   const errors: import('jsonc-parser').ParseError[] = [];
   jsonc.parse(text, errors, {
     disallowComments: true,

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-// Both src/core (tests) and dist/core (the built CLI) sit two levels below the package root.
+// src/core (tests), dist/core (the library) and dist/armru (the bundled CLI) all sit two
+// levels below the package root.
 const root = new URL('../../', import.meta.url);
 
 /** The dataset armru ships with: the article "Armenia and Russia Enhance Defense Cooperation". */
@@ -8,3 +10,8 @@ export const BUILTIN_DATASET = fileURLToPath(new URL('data/claims.json', root));
 
 /** The JSON Schema every dataset is checked against. */
 export const SCHEMA_FILE = fileURLToPath(new URL('data/claims.schema.json', root));
+
+/** armru's version, from package.json. */
+export const VERSION = (
+  JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { version: string }
+).version;

@@ -1,22 +1,6 @@
-import { readFileSync } from 'node:fs';
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { ErrorObject } from 'ajv';
 import { pointerToPath } from './json-path.js';
-import { SCHEMA_FILE } from './paths.js';
-
-// ajv-formats is CommonJS; under NodeNext its function sits on the module's `.default`.
-const addFormats = addFormatsModule.default;
-
-let validator: ValidateFunction | undefined;
-
-function compile(): ValidateFunction {
-  if (validator) return validator;
-  const ajv = new Ajv2020({ allErrors: true, strict: true });
-  addFormats(ajv);
-  validator = ajv.compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')));
-  return validator;
-}
+import { schemaValidator } from './schema-validator.js';
 
 /** One schema violation: where it is (JSONPath) and what was expected. */
 export interface SchemaProblem {
@@ -26,7 +10,7 @@ export interface SchemaProblem {
 
 /** Checks a parsed document against `data/claims.schema.json`; returns every violation found. */
 export function checkSchema(doc: unknown): SchemaProblem[] {
-  const validate = compile();
+  const validate = schemaValidator();
   if (validate(doc)) return [];
   return dedupe((validate.errors ?? []).filter(notNoise).map(describe));
 }

@@ -1,4 +1,10 @@
-import Fuse, { type Expression, type FuseResultMatch, type IFuseOptions } from 'fuse.js';
+import Fuse, {
+  type Expression,
+  type FuseIndex,
+  type FuseResultMatch,
+  type IFuseOptions,
+} from 'fuse.js';
+import { filterByNeedles, termNeedles } from './candidates.js';
 import { allClaims, type ClaimRef, type Corpus } from './corpus.js';
 import { fold } from './fold.js';
 import type { Claim, Dataset } from './types.js';
@@ -144,6 +150,19 @@ function excluded(record: SearchRecord, exclusions: Exclusion[]): boolean {
   );
 }
 
+/** One record of fuse.js's index: folded values (`v`) and norms (`n`) by key number. */
+interface IndexRecord {
+  i: number;
+  $: Record<number, { v: string; n: number } | { v: string; i: number; n: number }[]>;
+}
+
+/** A record's folded field values joined by NUL, which no field value contains. */
+function haystack(record: IndexRecord): string {
+  return Object.values(record.$)
+    .flatMap((value) => (Array.isArray(value) ? value.map((v) => v.v) : [value.v]))
+    .join('\u0000');
+}
+
 /** A claim's score and match positions for one term or group. */
 interface Scored {
   score: number;
@@ -162,11 +181,53 @@ export class ClaimSearcher {
   private readonly fuse: Fuse<SearchRecord>;
   private readonly refs: ClaimRef[];
   private readonly records: SearchRecord[];
+  /** fuse.js's own index of the records: folded field values and their norms. */
+  private readonly index: FuseIndex<SearchRecord>;
+  /** Each record's folded fields joined by NUL, for the candidate filter. */
+  private readonly haystacks: string[];
 
   constructor(corpus: Corpus, refs: ClaimRef[] = allClaims(corpus)) {
     this.refs = refs;
     this.records = refs.map(({ dataset, claim }) => searchRecord(dataset, claim));
-    this.fuse = new Fuse(this.records, FUSE_OPTIONS);
+    this.index = Fuse.createIndex(FUSE_OPTIONS.keys ?? [], this.records, {
+      getFn: FUSE_OPTIONS.getFn as never,
+    });
+    this.fuse = new Fuse(this.records, FUSE_OPTIONS, this.index);
+    this.haystacks = this.index.records.map((record) => haystack(record as IndexRecord));
+  }
+
+  /**
+   * Scores one term. Only records that pass the candidate filter are handed to fuse.js, as a
+   * smaller index over the same folded values and norms, so scores are the same as a search of
+   * every record.
+   */
+  private searchTerm(term: string): Map<number, Scored> {
+    const hits = new Map<number, Scored>();
+    const needles = termNeedles(term, FUSE_OPTIONS.threshold ?? 0.6);
+    const chosen = needles ? filterByNeedles(this.haystacks, needles) : undefined;
+    let fuse = this.fuse;
+    if (chosen && chosen.length < this.records.length) {
+      if (chosen.length === 0) return hits;
+      const { keys, records } = this.index.toJSON();
+      const subset = Fuse.parseIndex<SearchRecord>(
+        {
+          keys,
+          records: chosen.map((at, i) => ({ ...(records[at] as unknown as IndexRecord), i })),
+        } as never,
+        { getFn: FUSE_OPTIONS.getFn as never },
+      );
+      fuse = new Fuse(
+        chosen.map((at) => this.records[at] as SearchRecord),
+        FUSE_OPTIONS,
+        subset,
+      );
+    }
+    for (const result of fuse.search({ $and: [term] } as Expression)) {
+      const at =
+        chosen && fuse !== this.fuse ? (chosen[result.refIndex] as number) : result.refIndex;
+      hits.set(at, { score: result.score ?? 0, matches: toMatches(result.matches ?? []) });
+    }
+    return hits;
   }
 
   /**

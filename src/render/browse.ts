@@ -7,8 +7,7 @@ import { asserterName, claimJson, printClaims } from './claims.js';
 import { type Listing, printListing, withDataset } from './listing.js';
 // Tab-separated and heading text goes through the same escaping as table cells.
 import { sanitizeInline as plainCell } from './sanitize.js';
-import { wrap } from './text-width.js';
-import { printJson, type View } from './view.js';
+import { printJson, tableKit, type View } from './view.js';
 
 const count = (n: number) => ({ text: String(n) });
 
@@ -60,7 +59,7 @@ export function printTopics(view: View, corpus: Corpus, topics: TopicProfile[]):
 
 /** Untrusted text wrapped to the terminal width (terminal only). */
 function paragraph(view: View, text: string): void {
-  view.write(`${wrap(plainCell(text), view.width).join('\n')}\n`);
+  view.write(`${tableKit(view).wrap(plainCell(text), view.width).join('\n')}\n`);
 }
 
 /** A section heading inside a profile (terminal only). */

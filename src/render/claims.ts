@@ -4,7 +4,7 @@ import type { Claim, Dataset } from '../core/types.js';
 import { AUTHOR } from '../core/verify.js';
 import type { Palette } from './color.js';
 import { type Listing, printListing, withDataset } from './listing.js';
-import type { Column } from './table.js';
+import type { Column } from './plain.js';
 import type { View } from './view.js';
 
 /** Display name of whoever asserts a claim. */

@@ -1,7 +1,7 @@
 import type { Corpus } from '../core/corpus.js';
 import type { Dataset } from '../core/types.js';
-import { type Cell, type Column, renderPlainCells, renderTable } from './table.js';
-import { printJson, type View } from './view.js';
+import { type Cell, type Column, renderPlainCells } from './plain.js';
+import { printJson, tableKit, type View } from './view.js';
 
 /** How one kind of item is listed: its table columns, its cells, and its JSON form. */
 export interface Listing<T> {
@@ -63,5 +63,5 @@ export function printListing<T>(
     view.write(renderPlainCells(columns, rows, view.colors));
     return;
   }
-  view.write(renderTable(columns, rows, view.width, view.colors));
+  view.write(tableKit(view).renderTable(columns, rows, view.width, view.colors));
 }

@@ -4,10 +4,9 @@ import type { Passage } from '../core/passage.js';
 import type { Related } from '../core/relations.js';
 import type { Agreement, When } from '../core/types.js';
 import { actorNames, asserterName, claimJson, topicNames } from './claims.js';
+import { renderPlain } from './plain.js';
 import { sanitize, sanitizeInline } from './sanitize.js';
-import { renderPlain } from './table.js';
-import { wrap } from './text-width.js';
-import { printJson, type View } from './view.js';
+import { printJson, tableKit, type View } from './view.js';
 
 /** Everything `armru show` prints about one claim. */
 export interface ClaimDetail {
@@ -71,6 +70,7 @@ export function printShow(view: View, corpus: Corpus, detail: ClaimDetail): void
   }
 
   const c = view.colors;
+  const { wrap } = tableKit(view);
   const width = Math.max(20, view.width);
   const out: string[] = [];
   const para = (text: string, indent = '') =>
@@ -120,7 +120,7 @@ function quoteInPlace(p: Passage, width: number, view: View): string[] {
   const [open, close] = colour ? ['\uE000', '\uE001'] : ['«', '»'];
   const before = `${p.clippedStart ? '…' : ''}${sanitize(p.before)}`;
   const after = `${sanitize(p.after)}${p.clippedEnd ? '…' : ''}`;
-  const lines = wrap(`${before}${open}${sanitize(p.exact)}${close}${after}`, width);
+  const lines = tableKit(view).wrap(`${before}${open}${sanitize(p.exact)}${close}${after}`, width);
   if (!colour) return lines;
   let inside = false;
   return lines.map((line) => {

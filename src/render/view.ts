@@ -1,5 +1,7 @@
 import type { Palette } from './color.js';
 import { toJson } from './json.js';
+import type { renderTable } from './table.js';
+import type { wrap } from './text-width.js';
 
 /** Where and how a command's result is printed, decided once by the CLI. */
 export interface View {
@@ -9,6 +11,20 @@ export interface View {
   width: number;
   colors: Palette;
   write: (text: string) => void;
+  /** The table layout code, present when mode is `table` (loaded only then). */
+  kit?: TableKit;
+}
+
+/** Table and wrapping functions, which bring cli-table3 and string-width with them. */
+export interface TableKit {
+  renderTable: typeof renderTable;
+  wrap: typeof wrap;
+}
+
+/** The view's table kit; a terminal view always has one. */
+export function tableKit(view: View): TableKit {
+  if (!view.kit) throw new Error('a terminal view needs the table kit');
+  return view.kit;
 }
 
 /** Prints a value as JSON, the same in every mode that asks for it. */

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { fold } from '../../src/core/fold.js';
 import { closest, editDistance } from '../../src/core/suggest.js';
 import { decideColor, palette } from '../../src/render/color.js';
+import { renderPlain } from '../../src/render/plain.js';
 import { sanitize, sanitizeInline } from '../../src/render/sanitize.js';
-import { type Column, fitWidths, renderPlain, renderTable } from '../../src/render/table.js';
+import { type Column, fitWidths, renderTable } from '../../src/render/table.js';
 import { displayWidth, wrap } from '../../src/render/text-width.js';
 import { stripAnsi } from '../helpers.js';
 
