@@ -1,4 +1,2 @@
 #!/usr/bin/env node
-import { run } from '../dist/armru/cli.js';
-
-run(process.argv);
+require('../dist/armru/entry.cjs').start(process.argv);

@@ -64,9 +64,23 @@ function foldUnit(unit: string): string {
 // Printable ASCII folds by lower-casing alone, which is the common case and much faster.
 const PLAIN_ASCII = /^[\x20-\x5f\x61-\x7e\t\n]*$/;
 
+// Characters the tables above rewrite (in lower case, since they are tested after lowering).
+const SPECIAL = new RegExp(
+  `[${[...Object.keys(PUNCTUATION), ...Object.keys(LETTERS)]
+    .map((c) => c.toLowerCase())
+    .join('')
+    .replace(/[\\\]^-]/g, '\\$&')}]`,
+);
+
 /** Folds text for matching; the result has the same length (in UTF-16 units) as the input. */
 export function fold(text: string): string {
   if (PLAIN_ASCII.test(text)) return text.toLowerCase();
+  // Most other text (Cyrillic, Armenian, …) has nothing to strip: lowering gives the answer
+  // when it keeps the length, nothing decomposes, and no special character is present.
+  const lower = text.toLowerCase();
+  if (lower.length === text.length && !SPECIAL.test(lower) && lower === lower.normalize('NFD')) {
+    return lower;
+  }
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

@@ -1,11 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Options, ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import * as formats from './formats.js';
 import { SCHEMA_FILE } from './paths.js';
-
-// ajv-formats is CommonJS; under NodeNext its function sits on the module's `.default`.
-const addFormats = addFormatsModule.default;
 
 /** The ajv options the schema is compiled with, here and in the build's precompiled copy. */
 export const AJV_OPTIONS: Options = { allErrors: true, strict: true };
@@ -20,7 +17,8 @@ let validator: ValidateFunction | undefined;
 export function schemaValidator(): ValidateFunction {
   if (validator) return validator;
   const ajv = new Ajv2020(AJV_OPTIONS);
-  addFormats(ajv);
+  ajv.addFormat('date', formats.date);
+  ajv.addFormat('uri', formats.uri);
   validator = ajv.compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')));
   return validator;
 }

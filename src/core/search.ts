@@ -255,13 +255,7 @@ export class ClaimSearcher {
     const found = (term: string) => {
       let hits = cache.get(term);
       if (!hits) {
-        hits = new Map();
-        for (const result of this.fuse.search({ $and: [term] } as Expression)) {
-          hits.set(result.refIndex, {
-            score: result.score ?? 0,
-            matches: toMatches(result.matches ?? []),
-          });
-        }
+        hits = this.searchTerm(term);
         cache.set(term, hits);
       }
       return hits;
