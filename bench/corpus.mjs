@@ -186,10 +186,24 @@ function variants(name) {
 /** Builds a dataset document and its article text with `count` claims. */
 export function generateCorpus(count, seed = 1) {
   const rand = random(seed);
-  const people = Math.max(20, Math.min(5000, Math.floor(count / 20)));
+  // Like a real archive, most names occur in a handful of claims: people and places grow
+  // with the corpus, while outlets and topics stay few and common.
+  const people = Math.max(20, Math.min(100_000, Math.floor(count / 8)));
+  const placeCount = Math.max(PLACES.length, Math.min(20_000, Math.floor(count / 100)));
+  const places = [...PLACES];
+  while (places.length < placeCount)
+    places.push(
+      capital(
+        `${pick(rand, SYLLABLES)}${pick(rand, SYLLABLES)}${pick(rand, ['ri', 'an', 'sk', 'ovo', 'shen', 'dzor', 'ak'])}`,
+      ),
+    );
   const entities = [];
   for (let i = 0; i < people; i++) {
-    const name = `${pick(rand, FIRST)} ${surname(rand)}`;
+    const first =
+      rand() < 0.5
+        ? pick(rand, FIRST)
+        : capital(`${pick(rand, SYLLABLES)}${pick(rand, SYLLABLES)}`);
+    const name = `${first} ${surname(rand)}`;
     const last = name.split(' ')[1];
     entities.push({
       id: `p${i}`,
@@ -200,7 +214,7 @@ export function generateCorpus(count, seed = 1) {
       sameAs: [],
     });
   }
-  PLACES.forEach((place, i) => {
+  places.forEach((place, i) => {
     entities.push({
       id: `place${i}`,
       type: 'Place',
@@ -238,7 +252,7 @@ export function generateCorpus(count, seed = 1) {
   for (let i = 0; i < count; i++) {
     const actor = entities[Math.floor(rand() * people)];
     const other = entities[Math.floor(rand() * people)];
-    const placeIndex = Math.floor(rand() * PLACES.length);
+    const placeIndex = Math.floor(rand() * places.length);
     const outletIndex = Math.floor(rand() * OUTLETS.length);
     const topicIndex = Math.floor(rand() * TOPICS.length);
     const verb = pick(rand, VERBS);
@@ -247,13 +261,13 @@ export function generateCorpus(count, seed = 1) {
     const day = 1 + Math.floor(rand() * 28);
     const sentence =
       rand() < 0.5
-        ? `According to ${OUTLETS[outletIndex]}, ${actor.name} ${hedge ? `${hedge} ` : ''}${verb} ${object} ${TOPICS[topicIndex]} with ${other.name} in ${PLACES[placeIndex]} on March ${day}.`
-        : `${actor.name}’s office ${hedge ? `${hedge} ` : ''}${verb} ${object} ${TOPICS[topicIndex]} in ${PLACES[placeIndex]}, a “${pick(rand, ['key', 'minor', 'delicate', 'overdue'])}” step for ${other.name}.`;
+        ? `According to ${OUTLETS[outletIndex]}, ${actor.name} ${hedge ? `${hedge} ` : ''}${verb} ${object} ${TOPICS[topicIndex]} with ${other.name} in ${places[placeIndex]} on March ${day}.`
+        : `${actor.name}’s office ${hedge ? `${hedge} ` : ''}${verb} ${object} ${TOPICS[topicIndex]} in ${places[placeIndex]}, a “${pick(rand, ['key', 'minor', 'delicate', 'overdue'])}” step for ${other.name}.`;
     const length = Array.from(sentence).length;
     const kind = pick(rand, KINDS);
     claims.push({
       id: `s${i + 1}`,
-      text: `${actor.name} ${verb} ${object} ${TOPICS[topicIndex]} in ${PLACES[placeIndex]}.`,
+      text: `${actor.name} ${verb} ${object} ${TOPICS[topicIndex]} in ${places[placeIndex]}.`,
       quote: { exact: sentence, start: offset, end: offset + length },
       kind,
       assertedBy: rand() < 0.4 ? 'author' : `outlet${outletIndex}`,

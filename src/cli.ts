@@ -103,6 +103,7 @@ const ARGUMENTS: Record<string, CompletionSpec['commands'][number]['argument']> 
   search: 'text',
   show: 'claim-id',
   validate: 'path',
+  index: 'path',
   actors: 'text',
   topics: 'text',
 };
@@ -181,7 +182,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const detail = (line: string) => {
       io.stderr.write(`  ${sanitizeInline(line)}\n`);
     };
-    return { view, dataPaths, note, detail };
+    let lastProgress = 0;
+    const progress = (text: string) => {
+      if (io.stderr.isTTY) {
+        io.stderr.write(text ? `\r\u001b[K${sanitizeInline(text)}` : '\r\u001b[K');
+      } else if (text && Date.now() - lastProgress > 2000) {
+        // In a log, a line every few seconds says it is alive without flooding it.
+        lastProgress = Date.now();
+        io.stderr.write(`${prefix} ${sanitizeInline(text)}\n`);
+      }
+    };
+    return { view, dataPaths, note, detail, progress };
   };
 
   // Each command's module is imported only when it runs, so --help and --version stay fast.
@@ -464,6 +475,25 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .action(async (paths: string[], options: { fix?: boolean }, command: Command) => {
       const { validateCommand } = await import('./commands/validate.js');
       outcome = await validateCommand(await context(command), paths, options);
+    });
+
+  program
+    .command('index')
+    .description('Build the on-disk index beside each dataset, for fast search of large ones.')
+    .argument(
+      '[paths...]',
+      'dataset files or directories (default: --data, else the built-in dataset)',
+    )
+    .addHelpText(
+      'before',
+      examples([
+        'armru index --data archive/                 every *.claims.json in archive/',
+        'armru index big.claims.json && armru --data big.claims.json search Gyumri',
+      ]),
+    )
+    .action(async (paths: string[], _options: object, command: Command) => {
+      const { indexCommand } = await import('./commands/index.js');
+      outcome = await indexCommand(await context(command), paths);
     });
 
   program

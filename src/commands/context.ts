@@ -9,6 +9,11 @@ export interface CommandContext {
   note: (message: string) => void;
   /** Writes an indented detail line under a message (one problem of several). */
   detail: (line: string) => void;
+  /**
+   * Shows progress on stderr: one line rewritten in place on a terminal, occasional lines
+   * otherwise; an empty string ends it.
+   */
+  progress: (text: string) => void;
 }
 
 /**

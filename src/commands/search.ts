@@ -1,6 +1,8 @@
+import type { Corpus } from '../core/corpus.js';
 import { buildFilter, type ClaimFilterInput } from '../core/filter.js';
-import { loadCorpus } from '../core/load.js';
-import { ClaimSearcher } from '../core/search.js';
+import { indexedSearch, openWordIndexes } from '../core/indexed-search.js';
+import { datasetFiles, loadCorpus } from '../core/load.js';
+import { ClaimSearcher, type SearchHit } from '../core/search.js';
 import { printHits } from '../render/claims.js';
 import { printJson } from '../render/view.js';
 import { type CommandContext, OK, type Outcome } from './context.js';
@@ -10,21 +12,35 @@ export interface SearchOptions extends ClaimFilterInput {
   limit: number;
 }
 
-/** `armru search <query...>`: words joined by spaces form one fzf-style query. */
+/**
+ * `armru search <query...>`: words joined by spaces form one fzf-style query. Datasets with a
+ * fresh word index (`armru index`) are searched through it; the rest are loaded whole.
+ */
 export async function searchCommand(
   ctx: CommandContext,
   words: string[],
   options: SearchOptions,
 ): Promise<Outcome> {
-  const corpus = await loadCorpus(ctx.dataPaths);
-  const filter = buildFilter(corpus, options);
   const query = words.join(' ');
-  const hits = new ClaimSearcher(corpus).search(query, { filter, limit: options.limit });
-  if (hits.length === 0) {
+  let result: { corpus: Corpus; hits: SearchHit[] } | undefined;
+  if (ctx.dataPaths.length > 0) {
+    const lookup = openWordIndexes(ctx.dataPaths.flatMap(datasetFiles));
+    if (lookup.usable) result = indexedSearch(lookup.indexes, query, options, options.limit);
+    else for (const note of lookup.notes) ctx.note(note);
+  }
+  if (!result) {
+    const corpus = await loadCorpus(ctx.dataPaths);
+    const filter = buildFilter(corpus, options);
+    result = {
+      corpus,
+      hits: new ClaimSearcher(corpus).search(query, { filter, limit: options.limit }),
+    };
+  }
+  if (result.hits.length === 0) {
     // Scripts reading --json always get a JSON document, even when nothing matched.
     if (ctx.view.mode === 'json') printJson(ctx.view, []);
     return { status: 'no-match', message: `no claims match "${query}"` };
   }
-  printHits(ctx.view, corpus, hits);
+  printHits(ctx.view, result.corpus, result.hits);
   return OK;
 }

@@ -1,9 +1,8 @@
-import { isAbsolute, relative } from 'node:path';
 import { ArmruError } from '../core/errors.js';
 import { fixOffsets } from '../core/fix.js';
 import { parseJson } from '../core/json-text.js';
 import { checkDataset, datasetFiles, readText } from '../core/load.js';
-import { BUILTIN_DATASET } from '../core/paths.js';
+import { BUILTIN_DATASET, displayPath } from '../core/paths.js';
 import { writeFileAtomic } from '../core/write-file.js';
 import { toJson } from '../render/json.js';
 import { printJson } from '../render/view.js';
@@ -63,12 +62,7 @@ export async function validateCommand(
   options: { fix?: boolean },
 ): Promise<Outcome> {
   const given = paths.length > 0 ? paths : ctx.dataPaths;
-  // The built-in dataset is named relative to the working directory when it is below it.
-  const builtin = relative(process.cwd(), BUILTIN_DATASET);
-  const files =
-    given.length > 0
-      ? given.flatMap(datasetFiles)
-      : [builtin.startsWith('..') || isAbsolute(builtin) ? BUILTIN_DATASET : builtin];
+  const files = given.length > 0 ? given.flatMap(datasetFiles) : [displayPath(BUILTIN_DATASET)];
   const reports: ValidationReport[] = [];
   for (const file of files) reports.push(await validateFile(file, options.fix ?? false));
 

@@ -43,6 +43,9 @@ const LETTERS: Record<string, string> = {
   ı: 'i',
 };
 
+/** Version of the folding rules; bump when they change, so indexes built with old rules go stale. */
+export const FOLD_RULES = 1;
+
 const cache = new Map<string, string>();
 
 function foldUnit(unit: string): string {

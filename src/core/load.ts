@@ -1,10 +1,12 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Corpus } from './corpus.js';
 import { ArmruError } from './errors.js';
+import { openIndex } from './index-store.js';
 import { parseJson } from './json-text.js';
 import { BUILTIN_DATASET } from './paths.js';
 import { checkSchema } from './schema.js';
+import { SEARCH_FINGERPRINT } from './search-record.js';
 import type { Dataset, DatasetDocument } from './types.js';
 import { type Problem, verifyDocument } from './verify.js';
 
@@ -90,11 +92,43 @@ function invalid(file: string, problems: string[]): ArmruError {
 /**
  * Loads and verifies a dataset file: parse, JSON Schema, then text hash, ids, references and
  * quote offsets. Throws an ArmruError listing every problem; never repairs anything.
+ *
+ * When `armru index` has indexed the file and the index's stamps show that neither the
+ * dataset nor its article has changed since (same SHA-256; for large files, same size, time
+ * and inode), the checks that index recorded are not run again: identical bytes cannot give
+ * another verdict. Any change, or `useIndex: false`, means the full checks.
  */
-export async function loadDataset(file: string = BUILTIN_DATASET): Promise<Dataset> {
+export async function loadDataset(
+  file: string = BUILTIN_DATASET,
+  options: { useIndex?: boolean } = {},
+): Promise<Dataset> {
   const raw = readText(file, 'dataset');
+  if (options.useIndex !== false) {
+    const index = openIndex(file, SEARCH_FINGERPRINT);
+    if (index.state === 'fresh') {
+      const doc = JSON.parse(raw) as DatasetDocument;
+      const fuseFile = join(index.dir, 'fuse.json');
+      return {
+        ...datasetOf(file, doc, articleText(doc, file)),
+        ...(existsSync(fuseFile)
+          ? { searchIndex: JSON.parse(readFileSync(fuseFile, 'utf8')) as unknown }
+          : {}),
+      };
+    }
+  }
   const doc = await parseJson(raw, file);
   return checkDataset(doc, file);
+}
+
+function datasetOf(file: string, doc: DatasetDocument, text: string): Dataset {
+  return {
+    file,
+    doc,
+    text,
+    entityById: new Map(doc.entities.map((e) => [e.id, e])),
+    topicById: new Map(doc.topics.map((t) => [t.id, t])),
+    claimById: new Map(doc.claims.map((c) => [c.id, c])),
+  };
 }
 
 /** The dataset files a path names: the file itself, or a directory's `*.claims.json` files. */
@@ -152,14 +186,7 @@ export function checkDataset(doc: unknown, file: string): Dataset {
   const text = articleText(valid, file);
   const problems = verifyDocument(valid, text);
   if (problems.length > 0) throw invalid(file, formatProblems(file, doc, problems));
-  return {
-    file,
-    doc: valid,
-    text,
-    entityById: new Map(valid.entities.map((e) => [e.id, e])),
-    topicById: new Map(valid.topics.map((t) => [t.id, t])),
-    claimById: new Map(valid.claims.map((c) => [c.id, c])),
-  };
+  return datasetOf(file, valid, text);
 }
 
 /** The article text of a dataset: `source.text`, or the `source.textFile` beside the dataset file. */

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // src/core (tests), dist/core (the library) and dist/armru (the bundled CLI) all sit two
@@ -15,3 +16,9 @@ export const SCHEMA_FILE = fileURLToPath(new URL('data/claims.schema.json', root
 export const VERSION = (
   JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { version: string }
 ).version;
+
+/** A path as users should see it: relative to the working directory when it is below it. */
+export function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel;
+}

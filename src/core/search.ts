@@ -5,26 +5,28 @@ import Fuse, {
   type IFuseOptions,
 } from 'fuse.js';
 import { filterByNeedles, termNeedles } from './candidates.js';
-import { allClaims, type ClaimRef, type Corpus } from './corpus.js';
 import { fold } from './fold.js';
+import {
+  FUSE_OPTIONS,
+  SEARCH_FIELDS,
+  type SearchField,
+  type SearchRecord,
+  searchRecord,
+} from './search-record.js';
+
+export {
+  FUSE_OPTIONS,
+  SEARCH_FIELDS,
+  SEARCH_FINGERPRINT,
+  type SearchField,
+  type SearchRecord,
+  searchRecord,
+  WORD,
+} from './search-record.js';
+
+import { allClaims, type ClaimRef, type Corpus } from './corpus.js';
 import type { Claim, Dataset } from './types.js';
 import { AUTHOR } from './verify.js';
-
-/** The searchable fields of a claim, in the order of their weight. */
-export const SEARCH_FIELDS = ['text', 'quote', 'actors', 'topics', 'source'] as const;
-export type SearchField = (typeof SEARCH_FIELDS)[number];
-
-/**
- * What one claim offers to search. `actors`, `topics` and `source` list every name and
- * alias as separate entries, so an exact alias scores as well as an exact name.
- */
-export interface SearchRecord {
-  text: string;
-  quote: string;
-  actors: string[];
-  topics: string[];
-  source: string[];
-}
 
 /** Where a query matched: ranges (inclusive, UTF-16 units) in the field's text. */
 export interface HitMatch {
@@ -38,50 +40,6 @@ export interface HitMatch {
 export interface SearchHit extends ClaimRef {
   score: number;
   matches: HitMatch[];
-}
-
-/**
- * The fuse.js options every search path uses. Both the plain path and any indexed path must
- * score with exactly these, so that rankings agree.
- */
-export const FUSE_OPTIONS: IFuseOptions<SearchRecord> = {
-  keys: [
-    { name: 'text', weight: 3 },
-    { name: 'quote', weight: 2 },
-    { name: 'actors', weight: 2 },
-    { name: 'topics', weight: 1.5 },
-    { name: 'source', weight: 1 },
-  ],
-  // Records are folded once when the index is built; queries are folded the same way.
-  getFn: (record, path) => {
-    const value = record[(Array.isArray(path) ? path[0] : path) as SearchField];
-    return typeof value === 'string' ? fold(value) : value.map(fold);
-  },
-  includeScore: true,
-  includeMatches: true,
-  ignoreLocation: true,
-  useExtendedSearch: true,
-  // About one edit per five characters: Shoigu finds Shoygu, Gyumri does not find "Yuri".
-  threshold: 0.2,
-  minMatchCharLength: 2,
-  isCaseSensitive: true,
-};
-
-/** Builds the search record of a claim: its words, its quote, and the names behind its ids. */
-export function searchRecord(dataset: Dataset, claim: Claim): SearchRecord {
-  const names = (item: { name: string; aliases: string[] } | undefined) =>
-    item ? [item.name, ...item.aliases] : [];
-  const asserter =
-    claim.assertedBy === AUTHOR
-      ? [AUTHOR, dataset.doc.source.author]
-      : names(dataset.entityById.get(claim.assertedBy));
-  return {
-    text: claim.text,
-    quote: claim.quote.exact,
-    actors: claim.actors.flatMap((id) => names(dataset.entityById.get(id))),
-    topics: claim.topics.flatMap((id) => names(dataset.topicById.get(id))),
-    source: claim.cue ? [...asserter, claim.cue] : asserter,
-  };
 }
 
 // A double-quoted run stays one term (fuse.js's own rule), so `="Color Revolution"` works.
@@ -189,9 +147,17 @@ export class ClaimSearcher {
   constructor(corpus: Corpus, refs: ClaimRef[] = allClaims(corpus)) {
     this.refs = refs;
     this.records = refs.map(({ dataset, claim }) => searchRecord(dataset, claim));
-    this.index = Fuse.createIndex(FUSE_OPTIONS.keys ?? [], this.records, {
-      getFn: FUSE_OPTIONS.getFn as never,
-    });
+    // A fresh on-disk index brings fuse.js's index of the whole dataset, already folded.
+    const [only] = corpus.datasets;
+    const prepared =
+      corpus.datasets.length === 1 && only?.searchIndex && refs.length === only.doc.claims.length
+        ? only.searchIndex
+        : undefined;
+    this.index = prepared
+      ? Fuse.parseIndex<SearchRecord>(prepared as never, { getFn: FUSE_OPTIONS.getFn as never })
+      : Fuse.createIndex(FUSE_OPTIONS.keys ?? [], this.records, {
+          getFn: FUSE_OPTIONS.getFn as never,
+        });
     this.fuse = new Fuse(this.records, FUSE_OPTIONS, this.index);
     this.haystacks = this.index.records.map((record) => haystack(record as IndexRecord));
   }

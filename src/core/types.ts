@@ -190,4 +190,6 @@ export interface Dataset {
   entityById: Map<string, Entity>;
   topicById: Map<string, Topic>;
   claimById: Map<string, Claim>;
+  /** fuse.js's index of the search records, when a fresh on-disk index provided it. */
+  searchIndex?: unknown;
 }

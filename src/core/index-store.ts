@@ -1,0 +1,199 @@
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Claim, DatasetDocument } from './types.js';
+
+/**
+ * The on-disk index armru keeps beside a dataset (`NAME.claims.json.armru-index/`), made by
+ * `armru index`. It records that the dataset passed every check, keyed by the content of the
+ * dataset and article files, and holds what search needs so that a large dataset need not be
+ * parsed whole:
+ *
+ *   meta.json             format, the files' stamps, counts; for large datasets the document
+ *                         without its claims (source, entities, topics, agreements, relations)
+ *   fuse.json             small datasets: fuse.js's own index of the search records
+ *   claims.jsonl          large: one claim per line, in dataset order
+ *   claim-offsets.bin     large: Float64Array of N+1 byte offsets into claims.jsonl
+ *   vocabulary.txt        large: the folded words of the search records, sorted, one per line
+ *   postings.bin          large: Uint32Array of claim numbers, word after word
+ *   posting-offsets.bin   large: Uint32Array of V+1 offsets into postings.bin
+ *
+ * An index whose stamps do not match the files is stale: it is ignored, never trusted.
+ */
+export const INDEX_FORMAT = 1;
+
+/** From this many claims, an index also holds the word index and the claims store. */
+export const LARGE_INDEX_CLAIMS = 5000;
+
+/** What identifies a file's content: its size, and its SHA-256 at the time it was indexed. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+  sha256: string;
+}
+
+export interface IndexMeta {
+  format: typeof INDEX_FORMAT;
+  /** Fingerprint of the search options the index was built for (see search.ts). */
+  searchOptions: string;
+  kind: 'small' | 'large';
+  claims: number;
+  dataset: FileStamp;
+  /** The article text file (as `source.textFile` names it) and its stamp; null when the text is inside the dataset. */
+  textFile: string | null;
+  text: FileStamp | null;
+  /** Large indexes: the dataset without its claims. */
+  doc?: Omit<DatasetDocument, 'claims'>;
+}
+
+/** Where the index of a dataset file lives. */
+export function indexDirectory(datasetFile: string): string {
+  return `${datasetFile}.armru-index`;
+}
+
+/** SHA-256 (hex) of a file's bytes, read in pieces so large files need little memory. */
+export function fileSha256(file: string): string {
+  const hash = createHash('sha256');
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer))
+      hash.update(buffer.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
+/** The stamp of a file as it is now. */
+export function stampOf(file: string): FileStamp {
+  const { size, mtimeMs, ino } = statSync(file);
+  return { size, mtimeMs, ino, sha256: fileSha256(file) };
+}
+
+/**
+ * Whether a file still has the content it had when stamped. A file of another size has
+ * changed. With `trustStat` (large files, where hashing on every run would cost more than
+ * the search), an unchanged size, modification time and inode count as unchanged, as make
+ * and git's index assume; otherwise, and whenever those differ, the content is hashed.
+ */
+export function stampHolds(file: string, stamp: FileStamp, trustStat: boolean): boolean {
+  let now: { size: number; mtimeMs: number; ino: number };
+  try {
+    now = statSync(file);
+  } catch {
+    return false;
+  }
+  if (now.size !== stamp.size) return false;
+  if (trustStat && now.mtimeMs === stamp.mtimeMs && now.ino === stamp.ino) return true;
+  return fileSha256(file) === stamp.sha256;
+}
+
+/** The article text file a dataset names, resolved beside the dataset file (no checks). */
+export function textFileOf(
+  doc: { source: { textFile?: string; text?: string } },
+  datasetFile: string,
+): string | null {
+  if (doc.source.text !== undefined || doc.source.textFile === undefined) return null;
+  return join(dirname(datasetFile), doc.source.textFile);
+}
+
+/** The index's verdict on a dataset file. */
+export type IndexState =
+  | { state: 'absent' }
+  | { state: 'stale'; reason: string }
+  | { state: 'fresh'; meta: IndexMeta; dir: string };
+
+/**
+ * Reads an index's metadata and checks it against the files. `searchOptions` is the current
+ * fingerprint of the search configuration: an index built for other options is stale.
+ */
+export function openIndex(datasetFile: string, searchOptions: string): IndexState {
+  const dir = indexDirectory(datasetFile);
+  const metaFile = join(dir, 'meta.json');
+  if (!existsSync(metaFile)) return { state: 'absent' };
+  let meta: IndexMeta;
+  try {
+    meta = JSON.parse(readFileSync(metaFile, 'utf8')) as IndexMeta;
+  } catch {
+    return { state: 'stale', reason: 'its metadata cannot be read' };
+  }
+  if (meta.format !== INDEX_FORMAT)
+    return { state: 'stale', reason: 'it was written by another armru version' };
+  if (meta.searchOptions !== searchOptions)
+    return { state: 'stale', reason: 'it was built for other search options' };
+  const large = meta.kind === 'large';
+  if (!stampHolds(datasetFile, meta.dataset, large)) {
+    return { state: 'stale', reason: 'the dataset has changed since it was indexed' };
+  }
+  if (meta.text && meta.textFile !== null) {
+    if (!stampHolds(join(dirname(datasetFile), meta.textFile), meta.text, large)) {
+      return { state: 'stale', reason: 'the article text has changed since it was indexed' };
+    }
+  }
+  return { state: 'fresh', meta, dir };
+}
+
+/** Reads one byte range of a file. */
+function readRange(fd: number, start: number, end: number): Buffer {
+  const buffer = Buffer.allocUnsafe(end - start);
+  let done = 0;
+  while (done < buffer.length) {
+    const n = readSync(fd, buffer, done, buffer.length - done, start + done);
+    if (n === 0) break;
+    done += n;
+  }
+  return buffer.subarray(0, done);
+}
+
+/** Read access to a large index: words, postings and claims, each read only when asked for. */
+export class WordIndex {
+  readonly meta: IndexMeta;
+  readonly vocabulary: string[];
+  private readonly postingOffsets: Uint32Array;
+  private readonly claimOffsets: Float64Array;
+  private readonly postingsFd: number;
+  private readonly claimsFd: number;
+
+  constructor(dir: string, meta: IndexMeta) {
+    this.meta = meta;
+    this.vocabulary = readFileSync(join(dir, 'vocabulary.txt'), 'utf8').split('\n');
+    if (this.vocabulary.at(-1) === '') this.vocabulary.pop();
+    const po = readFileSync(join(dir, 'posting-offsets.bin'));
+    this.postingOffsets = new Uint32Array(po.buffer, po.byteOffset, po.byteLength / 4);
+    const co = readFileSync(join(dir, 'claim-offsets.bin'));
+    this.claimOffsets = new Float64Array(
+      co.buffer.slice(co.byteOffset, co.byteOffset + co.byteLength),
+    );
+    this.postingsFd = openSync(join(dir, 'postings.bin'), 'r');
+    this.claimsFd = openSync(join(dir, 'claims.jsonl'), 'r');
+  }
+
+  /** The claim numbers containing vocabulary word `w` (ascending). */
+  postings(w: number): Uint32Array {
+    const start = (this.postingOffsets[w] as number) * 4;
+    const end = (this.postingOffsets[w + 1] as number) * 4;
+    const bytes = readRange(this.postingsFd, start, end);
+    return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+  }
+
+  /** Claims by number, in the order asked. */
+  claims(numbers: Iterable<number>): Claim[] {
+    const out: Claim[] = [];
+    for (const i of numbers) {
+      const bytes = readRange(
+        this.claimsFd,
+        this.claimOffsets[i] as number,
+        this.claimOffsets[i + 1] as number,
+      );
+      out.push(JSON.parse(bytes.toString('utf8')) as Claim);
+    }
+    return out;
+  }
+
+  close(): void {
+    closeSync(this.postingsFd);
+    closeSync(this.claimsFd);
+  }
+}
