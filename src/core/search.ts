@@ -1,14 +1,8 @@
-import Fuse, {
-  type Expression,
-  type FuseIndex,
-  type FuseResultMatch,
-  type IFuseOptions,
-} from 'fuse.js';
+import Fuse, { type Expression, type FuseIndex, type FuseResultMatch } from 'fuse.js';
 import { filterByNeedles, termNeedles } from './candidates.js';
 import { fold } from './fold.js';
 import {
   FUSE_OPTIONS,
-  SEARCH_FIELDS,
   type SearchField,
   type SearchRecord,
   searchRecord,
@@ -25,8 +19,6 @@ export {
 } from './search-record.js';
 
 import { allClaims, type ClaimRef, type Corpus } from './corpus.js';
-import type { Claim, Dataset } from './types.js';
-import { AUTHOR } from './verify.js';
 
 /** Where a query matched: ranges (inclusive, UTF-16 units) in the field's text. */
 export interface HitMatch {
