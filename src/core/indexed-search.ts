@@ -37,39 +37,80 @@ function union(a: Candidates, b: Candidates): Candidates {
  * a term's needles, intersection over a group's terms, union over groups.
  */
 export function candidateClaims(index: WordIndex, groups: QueryGroup[]): Candidates {
-  if (groups.length === 0) return 'all';
-  const partCache = new Map<string, Candidates>();
-  const part = (text: string): Candidates => {
-    let found = partCache.get(text);
-    if (found === undefined) {
-      const set = new Set<number>();
-      index.vocabulary.forEach((word, w) => {
-        if (word.includes(text)) for (const claim of index.postings(w)) set.add(claim);
+  return new CandidateFinder(index).find(groups);
+}
+
+/** Looks up needle parts in one word index, remembering what it has looked up. */
+class CandidateFinder {
+  private readonly words = new Map<string, number[]>();
+  private readonly sets = new Map<string, Candidates>();
+  constructor(private readonly index: WordIndex) {}
+
+  /** Vocabulary words containing `part`. */
+  private wordsWith(part: string): number[] {
+    let found = this.words.get(part);
+    if (!found) {
+      found = [];
+      this.index.vocabulary.forEach((word, w) => {
+        if (word.includes(part)) found?.push(w);
       });
-      found = set;
-      partCache.set(text, found);
+      this.words.set(part, found);
     }
     return found;
-  };
-  const needle = (text: string): Candidates => {
-    const parts = (text.match(WORD) ?? []).filter((p) => p.length >= MIN_PART);
-    return parts.reduce<Candidates>((acc, p) => intersect(acc, part(p)), 'all');
-  };
-  let all: Candidates = new Set();
-  for (const group of groups) {
-    let inGroup: Candidates = 'all';
-    for (const term of group.terms) {
-      const needles = termNeedles(term, FUSE_OPTIONS.threshold ?? 0.6);
-      const forTerm = needles
-        ? needles.reduce<Candidates>((acc, n) => union(acc, needle(n)), new Set())
-        : 'all';
-      inGroup = intersect(inGroup, forTerm);
-      if (inGroup !== 'all' && inGroup.size === 0) break;
-    }
-    all = union(all, inGroup);
-    if (all === 'all') break;
   }
-  return all;
+
+  private parts(needle: string): string[] {
+    return (needle.match(WORD) ?? []).filter((p) => p.length >= MIN_PART);
+  }
+
+  /** About how many claims a needle selects: its rarest part's postings, all claims if none. */
+  cost = (needle: string): number => {
+    const parts = this.parts(needle);
+    // A needle with no part to look up selects everything: never the cheaper choice.
+    if (parts.length === 0) return Number.POSITIVE_INFINITY;
+    return Math.min(
+      ...parts.map((p) => this.wordsWith(p).reduce((n, w) => n + this.index.postingCount(w), 0)),
+    );
+  };
+
+  /** The needles of a term, the partition chosen for the rarest pieces. */
+  needles = (term: string): string[] | undefined =>
+    termNeedles(term, FUSE_OPTIONS.threshold ?? 0.6, this.cost);
+
+  private part(text: string): Candidates {
+    let found = this.sets.get(text);
+    if (found === undefined) {
+      const set = new Set<number>();
+      for (const w of this.wordsWith(text))
+        for (const claim of this.index.postings(w)) set.add(claim);
+      found = set;
+      this.sets.set(text, found);
+    }
+    return found;
+  }
+
+  private needle(text: string): Candidates {
+    return this.parts(text).reduce<Candidates>((acc, p) => intersect(acc, this.part(p)), 'all');
+  }
+
+  find(groups: QueryGroup[]): Candidates {
+    if (groups.length === 0) return 'all';
+    let all: Candidates = new Set();
+    for (const group of groups) {
+      let inGroup: Candidates = 'all';
+      for (const term of group.terms) {
+        const needles = this.needles(term);
+        const forTerm = needles
+          ? needles.reduce<Candidates>((acc, n) => union(acc, this.needle(n)), new Set())
+          : 'all';
+        inGroup = intersect(inGroup, forTerm);
+        if (inGroup !== 'all' && inGroup.size === 0) break;
+      }
+      all = union(all, inGroup);
+      if (all === 'all') break;
+    }
+    return all;
+  }
 }
 
 /** A dataset read from its index: the document with only the claims asked for. */
@@ -132,8 +173,11 @@ export function indexedSearch(
   limit: number,
 ): { corpus: Corpus; hits: SearchHit[] } {
   const groups = parseQuery(query);
+  const finders: CandidateFinder[] = [];
   const datasets = indexes.map(({ file, index }) => {
-    const candidates = candidateClaims(index, groups);
+    const finder = new CandidateFinder(index);
+    finders.push(finder);
+    const candidates = finder.find(groups);
     const numbers =
       candidates === 'all'
         ? Array.from({ length: index.meta.claims }, (_, i) => i)
@@ -144,5 +188,11 @@ export function indexedSearch(
   });
   const corpus: Corpus = { datasets };
   const filter = buildFilter(corpus, filterInput);
-  return { corpus, hits: new ClaimSearcher(corpus).search(query, { filter, limit }) };
+  // The scorer filters values with the same rare pieces the word index chose (one dataset's
+  // choice is as good as another's: any partition is sound).
+  const needles = finders[0]?.needles;
+  return {
+    corpus,
+    hits: new ClaimSearcher(corpus, undefined, needles).search(query, { filter, limit }),
+  };
 }

@@ -136,7 +136,18 @@ export class ClaimSearcher {
   /** Each record's folded fields joined by NUL, for the candidate filter. */
   private readonly haystacks: string[];
 
-  constructor(corpus: Corpus, refs: ClaimRef[] = allClaims(corpus)) {
+  private readonly needlesOf: (term: string) => string[] | undefined;
+
+  /**
+   * `needlesOf` may choose each term's filter pieces (any pigeonhole partition is sound); by
+   * default terms are cut into equal pieces.
+   */
+  constructor(
+    corpus: Corpus,
+    refs: ClaimRef[] = allClaims(corpus),
+    needlesOf?: (term: string) => string[] | undefined,
+  ) {
+    this.needlesOf = needlesOf ?? ((term) => termNeedles(term, FUSE_OPTIONS.threshold ?? 0.6));
     this.refs = refs;
     this.records = refs.map(({ dataset, claim }) => searchRecord(dataset, claim));
     // A fresh on-disk index brings fuse.js's index of the whole dataset, already folded.
@@ -161,29 +172,50 @@ export class ClaimSearcher {
    */
   private searchTerm(term: string): Map<number, Scored> {
     const hits = new Map<number, Scored>();
-    const needles = termNeedles(term, FUSE_OPTIONS.threshold ?? 0.6);
-    const chosen = needles ? filterByNeedles(this.haystacks, needles) : undefined;
-    let fuse = this.fuse;
-    if (chosen && chosen.length < this.records.length) {
-      if (chosen.length === 0) return hits;
-      const { keys, records } = this.index.toJSON();
-      const subset = Fuse.parseIndex<SearchRecord>(
-        {
-          keys,
-          records: chosen.map((at, i) => ({ ...(records[at] as unknown as IndexRecord), i })),
-        } as never,
-        { getFn: FUSE_OPTIONS.getFn as never },
-      );
-      fuse = new Fuse(
-        chosen.map((at) => this.records[at] as SearchRecord),
-        FUSE_OPTIONS,
-        subset,
-      );
+    const needles = this.needlesOf(term);
+    if (!needles) {
+      for (const result of this.fuse.search({ $and: [term] } as Expression)) {
+        hits.set(result.refIndex, {
+          score: result.score ?? 0,
+          matches: toMatches(result.matches ?? []),
+        });
+      }
+      return hits;
     }
+    // Only field values that contain a needle can match, so fuse.js gets each candidate with
+    // just those values. A value that cannot match adds nothing to fuse.js's score (a product
+    // over the values that matched), so scores are unchanged; array entries keep their
+    // original positions, so match positions are unchanged too.
+    const chosen = filterByNeedles(this.haystacks, needles);
+    if (chosen.length === 0) return hits;
+    const { keys, records } = this.index.toJSON();
+    const has = (value: string) => needles.some((n) => value.includes(n));
+    const pruned = chosen.map((at, i) => {
+      const record = records[at] as unknown as IndexRecord;
+      const kept: IndexRecord['$'] = {};
+      for (const [key, value] of Object.entries(record.$)) {
+        if (Array.isArray(value)) {
+          const entries = value.filter((entry) => has(entry.v));
+          if (entries.length > 0) kept[Number(key)] = entries;
+        } else if (has(value.v)) {
+          kept[Number(key)] = value;
+        }
+      }
+      return { i, $: kept };
+    });
+    const subset = Fuse.parseIndex<SearchRecord>({ keys, records: pruned } as never, {
+      getFn: FUSE_OPTIONS.getFn as never,
+    });
+    const fuse = new Fuse(
+      chosen.map((at) => this.records[at] as SearchRecord),
+      FUSE_OPTIONS,
+      subset,
+    );
     for (const result of fuse.search({ $and: [term] } as Expression)) {
-      const at =
-        chosen && fuse !== this.fuse ? (chosen[result.refIndex] as number) : result.refIndex;
-      hits.set(at, { score: result.score ?? 0, matches: toMatches(result.matches ?? []) });
+      hits.set(chosen[result.refIndex] as number, {
+        score: result.score ?? 0,
+        matches: toMatches(result.matches ?? []),
+      });
     }
     return hits;
   }

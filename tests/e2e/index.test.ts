@@ -30,8 +30,8 @@ function queries(): { query: string; filter?: Parameters<typeof buildFilter>[1] 
   const surname = (i: number) => doc.entities[i].name.split(' ')[1] as string;
   const typo = (s: string) => `${s.slice(0, 2)}${s[3]}${s[2]}${s.slice(4)}`;
   const place =
-    doc.entities.find((e: { type: string; id: string }) => e.type === 'Place' && e.id === 'place40')?.name ??
-    'Gyumri';
+    doc.entities.find((e: { type: string; id: string }) => e.type === 'Place' && e.id === 'place40')
+      ?.name ?? 'Gyumri';
   return [
     { query: surname(3) },
     { query: surname(12).toLowerCase() },
