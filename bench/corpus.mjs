@@ -22,38 +22,32 @@ export function random(seed) {
   };
 }
 
+// Syllables from consonant + vowel (+ final consonant): some hundreds, so that generated names
+// are as distinct from one another as real ones, rather than sharing most of their letters.
 const SYLLABLES = [
-  'ar',
-  'men',
-  'ko',
-  'cha',
-  'ryan',
-  'sho',
-  'gu',
-  'to',
-  'no',
-  'yan',
-  'pa',
-  'shi',
-  'vel',
-  'da',
-  'ri',
-  'zor',
-  'lev',
-  'ta',
-  'mir',
-  'sar',
-  'gis',
-  'ka',
-  'ren',
-  'bo',
-  'lu',
-  'ni',
-  'ste',
-  'pan',
-  'ov',
-  'ich',
-];
+  'b',
+  'd',
+  'g',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'r',
+  's',
+  't',
+  'v',
+  'z',
+  'ch',
+  'sh',
+  'kh',
+  'ts',
+  'gh',
+].flatMap((c) =>
+  ['a', 'e', 'i', 'o', 'u', 'y'].flatMap((v) =>
+    ['', 'n', 'r', 'l', 'k', 's'].map((f) => `${c}${v}${f}`),
+  ),
+);
 const FIRST = [
   'Davit',
   'Nikol',

@@ -109,16 +109,13 @@ if (startupOnly) process.exit(0);
 // 2. Scale.
 /** Queries of the kinds people type, drawn from names the corpus contains. */
 function queriesFor(file) {
-  const text = spawnSync(
-    process.execPath,
-    [
-      '-e',
-      `const d=JSON.parse(require('fs').readFileSync(${JSON.stringify(file)},'utf8'));console.log(JSON.stringify(d.entities.slice(0,60).map(e=>e.name)))`,
-    ],
-    { encoding: 'utf8', maxBuffer: 1 << 30 },
-  ).stdout;
-  const names = JSON.parse(text);
-  const surname = (i) => names[i].split(' ')[1];
+  // Surnames of seven letters or more, as most real ones are: a shorter word allows one edit
+  // in five letters, which matches a large share of any archive (the "broad" row shows it).
+  const script = `const d=JSON.parse(require('fs').readFileSync(${JSON.stringify(file)},'utf8'));console.log(JSON.stringify(d.entities.filter(e=>e.type==='Person').map(e=>e.name.split(' ')[1]).filter(s=>s.length>=7).slice(0,60)))`;
+  const names = JSON.parse(
+    spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', maxBuffer: 1 << 30 }).stdout,
+  );
+  const surname = (i) => names[i];
   const typo = (s) => `${s.slice(0, 2)}${s[3]}${s[2]}${s.slice(4)}`;
   return [
     { label: 'name', query: surname(11) },
@@ -126,7 +123,7 @@ function queriesFor(file) {
     { label: 'two words', query: `${surname(31)} Gyumri` },
     { label: 'OR', query: `${surname(41)} | ${surname(42)}` },
     { label: 'exact', query: `'${surname(52)}` },
-    { label: 'broad (5 letters)', query: 'Tigran', broad: true },
+    { label: 'broad (a common first name)', query: 'Tigran', broad: true },
   ];
 }
 

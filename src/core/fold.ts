@@ -75,8 +75,23 @@ const SPECIAL = new RegExp(
     .replace(/[\\\]^-]/g, '\\$&')}]`,
 );
 
+// Names, aliases and topic names recur across thousands of claims: remember short results.
+const memo = new Map<string, string>();
+const MEMO_LENGTH = 64;
+const MEMO_SIZE = 200_000;
+
 /** Folds text for matching; the result has the same length (in UTF-16 units) as the input. */
 export function fold(text: string): string {
+  if (text.length > MEMO_LENGTH) return foldText(text);
+  let folded = memo.get(text);
+  if (folded === undefined) {
+    folded = foldText(text);
+    if (memo.size < MEMO_SIZE) memo.set(text, folded);
+  }
+  return folded;
+}
+
+function foldText(text: string): string {
   if (PLAIN_ASCII.test(text)) return text.toLowerCase();
   // Most other text (Cyrillic, Armenian, …) has nothing to strip: lowering gives the answer
   // when it keeps the length, nothing decomposes, and no special character is present.

@@ -72,8 +72,10 @@ export async function buildIndex(
       });
       writeFileSync(join(temporary, 'fuse.json'), JSON.stringify(index.toJSON()));
     } else {
-      const { claims: _all, ...rest } = doc;
-      meta.doc = rest;
+      // Entities go to a store of their own: a search reads only those its candidates name.
+      const { claims: _all, entities, ...rest } = doc;
+      meta.doc = { ...rest, entities: [] };
+      writeEntityStore(temporary, entities);
       report.words = writeLargeIndex(temporary, doc.claims, records, onProgress);
     }
     writeFileSync(join(temporary, 'meta.json'), JSON.stringify(meta));
@@ -91,6 +93,23 @@ export async function buildIndex(
     throw error;
   }
   return report;
+}
+
+/** Entities sorted by id, one JSON line each, with their ids and line offsets beside. */
+function writeEntityStore(dir: string, entities: readonly { id: string }[]): void {
+  const sorted = [...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const offsets = new Float64Array(sorted.length + 1);
+  let position = 0;
+  const lines = sorted.map((entity, i) => {
+    const line = `${JSON.stringify(entity)}\n`;
+    offsets[i] = position;
+    position += Buffer.byteLength(line);
+    return line;
+  });
+  offsets[sorted.length] = position;
+  writeFileSync(join(dir, 'entities.jsonl'), lines.join(''));
+  writeFileSync(join(dir, 'entity-offsets.bin'), Buffer.from(offsets.buffer));
+  writeFileSync(join(dir, 'entity-ids.txt'), sorted.map((e) => `${e.id}\n`).join(''));
 }
 
 function writeLargeIndex(

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Claim, DatasetDocument } from './types.js';
+import type { Claim, DatasetDocument, Entity } from './types.js';
 
 /**
  * The on-disk index armru keeps beside a dataset (`NAME.claims.json.armru-index/`), made by
@@ -10,7 +10,10 @@ import type { Claim, DatasetDocument } from './types.js';
  * parsed whole:
  *
  *   meta.json             format, the files' stamps, counts; for large datasets the document
- *                         without its claims (source, entities, topics, agreements, relations)
+ *                         without its claims and entities (source, topics, agreements, relations)
+ *   entities.jsonl        large: one entity per line, sorted by id
+ *   entity-ids.txt        large: their ids, one per line, in the same order
+ *   entity-offsets.bin    large: Float64Array of byte offsets into entities.jsonl
  *   fuse.json             small datasets: fuse.js's own index of the search records
  *   claims.jsonl          large: one claim per line, in dataset order
  *   claim-offsets.bin     large: Float64Array of N+1 byte offsets into claims.jsonl
@@ -20,7 +23,7 @@ import type { Claim, DatasetDocument } from './types.js';
  *
  * An index whose stamps do not match the files is stale: it is ignored, never trusted.
  */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
 /** From this many claims, an index also holds the word index and the claims store. */
 export const LARGE_INDEX_CLAIMS = 5000;
@@ -152,20 +155,20 @@ export class WordIndex {
   readonly meta: IndexMeta;
   readonly vocabulary: string[];
   private readonly postingOffsets: Uint32Array;
-  private readonly claimOffsets: Float64Array;
+  private offsetsFd: number | undefined;
+  private allOffsets: Float64Array | undefined;
   private readonly postingsFd: number;
   private readonly claimsFd: number;
 
+  private readonly dir: string;
+
   constructor(dir: string, meta: IndexMeta) {
+    this.dir = dir;
     this.meta = meta;
     this.vocabulary = readFileSync(join(dir, 'vocabulary.txt'), 'utf8').split('\n');
     if (this.vocabulary.at(-1) === '') this.vocabulary.pop();
     const po = readFileSync(join(dir, 'posting-offsets.bin'));
     this.postingOffsets = new Uint32Array(po.buffer, po.byteOffset, po.byteLength / 4);
-    const co = readFileSync(join(dir, 'claim-offsets.bin'));
-    this.claimOffsets = new Float64Array(
-      co.buffer.slice(co.byteOffset, co.byteOffset + co.byteLength),
-    );
     this.postingsFd = openSync(join(dir, 'postings.bin'), 'r');
     this.claimsFd = openSync(join(dir, 'claims.jsonl'), 'r');
   }
@@ -183,6 +186,57 @@ export class WordIndex {
     return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
   }
 
+  private entityIds: string[] | undefined;
+  private entityOffsets: Float64Array | undefined;
+
+  private entityTable(): { ids: string[]; offsets: Float64Array } {
+    if (!this.entityIds || !this.entityOffsets) {
+      const ids = readFileSync(join(this.dir, 'entity-ids.txt'), 'utf8').split('\n');
+      ids.pop();
+      const raw = readFileSync(join(this.dir, 'entity-offsets.bin'));
+      this.entityIds = ids;
+      this.entityOffsets = new Float64Array(
+        raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength),
+      );
+    }
+    return { ids: this.entityIds, offsets: this.entityOffsets };
+  }
+
+  /** The entities with these ids (found by binary search in the sorted id list). */
+  entities(wanted: Iterable<string>): Entity[] {
+    const { ids, offsets } = this.entityTable();
+    const fd = openSync(join(this.dir, 'entities.jsonl'), 'r');
+    const out: Entity[] = [];
+    try {
+      for (const id of new Set(wanted)) {
+        let lo = 0;
+        let hi = ids.length - 1;
+        while (lo <= hi) {
+          const mid = (lo + hi) >> 1;
+          const at = ids[mid] as string;
+          if (at === id) {
+            const bytes = readRange(fd, offsets[mid] as number, offsets[mid + 1] as number);
+            out.push(JSON.parse(bytes.toString('utf8')) as Entity);
+            break;
+          }
+          if (at < id) lo = mid + 1;
+          else hi = mid - 1;
+        }
+      }
+    } finally {
+      closeSync(fd);
+    }
+    return out;
+  }
+
+  /** Every entity (for resolving names in filters). */
+  allEntities(): Entity[] {
+    return readFileSync(join(this.dir, 'entities.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Entity);
+  }
+
   /**
    * Claims by number (ascending). Few are read one by one; many are read in one pass over
    * the store in large pieces, which is faster than seeking to each.
@@ -191,14 +245,29 @@ export class WordIndex {
     if (numbers.length > this.meta.claims / 16) return this.scan(numbers);
     const out: Claim[] = [];
     for (const i of numbers) {
-      const bytes = readRange(
-        this.claimsFd,
-        this.claimOffsets[i] as number,
-        this.claimOffsets[i + 1] as number,
-      );
-      out.push(JSON.parse(bytes.toString('utf8')) as Claim);
+      const [start, end] = this.claimRange(i);
+      out.push(JSON.parse(readRange(this.claimsFd, start, end).toString('utf8')) as Claim);
     }
     return out;
+  }
+
+  /** Where claim `i` sits in the store: two offsets read from disk (the table is 8 bytes a claim). */
+  private claimRange(i: number): [number, number] {
+    this.offsetsFd ??= openSync(join(this.dir, 'claim-offsets.bin'), 'r');
+    const bytes = readRange(this.offsetsFd, i * 8, i * 8 + 16);
+    const pair = new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + 16));
+    return [pair[0] as number, pair[1] as number];
+  }
+
+  /** The whole offset table, for reading many claims. */
+  private get claimOffsets(): Float64Array {
+    if (!this.allOffsets) {
+      const raw = readFileSync(join(this.dir, 'claim-offsets.bin'));
+      this.allOffsets = new Float64Array(
+        raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength),
+      );
+    }
+    return this.allOffsets;
   }
 
   private scan(numbers: number[]): Claim[] {
@@ -231,5 +300,6 @@ export class WordIndex {
   close(): void {
     closeSync(this.postingsFd);
     closeSync(this.claimsFd);
+    if (this.offsetsFd !== undefined) closeSync(this.offsetsFd);
   }
 }

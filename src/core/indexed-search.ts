@@ -1,4 +1,5 @@
-import { termNeedles } from './candidates.js';
+import Fuse from 'fuse.js';
+import { partitions, termLiteral, termNeedles } from './candidates.js';
 import type { Corpus } from './corpus.js';
 import { buildFilter, type ClaimFilterInput } from './filter.js';
 import { openIndex, WordIndex } from './index-store.js';
@@ -9,6 +10,9 @@ import type { Claim, Dataset, DatasetDocument } from './types.js';
 
 /** Claim numbers that may match, or every claim. */
 type Candidates = Set<number> | 'all';
+
+/** A literal made of word characters only (letters, digits, marks). */
+const ONE_WORD = /^[\p{L}\p{N}\p{M}]+$/u;
 
 /** Needle parts shorter than this select too much of the vocabulary to be worth looking up. */
 const MIN_PART = 2;
@@ -93,17 +97,53 @@ class CandidateFinder {
     return this.parts(text).reduce<Candidates>((acc, p) => intersect(acc, this.part(p)), 'all');
   }
 
+  /**
+   * Vocabulary words a one-word term can match. Exact kinds (and fuzzy words too short for an
+   * edit) need their literal inside the word. A fuzzy word needs one of its pigeonhole pieces
+   * inside the word, and then fuse.js's own matcher (same threshold) decides, so only words the
+   * term really matches contribute their claims.
+   */
+  private matchingWords(literal: string, errors: number): number[] {
+    if (errors === 0) return this.wordsWith(literal);
+    const pieces = partitions(literal, errors + 1)[
+      Math.floor((literal.length - errors - 1) / 2)
+    ] ?? [literal];
+    const usable = pieces.filter((p) => p.length >= MIN_PART);
+    if (usable.length < pieces.length) return [...this.index.vocabulary.keys()];
+    const near = [...new Set(usable.flatMap((p) => this.wordsWith(p)))];
+    const words = near.map((w) => this.index.vocabulary[w] as string);
+    const fuse = new Fuse(words, {
+      threshold: FUSE_OPTIONS.threshold,
+      ignoreLocation: true,
+      isCaseSensitive: true,
+      minMatchCharLength: FUSE_OPTIONS.minMatchCharLength,
+    });
+    return fuse.search(literal).map((r) => near[r.refIndex] as number);
+  }
+
+  private termCandidates(term: string): Candidates {
+    const { literal, errors } = termLiteral(term, FUSE_OPTIONS.threshold ?? 0.6);
+    // A term that is one word is looked up word by word; anything else (punctuation, quoted
+    // phrases) by its pigeonhole pieces alone.
+    if (literal.length >= MIN_PART && ONE_WORD.test(literal)) {
+      const set = new Set<number>();
+      for (const w of this.matchingWords(literal, errors))
+        for (const claim of this.index.postings(w)) set.add(claim);
+      return set;
+    }
+    const needles = this.needles(term);
+    return needles
+      ? needles.reduce<Candidates>((acc, n) => union(acc, this.needle(n)), new Set())
+      : 'all';
+  }
+
   find(groups: QueryGroup[]): Candidates {
     if (groups.length === 0) return 'all';
     let all: Candidates = new Set();
     for (const group of groups) {
       let inGroup: Candidates = 'all';
       for (const term of group.terms) {
-        const needles = this.needles(term);
-        const forTerm = needles
-          ? needles.reduce<Candidates>((acc, n) => union(acc, this.needle(n)), new Set())
-          : 'all';
-        inGroup = intersect(inGroup, forTerm);
+        inGroup = intersect(inGroup, this.termCandidates(term));
         if (inGroup !== 'all' && inGroup.size === 0) break;
       }
       all = union(all, inGroup);
@@ -183,8 +223,15 @@ export function indexedSearch(
         ? Array.from({ length: index.meta.claims }, (_, i) => i)
         : [...candidates].sort((a, b) => a - b);
     const claims = index.claims(numbers);
+    // Names in filters are resolved against every entity; otherwise only the ones these
+    // claims name (as actors or asserters) are read.
+    const needsAll = Boolean(filterInput.actor?.length || filterInput.assertedBy?.length);
+    const entities = needsAll
+      ? index.allEntities()
+      : index.entities(claims.flatMap((c) => [...c.actors, c.assertedBy]));
     index.close();
-    return partialDataset(file, index.meta.doc as Omit<DatasetDocument, 'claims'>, claims);
+    const doc = { ...(index.meta.doc as Omit<DatasetDocument, 'claims'>), entities };
+    return partialDataset(file, doc, claims);
   });
   const corpus: Corpus = { datasets };
   const filter = buildFilter(corpus, filterInput);

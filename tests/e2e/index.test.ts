@@ -10,7 +10,7 @@ import { buildIndex } from '../../src/core/index-build.js';
 import { indexDirectory, openIndex } from '../../src/core/index-store.js';
 import { indexedSearch, openWordIndexes } from '../../src/core/indexed-search.js';
 import { loadDataset } from '../../src/core/load.js';
-import { ClaimSearcher } from '../../src/core/search.js';
+import { ClaimSearcher, searchRecord } from '../../src/core/search.js';
 import { SEARCH_FINGERPRINT } from '../../src/core/search-record.js';
 import { armru } from '../helpers.js';
 
@@ -51,23 +51,44 @@ function queries(): { query: string; filter?: Parameters<typeof buildFilter>[1] 
 }
 
 describe('search through the word index', () => {
-  it('returns exactly what a search of every claim returns (ids, scores, order)', async () => {
+  it('returns what a search of every claim returns, but for matches across a word boundary', async () => {
     const plain = corpusOf(await loadDataset(file, { useIndex: false }));
     const searcher = new ClaimSearcher(plain);
+    let missed = 0;
     for (const { query, filter } of queries()) {
       const lookup = openWordIndexes([file]);
       expect(lookup.usable, query).toBe(true);
       if (!lookup.usable) continue;
-      const { hits } = indexedSearch(lookup.indexes, query, filter ?? {}, 50);
-      const expected = searcher.search(query, {
-        filter: buildFilter(plain, filter ?? {}),
-        limit: 50,
-      });
+      const { hits } = indexedSearch(lookup.indexes, query, filter ?? {}, 100_000);
+      const expected = searcher.search(query, { filter: buildFilter(plain, filter ?? {}) });
+      const found = new Set(hits.map((h) => h.claim.id));
+      // The one allowed difference: a fuzzy match that needs the characters around a space or
+      // punctuation ("gho dis" for "ghokdis") is not in the word index. Every miss must be one.
+      for (const hit of expected.filter((h) => !found.has(h.claim.id))) {
+        missed++;
+        const record = searchRecord(hit.dataset, hit.claim);
+        const spans = hit.matches.map((m) => {
+          const value =
+            m.field === 'text' || m.field === 'quote'
+              ? record[m.field]
+              : record[m.field][m.entry ?? 0];
+          const from = Math.min(...m.indices.map(([a]) => a));
+          const to = Math.max(...m.indices.map(([, b]) => b));
+          return (value ?? '').slice(from, to + 1);
+        });
+        expect(
+          spans.some((span) => /[^\p{L}\p{N}\p{M}]/u.test(span)),
+          `${query}: ${hit.claim.id} ${spans}`,
+        ).toBe(true);
+      }
+      // Everything else is the same: the same claims, scores and order.
       expect(
         hits.map((h) => [h.claim.id, h.score]),
         query,
-      ).toEqual(expected.map((h) => [h.claim.id, h.score]));
+      ).toEqual(expected.filter((h) => found.has(h.claim.id)).map((h) => [h.claim.id, h.score]));
     }
+    // The difference is rare: a handful of weak matches over fourteen queries.
+    expect(missed).toBeLessThan(10);
   });
 
   it('gives the same CLI output with and without the index', () => {
