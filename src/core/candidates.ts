@@ -18,8 +18,8 @@ export function maxErrors(length: number, threshold: number): number {
   return k;
 }
 
-/** `length` split into `parts` nearly equal, disjoint pieces of `text`. */
-function pieces(text: string, parts: number): string[] {
+/** `text` split into `parts` nearly equal, disjoint pieces. */
+export function pieces(text: string, parts: number): string[] {
   const out: string[] = [];
   const size = text.length / parts;
   for (let i = 0; i < parts; i++)

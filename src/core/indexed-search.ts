@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import { partitions, termLiteral, termNeedles } from './candidates.js';
+import { pieces, termLiteral, termNeedles } from './candidates.js';
 import type { Corpus } from './corpus.js';
 import { buildFilter, type ClaimFilterInput } from './filter.js';
 import { openIndex, WordIndex } from './index-store.js';
@@ -105,11 +105,9 @@ class CandidateFinder {
    */
   private matchingWords(literal: string, errors: number): number[] {
     if (errors === 0) return this.wordsWith(literal);
-    const pieces = partitions(literal, errors + 1)[
-      Math.floor((literal.length - errors - 1) / 2)
-    ] ?? [literal];
-    const usable = pieces.filter((p) => p.length >= MIN_PART);
-    if (usable.length < pieces.length) return [...this.index.vocabulary.keys()];
+    const parts = pieces(literal, errors + 1);
+    const usable = parts.filter((p) => p.length >= MIN_PART);
+    if (usable.length < parts.length) return [...this.index.vocabulary.keys()];
     const near = [...new Set(usable.flatMap((p) => this.wordsWith(p)))];
     const words = near.map((w) => this.index.vocabulary[w] as string);
     const fuse = new Fuse(words, {
