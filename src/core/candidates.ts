@@ -30,21 +30,6 @@ export function pieces(text: string, parts: number): string[] {
 const unquote = (s: string) =>
   s.length >= 2 && s.startsWith('"') && s.endsWith('"') ? s.slice(1, -1) : s;
 
-/**
- * Every way to cut `text` into `parts` non-empty disjoint pieces that cover it: the pigeonhole
- * argument holds for any of them, so a caller that can tell which pieces are rare may choose.
- */
-export function partitions(text: string, parts: number): string[][] {
-  if (parts <= 1) return [[text]];
-  const out: string[][] = [];
-  for (let cut = 1; cut <= text.length - parts + 1; cut++) {
-    for (const rest of partitions(text.slice(cut), parts - 1))
-      out.push([text.slice(0, cut), ...rest]);
-    if (out.length > 200) break; // long words: enough choice without combinatorial blow-up
-  }
-  return out;
-}
-
 /** A term's matcher and literal: fuzzy terms may lose up to `errors` characters. */
 export function termLiteral(term: string, threshold: number): { literal: string; errors: number } {
   if (term.startsWith('=') || term.startsWith("'") || term.startsWith('^')) {
@@ -58,42 +43,12 @@ export function termLiteral(term: string, threshold: number): { literal: string;
 /**
  * The needles for one positive extended-search term (already folded): a record can match the
  * term only if it contains at least one of them. `undefined` means no useful needle (every
- * record is a candidate). `cost`, when given, estimates how many records a needle selects;
- * the cheapest partition of a fuzzy word is chosen, otherwise equal pieces.
+ * record is a candidate).
  */
-export function termNeedles(
-  term: string,
-  threshold: number,
-  cost?: (needle: string) => number,
-): string[] | undefined {
-  if (cost) {
-    const { literal, errors } = termLiteral(term, threshold);
-    if (literal === '') return undefined;
-    let best: string[] | undefined;
-    let bestCost = Number.POSITIVE_INFINITY;
-    for (const candidate of partitions(literal, errors + 1)) {
-      const c = candidate.reduce((sum, n) => sum + cost(n), 0);
-      if (c < bestCost) {
-        best = candidate;
-        bestCost = c;
-      }
-    }
-    return best;
-  }
-  let literal: string;
-  let fuzzy = false;
-  if (term.startsWith('=') || term.startsWith("'") || term.startsWith('^')) {
-    literal = unquote(term.slice(1));
-  } else if (term.endsWith('$')) {
-    literal = unquote(term.slice(0, -1));
-  } else {
-    literal = unquote(term);
-    fuzzy = true;
-  }
+export function termNeedles(term: string, threshold: number): string[] | undefined {
+  const { literal, errors } = termLiteral(term, threshold);
   if (literal === '') return undefined;
-  if (!fuzzy) return [literal];
-  const k = maxErrors(literal.length, threshold);
-  const needles = pieces(literal, k + 1);
+  const needles = pieces(literal, errors + 1);
   return needles.some((n) => n === '') ? undefined : needles;
 }
 

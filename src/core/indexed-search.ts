@@ -67,20 +67,6 @@ class CandidateFinder {
     return (needle.match(WORD) ?? []).filter((p) => p.length >= MIN_PART);
   }
 
-  /** About how many claims a needle selects: its rarest part's postings, all claims if none. */
-  cost = (needle: string): number => {
-    const parts = this.parts(needle);
-    // A needle with no part to look up selects everything: never the cheaper choice.
-    if (parts.length === 0) return Number.POSITIVE_INFINITY;
-    return Math.min(
-      ...parts.map((p) => this.wordsWith(p).reduce((n, w) => n + this.index.postingCount(w), 0)),
-    );
-  };
-
-  /** The needles of a term, the partition chosen for the rarest pieces. */
-  needles = (term: string): string[] | undefined =>
-    termNeedles(term, FUSE_OPTIONS.threshold ?? 0.6, this.cost);
-
   private part(text: string): Candidates {
     let found = this.sets.get(text);
     if (found === undefined) {
@@ -129,7 +115,7 @@ class CandidateFinder {
         for (const claim of this.index.postings(w)) set.add(claim);
       return set;
     }
-    const needles = this.needles(term);
+    const needles = termNeedles(term, FUSE_OPTIONS.threshold ?? 0.6);
     return needles
       ? needles.reduce<Candidates>((acc, n) => union(acc, this.needle(n)), new Set())
       : 'all';
@@ -211,11 +197,8 @@ export function indexedSearch(
   limit: number,
 ): { corpus: Corpus; hits: SearchHit[] } {
   const groups = parseQuery(query);
-  const finders: CandidateFinder[] = [];
   const datasets = indexes.map(({ file, index }) => {
-    const finder = new CandidateFinder(index);
-    finders.push(finder);
-    const candidates = finder.find(groups);
+    const candidates = new CandidateFinder(index).find(groups);
     const numbers =
       candidates === 'all'
         ? Array.from({ length: index.meta.claims }, (_, i) => i)
@@ -233,11 +216,5 @@ export function indexedSearch(
   });
   const corpus: Corpus = { datasets };
   const filter = buildFilter(corpus, filterInput);
-  // The scorer filters values with the same rare pieces the word index chose (one dataset's
-  // choice is as good as another's: any partition is sound).
-  const needles = finders[0]?.needles;
-  return {
-    corpus,
-    hits: new ClaimSearcher(corpus, undefined, needles).search(query, { filter, limit }),
-  };
+  return { corpus, hits: new ClaimSearcher(corpus).search(query, { filter, limit }) };
 }

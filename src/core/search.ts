@@ -136,18 +136,7 @@ export class ClaimSearcher {
   /** Each record's folded fields joined by NUL, for the candidate filter. */
   private readonly haystacks: string[];
 
-  private readonly needlesOf: (term: string) => string[] | undefined;
-
-  /**
-   * `needlesOf` may choose each term's filter pieces (any pigeonhole partition is sound); by
-   * default terms are cut into equal pieces.
-   */
-  constructor(
-    corpus: Corpus,
-    refs: ClaimRef[] = allClaims(corpus),
-    needlesOf?: (term: string) => string[] | undefined,
-  ) {
-    this.needlesOf = needlesOf ?? ((term) => termNeedles(term, FUSE_OPTIONS.threshold ?? 0.6));
+  constructor(corpus: Corpus, refs: ClaimRef[] = allClaims(corpus)) {
     this.refs = refs;
     this.records = refs.map(({ dataset, claim }) => searchRecord(dataset, claim));
     // A fresh on-disk index brings fuse.js's index of the whole dataset, already folded.
@@ -172,7 +161,7 @@ export class ClaimSearcher {
    */
   private searchTerm(term: string): Map<number, Scored> {
     const hits = new Map<number, Scored>();
-    const needles = this.needlesOf(term);
+    const needles = termNeedles(term, FUSE_OPTIONS.threshold ?? 0.6);
     if (!needles) {
       for (const result of this.fuse.search({ $and: [term] } as Expression)) {
         hits.set(result.refIndex, {
