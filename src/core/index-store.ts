@@ -138,6 +138,26 @@ export function openIndex(datasetFile: string, searchOptions: string): IndexStat
   return { state: 'fresh', meta, dir };
 }
 
+/** Where each newline-terminated line of `text` starts, plus the text's length at the end. */
+function lineStarts(text: string): Int32Array {
+  const starts: number[] = [0];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  if (starts.at(-1) !== text.length) starts.push(text.length + 1);
+  return Int32Array.from(starts);
+}
+
+/** The line that position `at` falls in (binary search in the line starts). */
+function lineOf(starts: Int32Array, at: number): number {
+  let lo = 0;
+  let hi = starts.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Reads one byte range of a file. */
 function readRange(fd: number, start: number, end: number): Buffer {
   const buffer = Buffer.allocUnsafe(end - start);
@@ -153,7 +173,10 @@ function readRange(fd: number, start: number, end: number): Buffer {
 /** Read access to a large index: words, postings and claims, each read only when asked for. */
 export class WordIndex {
   readonly meta: IndexMeta;
-  readonly vocabulary: string[];
+  /** The vocabulary as stored: sorted words, each followed by a newline. */
+  private readonly vocabularyText: string;
+  /** Where each word starts in vocabularyText (and, last, the text's length). */
+  private readonly wordStarts: Int32Array;
   private readonly postingOffsets: Uint32Array;
   private offsetsFd: number | undefined;
   private allOffsets: Float64Array | undefined;
@@ -165,12 +188,40 @@ export class WordIndex {
   constructor(dir: string, meta: IndexMeta) {
     this.dir = dir;
     this.meta = meta;
-    this.vocabulary = readFileSync(join(dir, 'vocabulary.txt'), 'utf8').split('\n');
-    if (this.vocabulary.at(-1) === '') this.vocabulary.pop();
+    this.vocabularyText = readFileSync(join(dir, 'vocabulary.txt'), 'utf8');
+    this.wordStarts = lineStarts(this.vocabularyText);
     const po = readFileSync(join(dir, 'posting-offsets.bin'));
     this.postingOffsets = new Uint32Array(po.buffer, po.byteOffset, po.byteLength / 4);
     this.postingsFd = openSync(join(dir, 'postings.bin'), 'r');
     this.claimsFd = openSync(join(dir, 'claims.jsonl'), 'r');
+  }
+
+  /** How many words the vocabulary has. */
+  get words(): number {
+    return this.wordStarts.length - 1;
+  }
+
+  /** Vocabulary word `w`. */
+  word(w: number): string {
+    return this.vocabularyText.slice(
+      this.wordStarts[w] as number,
+      (this.wordStarts[w + 1] as number) - 1,
+    );
+  }
+
+  /**
+   * The words that contain `part` (no newline in it), found by searching the vocabulary text
+   * as one string rather than word by word.
+   */
+  wordsContaining(part: string): number[] {
+    const found: number[] = [];
+    const text = this.vocabularyText;
+    for (let at = text.indexOf(part); at !== -1; ) {
+      const w = lineOf(this.wordStarts, at);
+      found.push(w);
+      at = text.indexOf(part, this.wordStarts[w + 1] as number);
+    }
+    return found;
   }
 
   /** How many claims contain vocabulary word `w`, without reading them. */
@@ -186,34 +237,35 @@ export class WordIndex {
     return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
   }
 
-  private entityIds: string[] | undefined;
-  private entityOffsets: Float64Array | undefined;
+  private entityTable: { ids: string; starts: Int32Array; offsets: Float64Array } | undefined;
 
-  private entityTable(): { ids: string[]; offsets: Float64Array } {
-    if (!this.entityIds || !this.entityOffsets) {
-      const ids = readFileSync(join(this.dir, 'entity-ids.txt'), 'utf8').split('\n');
-      ids.pop();
+  private entityIndex(): { ids: string; starts: Int32Array; offsets: Float64Array } {
+    if (!this.entityTable) {
+      const ids = readFileSync(join(this.dir, 'entity-ids.txt'), 'utf8');
       const raw = readFileSync(join(this.dir, 'entity-offsets.bin'));
-      this.entityIds = ids;
-      this.entityOffsets = new Float64Array(
-        raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength),
-      );
+      this.entityTable = {
+        ids,
+        starts: lineStarts(ids),
+        offsets: new Float64Array(
+          raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength),
+        ),
+      };
     }
-    return { ids: this.entityIds, offsets: this.entityOffsets };
+    return this.entityTable;
   }
 
   /** The entities with these ids (found by binary search in the sorted id list). */
   entities(wanted: Iterable<string>): Entity[] {
-    const { ids, offsets } = this.entityTable();
+    const { ids, starts, offsets } = this.entityIndex();
     const fd = openSync(join(this.dir, 'entities.jsonl'), 'r');
     const out: Entity[] = [];
     try {
       for (const id of new Set(wanted)) {
         let lo = 0;
-        let hi = ids.length - 1;
+        let hi = starts.length - 2;
         while (lo <= hi) {
           const mid = (lo + hi) >> 1;
-          const at = ids[mid] as string;
+          const at = ids.slice(starts[mid] as number, (starts[mid + 1] as number) - 1);
           if (at === id) {
             const bytes = readRange(fd, offsets[mid] as number, offsets[mid + 1] as number);
             out.push(JSON.parse(bytes.toString('utf8')) as Entity);

@@ -54,10 +54,7 @@ class CandidateFinder {
   private wordsWith(part: string): number[] {
     let found = this.words.get(part);
     if (!found) {
-      found = [];
-      this.index.vocabulary.forEach((word, w) => {
-        if (word.includes(part)) found?.push(w);
-      });
+      found = this.index.wordsContaining(part);
       this.words.set(part, found);
     }
     return found;
@@ -93,9 +90,9 @@ class CandidateFinder {
     if (errors === 0) return this.wordsWith(literal);
     const parts = pieces(literal, errors + 1);
     const usable = parts.filter((p) => p.length >= MIN_PART);
-    if (usable.length < parts.length) return [...this.index.vocabulary.keys()];
+    if (usable.length < parts.length) return Array.from({ length: this.index.words }, (_, w) => w);
     const near = [...new Set(usable.flatMap((p) => this.wordsWith(p)))];
-    const words = near.map((w) => this.index.vocabulary[w] as string);
+    const words = near.map((w) => this.index.word(w));
     const fuse = new Fuse(words, {
       threshold: FUSE_OPTIONS.threshold,
       ignoreLocation: true,

@@ -1,4 +1,4 @@
-import { type AgreementRef, type Corpus, qualify } from '../core/corpus.js';
+import { type AgreementRef, type ClaimRef, type Corpus, qualify } from '../core/corpus.js';
 import type { EntityProfile, TopicProfile } from '../core/profiles.js';
 import type { Dispute } from '../core/relations.js';
 import type { Stats } from '../core/stats.js';
@@ -57,6 +57,26 @@ export function printTopics(view: View, corpus: Corpus, topics: TopicProfile[]):
   printListing(view, listing, topics, corpus);
 }
 
+/** A profile's claim as a tab-separated row: tag, id, kind, text. */
+function claimRow(corpus: Corpus, tag: string, ref: ClaimRef): string[] {
+  return [tag, qualify(corpus, ref.dataset, ref.claim.id), ref.claim.kind, ref.claim.text];
+}
+
+/** A profile's agreement as a tab-separated row. */
+function agreementRow(corpus: Corpus, a: AgreementRef): string[] {
+  return [
+    'agreement',
+    qualify(corpus, a.dataset, a.agreement.id),
+    a.agreement.name,
+    a.agreement.status,
+  ];
+}
+
+/** Rows as tab-separated lines, escaped like every other plain output. */
+function writeRows(view: View, rows: string[][]): void {
+  view.write(rows.map((row) => `${row.map(plainCell).join('\t')}\n`).join(''));
+}
+
 /** Untrusted text wrapped to the terminal width (terminal only). */
 function paragraph(view: View, text: string): void {
   view.write(`${tableKit(view).wrap(plainCell(text), view.width).join('\n')}\n`);
@@ -99,26 +119,11 @@ export function printEntityProfiles(view: View, corpus: Corpus, profiles: Entity
           p.entity.aliases.join(', '),
           p.entity.description,
         ],
-        ...p.about.map((r) => [
-          'about',
-          qualify(corpus, r.dataset, r.claim.id),
-          r.claim.kind,
-          r.claim.text,
-        ]),
-        ...p.asserted.map((r) => [
-          'asserts',
-          qualify(corpus, r.dataset, r.claim.id),
-          r.claim.kind,
-          r.claim.text,
-        ]),
-        ...p.agreements.map((a) => [
-          'agreement',
-          qualify(corpus, a.dataset, a.agreement.id),
-          a.agreement.name,
-          a.agreement.status,
-        ]),
+        ...p.about.map((r) => claimRow(corpus, 'about', r)),
+        ...p.asserted.map((r) => claimRow(corpus, 'asserts', r)),
+        ...p.agreements.map((a) => agreementRow(corpus, a)),
       ];
-      view.write(rows.map((row) => `${row.map(plainCell).join('\t')}\n`).join(''));
+      writeRows(view, rows);
       continue;
     }
     view.write(
@@ -154,20 +159,10 @@ export function printTopicProfiles(view: View, corpus: Corpus, profiles: TopicPr
     if (view.mode === 'plain') {
       const rows = [
         ['topic', id, p.topic.name, p.topic.aliases.join(', '), p.topic.description],
-        ...p.claims.map((r) => [
-          'claim',
-          qualify(corpus, r.dataset, r.claim.id),
-          r.claim.kind,
-          r.claim.text,
-        ]),
-        ...p.agreements.map((a) => [
-          'agreement',
-          qualify(corpus, a.dataset, a.agreement.id),
-          a.agreement.name,
-          a.agreement.status,
-        ]),
+        ...p.claims.map((r) => claimRow(corpus, 'claim', r)),
+        ...p.agreements.map((a) => agreementRow(corpus, a)),
       ];
-      view.write(rows.map((row) => `${row.map(plainCell).join('\t')}\n`).join(''));
+      writeRows(view, rows);
       continue;
     }
     view.write(
@@ -311,7 +306,7 @@ export function printStats(view: View, stats: Stats): void {
         counts.map((c) => [group, c.key, c.name, String(c.count)]),
       ),
     ];
-    view.write(rows.map((row) => `${row.map(plainCell).join('\t')}\n`).join(''));
+    writeRows(view, rows);
     return;
   }
   const listing = (title: string): Listing<Stats['byKind'][number]> => ({
