@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { sha256Hasher } from './hash.js';
 import type { Claim, DatasetDocument, Entity } from './types.js';
 
 /**
@@ -57,7 +57,7 @@ export function indexDirectory(datasetFile: string): string {
 
 /** SHA-256 (hex) of a file's bytes, read in pieces so large files need little memory. */
 export function fileSha256(file: string): string {
-  const hash = createHash('sha256');
+  const hash = sha256Hasher();
   const fd = openSync(file, 'r');
   try {
     const buffer = Buffer.allocUnsafe(1 << 20);
@@ -77,11 +77,11 @@ export function stampOf(file: string): FileStamp {
 
 /**
  * Whether a file still has the content it had when stamped. A file of another size has
- * changed. With `trustStat` (large files, where hashing on every run would cost more than
- * the search), an unchanged size, modification time and inode count as unchanged, as make
- * and git's index assume; otherwise, and whenever those differ, the content is hashed.
+ * changed; an unchanged size, modification time and inode count as unchanged, as make and
+ * git's index assume; when only the time or inode differ (a copy, a touch), the content is
+ * hashed and decides.
  */
-export function stampHolds(file: string, stamp: FileStamp, trustStat: boolean): boolean {
+export function stampHolds(file: string, stamp: FileStamp): boolean {
   let now: { size: number; mtimeMs: number; ino: number };
   try {
     now = statSync(file);
@@ -89,7 +89,7 @@ export function stampHolds(file: string, stamp: FileStamp, trustStat: boolean): 
     return false;
   }
   if (now.size !== stamp.size) return false;
-  if (trustStat && now.mtimeMs === stamp.mtimeMs && now.ino === stamp.ino) return true;
+  if (now.mtimeMs === stamp.mtimeMs && now.ino === stamp.ino) return true;
   return fileSha256(file) === stamp.sha256;
 }
 
@@ -126,12 +126,11 @@ export function openIndex(datasetFile: string, searchOptions: string): IndexStat
     return { state: 'stale', reason: 'it was written by another armru version' };
   if (meta.searchOptions !== searchOptions)
     return { state: 'stale', reason: 'it was built for other search options' };
-  const large = meta.kind === 'large';
-  if (!stampHolds(datasetFile, meta.dataset, large)) {
+  if (!stampHolds(datasetFile, meta.dataset)) {
     return { state: 'stale', reason: 'the dataset has changed since it was indexed' };
   }
   if (meta.text && meta.textFile !== null) {
-    if (!stampHolds(join(dirname(datasetFile), meta.textFile), meta.text, large)) {
+    if (!stampHolds(join(dirname(datasetFile), meta.textFile), meta.text)) {
       return { state: 'stale', reason: 'the article text has changed since it was indexed' };
     }
   }

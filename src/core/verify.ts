@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hasher } from './hash.js';
 import { jsonPath } from './json-path.js';
 import type { DatasetDocument } from './types.js';
 
@@ -13,7 +13,7 @@ export const AUTHOR = 'author';
 
 /** SHA-256 hex of a string's UTF-8 bytes. */
 export function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return sha256Hasher().update(text, 'utf8').digest('hex');
 }
 
 /**
