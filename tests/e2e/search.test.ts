@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/render/text-width.js';
-import { armru, armruTty, fixture, stripAnsi } from '../helpers.js';
+import { armru, armruTty, fixture, ROOT, stripAnsi } from '../helpers.js';
 
 describe('armru search (built binary)', () => {
   it('prints plain tab-separated lines in a pipe', () => {
@@ -156,6 +157,18 @@ describe('armru search (built binary)', () => {
     expect(Math.max(...plain.stdout.trimEnd().split('\n').map(displayWidth))).toBeLessThanOrEqual(
       120,
     );
+  });
+
+  it("answers --version and --help from build-time text identical to the program's own", () => {
+    const version = JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8')).version;
+    expect(armru(['--version'])).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
+    expect(armru(['-V']).stdout).toBe(`${version}\n`);
+    // COLUMNS turns the fast path off, so commander prints these itself (at the same width).
+    for (const args of [['--help'], ['search', '--help'], ['export', '-h']]) {
+      const fast = armru(args);
+      expect(fast.status).toBe(0);
+      expect(fast.stdout, args.join(' ')).toBe(armru(args, { COLUMNS: '80' }).stdout);
+    }
   });
 
   it('leads its help with examples', () => {
