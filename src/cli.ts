@@ -157,7 +157,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
   // Colour is decided once per stream, before parsing, so even usage errors follow --color.
   const colorMode = colorModeOf(argv.slice(2));
-  const stderrColors = palette(decideColor(colorMode, io.env, Boolean(io.stderr.isTTY)));
+  const stderrColors = await palette(decideColor(colorMode, io.env, Boolean(io.stderr.isTTY)));
   const prefix = stderrColors.error('armru:');
 
   const context = async (command: Command): Promise<CommandContext> => {
@@ -168,7 +168,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const view: View = {
       mode,
       width: terminalWidth(io),
-      colors: palette(!json && decideColor(colorMode, io.env, tty)),
+      colors: await palette(!json && decideColor(colorMode, io.env, tty)),
       write: (text) => {
         io.stdout.write(text);
       },

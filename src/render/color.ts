@@ -1,4 +1,4 @@
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 
 /** The `--color` setting: `auto` defers to the environment and the stream. */
 export type ColorMode = 'auto' | 'always' | 'never';
@@ -31,11 +31,26 @@ export interface Palette {
   warn: (s: string) => string;
 }
 
-/** A palette at chalk level 1 (16 colours, understood by every colour terminal) or none. */
-export function palette(enabled: boolean): Palette {
-  const c: ChalkInstance = new Chalk({ level: enabled ? 1 : 0 });
+const same = (s: string) => s;
+
+/** A palette that leaves text as it is, for output without colour. */
+export function plainPalette(): Palette {
   return {
-    enabled,
+    enabled: false,
+    header: same,
+    id: same,
+    match: same,
+    dim: same,
+    kind: same,
+    error: same,
+    warn: same,
+  };
+}
+
+/** A palette drawing with a chalk instance. */
+export function chalkPalette(c: ChalkInstance): Palette {
+  return {
+    enabled: true,
     header: (s) => c.bold(s),
     id: (s) => c.cyan(s),
     match: (s) => c.bold.red(s),
@@ -44,4 +59,15 @@ export function palette(enabled: boolean): Palette {
     error: (s) => c.red(s),
     warn: (s) => c.yellow(s),
   };
+}
+
+/**
+ * The palette for one stream: chalk at level 1 (16 colours, understood by every colour
+ * terminal) when colour is on. chalk (and its terminal detection) is loaded only then, so
+ * output to a pipe does not pay for it.
+ */
+export async function palette(enabled: boolean): Promise<Palette> {
+  if (!enabled) return plainPalette();
+  const { Chalk } = await import('chalk');
+  return chalkPalette(new Chalk({ level: 1 }));
 }

@@ -1,7 +1,8 @@
+import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { fold } from '../../src/core/fold.js';
 import { closest, editDistance } from '../../src/core/suggest.js';
-import { decideColor, palette } from '../../src/render/color.js';
+import { chalkPalette, decideColor, plainPalette } from '../../src/render/color.js';
 import { renderPlain } from '../../src/render/plain.js';
 import { sanitize, sanitizeInline } from '../../src/render/sanitize.js';
 import { type Column, fitWidths, renderTable } from '../../src/render/table.js';
@@ -78,7 +79,7 @@ describe('wrapping and tables', () => {
 
   it('fits every line into the width, from 40 to 160 columns', () => {
     for (const width of [40, 60, 80, 120, 160]) {
-      const out = renderTable(columns, rows, width, palette(false));
+      const out = renderTable(columns, rows, width, plainPalette());
       for (const line of out.trimEnd().split('\n'))
         expect(displayWidth(line), `${width}: ${line}`).toBeLessThanOrEqual(width);
     }
@@ -96,16 +97,16 @@ describe('wrapping and tables', () => {
   });
 
   it('drops the optional actors column when the claim would be too narrow', () => {
-    const out = renderTable(columns, rows, 60, palette(false));
+    const out = renderTable(columns, rows, 60, plainPalette());
     expect(out).not.toContain('ACTORS');
-    expect(renderTable(columns, rows, 80, palette(false))).toContain('ACTORS');
+    expect(renderTable(columns, rows, 80, plainPalette())).toContain('ACTORS');
   });
 
   it('uses no colour codes unless colour is on, and then only armru’s own', () => {
-    expect(renderTable(columns, rows, 80, palette(false))).not.toContain('\u001b');
-    const coloured = renderTable(columns, rows, 80, palette(true));
+    expect(renderTable(columns, rows, 80, plainPalette())).not.toContain('\u001b');
+    const coloured = renderTable(columns, rows, 80, chalkPalette(new Chalk({ level: 1 })));
     expect(coloured).toContain('\u001b[1mID\u001b[22m');
-    expect(stripAnsi(coloured)).toBe(renderTable(columns, rows, 80, palette(false)));
+    expect(stripAnsi(coloured)).toBe(renderTable(columns, rows, 80, plainPalette()));
   });
 
   it('prints plain tab-separated lines with escaped tabs and newlines', () => {
