@@ -93,15 +93,6 @@ export function stampHolds(file: string, stamp: FileStamp): boolean {
   return fileSha256(file) === stamp.sha256;
 }
 
-/** The article text file a dataset names, resolved beside the dataset file (no checks). */
-export function textFileOf(
-  doc: { source: { textFile?: string; text?: string } },
-  datasetFile: string,
-): string | null {
-  if (doc.source.text !== undefined || doc.source.textFile === undefined) return null;
-  return join(dirname(datasetFile), doc.source.textFile);
-}
-
 /** The index's verdict on a dataset file. */
 export type IndexState =
   | { state: 'absent' }
@@ -221,11 +212,6 @@ export class WordIndex {
       at = text.indexOf(part, this.wordStarts[w + 1] as number);
     }
     return found;
-  }
-
-  /** How many claims contain vocabulary word `w`, without reading them. */
-  postingCount(w: number): number {
-    return (this.postingOffsets[w + 1] as number) - (this.postingOffsets[w] as number);
   }
 
   /** The claim numbers containing vocabulary word `w` (ascending). */

@@ -33,18 +33,12 @@ function union(a: Candidates, b: Candidates): Candidates {
 }
 
 /**
- * Finds the claims a query can match from the word index alone. Each term's needles (see
- * candidates.ts) are split into their word parts; a needle occurs in a record only if each
- * part is inside one of the record's words, so the claims whose words contain every part are
- * a superset of the records the needle occurs in. The parts are looked up in the vocabulary
- * (a substring test over the index's distinct words) and their postings combined: union over
- * a term's needles, intersection over a group's terms, union over groups.
+ * Finds the claims a query can match from the word index alone, remembering what it has
+ * looked up. A one-word term selects the vocabulary words it matches (see matchingWords);
+ * other terms use their pigeonhole needles split into word parts: a needle occurs in a record
+ * only if each part is inside one of the record's words. Sets combine as the query does:
+ * union over a term's needles, intersection over a group's terms, union over groups.
  */
-export function candidateClaims(index: WordIndex, groups: QueryGroup[]): Candidates {
-  return new CandidateFinder(index).find(groups);
-}
-
-/** Looks up needle parts in one word index, remembering what it has looked up. */
 class CandidateFinder {
   private readonly words = new Map<string, number[]>();
   private readonly sets = new Map<string, Candidates>();

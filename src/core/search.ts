@@ -83,16 +83,11 @@ export function parseQuery(query: string): QueryGroup[] {
     .filter((group) => group.terms.length > 0 || group.exclusions.length > 0);
 }
 
-/** True when some field of the (folded) record meets the exclusion. */
-function excluded(record: SearchRecord, exclusions: Exclusion[]): boolean {
+/** True when some folded field value in the record's haystack meets an exclusion. */
+function excluded(haystack: string, exclusions: Exclusion[]): boolean {
   if (exclusions.length === 0) return false;
-  const values = [
-    record.text,
-    record.quote,
-    ...record.actors,
-    ...record.topics,
-    ...record.source,
-  ].map(fold);
+  // The haystack already holds every field value folded, NUL-separated: no folding again.
+  const values = haystack.split('\u0000');
   return exclusions.some(({ text, at }) =>
     values.some((v) =>
       at === 'prefix' ? v.startsWith(text) : at === 'suffix' ? v.endsWith(text) : v.includes(text),
@@ -259,13 +254,13 @@ export class ClaimSearcher {
         if (matched.size === 0) break;
       }
       if (matched === undefined) {
-        this.records.forEach((record, index) => {
-          if (!excluded(record, group.exclusions)) offer(index, 0, []);
+        this.haystacks.forEach((haystack, index) => {
+          if (!excluded(haystack, group.exclusions)) offer(index, 0, []);
         });
         continue;
       }
       for (const [index, { score, matches }] of matched) {
-        if (!excluded(this.records[index] as SearchRecord, group.exclusions))
+        if (!excluded(this.haystacks[index] as string, group.exclusions))
           offer(index, score, matches);
       }
     }

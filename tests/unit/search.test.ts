@@ -57,6 +57,12 @@ describe('search over the built-in article', () => {
     expect(ids("'Kommersant").sort()).toEqual(['c08', 'c28', 'c29']);
     expect(ids("'Kommersant | 'CivilNet").sort()).toEqual(['c08', 'c09', 'c28', 'c29']);
     expect(ids('biolab !Kommersant')).toEqual(['c09']);
+    // Only exclusions: every claim no field of which contains the word, in article order.
+    const withoutRussia = ds.doc.claims
+      .filter((c) => !JSON.stringify(searchRecord(ds, c)).toLowerCase().includes('russia'))
+      .map((c) => c.id);
+    expect(withoutRussia.length).toBeGreaterThan(0);
+    expect(ids('!Russia')).toEqual(withoutRussia);
     expect(ids("^During 'visit")).toEqual(expect.arrayContaining(['c06']));
     expect(ids('=Gyumri')).toEqual(ids('=gyumri'));
   });
