@@ -27,12 +27,27 @@ function escapeChar(ch: string): string {
   return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
+// A zero-width joiner between two pictographs builds one emoji (👩‍👧): that one stays.
+const PICTOGRAPH_BEFORE = /\p{Extended_Pictographic}[\u{1f3fb}-\u{1f3ff}\ufe0f]?$/u;
+const PICTOGRAPH_AFTER = /^\p{Extended_Pictographic}/u;
+
+function escapeAt(ch: string, offset: number, text: string): string {
+  if (
+    ch === '\u200d' &&
+    PICTOGRAPH_BEFORE.test(text.slice(Math.max(0, offset - 3), offset)) &&
+    PICTOGRAPH_AFTER.test(text.slice(offset + 1, offset + 3))
+  ) {
+    return ch;
+  }
+  return escapeChar(ch);
+}
+
 /** Escapes control characters but keeps newlines and tabs (for multi-line text such as `show`). */
 export function sanitize(text: string): string {
-  return text.replace(UNSAFE, escapeChar);
+  return text.replace(UNSAFE, escapeAt);
 }
 
 /** Escapes control characters, newlines and tabs too (for one-line cells and tab-separated output). */
 export function sanitizeInline(text: string): string {
-  return text.replace(UNSAFE_INLINE, escapeChar);
+  return text.replace(UNSAFE_INLINE, escapeAt);
 }
