@@ -478,5 +478,4 @@ describe('armru validate', () => {
     expect(written.source.textSha256).toBe(sha256(readFileSync(join(work, 'library.txt'), 'utf8')));
     expect(readdirSync(work).sort()).toEqual(['library.claims.json', 'library.txt']);
   });
-
 });
