@@ -10,6 +10,7 @@ import { AGREEMENT_STATUSES, CLAIM_KINDS } from './core/types.js';
 import { COLOR_MODES, type ColorMode, decideColor, palette } from './render/color.js';
 import type { CompletionSpec, OptionSpec, Shell } from './render/completion.js';
 import { EXPORT_FORMATS, GRAPH_FORMATS, type GraphFormat } from './render/formats.js';
+import { PagedOutput, page, pagerCommand } from './render/pager.js';
 import { sanitize, sanitizeInline } from './render/sanitize.js';
 import type { View } from './render/view.js';
 
@@ -225,6 +226,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     )
     .addOption(new Option('--color <when>', 'when to colour the output').choices(COLOR_MODES))
     .option('--no-color', 'same as --color never')
+    .option('--no-pager', 'never page long output in a terminal (also PAGER=cat)')
     .showSuggestionAfterError(true)
     .exitOverride();
   configureOutput(program, io, prefix);
@@ -579,7 +581,14 @@ export function run(argv: string[]): void {
     if (process.env.DEBUG) process.stderr.write(`${error.stack}\n`);
     process.exit(EXIT.data);
   });
-  main(argv, { stdout: process.stdout, stderr: process.stderr, env: process.env }).then((code) => {
-    process.exitCode = code;
-  });
+  // In a terminal, output is kept until the command ends, then shown through the pager
+  // when it is longer than the window (see render/pager.ts).
+  const pager = pagerCommand(argv.slice(2), process.env, Boolean(process.stdout.isTTY));
+  const paged = pager ? new PagedOutput(process.stdout.columns) : undefined;
+  main(argv, { stdout: paged ?? process.stdout, stderr: process.stderr, env: process.env }).then(
+    async (code) => {
+      if (paged && pager) await page(paged.text(), pager, process.stdout.rows, process.stdout);
+      process.exitCode = code;
+    },
+  );
 }

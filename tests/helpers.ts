@@ -38,7 +38,8 @@ export function armruTty(args: string[], env: Record<string, string> = {}): RunR
   const command = [process.execPath, BIN, ...args].map(shellQuote).join(' ');
   const result = spawnSync('script', ['-qec', command, '/dev/null'], {
     cwd: ROOT,
-    env: { ...base, TERM: 'xterm-256color', ...env },
+    // The pager has tests of its own (layout.test.ts); elsewhere it would hide the output.
+    env: { ...base, TERM: 'xterm-256color', ARMRU_PAGER: 'cat', ...env },
     encoding: 'utf8',
   });
   // The terminal turns \n into \r\n; give tests the text as the program wrote it.

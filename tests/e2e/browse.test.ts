@@ -136,7 +136,11 @@ describe('armru actors and topics', () => {
       claimCount: 6,
       assertedCount: 1,
     });
-    expect(table(['actors'])).toMatch(/│ ID +│ TYPE +│ NAME +│ ABOUT │ ASSERTS │ ALIASES +│/);
+    expect(table(['actors'], 160)).toMatch(/│ ID +│ TYPE +│ NAME +│ ABOUT │ ASSERTS │ ALIASES +│/);
+    // Narrower, the optional aliases go before any id would be split.
+    const narrower = table(['actors'], 100);
+    expect(narrower).toMatch(/│ ID +│ TYPE +│ NAME +│ ABOUT │ ASSERTS │\n/);
+    expect(narrower).toMatch(/│ armenian-humanitarian-mission +│/);
   });
 
   it('profiles one actor by any of its names', () => {

@@ -25,7 +25,7 @@ function inTerminal(line: string, env: Record<string, string> = {}) {
     delete base[name];
   const r = spawnSync('script', ['-qec', line, '/dev/null'], {
     cwd: ROOT,
-    env: { ...base, TERM: 'xterm-256color', ...env },
+    env: { ...base, TERM: 'xterm-256color', ARMRU_PAGER: 'cat', ...env },
     encoding: 'utf8',
   });
   return { status: r.status, output: r.stdout.replace(/\r\n/g, '\n') };

@@ -68,10 +68,11 @@ describe('sanitising untrusted text', () => {
 describe('wrapping and tables', () => {
   it('wraps at spaces and never splits a wide character', () => {
     expect(wrap('the quick brown fox', 9)).toEqual(['the quick', 'brown fox']);
-    expect(wrap('abcdefgh', 3)).toEqual(['abc', 'def', 'gh']);
-    const wide = wrap('漢字漢字漢', 4);
-    expect(wide).toEqual(['漢字', '漢字', '漢']);
-    for (const line of wide) expect(displayWidth(line)).toBeLessThanOrEqual(4);
+    // Only a token wider than the whole line is cut, and each cut line says so.
+    expect(wrap('abcdefgh', 3)).toEqual(['ab\\', 'cd\\', 'ef\\', 'gh']);
+    const wide = wrap('漢字漢字漢', 5);
+    expect(wide).toEqual(['漢字\\', '漢字\\', '漢']);
+    for (const line of wide) expect(displayWidth(line)).toBeLessThanOrEqual(5);
   });
 
   const columns: Column[] = [
