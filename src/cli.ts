@@ -437,11 +437,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
     )
     .option('--query <text>', 'only claims matching this search query')
     .option('--bom', 'start CSV with a UTF-8 byte order mark (for spreadsheets that need one)')
+    .option(
+      '--spreadsheet',
+      "CSV for spreadsheets: a byte order mark, and ' before cells starting with = + - @",
+    )
     .addHelpText(
       'before',
       examples([
         'armru export > armenia.claims.json          the whole dataset, self-contained',
-        'armru export --format csv --bom -o claims.csv',
+        'armru export --format csv --spreadsheet -o claims.csv',
         'armru export --format jsonl --actor Shoigu',
         'armru export --format annotations --query biolab',
         'armru export --format jsonld --kind quote',

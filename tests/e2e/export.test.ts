@@ -9,7 +9,8 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { occurrences } from '../../src/core/fix.js';
@@ -74,6 +75,18 @@ function trickyDataset(): string {
   return file;
 }
 
+/** Validates a document with ajv (draft 2020-12) against the schema its `$schema` names. */
+function validateAgainstSchema(doc: unknown, ref: string, file: string): string[] {
+  const schema = JSON.parse(readFileSync(resolve(dirname(file), ref), 'utf8'));
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  ajv.addFormat('date', /^\d{4}(-\d{2}(-\d{2})?)?$/);
+  ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:\S+$/i);
+  const validate = ajv.compile(schema);
+  return validate(doc)
+    ? []
+    : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`);
+}
+
 describe('armru export --format json', () => {
   it('writes a self-contained dataset that validates and reloads from another directory', () => {
     const out = join(dir, 'elsewhere', 'all.claims.json');
@@ -94,6 +107,42 @@ describe('armru export --format json', () => {
         armru(['search', query, '--json']).stdout,
       );
     }
+  });
+
+  it('keeps every record of a whole-dataset export, with a $schema that resolves', () => {
+    const stored = JSON.parse(readFileSync(join(ROOT, 'data/claims.json'), 'utf8'));
+    const out = join(dir, 'whole.claims.json');
+    expect(armru(['export', '-o', out]).status).toBe(0);
+    const doc = JSON.parse(readFileSync(out, 'utf8'));
+    for (const key of ['entities', 'topics', 'claims', 'agreements', 'relations'])
+      expect(doc[key], key).toEqual(stored[key]);
+    // The author is named by no claim, yet is a record of the dataset.
+    expect(doc.entities.map((e: { id: string }) => e.id)).toContain('cricchio');
+    // The schema armru ships, found from where the file was written.
+    expect(resolve(dirname(out), doc.$schema)).toBe(join(ROOT, 'data/claims.schema.json'));
+    expect(validateAgainstSchema(doc, doc.$schema, out)).toEqual([]);
+    // Beside a schema of that name, the reference is just its name.
+    copyFileSync(join(ROOT, 'data/claims.schema.json'), join(dir, 'claims.schema.json'));
+    const beside = join(dir, 'beside.claims.json');
+    expect(armru(['export', '--kind', 'quote', '-o', beside]).status).toBe(0);
+    const part = JSON.parse(readFileSync(beside, 'utf8'));
+    expect(part.$schema).toBe('./claims.schema.json');
+    expect(validateAgainstSchema(part, part.$schema, beside)).toEqual([]);
+    // An invalid document does fail the check, so the passes above mean something.
+    expect(
+      validateAgainstSchema({ ...part, claims: [{ id: 1 }] }, part.$schema, beside),
+    ).not.toEqual([]);
+    rmSync(join(dir, 'claims.schema.json'));
+    // On stdout, the path is from the working directory (where `> file` writes).
+    expect(JSON.parse(armru(['export', '--kind', 'quote']).stdout).$schema).toBe(
+      './data/claims.schema.json',
+    );
+  });
+
+  it('ships the schema in the package', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.files).toContain('data');
+    expect(pkg.exports['./claims.schema.json']).toBe('./data/claims.schema.json');
   });
 
   it('keeps only what the selected claims need', () => {
