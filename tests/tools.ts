@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { TestContext } from 'vitest';
@@ -16,7 +17,18 @@ export const TOOL_PACKAGES: Record<string, string> = {
   fish: 'fish',
   chromium: 'chromium',
   python3: 'python3',
+  pandas: 'python3-pandas',
 };
+
+/** A tool that is on `PATH` but must also pass a check (a Python with a module, say). */
+export interface ToolCheck {
+  /** What the test needs, for the message ("python3 with pandas"). */
+  what: string;
+  /** The Debian package that provides it. */
+  pkg: string;
+  /** True when the executable at this path will do. */
+  works: (path: string) => boolean;
+}
 
 /**
  * Is a missing tool a failure here? Yes under CI: `.ci/run` sets `ARMRU_REQUIRE_TOOLS=1` after
@@ -53,19 +65,25 @@ export type ToolDecision =
   | { kind: 'fail'; reason: string };
 
 /** Decides, without side effects, what a test needing `name` should do in environment `env`. */
-export function decideTool(name: string, env: NodeJS.ProcessEnv = process.env): ToolDecision {
-  const path = findOnPath(name, env.PATH ?? '')[0];
+export function decideTool(
+  name: string,
+  env: NodeJS.ProcessEnv = process.env,
+  check?: ToolCheck,
+): ToolDecision {
+  const candidates = findOnPath(name, env.PATH ?? '');
+  const path = check ? candidates.find(check.works) : candidates[0];
   if (path) return { kind: 'found', path };
-  const pkg = TOOL_PACKAGES[name] ?? name;
+  const what = check?.what ?? name;
+  const pkg = check?.pkg ?? TOOL_PACKAGES[name] ?? name;
   if (toolsRequired(env)) {
     return {
       kind: 'fail',
-      reason: `${name} is not on PATH, and ARMRU_REQUIRE_TOOLS or CI says every tool must be there (.ci/run installs the Debian package ${pkg})`,
+      reason: `${what} is not on PATH, and ARMRU_REQUIRE_TOOLS or CI says every tool must be there (.ci/run installs the Debian package ${pkg})`,
     };
   }
   return {
     kind: 'skip',
-    reason: `skipped: ${name} is not on PATH (install the Debian package ${pkg}, or run .ci/run)`,
+    reason: `skipped: ${what} is not on PATH (install the Debian package ${pkg}, or run .ci/run)`,
   };
 }
 
@@ -74,10 +92,19 @@ export function decideTool(name: string, env: NodeJS.ProcessEnv = process.env): 
  * `PATH`; otherwise skips the test with a visible reason, or fails it under CI. The reason is
  * also written to stderr, so it shows in the default reporter's output.
  */
-export function requireTool(ctx: TestContext, name: string): string {
-  const decision = decideTool(name);
+export function requireTool(ctx: TestContext, name: string, check?: ToolCheck): string {
+  const decision = decideTool(name, process.env, check);
   if (decision.kind === 'found') return decision.path;
   if (decision.kind === 'fail') throw new Error(decision.reason);
   process.stderr.write(`${ctx.task.name}: ${decision.reason}\n`);
   return ctx.skip(decision.reason);
+}
+
+/** A `python3` on `PATH` that can import `module` (for example pandas): its path, or a skip. */
+export function requirePython(ctx: TestContext, module: string): string {
+  return requireTool(ctx, 'python3', {
+    what: `python3 with ${module}`,
+    pkg: TOOL_PACKAGES[module] ?? `python3-${module}`,
+    works: (path) => spawnSync(path, ['-c', `import ${module}`], { stdio: 'ignore' }).status === 0,
+  });
 }

@@ -45,6 +45,21 @@ describe('requireTool', () => {
     expect(decideTool('dot', { PATH, CI: 'false' }).kind).toBe('skip');
   });
 
+  it('takes the first candidate that passes a check, and names what is missing', () => {
+    const PATH = [join(dir, 'a'), join(dir, 'c')].join(delimiter);
+    const works = (path: string) => path.startsWith(join(dir, 'c'));
+    const check = { what: 'zsh with a module', pkg: 'zsh-module', works };
+    expect(decideTool('zsh', { PATH }, check)).toEqual({
+      kind: 'found',
+      path: join(dir, 'c', 'zsh'),
+    });
+    expect(decideTool('zsh', { PATH }, { ...check, works: () => false })).toEqual({
+      kind: 'skip',
+      reason:
+        'skipped: zsh with a module is not on PATH (install the Debian package zsh-module, or run .ci/run)',
+    });
+  });
+
   it('reads the switches as on unless empty, 0, false or no', () => {
     for (const value of ['1', 'true', 'TRUE', 'yes'])
       expect(toolsRequired({ CI: value }), value).toBe(true);
