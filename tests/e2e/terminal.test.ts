@@ -278,6 +278,15 @@ describe('completion', () => {
     expect(test("armru graph --format ''")).toBe('dot mermaid json');
     expect(test('armru show c3')).toBe('c30 c31 c32 c33 c34 c35');
     expect(test(`armru show --data ${fixture('mini/claims.json')} m`)).toBe('m1 m2 m3 m4');
+    // Names, aliases and ids of the loaded datasets for --actor, --party, --topic, --asserted-by;
+    // a name with spaces is offered escaped, as one word.
+    expect(test('armru search --actor Shoi')).toBe('Shoigu');
+    expect(test('armru agreements --party CS')).toBe('CSTO\\ Secretary\\ General CSTO');
+    expect(test('armru claims --asserted-by au')).toBe('author');
+    expect(test(`armru claims --data ${fixture('mini/claims.json')} --topic lab`)).toBe(
+      'labour labor',
+    );
+    expect(test('armru export --topic Gyumri')).toBe('Gyumri\\ base Gyumri\\ military\\ base');
   });
 
   it('zsh loads the script, which parses', (ctx) => {
@@ -289,7 +298,38 @@ describe('completion', () => {
     expect(zsh.status, zsh.stderr).toBe(0);
   });
 
-  it('fish completes values and claim ids', (ctx) => {
+  it('zsh asks for ids and names with the --data of the command line', (ctx) => {
+    const zshPath = requireTool(ctx, 'zsh');
+    const script = join(dir, 'armru.zsh');
+    writeFileSync(script, armru(['completion', 'zsh']).stdout);
+    const mini = fixture('mini/claims.json');
+    // Outside a completion widget: compdef, compadd and _describe print what they are given.
+    const r = spawnSync(
+      zshPath,
+      [
+        '-c',
+        [
+          'compdef() { : }',
+          `compadd() { [[ $1 == -a ]] && print -l -- \${(P)2} }`,
+          `_describe() { print -l -- \${(P)2} }`,
+          `source ${script}`,
+          `armru() { ${process.execPath} ${BIN} "$@" }`,
+          `words=(armru show --data ${mini} '')`,
+          '_armru_ids',
+          `words=(armru claims --data ${mini} --actor '')`,
+          '_armru_names actors',
+        ].join('\n'),
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.slice(0, 4)).toEqual(['m1', 'm2', 'm3', 'm4']);
+    expect(lines).toContain('Valmora Port Authority');
+    expect(lines).not.toContain('shoygu');
+  });
+
+  it('fish completes values, claim ids of the --data on the line, and names', (ctx) => {
     const fishPath = requireTool(ctx, 'fish');
     const fishScript = join(dir, 'armru.fish');
     writeFileSync(fishScript, armru(['completion', 'fish']).stdout);
@@ -297,7 +337,14 @@ describe('completion', () => {
       fishPath,
       [
         '-c',
-        `function armru; ${process.execPath} ${BIN} $argv; end; source ${fishScript}; complete -C'armru search --kind qu'; complete -C'armru show c0'`,
+        [
+          `function armru; ${process.execPath} ${BIN} $argv; end; source ${fishScript}`,
+          "complete -C'armru search --kind qu'",
+          "complete -C'armru show c0'",
+          `complete -C'armru show --data ${fixture('mini/claims.json')} m'`,
+          "complete -C'armru search --actor Shoi'",
+          "complete -C'armru agreements --party CSTO'",
+        ].join('; '),
       ],
       { cwd: ROOT, encoding: 'utf8' },
     );
@@ -305,7 +352,14 @@ describe('completion', () => {
       .trim()
       .split('\n')
       .map((l) => l.split('\t')[0]);
-    expect(lines).toEqual(['quote', 'c01', 'c02', 'c03', 'c04', 'c05', 'c06', 'c07', 'c08', 'c09']);
+    expect(lines).toEqual([
+      'quote',
+      ...['c01', 'c02', 'c03', 'c04', 'c05', 'c06', 'c07', 'c08', 'c09'],
+      // --data on the line reaches the hidden command, as in bash and zsh.
+      ...['m1', 'm2', 'm3', 'm4'],
+      'Shoigu',
+      ...['CSTO', 'CSTO Secretary General'],
+    ]);
   });
 
   it('refuses a shell it has no script for', () => {
