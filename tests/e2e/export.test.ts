@@ -252,63 +252,13 @@ describe('armru export --format jsonl and csv', () => {
   });
 });
 
-/** A dataset whose values start with the characters spreadsheets read as formulas. */
-function formulaDataset(): string {
-  const text = '-30% of the ferries, said the =SUM(A1) desk. @port +1 more.';
-  const quote = '-30% of the ferries';
-  const doc = {
-    schemaVersion: 1,
-    source: {
-      id: 'formulas',
-      type: 'NewsArticle',
-      title: '=HYPERLINK("http://example.org","click")',
-      author: '@writer',
-      publisher: null,
-      datePublished: null,
-      inLanguage: 'en',
-      text,
-      textSha256: sha256(text),
-      offsetUnit: 'codepoint',
-    },
-    entities: [
-      {
-        id: 'desk',
-        type: 'Media',
-        name: '=SUM(A1) desk',
-        aliases: [],
-        description: 'A desk.',
-        sameAs: [],
-      },
-    ],
-    topics: [{ id: 'ferries', name: '+ferries', aliases: [], description: 'Ferries.' }],
-    claims: [
-      {
-        id: 'f1',
-        text: '=1+1',
-        quote: { exact: quote, start: 0, end: Array.from(quote).length },
-        kind: 'statement',
-        assertedBy: 'desk',
-        cue: '@said',
-        hedged: false,
-        actors: ['desk'],
-        topics: ['ferries'],
-        cameo: '042',
-      },
-    ],
-    agreements: [],
-    relations: [],
-  };
-  const file = join(dir, 'formulas.claims.json');
-  writeFileSync(file, JSON.stringify(doc, null, 2));
-  return file;
-}
-
 /** The pandas read the README gives for armru's CSV, run as it is printed there. */
 const PANDAS_READ = 'claims = pd.read_csv("claims.csv", dtype=str, keep_default_na=False)';
 
 describe('CSV for spreadsheets and pandas', () => {
   it('keeps values exact by default and defuses formulas with --spreadsheet', () => {
-    const data = ['--data', formulaDataset()];
+    // Values that start with the characters spreadsheets read as formulas.
+    const data = ['--data', fixture('spreadsheet/formulas.claims.json')];
     const exact = armru([...data, 'export', '--format', 'csv']);
     expect(exact.status).toBe(0);
     const [plain] = parseCsv(exact.stdout, { columns: true }) as Record<string, string>[];
@@ -360,7 +310,7 @@ describe('CSV for spreadsheets and pandas', () => {
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.rows).toBe(35);
-    expect(out.c01).toMatchObject({ id: 'c01', cameo: '042', date: '2019-10-29', start: '0' });
+    expect(out.c01).toMatchObject({ id: 'c01', cameo: '042', date: '2019-10-29', start: '76' });
     expect(out.c16).toMatchObject({ date: '2018', cue: '', cameo: '' });
     // Without dtype=str pandas makes the code a number: why the README says to pass it.
     expect(out.naiveCameo).toBe('42.0');
