@@ -22,9 +22,22 @@ type Frame =
   | { kind: 'object'; path: string; keys: Map<string, number>; key: string | undefined }
   | { kind: 'array'; path: string; index: number };
 
-const TOKEN = /"(?:[^"\\]|\\.)*"|[{}[\],:]/g;
+// Structural characters and the quote that opens a string; a string's end is found with
+// indexOf, since a regular expression over a 100 MB string would exhaust the stack.
+const TOKEN = /[{}[\],:"]/g;
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const LONE_SURROGATE = /\p{Cs}/u;
+
+/** The offset just past the string that opens at `start` (text JSON.parse accepted). */
+function stringEnd(text: string, start: number): number {
+  let at = text.indexOf('"', start + 1);
+  for (;;) {
+    let slashes = 0;
+    while (text.charCodeAt(at - 1 - slashes) === 92) slashes++;
+    if (slashes % 2 === 0) return at + 1;
+    at = text.indexOf('"', at + 1);
+  }
+}
 
 function member(path: string, key: string): string {
   return IDENTIFIER.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
@@ -49,7 +62,12 @@ export function scanJson(text: string, where: (offset: number) => string): ScanP
   };
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
-    const token = m[0];
+    let token = m[0];
+    if (token === '"') {
+      const end = stringEnd(text, m.index);
+      token = text.slice(m.index, end);
+      TOKEN.lastIndex = end;
+    }
     const top = stack[stack.length - 1];
     switch (token) {
       case '{':

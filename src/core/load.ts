@@ -19,7 +19,13 @@ import { BUILTIN_DATASET } from './paths.js';
 import { checkSchema } from './schema.js';
 import { SEARCH_FINGERPRINT } from './search-record.js';
 import type { Dataset, DatasetDocument } from './types.js';
-import { type Problem, verifyDocument } from './verify.js';
+import {
+  ArticleText,
+  changedUnderfoot,
+  misplacedQuotes,
+  type Problem,
+  verifyDocument,
+} from './verify.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -156,9 +162,14 @@ export async function loadDataset(
     const index = openIndex(file, SEARCH_FINGERPRINT);
     if (index.state === 'fresh') {
       const doc = JSON.parse(raw) as DatasetDocument;
+      const text = articleText(doc, file);
+      // The index vouches for the checks it recorded; the quotes are checked again anyway,
+      // against the bytes just read, so nothing shown can rest on words the article lacks.
+      const problems = misplacedQuotes(file, doc.claims, new ArticleText(text));
+      if (problems.length > 0) throw changedUnderfoot(file, problems);
       const fuseFile = join(index.dir, 'fuse.json');
       return {
-        ...datasetOf(file, doc, articleText(doc, file)),
+        ...datasetOf(file, doc, text),
         ...(existsSync(fuseFile)
           ? { searchIndex: JSON.parse(readFileSync(fuseFile, 'utf8')) as unknown }
           : {}),
