@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import {
   copyFileSync,
-  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -720,5 +719,4 @@ describe('armru validate', () => {
     expect(written.source.textSha256).toBe(sha256(readFileSync(join(work, 'library.txt'), 'utf8')));
     expect(readdirSync(work).sort()).toEqual(['library.claims.json', 'library.txt']);
   });
-
 });
