@@ -52,6 +52,8 @@ describe('colour', () => {
     return tty;
   };
 
+  // Fifty runs of the binary, half in a pseudo-terminal: on a loaded two-core machine that
+  // takes longer than the default timeout, which measures the load, not armru.
   it('follows flag, then NO_COLOR, then FORCE_COLOR, then the terminal, on stdout', () => {
     for (const flag of flags) {
       for (const env of envs) {
@@ -63,7 +65,7 @@ describe('colour', () => {
         expect(tty.output.includes(ESC), `terminal ${label}`).toBe(expected(flag, env, true));
       }
     }
-  });
+  }, 60_000);
 
   it('decides stderr on its own', () => {
     const errFile = join(dir, 'stderr.txt');
