@@ -169,8 +169,15 @@ describe('armru export --format json', () => {
   });
 
   it('ships the schema in the package', () => {
+    // What `npm publish` would pack: the schema is in it, where `$schema` and VS Code find it.
+    const pack = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(pack.status, pack.stderr).toBe(0);
+    const [{ files }] = JSON.parse(pack.stdout) as [{ files: { path: string }[] }];
+    expect(files.map((f) => f.path)).toContain('data/claims.schema.json');
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-    expect(pkg.files).toContain('data');
     expect(pkg.exports['./claims.schema.json']).toBe('./data/claims.schema.json');
   });
 
