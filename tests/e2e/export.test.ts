@@ -428,7 +428,14 @@ describe('armru export --format annotations', () => {
   });
 
   it('passes a strict Web Annotation validator, each annotation on its own', () => {
-    for (const data of [[], ['--data', fixture('mini/claims.json')], ['--data', trickyDataset()]]) {
+    const datasets = [
+      [],
+      ['--data', fixture('mini/claims.json')],
+      ['--data', trickyDataset()],
+      ['--data', fixture('hostile/claims.json')],
+      ['--data', fixture('mini/claims.json'), '--data', 'data/claims.json'],
+    ];
+    for (const data of datasets) {
       const collection = JSON.parse(armru([...data, 'export', '--format', 'annotations']).stdout);
       const page = collection.first;
       expect(page.partOf).toBe(collection.id);
