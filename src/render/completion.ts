@@ -159,10 +159,14 @@ function zsh(spec: CompletionSpec): string {
   });
   return `#compdef ${p}
 # zsh completion for ${p}; load with: source <(${p} completion zsh), or save as _${p} on $fpath
+# The --data values on the line. Inside a command, _arguments has cut $words down to the
+# command's own words, so _${p} keeps the whole line, with a --data given before the command.
 _${p}_data() {
   local i
+  local -a all
+  if (( \${+_${p}_line} )); then all=("\${_${p}_line[@]}"); else all=("\${words[@]}"); fi
   data=()
-  for ((i=1; i<\${#words}; i++)); do [[ \${words[i]} == --data ]] && data+=(--data "\${words[i+1]}"); done
+  for ((i=1; i<\${#all}; i++)); do [[ \${all[i]} == --data ]] && data+=(--data "\${all[i+1]}"); done
 }
 _${p}_ids() {
   local -a ids data
@@ -182,6 +186,8 @@ _${p}() {
 ${commands.join('\n')}
   )
   local state line
+  local -a _${p}_line
+  _${p}_line=("\${words[@]}")
   _arguments -C ${spec.globalOptions.map((o) => zshOption(p, o)).join(' ')} '1: :->command' '*:: :->args'
   case $state in
     command) _describe 'command' commands ;;

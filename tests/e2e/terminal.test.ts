@@ -320,6 +320,12 @@ describe('completion', () => {
           '_armru_ids',
           `words=(armru claims --data ${mini} --actor '')`,
           '_armru_names actors',
+          // Inside a command _arguments cuts $words to the command's words; _armru keeps the
+          // whole line in _armru_line, so a --data before the command still counts.
+          'print -- ---',
+          `_armru_line=(armru --data ${mini} show '')`,
+          `words=(show '')`,
+          '_armru_ids',
         ].join('\n'),
       ],
       { cwd: ROOT, encoding: 'utf8' },
@@ -329,6 +335,7 @@ describe('completion', () => {
     expect(lines.slice(0, 4)).toEqual(['m1', 'm2', 'm3', 'm4']);
     expect(lines).toContain('Valmora Port Authority');
     expect(lines).not.toContain('shoygu');
+    expect(lines.slice(lines.indexOf('---') + 1)).toEqual(['m1', 'm2', 'm3', 'm4']);
   });
 
   it('fish completes values, claim ids of the --data on the line, and names', (ctx) => {
