@@ -18,6 +18,7 @@ export const TOOL_PACKAGES: Record<string, string> = {
   chromium: 'chromium',
   python3: 'python3',
   pandas: 'python3-pandas',
+  jsonschema: 'python3-jsonschema',
 };
 
 /** A tool that is on `PATH` but must also pass a check (a Python with a module, say). */

@@ -168,6 +168,36 @@ describe('armru export --format json', () => {
     );
   });
 
+  it('passes Python jsonschema (draft 2020-12, formats checked) through its $schema', (ctx) => {
+    const python = requirePython(ctx, 'jsonschema');
+    const out = join(dir, 'python-check.claims.json');
+    expect(armru(['export', '-o', out]).status).toBe(0);
+    const bad = join(dir, 'python-bad.claims.json');
+    const doc = JSON.parse(readFileSync(out, 'utf8'));
+    doc.claims[0].when = { date: 'soon', text: 'x', basis: 'text' };
+    writeFileSync(bad, JSON.stringify(doc));
+    // An independent validator: it reads $schema relative to the file, as an editor does.
+    const script = [
+      'import json, os, sys',
+      'from jsonschema import Draft202012Validator, FormatChecker',
+      'for path in sys.argv[1:]:',
+      '    doc = json.load(open(path, encoding="utf-8"))',
+      '    schema_path = os.path.join(os.path.dirname(path), doc["$schema"])',
+      '    schema = json.load(open(schema_path, encoding="utf-8"))',
+      '    v = Draft202012Validator(schema, format_checker=FormatChecker())',
+      '    errors = sorted("/".join(map(str, e.absolute_path)) for e in v.iter_errors(doc))',
+      '    print(json.dumps(errors))',
+    ].join('\n');
+    const r = spawnSync(python, ['-c', script, out, bad], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const [good, broken] = r.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(good).toEqual([]);
+    expect(broken).toEqual(['claims/0/when/date']);
+  });
+
   it('ships the schema in the package', () => {
     // What `npm publish` would pack: the schema is in it, where `$schema` and VS Code find it.
     const pack = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
