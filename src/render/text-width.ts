@@ -1,6 +1,11 @@
 import stringWidth from 'string-width';
 
-/** Columns a string takes in a terminal (wide characters count two, escapes none). */
+/**
+ * Columns a string takes in a terminal (wide characters count two, escapes none). This is the
+ * very string-width that cli-table3 pads cells with (package.json pins the major version
+ * cli-table3 asks for, so npm keeps one copy): with two versions, a cell holding ✈ or a soft
+ * hyphen was wrapped by one measure and padded by the other, and its border moved a column.
+ */
 export function displayWidth(text: string): number {
   return stringWidth(text);
 }
