@@ -6,7 +6,7 @@ import type { SearchOptions } from './commands/search.js';
 import { ArmruError, EXIT } from './core/errors.js';
 import type { ClaimFilterInput } from './core/filter.js';
 import { VERSION } from './core/paths.js';
-import { AGREEMENT_STATUSES, CLAIM_KINDS } from './core/types.js';
+import { AGREEMENT_STATUSES, CLAIM_KINDS, REVIEW_STATES } from './core/types.js';
 import { COLOR_MODES, type ColorMode, decideColor, palette } from './render/color.js';
 import type { CompletionSpec, OptionSpec, Shell } from './render/completion.js';
 import { EXPORT_FORMATS, GRAPH_FORMATS, type GraphFormat } from './render/formats.js';
@@ -97,6 +97,7 @@ const SHELLS: readonly Shell[] = ['bash', 'zsh', 'fish'];
 const OPTION_VALUES: Record<string, readonly string[]> = {
   '--kind': CLAIM_KINDS,
   '--status': AGREEMENT_STATUSES,
+  '--review': REVIEW_STATES,
 };
 const PATH_OPTIONS = new Set(['--data', '--output']);
 const ARGUMENTS: Record<string, CompletionSpec['commands'][number]['argument']> = {
@@ -265,11 +266,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const claims = program
     .command('claims')
     .description('List claims in article order, optionally filtered.');
-  claimFilters(claims).option(
-    '--asserted-by <name>',
-    'only claims this source asserts ("author" for the writer)',
-    collect,
-  );
+  claimFilters(claims)
+    .option(
+      '--asserted-by <name>',
+      'only claims this source asserts ("author" for the writer)',
+      collect,
+    )
+    .option(
+      '--review <state>',
+      `only claims in this review state (${REVIEW_STATES.join(', ')}: drafts awaiting an editor, or checked)`,
+      collectChoice(REVIEW_STATES),
+    );
   json(claims, 'a JSON array of claim objects')
     .addHelpText(
       'before',
@@ -278,6 +285,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         'armru claims --actor Pashinian --kind quote',
         'armru claims --asserted-by Kommersant --json',
         'armru claims --asserted-by author --topic "Gyumri base"',
+        'armru --data my.claims.json claims --review draft',
       ]),
     )
     .action(async (options: ClaimFilterInput, command: Command) => {

@@ -14,6 +14,8 @@ export interface ValidationReport {
   valid: boolean;
   /** Number of claims, when the file is valid. */
   claims?: number;
+  /** Records still marked `review: "draft"` (claims and entities), when the file is valid. */
+  drafts?: { claims: number; entities: number };
   /** What --fix filled in. */
   fixed: string[];
   /** Every problem found, one line each: file, JSON path, what is wrong, claim id. */
@@ -33,6 +35,10 @@ async function validateFile(file: string, fix: boolean): Promise<ValidationRepor
     }
     const dataset = checkDataset(doc, file);
     report.claims = dataset.doc.claims.length;
+    report.drafts = {
+      claims: dataset.doc.claims.filter((c) => c.review === 'draft').length,
+      entities: dataset.doc.entities.filter((e) => e.review === 'draft').length,
+    };
     report.valid = report.problems.length === 0;
   } catch (error) {
     if (!(error instanceof ArmruError)) throw error;
@@ -71,7 +77,7 @@ export async function validateCommand(
   } else {
     for (const r of reports) {
       for (const line of r.fixed) ctx.view.write(`${line}\n`);
-      if (r.valid) ctx.view.write(`${r.file}: valid (${r.claims} claims)\n`);
+      if (r.valid) ctx.view.write(`${r.file}: valid (${r.claims} claims)${awaiting(r)}\n`);
       else {
         ctx.note(
           `${r.file}: not a valid armru dataset (${r.problems.length} problem${r.problems.length === 1 ? '' : 's'})`,
@@ -81,4 +87,15 @@ export async function validateCommand(
     }
   }
   return reports.every((r) => r.valid) ? { status: 'ok' } : { status: 'invalid' };
+}
+
+/** ", N claims and M entities await review" for a dataset with drafts, else nothing. */
+function awaiting(report: ValidationReport): string {
+  const { claims = 0, entities = 0 } = report.drafts ?? {};
+  if (claims + entities === 0) return '';
+  const parts = [
+    ...(claims > 0 ? [`${claims} claim${claims === 1 ? '' : 's'}`] : []),
+    ...(entities > 0 ? [`${entities} entit${entities === 1 ? 'y' : 'ies'}`] : []),
+  ];
+  return `; ${parts.join(' and ')} await${claims + entities === 1 ? 's' : ''} review (review: "draft")`;
 }
