@@ -1,10 +1,12 @@
 import { delimiter } from 'node:path';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { type CommandContext, OK, type Outcome } from './commands/context.js';
+import type { DraftCommandOptions } from './commands/draft.js';
 import type { ExportOptions } from './commands/export.js';
 import type { SearchOptions } from './commands/search.js';
 import { ArmruError, EXIT } from './core/errors.js';
 import type { ClaimFilterInput } from './core/filter.js';
+import { date as isDate, uri as isUri } from './core/formats.js';
 import { VERSION } from './core/paths.js';
 import { AGREEMENT_STATUSES, CLAIM_KINDS, REVIEW_STATES } from './core/types.js';
 import { COLOR_MODES, type ColorMode, decideColor, palette } from './render/color.js';
@@ -31,6 +33,24 @@ function positiveInt(value: string): number {
     throw new InvalidArgumentError('expected a whole number of at least 1.');
   }
   return Number(value);
+}
+
+/** `--published`: a real calendar day, YYYY-MM-DD. */
+function publishedDate(value: string): string {
+  if (!isDate(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD.');
+  return value;
+}
+
+/** `--url`: an absolute address. */
+function articleUrl(value: string): string {
+  if (!isUri(value)) throw new InvalidArgumentError('expected an absolute URL (https://...).');
+  return value;
+}
+
+/** `--title`, `--author`: some text. */
+function nonEmpty(value: string): string {
+  if (value.trim() === '') throw new InvalidArgumentError('expected some text.');
+  return value.trim();
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -105,6 +125,7 @@ const ARGUMENTS: Record<string, CompletionSpec['commands'][number]['argument']> 
   show: 'claim-id',
   validate: 'path',
   index: 'path',
+  draft: 'path',
   actors: 'text',
   topics: 'text',
 };
@@ -483,6 +504,38 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .action(async (paths: string[], options: { fix?: boolean }, command: Command) => {
       const { validateCommand } = await import('./commands/validate.js');
       outcome = await validateCommand(await context(command), paths, options);
+    });
+
+  program
+    .command('draft')
+    .description(
+      'Draft a dataset from a plain-text article: claims anchored to every body sentence, marked for review.',
+    )
+    .argument('<article>', 'the article as UTF-8 text: headline, "By ..." line, then the body')
+    .option('--title <title>', 'the headline (default: the first line)', nonEmpty)
+    .option('--author <name>', 'the writer (default: the "By ..." line)', nonEmpty)
+    .option(
+      '--published <date>',
+      'publication date, YYYY-MM-DD: relative dates ("last week") are resolved against it',
+      publishedDate,
+    )
+    .option('--url <url>', 'where the article was published', articleUrl)
+    .option(
+      '-o, --output <file>',
+      'write the draft here (atomically), the article referred to by a relative path',
+    )
+    .addHelpText(
+      'before',
+      examples([
+        'armru draft story.txt -o story.claims.json --published 2024-05-15',
+        'armru validate story.claims.json          what awaits review',
+        'armru --data story.claims.json claims --review draft',
+        'armru draft story.txt | jq .claims[0]     the text embedded, to stdout',
+      ]),
+    )
+    .action(async (article: string, options: DraftCommandOptions, command: Command) => {
+      const { draftCommand } = await import('./commands/draft.js');
+      outcome = await draftCommand(await context(command), article, options);
     });
 
   program

@@ -26,6 +26,8 @@ export interface Source {
   textSha256: string;
   /** Offsets in `quote.start`/`quote.end` count Unicode code points, as the W3C TextPositionSelector does. */
   offsetUnit: 'codepoint';
+  /** Where the article was published, when known. */
+  url?: string;
 }
 
 export const ENTITY_TYPES = [

@@ -120,6 +120,7 @@ export function draftDataset(text: string, options: DraftOptions): DraftResult {
       ...(options.textFile !== undefined ? { textFile: options.textFile } : { text }),
       textSha256: sha256Hasher().update(text, 'utf8').digest('hex'),
       offsetUnit: 'codepoint',
+      ...(options.url !== undefined ? { url: options.url } : {}),
     },
     entities: finder.entities.map(toEntity),
     topics: claims.length > 0 ? [UNFILED] : [],
