@@ -217,7 +217,9 @@ function speakerOf(
     first.end + 1 === inPhrase[1].start
   )
     first = { ...inPhrase[1], start: first.start };
-  if (first && first.start === offset) {
+  // A title or article before the name ("Council Leader Tomas Brenner", "Dr. Adeyemi", "the Courier").
+  const lead = first ? phrase.slice(0, first.start - offset) : '';
+  if (first && /^(?:the\s+)?(?:\p{Lu}[\p{L}.]*\s+)*$/u.test(lead)) {
     const after = phrase.slice(first.end - offset);
     // "CivilNet’s sources in …": the possessive names whose sources, not who speaks.
     if (!/^['’]s?\s+\p{Ll}/u.test(after)) return first.entity;

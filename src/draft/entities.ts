@@ -74,7 +74,7 @@ const KEYWORD_TYPES: [RegExp, EntityType][] = [
     'Media',
   ],
   [
-    /\b(Union|Organization|Organisation|Council|Bank|Party|Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|LLC|Group|University|College|School|Hospital|Committee|Association|Institute|Fund|Foundation|Alliance|League|Federation|Society|Commission|Agency|Authority|Board|Office|Court|Church|Club|Bloc|Coalition|Movement|Front|Trust|Utility|Utilities|Cooperative|Co-op|Works|Industries|Systems|Laboratories|Labs|Center|Centre|Museum|Library|Service|Services)\b/,
+    /\b(Union|Organization|Organisation|Council|Bank|Party|Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|LLC|Group|University|College|School|Hospital|Committee|Association|Institute|Fund|Foundation|Alliance|League|Federation|Society|Commission|Agency|Authority|Board|Office|Court|Church|Club|Bloc|Coalition|Movement|Front|Trust|Utility|Utilities|Cooperative|Co-op|Works|Industries|Systems|Laboratories|Labs|Center|Centre|Museum|Library|Service|Services|Water|Power|Energy|Electric|Gas|Telecom|Airlines|Airways|Motors|Foods|Pharma|Partners|Holdings|Friends)\b/,
     'Organization',
   ],
   [
@@ -192,14 +192,16 @@ export class EntityFinder {
           j++;
           continue;
         }
-        const after = toks[j + 2];
+        // "Ministry of Defense", "Friends of the Kestrel".
+        const the = toks[j + 2]?.text === 'the' ? 1 : 0;
+        const after = toks[j + 2 + the];
         if (
           CONNECTORS.has(next.text) &&
           after &&
           isCap(after.text) &&
-          text.slice(next.end, after.start) === ' '
+          text.slice(next.end, after.start) === (the ? ' the ' : ' ')
         ) {
-          j += 2;
+          j += 2 + the;
           continue;
         }
         break;
