@@ -29,6 +29,8 @@ const TRAILING =
 const LEADING =
   /^(?:and|but|so|yet|or|however|meanwhile|moreover|still|instead|later|then)\b[,\s]*/i;
 
+const SOURCE_NOUNS =
+  /\b(?:officials?|sources?|residents|critics|experts|analysts|witnesses|investigators|police|prosecutors|campaigners|protesters|activists|doctors|scientists|researchers|workers|engineers|lawyers|diplomats|observers|leaders|lawmakers|legislators|members|people|spokes(?:man|woman|person)|representatives?|mayor|minister|president|governor|director|chief|head|chair(?:man|woman)?|secretary|ambassador|commander|aides?|advisers?|advisors?|staff|employees|teachers|parents|farmers|villagers|neighbours|neighbors|owners|managers|executives|authorities|government|ministry|council|committee|board|company|agency|newspaper|group|campaign)\b/;
 const EVALUATIVE =
   /\b(seem\w*|appear\w*|apparent\w*|likely|unlikely|sought|success\w*|significant\w*|important|crucial|clear(?:ly)?|meaningful|committed|keen\w*|undesirab\w*|uneas\w*|unlike|generally|perhaps|arguably|remains?|indeed|thus|hence|in light of|should|must|better|worse|best|worst|fail\w*|signal\w*|suggest\w*|shown|too|hope\w*|risk\w*|concern\w*|doubt\w*|welcome\w*|surpris\w*|unusual\w*|notabl\w*|promising|troubl\w*|difficult\w*|uncertain\w*)\b/i;
 const IRREGULAR_PAST =
@@ -180,6 +182,13 @@ function speakerOf(
   finder: EntityFinder,
   previous: FoundEntity | undefined,
 ): FoundEntity | undefined {
+  // "The mayor of Springfield, Jane Roe, said": the person set off by commas speaks.
+  const apposed = mentions.find((m) => {
+    if (m.entity.type !== 'Person' || m.start < at || m.end > at + raw.length) return false;
+    const rel = m.start - at;
+    return /,\s*$/.test(raw.slice(0, rel)) && /^\s*,\s*$/.test(raw.slice(m.end - at));
+  });
+  if (apposed) return apposed.entity;
   let phrase = raw;
   let offset = at;
   // Drop openers ("However,", "On Monday,") whose part before the comma names nobody.
@@ -239,14 +248,14 @@ function speakerOf(
     );
     if (body) return body.entity;
   }
-  if (!/^[\p{L}\p{N}“"‘']/u.test(phrase)) return undefined;
-  // A bare common noun with no name in it ("the plan", "it") is not a source.
-  if (
-    !first &&
-    !/^(?:\p{Lu}|officials|sources|residents|critics|experts|analysts|witnesses|investigators|police|prosecutors|campaigners|protesters|activists|doctors|scientists|workers|engineers|lawyers|diplomats|observers|the\s+\p{Ll}+s\b|a\s+\p{Ll}+\s+(?:source|official))/u.test(
-      phrase,
-    )
-  )
-    return undefined;
+  if (!/^[\p{L}\p{N}“"‘']/u.test(phrase) || phrase.split(/\s+/).length > 8) return undefined;
+  // Only a phrase naming people who can speak ("officials", "CivilNet’s sources in …",
+  // "the mayor of Springfield") becomes a group; "the plan" or "the data" is no source.
+  const lower = phrase.charAt(0).toLowerCase() + phrase.slice(1);
+  const m = new RegExp(
+    `^(?:(?:the|a|an|some|several|many|two|three|local|senior|other|[\\p{L}\\p{M}.-]+['’]s?)\\s+){0,3}(?:[\\p{Ll}-]+\\s+){0,2}(${SOURCE_NOUNS.source})(?:\\s+(?:in|of|at|for|from|with|close to)\\s+.+)?$`,
+    'u',
+  ).exec(lower);
+  if (!m) return undefined;
   return finder.group(phrase);
 }

@@ -160,6 +160,13 @@ export class EntityFinder {
   private readonly byKey = new Map<string, FoundEntity>();
   private readonly ids = new Set<string>(['author']);
   private readonly recent: FoundEntity[] = [];
+  /** Words the text also writes in lower case: capitalised at a sentence's start, not names. */
+  private readonly lowerWords = new Set<string>();
+
+  constructor(text: string) {
+    for (const m of text.matchAll(/(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*/gu))
+      this.lowerWords.add(m[0]);
+  }
 
   /** The entity with this name or alias, if any. */
   lookup(name: string): FoundEntity | undefined {
@@ -215,7 +222,19 @@ export class EntityFinder {
         /^(Government|Ministry|Cabinet|Army|Administration|Office)$/.test(follow.text)
       )
         j++;
-      this.resolveRun(text, toks.slice(i, j + 1), from, mentions);
+      let run = toks.slice(i, j + 1);
+      // The sentence's (or a quotation's) first word: a common word the text writes in lower case elsewhere.
+      const opener = i === 0 || /[“"‘(]\s*$/.test(text.slice(from, t.start));
+      const head = run[0] as Token;
+      if (
+        opener &&
+        !head.possessive &&
+        this.lowerWords.has(head.text.toLowerCase()) &&
+        !this.lookup(head.text) &&
+        !PLACE_BY_NAME.has(head.text.toLowerCase())
+      )
+        run = run.slice(1);
+      this.resolveRun(text, run, from, mentions);
       i = j + 1;
     }
     this.lowercaseMentions(text, from, to, mentions);
@@ -457,6 +476,7 @@ export class EntityFinder {
     const at = this.recent.indexOf(entity);
     if (at >= 0) this.recent.splice(at, 1);
     this.recent.unshift(entity);
+    if (this.recent.length > 64) this.recent.pop();
   }
 }
 

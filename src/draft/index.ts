@@ -57,7 +57,7 @@ export const UNKNOWN_AUTHOR = 'Unknown';
 export function draftDataset(text: string, options: DraftOptions): DraftResult {
   const layout = readLayout(text);
   const toCodePoint = codePointIndex(text);
-  const finder = new EntityFinder();
+  const finder = new EntityFinder(text);
   const unresolvedDates: string[] = [];
   const drafted: Omit<Claim, 'id'>[] = [];
   let sentences = 0;
