@@ -37,13 +37,12 @@ export async function draftCommand(
   }
   const out = options.output;
   let textFile: string | undefined;
+  let embedded = false;
   if (out !== undefined) {
     const rel = relative(dirname(resolve(out)), resolve(article));
-    if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
-      ctx.note(
-        `${article} is not inside the directory of ${out}, so its text is embedded in the draft (source.text)`,
-      );
-    } else textFile = rel.split(sep).join('/');
+    // The loader reads a text file only inside the dataset's directory.
+    if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) embedded = true;
+    else textFile = rel.split(sep).join('/');
   }
 
   // The language tooling is a bundle of its own, loaded by this command alone.
@@ -77,6 +76,10 @@ export async function draftCommand(
   if (out !== undefined) writeFileAtomic(out, json);
   else ctx.view.write(json);
 
+  if (embedded)
+    ctx.note(
+      `${article} is not inside the directory of ${out}, so its text is embedded in the draft (source.text)`,
+    );
   const { doc } = result;
   const n = (count: number, what: string) => `${count} ${what}${count === 1 ? '' : 's'}`;
   ctx.note(

@@ -63,7 +63,8 @@ function precise(r: chrono.ParsedResult, week: boolean): string {
     const sunday = new Date(monday.getTime() + 6 * 86_400_000);
     return `${iso(monday)}/${iso(sunday)}`;
   }
-  if (s.isCertain('day')) return iso(d);
+  // "on Monday" names a day: the one chrono picks nearest the publication date.
+  if (s.isCertain('day') || s.isCertain('weekday')) return iso(d);
   if (s.isCertain('month')) return iso(d).slice(0, 7);
   return String(d.getUTCFullYear());
 }

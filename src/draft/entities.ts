@@ -280,7 +280,11 @@ export class EntityFinder {
         s--;
       const nameToks = run.slice(t + 1);
       if (s > 0) this.resolveRun(text, run.slice(0, s), from, out);
-      const title = text.slice((run[s] as Token).start, (run[t] as Token).end);
+      // The office as written, with a demonym before it ("Armenian Defense Minister").
+      const demonyms = run
+        .slice(0, s)
+        .every((x) => PLACE_BY_NAME.get(x.text.toLowerCase())?.via === 'demonym');
+      const title = text.slice((run[demonyms ? 0 : s] as Token).start, (run[t] as Token).end);
       const entity = this.person(nameToks, text, title);
       out.push({
         start: (nameToks[0] as Token).start,
