@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { ArmruError } from '../core/errors.js';
 import { checkDataset, readText } from '../core/load.js';
@@ -13,6 +14,26 @@ export interface DraftCommandOptions {
   published?: string;
   url?: string;
   output?: string;
+}
+
+/** True for a relative path that stays below its directory (`..foo` is a name, not a way up). */
+function inside(rel: string | undefined): rel is string {
+  return (
+    rel !== undefined &&
+    rel !== '' &&
+    rel !== '..' &&
+    !rel.startsWith(`..${sep}`) &&
+    !isAbsolute(rel)
+  );
+}
+
+/** The article's path relative to a directory, both with links resolved; undefined if either is missing. */
+function realRelative(dir: string, file: string): string | undefined {
+  try {
+    return relative(realpathSync(dir), realpathSync(file));
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -39,10 +60,12 @@ export async function draftCommand(
   let textFile: string | undefined;
   let embedded = false;
   if (out !== undefined) {
+    // The loader reads a text file only inside the dataset's directory, where it really is
+    // (after links): otherwise the text goes into the draft itself.
     const rel = relative(dirname(resolve(out)), resolve(article));
-    // The loader reads a text file only inside the dataset's directory.
-    if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) embedded = true;
-    else textFile = rel.split(sep).join('/');
+    if (inside(rel) && inside(realRelative(dirname(out), article)))
+      textFile = rel.split(sep).join('/');
+    else embedded = true;
   }
 
   // The language tooling is a bundle of its own, loaded by this command alone.

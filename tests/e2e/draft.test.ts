@@ -251,7 +251,7 @@ describe('armru draft refuses what is not an article', () => {
     const d = armru(['draft', dir]);
     expect([d.status, d.stderr]).toEqual([
       2,
-      `armru: ${dir}: is a directory; expected the article\n`,
+      `armru: ${dir}: is a directory, not a regular file; expected the article\n`,
     ]);
     const date = armru(['draft', 'data/article.txt', '--published', '2024-02-30']);
     expect(date.status).toBe(2);
