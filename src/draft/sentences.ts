@@ -74,7 +74,13 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
 function splitParagraph(text: string, para: Span, out: Span[]): void {
   let start = para.start;
   let depth = 0; // open double quotation marks
+  // Only quotation marks and terminals matter: jump from one to the next.
+  const marks = /[.!?…؟。“«„‹”»›"]/g;
   for (let i = para.start; i < para.end; i++) {
+    marks.lastIndex = i;
+    const found = marks.exec(text);
+    if (found === null || found.index >= para.end) break;
+    i = found.index;
     const ch = text[i] as string;
     if (OPENING_QUOTES.includes(ch)) depth++;
     else if (ch === '"') depth = opensStraightQuote(text, i, para.start) ? depth + 1 : depth - 1;
