@@ -217,7 +217,16 @@ function speakerOf(
   if (phrase === '' || phrase.split(/\s+/).length > 12) return undefined;
   if (PRONOUN.test(phrase)) return previous;
   const inPhrase = mentions.filter((m) => m.start >= offset && m.start < offset + phrase.length);
-  let first = inPhrase[0];
+  // A person named in the phrase speaks; bodies beside the name are affiliations
+  // ("Veltrix chief executive Hanna Lindqvist", "Pashinyan … in an interview with Kommersant").
+  const person = inPhrase.find((m) => m.entity.type === 'Person');
+  if (person && !/^(?:a|an|the)\s/i.test(phrase)) return person.entity;
+  // The first mention; of two that start together ("European" and "European Commission"), the longer.
+  let first = inPhrase.reduce<Mention | undefined>(
+    (best, m) =>
+      !best || m.start < best.start || (m.start === best.start && m.end > best.end) ? m : best,
+    undefined,
+  );
   // "Russian Kommersant daily": a demonym before a name qualifies it.
   if (
     first &&

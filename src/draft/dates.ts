@@ -39,7 +39,9 @@ export function findDates(text: string, published?: string): FoundDate[] {
     const week = WEEK.exec(r.text);
     // Without a publication date, only words that carry their own year are resolved.
     const resolvable = s.isCertain('year') && /\b\d{4}\b/.test(r.text);
-    const entry: FoundDate = { text: r.text, start: r.index, end: r.index + r.text.length };
+    // chrono keeps a trailing comma ("on Tuesday,"); the date's words end before it.
+    const words = r.text.replace(/[\s,.;:]+$/, '');
+    const entry: FoundDate = { text: words, start: r.index, end: r.index + words.length };
     if (published || resolvable) entry.date = precise(r, week !== null);
     found.push(entry);
   }

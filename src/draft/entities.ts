@@ -35,13 +35,13 @@ const TITLE_HEADS = new Set(
   ),
 );
 const TITLE_MODIFIERS = new Set(
-  'Prime Defense Defence Foreign Interior Home Finance Health Economy Economic Education Justice Trade Energy Transport Environment Agriculture Acting Executive Attorney State Culture Deputy Vice First Chief Senior Assistant Associate Former Press Communications Public Financial Operating Technical Managing Science Research Emergency Labour Labor Water Regional City Police Fire Fleet District Supreme Lead'.split(
+  'Prime Council Party Opposition Defense Defence Foreign Interior Home Finance Health Economy Economic Education Justice Trade Energy Transport Environment Agriculture Acting Executive Attorney State Culture Deputy Vice First Chief Senior Assistant Associate Former Press Communications Public Financial Operating Technical Managing Science Research Emergency Labour Labor Water Regional City Police Fire Fleet District Supreme Lead'.split(
     ' ',
   ),
 );
 // Capitalised only because they open a sentence or a quotation, or never names.
 const STOP = new Set(
-  'The A An And But Or So Yet However Hence Thus Therefore Meanwhile Moreover Furthermore Also Still With Without In On At For From To Of By As If When While Since Until After Before During Unlike Like According Although Though Because This That These Those There Here It Its He She They We I You His Her Their Our My Your Both Some Many Most Several Few All Any Each Every No Not None One Two Three Four Five Ten First Second Last Next Then Now Today Yesterday Tomorrow Tonight What Which Who Whom Whose Where Why How Yes Despite Under Over Between Among Across Through Instead Indeed Perhaps Even Only Just Such Other Another More Less Much Asked Speaking Once Later Earlier Officials Residents Critics Experts Analysts Sources Police Ministers Workers Nor Will Would Can Could Should Must May Might Let'.split(
+  'The A An And But Or So Anyone Everyone Someone Nobody Everybody Somebody Anything Everything Nothing Something Yet However Hence Thus Therefore Meanwhile Moreover Furthermore Also Still With Without In On At For From To Of By As If When While Since Until After Before During Unlike Like According Although Though Because This That These Those There Here It Its He She They We I You His Her Their Our My Your Both Some Many Most Several Few All Any Each Every No Not None One Two Three Four Five Ten First Second Last Next Then Now Today Yesterday Tomorrow Tonight What Which Who Whom Whose Where Why How Yes Despite Under Over Between Among Across Through Instead Indeed Perhaps Even Only Just Such Other Another More Less Much Asked Speaking Once Later Earlier Officials Residents Critics Experts Analysts Sources Police Ministers Workers Nor Will Would Can Could Should Must May Might Let'.split(
     ' ',
   ),
 );
@@ -148,6 +148,7 @@ function tokens(text: string, from: number, to: number): Token[] {
   return out;
 }
 
+const isAllCaps = (w: string) => /^[\p{Lu}\d&.-]{2,}$/u.test(w);
 const isCap = (w: string) => /^[\p{Lu}\p{Lt}]/u.test(w);
 const isOrdinal = (w: string) => /^\d+(?:st|nd|rd|th)$/.test(w);
 
@@ -166,6 +167,17 @@ export class EntityFinder {
   constructor(text: string) {
     for (const m of text.matchAll(/(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*/gu))
       this.lowerWords.add(m[0]);
+  }
+
+  /** Whether a single word names something already found: a name, a surname, a body's first word. */
+  private knows(word: string): boolean {
+    if (this.lookup(word) || PLACE_BY_NAME.has(word.toLowerCase())) return true;
+    return this.entities.some((e) => {
+      const parts = e.name.split(' ');
+      return (
+        parts.length > 1 && (e.type === 'Person' ? parts[parts.length - 1] : parts[0]) === word
+      );
+    });
   }
 
   /** The entity with this name or alias, if any. */
@@ -226,12 +238,18 @@ export class EntityFinder {
       // The sentence's (or a quotation's) first word: a common word the text writes in lower case elsewhere.
       const opener = i === 0 || /[“"‘(]\s*$/.test(text.slice(from, t.start));
       const head = run[0] as Token;
+      const known = this.knows(head.text);
+      const nextWords = text.slice(head.end, Math.min(to, head.end + 60));
       if (
         opener &&
         !head.possessive &&
-        this.lowerWords.has(head.text.toLowerCase()) &&
-        !this.lookup(head.text) &&
-        !PLACE_BY_NAME.has(head.text.toLowerCase())
+        !known &&
+        (this.lowerWords.has(head.text.toLowerCase()) ||
+          // "Regulators in …", "Security researcher Paul Mendes": a common noun before a lower-case word.
+          (run.length === 1 &&
+            /^\s+\p{Ll}/u.test(nextWords) &&
+            !SPEECH_AFTER.test(nextWords) &&
+            !isAllCaps(head.text)))
       )
         run = run.slice(1);
       this.resolveRun(text, run, from, mentions);
@@ -315,8 +333,9 @@ export class EntityFinder {
       const rest = run.slice(1);
       const restName = text.slice((rest[0] as Token).start, end);
       const typed = typeByKeyword(name);
-      // "Armenian Government" is one name; "Russian Kommersant" is Russia and Kommersant.
-      if (!(typed === 'Government' || typed === 'MilitaryUnit') || mediaNoun) {
+      // "Armenian Government" and "European Commission" are one name; "Russian Kommersant"
+      // is Russia and Kommersant.
+      if (typed === undefined || typed === 'Media' || mediaNoun) {
         out.push({
           start,
           end: first.end,
@@ -336,6 +355,22 @@ export class EntityFinder {
     if (run.length === 1 && (GENERIC.has(name) || STOP.has(name))) return;
     // Named events and documents ("Color Revolution", "Paris Agreement") are not entities.
     if (EVENTS.test(name)) return;
+    // The first word of a body named in full before ("Veltrix" after "Veltrix Systems"), unless
+    // it reads as a place ("to Aldermoor" is the town, not the Aldermoor District Council).
+    if (run.length === 1 && !LOCATIVE.test(text.slice(Math.max(0, start - 30), start))) {
+      const body = this.recent.find(
+        (e) =>
+          e.type !== 'Person' &&
+          e.type !== 'Country' &&
+          e.name.split(' ').length > 1 &&
+          e.name.split(' ')[0] === name,
+      );
+      if (body) {
+        this.alias(body, name);
+        out.push({ start, end, entity: body });
+        return;
+      }
+    }
     // A surname or first name alone: the person named in full before.
     if (run.length === 1) {
       const person = this.recent.find(
@@ -351,6 +386,8 @@ export class EntityFinder {
     const after = text.slice(end, end + 40);
     let type = typeByKeyword(name);
     if (!type && mediaNoun) type = 'Media';
+    if (!type && /\b(according to|interview with|told)\s+(?:the\s+)?$/i.test(before))
+      type = 'Media';
     if (!type && /^[\p{Lu}]{2,6}$/u.test(name)) type = 'Organization';
     if (!type && run.length === 1 && LOCATIVE.test(before)) type = 'Place';
     if (
@@ -361,7 +398,6 @@ export class EntityFinder {
     )
       type = 'Person';
     if (!type && run.length === 1 && SPEECH_AFTER.test(after)) type = 'Person';
-    if (!type && /\b(according to|interview with|told)\s+$/i.test(before)) type = 'Media';
     type ??= 'Organization';
     if (type === 'Person') {
       out.push({ start, end, entity: this.person(run, text) });

@@ -221,6 +221,44 @@ describe('entities and attribution', () => {
   });
 });
 
+describe('a third invented article, written after the rules (tests/fixtures/draft/veltrix.txt)', () => {
+  it('attributes its reported and quoted sentences and names its bodies', () => {
+    const doc = draft(readFileSync('tests/fixtures/draft/veltrix.txt', 'utf8'), {
+      published: '2024-06-12',
+    });
+    expect(doc.source).toMatchObject({
+      title: 'Tech Firm Faces Scrutiny Over Data Breach',
+      author: "Marcus O'Neill",
+    });
+    expect(doc.claims.map((c) => [c.kind, c.assertedBy, c.cue ?? null])).toEqual([
+      ['event', 'author', null],
+      ['statement', 'european-commission', 'said'],
+      ['quote', 'hanna-lindqvist', 'said'],
+      ['statement', 'hanna-lindqvist', 'added'],
+      ['report', 'reuters', 'According to'],
+      ['denial', 'veltrix-systems', 'denied'],
+      ['event', 'author', null],
+      ['statement', 'paul-mendes', 'told'],
+      ['quote', 'paul-mendes', null],
+      ['quote', 'paul-mendes', null],
+      ['assessment', 'author', 'is expected to'],
+      ['statement', 'analysts', 'said'],
+    ]);
+    expect(doc.entities.map((e) => [e.name, e.type])).toEqual([
+      ['Brussels', 'Place'],
+      ['Veltrix Systems', 'Organization'],
+      ['Europe', 'Place'],
+      ['European Commission', 'Organization'],
+      ['Hanna Lindqvist', 'Person'],
+      ['Reuters', 'Media'],
+      ['Paul Mendes', 'Person'],
+      ['BBC', 'Media'],
+      ['Analysts', 'Group'],
+    ]);
+    expect(doc.claims[0]?.when).toEqual({ date: '2024-06-11', text: 'on Tuesday', basis: 'text' });
+  });
+});
+
 describe('the draft as a dataset', () => {
   it('anchors every claim by code points, past characters outside the BMP', () => {
     const text =
