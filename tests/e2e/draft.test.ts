@@ -339,19 +339,32 @@ describe('armru draft on hostile text', () => {
     ]);
   });
 
-  it('a 10 MB text is drafted and validates', { timeout: 180_000 }, () => {
+  it('a 10 MB text is drafted, and checked as validate checks it', { timeout: 180_000 }, () => {
+    // Long sentences, as in a report: 10 MB of them. The command checks the draft with the
+    // loader's own checks before writing it, so the file is not validated a second time here.
     const paragraph =
-      'The Aldermoor District Council met on Monday. Council Leader Tomas Brenner said the vote would wait. “We will not rush,” Brenner told reporters. According to the Valley Courier, repairs may cost 4.5 million euros.\n\n';
-    const text = `Big Article\n\nBy Ann Lee\n\n${paragraph.repeat(Math.ceil((10 * 2 ** 20) / paragraph.length))}`;
+      'Council Leader Tomas Brenner said on behalf of the Aldermoor District Council that the vote on the repairs to the dam would wait until the engineers had finished their survey of the spillway and the cracks that had been found in the concrete of the lower wall. “We will not rush a decision that affects twelve thousand households in the valley and the villages beyond it,” Brenner told reporters outside the town hall after the meeting.\n\n';
+    const copies = Math.ceil((10 * 2 ** 20) / paragraph.length);
+    const text = `Big Article\n\nBy Ann Lee\n\n${paragraph.repeat(copies)}`;
     expect(text.length).toBeGreaterThan(10 * 2 ** 20);
-    const { doc } = draftOf('big.txt', text, ['--published', '2024-03-05']);
-    const sentences = 4 * Math.ceil((10 * 2 ** 20) / paragraph.length);
-    expect(doc.claims).toHaveLength(sentences);
+    const file = join(dir, 'big.txt');
+    writeFileSync(file, text);
+    const out = join(dir, 'big.claims.json');
+    const r = armru(['draft', file, '-o', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toBe(
+      `armru: drafted ${2 * copies} claims from ${2 * copies} sentences, with 2 entities into ${out}; every record has review: "draft" until an editor checks it\n`,
+    );
+    const doc = read(out);
     expect(doc.entities.map((e) => e.name)).toEqual([
-      'Aldermoor District Council',
       'Tomas Brenner',
-      'Valley Courier',
+      'Aldermoor District Council',
     ]);
+    expect(doc.claims[1]).toMatchObject({
+      kind: 'quote',
+      assertedBy: 'tomas-brenner',
+      cue: 'told reporters',
+    });
   });
 });
 
