@@ -71,7 +71,8 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
   return out;
 }
 
-function splitParagraph(text: string, para: Span, out: Span[]): void {
+function splitParagraph(text: string, para: Span, out: Span[], quotes = true): void {
+  const first = out.length;
   let start = para.start;
   let depth = 0; // open double quotation marks
   // Only quotation marks and terminals matter: jump from one to the next.
@@ -98,7 +99,7 @@ function splitParagraph(text: string, para: Span, out: Span[]): void {
     }
     if (j >= para.end) break;
     if (!/\s/.test(text[j] as string)) continue; // 3.5, U.S.-built, "end."said
-    if (closedDepth > 0) continue; // inside a quotation that runs on
+    if (quotes && closedDepth > 0) continue; // inside a quotation that runs on
     let k = j;
     while (k < para.end && /\s/.test(text[k] as string)) k++;
     if (!startsSentence(text, k)) continue;
@@ -108,7 +109,19 @@ function splitParagraph(text: string, para: Span, out: Span[]): void {
     depth = 0;
     i = k - 1;
   }
+  // A quotation left open (a quote that goes on in the next paragraph, or a stray mark) would
+  // hold the rest of the paragraph in one sentence: split it as if it had no quotation marks.
+  if (quotes && unbalanced(text.slice(start, para.end))) {
+    out.length = first;
+    splitParagraph(text, para, out, false);
+    return;
+  }
   pushTrimmed(out, text, start, para.end);
+}
+
+function unbalanced(chunk: string): boolean {
+  const count = (re: RegExp) => chunk.match(re)?.length ?? 0;
+  return count(/[“«„]/g) > count(/[”»]/g) || count(/"/g) % 2 === 1;
 }
 
 /** Whether a straight double quote at `i` opens a quotation (rather than closing one). */

@@ -50,6 +50,19 @@ describe('sentence splitting', () => {
     ]);
   });
 
+  it('splits a paragraph whose quotation goes on in the next one', () => {
+    expect(
+      sentences(
+        '“We will rebuild. The money is there. The plans are drawn.\n\n“We start in June,” he said.',
+      ),
+    ).toEqual([
+      '“We will rebuild.',
+      'The money is there.',
+      'The plans are drawn.',
+      '“We start in June,” he said.',
+    ]);
+  });
+
   it('does not end a sentence before a lower-case attribution', () => {
     expect(sentences('“It works!” cried Ann. Nobody answered.')).toEqual([
       '“It works!” cried Ann.',
