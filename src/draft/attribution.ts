@@ -14,7 +14,7 @@ export interface Attribution {
 }
 
 const REPORTING =
-  /\b(said|says|say|told|tells|stated|states|announced|announces|argued|argues|claimed|claims|warned|warns|denied|denies|deny|rejected|rejects|dismissed|dismisses|reported|reports|called|calls|specified|added|adds|noted|notes|insisted|insists|explained|explains|confirmed|confirms|acknowledged|acknowledges|admitted|admits|wrote|writes|asserted|asserts|declared|declares|maintained|maintains|predicted|predicts|vowed|vows|promised|promises|pledged|pledges|stressed|stresses|emphasised|emphasized|disputed|disputes)\b/g;
+  /\b(said|says|say|told|tells|stated|states|announced|announces|argued|argues|claimed|claims|warned|warns|denied|denies|deny|rejected|rejects|dismissed|dismisses|reported|reports|called|calls|specified|added|adds|noted|notes|insisted|insists|explained|explains|confirmed|confirms|acknowledged|acknowledges|admitted|admits|wrote|writes|asserted|asserts|declared|declares|maintained|maintains|predicted|predicts|vowed|vows|promised|promises|pledged|pledges|stressed|stresses|emphasised|emphasized|disputed|disputes|criticised|criticized|condemned|praised|welcomed|accused|urged)\b/g;
 const DENIAL = /^(denied|denies|deny|rejected|rejects|dismissed|dismisses|disputed|disputes)$/;
 const REPORT = /^(reported|reports)$/;
 const PRESENT_NOUNS =
@@ -70,9 +70,15 @@ export function attribute(
 ): Attribution {
   const s = text.slice(sentence.start, sentence.end);
   const quotes = quotations(text, sentence.start, sentence.end);
-  const inQuote = (at: number) =>
-    quotes.some((q) => at >= q.start - 1 - sentence.start && at < q.end + 1 - sentence.start) ||
-    /[“"][^”"]*$/.test(s.slice(0, at));
+  const inQuote = (at: number) => {
+    if (quotes.some((q) => at >= q.start - 1 - sentence.start && at < q.end + 1 - sentence.start))
+      return true;
+    const head = s.slice(0, at);
+    // Inside an open curly quotation, or after an odd number of straight quotation marks.
+    return (
+      head.lastIndexOf('“') > head.lastIndexOf('”') || (head.match(/"/g)?.length ?? 0) % 2 === 1
+    );
+  };
   const result = (
     speaker: FoundEntity | undefined,
     cue: string | undefined,
@@ -119,6 +125,10 @@ export function attribute(
     let subjectStart = quoteEnd >= 0 ? quoteEnd + 1 : 0;
     const that = before.search(/\bthat\s+[^,]*$/);
     if (that > subjectStart && quoteEnd < 0 && that > 0) subjectStart = 0;
+    // "…, officials said.": a verb that ends the sentence has its subject after the last comma.
+    const lastComma = before.lastIndexOf(',');
+    if (/^\s*[.!?]?["”’]?\s*$/.test(s.slice(m.index + verb.length)) && lastComma >= subjectStart)
+      subjectStart = lastComma + 1;
     let subject = before.slice(subjectStart);
     let subjectAt = sentence.start + subjectStart;
     const lead = /^[\s,]*/.exec(subject)?.[0].length ?? 0;
@@ -215,7 +225,7 @@ function speakerOf(
   }
   phrase = phrase.trim();
   if (phrase === '' || phrase.split(/\s+/).length > 12) return undefined;
-  if (PRONOUN.test(phrase)) return previous;
+  if (PRONOUN.test(phrase)) return previous ?? finder.lastPerson();
   const inPhrase = mentions.filter((m) => m.start >= offset && m.start < offset + phrase.length);
   // A person named in the phrase speaks; bodies beside the name are affiliations
   // ("Veltrix chief executive Hanna Lindqvist", "Pashinyan … in an interview with Kommersant").
@@ -242,7 +252,7 @@ function speakerOf(
     // "CivilNet’s sources in …": the possessive names whose sources, not who speaks.
     if (!/^['’]s?\s+\p{Ll}/u.test(after)) return first.entity;
   }
-  const office = /^the\s+([\p{Ll}-]+(?:\s+[\p{Ll}-]+)?)$/u.exec(phrase);
+  const office = /^[Tt]he\s+([\p{Ll}-]+(?:\s+[\p{Ll}-]+)?)$/u.exec(phrase);
   if (office) {
     const head = (office[1] as string).split(/\s+/).slice(-1)[0] as string;
     const person = finder.byOffice(head);

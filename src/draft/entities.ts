@@ -388,6 +388,14 @@ export class EntityFinder {
     if (!type && mediaNoun) type = 'Media';
     if (!type && /\b(according to|interview with|told)\s+(?:the\s+)?$/i.test(before))
       type = 'Media';
+    // A dateline: "NAIROBI — Kenya's Energy Ministry …".
+    if (
+      !type &&
+      /^[\p{Lu} .'-]+$/u.test(name) &&
+      /^\s+[—–-]\s/.test(after) &&
+      !text.slice(from, start).trim()
+    )
+      type = 'Place';
     if (!type && /^[\p{Lu}]{2,6}$/u.test(name)) type = 'Organization';
     if (!type && run.length === 1 && LOCATIVE.test(before)) type = 'Place';
     if (
@@ -444,6 +452,11 @@ export class EntityFinder {
       this.alias(entity, a[0].toLowerCase());
       out.push({ start, end, entity });
     }
+  }
+
+  /** The person named most recently. */
+  lastPerson(): FoundEntity | undefined {
+    return this.recent.find((e) => e.type === 'Person');
   }
 
   /** The person holding an office named lower-case ("the minister"), most recent first. */

@@ -252,7 +252,7 @@ describe('a third invented article, written after the rules (tests/fixtures/draf
       ['denial', 'veltrix-systems', 'denied'],
       ['event', 'author', null],
       ['statement', 'paul-mendes', 'told'],
-      ['quote', 'paul-mendes', null],
+      ['quote', 'paul-mendes', 'said'],
       ['quote', 'paul-mendes', null],
       ['assessment', 'author', 'is expected to'],
       ['statement', 'analysts', 'said'],
@@ -269,6 +269,33 @@ describe('a third invented article, written after the rules (tests/fixtures/draf
       ['Analysts', 'Group'],
     ]);
     expect(doc.claims[0]?.when).toEqual({ date: '2024-06-11', text: 'on Tuesday', basis: 'text' });
+  });
+});
+
+describe('a fourth invented article, with a dateline and straight quotes (solar.txt)', () => {
+  it('attributes sentence-final "officials said", "Mr. Otieno said", "the minister" and "she"', () => {
+    const doc = draft(readFileSync('tests/fixtures/draft/solar.txt', 'utf8'), {
+      published: '2024-09-16',
+    });
+    expect(
+      doc.claims.map((c) => [c.kind, c.assertedBy, c.cue ?? null, c.when?.date ?? null]),
+    ).toEqual([
+      ['statement', 'officials', 'said', '2024-09-13'],
+      ['report', 'daily-nation', 'according to', null],
+      ['statement', 'david-otieno', 'told', '2024-10'],
+      ['quote', 'david-otieno', 'said', null],
+      ['statement', 'david-otieno', 'added', '2027'],
+      ['statement', 'amina-hassan', 'criticised', null],
+      ['statement', 'amina-hassan', 'said', null],
+      ['quote', 'amina-hassan', 'told reporters', '2024-09-09/2024-09-15'],
+      ['denial', 'sunforge-energy-ltd', 'rejected', null],
+      ['assessment', 'author', null, null],
+      ['event', 'author', null, '2019'],
+      ['background', 'author', null, null],
+    ]);
+    expect(entity(doc, 'nairobi')?.type).toBe('Place');
+    expect(entity(doc, 'sunforge-energy-ltd')?.aliases).toEqual(['Sunforge']);
+    expect(entity(doc, 'david-otieno')?.aliases).toEqual(['Otieno']);
   });
 });
 
