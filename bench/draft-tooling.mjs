@@ -4,8 +4,8 @@
 // compromise-dates for dates. The candidates are not dependencies of armru; install them
 // somewhere and point ARMRU_NLP_DIR at that directory:
 //
-//   mkdir ../nlp-candidates && cd ../nlp-candidates && npm init -y && \
-//     npm install compromise compromise-dates wink-nlp wink-eng-lite-web-model chrono-node
+//   mkdir ../nlp-candidates && (cd ../nlp-candidates && npm init -y && \
+//     npm install compromise compromise-dates wink-nlp wink-eng-lite-web-model chrono-node)
 //   npm run build && ARMRU_NLP_DIR=../nlp-candidates node bench/draft-tooling.mjs
 //
 // A candidate that is not installed there is skipped with a note.
