@@ -2,12 +2,26 @@ import { delimiter } from 'node:path';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { type CommandContext, OK, type Outcome } from './commands/context.js';
 import { COMMANDS, GLOBAL_OPTIONS, type OptionDefinition } from './commands/registry.js';
-import { ArmruError, EXIT } from './core/errors.js';
+import { ArmruError } from './core/errors.js';
 import { VERSION } from './core/paths.js';
 import { COLOR_MODES, type ColorMode, decideColor, palette } from './render/color.js';
 import { PagedOutput, page, pagerCommand } from './render/pager.js';
 import { sanitize, sanitizeInline } from './render/sanitize.js';
 import type { View } from './render/view.js';
+
+/**
+ * Exit statuses of the command-line contract (DESIGN.md §3). Only the CLI maps outcomes and
+ * errors to them: 2 for a usage error or data that fails its checks, 70 (EX_SOFTWARE) for an
+ * internal error, which is armru's fault, not the user's.
+ */
+export const EXIT = {
+  ok: 0,
+  noMatch: 1,
+  usage: 2,
+  data: 2,
+  internal: 70,
+  interrupted: 130,
+} as const;
 
 /** The streams and environment a run uses; tests pass their own. */
 export interface Io {
@@ -215,15 +229,18 @@ function reportError(error: unknown, io: Io, prefix: string): number {
   }
   if (error instanceof ArmruError) {
     io.stderr.write(`${prefix} ${sanitizeInline(error.message)}\n`);
-    for (const problem of error.problems) io.stderr.write(`  ${sanitizeInline(problem)}\n`);
+    // A single problem that is the message itself is not repeated under it.
+    const lines = error.problems;
+    if (!(lines.length === 1 && lines[0] === error.message))
+      for (const problem of lines) io.stderr.write(`  ${sanitizeInline(problem)}\n`);
     if (error.hint) io.stderr.write(`${sanitize(error.hint)}\n`);
     if (io.env.DEBUG) io.stderr.write(`${error.stack}\n`);
-    return error.exitCode;
+    return EXIT.data;
   }
   const err = error instanceof Error ? error : new Error(String(error));
   io.stderr.write(`${prefix} internal error: ${sanitizeInline(err.message)}\n`);
   io.stderr.write(io.env.DEBUG ? `${err.stack}\n` : 'Set DEBUG=1 to see where it happened.\n');
-  return EXIT.usage;
+  return EXIT.internal;
 }
 
 /** Entry point for the real process: wires signals and closed pipes, then sets the exit status. */
