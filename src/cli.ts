@@ -1,13 +1,18 @@
 import { delimiter } from 'node:path';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { type CommandContext, OK, type Outcome } from './commands/context.js';
-import { COMMANDS, GLOBAL_OPTIONS, type OptionDefinition } from './commands/registry.js';
+import {
+  COMMANDS,
+  GLOBAL_OPTIONS,
+  type OptionDefinition,
+  OUTPUT_OPTIONS,
+} from './commands/registry.js';
 import { ArmruError } from './core/errors.js';
 import { VERSION } from './core/paths.js';
 import { COLOR_MODES, type ColorMode, decideColor, palette } from './render/color.js';
 import { PagedOutput, page, pagerCommand } from './render/pager.js';
 import { sanitize, sanitizeInline } from './render/sanitize.js';
-import type { View } from './render/view.js';
+import type { ListingFormat, View } from './render/view.js';
 
 /**
  * Exit statuses of the command-line contract (DESIGN.md §3). Only the CLI maps outcomes and
@@ -124,12 +129,25 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const prefix = stderrColors.error('armru:');
 
   const context = async (command: Command): Promise<CommandContext> => {
-    const globals = command.optsWithGlobals<GlobalOptions & { json?: boolean }>();
-    const json = Boolean(globals.json);
+    const globals = command.optsWithGlobals<
+      GlobalOptions & { json?: boolean; format?: string; fields?: string[]; header?: boolean }
+    >();
+    const listing = COMMANDS.find((c) => c.name === command.name())?.listing === true;
+    const format = listing ? (globals.format as ListingFormat | undefined) : undefined;
+    const json = Boolean(globals.json) || format === 'json' || format === 'jsonl';
     const tty = Boolean(io.stdout.isTTY);
-    const mode = json ? 'json' : tty ? 'table' : 'plain';
+    const mode = json
+      ? 'json'
+      : format === 'tsv' || format === 'csv'
+        ? 'plain'
+        : format || tty
+          ? 'table'
+          : 'plain';
     const view: View = {
       mode,
+      ...(format ? { format } : globals.json ? { format: 'json' as const } : {}),
+      ...(listing && globals.fields ? { fields: globals.fields } : {}),
+      ...(listing && globals.header ? { header: true } : {}),
       width: terminalWidth(io),
       colors: await palette(!json && decideColor(colorMode, io.env, tty)),
       write: (text) => {
@@ -189,6 +207,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
   configureOutput(program, io, prefix);
 
   for (const definition of COMMANDS) {
+    const options = definition.listing
+      ? [...definition.options, ...OUTPUT_OPTIONS]
+      : definition.options;
     const command = program
       .command(definition.name, definition.hidden ? { hidden: true } : {})
       .description(definition.summary)
@@ -197,7 +218,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const arg = new Argument(argument.spec, argument.description);
       command.addArgument(argument.choices ? arg.choices(argument.choices) : arg);
     }
-    for (const option of definition.options) command.addOption(toOption(option));
+    for (const option of options) command.addOption(toOption(option));
     command.action(async (...values: unknown[]) => {
       // commander passes the arguments, then the options object, then the command.
       const self = values.at(-1) as Command;
