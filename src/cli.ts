@@ -3,9 +3,11 @@ import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 
 import { type CommandContext, OK, type Outcome } from './commands/context.js';
 import type { ExportOptions } from './commands/export.js';
 import type { SearchOptions } from './commands/search.js';
+import type { AgreementFilterInput } from './core/agreements.js';
 import { ArmruError, EXIT } from './core/errors.js';
 import type { ClaimFilterInput } from './core/filter.js';
 import { VERSION } from './core/paths.js';
+import { closest } from './core/suggest.js';
 import { AGREEMENT_STATUSES, CLAIM_KINDS } from './core/types.js';
 import { COLOR_MODES, type ColorMode, decideColor, palette } from './render/color.js';
 import type { CompletionSpec, OptionSpec, Shell } from './render/completion.js';
@@ -37,15 +39,24 @@ function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
-/** A repeatable option whose values (also comma-separated) must be among `choices`. */
+/**
+ * A repeatable option whose values (also comma-separated) must be among `choices`, in any
+ * case (`Quote` is `quote`); an unknown value names the nearest choice.
+ */
 function collectChoice(choices: readonly string[]) {
   return (value: string, previous: string[] | undefined): string[] => {
     const values = value.split(',').map((v) => v.trim());
+    const out: string[] = [];
     for (const v of values) {
-      if (!choices.includes(v))
-        throw new InvalidArgumentError(`expected one of ${choices.join(', ')}.`);
+      const found = choices.find((c) => c.toLowerCase() === v.toLowerCase());
+      if (found === undefined) {
+        const [near] = closest(v.toLowerCase(), [...choices], 1);
+        const hint = near ? `did you mean "${near}"? ` : '';
+        throw new InvalidArgumentError(`${hint}expected one of ${choices.join(', ')}.`);
+      }
+      out.push(found);
     }
-    return [...(previous ?? []), ...values];
+    return [...(previous ?? []), ...out];
   };
 }
 
@@ -227,7 +238,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
   const claimFilters = (command: Command) =>
     command
-      .option('--actor <name>', 'only claims about this actor (repeat: all of them)', collect)
+      .option(
+        '--actor <name>',
+        'only claims about this actor or one of its members (=NAME: the actor itself; repeat: all of them)',
+        collect,
+      )
+      .option('--exact-actor', 'actor and asserter names mean the entity itself, not its members')
       .option('--topic <name>', 'only claims on this topic (repeat: all of them)', collect)
       .option(
         '--kind <kind>',
@@ -276,6 +292,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       examples([
         'armru claims',
         'armru claims --actor Pashinian --kind quote',
+        'armru claims --actor Russia                  with its government, ministry, minister',
+        'armru claims --actor =Russia                 the country alone (or --exact-actor)',
         'armru claims --asserted-by Kommersant --json',
         'armru claims --asserted-by author --topic "Gyumri base"',
       ]),
@@ -304,16 +322,23 @@ export async function main(argv: string[], io: Io): Promise<number> {
     program
       .command('actors')
       .description('List the people, states, bodies, outlets and places, or profile one.')
-      .argument('[name]', "an actor's name, alias or id: show its profile"),
+      .argument('[name]', "an actor's name, alias or id: show its profile")
+      .option('--exact', 'the profile of the entity itself, without its members'),
     'a JSON array (entity objects with claimCount and assertedCount)',
   )
     .addHelpText(
       'before',
-      examples(['armru actors', 'armru actors Shoigu', 'armru actors Kremlin --json']),
+      examples([
+        'armru actors',
+        'armru actors Shoigu',
+        'armru actors Russia          with its government, ministry, minister, military',
+        'armru actors =Russia         the country alone',
+        'armru actors Kremlin --json',
+      ]),
     )
-    .action(async (name: string | undefined, _options: object, command: Command) => {
+    .action(async (name: string | undefined, options: { exact?: boolean }, command: Command) => {
       const { actorsCommand } = await import('./commands/actors.js');
-      outcome = await actorsCommand(await context(command), name);
+      outcome = await actorsCommand(await context(command), name, Boolean(options.exact));
     });
 
   json(
@@ -343,9 +368,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       )
       .option(
         '--party <name>',
-        'only agreements this actor is party to (repeat: all of them)',
+        'only agreements this actor, or one of its members, is party to (=NAME: itself; repeat: all of them)',
         collect,
-      ),
+      )
+      .option('--exact-party', 'party names mean the entity itself, not its members'),
     'a JSON array of agreement objects',
   )
     .addHelpText(
@@ -354,9 +380,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
         'armru agreements',
         'armru agreements --status in-force',
         'armru agreements --party CSTO --json',
+        'armru agreements --party Russia --status signed',
       ]),
     )
-    .action(async (options: { status?: string[]; party?: string[] }, command: Command) => {
+    .action(async (options: AgreementFilterInput, command: Command) => {
       const { agreementsCommand } = await import('./commands/agreements.js');
       outcome = await agreementsCommand(await context(command), options);
     });

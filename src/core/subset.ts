@@ -1,4 +1,10 @@
-import { type Claim, type Dataset, type DatasetDocument, parentIds, SCHEMA_VERSION } from './types.js';
+import {
+  type Claim,
+  type Dataset,
+  type DatasetDocument,
+  parentIds,
+  SCHEMA_VERSION,
+} from './types.js';
 import { AUTHOR } from './verify.js';
 
 /**

@@ -51,7 +51,9 @@ export function verifyDocument(doc: DatasetDocument, text: string): Problem[] {
 
   doc.entities.forEach((entity, i) => {
     if (Array.isArray(entity.memberOf))
-      entity.memberOf.forEach((id, j) => ref(entityIds, 'entity', id, 'entities', i, 'memberOf', j));
+      entity.memberOf.forEach((id, j) =>
+        ref(entityIds, 'entity', id, 'entities', i, 'memberOf', j),
+      );
     else if (entity.memberOf !== undefined)
       ref(entityIds, 'entity', entity.memberOf, 'entities', i, 'memberOf');
   });

@@ -1,4 +1,5 @@
 import { type ClaimRef, type Corpus, qualify } from '../core/corpus.js';
+import type { Via } from '../core/hierarchy.js';
 import type { SearchHit } from '../core/search.js';
 import type { Claim, Dataset } from '../core/types.js';
 import { AUTHOR } from '../core/verify.js';
@@ -40,8 +41,28 @@ export function claimColumns(colors: Palette): Column[] {
   ];
 }
 
+/** A claim as listed: maybe a search hit, maybe matched a filter through membership. */
+export type ListedClaim = ClaimRef & Partial<SearchHit> & { via?: Via[] | Via };
+
+const vias = (ref: ListedClaim): Via[] =>
+  ref.via === undefined ? [] : Array.isArray(ref.via) ? ref.via : [ref.via];
+
+/** The actors cell: names, then how a filter reached the claim through membership. */
+function actorsCell(ref: ListedClaim): string {
+  const names = actorNames(ref.dataset, ref.claim).join(', ');
+  const how = vias(ref).map((v) => v.text);
+  return how.length > 0 ? `${names} (${how.join('; ')})` : names;
+}
+
+/** The claim object for JSON output, with `via` when a filter matched through membership. */
+function listedJson(corpus: Corpus, ref: ListedClaim): Record<string, unknown> {
+  const base = claimJson(corpus, ref);
+  const how = vias(ref);
+  return how.length > 0 ? { ...base, via: how } : base;
+}
+
 /** A claim list whose rows may carry search matches to highlight in the claim text. */
-function claimListing(view: View, corpus: Corpus): Listing<ClaimRef & Partial<SearchHit>> {
+function claimListing(view: View, corpus: Corpus): Listing<ListedClaim> {
   return {
     columns: claimColumns(view.colors),
     cells: (ref) => [
@@ -52,22 +73,22 @@ function claimListing(view: View, corpus: Corpus): Listing<ClaimRef & Partial<Se
         text: ref.claim.text,
         marks: ref.matches?.filter((m) => m.field === 'text').flatMap((m) => m.indices),
       },
-      { text: actorNames(ref.dataset, ref.claim).join(', ') },
+      { text: actorsCell(ref) },
     ],
     dataset: (ref) => ref.dataset,
     json: (ref) =>
       ref.score === undefined
-        ? claimJson(corpus, ref)
-        : { ...claimJson(corpus, ref), score: ref.score },
+        ? listedJson(corpus, ref)
+        : { ...listedJson(corpus, ref), score: ref.score },
   };
 }
 
 /** Prints search hits: with --json the claim objects as stored plus `score`, best first. */
-export function printHits(view: View, corpus: Corpus, hits: SearchHit[]): void {
+export function printHits(view: View, corpus: Corpus, hits: ListedClaim[]): void {
   printListing(view, claimListing(view, corpus), hits, corpus);
 }
 
 /** Prints claims in the order given (article order for `armru claims`). */
-export function printClaims(view: View, corpus: Corpus, refs: ClaimRef[]): void {
+export function printClaims(view: View, corpus: Corpus, refs: ListedClaim[]): void {
   printListing(view, claimListing(view, corpus), refs, corpus);
 }

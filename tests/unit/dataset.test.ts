@@ -78,9 +78,7 @@ describe('the built-in dataset', () => {
     expect(ids.filter((id) => id <= 'c35')).toEqual(
       Array.from({ length: 35 }, (_, i) => `c${String(i + 1).padStart(2, '0')}`),
     );
-    expect([...ids].sort()).toEqual(
-      ids.map((_, i) => `c${String(i + 1).padStart(2, '0')}`),
-    );
+    expect([...ids].sort()).toEqual(ids.map((_, i) => `c${String(i + 1).padStart(2, '0')}`));
   });
 
   it('attributes as the text does', () => {
