@@ -262,6 +262,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     );
   claimFilters(search)
     .option('--limit <n>', 'show at most n claims', positiveInt, 20)
+    .option('--all', 'show every match: no limit, and claims that match only through an alias')
     .option('--json', 'print a JSON array of claim objects, each with its score')
     .addHelpText(
       'before',
@@ -271,6 +272,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         'armru search "\'biolab !Kommersant"   exact word, and not Kommersant\'s claims',
         'armru search Russia --topic CSTO --kind background',
         'armru search Pashinian --limit 3 --json',
+        'armru search what did Shoygu announce   question words are left out',
+        'armru search October 2019            dates, kinds (denied, reported), cues, agreements',
       ]),
     )
     .action(async (words: string[], options: SearchOptions, command: Command) => {

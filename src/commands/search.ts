@@ -1,8 +1,10 @@
 import type { Corpus } from '../core/corpus.js';
-import { buildFilter, type ClaimFilterInput } from '../core/filter.js';
+import { ArmruError } from '../core/errors.js';
+import { type ClaimFilterInput, claimFilter } from '../core/filter.js';
 import { indexedSearch, openWordIndexes } from '../core/indexed-search.js';
 import { datasetFiles, loadCorpus } from '../core/load.js';
-import { ClaimSearcher, type SearchHit } from '../core/search.js';
+import { onlyOperators, readQuery, suggestWords } from '../core/question.js';
+import { ClaimSearcher, parseQuery, type SearchResult } from '../core/search.js';
 import { printHits } from '../render/claims.js';
 import { printJson } from '../render/view.js';
 import { type CommandContext, OK, type Outcome } from './context.js';
@@ -10,37 +12,105 @@ import { type CommandContext, OK, type Outcome } from './context.js';
 /** Checked options of `armru search`. */
 export interface SearchOptions extends ClaimFilterInput {
   limit: number;
+  /** Every match: no limit, and matches only through an alias too. */
+  all?: boolean;
 }
 
+/** The query syntax, for a query that has nothing to match. */
+export const QUERY_SYNTAX = [
+  'Query syntax: words (all must match, spelling may differ a little), and',
+  "  a | b  either    'word  exactly    ^word  starts with    word$  ends with",
+  '  !word  not       =word  the whole field',
+  'Example: armru search "\'biolab !Kommersant"',
+].join('\n');
+
+const quoted = (terms: string[]) => terms.map((t) => `"${t}"`).join(', ');
+
 /**
- * `armru search <query...>`: words joined by spaces form one fzf-style query. Datasets with a
- * fresh word index (`armru index`) are searched through it; the rest are loaded whole.
+ * `armru search <query...>`: words joined by spaces form one fzf-style query. Question words
+ * are left out (and the note says which); when no claim matches every word, the claims that
+ * match most of them are shown, and a word that matches nothing gets the nearest names.
+ * Datasets with a fresh word index (`armru index`) are searched through it; the rest, and any
+ * partial match, are searched loaded whole.
  */
 export async function searchCommand(
   ctx: CommandContext,
   words: string[],
   options: SearchOptions,
 ): Promise<Outcome> {
-  const query = words.join(' ');
-  let result: { corpus: Corpus; hits: SearchHit[] } | undefined;
+  const typed = words.join(' ');
+  if (onlyOperators(typed)) {
+    throw new ArmruError(
+      'usage',
+      `the query "${typed}" is only operators: give words to look for`,
+      { hint: QUERY_SYNTAX },
+    );
+  }
+  const { query, dropped } = readQuery(words);
+  if (dropped.length > 0)
+    ctx.note(`searching for "${query}" (question words left out: ${dropped.join(', ')})`);
+  const all = Boolean(options.all);
+  const limit = all ? Number.POSITIVE_INFINITY : options.limit;
+  let found: { corpus: Corpus; result: SearchResult } | undefined;
   if (ctx.dataPaths.length > 0) {
     const lookup = openWordIndexes(ctx.dataPaths.flatMap(datasetFiles));
-    if (lookup.usable) result = indexedSearch(lookup.indexes, query, options, options.limit);
+    if (lookup.usable) found = indexedSearch(lookup.indexes, query, options, limit, all);
     else for (const note of lookup.notes) ctx.note(note);
+    // The index answers full matches; a partial match needs every claim, loaded below.
+    if (found && found.result.total === 0) found = undefined;
   }
+  const corpus = found?.corpus ?? (await loadCorpus(ctx.dataPaths));
+  const { keep, via } = claimFilter(corpus, options);
+  let result = found?.result;
+  let searcher: ClaimSearcher | undefined;
   if (!result) {
-    const corpus = await loadCorpus(ctx.dataPaths);
-    const filter = buildFilter(corpus, options);
-    result = {
-      corpus,
-      hits: new ClaimSearcher(corpus).search(query, { filter, limit: options.limit }),
-    };
+    searcher = new ClaimSearcher(corpus);
+    result = searcher.run(query, { filter: keep, limit, all });
+    if (result.total === 0) {
+      const partial = searcher.runPartial(query, { filter: keep, limit, all });
+      if (partial.total > 0 && partial.partial) {
+        const { best, of, terms } = partial.partial;
+        ctx.note(
+          `no claim matches all of ${quoted(terms)}; showing claims that match ${best} of ${of} words${best > 1 ? ' (then fewer)' : ''}`,
+        );
+        result = partial;
+      }
+    }
   }
-  if (result.hits.length === 0) {
+  // A word that matches nothing anywhere gets the nearest names and words of the dataset.
+  if (searcher && (result.total === 0 || result.partial)) {
+    for (const group of parseQuery(query)) {
+      for (const term of group.terms) {
+        if (searcher.termHits(term) > 0) continue;
+        const near = suggestWords(corpus, term);
+        ctx.note(
+          near.length > 0
+            ? `"${term}" matches nothing; did you mean ${near.join(', ')}?`
+            : `"${term}" matches nothing in this dataset`,
+        );
+      }
+    }
+  }
+  if (result.total === 0) {
     // Scripts reading --json always get a JSON document, even when nothing matched.
     if (ctx.view.mode === 'json') printJson(ctx.view, []);
     return { status: 'no-match', message: `no claims match "${query}"` };
   }
-  printHits(ctx.view, result.corpus, result.hits);
+  printHits(
+    ctx.view,
+    corpus,
+    result.hits.map((hit) => ({ ...hit, via: via(hit) })),
+  );
+  const footer: string[] = [];
+  if (result.total > result.hits.length)
+    footer.push(`showing ${result.hits.length} of ${result.total} (--limit N, or --all)`);
+  if (result.weak > 0)
+    footer.push(
+      `${result.weak} more ${result.weak === 1 ? 'claim matches' : 'claims match'} only through an alias of an actor or topic (--all shows them)`,
+    );
+  for (const line of footer) {
+    if (ctx.view.mode === 'table') ctx.view.write(`${ctx.view.colors.dim(line)}\n`);
+    else ctx.note(line);
+  }
   return OK;
 }

@@ -4,7 +4,13 @@ import type { Corpus } from './corpus.js';
 import { buildFilter, type ClaimFilterInput } from './filter.js';
 import { openIndex, WordIndex } from './index-store.js';
 import { articleText } from './load.js';
-import { ClaimSearcher, parseQuery, type QueryGroup, type SearchHit } from './search.js';
+import {
+  ClaimSearcher,
+  parseQuery,
+  type QueryGroup,
+  type SearchHit,
+  type SearchResult,
+} from './search.js';
 import { FUSE_OPTIONS, SEARCH_FINGERPRINT, WORD } from './search-record.js';
 import type { Claim, Dataset, DatasetDocument } from './types.js';
 
@@ -186,7 +192,8 @@ export function indexedSearch(
   query: string,
   filterInput: ClaimFilterInput,
   limit: number,
-): { corpus: Corpus; hits: SearchHit[] } {
+  all = false,
+): { corpus: Corpus; hits: SearchHit[]; result: SearchResult } {
   const groups = parseQuery(query);
   const datasets = indexes.map(({ file, index }) => {
     const candidates = new CandidateFinder(index).find(groups);
@@ -207,5 +214,6 @@ export function indexedSearch(
   });
   const corpus: Corpus = { datasets };
   const filter = buildFilter(corpus, filterInput);
-  return { corpus, hits: new ClaimSearcher(corpus).search(query, { filter, limit }) };
+  const result = new ClaimSearcher(corpus).run(query, { filter, limit, all });
+  return { corpus, hits: result.hits, result };
 }

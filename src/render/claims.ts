@@ -1,6 +1,7 @@
 import { type ClaimRef, type Corpus, qualify } from '../core/corpus.js';
+import { fold } from '../core/fold.js';
 import type { Via } from '../core/hierarchy.js';
-import type { SearchHit } from '../core/search.js';
+import { ALIAS_ONLY, type SearchHit } from '../core/search.js';
 import type { Claim, Dataset } from '../core/types.js';
 import { AUTHOR } from '../core/verify.js';
 import type { Palette } from './color.js';
@@ -54,6 +55,16 @@ function actorsCell(ref: ListedClaim): string {
   return how.length > 0 ? `${names} (${how.join('; ')})` : names;
 }
 
+/** The mark of a hit that matched only through aliases: `[alias: "Yerevan" for Armenia]`. */
+function aliasMark(ref: ListedClaim): string {
+  // Aliases whose words the claim also says itself are not what made the match weak.
+  const own = fold(`${ref.claim.text}\u0000${ref.claim.quote.exact}`);
+  const aliases = (ref.matched ?? [])
+    .filter((m) => m.via?.startsWith('alias of ') && !own.includes(fold(m.value)))
+    .map((m) => `"${m.value}" for ${m.via?.slice('alias of '.length)}`);
+  return `[only through an alias: ${[...new Set(aliases)].join('; ')}]`;
+}
+
 /** The claim object for JSON output, with `via` when a filter matched through membership. */
 function listedJson(corpus: Corpus, ref: ListedClaim): Record<string, unknown> {
   const base = claimJson(corpus, ref);
@@ -70,7 +81,7 @@ function claimListing(view: View, corpus: Corpus): Listing<ListedClaim> {
       { text: ref.claim.kind },
       { text: asserterName(ref.dataset, ref.claim) },
       {
-        text: ref.claim.text,
+        text: ref.tier === ALIAS_ONLY ? `${ref.claim.text} ${aliasMark(ref)}` : ref.claim.text,
         marks: ref.matches?.filter((m) => m.field === 'text').flatMap((m) => m.indices),
       },
       { text: actorsCell(ref) },
@@ -79,7 +90,12 @@ function claimListing(view: View, corpus: Corpus): Listing<ListedClaim> {
     json: (ref) =>
       ref.score === undefined
         ? listedJson(corpus, ref)
-        : { ...listedJson(corpus, ref), score: ref.score },
+        : {
+            ...listedJson(corpus, ref),
+            score: ref.score,
+            matched: ref.matched ?? [],
+            ...(ref.words !== undefined ? { words: ref.words } : {}),
+          },
   };
 }
 
