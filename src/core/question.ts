@@ -99,9 +99,9 @@ export function readQuery(words: string[]): ReadQuery {
   return { query: kept.join(' '), dropped };
 }
 
-/** True when a query has something to write but no word to match: only operators. */
+/** True when a query is written but holds only operators (! ' ^ $ = | and quotes): nothing to match. */
 export function onlyOperators(query: string): boolean {
-  return query.trim() !== '' && !/[\p{L}\p{N}]/u.test(query);
+  return query.trim() !== '' && /^[\s!'^$=|"]*$/.test(query);
 }
 
 const vocabularies = new WeakMap<Corpus, string[]>();
