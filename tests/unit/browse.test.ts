@@ -112,7 +112,7 @@ describe('agreements', () => {
       'border-deployment',
       'csto-membership',
       'eaeu-membership',
-      'syria-mission-auspices',
+      'syria-deployment',
     ]);
     expect(findAgreements(article, { party: ['EEU'] }).map((a) => a.agreement.id)).toEqual([
       'eaeu-membership',
