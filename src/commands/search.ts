@@ -83,11 +83,9 @@ export async function searchCommand(
       for (const term of group.terms) {
         if (searcher.termHits(term) > 0) continue;
         const near = suggestWords(corpus, term);
-        ctx.note(
-          near.length > 0
-            ? `"${term}" matches nothing; did you mean ${near.join(', ')}?`
-            : `"${term}" matches nothing in this dataset`,
-        );
+        if (near.length > 0)
+          ctx.note(`"${term}" matches nothing; did you mean ${near.join(', ')}?`);
+        else if (group.terms.length > 1) ctx.note(`"${term}" matches nothing in this dataset`);
       }
     }
   }

@@ -274,7 +274,7 @@ export class ClaimSearcher {
   private matchedOf(index: number, matches: HitMatch[]): Matched[] {
     const record = this.records[index] as SearchRecord;
     const out: Matched[] = [];
-    const seen = new Set<string>();
+    const keys: string[] = [];
     for (const m of matches) {
       let item: Matched;
       if (m.field === 'text' || m.field === 'quote') {
@@ -293,10 +293,18 @@ export class ClaimSearcher {
               : origin.of;
         item = { field: m.field, value, ...(via !== undefined && via !== value ? { via } : {}) };
       }
-      const key = JSON.stringify(item);
-      if (!seen.has(key)) {
-        seen.add(key);
+      // One entry per field and owner: an actor's name, else its first alias that matched.
+      const origin =
+        m.field === 'text' || m.field === 'quote'
+          ? undefined
+          : this.origins(index)[m.field][m.entry ?? 0];
+      const key = origin ? `${m.field}\u0000${origin.of}` : JSON.stringify(item);
+      const at = out.findIndex((_, i) => keys[i] === key);
+      if (at === -1) {
+        keys.push(key);
         out.push(item);
+      } else if (origin && !origin.alias && out[at]?.via?.startsWith('alias of ')) {
+        out[at] = item;
       }
     }
     return out;

@@ -83,10 +83,10 @@ describe('armru export --format json', () => {
     const doc = JSON.parse(readFileSync(out, 'utf8'));
     expect(doc.source.text).toBe(readFileSync(join(ROOT, 'data/article.txt'), 'utf8'));
     expect(doc.source.textFile).toBeUndefined();
-    expect(doc.claims).toHaveLength(35);
+    expect(doc.claims).toHaveLength(39);
     expect(armru(['validate', out])).toEqual({
       status: 0,
-      stdout: `${out}: valid (35 claims)\n`,
+      stdout: `${out}: valid (39 claims)\n`,
       stderr: '',
     });
     for (const query of ['Gyumri', 'Shoigu base', 'biolab !Kommersant', 'Pashinian | Kocharian']) {
@@ -98,14 +98,18 @@ describe('armru export --format json', () => {
 
   it('keeps only what the selected claims need', () => {
     const doc = JSON.parse(armru(['export', '--actor', 'Kommersant']).stdout);
-    expect(doc.claims.map((c: { id: string }) => c.id)).toEqual(['c08', 'c28', 'c29']);
+    expect(doc.claims.map((c: { id: string }) => c.id)).toEqual(['c08', 'c38', 'c28', 'c29']);
     const ids = doc.entities.map((e: { id: string }) => e.id);
     expect(ids).toContain('kommersant');
     expect(ids).not.toContain('tonoyan');
     expect(doc.agreements.map((a: { id: string; claims: string[] }) => [a.id, a.claims])).toEqual([
       ['biolab-memorandum', ['c08']],
     ]);
-    expect(doc.relations).toEqual([]);
+    expect(doc.relations.map((r: { from: string; to: string }) => `${r.from}>${r.to}`)).toEqual([
+      'c38>c28',
+    ]);
+    // Membership travels with its members, so every memberOf in the subset resolves.
+    expect(ids).toEqual(expect.arrayContaining(['pashinyan', 'armenian-government', 'armenia']));
     const out = join(dir, 'kommersant.claims.json');
     writeFileSync(out, JSON.stringify(doc));
     expect(armru(['validate', out]).status).toBe(0);
@@ -146,7 +150,7 @@ describe('armru export --format jsonl and csv', () => {
     ).toBe(true);
     expect(r.stdout.endsWith('\r\n')).toBe(true);
     const rows = parseCsv(r.stdout, { columns: true }) as Record<string, string>[];
-    expect(rows).toHaveLength(35);
+    expect(rows).toHaveLength(39);
     const c08 = rows.find((row) => row.id === 'c08');
     expect(c08).toMatchObject({
       source: 'armenia-russia-defense',
@@ -250,9 +254,9 @@ describe('armru export --format annotations', () => {
     expect(context[0]).toBe('http://www.w3.org/ns/anno.jsonld');
     expect(collection.type).toBe('AnnotationCollection');
     expect(collection.id).toMatch(/^urn:armru:/);
-    expect(collection.total).toBe(35);
+    expect(collection.total).toBe(39);
     expect(collection.first.type).toBe('AnnotationPage');
-    expect(collection.first.items).toHaveLength(35);
+    expect(collection.first.items).toHaveLength(39);
     expect(collection.last).toBe(collection.first.id);
     const text = readFileSync(join(ROOT, 'data/article.txt'), 'utf8');
     for (const anno of collection.first.items)
@@ -265,7 +269,7 @@ describe('armru export --format annotations', () => {
     expect(
       c09.body.map((b: { purpose: string; value: string }) => `${b.purpose}:${b.value}`),
     ).toEqual([
-      'describing:The memorandum under negotiation (on the biolabs) would not provide any access to a third party.',
+      'describing:The negotiated memorandum would not provide any access to a third party.',
       'tagging:denial',
       'tagging:Biolabs',
       'tagging:Armenia-Russia relations',
@@ -416,7 +420,7 @@ describe('armru validate', () => {
     ]);
     expect(armru(['validate'])).toEqual({
       status: 0,
-      stdout: 'data/claims.json: valid (35 claims)\n',
+      stdout: 'data/claims.json: valid (39 claims)\n',
       stderr: '',
     });
     const all = JSON.parse(armru(['validate', 'tests/fixtures/bad', '--json']).stdout);

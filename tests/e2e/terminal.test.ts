@@ -276,7 +276,8 @@ describe('completion', () => {
     expect(test('armru agreements --status in')).toBe('in-force');
     expect(test("armru export --format ''")).toBe('json jsonl csv annotations jsonld');
     expect(test("armru graph --format ''")).toBe('dot mermaid json');
-    expect(test('armru show c3')).toBe('c30 c31 c32 c33 c34 c35');
+    // Ids in article order: the review's later claims sit where their words are.
+    expect(test('armru show c3')).toBe('c36 c37 c38 c30 c31 c32 c39 c33 c34 c35');
     expect(test(`armru show --data ${fixture('mini/claims.json')} m`)).toBe('m1 m2 m3 m4');
   });
 
