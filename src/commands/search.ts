@@ -50,9 +50,11 @@ export async function searchCommand(
   if (dropped.length > 0)
     ctx.note(`searching for "${query}" (question words left out: ${dropped.join(', ')})`);
   const all = Boolean(options.all);
+  // "When was ..." asks for a date: dated claims first.
+  const dated = dropped.some((w) => w.toLowerCase() === 'when');
   const limit = all ? Number.POSITIVE_INFINITY : options.limit;
   let found: { corpus: Corpus; result: SearchResult } | undefined;
-  if (ctx.dataPaths.length > 0) {
+  if (ctx.dataPaths.length > 0 && !dated) {
     const lookup = openWordIndexes(ctx.dataPaths.flatMap(datasetFiles));
     if (lookup.usable) found = indexedSearch(lookup.indexes, query, options, limit, all);
     else for (const note of lookup.notes) ctx.note(note);
@@ -65,9 +67,9 @@ export async function searchCommand(
   let searcher: ClaimSearcher | undefined;
   if (!result) {
     searcher = new ClaimSearcher(corpus);
-    result = searcher.run(query, { filter: keep, limit, all });
+    result = searcher.run(query, { filter: keep, limit, all, dated });
     if (result.total === 0) {
-      const partial = searcher.runPartial(query, { filter: keep, limit, all });
+      const partial = searcher.runPartial(query, { filter: keep, limit, all, dated });
       if (partial.total > 0 && partial.partial) {
         const { best, of, terms } = partial.partial;
         ctx.note(

@@ -59,6 +59,16 @@ export interface SearchHit extends ClaimRef {
   words?: number;
 }
 
+/** How a search runs: which claims it may return, how many, and what it prefers. */
+export interface SearchOptions {
+  filter?: (ref: ClaimRef) => boolean;
+  limit?: number;
+  /** Every match: also those only through an alias when stronger ones exist. */
+  all?: boolean;
+  /** Rank dated claims first within a tier (a "when" question). */
+  dated?: boolean;
+}
+
 /** A search's hits and what was left out of them. */
 export interface SearchResult {
   /** The hits shown, best first (at most `limit`). */
@@ -329,24 +339,18 @@ export class ClaimSearcher {
    * Claims matching `query`, best first (ties in corpus order). A query with nothing to
    * match (empty, spaces, bare operators) matches every claim with score 0, as in fzf.
    */
-  search(
-    query: string,
-    options: { filter?: (ref: ClaimRef) => boolean; limit?: number; all?: boolean } = {},
-  ): SearchHit[] {
+  search(query: string, options: SearchOptions = {}): SearchHit[] {
     return this.run(query, options).hits;
   }
 
   /**
    * Runs a query and says what it left out. Ranking: a claim's tier first (its own words,
    * then names and record values, then aliases only), then fuse.js's score (the product over
-   * the query's terms), then corpus order. When some claim matches more strongly than
+   * the query's terms), then corpus order; with `dated`, dated claims come first in a tier. When some claim matches more strongly than
    * through an alias, claims that match only through an alias are left out (counted in
    * `weak`) unless `all`.
    */
-  run(
-    query: string,
-    options: { filter?: (ref: ClaimRef) => boolean; limit?: number; all?: boolean } = {},
-  ): SearchResult {
+  run(query: string, options: SearchOptions = {}): SearchResult {
     const { filter = () => true, limit = Number.POSITIVE_INFINITY, all = false } = options;
     const groups = parseQuery(query);
     const best = new Map<number, Scored>();
@@ -399,17 +403,14 @@ export class ClaimSearcher {
       }
     }
     const kept = [...best.entries()].filter(([index]) => filter(this.refs[index] as ClaimRef));
-    return this.rank(kept, limit, all);
+    return this.rank(kept, limit, all, Boolean(options.dated));
   }
 
   /**
    * When no claim matches every word of a one-branch query: the claims that match some of
    * its words, most words first, then as `run` ranks. Empty when no word matches anything.
    */
-  runPartial(
-    query: string,
-    options: { filter?: (ref: ClaimRef) => boolean; limit?: number; all?: boolean } = {},
-  ): SearchResult {
+  runPartial(query: string, options: SearchOptions = {}): SearchResult {
     const { filter = () => true, limit = Number.POSITIVE_INFINITY, all = false } = options;
     const groups = parseQuery(query);
     const [group] = groups;
@@ -444,6 +445,7 @@ export class ClaimSearcher {
       kept.map(([index, c]) => [index, c.scored] as [number, Scored]),
       limit,
       all,
+      Boolean(options.dated),
       (index) => counts.get(index)?.words ?? 0,
     );
     return {
@@ -457,11 +459,14 @@ export class ClaimSearcher {
     entries: [number, Scored][],
     limit: number,
     all: boolean,
+    dated: boolean,
     words?: (index: number) => number,
   ): SearchResult {
     const w = words ?? (() => 0);
+    const undated = (index: number) => (dated && !this.refs[index]?.claim.when ? 1 : 0);
     const ranked = [...entries].sort(
-      ([a, x], [b, y]) => w(b) - w(a) || x.tier - y.tier || x.score - y.score || a - b,
+      ([a, x], [b, y]) =>
+        w(b) - w(a) || x.tier - y.tier || undated(a) - undated(b) || x.score - y.score || a - b,
     );
     const strong = ranked.some(([, s]) => s.tier < ALIAS_ONLY);
     const shown = all || !strong ? ranked : ranked.filter(([, s]) => s.tier < ALIAS_ONLY);

@@ -35,7 +35,9 @@ describe('armru claims', () => {
     const all = json(['claims']);
     expect(all).toHaveLength(39);
     expect(all.map((c: { quote: { start: number } }) => c.quote.start)).toEqual(
-      all.map((c: { quote: { start: number } }) => c.quote.start).sort((a: number, b: number) => a - b),
+      all
+        .map((c: { quote: { start: number } }) => c.quote.start)
+        .sort((a: number, b: number) => a - b),
     );
     expect(table(['claims', '--kind', 'quote'])).toMatch(/│ c28 │ quote +│ Nikol Pashinyan │/);
   });

@@ -124,10 +124,7 @@ describe('agreements', () => {
     // The parties are the two ministries; the countries reach them through membership.
     const signed = findAgreements(article, { party: ['Russia'], status: ['Signed'] });
     expect(signed.map((a) => [a.agreement.id, a.via.map((v) => v.text)])).toEqual([
-      [
-        'mod-agreements-2019',
-        ['via Ministry of Defense of Russia → Russian Government → Russia'],
-      ],
+      ['mod-agreements-2019', ['via Ministry of Defense of Russia → Russian Government → Russia']],
     ]);
     expect(findAgreements(article, { party: ['=Russia'], status: ['signed'] })).toEqual([]);
     expect(
