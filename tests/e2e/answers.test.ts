@@ -128,7 +128,9 @@ describe('question-shaped queries', () => {
     );
     expect(r.stdout.split('\n')[0]?.split('\t')[0]).toBe('c23');
     expect(r.stdout).not.toContain('no claims match');
-    const [first] = JSON.parse(armru(['search', 'Kocharyan', 'jailed', 'Tbilisi', '--json']).stdout);
+    const [first] = JSON.parse(
+      armru(['search', 'Kocharyan', 'jailed', 'Tbilisi', '--json']).stdout,
+    );
     expect(first).toMatchObject({ id: 'c23', words: 2 });
   });
 
