@@ -1,10 +1,10 @@
-import type { Corpus } from '../core/corpus.js';
+import { confirmQuotes } from '../core/confirm.js';
 import { ArmruError } from '../core/errors.js';
 import { type ClaimFilterInput, claimFilter } from '../core/filter.js';
 import { indexedSearch, openWordIndexes } from '../core/indexed-search.js';
 import { datasetFiles, loadCorpus } from '../core/load.js';
 import { onlyOperators, readQuery, suggestWords } from '../core/question.js';
-import { ClaimSearcher, parseQuery, type SearchResult } from '../core/search.js';
+import { ClaimSearcher, parseQuery } from '../core/search.js';
 import { printHits } from '../render/claims.js';
 import { printJson } from '../render/view.js';
 import { type CommandContext, OK, type Outcome } from './context.js';
@@ -53,11 +53,14 @@ export async function searchCommand(
   // "When was ..." asks for a date: dated claims first.
   const dated = dropped.some((w) => w.toLowerCase() === 'when');
   const limit = all ? Number.POSITIVE_INFINITY : options.limit;
-  let found: { corpus: Corpus; result: SearchResult } | undefined;
+  let found: ReturnType<typeof indexedSearch> | undefined;
   if (ctx.dataPaths.length > 0 && !dated) {
     const lookup = openWordIndexes(ctx.dataPaths.flatMap(datasetFiles));
-    if (lookup.usable) found = indexedSearch(lookup.indexes, query, options, limit, all);
-    else for (const note of lookup.notes) ctx.note(note);
+    if (lookup.usable) {
+      found = indexedSearch(lookup.indexes, query, options, limit, all);
+      // What the index says must still be what the article says.
+      await confirmQuotes(found.hits);
+    } else for (const note of lookup.notes) ctx.note(note);
     // The index answers full matches; a partial match needs every claim, loaded below.
     if (found && found.result.total === 0) found = undefined;
   }

@@ -1,5 +1,5 @@
 import { type ClaimRef, type Corpus, qualify } from '../core/corpus.js';
-import { fold } from '../core/fold.js';
+import { fold, foldKeepsPositions } from '../core/fold.js';
 import type { Via } from '../core/hierarchy.js';
 import { ALIAS_ONLY, type SearchHit } from '../core/search.js';
 import type { Claim, Dataset } from '../core/types.js';
@@ -82,7 +82,10 @@ function claimListing(view: View, corpus: Corpus): Listing<ListedClaim> {
       { text: asserterName(ref.dataset, ref.claim) },
       {
         text: ref.tier === ALIAS_ONLY ? `${ref.claim.text} ${aliasMark(ref)}` : ref.claim.text,
-        marks: ref.matches?.filter((m) => m.field === 'text').flatMap((m) => m.indices),
+        // Match positions are positions in the folded text: usable only where folding kept them.
+        marks: foldKeepsPositions(ref.claim.text)
+          ? ref.matches?.filter((m) => m.field === 'text').flatMap((m) => m.indices)
+          : undefined,
       },
       { text: actorsCell(ref) },
     ],
