@@ -39,25 +39,29 @@ function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
-/**
- * A repeatable option whose values (also comma-separated) must be among `choices`, in any
- * case (`Quote` is `quote`); an unknown value names the nearest choice.
- */
+/** `value` as one of `choices`, in any case (`Quote` is `quote`); else the nearest is named. */
+function pickChoice(choices: readonly string[], value: string): string {
+  const found = choices.find((c) => c.toLowerCase() === value.toLowerCase());
+  if (found !== undefined) return found;
+  const [near] = closest(value.toLowerCase(), [...choices], 1);
+  const hint = near ? `did you mean "${near}"? ` : '';
+  throw new InvalidArgumentError(`${hint}expected one of ${choices.join(', ')}.`);
+}
+
+/** A repeatable option whose values (also comma-separated) must be among `choices`. */
 function collectChoice(choices: readonly string[]) {
-  return (value: string, previous: string[] | undefined): string[] => {
-    const values = value.split(',').map((v) => v.trim());
-    const out: string[] = [];
-    for (const v of values) {
-      const found = choices.find((c) => c.toLowerCase() === v.toLowerCase());
-      if (found === undefined) {
-        const [near] = closest(v.toLowerCase(), [...choices], 1);
-        const hint = near ? `did you mean "${near}"? ` : '';
-        throw new InvalidArgumentError(`${hint}expected one of ${choices.join(', ')}.`);
-      }
-      out.push(found);
-    }
-    return [...(previous ?? []), ...out];
-  };
+  return (value: string, previous: string[] | undefined): string[] => [
+    ...(previous ?? []),
+    ...value.split(',').map((v) => pickChoice(choices, v.trim())),
+  ];
+}
+
+/**
+ * A single-valued option among `choices`, in any case (`--format CSV`). Set after
+ * `.choices()`, which keeps the list for help and completion.
+ */
+function oneChoice(choices: readonly string[]) {
+  return (value: string): string => pickChoice(choices, value.trim());
 }
 
 function examples(lines: string[]): string {
@@ -439,7 +443,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .command('graph')
     .description('Print the network of actors for Graphviz (DOT) or Mermaid.')
     .addOption(
-      new Option('--format <format>', 'output format').choices(GRAPH_FORMATS).default('dot'),
+      new Option('--format <format>', 'output format')
+        .choices(GRAPH_FORMATS)
+        .argParser(oneChoice(GRAPH_FORMATS))
+        .default('dot'),
     )
     .addHelpText(
       'before',
@@ -460,7 +467,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       'Export claims as a dataset (JSON), JSON Lines, CSV, W3C Web Annotations or schema.org JSON-LD.',
     )
     .addOption(
-      new Option('--format <format>', 'output format').choices(EXPORT_FORMATS).default('json'),
+      new Option('--format <format>', 'output format')
+        .choices(EXPORT_FORMATS)
+        .argParser(oneChoice(EXPORT_FORMATS))
+        .default('json'),
     )
     .option('-o, --output <file>', 'write to this file (atomically) instead of stdout');
   claimFilters(exporter)

@@ -61,29 +61,29 @@ export async function searchCommand(
       // What the index says must still be what the article says.
       await confirmQuotes(found.hits);
     } else for (const note of lookup.notes) ctx.note(note);
-    // The index answers full matches; a partial match needs every claim, loaded below.
+    // When no word matches anything, the suggestions need the whole dataset, loaded below.
     if (found && found.result.total === 0) found = undefined;
   }
   const corpus = found?.corpus ?? (await loadCorpus(ctx.dataPaths));
   const { keep, via } = claimFilter(corpus, options);
+  let searcher = found?.searcher;
   let result = found?.result;
-  let searcher: ClaimSearcher | undefined;
-  if (!result) {
+  if (!searcher || !result) {
     searcher = new ClaimSearcher(corpus);
     result = searcher.run(query, { filter: keep, limit, all, dated });
     if (result.total === 0) {
       const partial = searcher.runPartial(query, { filter: keep, limit, all, dated });
-      if (partial.total > 0 && partial.partial) {
-        const { best, of, terms } = partial.partial;
-        ctx.note(
-          `no claim matches all of ${quoted(terms)}; showing claims that match ${best} of ${of} words${best > 1 ? ' (then fewer)' : ''}`,
-        );
-        result = partial;
-      }
+      if (partial.total > 0) result = partial;
     }
   }
+  if (result.partial) {
+    const { best, of, terms } = result.partial;
+    ctx.note(
+      `no claim matches all of ${quoted(terms)}; showing claims that match ${best} of ${of} words${best > 1 ? ' (then fewer)' : ''}`,
+    );
+  }
   // A word that matches nothing anywhere gets the nearest names and words of the dataset.
-  if (searcher && (result.total === 0 || result.partial)) {
+  if (result.total === 0 || result.partial) {
     for (const group of parseQuery(query)) {
       for (const term of group.terms) {
         if (searcher.termHits(term) > 0) continue;
