@@ -60,7 +60,10 @@ describe('search through the word index', () => {
       expect(lookup.usable, query).toBe(true);
       if (!lookup.usable) continue;
       const { hits } = indexedSearch(lookup.indexes, query, filter ?? {}, 100_000);
-      const expected = searcher.search(query, { filter: buildFilter(plain, filter ?? {}) });
+      const options = { filter: buildFilter(plain, filter ?? {}) };
+      let expected = searcher.search(query, options);
+      // With no claim matching every word, both paths show the claims that match most words.
+      if (expected.length === 0) expected = searcher.runPartial(query, options).hits;
       const found = new Set(hits.map((h) => h.claim.id));
       // The one allowed difference: a fuzzy match that needs the characters around a space or
       // punctuation ("gho dis" for "ghokdis") is not in the word index. Every miss must be one.
