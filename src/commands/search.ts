@@ -54,20 +54,19 @@ export async function searchCommand(
   const dated = dropped.some((w) => w.toLowerCase() === 'when');
   const limit = all ? Number.POSITIVE_INFINITY : options.limit;
   let found: ReturnType<typeof indexedSearch> | undefined;
-  if (ctx.dataPaths.length > 0 && !dated) {
+  if (ctx.dataPaths.length > 0) {
     const lookup = openWordIndexes(ctx.dataPaths.flatMap(datasetFiles));
     if (lookup.usable) {
-      found = indexedSearch(lookup.indexes, query, options, limit, all);
+      found = indexedSearch(lookup.indexes, query, options, limit, all, dated);
       // What the index says must still be what the article says.
       await confirmQuotes(found.hits);
     } else for (const note of lookup.notes) ctx.note(note);
-    // When no word matches anything, the suggestions need the whole dataset, loaded below.
-    if (found && found.result.total === 0) found = undefined;
   }
   const corpus = found?.corpus ?? (await loadCorpus(ctx.dataPaths));
   const { keep, via } = claimFilter(corpus, options);
   let searcher = found?.searcher;
   let result = found?.result;
+  const suggest = found?.suggest ?? ((term: string) => suggestWords(corpus, term));
   if (!searcher || !result) {
     searcher = new ClaimSearcher(corpus);
     result = searcher.run(query, { filter: keep, limit, all, dated });
@@ -76,7 +75,7 @@ export async function searchCommand(
       if (partial.total > 0) result = partial;
     }
   }
-  if (result.partial) {
+  if (result.partial && result.total > 0) {
     const { best, of, terms } = result.partial;
     ctx.note(
       `no claim matches all of ${quoted(terms)}; showing claims that match ${best} of ${of} words${best > 1 ? ' (then fewer)' : ''}`,
@@ -87,7 +86,7 @@ export async function searchCommand(
     for (const group of parseQuery(query)) {
       for (const term of group.terms) {
         if (searcher.termHits(term) > 0) continue;
-        const near = suggestWords(corpus, term);
+        const near = suggest(term);
         if (near.length > 0)
           ctx.note(`"${term}" matches nothing; did you mean ${near.join(', ')}?`);
         else if (group.terms.length > 1) ctx.note(`"${term}" matches nothing in this dataset`);

@@ -4,6 +4,7 @@ import type { Corpus } from './corpus.js';
 import { buildFilter, type ClaimFilterInput } from './filter.js';
 import { openIndex, WordIndex } from './index-store.js';
 import { articleText } from './load.js';
+import { suggestFrom } from './question.js';
 import {
   ClaimSearcher,
   parseQuery,
@@ -218,7 +219,15 @@ export function indexedSearch(
   filterInput: ClaimFilterInput,
   limit: number,
   all = false,
-): { corpus: Corpus; hits: SearchHit[]; result: SearchResult; searcher: ClaimSearcher } {
+  dated = false,
+): {
+  corpus: Corpus;
+  hits: SearchHit[];
+  result: SearchResult;
+  searcher: ClaimSearcher;
+  /** The nearest words of the indexes' vocabularies to a word that matched nothing. */
+  suggest: (term: string) => string[];
+} {
   const groups = parseQuery(query);
   const finders = indexes.map(({ index }) => new CandidateFinder(index));
   try {
@@ -229,7 +238,7 @@ export function indexedSearch(
     };
     let filter = buildFilter(corpus, filterInput);
     let searcher = new ClaimSearcher(corpus);
-    let result = searcher.run(query, { filter, limit, all });
+    let result = searcher.run(query, { filter, limit, all, dated });
     const [group] = groups;
     if (result.total === 0 && groups.length === 1 && group && group.terms.length > 1) {
       // Every claim that matches some word is among the union of the words' candidates.
@@ -245,9 +254,17 @@ export function indexedSearch(
       };
       filter = buildFilter(corpus, filterInput);
       searcher = new ClaimSearcher(corpus);
-      result = searcher.runPartial(query, { filter, limit, all });
+      result = searcher.runPartial(query, { filter, limit, all, dated });
     }
-    return { corpus, hits: result.hits, result, searcher };
+    // The vocabularies stay in memory after the indexes close; read only if asked.
+    let vocabulary: string[] | undefined;
+    const suggest = (term: string) => {
+      vocabulary ??= indexes.flatMap(({ index }) =>
+        Array.from({ length: index.words }, (_, w) => index.word(w)),
+      );
+      return suggestFrom(vocabulary, term);
+    };
+    return { corpus, hits: result.hits, result, searcher, suggest };
   } finally {
     for (const { index } of indexes) index.close();
   }

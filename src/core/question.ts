@@ -131,7 +131,18 @@ export function vocabulary(corpus: Corpus): string[] {
 
 /** The nearest names and words to one that matched nothing (`Tonoyyan` → Tonoyan). */
 export function suggestWords(corpus: Corpus, word: string): string[] {
+  return suggestFrom(vocabulary(corpus), word);
+}
+
+/** The nearest entries of `words` to a (parsed) query word; none for words under 3 letters. */
+export function suggestFrom(words: string[], word: string): string[] {
   const bare = word.replace(/^[!'^=]+|\$$/g, '').replace(/^"|"$/g, '');
   if (bare.length < 3) return [];
-  return closest(bare, vocabulary(corpus), 3, (s) => fold(s));
+  // Words under 3 letters would be "contained" in almost any query word.
+  return closest(
+    bare,
+    words.filter((w) => w.length >= 3),
+    3,
+    (s) => fold(s),
+  );
 }

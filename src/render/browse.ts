@@ -59,8 +59,9 @@ export function printTopics(view: View, corpus: Corpus, topics: TopicProfile[]):
 }
 
 /** A JSON object with `via` added when it was reached through a member. */
-function withVia<T extends object>(value: T, via: Via | undefined): T | (T & { via: Via }) {
-  return via ? { ...value, via } : value;
+function withVia<T extends object>(value: T, via: Via | undefined): T | (T & { via: Via[] }) {
+  // An array, as in the claims and search listings.
+  return via ? { ...value, via: [via] } : value;
 }
 
 /** A profile's claim as a tab-separated row: tag, id, kind, text. */

@@ -159,10 +159,14 @@ describe('armru actors and topics', () => {
     expect(kremlin.id).toBe('russia');
     expect(kremlin.claims.length).toBe(kremlin.claimCount);
     const shoygu = kremlin.claims.find((c: { id: string }) => c.id === 'c07');
-    expect(shoygu.via).toMatchObject({
-      path: ['shoygu', 'russian-defense-ministry', 'russian-government', 'russia'],
-      text: 'via Sergey Shoygu → Ministry of Defense of Russia → Russian Government → Russia',
-    });
+    expect(shoygu.via).toEqual([
+      {
+        option: 'actor',
+        name: 'Russia',
+        path: ['shoygu', 'russian-defense-ministry', 'russian-government', 'russia'],
+        text: 'via Sergey Shoygu → Ministry of Defense of Russia → Russian Government → Russia',
+      },
+    ]);
     const [alone] = json(['actors', '=Russia']);
     expect(alone.claims.some((c: { id: string }) => c.id === 'c07')).toBe(false);
     expect(json(['actors', 'Russia', '--exact'])[0].claimCount).toBe(alone.claimCount);
