@@ -262,7 +262,7 @@ export function indexedSearch(
       vocabulary ??= indexes.flatMap(({ index }) =>
         Array.from({ length: index.words }, (_, w) => index.word(w)),
       );
-      return suggestFrom(vocabulary, term);
+      return suggestFrom(vocabulary, term, true);
     };
     return { corpus, hits: result.hits, result, searcher, suggest };
   } finally {

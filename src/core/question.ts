@@ -134,15 +134,23 @@ export function suggestWords(corpus: Corpus, word: string): string[] {
   return suggestFrom(vocabulary(corpus), word);
 }
 
-/** The nearest entries of `words` to a (parsed) query word; none for words under 3 letters. */
-export function suggestFrom(words: string[], word: string): string[] {
+/**
+ * The nearest entries of `words` to a (parsed) query word; none for words under 3 letters.
+ * `folded` says the words are already folded (an index's vocabulary), which saves folding
+ * tens of thousands of them.
+ */
+export function suggestFrom(words: string[], word: string, folded = false): string[] {
   const bare = word.replace(/^[!'^=]+|\$$/g, '').replace(/^"|"$/g, '');
   if (bare.length < 3) return [];
-  // Words under 3 letters would be "contained" in almost any query word.
-  return closest(
-    bare,
-    words.filter((w) => w.length >= 3),
-    3,
-    (s) => fold(s),
-  );
+  const key = folded ? (s: string) => s : (s: string) => fold(s);
+  const needle = fold(bare);
+  // Only words of about the same length can be within the edit budget `closest` allows;
+  // longer or shorter ones can still count by containing the word or being contained in it.
+  const budget = Math.max(2, Math.floor(needle.length / 3));
+  const near = words.filter((w) => {
+    if (w.length < 3) return false; // under 3 letters a word is "contained" in almost any
+    const k = key(w);
+    return Math.abs(k.length - needle.length) <= budget || k.includes(needle) || needle.includes(k);
+  });
+  return closest(bare, near, 3, key);
 }
