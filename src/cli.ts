@@ -2,6 +2,7 @@ import { delimiter } from 'node:path';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { type CommandContext, OK, type Outcome } from './commands/context.js';
 import type { ExportOptions } from './commands/export.js';
+import type { IdsKind } from './commands/ids.js';
 import type { SearchOptions } from './commands/search.js';
 import type { AgreementFilterInput } from './core/agreements.js';
 import { ArmruError, EXIT } from './core/errors.js';
@@ -10,8 +11,9 @@ import { VERSION } from './core/paths.js';
 import { closest } from './core/suggest.js';
 import { AGREEMENT_STATUSES, CLAIM_KINDS } from './core/types.js';
 import { COLOR_MODES, type ColorMode, decideColor, palette } from './render/color.js';
-import type { CompletionSpec, OptionSpec, Shell } from './render/completion.js';
+import type { CompletionSpec, NameKind, OptionSpec, Shell } from './render/completion.js';
 import { EXPORT_FORMATS, GRAPH_FORMATS, type GraphFormat } from './render/formats.js';
+import { PagedOutput, page, pagerCommand } from './render/pager.js';
 import { sanitize, sanitizeInline } from './render/sanitize.js';
 import type { View } from './render/view.js';
 
@@ -114,6 +116,13 @@ const OPTION_VALUES: Record<string, readonly string[]> = {
   '--status': AGREEMENT_STATUSES,
 };
 const PATH_OPTIONS = new Set(['--data', '--output']);
+// Options whose values are names in the loaded datasets, asked of armru as the user types.
+const NAME_OPTIONS: Record<string, NameKind> = {
+  '--actor': 'actors',
+  '--party': 'actors',
+  '--topic': 'topics',
+  '--asserted-by': 'asserters',
+};
 const ARGUMENTS: Record<string, CompletionSpec['commands'][number]['argument']> = {
   search: 'text',
   show: 'claim-id',
@@ -134,6 +143,7 @@ function completionSpec(program: Command): CompletionSpec {
       ? { choices: o.argChoices ?? (OPTION_VALUES[o.long as string] as readonly string[]) }
       : {}),
     ...(o.long && PATH_OPTIONS.has(o.long) ? { path: true } : {}),
+    ...(o.long && NAME_OPTIONS[o.long] ? { names: NAME_OPTIONS[o.long] } : {}),
   });
   const help = { long: '--help', short: '-h', description: 'show help', takesValue: false };
   return {
@@ -240,6 +250,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     )
     .addOption(new Option('--color <when>', 'when to colour the output').choices(COLOR_MODES))
     .option('--no-color', 'same as --color never')
+    .option('--no-pager', 'never page long output in a terminal (also PAGER=cat)')
     .showSuggestionAfterError(true)
     .exitOverride();
   configureOutput(program, io, prefix);
@@ -481,11 +492,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
     )
     .option('--query <text>', 'only claims matching this search query')
     .option('--bom', 'start CSV with a UTF-8 byte order mark (for spreadsheets that need one)')
+    .option(
+      '--spreadsheet',
+      "CSV for spreadsheets: a byte order mark, and ' before cells starting with = + - @",
+    )
     .addHelpText(
       'before',
       examples([
         'armru export > armenia.claims.json          the whole dataset, self-contained',
-        'armru export --format csv --bom -o claims.csv',
+        'armru export --format csv --spreadsheet -o claims.csv',
         'armru export --format jsonl --actor Shoigu',
         'armru export --format annotations --query biolab',
         'armru export --format jsonld --kind quote',
@@ -557,13 +572,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stdout.write(completionScript(shell, completionSpec(program)));
     });
 
-  // Used by the completion scripts to offer claim ids; not for people, so not in the help.
+  // Used by the completion scripts to offer claim ids and names; not for people, so not in the help.
   program
     .command(IDS_COMMAND, { hidden: true })
-    .description('print the claim ids of the loaded datasets, one per line')
-    .action(async (_options: object, command: Command) => {
+    .description('print the claim ids (or actor, topic or asserter names) of the loaded datasets')
+    .addArgument(
+      new Argument('[kind]', 'what to list').choices(['claims', 'actors', 'topics', 'asserters']),
+    )
+    .action(async (kind: string | undefined, _options: object, command: Command) => {
       const { idsCommand } = await import('./commands/ids.js');
-      outcome = await idsCommand(await context(command));
+      outcome = await idsCommand(await context(command), (kind ?? 'claims') as IdsKind);
     });
 
   // Subcommands copy settings when created; give each its own name in error hints.
@@ -619,7 +637,14 @@ export function run(argv: string[]): void {
     if (process.env.DEBUG) process.stderr.write(`${error.stack}\n`);
     process.exit(EXIT.data);
   });
-  main(argv, { stdout: process.stdout, stderr: process.stderr, env: process.env }).then((code) => {
-    process.exitCode = code;
-  });
+  // In a terminal, output is kept until the command ends, then shown through the pager
+  // when it is longer than the window (see render/pager.ts).
+  const pager = pagerCommand(argv.slice(2), process.env, Boolean(process.stdout.isTTY));
+  const paged = pager ? new PagedOutput(process.stdout.columns) : undefined;
+  main(argv, { stdout: paged ?? process.stdout, stderr: process.stderr, env: process.env }).then(
+    async (code) => {
+      if (paged && pager) await page(paged.text(), pager, process.stdout.rows, process.stdout);
+      process.exitCode = code;
+    },
+  );
 }

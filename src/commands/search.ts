@@ -5,7 +5,7 @@ import { indexedSearch, openWordIndexes } from '../core/indexed-search.js';
 import { datasetFiles, loadCorpus } from '../core/load.js';
 import { onlyOperators, readQuery, suggestWords } from '../core/question.js';
 import { ClaimSearcher, parseQuery } from '../core/search.js';
-import { printHits } from '../render/claims.js';
+import { printFooter, printHits } from '../render/claims.js';
 import { printJson } from '../render/view.js';
 import { type CommandContext, OK, type Outcome } from './context.js';
 
@@ -110,9 +110,6 @@ export async function searchCommand(
     footer.push(
       `${result.weak} more ${result.weak === 1 ? 'claim matches' : 'claims match'} only through an alias of an actor or topic (--all shows them)`,
     );
-  for (const line of footer) {
-    if (ctx.view.mode === 'table') ctx.view.write(`${ctx.view.colors.dim(line)}\n`);
-    else ctx.note(line);
-  }
+  printFooter(ctx.view, footer, ctx.note);
   return OK;
 }

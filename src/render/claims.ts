@@ -7,7 +7,7 @@ import { AUTHOR } from '../core/verify.js';
 import type { Palette } from './color.js';
 import { type Listing, printListing, withDataset } from './listing.js';
 import type { Column } from './plain.js';
-import type { View } from './view.js';
+import { tableKit, type View } from './view.js';
 
 /** Display name of whoever asserts a claim. */
 export function asserterName(dataset: Dataset, claim: Claim): string {
@@ -110,4 +110,17 @@ export function printHits(view: View, corpus: Corpus, hits: ListedClaim[]): void
 /** Prints claims in the order given (article order for `armru claims`). */
 export function printClaims(view: View, corpus: Corpus, refs: ListedClaim[]): void {
   printListing(view, claimListing(view, corpus), refs, corpus);
+}
+
+/**
+ * Lines under a listing ("showing 20 of 35"): in a terminal, dim and wrapped to the width
+ * under the table; otherwise given to `note` for stderr, so stdout keeps only results.
+ */
+export function printFooter(view: View, lines: string[], note: (line: string) => void): void {
+  for (const line of lines) {
+    if (view.mode !== 'table') note(line);
+    else
+      for (const part of tableKit(view).wrap(line, view.width))
+        view.write(`${view.colors.dim(part)}\n`);
+  }
 }
