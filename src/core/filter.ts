@@ -2,7 +2,7 @@ import type { ClaimRef, Corpus } from './corpus.js';
 import { chooseEnum } from './enums.js';
 import { chainText, reachedBy, type Via } from './hierarchy.js';
 import { type Reached, reachActor, resolveTopic } from './resolve.js';
-import { CLAIM_KINDS, type ClaimKind } from './types.js';
+import { CLAIM_KINDS, type ClaimKind, REVIEW_STATES } from './types.js';
 
 /** Filters as the user typed them (names, not ids). */
 export interface ClaimFilterInput {
@@ -19,6 +19,8 @@ export interface ClaimFilterInput {
   assertedBy?: string[];
   /** Actor and asserter names mean the entity itself, not its members. */
   exactActor?: boolean;
+  /** The claim's review state must be one of these (`draft`, or `checked`: no review field). */
+  review?: string[];
 }
 
 /** A predicate over claims, after names have been resolved to ids. */
@@ -48,6 +50,9 @@ export function claimFilter(corpus: Corpus, input: ClaimFilterInput): ClaimFilte
     name,
     found: reachActor(corpus, name, exact),
   }));
+  const reviews = new Set(
+    (input.review ?? []).map((r) => chooseEnum('review state', r, REVIEW_STATES)),
+  );
   const actorChain = (found: Reached, ref: ClaimRef) =>
     reachedBy(found.get(ref.dataset), ref.claim.actors);
   const asserterChain = (found: Reached, ref: ClaimRef) =>
@@ -56,6 +61,7 @@ export function claimFilter(corpus: Corpus, input: ClaimFilterInput): ClaimFilte
     actors.every(({ found }) => actorChain(found, ref) !== undefined) &&
     topics.every((resolved) => ref.claim.topics.some((id) => resolved.get(ref.dataset)?.has(id))) &&
     (kinds.size === 0 || kinds.has(ref.claim.kind)) &&
+    (reviews.size === 0 || reviews.has(ref.claim.review ?? 'checked')) &&
     (asserters.length === 0 ||
       asserters.some(({ found }) => asserterChain(found, ref) !== undefined));
   const via = (ref: ClaimRef): Via[] => {
