@@ -172,10 +172,21 @@ export class ArticleText {
     return this.points;
   }
 
+  /** True when every character is one UTF-16 unit: then code-point offsets are string offsets. */
+  private get bmpOnly(): boolean {
+    this.bmp ??= !/[\ud800-\udfff]/.test(this.text);
+    return this.bmp;
+  }
+  private bmp: boolean | undefined;
+
   /** Why a quote does not sit at its offsets, or undefined when it does. */
   check(quote: { exact: string; start: number; end: number }): string | undefined {
     const { exact, start, end } = quote;
     if (end <= start) return `end (${end}) must be greater than start (${start})`;
+    // The common case costs no array of code points: a slice of the text itself.
+    if (this.bmpOnly && end <= this.text.length && this.text.slice(start, end) === exact) {
+      return undefined;
+    }
     const codePoints = this.codePoints;
     if (end > codePoints.length) {
       return `end (${end}) is past the end of the article (${codePoints.length} code points)`;

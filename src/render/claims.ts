@@ -65,11 +65,26 @@ function aliasMark(ref: ListedClaim): string {
   return `[only through an alias: ${[...new Set(aliases)].join('; ')}]`;
 }
 
-/** The claim object for JSON output, with `via` when a filter matched through membership. */
-function listedJson(corpus: Corpus, ref: ListedClaim): Record<string, unknown> {
+/** Names that --fields may ask for beside the ids they name. */
+const NAME_FIELDS = ['actorNames', 'topicNames', 'assertedByName'] as const;
+
+/**
+ * The claim object for JSON output, with `via` when a filter matched through membership, and
+ * the names behind its ids when --fields asks for them (`actorNames`, `topicNames`,
+ * `assertedByName`).
+ */
+function listedJson(view: View, corpus: Corpus, ref: ListedClaim): Record<string, unknown> {
   const base = claimJson(corpus, ref);
   const how = vias(ref);
-  return how.length > 0 ? { ...base, via: how } : base;
+  const asked = NAME_FIELDS.filter((f) => view.fields?.includes(f));
+  const names: Record<string, unknown> = {};
+  for (const field of asked) {
+    if (field === 'actorNames') names[field] = actorNames(ref.dataset, ref.claim);
+    if (field === 'topicNames')
+      names[field] = ref.claim.topics.map((id) => ref.dataset.topicById.get(id)?.name ?? id);
+    if (field === 'assertedByName') names[field] = asserterName(ref.dataset, ref.claim);
+  }
+  return { ...base, ...(how.length > 0 ? { via: how } : {}), ...names };
 }
 
 /** A claim list whose rows may carry search matches to highlight in the claim text. */
@@ -92,9 +107,9 @@ function claimListing(view: View, corpus: Corpus): Listing<ListedClaim> {
     dataset: (ref) => ref.dataset,
     json: (ref) =>
       ref.score === undefined
-        ? listedJson(corpus, ref)
+        ? listedJson(view, corpus, ref)
         : {
-            ...listedJson(corpus, ref),
+            ...listedJson(view, corpus, ref),
             score: ref.score,
             matched: ref.matched ?? [],
             ...(ref.words !== undefined ? { words: ref.words } : {}),
