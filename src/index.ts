@@ -17,6 +17,7 @@
 import type { ClaimRef, Corpus } from './core/corpus.js';
 import * as corpusCore from './core/corpus.js';
 import { ArmruError } from './core/errors.js';
+import * as files from './core/files.js';
 import * as filterCore from './core/filter.js';
 import * as indexBuild from './core/index-build.js';
 import * as load from './core/load.js';
@@ -129,7 +130,7 @@ export function loadDataset(file?: string, opts?: { useIndex?: boolean }): Promi
 
 /** Verifies a parsed document; `file` places a relative `source.textFile`. */
 export function checkDataset(doc: unknown, file: string): Dataset {
-  return load.checkDataset(doc, string('checkDataset', 'file', file));
+  return files.checkDataset(doc, string('checkDataset', 'file', file));
 }
 
 /** Checks what JSON Schema cannot (hash, ids, references, quotes) on a schema-valid document. */

@@ -1,6 +1,6 @@
+import { datasetFiles } from '../core/files.js';
 import { buildIndex } from '../core/index-build.js';
 import { LARGE_INDEX_CLAIMS } from '../core/index-store.js';
-import { datasetFiles } from '../core/load.js';
 import { BUILTIN_DATASET, displayPath } from '../core/paths.js';
 import { type CommandContext, OK, type Outcome } from './context.js';
 

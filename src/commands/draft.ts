@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { ArmruError } from '../core/errors.js';
-import { checkDataset, readText } from '../core/load.js';
+import { checkDataset, readText } from '../core/files.js';
 import { writeFileAtomic } from '../core/write-file.js';
 import type { DraftResult } from '../draft/index.js';
 import { toJson } from '../render/json.js';

@@ -1,8 +1,9 @@
 import { confirmQuotes } from '../core/confirm.js';
 import { ArmruError } from '../core/errors.js';
+import { datasetFiles } from '../core/files.js';
 import { type ClaimFilterInput, claimFilter } from '../core/filter.js';
 import { indexedSearch, openWordIndexes } from '../core/indexed-search.js';
-import { datasetFiles, loadCorpus } from '../core/load.js';
+import { loadCorpus } from '../core/load.js';
 import { onlyOperators, readQuery, suggestWords } from '../core/question.js';
 import { ClaimSearcher, parseQuery } from '../core/search.js';
 import { printFooter, printHits } from '../render/claims.js';

@@ -1,7 +1,7 @@
 import { ArmruError, type DataProblem, problemLine } from '../core/errors.js';
+import { checkDataset, datasetFiles, readText } from '../core/files.js';
 import { fixOffsets } from '../core/fix.js';
 import { parseJson } from '../core/json-text.js';
-import { checkDataset, datasetFiles, readText } from '../core/load.js';
 import { BUILTIN_DATASET, displayPath } from '../core/paths.js';
 import { writeFileAtomic } from '../core/write-file.js';
 import { toJson } from '../render/json.js';

@@ -1,6 +1,6 @@
 import type { ClaimRef } from './corpus.js';
+import { articleText, readText } from './files.js';
 import { parseJson } from './json-text.js';
-import { articleText, readText } from './load.js';
 import type { Dataset, DatasetDocument } from './types.js';
 import { ArticleText, changedUnderfoot, misplacedQuotes } from './verify.js';
 

@@ -1,6 +1,6 @@
 import { ArmruError, type DataProblem } from './errors.js';
+import { articleText } from './files.js';
 import { jsonPath } from './json-path.js';
-import { articleText } from './load.js';
 import type { DatasetDocument } from './types.js';
 import { sha256 } from './verify.js';
 

@@ -1,9 +1,9 @@
 import Fuse from 'fuse.js';
 import { pieces, termLiteral, termNeedles } from './candidates.js';
 import type { Corpus } from './corpus.js';
+import { articleText } from './files.js';
 import { buildFilter, type ClaimFilterInput } from './filter.js';
 import { openIndex, WordIndex } from './index-store.js';
-import { articleText } from './load.js';
 import { suggestFrom } from './question.js';
 import {
   ClaimSearcher,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkDataset } from '../../src/core/load.js';
+import { checkDataset } from '../../src/core/files.js';
 import type { DatasetDocument } from '../../src/core/types.js';
 import { evaluate } from '../../src/draft/evaluate.js';
 import {
