@@ -1,12 +1,13 @@
-import { type ClaimRef, type Corpus, qualify } from '../core/corpus.js';
-import { fold, foldKeepsPositions } from '../core/fold.js';
-import type { Via } from '../core/hierarchy.js';
-import { ALIAS_ONLY, type SearchHit } from '../core/search.js';
-import type { Claim, Dataset } from '../core/types.js';
-import { AUTHOR } from '../core/verify.js';
+import { AUTHOR } from '../core/dataset/verify.js';
+import { type ClaimRef, type Corpus, qualify } from '../core/model/corpus.js';
+import { ALIAS_ONLY } from '../core/model/tiers.js';
+import type { Claim, Dataset } from '../core/model/types.js';
+import type { Via } from '../core/search/hierarchy.js';
+import type { SearchHit } from '../core/search/search.js';
+import { fold, foldKeepsPositions } from '../core/text/fold.js';
+import type { Column } from './cells.js';
 import type { Palette } from './color.js';
 import { type Listing, printListing, withDataset } from './listing.js';
-import type { Column } from './plain.js';
 import { tableKit, type View } from './view.js';
 
 /** Display name of whoever asserts a claim. */
