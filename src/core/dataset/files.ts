@@ -15,7 +15,6 @@ import {
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ArmruError, type DataProblem } from '../model/errors.js';
 import type { Dataset, DatasetDocument } from '../model/types.js';
-import { parseJson } from './json-text.js';
 import { checkSchema } from './schema.js';
 import { type Problem, verifyDocument } from './verify.js';
 
