@@ -249,7 +249,12 @@ function reportError(error: unknown, io: Io, prefix: string): number {
     return EXIT.usage; // commander already printed the message through outputError
   }
   if (error instanceof ArmruError) {
-    io.stderr.write(`${prefix} ${sanitizeInline(error.message)}\n`);
+    // The core says what was not found; the CLI says which command lists what there is.
+    const list =
+      error.unknown && !error.message.includes('; closest: ')
+        ? `; run 'armru ${error.unknown}s' to list them`
+        : '';
+    io.stderr.write(`${prefix} ${sanitizeInline(error.message + list)}\n`);
     // A single problem that is the message itself is not repeated under it.
     const lines = error.problems;
     if (!(lines.length === 1 && lines[0] === error.message))

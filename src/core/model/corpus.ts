@@ -79,6 +79,6 @@ export function findClaim(corpus: Corpus, id: string): ClaimRef {
   }
   const ids = allClaims(corpus).map((c) => qualify(corpus, c.dataset, c.claim.id));
   const near = closest(wanted, ids, 3);
-  const hint = near.length > 0 ? `closest: ${near.join(', ')}` : "run 'armru claims' to list them";
-  throw new ArmruError('unknown-id', `no claim has the id "${id}"; ${hint}`);
+  const hint = near.length > 0 ? `; closest: ${near.join(', ')}` : '';
+  throw new ArmruError('unknown-id', `no claim has the id "${id}"${hint}`, { unknown: 'claim' });
 }

@@ -50,16 +50,23 @@ export class ArmruError extends Error {
   readonly details: DataProblem[];
   /** Extra lines printed after the message, such as a help hint. */
   readonly hint: string | undefined;
+  /** For an unknown id or name: what kind of thing was asked for, so the CLI can say how to list them. */
+  readonly unknown: 'claim' | 'actor' | 'topic' | undefined;
 
   constructor(
     code: ErrorCode,
     message: string,
-    options: { problems?: DataProblem[]; hint?: string } = {},
+    options: {
+      problems?: DataProblem[];
+      hint?: string;
+      unknown?: 'claim' | 'actor' | 'topic';
+    } = {},
   ) {
     super(message);
     this.code = code;
     this.details = options.problems ?? [];
     this.hint = options.hint;
+    this.unknown = options.unknown;
   }
 
   /** Every problem as one line. */

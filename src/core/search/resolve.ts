@@ -34,11 +34,10 @@ export function matchNamed<T extends Named>(items: T[], input: string): T[] {
 function unknownName(input: string, what: 'actor' | 'topic', items: Named[]): ArmruError {
   const names = items.flatMap((item) => [item.name, ...item.aliases]);
   const near = closest(input, names, 3, key);
-  const hint =
-    near.length > 0
-      ? `closest: ${near.map((n) => `"${n}"`).join(', ')}`
-      : `run 'armru ${what}s' to list them`;
-  return new ArmruError('unknown-name', `no ${what} is named "${input}"; ${hint}`);
+  const hint = near.length > 0 ? `; closest: ${near.map((n) => `"${n}"`).join(', ')}` : '';
+  return new ArmruError('unknown-name', `no ${what} is named "${input}"${hint}`, {
+    unknown: what,
+  });
 }
 
 /** Ids matched in each dataset; datasets where nothing matched are absent. */
