@@ -128,14 +128,16 @@ describe('filters', () => {
 
   it('names the closest actors and topics for an unknown name', () => {
     expect(() => buildFilter(corpusOf(ds), { actor: ['Shoygoo'] })).toThrow(
-      new ArmruError('unknown-name', 'no actor is named "Shoygoo"; closest: "Shoygu"'),
+      new ArmruError('unknown-name', 'no actor is named "Shoygoo"; closest: "Shoygu"', {
+        unknown: 'actor',
+      }),
     );
     expect(() => buildFilter(corpusOf(ds), { topic: ['biolaps'] })).toThrow(
       'no topic is named "biolaps"; closest: "Biolabs", "bio labs", "bio-labs"',
     );
     // The core says only what was not found; the CLI adds how to list what there is.
     expect(() => buildFilter(corpusOf(ds), { actor: ['xyzzy'] })).toThrow(
-      new ArmruError('unknown-name', 'no actor is named "xyzzy"'),
+      new ArmruError('unknown-name', 'no actor is named "xyzzy"', { unknown: 'actor' }),
     );
   });
 });
