@@ -125,6 +125,7 @@ const commands = [
   'search',
   'claims',
   'show',
+  'read',
   'actors',
   'topics',
   'agreements',

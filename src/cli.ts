@@ -2,6 +2,7 @@ import { delimiter } from 'node:path';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { type CommandContext, OK, type Outcome } from './commands/context.js';
 import type { ExportOptions } from './commands/export.js';
+import type { ReadOptions } from './commands/read.js';
 import type { SearchOptions } from './commands/search.js';
 import { ArmruError, EXIT } from './core/errors.js';
 import type { ClaimFilterInput } from './core/filter.js';
@@ -283,6 +284,36 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .action(async (options: ClaimFilterInput, command: Command) => {
       const { claimsCommand } = await import('./commands/claims.js');
       outcome = await claimsCommand(await context(command), options);
+    });
+
+  const read = program
+    .command('read')
+    .description(
+      "Read the article itself, every claim's words marked by kind, with who asserts each.",
+    )
+    .option('--claim <id>', 'start at this claim (the pager opens there)');
+  claimFilters(read)
+    .option(
+      '--asserted-by <name>',
+      'only claims this source asserts ("author" for the writer)',
+      collect,
+    )
+    .option('--no-pager', 'print straight to the terminal, without the pager')
+    .addHelpText(
+      'before',
+      examples([
+        'armru read',
+        'armru read --claim c08                 open the article at claim c08',
+        'armru read --asserted-by Kommersant    mark only what Kommersant asserts',
+        'armru read | grep -o "⟦c0[0-9] [^⟧]*⟧"  in a pipe: plain text with ⟦id … ⟧ markers',
+      ]),
+    )
+    .action(async (options: ReadOptions, command: Command) => {
+      const { readCommand } = await import('./commands/read.js');
+      outcome = await readCommand(await context(command), options, {
+        env: io.env,
+        usable: io.stdout === process.stdout,
+      });
     });
 
   json(

@@ -16,6 +16,8 @@ export interface Source {
   publisher: string | null;
   /** `YYYY-MM-DD`, or null when the article carries no date. */
   datePublished: string | null;
+  /** Where the article is published (http or https); annotations target it when present. */
+  url?: string;
   /** BCP 47 language tag of the article text. */
   inLanguage: string;
   /** Path of the article text, relative to the dataset file. Exactly one of `textFile` and `text`. */

@@ -122,7 +122,9 @@ export function toAnnotations(corpus: Corpus, refs: ClaimRef[]): string {
       ],
       target: {
         type: 'SpecificResource',
-        source,
+        // The article on the web when the dataset knows its address, so annotation viewers
+        // can anchor the claims on the page itself.
+        source: dataset.doc.source.url ?? source,
         selector: [
           { type: 'TextQuoteSelector', exact: claim.quote.exact, prefix, suffix },
           { type: 'TextPositionSelector', start: claim.quote.start, end: claim.quote.end },
