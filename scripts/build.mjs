@@ -91,6 +91,9 @@ await build({
   define: { 'import.meta.url': '__armruModuleUrl' },
   banner: { js: "const __armruModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [precompiledValidator],
+  // Graphviz in WebAssembly is over a megabyte: loaded from node_modules only when a
+  // picture is drawn, so it adds nothing to other commands' start-up.
+  external: ['@viz-js/viz'],
 });
 
 // The entry, tied to this exact bundle by a content hash so that it never uses a code cache

@@ -2,6 +2,7 @@ import { delimiter } from 'node:path';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { type CommandContext, OK, type Outcome } from './commands/context.js';
 import type { ExportOptions } from './commands/export.js';
+import type { GraphOptions } from './commands/graph.js';
 import type { ReadOptions } from './commands/read.js';
 import type { SearchOptions } from './commands/search.js';
 import { ArmruError, EXIT } from './core/errors.js';
@@ -10,7 +11,7 @@ import { VERSION } from './core/paths.js';
 import { AGREEMENT_STATUSES, CLAIM_KINDS } from './core/types.js';
 import { COLOR_MODES, type ColorMode, decideColor, palette } from './render/color.js';
 import type { CompletionSpec, OptionSpec, Shell } from './render/completion.js';
-import { EXPORT_FORMATS, GRAPH_FORMATS, type GraphFormat } from './render/formats.js';
+import { EXPORT_FORMATS, GRAPH_FORMATS } from './render/formats.js';
 import { sanitizeInline } from './render/sanitize.js';
 import type { View } from './render/view.js';
 
@@ -434,21 +435,30 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
   program
     .command('graph')
-    .description('Print the network of actors for Graphviz (DOT) or Mermaid.')
+    .description(
+      'Print the network of actors for Graphviz (DOT), Mermaid, as JSON, or drawn as SVG.',
+    )
     .addOption(
       new Option('--format <format>', 'output format').choices(GRAPH_FORMATS).default('dot'),
     )
+    .option(
+      '--actor <name>',
+      'only this actor, its neighbours and the edges among them (repeatable)',
+      collect,
+    )
+    .option('--min-weight <n>', 'only co-occurrence edges shared by at least n claims', positiveInt)
     .addHelpText(
       'before',
       examples([
+        'armru graph --format svg > actors.svg   drawn without system Graphviz',
         'armru graph | dot -Tsvg > actors.svg',
         'armru graph --format mermaid > actors.mmd',
-        'armru graph --format json',
+        'armru graph --actor Shoigu --min-weight 2 --format json',
       ]),
     )
-    .action(async (options: { format: GraphFormat }, command: Command) => {
+    .action(async (options: GraphOptions, command: Command) => {
       const { graphCommand } = await import('./commands/graph.js');
-      outcome = await graphCommand(await context(command), options.format);
+      outcome = await graphCommand(await context(command), options);
     });
 
   const exporter = program

@@ -4,7 +4,8 @@
  * text are valid positions in the original (needed to highlight matches).
  */
 
-const PUNCTUATION: Record<string, string> = {
+/** Typographic punctuation and the ASCII it folds to (also shipped to `armru report` pages). */
+export const PUNCTUATION: Record<string, string> = {
   '\u2018': "'", // ‘
   '\u2019': "'", // ’
   '\u201A': "'", // ‚
@@ -32,7 +33,7 @@ const PUNCTUATION: Record<string, string> = {
 };
 
 // Letters that carry no decomposable diacritic but that readers type without it.
-const LETTERS: Record<string, string> = {
+export const LETTERS: Record<string, string> = {
   ø: 'o',
   Ø: 'o',
   ł: 'l',
