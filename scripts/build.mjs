@@ -137,6 +137,7 @@ const commands = [
   'stats',
   'graph',
   'export',
+  'report',
   'validate',
   'completion',
   'help',

@@ -4,6 +4,7 @@ import { type CommandContext, OK, type Outcome } from './commands/context.js';
 import type { ExportOptions } from './commands/export.js';
 import type { GraphOptions } from './commands/graph.js';
 import type { ReadOptions } from './commands/read.js';
+import type { ReportOptions } from './commands/report.js';
 import type { SearchOptions } from './commands/search.js';
 import { ArmruError, EXIT } from './core/errors.js';
 import type { ClaimFilterInput } from './core/filter.js';
@@ -491,6 +492,24 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .action(async (options: ExportOptions, command: Command) => {
       const { exportCommand } = await import('./commands/export.js');
       outcome = await exportCommand(await context(command), options);
+    });
+
+  program
+    .command('report')
+    .description(
+      'Write the article as one self-contained HTML page: claims highlighted, searchable, with the actor network and timeline.',
+    )
+    .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
+    .addHelpText(
+      'before',
+      examples([
+        'armru report -o armenia.html                open it in a browser, mail it, attach it',
+        'armru --data my.claims.json report > my.html',
+      ]),
+    )
+    .action(async (options: ReportOptions, command: Command) => {
+      const { reportCommand } = await import('./commands/report.js');
+      outcome = await reportCommand(await context(command), options);
     });
 
   program

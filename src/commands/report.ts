@@ -1,0 +1,183 @@
+import { type ClaimRef, type Corpus, qualify } from '../core/corpus.js';
+import { ArmruError } from '../core/errors.js';
+import { fold, LETTERS, PUNCTUATION } from '../core/fold.js';
+import { actorGraph } from '../core/graph.js';
+import { busiestActors } from '../core/graph-filter.js';
+import { loadCorpus } from '../core/load.js';
+import { articleRuns } from '../core/marks.js';
+import { VERSION } from '../core/paths.js';
+import { agreementsOf, relatedTo } from '../core/relations.js';
+import { timeline } from '../core/timeline.js';
+import { CLAIM_KINDS, type ClaimKind, type Dataset } from '../core/types.js';
+import { AUTHOR } from '../core/verify.js';
+import { writeFileAtomic } from '../core/write-file.js';
+import { asserterName } from '../render/claims.js';
+import type { ClientClaim, ClientData } from '../render/html/client.js';
+import type { TimelineItem } from '../render/html/page.js';
+import { sanitize } from '../render/sanitize.js';
+import { type CommandContext, OK, type Outcome } from './context.js';
+
+/** Checked options of `armru report`. */
+export interface ReportOptions {
+  /** File to write (atomically); stdout when absent or `-`. */
+  output?: string;
+}
+
+/** How many actors the page's network shows at most: more cannot be read, or laid out quickly. */
+export const NETWORK_LIMIT = 60;
+
+function claimData(corpus: Corpus, ref: ClaimRef): ClientClaim {
+  const { dataset, claim } = ref;
+  const q = (id: string) => qualify(corpus, dataset, id);
+  const note = (claim as { note?: unknown }).note;
+  return {
+    id: q(claim.id),
+    text: sanitize(claim.text),
+    quote: sanitize(claim.quote.exact),
+    kind: claim.kind,
+    asserter: sanitize(asserterName(dataset, claim)),
+    cue: claim.cue !== undefined ? sanitize(claim.cue) : null,
+    hedged: claim.hedged,
+    when: claim.when
+      ? {
+          date: sanitize(claim.when.date),
+          text: sanitize(claim.when.text),
+          basis: claim.when.basis,
+          source: claim.when.source !== undefined ? sanitize(claim.when.source) : null,
+        }
+      : null,
+    actors: claim.actors.map((id) => [q(id), sanitize(dataset.entityById.get(id)?.name ?? id)]),
+    topics: claim.topics.map((id) => [q(id), sanitize(dataset.topicById.get(id)?.name ?? id)]),
+    note: typeof note === 'string' ? sanitize(note) : null,
+    relations: relatedTo(ref).map((r) => [
+      r.type,
+      r.direction,
+      q(r.other.claim.id),
+      r.note !== undefined ? sanitize(r.note) : null,
+    ]),
+    agreements: agreementsOf(ref).map(({ agreement }) => [
+      sanitize(agreement.name),
+      agreement.status,
+      agreement.note !== undefined ? sanitize(agreement.note) : null,
+    ]),
+  };
+}
+
+/** What the search box matches a claim against: its words and every name of who is in it. */
+function haystack(dataset: Dataset, ref: ClaimRef): string {
+  const { claim } = ref;
+  const names = (id: string) => {
+    const e = dataset.entityById.get(id);
+    return e ? [e.name, ...e.aliases] : [id];
+  };
+  const parts = [
+    claim.id,
+    claim.text,
+    claim.quote.exact,
+    claim.kind,
+    ...(claim.assertedBy === AUTHOR
+      ? [AUTHOR, dataset.doc.source.author]
+      : names(claim.assertedBy)),
+    claim.cue ?? '',
+    ...claim.actors.flatMap(names),
+    ...claim.topics.flatMap((id) => {
+      const t = dataset.topicById.get(id);
+      return t ? [t.name, ...t.aliases] : [id];
+    }),
+    claim.when?.text ?? '',
+  ];
+  return fold(parts.join('\n'));
+}
+
+function byName(a: [string, string], b: [string, string]): number {
+  return a[1].localeCompare(b[1]);
+}
+
+/**
+ * `armru report`: the article as one self-contained HTML page, with its claims highlighted,
+ * a searchable list, the actor network and a timeline. The page is built whole in memory and
+ * then written atomically, so an error never leaves half a file.
+ */
+export async function reportCommand(ctx: CommandContext, options: ReportOptions): Promise<Outcome> {
+  const toStdout = !options.output || options.output === '-';
+  if (toStdout && ctx.view.mode === 'table') {
+    throw new ArmruError(
+      'usage',
+      'the report is an HTML page: write it to a file with -o FILE, or redirect stdout',
+    );
+  }
+  const corpus = await loadCorpus(ctx.dataPaths);
+  if (corpus.datasets.length !== 1) {
+    throw new ArmruError(
+      'usage',
+      `a report shows one article, but ${corpus.datasets.length} datasets are loaded (${corpus.datasets.map((d) => d.doc.source.id).join(', ')}); choose one with --data`,
+    );
+  }
+  const dataset = corpus.datasets[0] as Dataset;
+  const refs: ClaimRef[] = dataset.doc.claims.map((claim) => ({ dataset, claim }));
+  const q = (id: string) => qualify(corpus, dataset, id);
+  const kinds = new Map<string, ClaimKind>(refs.map((r) => [q(r.claim.id), r.claim.kind]));
+  const runs = articleRuns(
+    dataset.text,
+    refs.map((r) => ({ id: q(r.claim.id), start: r.claim.quote.start, end: r.claim.quote.end })),
+  );
+  const usedActors = new Set(refs.flatMap((r) => r.claim.actors));
+  const usedTopics = new Set(refs.flatMap((r) => r.claim.topics));
+  const data: ClientData = {
+    claims: refs.map((r) => claimData(corpus, r)),
+    haystacks: refs.map((r) => haystack(dataset, r)),
+    fold: { ...PUNCTUATION, ...LETTERS },
+    actors: dataset.doc.entities
+      .filter((e) => usedActors.has(e.id))
+      .map((e): [string, string] => [q(e.id), sanitize(e.name)])
+      .sort(byName),
+    topics: dataset.doc.topics
+      .filter((t) => usedTopics.has(t.id))
+      .map((t): [string, string] => [q(t.id), sanitize(t.name)])
+      .sort(byName),
+    kinds: CLAIM_KINDS.filter((k) => refs.some((r) => r.claim.kind === k)),
+  };
+
+  const full = actorGraph(corpus);
+  const graph = busiestActors(full, NETWORK_LIMIT);
+  let svg: string | undefined;
+  if (graph.nodes.length > 0) {
+    const { dotToSvg, toPictureDot } = await import('../render/graph-svg.js');
+    svg = await dotToSvg(toPictureDot(graph, dataset.doc.source.title));
+  }
+  const legend =
+    'Solid lines join actors named in the same claims (the number is how many; thicker is more); dashed lines join the parties to an agreement, labelled with its name.';
+  const networkNote =
+    graph.nodes.length < full.nodes.length
+      ? `The ${graph.nodes.length} most connected of ${full.nodes.length} actors. ${legend}`
+      : `${graph.nodes.length} actors. ${legend}`;
+
+  const items: TimelineItem[] = timeline(corpus).map((entry) => ({
+    date: entry.when.date,
+    basis: entry.when.basis,
+    text: entry.when.text,
+    source: entry.when.source ?? null,
+    label: entry.item === 'claim' ? entry.claim.text : entry.agreement.name,
+    claim:
+      entry.item === 'claim'
+        ? q(entry.claim.id)
+        : entry.agreement.claims[0] !== undefined
+          ? q(entry.agreement.claims[0])
+          : null,
+  }));
+
+  const { renderReport } = await import('../render/html/page.js');
+  const html = renderReport({
+    source: dataset.doc.source,
+    runs,
+    kinds,
+    data,
+    svg,
+    networkNote,
+    timeline: items,
+    version: VERSION,
+  });
+  if (toStdout) ctx.view.write(html);
+  else writeFileAtomic(options.output as string, html);
+  return OK;
+}
