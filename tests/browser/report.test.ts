@@ -1,0 +1,203 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { armru, fixture, ROOT } from '../helpers.js';
+import { CHROMIUM, chromiumMissing, mustHaveTools } from './chromium.js';
+
+const missing = chromiumMissing();
+const dataset = JSON.parse(readFileSync(join(ROOT, 'data/claims.json'), 'utf8'));
+const article = readFileSync(join(ROOT, 'data/article.txt'), 'utf8');
+/** Claims with Shoygu among their actors, in article order. */
+const SHOYGU = dataset.claims
+  .filter((c: { actors: string[] }) => c.actors.includes('shoygu'))
+  .map((c: { id: string }) => c.id);
+
+if (missing && !mustHaveTools) console.warn(`armru browser tests skipped: ${missing}`);
+if (missing && mustHaveTools) {
+  it('has Chromium for the browser tests (required under CI)', () => {
+    throw new Error(missing);
+  });
+}
+
+describe.skipIf(missing !== undefined)(
+  `armru report in Chromium${missing ? ` — skipped: ${missing}` : ''}`,
+  () => {
+    let browser: Browser;
+    let dir: string;
+    let page: Page;
+    let requests: string[];
+    let problems: string[];
+    let reportUrl: string;
+
+    /** Writes a report with armru and opens it in a fresh page, recording requests and errors. */
+    async function open(args: string[], name: string, width = 1440): Promise<string> {
+      const file = join(dir, name);
+      const result = armru([...args, 'report', '-o', file]);
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      page = await browser.newPage({ viewport: { width, height: 900 } });
+      requests = [];
+      problems = [];
+      page.on('request', (r) => requests.push(r.url()));
+      page.on('console', (m) => {
+        if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
+      });
+      page.on('pageerror', (e) => problems.push(e.message));
+      page.on('dialog', (d) => {
+        problems.push(`dialog: ${d.message()}`);
+        void d.dismiss();
+      });
+      const url = pathToFileURL(file).href;
+      await page.goto(url);
+      await page.waitForSelector('html[data-ready="true"]');
+      return url;
+    }
+
+    beforeAll(async () => {
+      const { chromium } = await import('playwright-core');
+      browser = await chromium.launch({ executablePath: CHROMIUM });
+      dir = mkdtempSync(join(tmpdir(), 'armru-report-'));
+      reportUrl = await open([], 'article.html');
+    }, 60_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('loads with no request beyond the file itself and no console error', () => {
+      expect(requests).toEqual([reportUrl]);
+      expect(problems).toEqual([]);
+    });
+
+    it('shows the article verbatim, every claim id in data-claim, every quote exactly marked', async () => {
+      expect(await page.textContent('#article-text')).toBe(article);
+      const marked = await page.$$eval('#article-text mark[data-claim]', (marks) =>
+        marks.map((m) => [m.getAttribute('data-claim') ?? '', m.textContent ?? '']),
+      );
+      const textOf = new Map<string, string>();
+      for (const [ids, text] of marked) {
+        for (const id of ids.split(' ')) textOf.set(id, (textOf.get(id) ?? '') + text);
+      }
+      const ids = dataset.claims.map((c: { id: string }) => c.id);
+      expect([...textOf.keys()].sort()).toEqual([...ids].sort());
+      // Joined in order, the pieces of each claim's highlight are its quote, even where
+      // quotes nest (c13 holds c14) or cross (c17 and c18).
+      for (const claim of dataset.claims) expect(textOf.get(claim.id)).toBe(claim.quote.exact);
+    });
+
+    it('opens the claim on click: its asserter, cue and relations; Escape closes it', async () => {
+      await page.click('mark[data-start~="c09"]');
+      const panel = page.locator('#panel');
+      await expect.poll(() => panel.isVisible()).toBe(true);
+      const text = (await panel.textContent()) ?? '';
+      expect(text).toContain('c09 · denial');
+      expect(text).toContain("asserted byCivilNet's sources in Armenia's Government (“specified”)");
+      expect(text).toContain('disputes c08');
+      expect(text).toContain('hedgedyes');
+      await page.keyboard.press('Escape');
+      expect(await panel.isHidden()).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-start'))).toBe(
+        'c09',
+      );
+    });
+
+    it('opens with Enter on a focused highlight, and shows what disputes it', async () => {
+      await page.focus('mark[data-start~="c08"]');
+      await page.keyboard.press('Enter');
+      const text = (await page.textContent('#panel')) ?? '';
+      expect(text).toContain('c08 · report');
+      expect(text).toContain('asserted byKommersant (“According to”)');
+      expect(text).toContain('is disputed by c09');
+      await page.keyboard.press('Escape');
+    });
+
+    it('narrows the list as the search box is typed in, folding case, marks and aliases', async () => {
+      const cards = () =>
+        page.$$eval('[data-claim-card]', (els) =>
+          els.map((e) => e.getAttribute('data-claim-card')),
+        );
+      expect(await cards()).toHaveLength(dataset.claims.length);
+      // "Kommersant" is an asserter (c08) and an actor (c28's interview); c28, c29 quote it too.
+      await page.fill('#claims-search', 'KOMMERSANT');
+      await expect.poll(cards).toEqual(['c08', 'c28', 'c29']);
+      expect(await page.textContent('#claims-status')).toBe('3 of 35 claims match');
+      // "Shoigu" is an alias of Sergey Shoygu: the claims he acts in, whatever their words.
+      await page.fill('#claims-search', 'shoigu');
+      await expect.poll(cards).toEqual(SHOYGU);
+      // Typed with an ASCII apostrophe, found in the article's "Shoygu’s visit".
+      await page.fill('#claims-search', "shoygu's visit");
+      await expect.poll(cards).toEqual(['c03']);
+      await page.fill('#claims-search', '');
+      await expect.poll(cards).toHaveLength(dataset.claims.length);
+      await page.selectOption('#filter-kind', 'denial');
+      await expect.poll(cards).toEqual(['c09']);
+      await page.selectOption('#filter-kind', '');
+    });
+
+    it('draws the actor network as inline SVG with a node per actor', async () => {
+      const graph = JSON.parse(armru(['graph', '--format', 'json']).stdout);
+      const titles = await page.$$eval('#network svg g.node > title', (ts) =>
+        ts.map((t) => t.textContent),
+      );
+      expect(titles.sort()).toEqual(graph.nodes.map((n: { id: string }) => n.id).sort());
+    });
+
+    it('reaches the search box, the filters and the highlights with Tab, with a visible focus', async () => {
+      // From the top of a fresh page, as a keyboard user arrives.
+      await page.reload();
+      await page.waitForSelector('html[data-ready="true"]');
+      const seen: string[] = [];
+      for (let i = 0; i < 80; i++) {
+        await page.keyboard.press('Tab');
+        seen.push(
+          await page.evaluate(() => {
+            const a = document.activeElement;
+            return a?.id || (a?.tagName === 'MARK' ? 'mark' : (a?.tagName ?? ''));
+          }),
+        );
+      }
+      for (const id of ['claims-search', 'filter-actor', 'filter-topic', 'filter-kind', 'mark'])
+        expect(seen).toContain(id);
+      // The skip link comes first, then the article's highlights, then the list's controls.
+      expect(seen.indexOf('mark')).toBeLessThan(seen.indexOf('claims-search'));
+      await page.focus('#claims-search');
+      const outline = await page.$eval('#claims-search', (e) => getComputedStyle(e).outlineStyle);
+      expect(outline).toBe('solid');
+    });
+
+    it('fits a 360 px screen without sideways scrolling', async () => {
+      await page.setViewportSize({ width: 360, height: 800 });
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.setViewportSize({ width: 1440, height: 900 });
+    });
+
+    it('renders the hostile dataset as inert text: no script runs, no element is injected', async () => {
+      const hostile = JSON.parse(readFileSync(fixture('hostile-html/claims.json'), 'utf8'));
+      const url = await open(['--data', fixture('hostile-html/claims.json')], 'hostile.html');
+      expect(requests).toEqual([url]);
+      expect(problems).toEqual([]);
+      expect(await page.evaluate(() => (window as { __pwned?: string }).__pwned)).toBeUndefined();
+      expect(await page.$$eval('img', (els) => els.length)).toBe(0);
+      expect(await page.$$eval('script', (els) => els.length)).toBe(2);
+      expect(await page.textContent('h1')).toBe(hostile.source.title);
+      expect(await page.textContent('#article-text')).toBe(
+        readFileSync(fixture('hostile-html/article.txt'), 'utf8'),
+      );
+      // The panel's values, the javascript: date source included, stay text.
+      await page.click('mark[data-start~="x2"]');
+      const panel = (await page.textContent('#panel')) ?? '';
+      expect(panel).toContain(hostile.claims[1].text);
+      expect(panel).toContain('source: javascript:window.__pwned="href"');
+      expect(await page.$$eval('#panel a', (as) => as.length)).toBe(0);
+      expect(await page.evaluate(() => (window as { __pwned?: string }).__pwned)).toBeUndefined();
+      expect(problems).toEqual([]);
+    });
+  },
+);
