@@ -11,7 +11,7 @@ import {
   renderTerminalArticle,
 } from '../render/article.js';
 import { asserterName } from '../render/claims.js';
-import { page as runPager } from '../render/pager.js';
+import { isLess, pagerCommand, page as runPager } from '../render/pager.js';
 import { type CommandContext, OK, type Outcome } from './context.js';
 
 /** Checked options of `armru read`. */
@@ -94,13 +94,16 @@ export async function readCommand(
   // Without colour a terminal cannot show marks by style: it gets the markers a pipe gets.
   const terminal = ctx.view.mode === 'table' && ctx.view.colors.enabled;
   const usePager = ctx.view.mode === 'table' && pager.usable && options.pager !== false;
+  // Only less can be told where to open; any other way gets the text from the claim's paragraph.
+  const pagerLine = usePager ? pagerCommand(pager.env) : undefined;
+  const opensAtLine = pagerLine !== undefined && isLess(pagerLine);
   const style = await kindStyler(ctx.view.colors.enabled);
   const pages: RenderedArticle[] = [];
   let startLine: number | undefined;
   const render = (page: ArticlePage) =>
     terminal ? renderTerminalArticle(ctx.view, page, style) : renderPlainArticle(page);
   for (const dataset of datasets) {
-    const from = start && !usePager ? paragraphStart(dataset.text, start.claim.quote.start) : 0;
+    const from = start && !opensAtLine ? paragraphStart(dataset.text, start.claim.quote.start) : 0;
     const rendered = render(articlePage(corpus, dataset, refs, from));
     if (start) startLine = rendered.lineOf.get(qualify(corpus, start.dataset, start.claim.id));
     pages.push(rendered);

@@ -1,7 +1,7 @@
 import type { Run } from '../core/marks.js';
-import type { ClaimKind, Source } from '../core/types.js';
+import { CLAIM_KINDS, type ClaimKind, type Source } from '../core/types.js';
 import { sanitize, sanitizeInline } from './sanitize.js';
-import { displayWidth } from './text-width.js';
+import { displayWidth, wrap } from './text-width.js';
 import type { View } from './view.js';
 
 /** A claim marked in the article, with what the footnotes say about it. */
@@ -67,7 +67,9 @@ export async function kindStyler(enabled: boolean): Promise<Styler> {
  * What the page shows above the article: publisher, date and address when known, and the
  * title and byline unless the article text already opens with them (most do).
  */
-function headerLines(source: Source, text: string): string[] {
+function headerLines(source: Source, text: string, runs: Run[]): string[] {
+  // Shown from a later paragraph (--claim), the article's own title is not on the page.
+  if ((runs[0]?.start ?? 0) > 0) text = '';
   const opening = text
     .trimStart()
     .split('\n')
@@ -100,7 +102,7 @@ function footnote(claim: MarkedClaim): string[] {
  * is still open, i.e. quotes that cross), then one tab-separated line per claim.
  */
 export function renderPlainArticle(page: ArticlePage): RenderedArticle {
-  const header = headerLines(page.source, page.text);
+  const header = headerLines(page.source, page.text, page.runs);
   const out: string[] = header.length > 0 ? [...header, ''] : [];
   const lineOf = new Map<string, number>();
   let body = '';
@@ -211,10 +213,10 @@ export function renderTerminalArticle(
   const margin = Math.max(4, ...page.claims.map((c) => displayWidth(c.id) + 1));
   const width = Math.max(20, view.width - margin);
   const colors = view.colors;
-  const out: string[] = headerLines(page.source, page.text).map((l, i) =>
+  const out: string[] = headerLines(page.source, page.text, page.runs).map((l, i) =>
     i === 0 ? colors.header(l) : l,
   );
-  const present = [...new Set(page.claims.map((c) => c.kind))];
+  const present = CLAIM_KINDS.filter((k) => page.claims.some((c) => c.kind === k));
   if (present.length > 0) {
     out.push(`Marked: ${present.map((k) => style(k, true, k)).join(' ')}`);
   }
@@ -259,7 +261,12 @@ export function renderTerminalArticle(
       const [, kind, asserter, cue, hedged] = footnote(claim);
       const who = `${asserter}${cue ? ` (“${cue}”)` : ''}`;
       const note = [kind, who, hedged].filter(Boolean).join(' · ');
-      out.push(`${' '.repeat(margin)}${style(claim.kind, false, id)} ${colors.dim(note)}`);
+      const indent = margin + displayWidth(id) + 1;
+      wrap(note, Math.max(10, view.width - indent)).forEach((part, n) => {
+        const lead =
+          n === 0 ? `${' '.repeat(margin)}${style(claim.kind, false, id)} ` : ' '.repeat(indent);
+        out.push(`${lead}${colors.dim(part)}`);
+      });
     }
     paragraphIds = [];
   };
