@@ -1,3 +1,4 @@
+import { confirmQuotes } from '../core/confirm.js';
 import type { Corpus } from '../core/corpus.js';
 import { buildFilter, type ClaimFilterInput } from '../core/filter.js';
 import { indexedSearch, openWordIndexes } from '../core/indexed-search.js';
@@ -25,8 +26,11 @@ export async function searchCommand(
   let result: { corpus: Corpus; hits: SearchHit[] } | undefined;
   if (ctx.dataPaths.length > 0) {
     const lookup = openWordIndexes(ctx.dataPaths.flatMap(datasetFiles));
-    if (lookup.usable) result = indexedSearch(lookup.indexes, query, options, options.limit);
-    else for (const note of lookup.notes) ctx.note(note);
+    if (lookup.usable) {
+      result = indexedSearch(lookup.indexes, query, options, options.limit);
+      // What the index says must still be what the article says.
+      await confirmQuotes(result.hits);
+    } else for (const note of lookup.notes) ctx.note(note);
   }
   if (!result) {
     const corpus = await loadCorpus(ctx.dataPaths);

@@ -76,7 +76,10 @@ describe.skipIf(missing !== undefined)(
     it('shows the article verbatim, every claim id in data-claim, every quote exactly marked', async () => {
       expect(await page.textContent('#article-text')).toBe(article);
       const marked = await page.$$eval('#article-text mark[data-claim]', (marks) =>
-        marks.map((m) => [m.getAttribute('data-claim') ?? '', m.textContent ?? '']),
+        marks.map((m): [string, string] => [
+          m.getAttribute('data-claim') ?? '',
+          m.textContent ?? '',
+        ]),
       );
       const textOf = new Map<string, string>();
       for (const [ids, text] of marked) {
@@ -125,6 +128,9 @@ describe.skipIf(missing !== undefined)(
       await page.fill('#claims-search', 'KOMMERSANT');
       await expect.poll(cards).toEqual(['c08', 'c28', 'c29']);
       expect(await page.textContent('#claims-status')).toBe('3 of 35 claims match');
+      // Full-width letters fold as the CLI folds them (NFKC).
+      await page.fill('#claims-search', 'ｋｏｍｍｅｒｓａｎｔ');
+      await expect.poll(cards).toEqual(['c08', 'c28', 'c29']);
       // "Shoigu" is an alias of Sergey Shoygu: the claims he acts in, whatever their words.
       await page.fill('#claims-search', 'shoigu');
       await expect.poll(cards).toEqual(SHOYGU);

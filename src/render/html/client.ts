@@ -55,9 +55,10 @@ export function reportClient(): void {
   const sentinel = document.getElementById('claims-more') as HTMLElement;
   const BATCH = 100;
 
-  // The CLI's folding (src/core/fold.ts): one output unit per input unit.
+  // The CLI's folding (src/core/fold.ts): NFKC, then one output unit per input unit.
   const foldCache = new Map<string, string>();
-  const fold = (text: string): string => {
+  const fold = (raw: string): string => {
+    const text = raw.normalize('NFKC');
     let out = '';
     for (let i = 0; i < text.length; i++) {
       const unit = text[i] as string;

@@ -57,7 +57,6 @@ export function clientScript(): string {
 }
 
 // JSON inside <script>: nothing in it may close the element or open a comment.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: see below
 function scriptJson(value: unknown): string {
   return JSON.stringify(value)
     .replace(/</g, '\\u003c')
