@@ -1,14 +1,14 @@
 import { type ClaimRef, type Corpus, qualify } from '../core/corpus.js';
 import { ArmruError } from '../core/errors.js';
-import { fold, LETTERS, PUNCTUATION } from '../core/fold.js';
+import { LETTERS, PUNCTUATION } from '../core/fold.js';
 import { actorGraph } from '../core/graph.js';
 import { busiestActors } from '../core/graph-filter.js';
 import { loadCorpus } from '../core/load.js';
 import { articleRuns } from '../core/marks.js';
 import { VERSION } from '../core/paths.js';
-import { agreementsOf, relatedTo } from '../core/relations.js';
+import type { Related } from '../core/relations.js';
 import { timeline } from '../core/timeline.js';
-import { CLAIM_KINDS, type ClaimKind, type Dataset } from '../core/types.js';
+import { type Agreement, CLAIM_KINDS, type ClaimKind, type Dataset } from '../core/types.js';
 import { AUTHOR } from '../core/verify.js';
 import { writeFileAtomic } from '../core/write-file.js';
 import { asserterName } from '../render/claims.js';
@@ -26,16 +26,48 @@ export interface ReportOptions {
 /** How many actors the page's network shows at most: more cannot be read, or laid out quickly. */
 export const NETWORK_LIMIT = 60;
 
-function claimData(corpus: Corpus, ref: ClaimRef): ClientClaim {
+/** Relations and agreements by claim id, found once instead of once per claim. */
+interface Links {
+  related: Map<string, Related[]>;
+  agreements: Map<string, Agreement[]>;
+}
+
+function links(dataset: Dataset): Links {
+  const related = new Map<string, Related[]>();
+  const add = (id: string, r: Related) => {
+    const list = related.get(id);
+    if (list) list.push(r);
+    else related.set(id, [r]);
+  };
+  for (const relation of dataset.doc.relations) {
+    const from = dataset.claimById.get(relation.from);
+    const to = dataset.claimById.get(relation.to);
+    if (!from || !to) continue;
+    const note = relation.note !== undefined ? { note: relation.note } : {};
+    add(from.id, { type: relation.type, direction: 'out', other: { dataset, claim: to }, ...note });
+    add(to.id, { type: relation.type, direction: 'in', other: { dataset, claim: from }, ...note });
+  }
+  const agreements = new Map<string, Agreement[]>();
+  for (const agreement of dataset.doc.agreements) {
+    for (const id of new Set(agreement.claims)) {
+      const list = agreements.get(id);
+      if (list) list.push(agreement);
+      else agreements.set(id, [agreement]);
+    }
+  }
+  return { related, agreements };
+}
+
+function claimData(corpus: Corpus, ref: ClaimRef, linked: Links): ClientClaim {
   const { dataset, claim } = ref;
   const q = (id: string) => qualify(corpus, dataset, id);
   const note = (claim as { note?: unknown }).note;
   return {
     id: q(claim.id),
     text: sanitize(claim.text),
-    quote: sanitize(claim.quote.exact),
     kind: claim.kind,
     asserter: sanitize(asserterName(dataset, claim)),
+    asserterId: claim.assertedBy === AUTHOR ? AUTHOR : q(claim.assertedBy),
     cue: claim.cue !== undefined ? sanitize(claim.cue) : null,
     hedged: claim.hedged,
     when: claim.when
@@ -49,44 +81,18 @@ function claimData(corpus: Corpus, ref: ClaimRef): ClientClaim {
     actors: claim.actors.map((id) => [q(id), sanitize(dataset.entityById.get(id)?.name ?? id)]),
     topics: claim.topics.map((id) => [q(id), sanitize(dataset.topicById.get(id)?.name ?? id)]),
     note: typeof note === 'string' ? sanitize(note) : null,
-    relations: relatedTo(ref).map((r) => [
+    relations: (linked.related.get(claim.id) ?? []).map((r) => [
       r.type,
       r.direction,
       q(r.other.claim.id),
       r.note !== undefined ? sanitize(r.note) : null,
     ]),
-    agreements: agreementsOf(ref).map(({ agreement }) => [
+    agreements: (linked.agreements.get(claim.id) ?? []).map((agreement) => [
       sanitize(agreement.name),
       agreement.status,
       agreement.note !== undefined ? sanitize(agreement.note) : null,
     ]),
   };
-}
-
-/** What the search box matches a claim against: its words and every name of who is in it. */
-function haystack(dataset: Dataset, ref: ClaimRef): string {
-  const { claim } = ref;
-  const names = (id: string) => {
-    const e = dataset.entityById.get(id);
-    return e ? [e.name, ...e.aliases] : [id];
-  };
-  const parts = [
-    claim.id,
-    claim.text,
-    claim.quote.exact,
-    claim.kind,
-    ...(claim.assertedBy === AUTHOR
-      ? [AUTHOR, dataset.doc.source.author]
-      : names(claim.assertedBy)),
-    claim.cue ?? '',
-    ...claim.actors.flatMap(names),
-    ...claim.topics.flatMap((id) => {
-      const t = dataset.topicById.get(id);
-      return t ? [t.name, ...t.aliases] : [id];
-    }),
-    claim.when?.text ?? '',
-  ];
-  return fold(parts.join('\n'));
 }
 
 function byName(a: [string, string], b: [string, string]): number {
@@ -123,9 +129,13 @@ export async function reportCommand(ctx: CommandContext, options: ReportOptions)
   );
   const usedActors = new Set(refs.flatMap((r) => r.claim.actors));
   const usedTopics = new Set(refs.flatMap((r) => r.claim.topics));
+  const linked = links(dataset);
+  const names: Record<string, string> = { [AUTHOR]: `${AUTHOR}\n${dataset.doc.source.author}` };
+  for (const e of dataset.doc.entities) names[q(e.id)] = [e.name, ...e.aliases].join('\n');
+  for (const t of dataset.doc.topics) names[q(t.id)] = [t.name, ...t.aliases].join('\n');
   const data: ClientData = {
-    claims: refs.map((r) => claimData(corpus, r)),
-    haystacks: refs.map((r) => haystack(dataset, r)),
+    claims: refs.map((r) => claimData(corpus, r, linked)),
+    names,
     fold: { ...PUNCTUATION, ...LETTERS },
     actors: dataset.doc.entities
       .filter((e) => usedActors.has(e.id))

@@ -46,20 +46,25 @@ export function filterGraph(graph: ActorGraph, filter: GraphFilter): ActorGraph 
 }
 
 /**
- * The `limit` actors with the most shared claims and agreements (ties in node order) and the
- * edges among them: a network a page can lay out and a reader can take in.
+ * At most `limit` actors, chosen by the heaviest links: agreements first, then pairs that
+ * share the most claims, taking each link whose two ends still fit (ties in edge order).
+ * The result is the densest part of the network, which a page can lay out and a reader
+ * can take in; the edges are those among the chosen actors.
  */
 export function busiestActors(graph: ActorGraph, limit: number): ActorGraph {
   if (graph.nodes.length <= limit) return graph;
-  const degree = new Map<string, number>();
-  for (const e of graph.edges) {
-    const w = e.kind === 'claims' ? e.weight : 1;
-    degree.set(e.a, (degree.get(e.a) ?? 0) + w);
-    degree.set(e.b, (degree.get(e.b) ?? 0) + w);
+  const strength = (e: GraphEdge) => (e.kind === 'agreement' ? Number.POSITIVE_INFINITY : e.weight);
+  const ranked = graph.edges
+    .map((e, i) => ({ e, i }))
+    .sort((x, y) => strength(y.e) - strength(x.e) || x.i - y.i);
+  const keep = new Set<string>();
+  for (const { e } of ranked) {
+    if (keep.size >= limit) break;
+    const extra = (keep.has(e.a) ? 0 : 1) + (keep.has(e.b) ? 0 : 1);
+    if (keep.size + extra > limit) continue;
+    keep.add(e.a);
+    keep.add(e.b);
   }
-  const order = graph.nodes.map((n, i) => ({ n, i, d: degree.get(n.id) ?? 0 }));
-  order.sort((x, y) => y.d - x.d || x.i - y.i);
-  const keep = new Set(order.slice(0, limit).map((x) => x.n.id));
   return {
     nodes: graph.nodes.filter((n) => keep.has(n.id)),
     edges: graph.edges.filter((e) => keep.has(e.a) && keep.has(e.b)),

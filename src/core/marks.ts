@@ -30,22 +30,49 @@ export function compareSpans(a: Span, b: Span): number {
  * cover it. Empty spans and spans outside the text are ignored (a verified dataset has none).
  */
 export function articleRuns(text: string, spans: Span[]): Run[] {
-  const cps = Array.from(text);
+  // Code points are counted by walking the UTF-16 string once, cut point by cut point, rather
+  // than by making an array of every character: a long article would make that much garbage.
+  let length = 0;
+  for (let u = 0; u < text.length; u++) {
+    const code = text.charCodeAt(u);
+    if (code >= 0xd800 && code <= 0xdbff && u + 1 < text.length) {
+      const next = text.charCodeAt(u + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) u++;
+    }
+    length++;
+  }
   const sorted = spans
-    .filter((s) => s.start < s.end && s.start >= 0 && s.end <= cps.length)
+    .filter((s) => s.start < s.end && s.start >= 0 && s.end <= length)
     .map((s, order) => ({ ...s, order }))
     .sort((a, b) => compareSpans(a, b) || a.order - b.order);
   const rank = new Map(sorted.map((s, i) => [s, i]));
-  const cuts = new Set<number>([0, cps.length]);
+  const cuts = new Set<number>([0, length]);
   for (const s of sorted) {
     cuts.add(s.start);
     cuts.add(s.end);
   }
   const points = [...cuts].sort((a, b) => a - b);
-  // Spans by end, to drop them from the active list as the cut points pass.
+  let cp = 0;
+  let unit = 0;
+  /** The UTF-16 index of code point `target` (never behind the last one asked for). */
+  const unitAt = (target: number) => {
+    while (cp < target) {
+      const code = text.charCodeAt(unit);
+      const pair =
+        code >= 0xd800 &&
+        code <= 0xdbff &&
+        unit + 1 < text.length &&
+        text.charCodeAt(unit + 1) >= 0xdc00 &&
+        text.charCodeAt(unit + 1) <= 0xdfff;
+      unit += pair ? 2 : 1;
+      cp++;
+    }
+    return unit;
+  };
   const runs: Run[] = [];
   let active: typeof sorted = [];
   let next = 0;
+  let fromUnit = 0;
   for (let i = 0; i + 1 < points.length; i++) {
     const from = points[i] as number;
     const to = points[i + 1] as number;
@@ -57,12 +84,14 @@ export function articleRuns(text: string, spans: Span[]): Run[] {
       added = true;
     }
     if (added) active.sort((a, b) => (rank.get(a) as number) - (rank.get(b) as number));
+    const toUnit = unitAt(to);
     runs.push({
       start: from,
       end: to,
-      text: cps.slice(from, to).join(''),
+      text: text.slice(fromUnit, toUnit),
       claims: active.map((s) => s.id),
     });
+    fromUnit = toUnit;
   }
   return runs;
 }

@@ -26,7 +26,7 @@ const SHAPES: Record<GraphNode['type'], string> = {
 export function toPictureDot(graph: ActorGraph, title: string): string {
   const lines = [
     `graph ${dotString(title)} {`,
-    '  graph [layout=neato, overlap=false, splines=true, sep="+12", esep="+6", fontname="Helvetica"];',
+    '  graph [layout=neato, overlap=false, splines=line, sep="+12", fontname="Helvetica"];',
     '  node [fontname="Helvetica", fontsize=11];',
     '  edge [fontname="Helvetica", fontsize=9];',
   ];

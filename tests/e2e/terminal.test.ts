@@ -275,7 +275,7 @@ describe('completion', () => {
     expect(test('armru search --kind a')).toBe('assessment');
     expect(test('armru agreements --status in')).toBe('in-force');
     expect(test("armru export --format ''")).toBe('json jsonl csv annotations jsonld');
-    expect(test("armru graph --format ''")).toBe('dot mermaid json');
+    expect(test("armru graph --format ''")).toBe('dot mermaid json svg');
     expect(test('armru show c3')).toBe('c30 c31 c32 c33 c34 c35');
     expect(test(`armru show --data ${fixture('mini/claims.json')} m`)).toBe('m1 m2 m3 m4');
   });

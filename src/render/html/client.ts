@@ -12,9 +12,10 @@
 export interface ClientClaim {
   id: string;
   text: string;
-  quote: string;
   kind: string;
   asserter: string;
+  /** Id of who asserts it (`author` for the writer), for the search names. */
+  asserterId: string;
   cue: string | null;
   hedged: boolean;
   when: { date: string; text: string; basis: string; source: string | null } | null;
@@ -31,8 +32,11 @@ export interface ClientClaim {
 /** The page's data block. */
 export interface ClientData {
   claims: ClientClaim[];
-  /** Folded search text of each claim, parallel to `claims`. */
-  haystacks: string[];
+  /**
+   * Every name a search should find an entity or topic by (name and aliases, one per line),
+   * by id; `author` names the writer. Claims list ids only, so names are sent once.
+   */
+  names: Record<string, string>;
   /** Characters that fold to something other than their lower case without marks. */
   fold: Record<string, string>;
   actors: [string, string][];
@@ -54,6 +58,14 @@ export function reportClient(): void {
   const status = document.getElementById('claims-status') as HTMLElement;
   const sentinel = document.getElementById('claims-more') as HTMLElement;
   const BATCH = 100;
+
+  // Each claim's quote is its highlights' text joined: the article is in the page once.
+  const quotes = new Map<string, string>();
+  for (const mark of article.querySelectorAll('mark[data-claim]')) {
+    for (const id of (mark.getAttribute('data-claim') ?? '').split(' ')) {
+      quotes.set(id, (quotes.get(id) ?? '') + (mark.textContent ?? ''));
+    }
+  }
 
   // The CLI's folding (src/core/fold.ts): NFKC, then one output unit per input unit.
   const foldCache = new Map<string, string>();
@@ -130,7 +142,7 @@ export function reportClient(): void {
       close,
       title,
       make('p', undefined, claim.text),
-      make('blockquote', undefined, claim.quote),
+      make('blockquote', undefined, quotes.get(claim.id) ?? ''),
     );
     const fields = make('dl');
     const field = (name: string, value: string | HTMLElement) => {
@@ -246,6 +258,24 @@ export function reportClient(): void {
     data.kinds.map((k) => [k, k]),
   );
 
+  // What the search box matches a claim against, folded on the first search: its id, words,
+  // quote, kind, cue and date, and every name of who asserts it, its actors and its topics.
+  let haystacks: string[] | undefined;
+  const haystackOf = (claim: ClientClaim) =>
+    fold(
+      [
+        claim.id,
+        claim.text,
+        quotes.get(claim.id) ?? '',
+        claim.kind,
+        claim.cue ?? '',
+        claim.when?.text ?? '',
+        data.names[claim.asserterId] ?? claim.asserter,
+        ...claim.actors.map(([id, name]) => data.names[id] ?? name),
+        ...claim.topics.map(([id, name]) => data.names[id] ?? name),
+      ].join('\n'),
+    );
+
   let matches: number[] = [];
   let shown = 0;
   const card = (i: number): HTMLElement => {
@@ -280,7 +310,12 @@ export function reportClient(): void {
       if (actor && !claim.actors.some((a) => a[0] === actor)) return;
       if (topic && !claim.topics.some((t) => t[0] === topic)) return;
       if (kind && claim.kind !== kind) return;
-      const hay = data.haystacks[i] as string;
+      if (words.length === 0) {
+        matches.push(i);
+        return;
+      }
+      haystacks ??= data.claims.map(haystackOf);
+      const hay = haystacks[i] as string;
       if (words.every((w) => hay.includes(w))) matches.push(i);
     });
     list.textContent = '';
