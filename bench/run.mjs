@@ -106,7 +106,37 @@ console.log(
 }
 if (startupOnly) process.exit(0);
 
-// 2. Scale.
+// 2. The report page at 10^4 claims, against reading and parsing the same dataset in bare
+// node (the least any program that reads it must do).
+{
+  const size = 10_000;
+  const dir = join(out, `synthetic-${size}`);
+  const file = join(dir, `synthetic-${size}.claims.json`);
+  if (!existsSync(file)) {
+    process.stderr.write(`generating ${size} claims…\n`);
+    writeCorpus(size, dir, 1);
+  }
+  const runs = 9;
+  const m = measure(
+    {
+      parse: ['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(file)}, 'utf8'))`],
+      claims: [bin, '--data', file, 'claims'],
+      report: [bin, '--data', file, 'report', '-o', join(dir, 'report.html')],
+    },
+    runs,
+  );
+  console.log(`armru report over ${size.toLocaleString('en')} claims (median of ${runs} runs)\n`);
+  table(
+    ['command', 'median', 'ratio to JSON.parse', 'target'],
+    [
+      ['node: JSON.parse of the dataset', ms(m.parse), '1.00x', ''],
+      ['armru claims (load and list)', ms(m.claims), `${(m.claims / m.parse).toFixed(2)}x`, ''],
+      ['armru report -o FILE', ms(m.report), `${(m.report / m.parse).toFixed(2)}x`, '< 3x'],
+    ],
+  );
+}
+
+// 3. Scale.
 /** Queries of the kinds people type, drawn from names the corpus contains. */
 function queriesFor(file) {
   // Surnames of seven letters or more, as most real ones are: a shorter word allows one edit

@@ -1,7 +1,7 @@
 import { type ClaimRef, type Corpus, qualify } from '../core/corpus.js';
 import { ArmruError } from '../core/errors.js';
 import { LETTERS, PUNCTUATION } from '../core/fold.js';
-import { actorGraph } from '../core/graph.js';
+import { type ActorGraph, actorGraph } from '../core/graph.js';
 import { busiestActors } from '../core/graph-filter.js';
 import { loadCorpus } from '../core/load.js';
 import { articleRuns } from '../core/marks.js';
@@ -12,6 +12,7 @@ import { type Agreement, CLAIM_KINDS, type ClaimKind, type Dataset } from '../co
 import { AUTHOR } from '../core/verify.js';
 import { writeFileAtomic } from '../core/write-file.js';
 import { asserterName } from '../render/claims.js';
+import type { BackgroundLayout } from '../render/graph-svg.js';
 import type { ClientClaim, ClientData } from '../render/html/client.js';
 import type { TimelineItem } from '../render/html/page.js';
 import { sanitize } from '../render/sanitize.js';
@@ -112,6 +113,23 @@ export async function reportCommand(ctx: CommandContext, options: ReportOptions)
       'the report is an HTML page: write it to a file with -o FILE, or redirect stdout',
     );
   }
+  // Graphviz compiles on another thread while the dataset loads here.
+  const { startBackgroundLayout, toPictureDot } = await import('../render/graph-svg.js');
+  const layout = await startBackgroundLayout();
+  try {
+    return await writeReport(ctx, options, toStdout, layout, toPictureDot);
+  } finally {
+    await layout.close();
+  }
+}
+
+async function writeReport(
+  ctx: CommandContext,
+  options: ReportOptions,
+  toStdout: boolean,
+  layout: BackgroundLayout,
+  toPictureDot: (graph: ActorGraph, title: string) => string,
+): Promise<Outcome> {
   const corpus = await loadCorpus(ctx.dataPaths);
   if (corpus.datasets.length !== 1) {
     throw new ArmruError(
@@ -150,11 +168,11 @@ export async function reportCommand(ctx: CommandContext, options: ReportOptions)
 
   const full = actorGraph(corpus);
   const graph = busiestActors(full, NETWORK_LIMIT);
-  let svg: string | undefined;
-  if (graph.nodes.length > 0) {
-    const { dotToSvg, toPictureDot } = await import('../render/graph-svg.js');
-    svg = await dotToSvg(toPictureDot(graph, dataset.doc.source.title));
-  }
+  // Laid out on the worker while this thread writes the rest of the page.
+  const svg =
+    graph.nodes.length > 0 ? layout.svg(toPictureDot(graph, dataset.doc.source.title)) : undefined;
+  // Awaited below; until then a failure must not count as unhandled.
+  svg?.catch(() => undefined);
   const legend =
     'Solid lines join actors named in the same claims (the number is how many; thicker is more); dashed lines join the parties to an agreement, labelled with its name.';
   const networkNote =
@@ -176,17 +194,18 @@ export async function reportCommand(ctx: CommandContext, options: ReportOptions)
           : null,
   }));
 
-  const { renderReport } = await import('../render/html/page.js');
-  const html = renderReport({
+  const { fillNetwork, NETWORK_SLOT, renderReport } = await import('../render/html/page.js');
+  const page = renderReport({
     source: dataset.doc.source,
     runs,
     kinds,
     data,
-    svg,
+    svg: svg ? NETWORK_SLOT : undefined,
     networkNote,
     timeline: items,
     version: VERSION,
   });
+  const html = svg ? fillNetwork(page, await svg) : page;
   if (toStdout) ctx.view.write(html);
   else writeFileAtomic(options.output as string, html);
   return OK;

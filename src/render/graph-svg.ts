@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import type { ActorGraph, GraphNode } from '../core/graph.js';
 import { sanitizeInline } from './sanitize.js';
 
@@ -75,4 +76,53 @@ export async function dotToSvg(dot: string): Promise<string> {
     );
   }
   return result.output;
+}
+
+/** A Graphviz started ahead of need on another thread: it gets ready while the data loads. */
+export interface BackgroundLayout {
+  /** Lays out DOT on the worker; rejects with Graphviz's errors. */
+  svg(dot: string): Promise<string>;
+  /** Stops the worker (also when nothing was laid out). */
+  close(): Promise<void>;
+}
+
+// The worker's script: CommonJS, as Node runs `eval` workers; Graphviz comes by path.
+const WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const ready = require(workerData.viz).instance();
+parentPort.on('message', async (dot) => {
+  try {
+    const result = (await ready).render(dot, { format: 'svg', engine: 'neato' });
+    parentPort.postMessage(result.status === 'success'
+      ? { svg: result.output }
+      : { error: result.errors.map((e) => e.message).join('; ') });
+  } catch (error) {
+    parentPort.postMessage({ error: String(error && error.message || error) });
+  }
+});
+`;
+
+/**
+ * Starts Graphviz (WebAssembly) on a worker thread now, so that compiling it overlaps with
+ * loading the dataset and writing the page on this thread. The layout is the same as
+ * `dotToSvg`'s.
+ */
+export async function startBackgroundLayout(): Promise<BackgroundLayout> {
+  const viz = createRequire(import.meta.url).resolve('@viz-js/viz');
+  const worker = new Worker(WORKER, { eval: true, workerData: { viz } });
+  worker.unref();
+  return {
+    svg: (dot) =>
+      new Promise((resolve, reject) => {
+        worker.once('message', (m: { svg?: string; error?: string }) => {
+          if (m.svg !== undefined) resolve(m.svg);
+          else reject(new Error(`Graphviz could not lay out the graph: ${m.error}`));
+        });
+        worker.once('error', reject);
+        worker.postMessage(dot);
+      }),
+    close: async () => {
+      await worker.terminate();
+    },
+  };
 }

@@ -99,6 +99,20 @@ function inlineSvg(svg: string): string {
   return at === -1 ? '' : svg.slice(at).replace(/<!--[\s\S]*?-->/g, '');
 }
 
+/**
+ * Stands for the network in `ReportModel.svg` while Graphviz is still at work, so the page
+ * can be written meanwhile; `fillNetwork` puts the drawing in. Dataset text cannot forge it:
+ * every `<` from a dataset is escaped.
+ */
+export const NETWORK_SLOT = '<svg id="armru-network-slot"></svg>';
+
+/** Puts Graphviz's drawing where `NETWORK_SLOT` stands. */
+export function fillNetwork(html: string, svg: string): string {
+  const at = html.indexOf(NETWORK_SLOT);
+  if (at === -1) return html;
+  return html.slice(0, at) + inlineSvg(svg) + html.slice(at + NETWORK_SLOT.length);
+}
+
 const KIND_ORDER: ClaimKind[] = [
   'event',
   'statement',
