@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: the corpus generator is plain JavaScript shared with the benchmarks.
+import { writeCorpus } from '../../bench/corpus.mjs';
 import { armru, fixture, ROOT } from '../helpers.js';
 import { CHROMIUM, chromiumMissing, mustHaveTools } from './chromium.js';
 
@@ -182,6 +184,43 @@ describe.skipIf(missing !== undefined)(
       );
       expect(overflow).toBeLessThanOrEqual(0);
       await page.setViewportSize({ width: 1440, height: 900 });
+    });
+
+    it('shows a timeline strip with each date and its basis', async () => {
+      const entries = JSON.parse(armru(['timeline', '--json']).stdout);
+      const items = await page.$$eval('ol.timeline > li', (lis) =>
+        lis.map((li) => [
+          li.querySelector('.date')?.textContent ?? '',
+          (li.querySelector('.basis')?.textContent ?? '').split(':')[0],
+        ]),
+      );
+      expect(items).toEqual(
+        entries.map((e: { when: { date: string; basis: string } }) => [e.when.date, e.when.basis]),
+      );
+    });
+
+    it('follows the dark scheme and hides the controls in print', async () => {
+      const background = () =>
+        page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+      await page.emulateMedia({ colorScheme: 'light' });
+      expect(await background()).toBe('rgb(255, 255, 255)');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      expect(await background()).toBe('rgb(13, 17, 23)');
+      await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+      expect(await page.isVisible('#claims')).toBe(false);
+      expect(await page.isVisible('#article-text')).toBe(true);
+      await page.emulateMedia({ media: 'screen' });
+    });
+
+    it('draws a long list lazily, a hundred cards at a time as it scrolls', async () => {
+      writeCorpus(1000, join(dir, 'big'), 1);
+      await open(['--data', join(dir, 'big', 'synthetic-1000.claims.json')], 'big.html');
+      const count = () => page.$$eval('[data-claim-card]', (els) => els.length);
+      expect(await count()).toBe(100);
+      expect(await page.textContent('#claims-status')).toBe('1000 claims');
+      await page.$eval('#claims-more', (e) => e.scrollIntoView());
+      await expect.poll(count).toBe(200);
+      expect(problems).toEqual([]);
     });
 
     it('renders the hostile dataset as inert text: no script runs, no element is injected', async () => {
