@@ -25,7 +25,7 @@ export interface ReportOptions {
 }
 
 /** How many actors the page's network shows at most: more cannot be read, or laid out quickly. */
-export const NETWORK_LIMIT = 60;
+export const NETWORK_LIMIT = 40;
 
 /** Relations and agreements by claim id, found once instead of once per claim. */
 interface Links {
@@ -79,8 +79,8 @@ function claimData(corpus: Corpus, ref: ClaimRef, linked: Links): ClientClaim {
           source: claim.when.source !== undefined ? sanitize(claim.when.source) : null,
         }
       : null,
-    actors: claim.actors.map((id) => [q(id), sanitize(dataset.entityById.get(id)?.name ?? id)]),
-    topics: claim.topics.map((id) => [q(id), sanitize(dataset.topicById.get(id)?.name ?? id)]),
+    actors: claim.actors.map(q),
+    topics: claim.topics.map(q),
     note: typeof note === 'string' ? sanitize(note) : null,
     relations: (linked.related.get(claim.id) ?? []).map((r) => [
       r.type,
@@ -149,11 +149,19 @@ async function writeReport(
   const usedTopics = new Set(refs.flatMap((r) => r.claim.topics));
   const linked = links(dataset);
   const names: Record<string, string> = { [AUTHOR]: `${AUTHOR}\n${dataset.doc.source.author}` };
-  for (const e of dataset.doc.entities) names[q(e.id)] = [e.name, ...e.aliases].join('\n');
-  for (const t of dataset.doc.topics) names[q(t.id)] = [t.name, ...t.aliases].join('\n');
+  const labels: Record<string, string> = {};
+  for (const e of dataset.doc.entities) {
+    names[q(e.id)] = [e.name, ...e.aliases].join('\n');
+    labels[q(e.id)] = sanitize(e.name);
+  }
+  for (const t of dataset.doc.topics) {
+    names[q(t.id)] = [t.name, ...t.aliases].join('\n');
+    labels[q(t.id)] = sanitize(t.name);
+  }
   const data: ClientData = {
     claims: refs.map((r) => claimData(corpus, r, linked)),
     names,
+    labels,
     fold: { ...PUNCTUATION, ...LETTERS },
     actors: dataset.doc.entities
       .filter((e) => usedActors.has(e.id))

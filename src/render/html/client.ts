@@ -19,9 +19,9 @@ export interface ClientClaim {
   cue: string | null;
   hedged: boolean;
   when: { date: string; text: string; basis: string; source: string | null } | null;
-  /** [id, name] pairs. */
-  actors: [string, string][];
-  topics: [string, string][];
+  /** Ids of its actors and topics; `labels` names them. */
+  actors: string[];
+  topics: string[];
   note: string | null;
   /** [type, direction, other claim id, note]. */
   relations: [string, 'out' | 'in', string, string | null][];
@@ -39,6 +39,9 @@ export interface ClientData {
   names: Record<string, string>;
   /** Characters that fold to something other than their lower case without marks. */
   fold: Record<string, string>;
+  /** Display name of every entity and topic, by id (sanitised). */
+  labels: Record<string, string>;
+  /** The actors and topics the filters offer, as [id, display name], sorted by name. */
   actors: [string, string][];
   topics: [string, string][];
   kinds: string[];
@@ -167,8 +170,9 @@ export function reportClient(): void {
       } else if (claim.when.source) when.append(` source: ${claim.when.source}`);
       field('date', when);
     } else field('date', '—');
-    field('actors', claim.actors.map((a) => a[1]).join(', ') || '—');
-    field('topics', claim.topics.map((t) => t[1]).join(', ') || '—');
+    const label = (id: string) => data.labels[id] ?? id;
+    field('actors', claim.actors.map(label).join(', ') || '—');
+    field('topics', claim.topics.map(label).join(', ') || '—');
     if (claim.note) field('note', claim.note);
     if (claim.relations.length > 0) {
       const ul = make('ul');
@@ -271,8 +275,8 @@ export function reportClient(): void {
         claim.cue ?? '',
         claim.when?.text ?? '',
         data.names[claim.asserterId] ?? claim.asserter,
-        ...claim.actors.map(([id, name]) => data.names[id] ?? name),
-        ...claim.topics.map(([id, name]) => data.names[id] ?? name),
+        ...claim.actors.map((id) => data.names[id] ?? id),
+        ...claim.topics.map((id) => data.names[id] ?? id),
       ].join('\n'),
     );
 
@@ -307,8 +311,8 @@ export function reportClient(): void {
     const kind = kindSelect.value;
     matches = [];
     data.claims.forEach((claim, i) => {
-      if (actor && !claim.actors.some((a) => a[0] === actor)) return;
-      if (topic && !claim.topics.some((t) => t[0] === topic)) return;
+      if (actor && !claim.actors.includes(actor)) return;
+      if (topic && !claim.topics.includes(topic)) return;
       if (kind && claim.kind !== kind) return;
       if (words.length === 0) {
         matches.push(i);
