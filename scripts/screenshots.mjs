@@ -55,7 +55,7 @@ const COLOURS = {
   36: '#39c5cf',
   90: '#8b949e',
 };
-const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeText = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 let html = '';
 let style = {};
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the escape codes are the input.
@@ -86,7 +86,7 @@ for (const part of lines.split(/(\u001b\[[0-9;]*m)/)) {
   ]
     .filter(Boolean)
     .join(';');
-  html += css ? `<span style="${css}">${escape(part)}</span>` : escape(part);
+  html += css ? `<span style="${css}">${escapeText(part)}</span>` : escapeText(part);
 }
 const page = join(tmp, 'read.html');
 writeFileSync(
