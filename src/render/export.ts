@@ -195,6 +195,7 @@ export function toJsonLd(corpus: Corpus, refs: ClaimRef[]): string {
         ? { publisher: { '@type': 'Organization', name: source.publisher } }
         : {}),
       ...(source.datePublished ? { datePublished: source.datePublished } : {}),
+      ...(source.url ? { url: source.url } : {}),
     });
     add({ '@id': authorIri, '@type': 'Person', name: source.author });
     for (const { claim } of mine) {

@@ -126,6 +126,17 @@ describe('source.url', () => {
     expect(mini.first.items[0].target.source).toBe('urn:armru:valmora-ferry');
   });
 
+  it("is the article's url in JSON-LD", () => {
+    const doc = JSON.parse(
+      armru(['--data', fixture('hostile-html/claims.json'), 'export', '--format', 'jsonld']).stdout,
+    );
+    const article = doc['@graph'].find((n: { '@type': string }) => n['@type'] === 'NewsArticle');
+    expect(article.url).toBe(
+      'https://example.org/news?a=1&b="><script>window.__pwned="url"</script>',
+    );
+    expect(article.datePublished).toBe('2020-01-02');
+  });
+
   it('must be an http or https address', () => {
     const doc = JSON.parse(readFileSync(fixture('mini/claims.json'), 'utf8'));
     doc.source.url = 'javascript:alert(1)';
