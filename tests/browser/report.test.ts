@@ -177,13 +177,21 @@ describe.skipIf(missing !== undefined)(
       expect(outline).toBe('solid');
     });
 
-    it('fits a 360 px screen without sideways scrolling', async () => {
+    it('fits a 360 px screen without sideways scrolling, and sets the list beside the article at 1440 px', async () => {
       await page.setViewportSize({ width: 360, height: 800 });
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - window.innerWidth,
       );
       expect(overflow).toBeLessThanOrEqual(0);
+      // At 1440 px the list stands beside the article, and nothing scrolls sideways either.
       await page.setViewportSize({ width: 1440, height: 900 });
+      const article = await page.$eval('#article', (e) => e.getBoundingClientRect().toJSON());
+      const claims = await page.$eval('#claims', (e) => e.getBoundingClientRect().toJSON());
+      expect(claims.left).toBeGreaterThanOrEqual(article.right);
+      expect(claims.top).toBe(article.top);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+      ).toBeLessThanOrEqual(0);
     });
 
     it('shows a timeline strip with each date and its basis', async () => {
