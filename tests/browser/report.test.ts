@@ -120,6 +120,17 @@ describe.skipIf(missing !== undefined)(
       await page.keyboard.press('Escape');
     });
 
+    it('links the claims that share the words clicked (c14 lies inside c13)', async () => {
+      await page.click('mark[data-start~="c14"]');
+      const panel = page.locator('#panel');
+      expect(await page.textContent('#panel h2')).toBe('c14 · background');
+      expect(await panel.textContent()).toContain('same wordsc13');
+      await page.click('#panel button[data-open="c13"]');
+      expect(await page.textContent('#panel h2')).toBe('c13 · background');
+      await page.keyboard.press('Escape');
+      expect(await panel.isHidden()).toBe(true);
+    });
+
     it('narrows the list as the search box is typed in, folding case, marks and aliases', async () => {
       const cards = () =>
         page.$$eval('[data-claim-card]', (els) =>

@@ -198,6 +198,19 @@ export function reportClient(): void {
       }
       field('evidence for', ul);
     }
+    // Claims whose quotes share the words clicked: reachable from here even when one
+    // quote lies wholly inside another.
+    const others = from?.matches('mark[data-claim]')
+      ? (from.getAttribute('data-claim') ?? '').split(' ').filter((other) => other && other !== id)
+      : [];
+    if (others.length > 0) {
+      const also = make('span');
+      others.forEach((other, n) => {
+        if (n > 0) also.append(', ');
+        also.append(openButton(other, other));
+      });
+      field('same words', also);
+    }
     panel.append(fields);
     panel.hidden = false;
     markCurrent(id);
