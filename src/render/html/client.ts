@@ -72,30 +72,25 @@ export function reportClient(): void {
 
   // The CLI's folding (src/core/fold.ts): NFKC, then one output unit per input unit.
   const foldCache = new Map<string, string>();
-  const fold = (raw: string): string => {
-    const text = raw.normalize('NFKC');
-    let out = '';
-    for (let i = 0; i < text.length; i++) {
-      const unit = text[i] as string;
-      const code = text.charCodeAt(i);
-      if (code >= 0xd800 && code <= 0xdfff) {
-        out += unit;
-        continue;
-      }
-      let folded = foldCache.get(unit) ?? data.fold[unit];
-      if (folded === undefined) {
-        const base = unit
-          .normalize('NFD')
-          .replace(/\p{M}+/gu, '')
-          .toLowerCase();
-        const lower = unit.toLowerCase();
-        folded = base.length === 1 ? base : lower.length === 1 ? lower : unit;
-        foldCache.set(unit, folded);
-      }
-      out += folded;
+  const foldUnit = (unit: string): string => {
+    const code = unit.charCodeAt(0);
+    // Surrogate halves are left alone: an astral character is never folded to anything else.
+    if (code >= 0xd800 && code <= 0xdfff) return unit;
+    let folded = foldCache.get(unit) ?? data.fold[unit];
+    if (folded === undefined) {
+      const base = unit
+        .normalize('NFD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase();
+      const lower = unit.toLowerCase();
+      folded = base.length === 1 ? base : lower.length === 1 ? lower : unit;
+      foldCache.set(unit, folded);
     }
-    return out;
+    return folded;
   };
+  // ASCII other than capitals folds to itself, so only the other units go through foldUnit.
+  const fold = (raw: string): string =>
+    raw.normalize('NFKC').replace(/[A-Z\u0080-\uffff]/g, foldUnit);
 
   const make = (tag: string, className?: string, text?: string): HTMLElement => {
     const node = document.createElement(tag);
@@ -277,23 +272,43 @@ export function reportClient(): void {
 
   // What the search box matches a claim against, folded on the first search: its id, words,
   // quote, kind, cue and date, and every name of who asserts it, its actors and its topics.
-  let haystacks: string[] | undefined;
+  // Built a slice at a time while the page is idle, and finished at once if a search comes
+  // first, so a long list's first search does not stall the page.
+  const haystacks: string[] = [];
+  const buildHaystacks = (more: () => boolean) => {
+    while (haystacks.length < data.claims.length && more()) {
+      haystacks.push(haystackOf(data.claims[haystacks.length] as ClientClaim));
+    }
+  };
+  // Names recur across claims: each is folded once.
+  const foldedNames = new Map<string, string>();
+  const namesOf = (id: string, fallback: string) => {
+    let folded = foldedNames.get(id);
+    if (folded === undefined) {
+      folded = fold(data.names[id] ?? fallback);
+      foldedNames.set(id, folded);
+    }
+    return folded;
+  };
   const haystackOf = (claim: ClientClaim) =>
-    fold(
-      [
-        claim.id,
-        claim.text,
-        quotes.get(claim.id) ?? '',
-        claim.kind,
-        claim.cue ?? '',
-        claim.when?.text ?? '',
-        data.names[claim.asserterId] ?? claim.asserter,
-        ...claim.actors.map((id) => data.names[id] ?? id),
-        ...claim.topics.map((id) => data.names[id] ?? id),
-      ].join('\n'),
-    );
+    [
+      fold(
+        [
+          claim.id,
+          claim.text,
+          quotes.get(claim.id) ?? '',
+          claim.kind,
+          claim.cue ?? '',
+          claim.when?.text ?? '',
+        ].join('\n'),
+      ),
+      namesOf(claim.asserterId, claim.asserter),
+      ...claim.actors.map((id) => namesOf(id, id)),
+      ...claim.topics.map((id) => namesOf(id, id)),
+    ].join('\n');
 
   let matches: number[] = [];
+  let faded = false;
   let shown = 0;
   const card = (i: number): HTMLElement => {
     const claim = data.claims[i] as ClientClaim;
@@ -331,7 +346,7 @@ export function reportClient(): void {
         matches.push(i);
         return;
       }
-      haystacks ??= data.claims.map(haystackOf);
+      buildHaystacks(() => true);
       const hay = haystacks[i] as string;
       if (words.every((w) => hay.includes(w))) matches.push(i);
     });
@@ -343,10 +358,17 @@ export function reportClient(): void {
         ? `${matches.length} claims`
         : `${matches.length} of ${data.claims.length} claims match`;
     const filtering = matches.length !== data.claims.length;
+    // Nothing to fade or unfade: leave the article's thousands of highlights alone.
+    if (!filtering && !faded) return;
+    faded = filtering;
+    if (!filtering) {
+      for (const m of article.querySelectorAll('mark.faded')) m.classList.remove('faded');
+      return;
+    }
     const kept = new Set(matches.map((i) => (data.claims[i] as ClientClaim).id));
     for (const m of article.querySelectorAll('mark[data-claim]')) {
       const ids = (m.getAttribute('data-claim') ?? '').split(' ');
-      m.classList.toggle('faded', filtering && !ids.some((id) => kept.has(id)));
+      m.classList.toggle('faded', !ids.some((id) => kept.has(id)));
     }
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -360,5 +382,10 @@ export function reportClient(): void {
     if (entries.some((e) => e.isIntersecting) && shown < matches.length) more();
   }).observe(sentinel);
   apply();
+  const idle = (deadline: IdleDeadline) => {
+    buildHaystacks(() => deadline.timeRemaining() > 2);
+    if (haystacks.length < data.claims.length) requestIdleCallback(idle);
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(idle);
   document.documentElement.dataset.ready = 'true';
 }
