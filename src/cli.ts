@@ -3,6 +3,7 @@ import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 
 import { type CommandContext, OK, type Outcome } from './commands/context.js';
 import type { ExportOptions } from './commands/export.js';
 import type { GraphOptions } from './commands/graph.js';
+import type { IdsKind } from './commands/ids.js';
 import type { ReadOptions } from './commands/read.js';
 import type { ReportOptions } from './commands/report.js';
 import type { SearchOptions } from './commands/search.js';
@@ -11,8 +12,9 @@ import type { ClaimFilterInput } from './core/filter.js';
 import { VERSION } from './core/paths.js';
 import { AGREEMENT_STATUSES, CLAIM_KINDS } from './core/types.js';
 import { COLOR_MODES, type ColorMode, decideColor, palette } from './render/color.js';
-import type { CompletionSpec, OptionSpec, Shell } from './render/completion.js';
+import type { CompletionSpec, NameKind, OptionSpec, Shell } from './render/completion.js';
 import { EXPORT_FORMATS, GRAPH_FORMATS } from './render/formats.js';
+import { isLess, PagedOutput, page, pagerCommand } from './render/pager.js';
 import { sanitize, sanitizeInline } from './render/sanitize.js';
 import type { View } from './render/view.js';
 
@@ -102,6 +104,13 @@ const OPTION_VALUES: Record<string, readonly string[]> = {
   '--status': AGREEMENT_STATUSES,
 };
 const PATH_OPTIONS = new Set(['--data', '--output']);
+// Options whose values are names in the loaded datasets, asked of armru as the user types.
+const NAME_OPTIONS: Record<string, NameKind> = {
+  '--actor': 'actors',
+  '--party': 'actors',
+  '--topic': 'topics',
+  '--asserted-by': 'asserters',
+};
 const ARGUMENTS: Record<string, CompletionSpec['commands'][number]['argument']> = {
   search: 'text',
   show: 'claim-id',
@@ -122,6 +131,7 @@ function completionSpec(program: Command): CompletionSpec {
       ? { choices: o.argChoices ?? (OPTION_VALUES[o.long as string] as readonly string[]) }
       : {}),
     ...(o.long && PATH_OPTIONS.has(o.long) ? { path: true } : {}),
+    ...(o.long && NAME_OPTIONS[o.long] ? { names: NAME_OPTIONS[o.long] } : {}),
   });
   const help = { long: '--help', short: '-h', description: 'show help', takesValue: false };
   return {
@@ -228,6 +238,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     )
     .addOption(new Option('--color <when>', 'when to colour the output').choices(COLOR_MODES))
     .option('--no-color', 'same as --color never')
+    .option('--no-pager', 'never page long output in a terminal (also PAGER=cat)')
     .showSuggestionAfterError(true)
     .exitOverride();
   configureOutput(program, io, prefix);
@@ -304,7 +315,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
       'only claims this source asserts ("author" for the writer)',
       collect,
     )
-    .option('--no-pager', 'print straight to the terminal, without the pager')
     .addHelpText(
       'before',
       examples([
@@ -316,9 +326,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
     )
     .action(async (options: ReadOptions, command: Command) => {
       const { readCommand } = await import('./commands/read.js');
+      // In a terminal the output goes through the pager at the end (see run): less can be
+      // told to open at the claim's line; for any other pager the text starts near it.
+      const paged = io.stdout instanceof PagedOutput ? io.stdout : undefined;
       outcome = await readCommand(await context(command), options, {
-        env: io.env,
-        usable: io.stdout === process.stdout,
+        opensAtLine: paged !== undefined && isLess(paged.command),
+        startAt: (line) => {
+          if (paged) paged.startLine = line;
+        },
       });
     });
 
@@ -483,11 +498,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
     )
     .option('--query <text>', 'only claims matching this search query')
     .option('--bom', 'start CSV with a UTF-8 byte order mark (for spreadsheets that need one)')
+    .option(
+      '--spreadsheet',
+      "CSV for spreadsheets: a byte order mark, and ' before cells starting with = + - @",
+    )
     .addHelpText(
       'before',
       examples([
         'armru export > armenia.claims.json          the whole dataset, self-contained',
-        'armru export --format csv --bom -o claims.csv',
+        'armru export --format csv --spreadsheet -o claims.csv',
         'armru export --format jsonl --actor Shoigu',
         'armru export --format annotations --query biolab',
         'armru export --format jsonld --kind quote',
@@ -577,13 +596,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stdout.write(completionScript(shell, completionSpec(program)));
     });
 
-  // Used by the completion scripts to offer claim ids; not for people, so not in the help.
+  // Used by the completion scripts to offer claim ids and names; not for people, so not in the help.
   program
     .command(IDS_COMMAND, { hidden: true })
-    .description('print the claim ids of the loaded datasets, one per line')
-    .action(async (_options: object, command: Command) => {
+    .description('print the claim ids (or actor, topic or asserter names) of the loaded datasets')
+    .addArgument(
+      new Argument('[kind]', 'what to list').choices(['claims', 'actors', 'topics', 'asserters']),
+    )
+    .action(async (kind: string | undefined, _options: object, command: Command) => {
       const { idsCommand } = await import('./commands/ids.js');
-      outcome = await idsCommand(await context(command));
+      outcome = await idsCommand(await context(command), (kind ?? 'claims') as IdsKind);
     });
 
   // Subcommands copy settings when created; give each its own name in error hints.
@@ -639,7 +661,15 @@ export function run(argv: string[]): void {
     if (process.env.DEBUG) process.stderr.write(`${error.stack}\n`);
     process.exit(EXIT.data);
   });
-  main(argv, { stdout: process.stdout, stderr: process.stderr, env: process.env }).then((code) => {
-    process.exitCode = code;
-  });
+  // In a terminal, output is kept until the command ends, then shown through the pager
+  // when it is longer than the window (see render/pager.ts).
+  const pager = pagerCommand(argv.slice(2), process.env, Boolean(process.stdout.isTTY));
+  const paged = pager ? new PagedOutput(process.stdout.columns, pager) : undefined;
+  main(argv, { stdout: paged ?? process.stdout, stderr: process.stderr, env: process.env }).then(
+    async (code) => {
+      if (paged && pager)
+        await page(paged.text(), pager, process.stdout.rows, process.stdout, paged.startLine);
+      process.exitCode = code;
+    },
+  );
 }

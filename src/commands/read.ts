@@ -11,22 +11,20 @@ import {
   renderTerminalArticle,
 } from '../render/article.js';
 import { asserterName } from '../render/claims.js';
-import { isLess, pagerCommand, page as runPager } from '../render/pager.js';
 import { type CommandContext, OK, type Outcome } from './context.js';
 
 /** Checked options of `armru read`. */
 export interface ReadOptions extends ClaimFilterInput {
   /** Start at this claim (its id as listed). */
   claim?: string;
-  /** `false` with --no-pager. */
-  pager?: boolean;
 }
 
-/** What the CLI knows about the terminal that the pager needs. */
+/** What the CLI tells `read` about the pager its output will go through. */
 export interface PagerSetting {
-  env: NodeJS.ProcessEnv;
-  /** Whether stdout is this process's own terminal (a pager can only take over that). */
-  usable: boolean;
+  /** Whether the pager can be opened at a line (it is less, and stdout a terminal). */
+  opensAtLine: boolean;
+  /** Asks the pager to open at this line (0-based) of the output. */
+  startAt: (line: number) => void;
 }
 
 /** The start of the paragraph holding code point `offset`. */
@@ -93,10 +91,8 @@ export async function readCommand(
   const datasets = start ? [start.dataset] : corpus.datasets;
   // Without colour a terminal cannot show marks by style: it gets the markers a pipe gets.
   const terminal = ctx.view.mode === 'table' && ctx.view.colors.enabled;
-  const usePager = ctx.view.mode === 'table' && pager.usable && options.pager !== false;
   // Only less can be told where to open; any other way gets the text from the claim's paragraph.
-  const pagerLine = usePager ? pagerCommand(pager.env) : undefined;
-  const opensAtLine = pagerLine !== undefined && isLess(pagerLine);
+  const opensAtLine = ctx.view.mode === 'table' && pager.opensAtLine;
   const style = await kindStyler(ctx.view.colors.enabled);
   const pages: RenderedArticle[] = [];
   let startLine: number | undefined;
@@ -109,8 +105,8 @@ export async function readCommand(
     pages.push(rendered);
   }
   const text = pages.map((p) => p.text).join('\n');
-  if (usePager) await runPager(text, pager.env, startLine, ctx.view.write);
-  else ctx.view.write(text);
+  if (opensAtLine && startLine !== undefined) pager.startAt(startLine);
+  ctx.view.write(text);
   const marked = refs.length;
   if (marked === 0 && corpus.datasets.some((d) => d.doc.claims.length > 0)) {
     return {

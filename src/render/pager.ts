@@ -1,52 +1,106 @@
 import { spawn } from 'node:child_process';
 
-/** The pager command: `ARMRU_PAGER`, then `PAGER`, then `less -FRX`; empty or `cat` means none. */
-export function pagerCommand(env: NodeJS.ProcessEnv): string | undefined {
+/**
+ * Long output in a terminal goes through a pager, as git and gh do: `$ARMRU_PAGER`, else
+ * `$PAGER`, else `less -FRX` (quit if one screen, keep colours, leave the text on the
+ * screen). `PAGER=cat` (or `ARMRU_PAGER=cat`, or `--no-pager`) turns it off; a pipe never
+ * gets one. Output that fits the window is written directly, without starting a pager.
+ */
+
+/** The pager command to use, or undefined for none. */
+export function pagerCommand(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  stdoutIsTerminal: boolean,
+): string | undefined {
+  if (!stdoutIsTerminal) return undefined;
+  const end = argv.indexOf('--');
+  const options = end === -1 ? argv : argv.slice(0, end);
+  if (options.includes('--no-pager')) return undefined;
   const command = (env.ARMRU_PAGER ?? env.PAGER ?? 'less -FRX').trim();
-  return command === '' || command === 'cat' ? undefined : command;
+  if (command === '' || command === 'cat') return undefined;
+  return command;
 }
 
-/** Whether a pager command runs `less`, which can be told where to start. */
+/** Whether a pager command runs `less`, which can be told which line to open at. */
 export function isLess(command: string): boolean {
-  const first = command.split(/\s+/)[0] ?? '';
+  const first = command.trim().split(/\s+/)[0] ?? '';
   return first === 'less' || first.endsWith('/less');
 }
 
+/** A stdout stand-in that keeps what is written, for the pager to show at the end. */
+export class PagedOutput {
+  readonly isTTY = true;
+  readonly columns: number | undefined;
+  /** The pager that will show the text. */
+  readonly command: string;
+  /** The line (0-based) the pager should open at, when it is `less` (`armru read --claim`). */
+  startLine: number | undefined;
+  private readonly chunks: string[] = [];
+
+  constructor(columns: number | undefined, command = '') {
+    this.columns = columns;
+    this.command = command;
+  }
+
+  write(chunk: string): boolean {
+    this.chunks.push(chunk);
+    return true;
+  }
+
+  /** Everything written so far. */
+  text(): string {
+    return this.chunks.join('');
+  }
+}
+
 /**
- * Shows `text` through the user's pager, run by the shell as git does; with `less`, opened
- * at line `startLine` (0-based). When there is no pager, or it cannot be started, the text
- * is written with `fallback` instead, so it is never lost.
+ * Shows `text`: through the pager when it is longer than the window, else straight to
+ * stdout. Resolves when the pager has quit (or could not start; then the text is written
+ * directly). Ctrl-C belongs to the pager while it runs.
  */
 export function page(
   text: string,
-  env: NodeJS.ProcessEnv,
-  startLine: number | undefined,
-  fallback: (text: string) => void,
+  command: string,
+  rows: number | undefined,
+  stdout: NodeJS.WriteStream,
+  startLine?: number,
 ): Promise<void> {
-  const command = pagerCommand(env);
-  if (!command) {
-    fallback(text);
+  const lines = text.split('\n').length - 1;
+  if (text === '' || rows === undefined || lines < rows) {
+    stdout.write(text);
     return Promise.resolve();
   }
-  const extra = startLine !== undefined && isLess(command) ? [`+${startLine + 1}g`] : [];
   return new Promise((resolve) => {
-    const child = spawn('sh', ['-c', `${command} "$@"`, 'sh', ...extra], {
+    const env = { ...process.env };
+    // less keeps colours and quits on one screen only with these; git sets the same default.
+    env.LESS ??= 'FRX';
+    env.LV ??= '-c';
+    // less opens at a line given as +Ng; other pagers get the text from the top.
+    const line = startLine !== undefined && isLess(command) ? ` +${startLine + 1}g` : '';
+    const child = spawn(`${command}${line}`, {
+      shell: true,
       stdio: ['pipe', 'inherit', 'inherit'],
-      env: { LESSCHARSET: 'utf-8', ...env },
+      env,
     });
+    // Ctrl-C is the pager's while it runs (less uses it to stop a search): armru waits.
+    const handlers = process.listeners('SIGINT');
+    process.removeAllListeners('SIGINT');
+    const ignoreInterrupt = () => {};
+    process.on('SIGINT', ignoreInterrupt);
     let started = true;
     child.on('error', () => {
       started = false;
-      fallback(text);
-      resolve();
     });
-    // The reader may quit before reading everything: that is not an error.
+    // The reader quitting early (q in less) is not an error.
     child.stdin.on('error', () => {});
     child.stdin.end(text);
     child.on('close', (code) => {
-      // 127: the shell found no such command; show the text rather than nothing.
-      if (started && code === 127) fallback(text);
-      if (started) resolve();
+      process.off('SIGINT', ignoreInterrupt);
+      for (const handler of handlers) process.on('SIGINT', handler as () => void);
+      // No such pager (the shell's 127): show the text rather than nothing.
+      if (!started || code === 127) stdout.write(text);
+      resolve();
     });
   });
 }

@@ -2,7 +2,7 @@ import Table from 'cli-table3';
 import type { Palette } from './color.js';
 import { type Cell, type Column, styleRange } from './plain.js';
 import { sanitizeInline } from './sanitize.js';
-import { displayWidth, wrap, wrapRanges } from './text-width.js';
+import { CONTINUED, displayWidth, widestWord, wrap, wrapLines, wrapRanges } from './text-width.js';
 
 const PAD = 2; // cli-table3's one space of padding on each side
 
@@ -89,9 +89,11 @@ function longestLine(text: string): number {
 }
 
 /**
- * Renders cells as a bordered table fitted to `width`. Text is sanitised here. When even
- * squeezed columns leave the flex column under its minimum, optional columns are dropped
- * (last first), as gh does, rather than wrapping the claim a few letters per line.
+ * Renders cells as a bordered table fitted to `width`, or, when no table can fit, as cards.
+ * Text is sanitised here. When even squeezed columns leave the flex column under its
+ * minimum, optional columns are dropped (last first), as gh does, rather than wrapping the
+ * claim a few letters per line. A table is drawn only when it fits the window and no word of
+ * any cell or header has to be split; otherwise every record is printed as a card.
  */
 export function renderTable(
   columns: Column[],
@@ -100,20 +102,25 @@ export function renderTable(
   colors: Palette,
 ): string {
   let cols = columns;
-  let safeRows = rows.map((row) => row.map(safeCell));
+  const allRows = rows.map((row) => row.map(safeCell));
+  let safeRows = allRows;
   let widths = fitWidths(cols, safeRows, width);
   for (;;) {
     const drop = cols.map((c) => Boolean(c.optional)).lastIndexOf(true);
     const short = cols.some((c, i) => c.flex && (widths[i] as number) < (c.min ?? 20));
-    if (!short || drop === -1) break;
+    if ((!short && fits(cols, safeRows, widths, width)) || drop === -1) break;
     cols = cols.filter((_, i) => i !== drop);
     safeRows = safeRows.map((row) => row.filter((_, i) => i !== drop));
     widths = fitWidths(cols, safeRows, width);
   }
+  if (!fits(cols, safeRows, widths, width)) return renderCards(columns, allRows, width, colors);
   const laid = safeRows.map((row) =>
-    row.map((cell, i) => layoutCell(cell, widths[i] as number, colors, cols[i]?.style)),
+    row.map((cell, i) => ({
+      content: layoutCell(cell, widths[i] as number, colors, cols[i]?.style),
+      hAlign: cols[i]?.align ?? 'left',
+    })),
   );
-  const oneLine = laid.every((row) => row.every((cell) => !cell.includes('\n')));
+  const oneLine = laid.every((row) => row.every((cell) => !cell.content.includes('\n')));
   const table = new Table({
     head: cols.map((c, i) =>
       wrap(c.header, widths[i] as number)
@@ -126,8 +133,95 @@ export function renderTable(
     // Rows of one line each read best without separators; wrapped rows need them.
     style: { head: [], border: [], compact: oneLine },
   });
-  table.push(...laid);
+  table.push(...(laid as unknown as Table.HorizontalTableRow[]));
   return `${table.toString()}\n`;
+}
+
+/** Whether columns of these widths make a table within `width` that splits no word. */
+function fits(columns: Column[], rows: Cell[][], widths: number[], width: number): boolean {
+  const total = widths.reduce((n, w) => n + w + PAD + 1, 1);
+  if (total > width) return false;
+  return columns.every((col, i) => {
+    const w = widths[i] as number;
+    if (widestWord(col.header) > w) return false;
+    const natural = rows.reduce((n, row) => Math.max(n, longestLine(row[i]?.text ?? '')), 0);
+    if (col.flex && w < Math.min(col.min ?? 20, natural)) return false;
+    const measure = col.wrap || col.flex ? widestWord : longestLine;
+    return rows.every((row) => measure(row[i]?.text ?? '') <= w);
+  });
+}
+
+/**
+ * Records as cards: one block per record, a labelled line per non-empty field, a blank line
+ * between records. For when a table would not fit: no line is wider than `width`, and only a
+ * token wider than the whole line is cut, with a visible continuation mark.
+ */
+export function renderCards(
+  columns: Column[],
+  rows: Cell[][],
+  width: number,
+  colors: Palette,
+): string {
+  return rows
+    .map((row) =>
+      renderPairs(
+        columns.map((col, i) => ({
+          label: col.header,
+          cell: row[i] ?? { text: '' },
+          style: col.style,
+        })),
+        width,
+        colors,
+      ),
+    )
+    .join('\n');
+}
+
+/** One labelled field of a card or a key/value block. */
+export interface Pair {
+  label: string;
+  cell: Cell;
+  style?: ((s: string) => string) | undefined;
+}
+
+/**
+ * Labelled lines (`LABEL  value`, values wrapped beside their labels), for cards and
+ * summaries. A value whose widest word does not fit beside the labels goes on the lines
+ * under its label, at the full width. Empty values are left out.
+ */
+export function renderPairs(pairs: Pair[], width: number, colors: Palette): string {
+  const shown = pairs
+    .map((p) => ({ ...p, cell: safeCell(p.cell) }))
+    .filter((p) => p.cell.text !== '');
+  const labelWidth = Math.min(
+    Math.max(0, ...shown.map((p) => displayWidth(p.label))),
+    Math.floor(width * 0.4),
+  );
+  const valueWidth = width - labelWidth - 2;
+  const out: string[] = [];
+  for (const { label, cell, style } of shown) {
+    const beside =
+      valueWidth >= 8 && widestWord(cell.text) <= valueWidth && displayWidth(label) <= labelWidth;
+    const lines = wrapLines(cell.text, beside ? valueWidth : width, true).map(
+      ({ ranges, continued }) =>
+        ranges
+          .map(([a, b]) => styleRange(cell.text, a, b, cell.marks ?? [], colors, style))
+          .join(' ') + (continued ? colors.dim(CONTINUED) : ''),
+    );
+    if (beside) {
+      const pad = ' '.repeat(labelWidth + 2);
+      lines.forEach((line, k) => {
+        out.push(
+          k === 0
+            ? `${colors.dim(label)}${' '.repeat(labelWidth - displayWidth(label) + 2)}${line}`
+            : `${pad}${line}`,
+        );
+      });
+    } else {
+      out.push(...wrap(label, width).map((l) => colors.dim(l)), ...lines);
+    }
+  }
+  return out.map((line) => `${line}\n`).join('');
 }
 
 function safeCell(cell: Cell): Cell {

@@ -1,9 +1,18 @@
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/render/text-width.js';
-import { armru, armruTty, fixture, stripAnsi } from '../helpers.js';
+import { armru, armruTty, BIN, fixture, ROOT, stripAnsi } from '../helpers.js';
+
+/** The environment without the settings a test must control itself. */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of ['NO_COLOR', 'FORCE_COLOR', 'COLUMNS', 'ARMRU_DATA', 'DEBUG', 'PAGER'])
+    delete env[name];
+  return env;
+}
 
 const MINI = ['--data', fixture('mini/claims.json')];
 const dir = mkdtempSync(join(tmpdir(), 'armru-read-'));
@@ -136,13 +145,47 @@ describe('armru read in a terminal', () => {
     const less = join(dir, 'less');
     writeFileSync(less, `#!/bin/sh\nprintf '%s\\n' "$@" > "${dir}/args"\ncat > "${dir}/input"\n`);
     chmodSync(less, 0o755);
-    const r = armruTty(['read', '--claim', 'c24'], { ARMRU_PAGER: less, COLUMNS: '80' });
+    // A terminal of 80 x 20: the article is longer than the window, so it is paged.
+    const r = spawnSync(
+      'script',
+      ['-qec', `stty cols 80 rows 20; ${process.execPath} ${BIN} read --claim c24`, '/dev/null'],
+      {
+        cwd: ROOT,
+        env: { ...cleanEnv(), TERM: 'xterm-256color', ARMRU_PAGER: less },
+        encoding: 'utf8',
+      },
+    );
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
     const args = readFileSync(join(dir, 'args'), 'utf8').trim();
     const input = stripAnsi(readFileSync(join(dir, 'input'), 'utf8')).split('\n');
     const line = Number(/^\+(\d+)g$/.exec(args)?.[1]);
     expect(input[line - 1]?.startsWith('c24 In light of these issues')).toBe(true);
+  });
+
+  it("gives other pagers the text from the claim's paragraph", () => {
+    const more = join(dir, 'more');
+    writeFileSync(
+      more,
+      `#!/bin/sh\nprintf '%s\\n' "$@" > "${dir}/more-args"\ncat > "${dir}/more-input"\n`,
+    );
+    chmodSync(more, 0o755);
+    const r = spawnSync(
+      'script',
+      ['-qec', `stty cols 80 rows 5; ${process.execPath} ${BIN} read --claim c24`, '/dev/null'],
+      {
+        cwd: ROOT,
+        env: { ...cleanEnv(), TERM: 'xterm-256color', ARMRU_PAGER: more },
+        encoding: 'utf8',
+      },
+    );
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(dir, 'more-args'), 'utf8')).toBe('\n');
+    const input = stripAnsi(readFileSync(join(dir, 'more-input'), 'utf8')).split('\n');
+    expect(input[0]).toBe('Armenia and Russia Enhance Defense Cooperation');
+    expect(input.find((l) => /^c\d+ /.test(l))?.startsWith('c24 In light of these issues')).toBe(
+      true,
+    );
   });
 
   it('prints straight through with PAGER=cat', () => {
