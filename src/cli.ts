@@ -110,6 +110,7 @@ const NAME_OPTIONS: Record<string, NameKind> = {
   '--party': 'actors',
   '--topic': 'topics',
   '--asserted-by': 'asserters',
+  '--claim': 'claims',
 };
 const ARGUMENTS: Record<string, CompletionSpec['commands'][number]['argument']> = {
   search: 'text',

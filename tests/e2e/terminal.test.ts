@@ -279,6 +279,7 @@ describe('completion', () => {
     expect(test("armru export --format ''")).toBe('json jsonl csv annotations jsonld');
     expect(test("armru graph --format ''")).toBe('dot mermaid json svg');
     expect(test('armru show c3')).toBe('c30 c31 c32 c33 c34 c35');
+    expect(test('armru read --claim c2')).toBe('c20 c21 c22 c23 c24 c25 c26 c27 c28 c29');
     expect(test(`armru show --data ${fixture('mini/claims.json')} m`)).toBe('m1 m2 m3 m4');
     // Names, aliases and ids of the loaded datasets for --actor, --party, --topic, --asserted-by;
     // a name with spaces is offered escaped, as one word.
