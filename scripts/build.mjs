@@ -117,25 +117,9 @@ const capture = async (args) => {
   return out;
 };
 const program = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const commands = [
-  '',
-  'search',
-  'claims',
-  'show',
-  'read',
-  'actors',
-  'topics',
-  'agreements',
-  'disputes',
-  'timeline',
-  'stats',
-  'graph',
-  'export',
-  'report',
-  'validate',
-  'completion',
-  'help',
-];
+// Every command's help, from the one list of declarations (src/commands/registry.ts).
+const { COMMANDS } = await import(join(root, 'dist/commands/registry.js'));
+const commands = ['', ...COMMANDS.filter((c) => !c.hidden).map((c) => c.name), 'help'];
 const help = {};
 for (const command of commands)
   help[command] = await capture(command ? [command, '--help'] : ['--help']);

@@ -11,20 +11,13 @@ import {
   renderTerminalArticle,
 } from '../render/article.js';
 import { asserterName } from '../render/claims.js';
+import { isLess } from '../render/pager.js';
 import { type CommandContext, OK, type Outcome } from './context.js';
 
 /** Checked options of `armru read`. */
 export interface ReadOptions extends ClaimFilterInput {
   /** Start at this claim (its id as listed). */
   claim?: string;
-}
-
-/** What the CLI tells `read` about the pager its output will go through. */
-export interface PagerSetting {
-  /** Whether the pager can be opened at a line (it is less, and stdout a terminal). */
-  opensAtLine: boolean;
-  /** Asks the pager to open at this line (0-based) of the output. */
-  startAt: (line: number) => void;
 }
 
 /** The start of the paragraph holding code point `offset`. */
@@ -79,11 +72,7 @@ function articlePage(
  * when filters are given. With --claim, that claim's article from the claim on: a pager
  * that is `less` opens the whole article at the claim's line instead.
  */
-export async function readCommand(
-  ctx: CommandContext,
-  options: ReadOptions,
-  pager: PagerSetting,
-): Promise<Outcome> {
+export async function readCommand(ctx: CommandContext, options: ReadOptions): Promise<Outcome> {
   const corpus = await loadCorpus(ctx.dataPaths);
   const keep = buildFilter(corpus, options);
   const start = options.claim !== undefined ? findClaim(corpus, options.claim) : undefined;
@@ -92,7 +81,8 @@ export async function readCommand(
   // Without colour a terminal cannot show marks by style: it gets the markers a pipe gets.
   const terminal = ctx.view.mode === 'table' && ctx.view.colors.enabled;
   // Only less can be told where to open; any other way gets the text from the claim's paragraph.
-  const opensAtLine = ctx.view.mode === 'table' && pager.opensAtLine;
+  const opensAtLine =
+    ctx.view.mode === 'table' && ctx.pager !== undefined && isLess(ctx.pager.command);
   const style = await kindStyler(ctx.view.colors.enabled);
   const pages: RenderedArticle[] = [];
   let startLine: number | undefined;
@@ -105,7 +95,7 @@ export async function readCommand(
     pages.push(rendered);
   }
   const text = pages.map((p) => p.text).join('\n');
-  if (opensAtLine && startLine !== undefined) pager.startAt(startLine);
+  if (opensAtLine && startLine !== undefined) ctx.pager?.startAt(startLine);
   ctx.view.write(text);
   const marked = refs.length;
   if (marked === 0 && corpus.datasets.some((d) => d.doc.claims.length > 0)) {
