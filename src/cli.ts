@@ -175,6 +175,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         'armru claims --actor Shoigu          claims about an actor, in article order',
         'armru disputes                       where sources disagree',
         'armru graph | dot -Tsvg > actors.svg the network of actors',
+        'armru draft a.txt -o a.claims.json   a first dataset from your own article',
       ]),
     )
     .configureHelp({ showGlobalOptions: true })

@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from 'commander';
-import { AGREEMENT_STATUSES, CLAIM_KINDS } from '../core/types.js';
+import { date as isDate, uri as isUri } from '../core/formats.js';
+import { AGREEMENT_STATUSES, CLAIM_KINDS, REVIEW_STATES } from '../core/types.js';
 import { COLOR_MODES } from '../render/color.js';
 import { NAME_KINDS, type NameKind, SHELLS } from '../render/completion.js';
 import { EXPORT_FORMATS, GRAPH_FORMATS } from '../render/formats.js';
@@ -83,6 +84,25 @@ export function collectChoice(choices: readonly string[]) {
     }
     return [...((previous as string[] | undefined) ?? []), ...values];
   };
+}
+
+/** `--published`: a real calendar day, YYYY-MM-DD. */
+function publishedDate(value: string): string {
+  if (!isDate(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD.');
+  return value;
+}
+
+/** `--url`: an http or https address, as the schema's `source.url` requires. */
+function articleUrl(value: string): string {
+  if (!isUri(value) || !/^https?:\/\/[^/?#\s]+/.test(value))
+    throw new InvalidArgumentError('expected an absolute URL (https://...).');
+  return value;
+}
+
+/** `--title`, `--author`: some text. */
+function nonEmpty(value: string): string {
+  if (value.trim() === '') throw new InvalidArgumentError('expected some text.');
+  return value.trim();
 }
 
 // --- options shared by several commands -----------------------------------------------
@@ -175,12 +195,25 @@ export const COMMANDS: CommandDefinition[] = [
     summary: 'List claims in article order, optionally filtered.',
     arguments: [],
     completes: 'none',
-    options: [actor, topic, kind, assertedBy, json('a JSON array of claim objects')],
+    options: [
+      actor,
+      topic,
+      kind,
+      assertedBy,
+      {
+        flags: '--review <state>',
+        description: `only claims in this review state (${REVIEW_STATES.join(', ')}: drafts awaiting an editor, or checked)`,
+        parse: collectChoice(REVIEW_STATES),
+        values: REVIEW_STATES,
+      },
+      json('a JSON array of claim objects'),
+    ],
     examples: [
       'armru claims',
       'armru claims --actor Pashinian --kind quote',
       'armru claims --asserted-by Kommersant --json',
       'armru claims --asserted-by author --topic "Gyumri base"',
+      'armru --data my.claims.json claims --review draft',
     ],
     pipe: 'one claim per line in article order: id, kind, asserted by, claim, actors',
     run: async (ctx, _args, options) =>
@@ -427,6 +460,52 @@ export const COMMANDS: CommandDefinition[] = [
     pipe: '"FILE: valid (N claims)" per valid file on stdout; problems on stderr',
     run: async (ctx, [paths], options) =>
       (await import('./validate.js')).validateCommand(ctx, paths as string[], options),
+  },
+  {
+    name: 'draft',
+    summary:
+      'Draft a dataset from a plain-text article: claims anchored to every body sentence, marked for review.',
+    arguments: [
+      {
+        spec: '<article>',
+        description: 'the article as UTF-8 text: headline, "By ..." line, then the body',
+      },
+    ],
+    completes: 'path',
+    options: [
+      {
+        flags: '--title <title>',
+        description: 'the headline (default: the first line)',
+        parse: nonEmpty,
+      },
+      {
+        flags: '--author <name>',
+        description: 'the writer (default: the "By ..." line)',
+        parse: nonEmpty,
+      },
+      {
+        flags: '--published <date>',
+        description:
+          'publication date, YYYY-MM-DD: relative dates ("last week") are resolved against it',
+        parse: publishedDate,
+      },
+      { flags: '--url <url>', description: 'where the article was published', parse: articleUrl },
+      {
+        flags: '-o, --output <file>',
+        description:
+          'write the draft here (atomically), the article referred to by a relative path',
+        complete: 'path',
+      },
+    ],
+    examples: [
+      'armru draft story.txt -o story.claims.json --published 2024-05-15',
+      'armru validate story.claims.json          what awaits review',
+      'armru --data story.claims.json claims --review draft',
+      'armru draft story.txt | jq .claims[0]     the text embedded, to stdout',
+    ],
+    pipe: 'the draft dataset as JSON (with -o, one line saying what was written)',
+    run: async (ctx, [article], options) =>
+      (await import('./draft.js')).draftCommand(ctx, article as string, options as never),
   },
   {
     name: 'index',
