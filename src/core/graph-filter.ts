@@ -46,14 +46,15 @@ export function filterGraph(graph: ActorGraph, filter: GraphFilter): ActorGraph 
 }
 
 /**
- * At most `limit` actors, chosen by the heaviest links: agreements first, then pairs that
+ * At most `limit` actors, chosen by the heaviest links: agreements and memberships first, then pairs that
  * share the most claims, taking each link whose two ends still fit (ties in edge order).
  * The result is the densest part of the network, which a page can lay out and a reader
  * can take in; the edges are those among the chosen actors.
  */
 export function busiestActors(graph: ActorGraph, limit: number): ActorGraph {
   if (graph.nodes.length <= limit) return graph;
-  const strength = (e: GraphEdge) => (e.kind === 'agreement' ? Number.POSITIVE_INFINITY : e.weight);
+  // Agreements and memberships first (they are few and say the most), then shared claims.
+  const strength = (e: GraphEdge) => (e.kind === 'claims' ? e.weight : Number.POSITIVE_INFINITY);
   const ranked = graph.edges
     .map((e, i) => ({ e, i }))
     .sort((x, y) => strength(y.e) - strength(x.e) || x.i - y.i);

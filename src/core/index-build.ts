@@ -13,6 +13,7 @@ import {
 import { loadDataset } from './load.js';
 import {
   FUSE_OPTIONS,
+  SEARCH_FIELDS,
   SEARCH_FINGERPRINT,
   type SearchRecord,
   searchRecord,
@@ -30,7 +31,7 @@ export interface IndexReport {
 
 /** The folded text of a search record's fields, joined by NUL as the candidate filter sees it. */
 export function recordText(record: SearchRecord): string {
-  return [record.text, record.quote, ...record.actors, ...record.topics, ...record.source]
+  return SEARCH_FIELDS.flatMap((field) => record[field])
     .map(fold)
     .join('\u0000');
 }

@@ -1,6 +1,10 @@
 import type { AgreementRef, ClaimRef, Corpus, EntityRef, TopicRef } from './corpus.js';
-import { resolveActor, resolveTopic } from './resolve.js';
+import { chainText, type Reach, reach, reachedBy, type Via } from './hierarchy.js';
+import { exactName, resolveActor, resolveTopic } from './resolve.js';
 import type { Dataset } from './types.js';
+
+/** A claim or agreement in a profile, with the chain when it concerns a member of the entity. */
+export type Reached<T> = T & { via?: Via };
 
 /** An entity with how often the dataset mentions it. */
 export interface EntitySummary extends EntityRef {
@@ -12,9 +16,9 @@ export interface EntitySummary extends EntityRef {
 
 /** An entity's full profile. */
 export interface EntityProfile extends EntitySummary {
-  about: ClaimRef[];
-  asserted: ClaimRef[];
-  agreements: AgreementRef[];
+  about: Reached<ClaimRef>[];
+  asserted: Reached<ClaimRef>[];
+  agreements: Reached<AgreementRef>[];
 }
 
 /** A topic with how many claims it has. */
@@ -31,12 +35,36 @@ export interface TopicProfile extends TopicSummary {
 const claimsWhere = (dataset: Dataset, test: (ref: ClaimRef) => boolean) =>
   dataset.doc.claims.map((claim) => ({ dataset, claim })).filter(test);
 
-function entityProfile(dataset: Dataset, entity: EntityRef['entity']): EntityProfile {
-  const about = claimsWhere(dataset, (r) => r.claim.actors.includes(entity.id));
-  const asserted = claimsWhere(dataset, (r) => r.claim.assertedBy === entity.id);
-  const agreements = dataset.doc.agreements
-    .filter((a) => a.parties.includes(entity.id))
-    .map((agreement) => ({ dataset, agreement }));
+/**
+ * An entity's profile. The claims about it, the claims it asserts and its agreements include
+ * those of its members (membership followed down), each with its chain, unless `exact`.
+ */
+function entityProfile(
+  dataset: Dataset,
+  entity: EntityRef['entity'],
+  exact = false,
+): EntityProfile {
+  const found: Reach = reach(dataset, [entity.id], exact);
+  const how = (ids: string[], name: string) => {
+    const chain = reachedBy(found, ids);
+    if (chain === undefined) return undefined;
+    return chain
+      ? { via: { option: 'actor', name, path: chain, text: `via ${chainText(dataset, chain)}` } }
+      : {};
+  };
+  const about: Reached<ClaimRef>[] = [];
+  const asserted: Reached<ClaimRef>[] = [];
+  for (const claim of dataset.doc.claims) {
+    const a = how(claim.actors, entity.name);
+    if (a) about.push({ dataset, claim, ...a });
+    const b = how([claim.assertedBy], entity.name);
+    if (b) asserted.push({ dataset, claim, ...b });
+  }
+  const agreements: Reached<AgreementRef>[] = [];
+  for (const agreement of dataset.doc.agreements) {
+    const a = how(agreement.parties, entity.name);
+    if (a) agreements.push({ dataset, agreement, ...a });
+  }
   return {
     dataset,
     entity,
@@ -65,9 +93,12 @@ export function entityProfiles(corpus: Corpus): EntityProfile[] {
 }
 
 /** The entities answering to `name` (id, name or alias); none is an error naming the closest. */
-export function findEntityProfiles(corpus: Corpus, name: string): EntityProfile[] {
+export function findEntityProfiles(corpus: Corpus, input: string, exact = false): EntityProfile[] {
+  const { name, exact: marked } = exactName(input);
   return [...resolveActor(corpus, name)].flatMap(([dataset, ids]) =>
-    dataset.doc.entities.filter((e) => ids.has(e.id)).map((e) => entityProfile(dataset, e)),
+    dataset.doc.entities
+      .filter((e) => ids.has(e.id))
+      .map((e) => entityProfile(dataset, e, exact || marked)),
   );
 }
 

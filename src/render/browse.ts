@@ -1,4 +1,5 @@
 import { type AgreementRef, type ClaimRef, type Corpus, qualify } from '../core/corpus.js';
+import type { Via } from '../core/hierarchy.js';
 import type { EntityProfile, TopicProfile } from '../core/profiles.js';
 import type { Dispute } from '../core/relations.js';
 import type { Stats } from '../core/stats.js';
@@ -57,6 +58,12 @@ export function printTopics(view: View, corpus: Corpus, topics: TopicProfile[]):
   printListing(view, listing, topics, corpus);
 }
 
+/** A JSON object with `via` added when it was reached through a member. */
+function withVia<T extends object>(value: T, via: Via | undefined): T | (T & { via: Via[] }) {
+  // An array, as in the claims and search listings.
+  return via ? { ...value, via: [via] } : value;
+}
+
 /** A profile's claim as a tab-separated row: tag, id, kind, text. */
 function claimRow(corpus: Corpus, tag: string, ref: ClaimRef): string[] {
   return [tag, qualify(corpus, ref.dataset, ref.claim.id), ref.claim.kind, ref.claim.text];
@@ -100,9 +107,9 @@ export function printEntityProfiles(view: View, corpus: Corpus, profiles: Entity
         ...withDataset(corpus, p.dataset, p.entity),
         claimCount: p.claimCount,
         assertedCount: p.assertedCount,
-        claims: p.about.map((r) => claimJson(corpus, r)),
-        asserted: p.asserted.map((r) => claimJson(corpus, r)),
-        agreements: p.agreements.map((a) => a.agreement),
+        claims: p.about.map((r) => withVia(claimJson(corpus, r), r.via)),
+        asserted: p.asserted.map((r) => withVia(claimJson(corpus, r), r.via)),
+        agreements: p.agreements.map((a) => withVia(a.agreement, a.via)),
       })),
     );
     return;
@@ -119,9 +126,12 @@ export function printEntityProfiles(view: View, corpus: Corpus, profiles: Entity
           p.entity.aliases.join(', '),
           p.entity.description,
         ],
-        ...p.about.map((r) => claimRow(corpus, 'about', r)),
-        ...p.asserted.map((r) => claimRow(corpus, 'asserts', r)),
-        ...p.agreements.map((a) => agreementRow(corpus, a)),
+        ...p.about.map((r) => [...claimRow(corpus, 'about', r), ...(r.via ? [r.via.text] : [])]),
+        ...p.asserted.map((r) => [
+          ...claimRow(corpus, 'asserts', r),
+          ...(r.via ? [r.via.text] : []),
+        ]),
+        ...p.agreements.map((a) => [...agreementRow(corpus, a), ...(a.via ? [a.via.text] : [])]),
       ];
       writeRows(view, rows);
       continue;
@@ -178,10 +188,19 @@ export function printTopicProfiles(view: View, corpus: Corpus, profiles: TopicPr
 }
 
 /** `armru agreements`: name, kind, parties, status, date and evidencing claims. */
-export function printAgreements(view: View, corpus: Corpus, agreements: AgreementRef[]): void {
-  const names = (a: AgreementRef) =>
-    a.agreement.parties.map((id) => a.dataset.entityById.get(id)?.name ?? id).join(', ');
-  const listing: Listing<AgreementRef> = {
+export function printAgreements(
+  view: View,
+  corpus: Corpus,
+  agreements: (AgreementRef & { via?: Via[] | Via })[],
+): void {
+  const vias = (a: { via?: Via[] | Via }) =>
+    a.via === undefined ? [] : Array.isArray(a.via) ? a.via : [a.via];
+  const names = (a: AgreementRef & { via?: Via[] | Via }) => {
+    const list = a.agreement.parties.map((id) => a.dataset.entityById.get(id)?.name ?? id);
+    const how = vias(a).map((v) => v.text);
+    return how.length > 0 ? `${list.join(', ')} (${how.join('; ')})` : list.join(', ');
+  };
+  const listing: Listing<AgreementRef & { via?: Via[] | Via }> = {
     columns: [
       { header: 'ID', style: view.colors.id },
       { header: 'NAME', wrap: true, flex: true, min: 16, share: 0.3 },
@@ -190,6 +209,8 @@ export function printAgreements(view: View, corpus: Corpus, agreements: Agreemen
       { header: 'STATUS' },
       { header: 'DATE', wrap: true, min: 10, optional: true },
       { header: 'CLAIMS', wrap: true, max: 14, min: 5, optional: true },
+      // A pipe gets the note as the last field; a table lists notes under it instead.
+      ...(view.mode === 'plain' ? [{ header: 'NOTE' }] : []),
     ],
     cells: (a) => [
       { text: qualify(corpus, a.dataset, a.agreement.id) },
@@ -199,11 +220,18 @@ export function printAgreements(view: View, corpus: Corpus, agreements: Agreemen
       { text: a.agreement.status },
       { text: a.agreement.when ? `${a.agreement.when.date} (${a.agreement.when.basis})` : '' },
       { text: a.agreement.claims.map((id) => qualify(corpus, a.dataset, id)).join(', ') },
+      ...(view.mode === 'plain' ? [{ text: a.agreement.note ?? '' }] : []),
     ],
     dataset: (a) => a.dataset,
-    json: (a) => a.agreement,
+    json: (a) => (vias(a).length > 0 ? { ...a.agreement, via: vias(a) } : a.agreement),
   };
   printListing(view, listing, agreements, corpus);
+  if (view.mode !== 'table') return;
+  const noted = agreements.filter((a) => a.agreement.note);
+  if (noted.length === 0) return;
+  heading(view, 'Notes');
+  for (const a of noted)
+    paragraph(view, `${qualify(corpus, a.dataset, a.agreement.id)}: ${a.agreement.note}`);
 }
 
 /** `armru disputes`: the two claims side by side, who asserts each, their quotes, the relation. */
@@ -280,19 +308,21 @@ export function printStats(view: View, stats: Stats): void {
     return;
   }
   const percent = `${(stats.coverage.share * 100).toFixed(1)}%`;
-  const totals: [string, string][] = [
-    ['claims', String(stats.claims)],
-    ['hedged claims', String(stats.hedged)],
-    ['entities', String(stats.entities)],
-    ['topics', String(stats.topics)],
-    ['agreements', String(stats.agreements)],
-    ['relations', String(stats.relations)],
+  // Each total: its key (the JSON field), the label people read, and the value.
+  const totals: [string, string, string][] = [
+    ['claims', 'claims', String(stats.claims)],
+    ['hedged', 'hedged claims', String(stats.hedged)],
+    ['entities', 'entities', String(stats.entities)],
+    ['topics', 'topics', String(stats.topics)],
+    ['agreements', 'agreements', String(stats.agreements)],
+    ['relations', 'relations', String(stats.relations)],
     [
+      'coverage',
       'body text covered',
       `${percent} (${stats.coverage.covered} of ${stats.coverage.total} non-space characters)`,
     ],
   ];
-  if (stats.datasets > 1) totals.unshift(['datasets', String(stats.datasets)]);
+  if (stats.datasets > 1) totals.unshift(['datasets', 'datasets', String(stats.datasets)]);
   const sections: [string, string, Stats['byKind']][] = [
     ['kind', 'by kind', stats.byKind],
     ['assertedBy', 'by asserted by', stats.byAssertedBy],
@@ -301,7 +331,8 @@ export function printStats(view: View, stats: Stats): void {
   ];
   if (view.mode === 'plain') {
     const rows = [
-      ...totals.map(([k, v]) => ['total', k, v]),
+      // Four fields on every line: group, key, name, value.
+      ...totals.map(([key, label, value]) => ['total', key, label, value]),
       ...sections.flatMap(([group, , counts]) =>
         counts.map((c) => [group, c.key, c.name, String(c.count)]),
       ),
@@ -319,7 +350,7 @@ export function printStats(view: View, stats: Stats): void {
   });
   view.write(
     tableKit(view).renderPairs(
-      totals.map(([label, text]) => ({ label, cell: { text } })),
+      totals.map(([, label, text]) => ({ label, cell: { text } })),
       view.width,
       view.colors,
     ),

@@ -20,7 +20,7 @@ const SHAPES: Record<GraphNode['type'], string> = {
 };
 
 /**
- * DOT for a picture: as `toDot`, except that the agreements two actors share become one
+ * DOT for a picture: as `toDot` (membership a dotted arrow), except that the agreements two actors share become one
  * dashed edge whose label lists them one per line, instead of parallel edges whose labels
  * pile up on each other.
  */
@@ -40,6 +40,10 @@ export function toPictureDot(graph: ActorGraph, title: string): string {
       const width = Math.min(6, 1 + Math.log2(e.weight)).toFixed(1);
       lines.push(
         `  ${dotString(e.a)} -- ${dotString(e.b)} [label="${e.weight}", weight=${e.weight}, penwidth=${width}, color="#57606a", fontcolor="#57606a"];`,
+      );
+    } else if (e.kind === 'member') {
+      lines.push(
+        `  ${dotString(e.a)} -- ${dotString(e.b)} [label="member of", dir=forward, style=dotted, color="#6e7781", fontcolor="#6e7781"];`,
       );
     } else {
       const key = `${e.a}\u0000${e.b}`;

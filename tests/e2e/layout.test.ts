@@ -154,7 +154,7 @@ describe('the pager', () => {
       env: { ...process.env, ARMRU_PAGER: pager, PAGER: pager },
     });
     expect(piped.stdout).not.toContain('PAGER');
-    expect(piped.stdout.split('\n')[0]).toMatch(/^c01\tevent\t/);
+    expect(piped.stdout.split('\n')[0]).toMatch(/^c36\tassessment\t/);
   });
 
   it('shows the output anyway when the pager does not exist', () => {

@@ -79,13 +79,29 @@ describe('armru graph --format svg, --actor, --min-weight', () => {
     const g = (args: string[]) =>
       JSON.parse(armru([...MINI, 'graph', '--format', 'json', ...args]).stdout);
     const around = g(['--actor', 'Ruiz']);
-    expect(around.nodes.map((n: { id: string }) => n.id)).toEqual(['castell', 'ruiz']);
-    expect(around.edges).toEqual([
-      { kind: 'claims', a: 'castell', b: 'ruiz', weight: 1, claims: ['m4'] },
+    // Ruiz shares m4 with Castell and is a member of the port authority; the edges among the
+    // three are kept (the authority's with Castell too).
+    expect(around.nodes.map((n: { id: string }) => n.id)).toEqual([
+      'port-authority',
+      'castell',
+      'ruiz',
+    ]);
+    expect(
+      around.edges.map((e: { kind: string; a: string; b: string }) => `${e.kind} ${e.a} ${e.b}`),
+    ).toEqual([
+      'claims castell port-authority',
+      'claims castell ruiz',
+      'agreement castell port-authority',
+      'member ruiz port-authority',
     ]);
     const heavy = g(['--min-weight', '2']);
-    expect(heavy.edges.map((e: { kind: string }) => e.kind)).toEqual(['agreement']);
-    expect(heavy.nodes.map((n: { id: string }) => n.id)).toEqual(['port-authority', 'castell']);
+    // No pair shares two claims: the agreement and the membership remain.
+    expect(heavy.edges.map((e: { kind: string }) => e.kind)).toEqual(['agreement', 'member']);
+    expect(heavy.nodes.map((n: { id: string }) => n.id)).toEqual([
+      'port-authority',
+      'castell',
+      'ruiz',
+    ]);
     const full = JSON.parse(armru(['graph', '--format', 'json']).stdout);
     const shoygu =
       g([]).nodes.length > 0 &&
