@@ -1,5 +1,5 @@
 import { type Corpus, qualify } from './corpus.js';
-import type { Dataset } from './types.js';
+import type { Claim, Dataset } from './types.js';
 import { AUTHOR } from './verify.js';
 
 /** How many claims have a given kind, asserter, topic or actor. */
@@ -57,11 +57,17 @@ function bodyStart(dataset: Dataset, cps: string[]): number {
   return 0;
 }
 
-/** Share of the body's non-space characters that lie inside at least one quote. */
-export function coverage(dataset: Dataset): Coverage {
+/**
+ * Share of the body's non-space characters that lie inside at least one quote (of `claims`,
+ * by default every claim).
+ */
+export function coverage(
+  dataset: Dataset,
+  claims: readonly Claim[] = dataset.doc.claims,
+): Coverage {
   const cps = Array.from(dataset.text);
   const inQuote = new Uint8Array(cps.length);
-  for (const { quote } of dataset.doc.claims) inQuote.fill(1, quote.start, quote.end);
+  for (const { quote } of claims) inQuote.fill(1, quote.start, quote.end);
   let covered = 0;
   let total = 0;
   for (let i = bodyStart(dataset, cps); i < cps.length; i++) {
@@ -72,8 +78,11 @@ export function coverage(dataset: Dataset): Coverage {
   return { covered, total, share: total === 0 ? 0 : covered / total };
 }
 
-/** Counts by kind, by who asserts, by topic and by actor, and the body text covered. */
-export function stats(corpus: Corpus): Stats {
+/**
+ * Counts by kind, by who asserts, by topic and by actor, and the body text covered: of every
+ * claim, or with `only` of those claims (facet counts of a filtered set).
+ */
+export function stats(corpus: Corpus, only?: ReadonlySet<Claim>): Stats {
   const byKind = new Map<string, Count>();
   const byAssertedBy = new Map<string, Count>();
   const byTopic = new Map<string, Count>();
@@ -84,7 +93,8 @@ export function stats(corpus: Corpus): Stats {
   let total = 0;
   for (const dataset of corpus.datasets) {
     const q = (id: string) => qualify(corpus, dataset, id);
-    for (const claim of dataset.doc.claims) {
+    const chosen = only ? dataset.doc.claims.filter((c) => only.has(c)) : dataset.doc.claims;
+    for (const claim of chosen) {
       claims++;
       if (claim.hedged) hedged++;
       tally(byKind, claim.kind, claim.kind);
@@ -97,7 +107,7 @@ export function stats(corpus: Corpus): Stats {
       for (const id of claim.topics) tally(byTopic, q(id), dataset.topicById.get(id)?.name ?? id);
       for (const id of claim.actors) tally(byActor, q(id), dataset.entityById.get(id)?.name ?? id);
     }
-    const c = coverage(dataset);
+    const c = coverage(dataset, chosen);
     covered += c.covered;
     total += c.total;
   }
