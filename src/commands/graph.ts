@@ -1,9 +1,9 @@
-import { type Corpus, qualify } from '../core/corpus.js';
-import { actorGraph } from '../core/graph.js';
-import { filterGraph } from '../core/graph-filter.js';
-import { loadCorpus } from '../core/load.js';
-import { resolveActor } from '../core/resolve.js';
-import type { GraphFormat } from '../render/formats.js';
+import { actorGraph } from '../core/browse/graph.js';
+import { filterGraph } from '../core/browse/graph-filter.js';
+import { type Corpus, qualify } from '../core/model/corpus.js';
+import { resolveActor } from '../core/search/resolve.js';
+import { loadCorpus } from '../core/store/load.js';
+import type { GraphFormat } from '../render/format-names.js';
 import { toDot, toMermaid } from '../render/graph.js';
 import { printJson } from '../render/view.js';
 import { type CommandContext, OK, type Outcome } from './context.js';

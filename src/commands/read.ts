@@ -1,8 +1,8 @@
-import { allClaims, type ClaimRef, type Corpus, findClaim, qualify } from '../core/corpus.js';
-import { buildFilter, type ClaimFilterInput } from '../core/filter.js';
-import { loadCorpus } from '../core/load.js';
-import { articleRuns } from '../core/marks.js';
-import type { Dataset } from '../core/types.js';
+import { articleRuns } from '../core/browse/marks.js';
+import { allClaims, type ClaimRef, type Corpus, findClaim, qualify } from '../core/model/corpus.js';
+import type { Dataset } from '../core/model/types.js';
+import { buildFilter, type ClaimFilterInput } from '../core/search/filter.js';
+import { loadCorpus } from '../core/store/load.js';
 import {
   type ArticlePage,
   kindStyler,

@@ -1,10 +1,11 @@
-import { confirmQuotes } from '../core/confirm.js';
-import { ArmruError } from '../core/errors.js';
-import { type ClaimFilterInput, claimFilter } from '../core/filter.js';
-import { indexedSearch, openWordIndexes } from '../core/indexed-search.js';
-import { datasetFiles, loadCorpus } from '../core/load.js';
-import { onlyOperators, readQuery, suggestWords } from '../core/question.js';
-import { ClaimSearcher, parseQuery } from '../core/search.js';
+import { confirmQuotes } from '../core/dataset/confirm.js';
+import { datasetFiles } from '../core/dataset/files.js';
+import { ArmruError } from '../core/model/errors.js';
+import { type ClaimFilterInput, claimFilter } from '../core/search/filter.js';
+import { onlyOperators, readQuery, suggestWords } from '../core/search/question.js';
+import { ClaimSearcher, parseQuery } from '../core/search/search.js';
+import { indexedSearch, openWordIndexes } from '../core/store/indexed-search.js';
+import { loadCorpus } from '../core/store/load.js';
 import { printFooter, printHits } from '../render/claims.js';
 import { printJson } from '../render/view.js';
 import { type CommandContext, OK, type Outcome } from './context.js';

@@ -1,5 +1,5 @@
-import type { Run } from '../core/marks.js';
-import { CLAIM_KINDS, type ClaimKind, type Source } from '../core/types.js';
+import type { Run } from '../core/browse/marks.js';
+import { CLAIM_KINDS, type ClaimKind, type Source } from '../core/model/types.js';
 import { sanitize, sanitizeInline } from './sanitize.js';
 import { displayWidth, wrap } from './text-width.js';
 import type { View } from './view.js';

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import type { ActorGraph, GraphNode } from '../core/graph.js';
+import type { ActorGraph, GraphNode } from '../core/browse/graph.js';
 import { sanitizeInline } from './sanitize.js';
 
 // DOT double-quoted strings: control characters shown escaped, then backslash and quote.

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { articleRuns, type Span } from '../../src/core/marks.js';
-import type { Source } from '../../src/core/types.js';
+import { articleRuns, type Span } from '../../src/core/browse/marks.js';
+import type { Source } from '../../src/core/model/types.js';
 import { CLOSE, OPEN, renderPlainArticle } from '../../src/render/article.js';
 
 const SOURCE: Source = {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Run } from '../../core/marks.js';
-import type { ClaimKind, Source } from '../../core/types.js';
+import type { Run } from '../../core/browse/marks.js';
+import type { ClaimKind, Source } from '../../core/model/types.js';
 import { sanitize } from '../sanitize.js';
 import { type ClientData, reportClient } from './client.js';
 import { STYLE } from './style.js';
