@@ -1,9 +1,11 @@
-// armru's benchmarks: start-up against bare node, and search at scale against bare node and
-// plain fuse.js, all measured in the same run as medians of repeated runs.
+// armru's benchmarks: start-up against bare node, the report page at 10^4 claims against a
+// bare JSON.parse, and search at scale against bare node and plain fuse.js, all measured in
+// the same run as medians of repeated runs.
 //
 //   npm run bench                      start-up, then 10^4, 10^5 and 10^6 claims
 //   node bench/run.mjs --sizes 10000   start-up and the sizes given
 //   node bench/run.mjs --startup-only
+//   node bench/run.mjs --report-only   the report at 10^4 claims alone
 //
 // Corpora are generated once into bench/out/ (deterministic, from a seed) and indexed there.
 import { spawnSync } from 'node:child_process';
@@ -23,6 +25,7 @@ const option = (name) => {
 };
 const sizes = (option('--sizes') ?? '10000,100000,1000000').split(',').map(Number);
 const startupOnly = args.includes('--startup-only');
+const reportOnly = args.includes('--report-only');
 const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 const median = (xs) => {
@@ -80,7 +83,7 @@ console.log(
 );
 
 // 1. Start-up.
-{
+if (!reportOnly) {
   const runs = 31;
   const m = measure(
     {
@@ -106,7 +109,72 @@ console.log(
 }
 if (startupOnly) process.exit(0);
 
-// 2. Scale.
+// 2. The report page at 10^4 claims, against reading and parsing the same dataset in bare
+// node (the least any program that reads it must do).
+{
+  const size = 10_000;
+  const dir = join(out, `synthetic-${size}`);
+  const file = join(dir, `synthetic-${size}.claims.json`);
+  if (!existsSync(file)) {
+    process.stderr.write(`generating ${size} claims…\n`);
+    writeCorpus(size, dir, 1);
+  }
+  const runs = 9;
+  const m = measure(
+    {
+      parse: ['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(file)}, 'utf8'))`],
+      claims: [bin, '--data', file, 'claims'],
+      report: [bin, '--data', file, 'report', '-o', join(dir, 'report.html')],
+    },
+    runs,
+  );
+  // Processor time (user + system, all threads) as well: on a shared machine it varies far
+  // less than the wall clock, which waits for other people's work.
+  const cpu = (argv) => {
+    if (!GNU_TIME) return undefined;
+    const times = Array.from({ length: runs }, () => {
+      const r = spawnSync(GNU_TIME, ['-f', '%U %S', process.execPath, ...argv], {
+        cwd: root,
+        stdio: ['ignore', 'ignore', 'pipe'],
+        encoding: 'utf8',
+      });
+      const [user, system] = r.stderr.trim().split('\n').at(-1).split(' ').map(Number);
+      return (user + system) * 1000;
+    });
+    return median(times);
+  };
+  const c = {
+    parse: cpu(['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(file)}, 'utf8'))`]),
+    claims: cpu([bin, '--data', file, 'claims']),
+    report: cpu([bin, '--data', file, 'report', '-o', join(dir, 'report.html')]),
+  };
+  const cpuCells = (k) =>
+    c.parse && c[k] ? [ms(c[k]), `${(c[k] / c.parse).toFixed(2)}x`] : ['n/a', 'n/a'];
+  console.log(`armru report over ${size.toLocaleString('en')} claims (medians of ${runs} runs)\n`);
+  table(
+    ['command', 'wall', 'ratio', 'processor time', 'ratio', 'target'],
+    [
+      ['node: JSON.parse of the dataset', ms(m.parse), '1.00x', ...cpuCells('parse'), ''],
+      [
+        'armru claims (load and list)',
+        ms(m.claims),
+        `${(m.claims / m.parse).toFixed(2)}x`,
+        ...cpuCells('claims'),
+        '',
+      ],
+      [
+        'armru report -o FILE',
+        ms(m.report),
+        `${(m.report / m.parse).toFixed(2)}x`,
+        ...cpuCells('report'),
+        '< 3x',
+      ],
+    ],
+  );
+}
+if (reportOnly) process.exit(0);
+
+// 3. Scale.
 /** Queries of the kinds people type, drawn from names the corpus contains. */
 function queriesFor(file) {
   // Surnames of seven letters or more, as most real ones are: a shorter word allows one edit

@@ -107,6 +107,9 @@ await build({
   define: { 'import.meta.url': '__armruModuleUrl' },
   banner: { js: "const __armruModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [precompiledValidator, draftBundle],
+  // Graphviz in WebAssembly is over a megabyte: loaded from node_modules only when a
+  // picture is drawn, so it adds nothing to other commands' start-up.
+  external: ['@viz-js/viz'],
 });
 
 // `armru draft`'s language tooling (its rules and chrono-node), a bundle of its own.

@@ -176,7 +176,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.stderr.write(`${prefix} ${sanitizeInline(text)}\n`);
       }
     };
-    return { view, dataPaths, line, note, detail, progress };
+    // Output kept for the pager (see run): `read --claim` may ask it to open at a line.
+    const paged = io.stdout instanceof PagedOutput ? io.stdout : undefined;
+    const pager = paged
+      ? {
+          command: paged.command,
+          startAt: (at: number) => {
+            paged.startLine = at;
+          },
+        }
+      : undefined;
+    return { view, dataPaths, line, note, detail, progress, ...(pager ? { pager } : {}) };
   };
 
   // Commands come from the one list of declarations (commands/registry.ts); each handler's
@@ -291,10 +301,11 @@ export function run(argv: string[]): void {
   // In a terminal, output is kept until the command ends, then shown through the pager
   // when it is longer than the window (see render/pager.ts).
   const pager = pagerCommand(argv.slice(2), process.env, Boolean(process.stdout.isTTY));
-  const paged = pager ? new PagedOutput(process.stdout.columns) : undefined;
+  const paged = pager ? new PagedOutput(process.stdout.columns, pager) : undefined;
   main(argv, { stdout: paged ?? process.stdout, stderr: process.stderr, env: process.env }).then(
     async (code) => {
-      if (paged && pager) await page(paged.text(), pager, process.stdout.rows, process.stdout);
+      if (paged && pager)
+        await page(paged.text(), pager, process.stdout.rows, process.stdout, paged.startLine);
       process.exitCode = code;
     },
   );

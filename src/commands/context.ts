@@ -16,6 +16,11 @@ export interface CommandContext {
    * otherwise; an empty string ends it.
    */
   progress: (text: string) => void;
+  /**
+   * The pager the output will go through when the command ends (stdout a terminal), if any:
+   * its command, and a way to ask it to open at a line (`less` can; see render/pager.ts).
+   */
+  pager?: { command: string; startAt: (line: number) => void };
 }
 
 /**

@@ -1,19 +1,45 @@
 import { actorGraph } from '../core/browse/graph.js';
+import { filterGraph } from '../core/browse/graph-filter.js';
+import { type Corpus, qualify } from '../core/model/corpus.js';
+import { resolveActor } from '../core/search/resolve.js';
 import { loadCorpus } from '../core/store/load.js';
 import type { GraphFormat } from '../render/format-names.js';
 import { toDot, toMermaid } from '../render/graph.js';
 import { printJson } from '../render/view.js';
 import { type CommandContext, OK, type Outcome } from './context.js';
 
-/** `armru graph`: the actor network as DOT, Mermaid or JSON. */
-export async function graphCommand(ctx: CommandContext, format: GraphFormat): Promise<Outcome> {
-  const corpus = await loadCorpus(ctx.dataPaths);
-  const graph = actorGraph(corpus);
-  if (format === 'json') printJson(ctx.view, graph);
-  else if (format === 'mermaid') ctx.view.write(toMermaid(graph));
-  else {
-    const title = corpus.datasets.map((d) => d.doc.source.title).join(' + ');
-    ctx.view.write(toDot(graph, title));
+/** Checked options of `armru graph`. */
+export interface GraphOptions {
+  format: GraphFormat;
+  /** Only the neighbourhood of these actors (names, aliases or ids). */
+  actor?: string[];
+  /** Only co-occurrence edges shared by at least this many claims. */
+  minWeight?: number;
+}
+
+function actorIds(corpus: Corpus, names: string[]): Set<string> {
+  const ids = new Set<string>();
+  for (const name of names) {
+    for (const [dataset, found] of resolveActor(corpus, name)) {
+      for (const id of found) ids.add(qualify(corpus, dataset, id));
+    }
   }
-  return OK;
+  return ids;
+}
+
+/** `armru graph`: the actor network as DOT, Mermaid, JSON or SVG (laid out in-process). */
+export async function graphCommand(ctx: CommandContext, options: GraphOptions): Promise<Outcome> {
+  const corpus = await loadCorpus(ctx.dataPaths);
+  const graph = filterGraph(actorGraph(corpus), {
+    ...(options.actor ? { around: actorIds(corpus, options.actor) } : {}),
+    ...(options.minWeight !== undefined ? { minWeight: options.minWeight } : {}),
+  });
+  const title = corpus.datasets.map((d) => d.doc.source.title).join(' + ');
+  if (options.format === 'json') printJson(ctx.view, graph);
+  else if (options.format === 'mermaid') ctx.view.write(toMermaid(graph));
+  else if (options.format === 'svg') {
+    const { dotToSvg, toPictureDot } = await import('../render/graph-svg.js');
+    ctx.view.write(await dotToSvg(toPictureDot(graph, title)));
+  } else ctx.view.write(toDot(graph, title));
+  return graph.nodes.length === 0 ? { status: 'ok', message: 'no actors left in the graph' } : OK;
 }

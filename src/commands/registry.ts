@@ -109,9 +109,10 @@ function publishedDate(value: string): string {
   return value;
 }
 
-/** `--url`: an absolute address. */
+/** `--url`: an http or https address, as the schema's `source.url` requires. */
 function articleUrl(value: string): string {
-  if (!isUri(value)) throw new InvalidArgumentError('expected an absolute URL (https://...).');
+  if (!isUri(value) || !/^https?:\/\/[^/?#\s]+/.test(value))
+    throw new InvalidArgumentError('expected an absolute URL (https://...).');
   return value;
 }
 
@@ -314,6 +315,32 @@ export const COMMANDS: CommandDefinition[] = [
     run: async (ctx, [id]) => (await import('./show.js')).showCommand(ctx, id as string),
   },
   {
+    name: 'read',
+    summary: "Read the article itself, every claim's words marked by kind, with who asserts each.",
+    arguments: [],
+    completes: 'none',
+    options: [
+      {
+        flags: '--claim <id>',
+        description: 'start at this claim (less opens there)',
+        complete: 'claims',
+      },
+      actor,
+      topic,
+      kind,
+      assertedBy,
+    ],
+    examples: [
+      'armru read',
+      'armru read --claim c08                 open the article at claim c08',
+      'armru read --asserted-by Kommersant    mark only what Kommersant asserts',
+      'armru read | grep -o "⟦c0[0-9] [^⟧]*⟧"  in a pipe: plain text with ⟦id … ⟧ markers',
+    ],
+    pipe: "the article with ⟦id … ⟧ around each claim's words, then id, kind, asserter, cue, hedged lines (tab-separated)",
+    run: async (ctx, _args, options) =>
+      (await import('./read.js')).readCommand(ctx, options as never),
+  },
+  {
     name: 'actors',
     summary: 'List the people, states, bodies, outlets and places, or profile one.',
     arguments: [{ spec: '[name]', description: "an actor's name, alias or id: show its profile" }],
@@ -465,7 +492,7 @@ export const COMMANDS: CommandDefinition[] = [
   },
   {
     name: 'graph',
-    summary: 'Print the network of actors for Graphviz (DOT) or Mermaid.',
+    summary: 'Print the network of actors for Graphviz (DOT), Mermaid, as JSON, or drawn as SVG.',
     arguments: [],
     completes: 'none',
     options: [
@@ -476,15 +503,27 @@ export const COMMANDS: CommandDefinition[] = [
         values: GRAPH_FORMATS,
         default: 'dot',
       },
+      {
+        flags: '--actor <name>',
+        description: 'only this actor, its neighbours and the edges among them (repeatable)',
+        parse: collect,
+        complete: 'actors',
+      },
+      {
+        flags: '--min-weight <n>',
+        description: 'only co-occurrence edges shared by at least n claims',
+        parse: positiveInt,
+      },
     ],
     examples: [
+      'armru graph --format svg > actors.svg   drawn without system Graphviz',
       'armru graph | dot -Tsvg > actors.svg',
       'armru graph --format mermaid > actors.mmd',
-      'armru graph --format json',
+      'armru graph --actor Shoigu --min-weight 2 --format json',
     ],
     pipe: 'the graph in the chosen format, the same as in a terminal',
     run: async (ctx, _args, options) =>
-      (await import('./graph.js')).graphCommand(ctx, options.format as never),
+      (await import('./graph.js')).graphCommand(ctx, options as never),
   },
   {
     name: 'export',
@@ -533,6 +572,27 @@ export const COMMANDS: CommandDefinition[] = [
     pipe: 'the export itself, the same as in a terminal',
     run: async (ctx, _args, options) =>
       (await import('./export.js')).exportCommand(ctx, options as never),
+  },
+  {
+    name: 'report',
+    summary:
+      'Write the article as one self-contained HTML page: claims highlighted, searchable, with the actor network and timeline.',
+    arguments: [],
+    completes: 'none',
+    options: [
+      {
+        flags: '-o, --output <file>',
+        description: 'write to this file (atomically) instead of stdout',
+        complete: 'path',
+      },
+    ],
+    examples: [
+      'armru report -o armenia.html                open it in a browser, mail it, attach it',
+      'armru --data my.claims.json report > my.html',
+    ],
+    pipe: 'the HTML page (in a terminal it is refused: give -o FILE)',
+    run: async (ctx, _args, options) =>
+      (await import('./report.js')).reportCommand(ctx, options as never),
   },
   {
     name: 'validate',

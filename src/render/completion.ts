@@ -13,8 +13,8 @@ export interface OptionSpec {
   names?: NameKind;
 }
 
-/** What the hidden completion command lists besides claim ids. */
-export const NAME_KINDS = ['actors', 'topics', 'asserters'] as const;
+/** What the hidden completion command lists: names, and claim ids for options such as `--claim`. */
+export const NAME_KINDS = ['actors', 'topics', 'asserters', 'claims'] as const;
 export type NameKind = (typeof NAME_KINDS)[number];
 
 /** What a shell needs to know about one command. */

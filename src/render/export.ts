@@ -198,7 +198,9 @@ export function toAnnotations(corpus: Corpus, refs: ClaimRef[]): string {
       ],
       target: {
         type: 'SpecificResource',
-        source,
+        // The article on the web when the dataset knows its address, so annotation viewers
+        // can anchor the claims on the page itself.
+        source: dataset.doc.source.url ?? source,
         selector: [
           { type: 'TextQuoteSelector', exact: claim.quote.exact, prefix, suffix },
           { type: 'TextPositionSelector', start: claim.quote.start, end: claim.quote.end },
@@ -301,6 +303,7 @@ export function toJsonLd(corpus: Corpus, refs: ClaimRef[]): string {
         ? { publisher: { '@type': 'Organization', name: source.publisher } }
         : {}),
       ...(source.datePublished ? { datePublished: source.datePublished } : {}),
+      ...(source.url ? { url: source.url } : {}),
     });
     const addEntity = (id: string) => {
       const entity = dataset.entityById.get(id);

@@ -5,5 +5,5 @@ export const EXPORT_FORMATS = ['json', 'jsonl', 'csv', 'annotations', 'jsonld'] 
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** Output formats of `armru graph`. */
-export const GRAPH_FORMATS = ['dot', 'mermaid', 'json'] as const;
+export const GRAPH_FORMATS = ['dot', 'mermaid', 'json', 'svg'] as const;
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];

@@ -22,14 +22,25 @@ export function pagerCommand(
   return command;
 }
 
+/** Whether a pager command runs `less`, which can be told which line to open at. */
+export function isLess(command: string): boolean {
+  const first = command.trim().split(/\s+/)[0] ?? '';
+  return first === 'less' || first.endsWith('/less');
+}
+
 /** A stdout stand-in that keeps what is written, for the pager to show at the end. */
 export class PagedOutput {
   readonly isTTY = true;
   readonly columns: number | undefined;
+  /** The pager that will show the text. */
+  readonly command: string;
+  /** The line (0-based) the pager should open at, when it is `less` (`armru read --claim`). */
+  startLine: number | undefined;
   private readonly chunks: string[] = [];
 
-  constructor(columns: number | undefined) {
+  constructor(columns: number | undefined, command = '') {
     this.columns = columns;
+    this.command = command;
   }
 
   write(chunk: string): boolean {
@@ -53,6 +64,7 @@ export function page(
   command: string,
   rows: number | undefined,
   stdout: NodeJS.WriteStream,
+  startLine?: number,
 ): Promise<void> {
   const lines = text.split('\n').length - 1;
   if (text === '' || rows === undefined || lines < rows) {
@@ -64,7 +76,13 @@ export function page(
     // less keeps colours and quits on one screen only with these; git sets the same default.
     env.LESS ??= 'FRX';
     env.LV ??= '-c';
-    const child = spawn(command, { shell: true, stdio: ['pipe', 'inherit', 'inherit'], env });
+    // less opens at a line given as +Ng; other pagers get the text from the top.
+    const line = startLine !== undefined && isLess(command) ? ` +${startLine + 1}g` : '';
+    const child = spawn(`${command}${line}`, {
+      shell: true,
+      stdio: ['pipe', 'inherit', 'inherit'],
+      env,
+    });
     // Ctrl-C is the pager's while it runs (less uses it to stop a search): armru waits.
     const handlers = process.listeners('SIGINT');
     process.removeAllListeners('SIGINT');

@@ -277,9 +277,10 @@ describe('completion', () => {
     expect(test('armru search --kind a')).toBe('assessment');
     expect(test('armru agreements --status in')).toBe('in-force');
     expect(test("armru export --format ''")).toBe('json jsonl csv annotations jsonld');
-    expect(test("armru graph --format ''")).toBe('dot mermaid json');
+    expect(test("armru graph --format ''")).toBe('dot mermaid json svg');
     // Ids in article order: the review's later claims sit where their words are.
     expect(test('armru show c3')).toBe('c36 c37 c38 c30 c31 c32 c39 c33 c34 c35');
+    expect(test('armru read --claim c2')).toBe('c20 c21 c22 c23 c24 c25 c26 c27 c28 c29');
     expect(test(`armru show --data ${fixture('mini/claims.json')} m`)).toBe('m1 m2 m3 m4');
     // Names, aliases and ids of the loaded datasets for --actor, --party, --topic, --asserted-by;
     // a name with spaces is offered escaped, as one word.

@@ -26,7 +26,7 @@ export interface Source {
   textSha256: string;
   /** Offsets in `quote.start`/`quote.end` count Unicode code points, as the W3C TextPositionSelector does. */
   offsetUnit: 'codepoint';
-  /** Where the article was published, when known. */
+  /** Where the article was published (http or https), when known; annotations target it. */
   url?: string;
 }
 

@@ -9,7 +9,8 @@
  * says when they are, for the code that highlights matches.
  */
 
-const PUNCTUATION: Record<string, string> = {
+/** Typographic punctuation and the ASCII it folds to (also shipped to `armru report` pages). */
+export const PUNCTUATION: Record<string, string> = {
   '\u2018': "'", // ‘
   '\u2019': "'", // ’
   '\u201A': "'", // ‚
@@ -37,7 +38,7 @@ const PUNCTUATION: Record<string, string> = {
 };
 
 // Letters that carry no decomposable diacritic but that readers type without it.
-const LETTERS: Record<string, string> = {
+export const LETTERS: Record<string, string> = {
   ø: 'o',
   Ø: 'o',
   ł: 'l',

@@ -1,0 +1,108 @@
+import { articleRuns } from '../core/browse/marks.js';
+import { allClaims, type ClaimRef, type Corpus, findClaim, qualify } from '../core/model/corpus.js';
+import type { Dataset } from '../core/model/types.js';
+import { buildFilter, type ClaimFilterInput } from '../core/search/filter.js';
+import { loadCorpus } from '../core/store/load.js';
+import {
+  type ArticlePage,
+  kindStyler,
+  type RenderedArticle,
+  renderPlainArticle,
+  renderTerminalArticle,
+} from '../render/article.js';
+import { asserterName } from '../render/claims.js';
+import { isLess } from '../render/pager.js';
+import { type CommandContext, OK, type Outcome } from './context.js';
+
+/** Checked options of `armru read`. */
+export interface ReadOptions extends ClaimFilterInput {
+  /** Start at this claim (its id as listed). */
+  claim?: string;
+}
+
+/** The start of the paragraph holding code point `offset`. */
+function paragraphStart(text: string, offset: number): number {
+  const cps = Array.from(text);
+  let i = offset;
+  while (i > 0 && !(cps[i - 1] === '\n' && cps[i - 2] === '\n')) i--;
+  return i;
+}
+
+function articlePage(
+  corpus: Corpus,
+  dataset: Dataset,
+  refs: ClaimRef[],
+  from: number,
+): ArticlePage {
+  const mine = refs.filter((r) => r.dataset === dataset);
+  const spans = mine.map((r) => ({
+    id: qualify(corpus, dataset, r.claim.id),
+    start: r.claim.quote.start,
+    end: r.claim.quote.end,
+  }));
+  const runs = articleRuns(dataset.text, spans).filter((run) => run.end > from);
+  const first = runs[0];
+  if (first && first.start < from) {
+    runs[0] = {
+      ...first,
+      start: from,
+      text: Array.from(first.text)
+        .slice(from - first.start)
+        .join(''),
+    };
+  }
+  const claims = mine
+    .filter((r) => r.claim.quote.end > from)
+    .sort(
+      (a, b) => a.claim.quote.start - b.claim.quote.start || b.claim.quote.end - a.claim.quote.end,
+    )
+    .map((r) => ({
+      id: qualify(corpus, dataset, r.claim.id),
+      kind: r.claim.kind,
+      asserter: asserterName(dataset, r.claim),
+      ...(r.claim.cue !== undefined ? { cue: r.claim.cue } : {}),
+      hedged: r.claim.hedged,
+      start: r.claim.quote.start,
+    }));
+  return { source: dataset.doc.source, runs, claims, text: dataset.text };
+}
+
+/**
+ * `armru read`: each article in full with the claims' words marked, the filtered ones only
+ * when filters are given. With --claim, that claim's article from the claim on: a pager
+ * that is `less` opens the whole article at the claim's line instead.
+ */
+export async function readCommand(ctx: CommandContext, options: ReadOptions): Promise<Outcome> {
+  const corpus = await loadCorpus(ctx.dataPaths);
+  const keep = buildFilter(corpus, options);
+  const start = options.claim !== undefined ? findClaim(corpus, options.claim) : undefined;
+  const refs = allClaims(corpus).filter((r) => keep(r) || r === start || r.claim === start?.claim);
+  const datasets = start ? [start.dataset] : corpus.datasets;
+  // Without colour a terminal cannot show marks by style: it gets the markers a pipe gets.
+  const terminal = ctx.view.mode === 'table' && ctx.view.colors.enabled;
+  // Only less can be told where to open; any other way gets the text from the claim's paragraph.
+  const opensAtLine =
+    ctx.view.mode === 'table' && ctx.pager !== undefined && isLess(ctx.pager.command);
+  const style = await kindStyler(ctx.view.colors.enabled);
+  const pages: RenderedArticle[] = [];
+  let startLine: number | undefined;
+  const render = (page: ArticlePage) =>
+    terminal ? renderTerminalArticle(ctx.view, page, style) : renderPlainArticle(page);
+  for (const dataset of datasets) {
+    const from = start && !opensAtLine ? paragraphStart(dataset.text, start.claim.quote.start) : 0;
+    const rendered = render(articlePage(corpus, dataset, refs, from));
+    if (start) startLine = rendered.lineOf.get(qualify(corpus, start.dataset, start.claim.id));
+    pages.push(rendered);
+  }
+  const text = pages.map((p) => p.text).join('\n');
+  if (opensAtLine && startLine !== undefined) ctx.pager?.startAt(startLine);
+  ctx.view.write(text);
+  const marked = refs.length;
+  if (marked === 0 && corpus.datasets.some((d) => d.doc.claims.length > 0)) {
+    return {
+      status: 'ok',
+      message: 'no claims match these filters; the article is shown unmarked',
+    };
+  }
+  return OK;
+}

@@ -1,0 +1,220 @@
+import { type ActorGraph, actorGraph } from '../core/browse/graph.js';
+import { busiestActors } from '../core/browse/graph-filter.js';
+import { articleRuns } from '../core/browse/marks.js';
+import type { Related } from '../core/browse/relations.js';
+import { timeline } from '../core/browse/timeline.js';
+import { AUTHOR } from '../core/dataset/verify.js';
+import { writeFileAtomic } from '../core/dataset/write-file.js';
+import { type ClaimRef, type Corpus, qualify } from '../core/model/corpus.js';
+import { ArmruError } from '../core/model/errors.js';
+import { VERSION } from '../core/model/paths.js';
+import { type Agreement, CLAIM_KINDS, type ClaimKind, type Dataset } from '../core/model/types.js';
+import { loadCorpus } from '../core/store/load.js';
+import { LETTERS, PUNCTUATION } from '../core/text/fold.js';
+import { asserterName } from '../render/claims.js';
+import type { BackgroundLayout } from '../render/graph-svg.js';
+import type { ClientClaim, ClientData } from '../render/html/client.js';
+import type { TimelineItem } from '../render/html/page.js';
+import { sanitize } from '../render/sanitize.js';
+import { type CommandContext, OK, type Outcome } from './context.js';
+
+/** Checked options of `armru report`. */
+export interface ReportOptions {
+  /** File to write (atomically); stdout when absent or `-`. */
+  output?: string;
+}
+
+/** How many actors the page's network shows at most: more cannot be read, or laid out quickly. */
+export const NETWORK_LIMIT = 40;
+
+/** Relations and agreements by claim id, found once instead of once per claim. */
+interface Links {
+  related: Map<string, Related[]>;
+  agreements: Map<string, Agreement[]>;
+}
+
+function links(dataset: Dataset): Links {
+  const related = new Map<string, Related[]>();
+  const add = (id: string, r: Related) => {
+    const list = related.get(id);
+    if (list) list.push(r);
+    else related.set(id, [r]);
+  };
+  for (const relation of dataset.doc.relations) {
+    const from = dataset.claimById.get(relation.from);
+    const to = dataset.claimById.get(relation.to);
+    if (!from || !to) continue;
+    const note = relation.note !== undefined ? { note: relation.note } : {};
+    add(from.id, { type: relation.type, direction: 'out', other: { dataset, claim: to }, ...note });
+    add(to.id, { type: relation.type, direction: 'in', other: { dataset, claim: from }, ...note });
+  }
+  const agreements = new Map<string, Agreement[]>();
+  for (const agreement of dataset.doc.agreements) {
+    for (const id of new Set(agreement.claims)) {
+      const list = agreements.get(id);
+      if (list) list.push(agreement);
+      else agreements.set(id, [agreement]);
+    }
+  }
+  return { related, agreements };
+}
+
+function claimData(corpus: Corpus, ref: ClaimRef, linked: Links): ClientClaim {
+  const { dataset, claim } = ref;
+  const q = (id: string) => qualify(corpus, dataset, id);
+  const note = (claim as { note?: unknown }).note;
+  return {
+    id: q(claim.id),
+    text: sanitize(claim.text),
+    kind: claim.kind,
+    asserter: sanitize(asserterName(dataset, claim)),
+    asserterId: claim.assertedBy === AUTHOR ? AUTHOR : q(claim.assertedBy),
+    cue: claim.cue !== undefined ? sanitize(claim.cue) : null,
+    hedged: claim.hedged,
+    when: claim.when
+      ? {
+          date: sanitize(claim.when.date),
+          text: sanitize(claim.when.text),
+          basis: claim.when.basis,
+          source: claim.when.source !== undefined ? sanitize(claim.when.source) : null,
+        }
+      : null,
+    actors: claim.actors.map(q),
+    topics: claim.topics.map(q),
+    note: typeof note === 'string' ? sanitize(note) : null,
+    relations: (linked.related.get(claim.id) ?? []).map((r) => [
+      r.type,
+      r.direction,
+      q(r.other.claim.id),
+      r.note !== undefined ? sanitize(r.note) : null,
+    ]),
+    agreements: (linked.agreements.get(claim.id) ?? []).map((agreement) => [
+      sanitize(agreement.name),
+      agreement.status,
+      agreement.note !== undefined ? sanitize(agreement.note) : null,
+    ]),
+  };
+}
+
+function byName(a: [string, string], b: [string, string]): number {
+  return a[1].localeCompare(b[1]);
+}
+
+/**
+ * `armru report`: the article as one self-contained HTML page, with its claims highlighted,
+ * a searchable list, the actor network and a timeline. The page is built whole in memory and
+ * then written atomically, so an error never leaves half a file.
+ */
+export async function reportCommand(ctx: CommandContext, options: ReportOptions): Promise<Outcome> {
+  const toStdout = !options.output || options.output === '-';
+  if (toStdout && ctx.view.mode === 'table') {
+    throw new ArmruError(
+      'usage',
+      'the report is an HTML page: write it to a file with -o FILE, or redirect stdout',
+    );
+  }
+  // Graphviz compiles on another thread while the dataset loads here.
+  const { startBackgroundLayout, toPictureDot } = await import('../render/graph-svg.js');
+  const layout = await startBackgroundLayout();
+  try {
+    return await writeReport(ctx, options, toStdout, layout, toPictureDot);
+  } finally {
+    await layout.close();
+  }
+}
+
+async function writeReport(
+  ctx: CommandContext,
+  options: ReportOptions,
+  toStdout: boolean,
+  layout: BackgroundLayout,
+  toPictureDot: (graph: ActorGraph, title: string) => string,
+): Promise<Outcome> {
+  const corpus = await loadCorpus(ctx.dataPaths);
+  if (corpus.datasets.length !== 1) {
+    throw new ArmruError(
+      'usage',
+      `a report shows one article, but ${corpus.datasets.length} datasets are loaded (${corpus.datasets.map((d) => d.doc.source.id).join(', ')}); choose one with --data`,
+    );
+  }
+  const dataset = corpus.datasets[0] as Dataset;
+  const refs: ClaimRef[] = dataset.doc.claims.map((claim) => ({ dataset, claim }));
+  const q = (id: string) => qualify(corpus, dataset, id);
+  const kinds = new Map<string, ClaimKind>(refs.map((r) => [q(r.claim.id), r.claim.kind]));
+  const runs = articleRuns(
+    dataset.text,
+    refs.map((r) => ({ id: q(r.claim.id), start: r.claim.quote.start, end: r.claim.quote.end })),
+  );
+  const usedActors = new Set(refs.flatMap((r) => r.claim.actors));
+  const usedTopics = new Set(refs.flatMap((r) => r.claim.topics));
+  const linked = links(dataset);
+  const names: Record<string, string> = { [AUTHOR]: `${AUTHOR}\n${dataset.doc.source.author}` };
+  const labels: Record<string, string> = {};
+  for (const e of dataset.doc.entities) {
+    names[q(e.id)] = [e.name, ...e.aliases].join('\n');
+    labels[q(e.id)] = sanitize(e.name);
+  }
+  for (const t of dataset.doc.topics) {
+    names[q(t.id)] = [t.name, ...t.aliases].join('\n');
+    labels[q(t.id)] = sanitize(t.name);
+  }
+  const data: ClientData = {
+    claims: refs.map((r) => claimData(corpus, r, linked)),
+    names,
+    labels,
+    fold: { ...PUNCTUATION, ...LETTERS },
+    actors: dataset.doc.entities
+      .filter((e) => usedActors.has(e.id))
+      .map((e): [string, string] => [q(e.id), sanitize(e.name)])
+      .sort(byName),
+    topics: dataset.doc.topics
+      .filter((t) => usedTopics.has(t.id))
+      .map((t): [string, string] => [q(t.id), sanitize(t.name)])
+      .sort(byName),
+    kinds: CLAIM_KINDS.filter((k) => refs.some((r) => r.claim.kind === k)),
+  };
+
+  const full = actorGraph(corpus);
+  const graph = busiestActors(full, NETWORK_LIMIT);
+  // Laid out on the worker while this thread writes the rest of the page.
+  const svg =
+    graph.nodes.length > 0 ? layout.svg(toPictureDot(graph, dataset.doc.source.title)) : undefined;
+  // Awaited below; until then a failure must not count as unhandled.
+  svg?.catch(() => undefined);
+  const legend =
+    'Solid lines join actors named in the same claims (the number is how many; thicker is more); dashed lines join the parties to an agreement, labelled with its name.';
+  const networkNote =
+    graph.nodes.length < full.nodes.length
+      ? `The ${graph.nodes.length} most connected of ${full.nodes.length} actors. ${legend}`
+      : `${graph.nodes.length} actors. ${legend}`;
+
+  const items: TimelineItem[] = timeline(corpus).map((entry) => ({
+    date: entry.when.date,
+    basis: entry.when.basis,
+    text: entry.when.text,
+    source: entry.when.source ?? null,
+    label: entry.item === 'claim' ? entry.claim.text : entry.agreement.name,
+    claim:
+      entry.item === 'claim'
+        ? q(entry.claim.id)
+        : entry.agreement.claims[0] !== undefined
+          ? q(entry.agreement.claims[0])
+          : null,
+  }));
+
+  const { fillNetwork, NETWORK_SLOT, renderReport } = await import('../render/html/page.js');
+  const page = renderReport({
+    source: dataset.doc.source,
+    runs,
+    kinds,
+    data,
+    svg: svg ? NETWORK_SLOT : undefined,
+    networkNote,
+    timeline: items,
+    version: VERSION,
+  });
+  const html = svg ? fillNetwork(page, await svg) : page;
+  if (toStdout) ctx.view.write(html);
+  else writeFileAtomic(options.output as string, html);
+  return OK;
+}

@@ -1,0 +1,231 @@
+import { createHash } from 'node:crypto';
+import type { Run } from '../../core/browse/marks.js';
+import type { ClaimKind, Source } from '../../core/model/types.js';
+import { sanitize } from '../sanitize.js';
+import { type ClientData, reportClient } from './client.js';
+import { STYLE } from './style.js';
+
+/** One entry of the timeline strip. */
+export interface TimelineItem {
+  date: string;
+  basis: string;
+  /** The article's words for the date (or a description of an outside date). */
+  text: string;
+  source: string | null;
+  /** What happened: a claim's text or an agreement's name. */
+  label: string;
+  /** The claim to open, for claims; agreements open their first evidence claim. */
+  claim: string | null;
+}
+
+/** Everything the report page shows. */
+export interface ReportModel {
+  source: Source;
+  /** The article cut into runs covered by the same claims. */
+  runs: Run[];
+  /** Kind of each claim, by the id shown. */
+  kinds: Map<string, ClaimKind>;
+  data: ClientData;
+  /** The actor network as an SVG document, or undefined when there are no actors. */
+  svg: string | undefined;
+  /** A sentence on what the network shows (when it had to be cut down). */
+  networkNote: string;
+  timeline: TimelineItem[];
+  /** armru's version, for the footer. */
+  version: string;
+}
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Escapes text for HTML content and quoted attribute values, after showing controls escaped. */
+export function escapeHtml(text: string): string {
+  return sanitize(text).replace(/[&<>"']/g, (ch) => ESCAPES[ch] as string);
+}
+
+const hash = (text: string) =>
+  `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/** The page's script: the client function's own source, called once. */
+export function clientScript(): string {
+  return `(${reportClient.toString()})();`;
+}
+
+const SCRIPT_UNSAFE = /[<>&\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * JSON inside <script>: nothing in it may close the element or open a comment, and no raw
+ * control or bidi character stands in the page's source. Escaped as JSON escapes, so
+ * JSON.parse gives back exactly the same values.
+ */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    SCRIPT_UNSAFE,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/** The article with every run that claims cover wrapped in a focusable `<mark>`. */
+function articleHtml(model: ReportModel): string {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const run of model.runs) {
+    const text = escapeHtml(run.text);
+    if (run.claims.length === 0) {
+      out.push(text);
+      continue;
+    }
+    const starts = run.claims.filter((id) => !seen.has(id));
+    for (const id of starts) seen.add(id);
+    const innermost = run.claims[run.claims.length - 1] as string;
+    const kind = model.kinds.get(innermost) ?? 'event';
+    const ids = escapeHtml(run.claims.join(' '));
+    const start = starts.length > 0 ? ` data-start="${escapeHtml(starts.join(' '))}"` : '';
+    out.push(
+      `<mark class="k-${kind}${run.claims.length > 1 ? ' nested' : ''}" data-claim="${ids}"${start} tabindex="0" role="button" aria-haspopup="dialog">${text}</mark>`,
+    );
+  }
+  return out.join('');
+}
+
+// Graphviz's SVG document, made fit to inline: no XML prolog, doctype or comments.
+function inlineSvg(svg: string): string {
+  const at = svg.indexOf('<svg');
+  return at === -1 ? '' : svg.slice(at).replace(/<!--[\s\S]*?-->/g, '');
+}
+
+/**
+ * Stands for the network in `ReportModel.svg` while Graphviz is still at work, so the page
+ * can be written meanwhile; `fillNetwork` puts the drawing in. Dataset text cannot forge it:
+ * every `<` from a dataset is escaped.
+ */
+export const NETWORK_SLOT = '<svg id="armru-network-slot"></svg>';
+
+/** Puts Graphviz's drawing where `NETWORK_SLOT` stands. */
+export function fillNetwork(html: string, svg: string): string {
+  const at = html.indexOf(NETWORK_SLOT);
+  if (at === -1) return html;
+  return html.slice(0, at) + inlineSvg(svg) + html.slice(at + NETWORK_SLOT.length);
+}
+
+const KIND_ORDER: ClaimKind[] = [
+  'event',
+  'statement',
+  'quote',
+  'report',
+  'denial',
+  'assessment',
+  'background',
+];
+
+/**
+ * The report: one self-contained HTML file. Everything it needs is inline, and its
+ * Content-Security-Policy allows nothing else: no request leaves the file, and only the
+ * page's own script and stylesheet (by hash) run.
+ */
+export function renderReport(model: ReportModel): string {
+  const { source } = model;
+  const script = clientScript();
+  const csp = [
+    "default-src 'none'",
+    `script-src ${hash(script)}`,
+    `style-src ${hash(STYLE)}`,
+    'img-src data:',
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  const byline = [
+    `By ${escapeHtml(source.author)}`,
+    source.publisher ? escapeHtml(source.publisher) : '',
+    source.datePublished
+      ? `<time datetime="${escapeHtml(source.datePublished)}">${escapeHtml(source.datePublished)}</time>`
+      : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const url =
+    source.url && /^https?:\/\//i.test(source.url)
+      ? `<p><a href="${escapeHtml(source.url)}" rel="noopener noreferrer">${escapeHtml(source.url)}</a></p>`
+      : '';
+  const present = new Set(model.kinds.values());
+  const legend = KIND_ORDER.filter((k) => present.has(k))
+    .map((k) => `<li class="k-${k}"><span class="swatch"></span>${k}</li>`)
+    .join('');
+  const timeline =
+    model.timeline.length === 0
+      ? '<p class="status">No claim or agreement in this dataset carries a date.</p>'
+      : `<ol class="timeline">${model.timeline
+          .map((t) => {
+            const label = t.claim
+              ? `<button type="button" data-open="${escapeHtml(t.claim)}">${escapeHtml(t.claim)}</button> ${escapeHtml(t.label)}`
+              : escapeHtml(t.label);
+            const link =
+              t.source && /^https?:\/\//i.test(t.source)
+                ? ` <a href="${escapeHtml(t.source)}" rel="noopener noreferrer">source</a>`
+                : '';
+            return `<li><span class="date">${escapeHtml(t.date)}</span><span class="basis">${escapeHtml(t.basis)}: “${escapeHtml(t.text)}”${link}</span>${label}</li>`;
+          })
+          .join('')}</ol>`;
+  const network = model.svg
+    ? `<p class="status">${escapeHtml(model.networkNote)}</p><div class="graph" tabindex="0" role="img" aria-label="Network of the actors: who appears with whom in the claims, and who is party to which agreement">${inlineSvg(model.svg)}</div>`
+    : '<p class="status">No actors to draw.</p>';
+  const select = (id: string, label: string) =>
+    `<label>${label} <select id="${id}"><option value="">any</option></select></label>`;
+  return `<!doctype html>
+<html lang="${escapeHtml(source.inLanguage)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="referrer" content="no-referrer">
+<meta name="generator" content="armru ${escapeHtml(model.version)}">
+<title>${escapeHtml(source.title)} — claims</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<a class="skip" href="#claims-search">Skip to the claim list</a>
+<header class="top">
+<h1>${escapeHtml(source.title)}</h1>
+<p>${byline}</p>
+${url}
+<ul class="legend" aria-label="Claim kinds">${legend}</ul>
+</header>
+<main>
+<section id="article" aria-labelledby="article-heading">
+<h2 id="article-heading">The article, with its claims marked</h2>
+<div class="article" id="article-text">${articleHtml(model)}</div>
+</section>
+<section id="claims" aria-labelledby="claims-heading">
+<h2 id="claims-heading">Claims</h2>
+<div class="controls">
+<label>Search <input type="search" id="claims-search" autocomplete="off" spellcheck="false" placeholder="words, names, aliases"></label>
+${select('filter-actor', 'Actor')}
+${select('filter-topic', 'Topic')}
+${select('filter-kind', 'Kind')}
+</div>
+<p class="status" id="claims-status" aria-live="polite"></p>
+<ol class="cards" id="claim-list"></ol>
+<div id="claims-more"></div>
+</section>
+<section id="network" aria-labelledby="network-heading">
+<h2 id="network-heading">Actors</h2>
+${network}
+</section>
+<section id="timeline" aria-labelledby="timeline-heading">
+<h2 id="timeline-heading">Timeline</h2>
+${timeline}
+</section>
+</main>
+<aside id="panel" role="dialog" aria-labelledby="panel-title" tabindex="-1" hidden></aside>
+<footer>Written by armru ${escapeHtml(model.version)} from the dataset “${escapeHtml(source.id)}”. Every highlight is the article's own words; the claim texts are the dataset editor's.</footer>
+<script type="application/json" id="armru-data">${scriptJson(model.data)}</script>
+<script>${script}</script>
+</body>
+</html>
+`;
+}

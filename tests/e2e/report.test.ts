@@ -1,0 +1,167 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { armru, armruTty, fixture, stripAnsi } from '../helpers.js';
+
+const MINI = ['--data', fixture('mini/claims.json')];
+const dir = mkdtempSync(join(tmpdir(), 'armru-report-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('armru report', () => {
+  it('writes one self-contained page: a CSP allowing nothing outside, no outside reference', () => {
+    const file = join(dir, 'mini.html');
+    expect(armru([...MINI, 'report', '-o', file])).toEqual({ status: 0, stdout: '', stderr: '' });
+    const html = readFileSync(file, 'utf8');
+    expect(html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
+    expect(html).toMatch(
+      /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-[A-Za-z0-9+/]+='; style-src 'sha256-[A-Za-z0-9+/]+='; img-src data:; base-uri 'none'; form-action 'none'">/,
+    );
+    // Nothing that loads: no src, no <link>, no @import or url() in the styles.
+    expect(html).not.toMatch(/\ssrc=|<link\b|@import|url\(/i);
+    expect(html).toContain(
+      '<mark class="k-quote" data-claim="m4" data-start="m4" tabindex="0" role="button" aria-haspopup="dialog">“will cut the journey to an hour.”</mark>',
+    );
+    // The same bytes to stdout as to a file.
+    expect(armru([...MINI, 'report']).stdout).toBe(html);
+  });
+
+  it('escapes every value of a hostile dataset and keeps the data block closed', () => {
+    const html = armru(['--data', fixture('hostile-html/claims.json'), 'report']).stdout;
+    expect(html.match(/<script\b/g)).toHaveLength(2);
+    expect(html.match(/<\/script>/g)).toHaveLength(2);
+    expect(html).not.toMatch(/<img\b/);
+    expect(html).toContain(
+      '<h1>Title &lt;script&gt;window.__pwned = &quot;script&quot;&lt;/script&gt;</h1>',
+    );
+    expect(html).toContain(
+      '<p><a href="https://example.org/news?a=1&amp;b=&quot;&gt;&lt;script&gt;window.__pwned=&quot;url&quot;&lt;/script&gt;" rel="noopener noreferrer">',
+    );
+    // Terminal escapes are shown escaped in HTML too.
+    const terminal = armru(['--data', fixture('hostile/claims.json'), 'report']).stdout;
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+    expect(terminal).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect(terminal).toContain('<h1>Harmless Title\\x1b]0;pwned\\x07</h1>');
+  });
+
+  it('refuses to print HTML into a terminal, several articles, and an unwritable path', () => {
+    const tty = armruTty(['report']);
+    expect(tty.status).toBe(2);
+    expect(stripAnsi(tty.stdout)).toContain(
+      'armru: the report is an HTML page: write it to a file with -o FILE, or redirect stdout',
+    );
+    expect(armru([...MINI, '--data', fixture('hostile/claims.json'), 'report'])).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        'armru: a report shows one article, but 2 datasets are loaded (valmora-ferry, hostile); choose one with --data\n',
+    });
+    expect(armru(['report', '-o', join(dir, 'missing', 'x.html')]).stderr).toBe(
+      `armru: ${join(dir, 'missing', 'x.html')}: cannot write the file (its directory does not exist); nothing was written\n`,
+    );
+  });
+});
+
+describe('armru graph --format svg, --actor, --min-weight', () => {
+  it('draws SVG in-process with a node per actor and agreements merged per pair', () => {
+    const r = armru([...MINI, 'graph', '--format', 'svg']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('<svg');
+    const nodes = [
+      ...r.stdout.matchAll(/<g id="node\d+" class="node">\n<title>([^<]*)<\/title>/g),
+    ].map((m) => m[1]?.replace(/&#45;/g, '-'));
+    expect(nodes.sort()).toEqual(['castell', 'port-authority', 'ruiz', 'union', 'valmora']);
+    expect(r.stdout).toContain('>Valmora–Castell ferry link</text>');
+  });
+
+  it('narrows to an actor and its neighbours, and to heavier edges', () => {
+    const g = (args: string[]) =>
+      JSON.parse(armru([...MINI, 'graph', '--format', 'json', ...args]).stdout);
+    const around = g(['--actor', 'Ruiz']);
+    // Ruiz shares m4 with Castell and is a member of the port authority; the edges among the
+    // three are kept (the authority's with Castell too).
+    expect(around.nodes.map((n: { id: string }) => n.id)).toEqual([
+      'port-authority',
+      'castell',
+      'ruiz',
+    ]);
+    expect(
+      around.edges.map((e: { kind: string; a: string; b: string }) => `${e.kind} ${e.a} ${e.b}`),
+    ).toEqual([
+      'claims castell port-authority',
+      'claims castell ruiz',
+      'agreement castell port-authority',
+      'member ruiz port-authority',
+    ]);
+    const heavy = g(['--min-weight', '2']);
+    // No pair shares two claims: the agreement and the membership remain.
+    expect(heavy.edges.map((e: { kind: string }) => e.kind)).toEqual(['agreement', 'member']);
+    expect(heavy.nodes.map((n: { id: string }) => n.id)).toEqual([
+      'port-authority',
+      'castell',
+      'ruiz',
+    ]);
+    const full = JSON.parse(armru(['graph', '--format', 'json']).stdout);
+    const shoygu =
+      g([]).nodes.length > 0 &&
+      JSON.parse(armru(['graph', '--format', 'json', '--actor', 'Shoigu']).stdout);
+    expect(shoygu.nodes.length).toBeLessThan(full.nodes.length);
+    for (const e of shoygu.edges) {
+      const ids = new Set(shoygu.nodes.map((n: { id: string }) => n.id));
+      expect(ids.has(e.a) && ids.has(e.b)).toBe(true);
+    }
+  });
+
+  it('refuses a bad weight and an unknown actor with one line, exit 2', () => {
+    expect(armru(['graph', '--min-weight', '0'])).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        "armru: option '--min-weight <n>' argument '0' is invalid: expected a whole number of at least 1\nRun 'armru graph --help' for usage.\n",
+    });
+    expect(armru(['graph', '--actor', 'zzz'])).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'armru: no actor is named "zzz"; run \'armru actors\' to list them\n',
+    });
+  });
+});
+
+describe('source.url', () => {
+  it('is what annotations target when the dataset has it', () => {
+    const doc = JSON.parse(
+      armru(['--data', fixture('hostile-html/claims.json'), 'export', '--format', 'annotations'])
+        .stdout,
+    );
+    const sources = doc.first.items.map((a: { target: { source: string } }) => a.target.source);
+    expect(new Set(sources)).toEqual(
+      new Set(['https://example.org/news?a=1&b="><script>window.__pwned="url"</script>']),
+    );
+    const mini = JSON.parse(armru([...MINI, 'export', '--format', 'annotations']).stdout);
+    expect(mini.first.items[0].target.source).toBe('urn:armru:valmora-ferry');
+  });
+
+  it("is the article's url in JSON-LD", () => {
+    const doc = JSON.parse(
+      armru(['--data', fixture('hostile-html/claims.json'), 'export', '--format', 'jsonld']).stdout,
+    );
+    const article = doc['@graph'].find((n: { '@type': string }) => n['@type'] === 'NewsArticle');
+    expect(article.url).toBe(
+      'https://example.org/news?a=1&b="><script>window.__pwned="url"</script>',
+    );
+    expect(article.datePublished).toBe('2020-01-02');
+  });
+
+  it('must be an http or https address', () => {
+    const doc = JSON.parse(readFileSync(fixture('mini/claims.json'), 'utf8'));
+    doc.source.url = 'javascript:alert(1)';
+    delete doc.$schema;
+    writeFileSync(join(dir, 'article.txt'), readFileSync(fixture('mini/article.txt')));
+    const file = join(dir, 'url.claims.json');
+    writeFileSync(file, JSON.stringify(doc, null, 2));
+    const r = armru(['validate', file]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('$.source.url: expected a string matching ^https?://[^/?#\\s]+');
+  });
+});
