@@ -1,5 +1,6 @@
 import type { Corpus } from '../core/corpus.js';
 import { buildFilter, type ClaimFilterInput } from '../core/filter.js';
+import { IndexDamaged } from '../core/index-store.js';
 import { indexedSearch, openWordIndexes } from '../core/indexed-search.js';
 import { datasetFiles, loadCorpus } from '../core/load.js';
 import { ClaimSearcher, type SearchHit } from '../core/search.js';
@@ -25,8 +26,18 @@ export async function searchCommand(
   let result: { corpus: Corpus; hits: SearchHit[] } | undefined;
   if (ctx.dataPaths.length > 0) {
     const lookup = openWordIndexes(ctx.dataPaths.flatMap(datasetFiles));
-    if (lookup.usable) result = indexedSearch(lookup.indexes, query, options, options.limit);
-    else for (const note of lookup.notes) ctx.note(note);
+    if (lookup.usable) {
+      try {
+        result = indexedSearch(lookup.indexes, query, options, options.limit);
+      } catch (error) {
+        // An index that was fresh when opened but whose bytes do not match what it recorded
+        // is not believed: one note, and the search runs on the dataset itself.
+        if (!(error instanceof IndexDamaged)) throw error;
+        ctx.note(
+          `the index of ${error.datasetFile} is stale (${error.reason}); searching without it. Run 'armru index' to rebuild it`,
+        );
+      }
+    } else for (const note of lookup.notes) ctx.note(note);
   }
   if (!result) {
     const corpus = await loadCorpus(ctx.dataPaths);

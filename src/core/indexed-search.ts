@@ -2,7 +2,7 @@ import Fuse from 'fuse.js';
 import { pieces, termLiteral, termNeedles } from './candidates.js';
 import type { Corpus } from './corpus.js';
 import { buildFilter, type ClaimFilterInput } from './filter.js';
-import { openIndex, WordIndex } from './index-store.js';
+import { IndexDamaged, openIndex, WordIndex } from './index-store.js';
 import { articleText } from './load.js';
 import { ClaimSearcher, parseQuery, type QueryGroup, type SearchHit } from './search.js';
 import { FUSE_OPTIONS, SEARCH_FINGERPRINT, WORD } from './search-record.js';
@@ -169,7 +169,14 @@ export function openWordIndexes(files: string[]): IndexedLookup {
         `the index of ${file} is stale (${state.reason}); searching without it. Run 'armru index' to rebuild it`,
       );
     if (state.state !== 'fresh' || state.meta.kind !== 'large' || !state.meta.doc) continue;
-    indexes.push({ file, index: new WordIndex(state.dir, state.meta) });
+    try {
+      indexes.push({ file, index: new WordIndex(file, state.dir, state.meta) });
+    } catch (error) {
+      if (!(error instanceof IndexDamaged)) throw error;
+      notes.push(
+        `the index of ${file} is stale (${error.reason}); searching without it. Run 'armru index' to rebuild it`,
+      );
+    }
   }
   if (indexes.length === files.length && notes.length === 0) return { usable: true, indexes };
   for (const { index } of indexes) index.close();
@@ -188,23 +195,27 @@ export function indexedSearch(
   limit: number,
 ): { corpus: Corpus; hits: SearchHit[] } {
   const groups = parseQuery(query);
-  const datasets = indexes.map(({ file, index }) => {
-    const candidates = new CandidateFinder(index).find(groups);
-    const numbers =
-      candidates === 'all'
-        ? Array.from({ length: index.meta.claims }, (_, i) => i)
-        : [...candidates].sort((a, b) => a - b);
-    const claims = index.claims(numbers);
-    // Names in filters are resolved against every entity; otherwise only the ones these
-    // claims name (as actors or asserters) are read.
-    const needsAll = Boolean(filterInput.actor?.length || filterInput.assertedBy?.length);
-    const entities = needsAll
-      ? index.allEntities()
-      : index.entities(claims.flatMap((c) => [...c.actors, c.assertedBy]));
-    index.close();
-    const doc = { ...(index.meta.doc as Omit<DatasetDocument, 'claims'>), entities };
-    return partialDataset(file, doc, claims);
-  });
+  let datasets: Dataset[];
+  try {
+    datasets = indexes.map(({ file, index }) => {
+      const candidates = new CandidateFinder(index).find(groups);
+      const numbers =
+        candidates === 'all'
+          ? Array.from({ length: index.meta.claims }, (_, i) => i)
+          : [...candidates].sort((a, b) => a - b);
+      const claims = index.claims(numbers);
+      // Names in filters are resolved against every entity; otherwise only the ones these
+      // claims name (as actors or asserters) are read.
+      const needsAll = Boolean(filterInput.actor?.length || filterInput.assertedBy?.length);
+      const entities = needsAll
+        ? index.allEntities()
+        : index.entities(claims.flatMap((c) => [...c.actors, c.assertedBy]));
+      const doc = { ...(index.meta.doc as Omit<DatasetDocument, 'claims'>), entities };
+      return partialDataset(file, doc, claims);
+    });
+  } finally {
+    for (const { index } of indexes) index.close();
+  }
   const corpus: Corpus = { datasets };
   const filter = buildFilter(corpus, filterInput);
   return { corpus, hits: new ClaimSearcher(corpus).search(query, { filter, limit }) };

@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Corpus } from './corpus.js';
 import { ArmruError } from './errors.js';
-import { openIndex } from './index-store.js';
+import { openIndex, readIndexFile } from './index-store.js';
 import { parseJson } from './json-text.js';
 import { BUILTIN_DATASET } from './paths.js';
 import { checkSchema } from './schema.js';
@@ -104,15 +104,22 @@ export async function loadDataset(
 ): Promise<Dataset> {
   const raw = readText(file, 'dataset');
   if (options.useIndex !== false) {
-    const index = openIndex(file, SEARCH_FINGERPRINT);
+    // The index is checked against the very text read here (its CRC-32), not the file's times.
+    const index = openIndex(file, SEARCH_FINGERPRINT, raw);
     if (index.state === 'fresh') {
       const doc = JSON.parse(raw) as DatasetDocument;
-      const fuseFile = join(index.dir, 'fuse.json');
+      let searchIndex: unknown;
+      try {
+        if (index.meta.files['fuse.json'])
+          searchIndex = JSON.parse(
+            readIndexFile(index.dir, index.meta, 'fuse.json', file).toString('utf8'),
+          );
+      } catch {
+        searchIndex = undefined; // a damaged fuse.js index is rebuilt in memory
+      }
       return {
         ...datasetOf(file, doc, articleText(doc, file)),
-        ...(existsSync(fuseFile)
-          ? { searchIndex: JSON.parse(readFileSync(fuseFile, 'utf8')) as unknown }
-          : {}),
+        ...(searchIndex === undefined ? {} : { searchIndex }),
       };
     }
   }
