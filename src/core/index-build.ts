@@ -140,7 +140,7 @@ function lock(dir: string, file: string): () => void {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'EEXIST')
-        throw ioError(dirname(lockFile), 'write the index there', error as NodeJS.ErrnoException);
+        throw ioError(file, 'write its index beside it', error as NodeJS.ErrnoException);
       let holder = Number.NaN;
       try {
         holder = Number(readFileSync(lockFile, 'utf8'));
@@ -211,7 +211,7 @@ export async function buildIndex(
     try {
       mkdirSync(temporary);
     } catch (error) {
-      throw ioError(dirname(temporary), 'write the index there', error as NodeJS.ErrnoException);
+      throw ioError(file, 'write its index beside it', error as NodeJS.ErrnoException);
     }
     const put = (name: string, content: Buffer | string) => {
       const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
@@ -246,6 +246,8 @@ export async function buildIndex(
     }
     writeFileSync(join(temporary, 'meta.json'), JSON.stringify(meta));
     if (!unchangedSince(file, data.stat)) throw changed(file, 'dataset');
+    if (textPath !== null && text && !unchangedSince(textPath, text.stat))
+      throw changed(textPath, 'article text');
     swapIn(temporary, dir);
     return report;
   } catch (error) {

@@ -446,11 +446,11 @@ export class WordIndex {
   private parseChecked<T>(bytes: Buffer, a: number, b: number, crc: number, what: string): T {
     const piece = bytes.subarray(a, b);
     if (a < 0 || b > bytes.length || a > b || crc32(piece) !== crc)
-      throw this.damaged(`the dataset's bytes of ${what} do not match the checksum it recorded`);
+      throw this.damaged(`${what} does not match the bytes it recorded in the dataset`);
     try {
       return JSON.parse(piece.toString('utf8')) as T;
     } catch {
-      throw this.damaged(`the dataset's bytes of ${what} are not JSON`);
+      throw this.damaged(`${what} is not JSON where it recorded it in the dataset`);
     }
   }
 
