@@ -1,6 +1,6 @@
 import type { AgreementRef, ClaimRef, Corpus, EntityRef, TopicRef } from './corpus.js';
 import { resolveActor, resolveTopic } from './resolve.js';
-import type { Dataset } from './types.js';
+import type { Agreement, Dataset } from './types.js';
 
 /** An entity with how often the dataset mentions it. */
 export interface EntitySummary extends EntityRef {
@@ -28,15 +28,58 @@ export interface TopicProfile extends TopicSummary {
   agreements: AgreementRef[];
 }
 
-const claimsWhere = (dataset: Dataset, test: (ref: ClaimRef) => boolean) =>
-  dataset.doc.claims.map((claim) => ({ dataset, claim })).filter(test);
+/**
+ * Who and what each claim and agreement of a dataset names, gathered in one pass over the
+ * claims and one over the agreements, so that profiling every entity or topic costs as much
+ * as reading the dataset once (not once per entity).
+ */
+interface Mentions {
+  about: Map<string, ClaimRef[]>;
+  asserted: Map<string, ClaimRef[]>;
+  byTopic: Map<string, ClaimRef[]>;
+  agreementsOf: Map<string, AgreementRef[]>;
+  /** Positions in `agreements` of the agreements citing each claim. */
+  agreementsCiting: Map<string, number[]>;
+}
+
+const mentionsCache = new WeakMap<Dataset, Mentions>();
+
+function add<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function mentions(dataset: Dataset): Mentions {
+  let found = mentionsCache.get(dataset);
+  if (found) return found;
+  found = {
+    about: new Map(),
+    asserted: new Map(),
+    byTopic: new Map(),
+    agreementsOf: new Map(),
+    agreementsCiting: new Map(),
+  };
+  for (const claim of dataset.doc.claims) {
+    const ref = { dataset, claim };
+    // An id listed twice in one claim still counts the claim once.
+    for (const id of new Set(claim.actors)) add(found.about, id, ref);
+    add(found.asserted, claim.assertedBy, ref);
+    for (const id of new Set(claim.topics)) add(found.byTopic, id, ref);
+  }
+  dataset.doc.agreements.forEach((agreement, at) => {
+    const ref = { dataset, agreement };
+    for (const id of new Set(agreement.parties)) add(found.agreementsOf, id, ref);
+    for (const id of new Set(agreement.claims)) add(found.agreementsCiting, id, at);
+  });
+  mentionsCache.set(dataset, found);
+  return found;
+}
 
 function entityProfile(dataset: Dataset, entity: EntityRef['entity']): EntityProfile {
-  const about = claimsWhere(dataset, (r) => r.claim.actors.includes(entity.id));
-  const asserted = claimsWhere(dataset, (r) => r.claim.assertedBy === entity.id);
-  const agreements = dataset.doc.agreements
-    .filter((a) => a.parties.includes(entity.id))
-    .map((agreement) => ({ dataset, agreement }));
+  const m = mentions(dataset);
+  const about = m.about.get(entity.id) ?? [];
+  const asserted = m.asserted.get(entity.id) ?? [];
   return {
     dataset,
     entity,
@@ -44,16 +87,20 @@ function entityProfile(dataset: Dataset, entity: EntityRef['entity']): EntityPro
     assertedCount: asserted.length,
     about,
     asserted,
-    agreements,
+    agreements: m.agreementsOf.get(entity.id) ?? [],
   };
 }
 
 function topicProfile(dataset: Dataset, topic: TopicRef['topic']): TopicProfile {
-  const claims = claimsWhere(dataset, (r) => r.claim.topics.includes(topic.id));
-  const ids = new Set(claims.map((r) => r.claim.id));
-  const agreements = dataset.doc.agreements
-    .filter((a) => a.claims.some((id) => ids.has(id)))
-    .map((agreement) => ({ dataset, agreement }));
+  const m = mentions(dataset);
+  const claims = m.byTopic.get(topic.id) ?? [];
+  // The agreements any of these claims evidence, each once, in dataset order.
+  const cited = new Set<number>();
+  for (const { claim } of claims)
+    for (const at of m.agreementsCiting.get(claim.id) ?? []) cited.add(at);
+  const agreements = [...cited]
+    .sort((a, b) => a - b)
+    .map((at) => ({ dataset, agreement: dataset.doc.agreements[at] as Agreement }));
   return { dataset, topic, claimCount: claims.length, claims, agreements };
 }
 
