@@ -27,7 +27,7 @@ async function validateFile(file: string, fix: boolean): Promise<ValidationRepor
     if (fix) {
       const result = fixOffsets(doc, file);
       report.fixed = result.fixed;
-      report.problems.push(...result.problems);
+      for (const problem of result.problems) report.problems.push(problem);
       // Only what was computed is written; the file is replaced in one step.
       if (result.fixed.length > 0) writeFileAtomic(file, `${toJson(doc, 2)}\n`);
     }

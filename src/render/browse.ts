@@ -317,7 +317,7 @@ export function printStats(view: View, stats: Stats): void {
     cells: (c) => [{ text: c.name }, count(c.count)],
     json: (c) => c,
   });
-  const labelWidth = Math.max(...totals.map(([k]) => k.length));
+  const labelWidth = totals.reduce((w, [k]) => Math.max(w, k.length), 0);
   view.write(totals.map(([k, v]) => `${view.colors.dim(k.padEnd(labelWidth))}  ${v}\n`).join(''));
   for (const [, name, counts] of sections) {
     view.write('\n');

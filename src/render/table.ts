@@ -14,10 +14,9 @@ const PAD = 2; // cli-table3's one space of padding on each side
  */
 export function fitWidths(columns: Column[], cells: Cell[][], width: number): number[] {
   const natural = columns.map((col, i) => {
-    const widest = Math.max(
-      displayWidth(col.header),
-      ...cells.map((row) => longestLine(row[i]?.text ?? '')),
-    );
+    // Loops rather than Math.max(...values): a spread of 10^5 values overflows the stack.
+    let widest = displayWidth(col.header);
+    for (const row of cells) widest = Math.max(widest, longestLine(row[i]?.text ?? ''));
     return Math.max(1, col.max ? Math.min(widest, col.max) : widest);
   });
   // A wrapping column is not squeezed below its longest word (up to 14), so names do not break.
@@ -26,7 +25,10 @@ export function fitWidths(columns: Column[], cells: Cell[][], width: number): nu
       natural[i] as number,
       Math.max(
         col.min ?? 8,
-        Math.min(14, Math.max(0, ...cells.map((row) => longestWord(row[i]?.text ?? '')))),
+        Math.min(
+          14,
+          cells.reduce((most, row) => Math.max(most, longestWord(row[i]?.text ?? '')), 0),
+        ),
       ),
     ),
   );
@@ -80,12 +82,18 @@ export function fitWidths(columns: Column[], cells: Cell[][], width: number): nu
   return widths;
 }
 
+function longestOf(parts: string[]): number {
+  let most = 0;
+  for (const part of parts) most = Math.max(most, displayWidth(part));
+  return most;
+}
+
 function longestWord(text: string): number {
-  return Math.max(0, ...text.split(/[ \n]+/).map(displayWidth));
+  return longestOf(text.split(/[ \n]+/));
 }
 
 function longestLine(text: string): number {
-  return Math.max(0, ...text.split('\n').map(displayWidth));
+  return longestOf(text.split('\n'));
 }
 
 /**
@@ -126,7 +134,8 @@ export function renderTable(
     // Rows of one line each read best without separators; wrapped rows need them.
     style: { head: [], border: [], compact: oneLine },
   });
-  table.push(...laid);
+  // One row at a time: push(...rows) passes every row as an argument and overflows the stack.
+  for (const row of laid) table.push(row);
   return `${table.toString()}\n`;
 }
 

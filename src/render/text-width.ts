@@ -1,8 +1,13 @@
 import stringWidth from 'string-width';
 
+/** Printable ASCII only: one column a character, no escapes, nothing wide or combining. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Columns a string takes in a terminal (wide characters count two, escapes none). */
 export function displayWidth(text: string): number {
-  return stringWidth(text);
+  // string-width segments every string into graphemes, some microseconds a call; tables of
+  // 10^5 rows call this millions of times, and most text is plain ASCII.
+  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
 }
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });

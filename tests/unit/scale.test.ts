@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { corpusOf } from '../../src/core/corpus.js';
+import { entityProfiles, topicProfiles } from '../../src/core/profiles.js';
+import { coverage } from '../../src/core/stats.js';
+import type { Claim, Dataset, DatasetDocument } from '../../src/core/types.js';
+import { plainPalette } from '../../src/render/color.js';
+import { fitWidths, renderTable } from '../../src/render/table.js';
+
+// Sizes at which spreading an array into a call's arguments (Math.min(...xs), push(...xs))
+// overflows V8's stack: these must work by loops.
+const MANY = 200_000;
+
+/** A dataset held in memory: `claims` claims over a short text, each naming two of `people`. */
+function dataset(claims: number, people: number, quote: (i: number) => [number, number]): Dataset {
+  const text = 'Title\n\nBody words here and there, then more words.';
+  const entities = Array.from({ length: people }, (_, i) => ({
+    id: `p${i}`,
+    type: 'Person' as const,
+    name: `Person ${i}`,
+    aliases: [],
+    description: '',
+    sameAs: [],
+  }));
+  const list: Claim[] = Array.from({ length: claims }, (_, i) => {
+    const [start, end] = quote(i);
+    return {
+      id: `c${i}`,
+      text: `claim ${i}`,
+      quote: { exact: [...text].slice(start, end).join(''), start, end },
+      kind: 'event',
+      assertedBy: i % 3 === 0 ? 'author' : `p${i % people}`,
+      hedged: false,
+      actors: [`p${i % people}`, `p${(i * 7 + 1) % people}`, `p${i % people}`],
+      topics: [`t${i % 2}`],
+    };
+  });
+  const doc = {
+    schemaVersion: 1,
+    source: { id: 's', title: 'T', author: 'A', text },
+    entities,
+    topics: [0, 1].map((i) => ({ id: `t${i}`, name: `Topic ${i}`, aliases: [], description: '' })),
+    claims: list,
+    agreements: [
+      {
+        id: 'a1',
+        name: 'One',
+        kind: 'agreement',
+        parties: ['p1', 'p1'],
+        status: 'signed',
+        claims: ['c0', 'c2'],
+      },
+      {
+        id: 'a2',
+        name: 'Two',
+        kind: 'agreement',
+        parties: ['p2'],
+        status: 'signed',
+        claims: ['c1'],
+      },
+    ],
+    relations: [],
+  } as unknown as DatasetDocument;
+  return {
+    file: 'memory',
+    doc,
+    text,
+    entityById: new Map(entities.map((e) => [e.id, e])),
+    topicById: new Map(doc.topics.map((t) => [t.id, t])),
+    claimById: new Map(list.map((c) => [c.id, c])),
+  };
+}
+
+describe('commands at scale', () => {
+  it(`coverage over ${MANY} overlapping quotes`, () => {
+    // Body: from offset 7 ("Body words..."), 43 non-space characters in all; quotes cover
+    // "Body words" (9 non-space) and, overlapping, "words here" (the second word again).
+    const d = dataset(MANY, 10, (i) => (i % 2 === 0 ? [7, 17] : [12, 22]));
+    const nonSpace = [...d.text.slice(7)].filter((ch) => !/\s/u.test(ch)).length;
+    expect(coverage(d)).toEqual({ covered: 13, total: nonSpace, share: 13 / nonSpace });
+  });
+
+  it(`a table of ${MANY} rows fits its widths`, () => {
+    const columns = [{ header: 'ID' }, { header: 'CLAIM', wrap: true, flex: true, min: 12 }];
+    const rows = Array.from({ length: MANY }, (_, i) => [
+      { text: `c${i}` },
+      { text: 'short text' },
+    ]);
+    expect(fitWidths(columns, rows, 40)).toEqual([7, 10]);
+    const table = renderTable(columns, rows.slice(0, 3), 40, plainPalette());
+    expect(table.split('\n')[1]).toContain('CLAIM');
+  });
+
+  it('profiles count each claim once per entity and topic, as a scan of every claim does', () => {
+    const d = dataset(5000, 300, () => [7, 17]);
+    const corpus = corpusOf(d);
+    const entities = entityProfiles(corpus);
+    for (const p of entities) {
+      const about = d.doc.claims.filter((c) => c.actors.includes(p.entity.id));
+      const asserted = d.doc.claims.filter((c) => c.assertedBy === p.entity.id);
+      expect(p.about.map((r) => r.claim.id)).toEqual(about.map((c) => c.id));
+      expect(p.asserted.map((r) => r.claim.id)).toEqual(asserted.map((c) => c.id));
+      expect(p.agreements.map((r) => r.agreement.id)).toEqual(
+        d.doc.agreements.filter((a) => a.parties.includes(p.entity.id)).map((a) => a.id),
+      );
+    }
+    const [t0, t1] = topicProfiles(corpus);
+    expect(t0?.claimCount).toBe(2500);
+    expect(t0?.agreements.map((r) => r.agreement.id)).toEqual(['a1']);
+    expect(t1?.agreements.map((r) => r.agreement.id)).toEqual(['a2']);
+  });
+});
