@@ -106,6 +106,7 @@ export function renderTable(
   rows: Cell[][],
   width: number,
   colors: Palette,
+  chunk = TABLE_CHUNK,
 ): string {
   let cols = columns;
   let safeRows = rows.map((row) => row.map(safeCell));
@@ -122,13 +123,19 @@ export function renderTable(
     row.map((cell, i) => layoutCell(cell, widths[i] as number, colors, cols[i]?.style)),
   );
   const oneLine = laid.every((row) => row.every((cell) => !cell.includes('\n')));
+  const head = cols.map((c, i) =>
+    wrap(c.header, widths[i] as number)
+      .map(colors.header)
+      .join('\n'),
+  );
+  const colWidths = widths.map((w) => w + PAD);
+  // cli-table3 lays a table out in time quadratic in its rows (each cell looks for conflicts
+  // in every row) and measures every cell line again: past a few hundred rows armru draws the
+  // same borders itself (the tests compare both outputs).
+  if (laid.length > chunk) return `${drawTable(head, laid, colWidths, oneLine).join('\n')}\n`;
   const table = new Table({
-    head: cols.map((c, i) =>
-      wrap(c.header, widths[i] as number)
-        .map(colors.header)
-        .join('\n'),
-    ),
-    colWidths: widths.map((w) => w + PAD),
+    head,
+    colWidths,
     wordWrap: false,
     // armru colours headers itself; cli-table3's own colours would ignore --color and NO_COLOR.
     // Rows of one line each read best without separators; wrapped rows need them.
@@ -138,6 +145,49 @@ export function renderTable(
   for (const row of laid) table.push(row);
   return `${table.toString()}\n`;
 }
+
+/**
+ * Draws a table as cli-table3 does with armru's settings (one space of padding each side,
+ * cells already wrapped to fit, top-aligned; separators between rows unless compact).
+ */
+export function drawTable(
+  head: string[],
+  rows: string[][],
+  colWidths: number[],
+  compact: boolean,
+): string[] {
+  const rule = (left: string, middle: string, right: string) =>
+    `${left}${colWidths.map((w) => '─'.repeat(w)).join(middle)}${right}`;
+  const separator = rule('├', '┼', '┤');
+  const out = [rule('┌', '┬', '┐')];
+  const emit = (cells: string[]) => {
+    const lines = cells.map((cell) => cell.split('\n'));
+    let height = 1;
+    for (const cell of lines) height = Math.max(height, cell.length);
+    for (let k = 0; k < height; k++) {
+      let line = '│';
+      lines.forEach((cell, i) => {
+        const text = cell[k] ?? '';
+        const fill = (colWidths[i] as number) - PAD - displayWidth(text);
+        line += ` ${text}${' '.repeat(Math.max(0, fill))} │`;
+      });
+      out.push(line);
+    }
+  };
+  if (head.length > 0) {
+    emit(head);
+    out.push(separator);
+  }
+  rows.forEach((row, r) => {
+    if (r > 0 && !compact) out.push(separator);
+    emit(row);
+  });
+  out.push(rule('└', '┴', '┘'));
+  return out;
+}
+
+/** Tables longer than this are drawn by drawTable rather than cli-table3. */
+const TABLE_CHUNK = 200;
 
 function safeCell(cell: Cell): Cell {
   // A table cell may hold line breaks (they become lines in the cell); all else is escaped.

@@ -1,9 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { corpusOf } from '../../src/core/corpus.js';
 import { entityProfiles, topicProfiles } from '../../src/core/profiles.js';
 import { coverage } from '../../src/core/stats.js';
 import type { Claim, Dataset, DatasetDocument } from '../../src/core/types.js';
-import { plainPalette } from '../../src/render/color.js';
+import { chalkPalette, type Palette, plainPalette } from '../../src/render/color.js';
 import { fitWidths, renderTable } from '../../src/render/table.js';
 
 // Sizes at which spreading an array into a call's arguments (Math.min(...xs), push(...xs))
@@ -107,5 +108,45 @@ describe('commands at scale', () => {
     expect(t0?.claimCount).toBe(2500);
     expect(t0?.agreements.map((r) => r.agreement.id)).toEqual(['a1']);
     expect(t1?.agreements.map((r) => r.agreement.id)).toEqual(['a2']);
+  });
+});
+
+describe('long tables, drawn by armru rather than cli-table3', () => {
+  it('print exactly what cli-table3 prints: wrapped or not, wide characters, colours', async () => {
+    const columns = [
+      { header: 'ID' },
+      { header: 'KIND', wrap: true, max: 6 },
+      { header: 'CLAIM TEXT', wrap: true, flex: true, min: 12 },
+    ];
+    const { Chalk } = await import('chalk');
+    const palettes = [plainPalette(), chalkPalette(new Chalk({ level: 1 }))];
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.stringMatching(/^[a-z0-9]{1,6}$/),
+            fc.constantFrom('event', 'statement', 'qualifies'),
+            fc.array(fc.constantFrom('Gyumri', 'base', '東京', 'Türkiye', 'a', 'très-long-mot'), {
+              maxLength: 12,
+            }),
+            fc.array(fc.nat(40), { maxLength: 2 }),
+          ),
+          { minLength: 1, maxLength: 8 },
+        ),
+        fc.integer({ min: 30, max: 90 }),
+        fc.boolean(),
+        (spec, width, colour) => {
+          const rows = spec.map(([id, kind, words, marks]) => {
+            const text = words.join(' ');
+            const m = marks.filter((x) => x < text.length).map((x) => [x, x] as [number, number]);
+            return [{ text: id }, { text: kind }, { text, marks: m }];
+          });
+          const colors = palettes[colour ? 1 : 0] as Palette;
+          const byCliTable = renderTable(columns, rows, width, colors, 1000);
+          expect(renderTable(columns, rows, width, colors, 0)).toBe(byCliTable);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
