@@ -1,13 +1,20 @@
 import stringWidth from 'string-width';
 
-/** Printable ASCII only: one column a character, no escapes, nothing wide or combining. */
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/**
+ * Text whose every character takes one column: printable ASCII, Latin-1 and the Latin
+ * extensions, Greek and Cyrillic, and typographic punctuation (dashes, quotes, ellipsis),
+ * less what string-width measures otherwise (the soft hyphen, ©, ®, Cyrillic combining marks,
+ * bidirectional controls, ‼ and ⁉). All are single UTF-16 units. The tests check every
+ * character here against string-width.
+ */
+export const ONE_COLUMN =
+  /^[\x20-\x7e\u00a0-\u00a8\u00aa-\u00ac\u00af-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2029\u202f-\u203b\u203d-\u2048\u204a-\u205e]*$/;
 
 /** Columns a string takes in a terminal (wide characters count two, escapes none). */
 export function displayWidth(text: string): number {
   // string-width segments every string into graphemes, some microseconds a call; tables of
-  // 10^5 rows call this millions of times, and most text is plain ASCII.
-  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
+  // 10^5 rows call this millions of times, and most text is in these simple ranges.
+  return ONE_COLUMN.test(text) ? text.length : stringWidth(text);
 }
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });

@@ -6,6 +6,7 @@ import { coverage } from '../../src/core/stats.js';
 import type { Claim, Dataset, DatasetDocument } from '../../src/core/types.js';
 import { chalkPalette, type Palette, plainPalette } from '../../src/render/color.js';
 import { fitWidths, renderTable } from '../../src/render/table.js';
+import { displayWidth, ONE_COLUMN } from '../../src/render/text-width.js';
 
 // Sizes at which spreading an array into a call's arguments (Math.min(...xs), push(...xs))
 // overflows V8's stack: these must work by loops.
@@ -148,5 +149,25 @@ describe('long tables, drawn by armru rather than cli-table3', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('display width', () => {
+  it('counts one column for every character of the fast ranges, as string-width does', async () => {
+    const { default: stringWidth } = await import('string-width');
+    let checked = 0;
+    for (let code = 0; code <= 0xffff; code++) {
+      const ch = String.fromCharCode(code);
+      if (!ONE_COLUMN.test(ch)) continue;
+      checked++;
+      expect(stringWidth(ch), `U+${code.toString(16)}`).toBe(1);
+      expect(displayWidth(`a${ch}b`)).toBe(stringWidth(`a${ch}b`));
+    }
+    expect(checked).toBeGreaterThan(1000);
+    // Outside them, string-width decides: wide, combining and escape sequences.
+    expect(displayWidth('東京')).toBe(4);
+    expect(displayWidth('e\u0301')).toBe(1);
+    expect(displayWidth('\u001b[1mbold\u001b[22m')).toBe(4);
+    expect(displayWidth('soft\u00adhyphen')).toBe(stringWidth('soft\u00adhyphen'));
   });
 });
