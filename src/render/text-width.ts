@@ -10,11 +10,20 @@ import stringWidth from 'string-width';
 export const ONE_COLUMN =
   /^[\x20-\x7e\u00a0-\u00a8\u00aa-\u00ac\u00af-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2029\u202f-\u203b\u203d-\u2048\u204a-\u205e]*$/;
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: colour sequences start with ESC.
+const SGR = /\u001b\[[0-9;]*m/g;
+
 /** Columns a string takes in a terminal (wide characters count two, escapes none). */
 export function displayWidth(text: string): number {
   // string-width segments every string into graphemes, some microseconds a call; tables of
   // 10^5 rows call this millions of times, and most text is in these simple ranges.
-  return ONE_COLUMN.test(text) ? text.length : stringWidth(text);
+  if (ONE_COLUMN.test(text)) return text.length;
+  // Coloured text: without its SGR sequences (which take no columns), the same test.
+  if (text.includes('\u001b')) {
+    const bare = text.replace(SGR, '');
+    if (ONE_COLUMN.test(bare)) return bare.length;
+  }
+  return stringWidth(text);
 }
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });

@@ -168,6 +168,7 @@ describe('display width', () => {
     expect(displayWidth('東京')).toBe(4);
     expect(displayWidth('e\u0301')).toBe(1);
     expect(displayWidth('\u001b[1mbold\u001b[22m')).toBe(4);
+    expect(displayWidth('\u001b[31;1m東京\u001b[0m “x”')).toBe(8);
     expect(displayWidth('soft\u00adhyphen')).toBe(stringWidth('soft\u00adhyphen'));
   });
 });
