@@ -3,6 +3,7 @@ import {
   fstatSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   readSync,
   renameSync,
@@ -11,7 +12,7 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import Fuse from 'fuse.js';
 import { crc32 } from './checksum.js';
 import { ArmruError } from './errors.js';
@@ -157,6 +158,26 @@ function lock(dir: string, file: string): () => void {
   }
 }
 
+/**
+ * Removes what an interrupted build left beside the index (its temporary and set-aside
+ * directories, named after the builder's process id) once that process no longer runs.
+ */
+function removeLeftovers(dir: string): void {
+  const parent = dirname(dir);
+  const prefix = `${basename(dir)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = /^(\d+)\.(tmp|old)$/.exec(name.startsWith(prefix) ? name.slice(prefix.length) : '');
+    if (m && Number(m[1]) !== process.pid && !running(Number(m[1])))
+      rmSync(join(parent, name), { recursive: true, force: true });
+  }
+}
+
 function running(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -181,6 +202,7 @@ export async function buildIndex(
   const dir = indexDirectory(file);
   const data = readStamped(file, 'dataset');
   const release = lock(dir, file);
+  removeLeftovers(dir);
   const temporary = `${dir}.${process.pid}.tmp`;
   try {
     const dataset = await loadDataset(file, { useIndex: false });
