@@ -10,7 +10,7 @@ import { AGREEMENT_STATUSES, CLAIM_KINDS } from './core/types.js';
 import { COLOR_MODES, type ColorMode, decideColor, palette } from './render/color.js';
 import type { CompletionSpec, OptionSpec, Shell } from './render/completion.js';
 import { EXPORT_FORMATS, GRAPH_FORMATS, type GraphFormat } from './render/formats.js';
-import { sanitizeInline } from './render/sanitize.js';
+import { sanitize, sanitizeInline } from './render/sanitize.js';
 import type { View } from './render/view.js';
 
 /** The streams and environment a run uses; tests pass their own. */
@@ -142,8 +142,9 @@ function configureOutput(command: Command, io: Io, prefix: string): void {
   command.configureOutput({
     writeOut: (s) => io.stdout.write(s),
     writeErr: (s) => io.stderr.write(s),
+    // commander's messages repeat what was typed: escape it like any other untrusted text.
     outputError: (s, write) =>
-      write(`${prefix} ${commanderMessage(s)}\nRun '${name} --help' for usage.\n`),
+      write(`${prefix} ${sanitizeInline(commanderMessage(s))}\nRun '${name} --help' for usage.\n`),
   });
 }
 
@@ -176,6 +177,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     };
     // --data wins over ARMRU_DATA, which may list several paths like PATH does.
     const dataPaths = globals.data ?? (io.env.ARMRU_DATA ?? '').split(delimiter).filter(Boolean);
+    const line = (text: string) => {
+      io.stdout.write(`${sanitizeInline(text)}\n`);
+    };
     const note = (message: string) => {
       io.stderr.write(`${prefix} ${sanitizeInline(message)}\n`);
     };
@@ -192,7 +196,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.stderr.write(`${prefix} ${sanitizeInline(text)}\n`);
       }
     };
-    return { view, dataPaths, note, detail, progress };
+    return { view, dataPaths, line, note, detail, progress };
   };
 
   // Each command's module is imported only when it runs, so --help and --version stay fast.
@@ -546,7 +550,7 @@ function reportError(error: unknown, io: Io, prefix: string): number {
   if (error instanceof ArmruError) {
     io.stderr.write(`${prefix} ${sanitizeInline(error.message)}\n`);
     for (const problem of error.problems) io.stderr.write(`  ${sanitizeInline(problem)}\n`);
-    if (error.hint) io.stderr.write(`${error.hint}\n`);
+    if (error.hint) io.stderr.write(`${sanitize(error.hint)}\n`);
     if (io.env.DEBUG) io.stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }
@@ -564,9 +568,17 @@ export function run(argv: string[]): void {
   // reports status 130 (128 + SIGINT). Files are written to a temporary name and renamed, so
   // an interruption never leaves a partial file where one was asked for.
   // A closed pipe (`armru export | head -1`) means the reader has all it wants: stop quietly.
+  // Any other failure to write (a full disk, a quota) is bad output, not "no match": say so
+  // in one line and exit 2.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(EXIT.ok);
-    throw error;
+    const why =
+      error.code === 'ENOSPC' ? 'no space left on the device' : (error.code ?? error.message);
+    process.stderr.write(
+      `armru: cannot write to standard output (${why}); the output is incomplete\n`,
+    );
+    if (process.env.DEBUG) process.stderr.write(`${error.stack}\n`);
+    process.exit(EXIT.data);
   });
   main(argv, { stdout: process.stdout, stderr: process.stderr, env: process.env }).then((code) => {
     process.exitCode = code;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { dirname, join } from 'node:path';
@@ -12,10 +13,8 @@ import { Script } from 'node:vm';
  * start-up. Node 20 has no `module.enableCompileCache`, so the build runs a typical command
  * once and saves V8's compiled code beside the bundle; later runs hand it back to V8 and skip
  * that work. V8 refuses a cache from another Node version or build, and then the bundle is
- * simply compiled as usual.
+ * simply compiled as usual; a cache made for other bytes of the bundle is never found.
  */
-
-declare const ARMRU_BUILD_ID: string;
 
 interface Answers {
   version: string;
@@ -42,12 +41,23 @@ function staticAnswer(args: string[]): string | undefined {
   return wantsVersion ? `${answers.version}\n` : answers.help[command ?? ''];
 }
 
-/** Loads the bundled CLI (cli.cjs), with the code cache the build made for this very bundle. */
+/**
+ * Loads the bundled CLI (cli.cjs) with the code cache made for exactly these bytes.
+ *
+ * V8 checks a cache only against the source's length, so a same-length patch of the bundle
+ * would run the old code: the cache is named by a hash of the bundle's content, computed
+ * here from the bytes about to run (under a millisecond). Under DEBUG no cache is used,
+ * because V8 keeps in cached code the file name it was compiled under (the build folder),
+ * and stack traces must name the installed file.
+ */
 function loadCli(): { run: (argv: string[]) => void } {
   const file = join(here, 'cli.cjs');
-  const cacheFile = join(here, `cli.${ARMRU_BUILD_ID}.cache`);
-  const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
-  const script = new Script(Module.wrap(readFileSync(file, 'utf8')), {
+  const bytes = readFileSync(file);
+  const id = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+  const cacheFile = join(here, `cli.${id}.cache`);
+  const useCache = !process.env.DEBUG;
+  const cachedData = useCache && existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
+  const script = new Script(Module.wrap(bytes.toString('utf8')), {
     filename: file,
     cachedData,
   });
@@ -60,7 +70,7 @@ function loadCli(): { run: (argv: string[]) => void } {
     dirname(file),
   );
   // The build asks for the cache once, after a typical run has compiled what runs need.
-  if (process.env.ARMRU_WRITE_CODE_CACHE === ARMRU_BUILD_ID) {
+  if (process.env.ARMRU_WRITE_CODE_CACHE === '1' && useCache) {
     process.on('exit', () => writeFileSync(cacheFile, script.createCachedData()));
   }
   return module.exports;

@@ -5,6 +5,8 @@ export interface CommandContext {
   view: View;
   /** Dataset files or directories from --data or ARMRU_DATA; empty for the built-in dataset. */
   dataPaths: string[];
+  /** Writes one human-readable line to stdout, sanitised like every line a person reads. */
+  line: (text: string) => void;
   /** Writes a message to stderr as `armru: MESSAGE` (sanitised by the CLI). */
   note: (message: string) => void;
   /** Writes an indented detail line under a message (one problem of several). */

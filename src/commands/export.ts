@@ -56,7 +56,8 @@ export async function exportCommand(ctx: CommandContext, options: ExportOptions)
       content = toJsonLd(corpus, refs);
       break;
   }
-  if (options.output && options.output !== '-') writeFileAtomic(options.output, content);
+  if (options.output !== undefined && options.output !== '-')
+    writeFileAtomic(options.output, content);
   else ctx.view.write(content);
   return refs.length === 0
     ? { status: 'ok', message: 'no claims match the selection; the export is empty' }

@@ -24,8 +24,8 @@ export async function indexCommand(ctx: CommandContext, paths: string[]): Promis
     if (shown >= 0) ctx.progress('');
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const words = report.words === undefined ? '' : `, ${report.words} words`;
-    ctx.view.write(
-      `${file}: indexed ${report.claims} claims${words} in ${seconds} s (${report.kind} index in ${report.dir})\n`,
+    ctx.line(
+      `${file}: indexed ${report.claims} claims${words} in ${seconds} s (${report.kind} index in ${report.dir})`,
     );
   }
   return OK;

@@ -1,3 +1,4 @@
+import { confirmQuotes } from '../core/confirm.js';
 import type { Corpus } from '../core/corpus.js';
 import { buildFilter, type ClaimFilterInput } from '../core/filter.js';
 import { IndexDamaged } from '../core/index-store.js';
@@ -37,6 +38,8 @@ export async function searchCommand(
           `the index of ${error.datasetFile} is stale (${error.reason}); searching without it. Run 'armru index' to rebuild it`,
         );
       }
+      // What the index says must still be what the article says.
+      if (result) await confirmQuotes(result.hits);
     } else for (const note of lookup.notes) ctx.note(note);
   }
   if (!result) {

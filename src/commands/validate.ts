@@ -22,20 +22,31 @@ export interface ValidationReport {
 
 async function validateFile(file: string, fix: boolean): Promise<ValidationReport> {
   const report: ValidationReport = { file, valid: false, fixed: [], problems: [] };
+  let pending: string[] = [];
   try {
     const doc = await parseJson(readText(file, 'dataset'), file);
     if (fix) {
       const result = fixOffsets(doc, file);
-      report.fixed = result.fixed;
+      pending = result.fixed;
       for (const problem of result.problems) report.problems.push(problem);
-      // Only what was computed is written; the file is replaced in one step.
-      if (result.fixed.length > 0) writeFileAtomic(file, `${toJson(doc, 2)}\n`);
     }
     const dataset = checkDataset(doc, file);
     report.claims = dataset.doc.claims.length;
     report.valid = report.problems.length === 0;
+    // The file is rewritten only when the fix made it pass every check: a file that still
+    // fails is left exactly as it was, and nothing is reported as fixed.
+    if (pending.length > 0 && report.valid) {
+      writeFileAtomic(file, `${toJson(doc, 2)}\n`);
+      report.fixed = pending;
+    }
   } catch (error) {
     if (!(error instanceof ArmruError)) throw error;
+    if (error.code === 'io' && report.claims !== undefined) {
+      // Valid, but the fixed file could not be written.
+      report.valid = false;
+      report.problems.push(error.message);
+      return report;
+    }
     const lines = error.problems.length > 0 ? error.problems : [error.message];
     // A quote --fix could not place already has its reason; its missing offsets need no second line.
     const placed = new Set(report.problems.map((line) => line.split(': ').slice(0, 2).join(': ')));
@@ -47,6 +58,11 @@ async function validateFile(file: string, fix: boolean): Promise<ValidationRepor
             /missing required property "(start|end)"/.test(line)
           ),
       ),
+    );
+  }
+  if (pending.length > 0 && report.fixed.length === 0) {
+    report.problems.push(
+      `${file}: not rewritten: --fix could fill in ${pending.length} value${pending.length === 1 ? '' : 's'}, but the file would still fail the checks above`,
     );
   }
   return report;
@@ -70,8 +86,8 @@ export async function validateCommand(
     printJson(ctx.view, reports);
   } else {
     for (const r of reports) {
-      for (const line of r.fixed) ctx.view.write(`${line}\n`);
-      if (r.valid) ctx.view.write(`${r.file}: valid (${r.claims} claims)\n`);
+      for (const line of r.fixed) ctx.line(line);
+      if (r.valid) ctx.line(`${r.file}: valid (${r.claims} claims)`);
       else {
         ctx.note(
           `${r.file}: not a valid armru dataset (${r.problems.length} problem${r.problems.length === 1 ? '' : 's'})`,

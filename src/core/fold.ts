@@ -1,7 +1,12 @@
 /**
- * Search folding: lower case, no diacritics, one form of each typographic punctuation mark.
- * Folding maps each UTF-16 unit to exactly one unit, so match positions found in folded
- * text are valid positions in the original (needed to highlight matches).
+ * Search folding: Unicode compatibility normalisation (NFKC: composed and decomposed
+ * accents alike, full-width letters, ligatures such as ﬃ), lower case, no diacritics, one
+ * form of each typographic punctuation mark. Queries and haystacks are folded alike.
+ *
+ * After normalisation, folding maps each UTF-16 unit to exactly one unit. So when NFKC
+ * leaves a text's length alone (always for ASCII, and for nearly all real text), match
+ * positions found in folded text are valid positions in the original; `foldKeepsPositions`
+ * says when they are, for the code that highlights matches.
  */
 
 const PUNCTUATION: Record<string, string> = {
@@ -44,7 +49,7 @@ const LETTERS: Record<string, string> = {
 };
 
 /** Version of the folding rules; bump when they change, so indexes built with old rules go stale. */
-export const FOLD_RULES = 1;
+export const FOLD_RULES = 2;
 
 const cache = new Map<string, string>();
 
@@ -91,8 +96,14 @@ export function fold(text: string): string {
   return folded;
 }
 
-function foldText(text: string): string {
-  if (PLAIN_ASCII.test(text)) return text.toLowerCase();
+/** True when folding keeps every UTF-16 position of `text` (NFKC does not change its length). */
+export function foldKeepsPositions(text: string): boolean {
+  return PLAIN_ASCII.test(text) || text.normalize('NFKC').length === text.length;
+}
+
+function foldText(raw: string): string {
+  if (PLAIN_ASCII.test(raw)) return raw.toLowerCase();
+  const text = raw.normalize('NFKC');
   // Most other text (Cyrillic, Armenian, …) has nothing to strip: lowering gives the answer
   // when it keeps the length, nothing decomposes, and no special character is present.
   const lower = text.toLowerCase();

@@ -1,4 +1,5 @@
 import { ArmruError } from './errors.js';
+import { scanJson } from './json-scan.js';
 
 /** Human wording for jsonc-parser's error codes: what the parser expected at that point. */
 const EXPECTATIONS: Record<string, string> = {
@@ -35,10 +36,15 @@ export function lineColumn(text: string, offset: number): { line: number; column
 /**
  * Parses JSON, and on failure throws an ArmruError that names the file, line and column
  * and what was expected there. The slow locating parser is loaded only on that path.
+ *
+ * Text that JSON.parse accepts is also scanned for what it lets through silently: a key
+ * given twice in one object, a lone surrogate, nesting too deep to walk. Each is reported
+ * as `FILE:LINE:COLUMN: $.path: what is wrong`, and the document is refused.
  */
 export async function parseJson(text: string, file: string): Promise<unknown> {
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     const { offset, expected } = await locateSyntaxError(text, error as Error);
     const { line, column } = lineColumn(text, offset);
@@ -46,6 +52,21 @@ export async function parseJson(text: string, file: string): Promise<unknown> {
       exitCode: 2,
     });
   }
+  const at = (offset: number) => {
+    const { line, column } = lineColumn(text, offset);
+    return `${line}:${column}`;
+  };
+  const problems = scanJson(text, (offset) => `line ${at(offset).replace(':', ', column ')}`);
+  if (problems.length > 0) {
+    const lines = problems.map((p) => `${file}:${at(p.offset)}: ${p.path}: ${p.message}`);
+    const n = lines.length;
+    throw new ArmruError(
+      'bad-json',
+      n === 1 ? (lines[0] as string) : `${file}: ${n} problems that JSON readers let through`,
+      { problems: n === 1 ? [] : lines },
+    );
+  }
+  return value;
 }
 
 async function locateSyntaxError(
@@ -63,11 +84,17 @@ async function locateSyntaxError(
   };
   const jsonc = loaded.default ?? loaded;
   const errors: import('jsonc-parser').ParseError[] = [];
-  jsonc.parse(text, errors, {
-    disallowComments: true,
-    allowTrailingComma: false,
-    allowEmptyContent: false,
-  });
+  try {
+    jsonc.parse(text, errors, {
+      disallowComments: true,
+      allowTrailingComma: false,
+      allowEmptyContent: false,
+    });
+  } catch (locating) {
+    // The locating parser recurses: very deep nesting exhausts the stack. V8 still knows where.
+    if (!(locating instanceof RangeError)) throw locating;
+    errors.length = 0;
+  }
   const first = errors[0];
   if (first) {
     const name = jsonc.printParseErrorCode(first.error);

@@ -1,5 +1,14 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  realpathSync,
+  statSync,
+} from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Corpus } from './corpus.js';
 import { ArmruError } from './errors.js';
 import { openIndex, readIndexFile } from './index-store.js';
@@ -8,7 +17,13 @@ import { BUILTIN_DATASET } from './paths.js';
 import { checkSchema } from './schema.js';
 import { SEARCH_FINGERPRINT } from './search-record.js';
 import type { Dataset, DatasetDocument } from './types.js';
-import { type Problem, verifyDocument } from './verify.js';
+import {
+  ArticleText,
+  changedUnderfoot,
+  misplacedQuotes,
+  type Problem,
+  verifyDocument,
+} from './verify.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -18,22 +33,15 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024 - 64;
 
-/** Reads a file as strict UTF-8, turning file-system failures into one clear ArmruError. */
+/**
+ * Reads a file as strict UTF-8, turning file-system failures into one clear ArmruError.
+ *
+ * Only a regular file is read: the file is opened without blocking (so a FIFO cannot hang
+ * the read) and checked on the open descriptor (so a swap between check and read changes
+ * nothing). At most MAX_FILE_BYTES are read, whatever `stat` said the size was.
+ */
 export function readText(file: string, what = 'file'): string {
-  let bytes: Buffer;
-  try {
-    const { size } = statSync(file);
-    if (size > MAX_FILE_BYTES) {
-      throw new ArmruError(
-        'io',
-        `${file}: ${Math.round(size / 2 ** 20)} MiB is more than armru reads as one ${what} (512 MiB); split it into several *.claims.json files in one directory`,
-      );
-    }
-    bytes = readFileSync(file);
-  } catch (error) {
-    if (error instanceof ArmruError) throw error;
-    throw fileError(file, what, error as NodeJS.ErrnoException);
-  }
+  const bytes = readBytes(file, what);
   try {
     return utf8.decode(bytes).replace(/^\uFEFF/, '');
   } catch {
@@ -44,12 +52,57 @@ export function readText(file: string, what = 'file'): string {
   }
 }
 
+function readBytes(file: string, what: string): Buffer {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) {
+      throw new ArmruError(
+        'io',
+        `${file}: is ${stats.isDirectory() ? 'a directory' : stats.isFIFO() ? 'a FIFO' : stats.isSocket() ? 'a socket' : 'a device'}, not a regular file; expected the ${what}`,
+      );
+    }
+    const tooLarge = (size: number) =>
+      new ArmruError(
+        'io',
+        `${file}: ${Math.round(size / 2 ** 20)} MiB is more than armru reads as one ${what} (512 MiB); split it into several *.claims.json files in one directory`,
+      );
+    if (stats.size > MAX_FILE_BYTES) throw tooLarge(stats.size);
+    // Read what is there, not what stat said: the file may have grown since.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    let chunk = Buffer.allocUnsafe(Math.max(stats.size + 1, 64 * 1024));
+    for (;;) {
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+      total += n;
+      if (total > MAX_FILE_BYTES) throw tooLarge(total);
+      if (n === chunk.length) chunk = Buffer.allocUnsafe(Math.min(chunk.length * 2, 2 ** 28));
+      else chunk = chunk.subarray(n);
+    }
+    return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
+  } catch (error) {
+    if (error instanceof ArmruError) throw error;
+    throw fileError(file, what, error as NodeJS.ErrnoException);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 function fileError(file: string, what: string, error: NodeJS.ErrnoException): ArmruError {
   switch (error.code) {
     case 'ENOENT':
       return new ArmruError('not-found', `${file}: no such file; expected the ${what} here`);
     case 'EISDIR':
       return new ArmruError('io', `${file}: is a directory; expected the ${what}`);
+    case 'ENOTDIR':
+      return new ArmruError('not-found', `${file}: a part of the path is not a directory`);
+    case 'ENAMETOOLONG':
+      return new ArmruError('io', `${file.slice(0, 80)}…: the file name is too long`);
+    case 'ELOOP':
+      return new ArmruError('io', `${file}: too many levels of symbolic links`);
     case 'EACCES':
     case 'EPERM':
       return new ArmruError('io', `${file}: permission denied; cannot read the ${what}`);
@@ -108,6 +161,11 @@ export async function loadDataset(
     const index = openIndex(file, SEARCH_FINGERPRINT, raw);
     if (index.state === 'fresh') {
       const doc = JSON.parse(raw) as DatasetDocument;
+      const text = articleText(doc, file);
+      // The index vouches for the checks it recorded; the quotes are checked again anyway,
+      // against the bytes just read, so nothing shown can rest on words the article lacks.
+      const problems = misplacedQuotes(file, doc.claims, new ArticleText(text));
+      if (problems.length > 0) throw changedUnderfoot(file, problems);
       let searchIndex: unknown;
       try {
         if (index.meta.files['fuse.json'])
@@ -118,7 +176,7 @@ export async function loadDataset(
         searchIndex = undefined; // a damaged fuse.js index is rebuilt in memory
       }
       return {
-        ...datasetOf(file, doc, articleText(doc, file)),
+        ...datasetOf(file, doc, text),
         ...(searchIndex === undefined ? {} : { searchIndex }),
       };
     }
@@ -201,13 +259,31 @@ export function articleText(doc: Pick<DatasetDocument, 'source'>, file: string):
   if (doc.source.text !== undefined) return doc.source.text;
   const name = doc.source.textFile ?? '';
   const dir = dirname(resolve(file));
-  const target = resolve(dir, name);
-  const rel = relative(dir, target);
-  if (isAbsolute(name) || rel.startsWith('..') || isAbsolute(rel)) {
-    throw invalid(file, [
+  const outside = () =>
+    invalid(file, [
       `${file}: $.source.textFile: "${name}" leaves the dataset's directory; expected a path inside it`,
     ]);
-  }
+  if (isAbsolute(name) || !inside(dir, resolve(dir, name))) throw outside();
   // Name the text file the way the user named the dataset (relative stays relative).
-  return readText(join(dirname(file), name), `article text named by ${file} ($.source.textFile)`);
+  const path = join(dirname(file), name);
+  // A link inside the directory may point anywhere: judge where it really leads, and never
+  // read (or quote) a file outside.
+  let real: string | undefined;
+  try {
+    real = realpathSync(path);
+  } catch {
+    // missing or unreadable: reading it reports what is wrong
+  }
+  if (real !== undefined && !inside(realpathSync(dir), real)) {
+    throw invalid(file, [
+      `${file}: $.source.textFile: "${name}" is a link to a file outside the dataset's directory; expected the article inside it`,
+    ]);
+  }
+  return readText(path, `article text named by ${file} ($.source.textFile)`);
+}
+
+/** True when `path` is `dir` itself or below it (`..foo` is a name, not a way up). */
+function inside(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }

@@ -1,3 +1,4 @@
+import { ArmruError } from './errors.js';
 import { sha256Hasher } from './hash.js';
 import { jsonPath } from './json-path.js';
 import type { DatasetDocument } from './types.js';
@@ -29,7 +30,11 @@ export function verifyDocument(doc: DatasetDocument, text: string): Problem[] {
 
   const hash = sha256(text);
   if (hash !== doc.source.textSha256) {
-    report(`the article text's SHA-256 is ${hash}, not the one recorded`, 'source', 'textSha256');
+    report(hashMismatch(text, hash, doc.source.textSha256), 'source', 'textSha256');
+  }
+  if (doc.source.datePublished) {
+    const problem = checkDate(doc.source.datePublished);
+    if (problem) report(problem, 'source', 'datePublished');
   }
 
   const entityIds = uniqueIds(doc.entities, 'entities', report);
@@ -54,17 +59,25 @@ export function verifyDocument(doc: DatasetDocument, text: string): Problem[] {
       ref(entityIds, 'entity', entity.memberOf, 'entities', i, 'memberOf');
   });
 
-  const codePoints = Array.from(text);
+  const article = new ArticleText(text);
   doc.claims.forEach((claim, i) => {
     if (claim.assertedBy !== AUTHOR)
       ref(entityIds, 'entity', claim.assertedBy, 'claims', i, 'assertedBy');
     claim.actors.forEach((id, j) => ref(entityIds, 'entity', id, 'claims', i, 'actors', j));
     claim.topics.forEach((id, j) => ref(topicIds, 'topic', id, 'claims', i, 'topics', j));
-    const problem = checkQuote(claim.quote, codePoints);
+    const problem = article.check(claim.quote);
     if (problem) report(problem, 'claims', i, 'quote');
+    if (claim.when) {
+      const bad = checkDate(claim.when.date);
+      if (bad) report(bad, 'claims', i, 'when', 'date');
+    }
   });
 
   doc.agreements.forEach((agreement, i) => {
+    if (agreement.when) {
+      const bad = checkDate(agreement.when.date);
+      if (bad) report(bad, 'agreements', i, 'when', 'date');
+    }
     agreement.parties.forEach((id, j) =>
       ref(entityIds, 'entity', id, 'agreements', i, 'parties', j),
     );
@@ -81,26 +94,94 @@ export function verifyDocument(doc: DatasetDocument, text: string): Problem[] {
   return problems;
 }
 
-/** Why a quote does not sit at its offsets, or undefined when it does. */
-export function checkQuote(
-  quote: { exact: string; start: number; end: number },
-  codePoints: string[],
-): string | undefined {
-  const { exact, start, end } = quote;
-  if (end <= start) return `end (${end}) must be greater than start (${start})`;
-  if (end > codePoints.length) {
-    return `end (${end}) is past the end of the article (${codePoints.length} code points)`;
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Why an ISO date (YYYY, YYYY-MM, YYYY-MM-DD, or an interval A/B of those) names no day of
+ * the calendar, or undefined when it is a real one: month 13 or 30 February are refused.
+ */
+export function checkDate(date: string): string | undefined {
+  const parts = date.split('/');
+  for (const part of parts) {
+    const [y, m, d] = part.split('-').map(Number) as [number, number?, number?];
+    if (m !== undefined && (m < 1 || m > 12)) {
+      return `"${date}" has month ${m}; expected a month from 01 to 12`;
+    }
+    if (m !== undefined && d !== undefined) {
+      const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+      const last = m === 2 && !leap ? 28 : (DAYS_IN_MONTH[m - 1] as number);
+      if (d < 1 || d > last) {
+        return `"${date}" has day ${d}, but ${part.slice(0, 7)} has ${last} days; expected a real calendar date`;
+      }
+    }
   }
-  const found = codePoints.slice(start, end).join('');
-  if (found === exact) return undefined;
-  const text = codePoints.join('');
-  const at = text.indexOf(exact);
-  let elsewhere = 'the quoted words do not occur in the article';
-  if (at !== -1) {
-    const from = Array.from(text.slice(0, at)).length;
-    elsewhere = `the quoted words occur at ${from}..${from + Array.from(exact).length}`;
+  if (
+    parts.length === 2 &&
+    (parts[1] as string) < (parts[0] as string).slice(0, parts[1]?.length)
+  ) {
+    return `"${date}" ends before it starts; expected an interval START/END in that order`;
   }
-  return `quote.exact is not the article's text at ${start}..${end} (found ${JSON.stringify(clip(found))}); ${elsewhere}`;
+  return undefined;
+}
+
+function hashMismatch(text: string, hash: string, recorded: string): string {
+  const base = `the article text's SHA-256 is ${hash}, not the one recorded`;
+  // The commonest cause: a copy with Windows line endings. Say so rather than let every
+  // quote fail without a reason.
+  if (text.includes('\r\n') && sha256(text.replace(/\r\n/g, '\n')) === recorded) {
+    return `${base}: the article's line endings differ (it has CRLF, the dataset was made from the LF text); convert it back, for example with dos2unix`;
+  }
+  if (!text.includes('\r\n') && sha256(text.replace(/\n/g, '\r\n')) === recorded) {
+    return `${base}: the article's line endings differ (it has LF, the dataset was made from the CRLF text); convert it back, for example with unix2dos`;
+  }
+  return base;
+}
+
+/** Past this many misplaced quotes, a problem no longer says where else the words occur. */
+const LOCATED_MISSES = 100;
+
+/**
+ * The article as code points, for checking quotes in time linear in the article and the
+ * quotes together: the code points are made once, and only the first LOCATED_MISSES
+ * misplaced quotes are searched for elsewhere in the text.
+ */
+export class ArticleText {
+  readonly text: string;
+  private points: string[] | undefined;
+  private misses = 0;
+
+  constructor(text: string) {
+    this.text = text;
+  }
+
+  get codePoints(): string[] {
+    this.points ??= Array.from(this.text);
+    return this.points;
+  }
+
+  /** Why a quote does not sit at its offsets, or undefined when it does. */
+  check(quote: { exact: string; start: number; end: number }): string | undefined {
+    const { exact, start, end } = quote;
+    if (end <= start) return `end (${end}) must be greater than start (${start})`;
+    const codePoints = this.codePoints;
+    if (end > codePoints.length) {
+      return `end (${end}) is past the end of the article (${codePoints.length} code points)`;
+    }
+    const found = codePoints.slice(start, end).join('');
+    if (found === exact) return undefined;
+    let elsewhere = 'the quoted words are not there';
+    if (this.misses++ < LOCATED_MISSES) {
+      const at = this.text.indexOf(exact);
+      elsewhere = 'the quoted words do not occur in the article';
+      if (at !== -1) {
+        const from = Array.from(this.text.slice(0, at)).length;
+        elsewhere = `the quoted words occur at ${from}..${from + Array.from(exact).length}`;
+      } else if (exact.includes('\n') && this.text.includes('\r\n')) {
+        elsewhere += ' (the article has CRLF line endings; the quote has LF)';
+      }
+    }
+    return `quote.exact is not the article's text at ${start}..${end} (found ${JSON.stringify(clip(found))}); ${elsewhere}`;
+  }
 }
 
 function clip(s: string): string {
@@ -123,4 +204,31 @@ function uniqueIds(
 
 function indexOfId(items: { id: string }[], id: string): number {
   return items.findIndex((item) => item.id === id);
+}
+
+/**
+ * Problems of the claims whose quotes are not the article's text at their offsets, as
+ * `FILE: claim ID: …` lines; empty when every quote holds.
+ */
+export function misplacedQuotes(
+  file: string,
+  claims: readonly { id: string; quote: { exact: string; start: number; end: number } }[],
+  article: ArticleText,
+): string[] {
+  const problems: string[] = [];
+  for (const claim of claims) {
+    const why = article.check(claim.quote);
+    if (why) problems.push(`${file}: claim ${claim.id}: ${why}`);
+  }
+  return problems;
+}
+
+/** The error for quotes that no longer hold: the data changed under a cache or a run. */
+export function changedUnderfoot(file: string, problems: string[]): ArmruError {
+  const n = problems.length;
+  return new ArmruError(
+    'bad-data',
+    `${file}: ${n} claim${n === 1 ? "'s quote is" : "s' quotes are"} not the article's words at ${n === 1 ? 'its offsets' : 'their offsets'} in the files on disk now; nothing is shown (run 'armru validate ${file}')`,
+    { problems },
+  );
 }

@@ -1,4 +1,5 @@
 import { type ClaimRef, type Corpus, qualify } from '../core/corpus.js';
+import { foldKeepsPositions } from '../core/fold.js';
 import type { SearchHit } from '../core/search.js';
 import type { Claim, Dataset } from '../core/types.js';
 import { AUTHOR } from '../core/verify.js';
@@ -50,7 +51,10 @@ function claimListing(view: View, corpus: Corpus): Listing<ClaimRef & Partial<Se
       { text: asserterName(ref.dataset, ref.claim) },
       {
         text: ref.claim.text,
-        marks: ref.matches?.filter((m) => m.field === 'text').flatMap((m) => m.indices),
+        // Match positions are positions in the folded text: usable only where folding kept them.
+        marks: foldKeepsPositions(ref.claim.text)
+          ? ref.matches?.filter((m) => m.field === 'text').flatMap((m) => m.indices)
+          : undefined,
       },
       { text: actorNames(ref.dataset, ref.claim).join(', ') },
     ],

@@ -25,6 +25,15 @@ export interface Cell {
   marks?: [number, number][];
 }
 
+const CONTINUES = /^(?:\p{M}|\u200d|\ufe0f|[\u{1f3fb}-\u{1f3ff}])/u;
+
+/** True when position `j` of `text` continues the character or grapheme before it. */
+function joined(text: string, j: number): boolean {
+  const code = text.charCodeAt(j);
+  if (code >= 0xdc00 && code <= 0xdfff) return true;
+  return CONTINUES.test(text.slice(j, j + 2)) || text[j - 1] === '\u200d';
+}
+
 /** Styles text[a, b), highlighting the parts inside `marks` (inclusive ranges). */
 export function styleRange(
   text: string,
@@ -40,7 +49,9 @@ export function styleRange(
   while (i < b) {
     const marked = marks.some(([s, e]) => i >= s && i <= e);
     let j = i + 1;
-    while (j < b && marks.some(([s, e]) => j >= s && j <= e) === marked) j++;
+    // A style change never falls inside a character or a grapheme (a surrogate pair, an
+    // accent, an emoji sequence): the terminal would show broken glyphs.
+    while (j < b && (marks.some(([s, e]) => j >= s && j <= e) === marked || joined(text, j))) j++;
     const piece = text.slice(i, j);
     out += marked ? colors.match(piece) : style(piece);
     i = j;

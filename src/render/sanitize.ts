@@ -1,34 +1,53 @@
 /**
  * Dataset text is untrusted: before it reaches a terminal, control characters are shown
  * escaped instead of sent raw. Escaped: C0 controls (except newline and tab where the layout
- * allows them), DEL, the C1 range, and the bidi embedding, override and isolate characters
- * (U+202A–U+202E, U+2066–U+2069) that can make text read differently from what it is.
+ * allows them), DEL, the C1 range, the bidi controls that can make text read differently
+ * from what it is, and the invisible characters listed below.
  * JSON output never goes through here: it stays byte-exact.
  */
 
-// C0 but tab and newline, DEL, C1, bidi embeddings/overrides/isolates.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+// What no reader should get raw, besides the C0 controls handled below: DEL and C1; bidi
+// embeddings, overrides, isolates and marks; invisible characters that hide or join text
+// (zero-width space, joiners, word joiner, invisible operators, BOM, Mongolian vowel
+// separator); the line and paragraph separators some terminals break lines on; interlinear
+// annotation marks; and tag characters (U+E0000–U+E007F), which can smuggle unseen text.
+const INVISIBLE =
+  '\\u007f-\\u009f\\u061c\\u180e\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2069\\ufeff\\ufff9-\\ufffb\\u{e0000}-\\u{e007f}';
+// C0 but tab and newline, plus the above: for multi-line text.
+const UNSAFE = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f${INVISIBLE}]`, 'gu');
 // The same plus tab, newline and carriage return, for one-line fields such as table cells and TSV.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: as above.
-const UNSAFE_INLINE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_INLINE = new RegExp(`[\\u0000-\\u001f${INVISIBLE}]`, 'gu');
 
 function escapeChar(ch: string): string {
-  const code = ch.charCodeAt(0);
+  const code = ch.codePointAt(0) as number;
   if (ch === '\n') return '\\n';
   if (ch === '\t') return '\\t';
   if (ch === '\r') return '\\r';
-  return code < 0x100
-    ? `\\x${code.toString(16).padStart(2, '0')}`
-    : `\\u${code.toString(16).padStart(4, '0')}`;
+  if (code < 0x100) return `\\x${code.toString(16).padStart(2, '0')}`;
+  return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+// A zero-width joiner between two pictographs builds one emoji (👩‍👧): that one stays.
+const PICTOGRAPH_BEFORE = /\p{Extended_Pictographic}[\u{1f3fb}-\u{1f3ff}\ufe0f]?$/u;
+const PICTOGRAPH_AFTER = /^\p{Extended_Pictographic}/u;
+
+function escapeAt(ch: string, offset: number, text: string): string {
+  if (
+    ch === '\u200d' &&
+    PICTOGRAPH_BEFORE.test(text.slice(Math.max(0, offset - 3), offset)) &&
+    PICTOGRAPH_AFTER.test(text.slice(offset + 1, offset + 3))
+  ) {
+    return ch;
+  }
+  return escapeChar(ch);
 }
 
 /** Escapes control characters but keeps newlines and tabs (for multi-line text such as `show`). */
 export function sanitize(text: string): string {
-  return text.replace(UNSAFE, escapeChar);
+  return text.replace(UNSAFE, escapeAt);
 }
 
 /** Escapes control characters, newlines and tabs too (for one-line cells and tab-separated output). */
 export function sanitizeInline(text: string): string {
-  return text.replace(UNSAFE_INLINE, escapeChar);
+  return text.replace(UNSAFE_INLINE, escapeAt);
 }

@@ -1,6 +1,5 @@
 import {
   copyFileSync,
-  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -432,34 +431,50 @@ describe('armru validate', () => {
     ]);
   });
 
-  it('--fix fills in offsets and the hash, and reports a quote found twice instead of guessing', () => {
+  it('--fix reports a quote found twice instead of guessing, and writes nothing while the file would still fail', () => {
     const work = join(dir, 'guide');
     mkdirSync(work);
     copyFileSync(fixture('guide/library.txt'), join(work, 'library.txt'));
     copyFileSync(fixture('guide/library.claims.json'), join(work, 'library.claims.json'));
     const file = join(work, 'library.claims.json');
+    const before = readFileSync(file, 'utf8');
     const r = armru(['validate', '--fix', file]);
     expect(r.status).toBe(2);
-    expect(r.stdout).toBe(
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      [
+        `armru: ${file}: not a valid armru dataset (2 problems)`,
+        `  ${file}: $.claims[2].quote: the quoted words occur 2 times (at 265..281, 318..334); set start and end by hand, or quote more words (claim l3)`,
+        `  ${file}: not rewritten: --fix could fill in 4 values, but the file would still fail the checks above`,
+        '',
+      ].join('\n'),
+    );
+    expect(readFileSync(file, 'utf8')).toBe(before);
+
+    // Once the ambiguous quote is placed by hand, --fix fills in the rest and says what it wrote.
+    const doc = JSON.parse(before);
+    doc.claims[2].quote = { exact: 'the repairs cost', start: 265, end: 281 };
+    writeFileSync(file, JSON.stringify(doc, null, 2));
+    const fixed = armru(['validate', '--fix', file]);
+    expect(fixed.stderr).toBe('');
+    expect(fixed.status).toBe(0);
+    expect(fixed.stdout).toBe(
       [
         `${file}: $.source.textSha256: filled in from the article text`,
         `${file}: $.claims[0].quote: filled in start 55, end 134 (claim l1)`,
         `${file}: $.claims[1].quote: filled in start 202, end 227 (claim l2)`,
         `${file}: $.claims[3].quote: filled in start 318, end 352 (claim l4)`,
+        `${file}: valid (4 claims)`,
         '',
       ].join('\n'),
     );
-    expect(r.stderr).toBe(
-      `armru: ${file}: not a valid armru dataset (1 problem)\n  ${file}: $.claims[2].quote: the quoted words occur 2 times (at 265..281, 318..334); set start and end by hand, or quote more words (claim l3)\n`,
-    );
-    const doc = JSON.parse(readFileSync(file, 'utf8'));
-    expect(doc.claims[0].quote).toEqual({
+    const written = JSON.parse(readFileSync(file, 'utf8'));
+    expect(written.claims[0].quote).toEqual({
       exact: 'The central library in Oakridge reopened on Saturday after two years of repairs',
       start: 55,
       end: 134,
     });
-    expect(doc.claims[2].quote).toEqual({ exact: 'the repairs cost' });
-    expect(doc.source.textSha256).toBe(sha256(readFileSync(join(work, 'library.txt'), 'utf8')));
-    expect(existsSync(`${file}.tmp`)).toBe(false);
+    expect(written.source.textSha256).toBe(sha256(readFileSync(join(work, 'library.txt'), 'utf8')));
+    expect(readdirSync(work).sort()).toEqual(['library.claims.json', 'library.txt']);
   });
 });

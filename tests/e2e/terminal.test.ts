@@ -298,10 +298,10 @@ describe('files that are not what they should be', () => {
     mkdirSync(join(textDir, 'article.txt'), { recursive: true });
     writeFileSync(join(textDir, 'x.claims.json'), readFileSync(fixture('mini/claims.json')));
     expect(armru(['--data', join(textDir, 'x.claims.json'), 'claims']).stderr).toBe(
-      `armru: ${join(textDir, 'article.txt')}: is a directory; expected the article text named by ${join(textDir, 'x.claims.json')} ($.source.textFile)\n`,
+      `armru: ${join(textDir, 'article.txt')}: is a directory, not a regular file; expected the article text named by ${join(textDir, 'x.claims.json')} ($.source.textFile)\n`,
     );
     expect(armru(['export', '-o', dir]).stderr).toBe(
-      `armru: ${dir}: cannot write the file (it is a directory); nothing was written\n`,
+      `armru: ${dir}: is a directory, not a regular file; armru writes only regular files, nothing was written\n`,
     );
   });
 

@@ -93,7 +93,7 @@ describe('loadDataset', () => {
     });
     expect(await refusal('tests')).toMatchObject({
       code: 'io',
-      message: 'tests: is a directory; expected the dataset',
+      message: 'tests: is a directory, not a regular file; expected the dataset',
     });
   });
 });

@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { fold } from '../../src/core/fold.js';
+import { fold, foldKeepsPositions } from '../../src/core/fold.js';
 import { closest, editDistance } from '../../src/core/suggest.js';
 import { chalkPalette, decideColor, plainPalette } from '../../src/render/color.js';
 import { renderPlain } from '../../src/render/plain.js';
@@ -12,8 +12,19 @@ import { stripAnsi } from '../helpers.js';
 describe('fold', () => {
   it('lowercases, strips diacritics and unifies punctuation, keeping the length', () => {
     expect(fold('Türkiye’s “Ŝtate” — Łódź')).toBe('turkiye\'s "state" - lodz');
-    for (const s of ['Türkiye’s', 'Ǆ', 'İstanbul', '😀 x', 'Ａ'])
+    for (const s of ['Türkiye’s', 'İstanbul', '😀 x', 'Ａ']) {
+      expect(foldKeepsPositions(s)).toBe(true);
       expect(fold(s)).toHaveLength(s.length);
+    }
+  });
+
+  it('normalises compatibility forms: decomposed accents, full-width letters, ligatures', () => {
+    expect(fold('Tu\u0308rkiye')).toBe('turkiye');
+    expect(fold('Ｇｙｕｍｒｉ')).toBe('gyumri');
+    expect(fold('oﬃcial ﬁle')).toBe('official file');
+    expect(fold('Ǆ')).toBe('dž'.normalize('NFD').replace(/\p{M}/gu, ''));
+    expect(foldKeepsPositions('oﬃcial')).toBe(false);
+    expect(foldKeepsPositions('Tu\u0308rkiye')).toBe(false);
   });
 });
 

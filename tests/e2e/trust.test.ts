@@ -1,0 +1,455 @@
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  copyFileSync,
+  cpSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { armru, BIN, ROOT } from '../helpers.js';
+
+// Faults from the trust issue, each injected for real: file-size limits, devices made with
+// mknod in a temporary folder, FIFOs, sockets, links, edits with the old times put back.
+
+let dir: string;
+const isRoot = process.getuid?.() === 0;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'armru-trust-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A fresh copy of the built-in dataset in its own folder. */
+function copyDataset(name: string): string {
+  const target = join(dir, name);
+  mkdirSync(target);
+  for (const file of ['claims.json', 'article.txt', 'claims.schema.json'])
+    copyFileSync(join(ROOT, 'data', file), join(target, file));
+  return join(target, 'claims.json');
+}
+
+/** Runs the binary under a file-size limit (in 1 KiB blocks), as `ulimit -f` sets it. */
+function armruLimited(blocks: number, args: string[]) {
+  const r = spawnSync(
+    'bash',
+    ['-c', `ulimit -f ${blocks}; exec "$0" "$@"`, process.execPath, BIN, ...args],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  return { stdout: r.stdout, stderr: r.stderr, status: r.status };
+}
+
+const leftovers = (folder: string) => readdirSync(folder).filter((n) => n.includes('.tmp'));
+
+function mknod(path: string, major: number, minor: number): boolean {
+  return spawnSync('mknod', [path, 'c', String(major), String(minor)]).status === 0;
+}
+
+describe('writing files', () => {
+  it('a short write (file-size limit) fails with exit 2 and leaves the original untouched', () => {
+    const out = join(dir, 'limited.json');
+    writeFileSync(out, 'the original\n');
+    const r = armruLimited(8, ['export', '-o', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      `armru: ${out}: cannot write the file (the file is larger than the file-size limit allows); nothing was written\n`,
+    );
+    expect(readFileSync(out, 'utf8')).toBe('the original\n');
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('a full disk (a small tmpfs) fails with exit 2 and leaves the original untouched', (ctx) => {
+    const mount = join(dir, 'tiny');
+    mkdirSync(mount);
+    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=32k', 'tmpfs', mount]);
+    if (mounted.status !== 0) {
+      ctx.skip(`cannot mount a tmpfs here: ${String(mounted.stderr).trim()}`);
+      return;
+    }
+    try {
+      const out = join(mount, 'claims.json');
+      writeFileSync(out, 'the original\n');
+      const r = armru(['export', '-o', out]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe(
+        `armru: ${out}: cannot write the file (no space left on the device); nothing was written\n`,
+      );
+      expect(readFileSync(out, 'utf8')).toBe('the original\n');
+      expect(readdirSync(mount)).toEqual(['claims.json']);
+    } finally {
+      spawnSync('umount', [mount]);
+    }
+  });
+
+  it('writes through a symbolic link, keeping the link', () => {
+    const target = join(dir, 'real.csv');
+    const link = join(dir, 'link.csv');
+    writeFileSync(target, 'old');
+    symlinkSync('real.csv', link);
+    const r = armru(['export', '--format', 'csv', '-o', link]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(link)).toBe('real.csv');
+    expect(readFileSync(target, 'utf8')).toMatch(/^source,id,/);
+  });
+
+  it('keeps the mode of the file it replaces, and gives a new file the usual mode', () => {
+    const secret = join(dir, 'secret.jsonl');
+    writeFileSync(secret, 'old', { mode: 0o600 });
+    chmodSync(secret, 0o600);
+    expect(armru(['export', '--format', 'jsonl', '-o', secret]).status).toBe(0);
+    expect(statSync(secret).mode & 0o777).toBe(0o600);
+    const fresh = join(dir, 'fresh.jsonl');
+    expect(armru(['export', '--format', 'jsonl', '-o', fresh]).status).toBe(0);
+    expect(statSync(fresh).mode & 0o777).toBe(0o666 & ~process.umask());
+  });
+
+  it('refuses a read-only file, even as root', () => {
+    const readOnly = join(dir, 'read-only.json');
+    writeFileSync(readOnly, 'keep me');
+    chmodSync(readOnly, 0o444);
+    const r = armru(['export', '-o', readOnly]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`armru: ${readOnly}: the file is read-only; nothing was written\n`);
+    expect(readFileSync(readOnly, 'utf8')).toBe('keep me');
+  });
+
+  it('refuses to split a hard link', () => {
+    const a = join(dir, 'a.json');
+    const b = join(dir, 'b.json');
+    writeFileSync(a, 'shared');
+    linkSync(a, b);
+    const r = armru(['export', '-o', b]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      `armru: ${b}: the file has 2 hard links, which replacing it would split; write to a new file instead (nothing was written)\n`,
+    );
+    expect(statSync(a).ino).toBe(statSync(b).ino);
+    expect(readFileSync(a, 'utf8')).toBe('shared');
+  });
+
+  it('refuses a device, a FIFO, a socket and an empty name, and replaces none of them', async (ctx) => {
+    const fifo = join(dir, 'out.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const r = armru(['export', '-o', fifo]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      `armru: ${fifo}: is a FIFO, not a regular file; armru writes only regular files, nothing was written\n`,
+    );
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+
+    const socket = join(dir, 'out.sock');
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(socket, resolve));
+    try {
+      const s = armru(['export', '-o', socket]);
+      expect(s.status).toBe(2);
+      expect(s.stderr).toContain('is a socket, not a regular file');
+      expect(lstatSync(socket).isSocket()).toBe(true);
+    } finally {
+      server.close();
+    }
+
+    const empty = armru(['export', '-o', '']);
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toBe('armru: the output file name is empty; expected a file path\n');
+
+    if (!isRoot || !mknod(join(dir, 'null'), 1, 3)) {
+      ctx.skip('mknod needs root: the device case was not run');
+      return;
+    }
+    const device = join(dir, 'null');
+    const d = armru(['export', '-o', device]);
+    expect(d.status).toBe(2);
+    expect(d.stderr).toBe(
+      `armru: ${device}: is a device, not a regular file; armru writes only regular files, nothing was written\n`,
+    );
+    expect(lstatSync(device).isCharacterDevice()).toBe(true);
+  });
+
+  it('removes a temporary file a killed run left behind, and only such', () => {
+    const out = join(dir, 'again.json');
+    const dead = join(dir, '.again.json.armru-999999999.tmp');
+    const live = join(dir, `.again.json.armru-${process.pid}.tmp`);
+    writeFileSync(dead, 'half a file');
+    writeFileSync(live, 'another run is writing');
+    expect(armru(['export', '-o', out]).status).toBe(0);
+    expect(readdirSync(dir)).not.toContain('.again.json.armru-999999999.tmp');
+    expect(readFileSync(live, 'utf8')).toBe('another run is writing');
+    rmSync(live);
+  });
+
+  it('validate --fix never rewrites a file with a duplicate key, and says where it is', () => {
+    const file = copyDataset('dupkey');
+    const text = readFileSync(file, 'utf8');
+    // A second, empty "claims" key: JSON.parse would keep it and lose every claim.
+    const broken = text.replace(/\n}\s*$/, ',\n  "claims": []\n}\n');
+    writeFileSync(file, broken);
+    const r = armru(['validate', '--fix', file]);
+    expect(r.status).toBe(2);
+    const lines = broken.split('\n');
+    const line = lines.findIndex((l) => l.startsWith('  "claims": []')) + 1;
+    const first = lines.findIndex((l) => l.startsWith('  "claims": [')) + 1;
+    expect(r.stderr).toBe(
+      `armru: ${file}: not a valid armru dataset (1 problem)\n  ${file}:${line}:3: $.claims: the key "claims" appears twice in one object (first at line ${first}, column 3); expected each key once, since JSON readers keep only one of them\n`,
+    );
+    expect(r.stdout).toBe('');
+    expect(readFileSync(file, 'utf8')).toBe(broken);
+  });
+});
+
+describe('reading files', () => {
+  it('refuses an article linked to a file outside the dataset folder, without quoting it', () => {
+    const file = copyDataset('escape');
+    rmSync(join(dir, 'escape', 'article.txt'));
+    const secret = join(dir, 'secret.txt');
+    writeFileSync(secret, 'root:x:0:0:TOP-SECRET\n');
+    symlinkSync(secret, join(dir, 'escape', 'article.txt'));
+    for (const args of [['claims'], ['export']]) {
+      const r = armru(['--data', file, ...args]);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).not.toContain('TOP-SECRET');
+      expect(r.stderr).toContain(
+        `${file}: $.source.textFile: "article.txt" is a link to a file outside the dataset's directory; expected the article inside it`,
+      );
+    }
+  });
+
+  it('accepts a name that only starts with two dots', () => {
+    const file = copyDataset('dots');
+    const doc = JSON.parse(readFileSync(file, 'utf8'));
+    doc.source.textFile = '..article.txt';
+    writeFileSync(file, JSON.stringify(doc));
+    copyFileSync(join(dir, 'dots', 'article.txt'), join(dir, 'dots', '..article.txt'));
+    const r = armru(['--data', file, 'search', 'Gyumri']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('refuses a FIFO or a device as a dataset instead of hanging or filling memory', (ctx) => {
+    const fifo = join(dir, 'in.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const r = spawnSync(process.execPath, [BIN, '--data', fifo, 'claims'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`armru: ${fifo}: is a FIFO, not a regular file; expected the dataset\n`);
+    if (!isRoot || !mknod(join(dir, 'zero'), 1, 5)) {
+      ctx.skip('mknod needs root: the endless device was not tried');
+      return;
+    }
+    const zero = join(dir, 'zero');
+    const z = spawnSync(process.execPath, [BIN, '--data', zero, 'claims'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(z.status).toBe(2);
+    expect(z.stderr).toBe(
+      `armru: ${zero}: is a device, not a regular file; expected the dataset\n`,
+    );
+  });
+
+  it('says that the line endings differ when the article is a CRLF copy', () => {
+    const file = copyDataset('crlf');
+    const article = join(dir, 'crlf', 'article.txt');
+    writeFileSync(article, readFileSync(article, 'utf8').replace(/\n/g, '\r\n'));
+    const r = armru(['validate', file]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.split('\n')[1]).toMatch(
+      /\$\.source\.textSha256: the article text's SHA-256 is [0-9a-f]{64}, not the one recorded: the article's line endings differ \(it has CRLF, the dataset was made from the LF text\); convert it back, for example with dos2unix$/,
+    );
+  });
+
+  it('gives one line, never an internal error, for deep nesting, unknown paths and long names', () => {
+    const deep = join(dir, 'deep.claims.json');
+    writeFileSync(deep, `${'['.repeat(100_000)}1,,`);
+    const r = armru(['--data', deep, 'claims']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`^armru: ${deep}:1:\\d+: invalid JSON: .+\\n$`));
+
+    const nested = join(dir, 'nested.claims.json');
+    writeFileSync(nested, `{"x": ${'['.repeat(5000)}${']'.repeat(5000)}}`);
+    const n = armru(['--data', nested, 'claims']);
+    expect(n.status).toBe(2);
+    expect(n.stderr).toBe(
+      `armru: ${nested}:1:${7 + 511}: $.x${'[0]'.repeat(511)}: nested more than 512 levels deep; expected a dataset's shape\n`,
+    );
+
+    const long = join(dir, `${'n'.repeat(300)}.claims.json`);
+    const l = armru(['--data', long, 'claims']);
+    expect(l.status).toBe(2);
+    expect(l.stderr).toBe(`armru: ${long.slice(0, 80)}…: the file name is too long\n`);
+  });
+
+  it('refuses lone surrogates and impossible dates with their JSON path', () => {
+    const file = copyDataset('dates');
+    const doc = JSON.parse(readFileSync(file, 'utf8'));
+    const dated = doc.claims.findIndex((c: { when?: unknown }) => c.when);
+    doc.claims[dated].when.date = '2019-02-30';
+    doc.agreements[0].when = { date: '2019-13', text: 'x', basis: 'text' };
+    writeFileSync(file, JSON.stringify(doc, null, 2));
+    const r = armru(['validate', file]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(
+      `  ${file}: $.claims[${dated}].when.date: "2019-02-30" has day 30, but 2019-02 has 28 days; expected a real calendar date (claim ${doc.claims[dated].id})\n`,
+    );
+    expect(r.stderr).toContain(
+      `  ${file}: $.agreements[0].when.date: "2019-13" has month 13; expected a month from 01 to 12\n`,
+    );
+
+    const text = readFileSync(file, 'utf8').replace('"2019-02-30"', '"2020-02-29"');
+    writeFileSync(file, text.replace(/"name": "([^"]*)"/, '"name": "$1 \\ud800"'));
+    const s = armru(['validate', file]);
+    expect(s.status).toBe(2);
+    expect(s.stderr).toMatch(
+      /: \$\.entities\[0\]\.name: a string holds an unpaired UTF-16 surrogate \(a \\uD800-\\uDFFF escape without its other half\); expected text\n$/,
+    );
+  });
+});
+
+describe('what is shown is what the article says now', () => {
+  it('an edit of the article with its old times put back is caught, index or not', () => {
+    const file = copyDataset('touched');
+    expect(armru(['index', file]).status).toBe(0);
+    const article = join(dir, 'touched', 'article.txt');
+    const before = statSync(article);
+    const text = readFileSync(article, 'utf8');
+    spawnSync('touch', ['-r', article, join(dir, 'touched', 'times')]);
+    // Same size, new words, inside the quote of c06 ("… Base in Gyumri"), old times put back.
+    writeFileSync(article, text.replace('Gyumri', 'Gyumru'));
+    spawnSync('touch', ['-r', join(dir, 'touched', 'times'), article]);
+    expect(statSync(article).size).toBe(before.size);
+    expect(statSync(article).mtimeMs).toBe(before.mtimeMs);
+    for (const args of [['show', 'c06'], ['search', 'Gyumri'], ['claims']]) {
+      const r = armru(['--data', file, ...args]);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stdout, args.join(' ')).toBe('');
+      // Caught by the index's stamps (a full check then names the claim) or, failing those,
+      // by the check of every quote against the article as read now.
+      expect(r.stderr, args.join(' ')).toMatch(/\(claim c06\)\n|: claim c06: /);
+    }
+  });
+});
+
+describe('the terminal and the process', () => {
+  it('escapes control sequences in file names and in echoed arguments', () => {
+    const evil = join(dir, 'evil\u001b]0;owned\u0007.claims.json');
+    copyFileSync(join(ROOT, 'data', 'claims.json'), evil);
+    copyFileSync(join(ROOT, 'data', 'article.txt'), join(dir, 'article.txt'));
+    const v = armru(['validate', evil]);
+    expect(v.stdout).not.toContain('\u001b');
+    expect(v.stdout).toContain('evil\\x1b]0;owned\\x07.claims.json: valid (');
+    for (const args of [
+      ['\u001b[2Jsearch'],
+      ['search', '--limt\u001b[2J', '3', 'x'],
+      ['search', '--kind', 'q\u001b[2J', 'x'],
+      ['--color', '\u001b[2J', 'search', 'x'],
+      ['search', '--limit', '\u001b[2J', 'x'],
+      ['graph', '--format', '\u009b2J'],
+    ]) {
+      const r = armru(args);
+      expect(r.status, JSON.stringify(args)).toBe(2);
+      expect(r.stderr.includes('\u001b') || r.stderr.includes('\u009b'), JSON.stringify(args)).toBe(
+        false,
+      );
+    }
+  });
+
+  it('a full disk on standard output is one line and exit 2', () => {
+    const r = spawnSync('bash', ['-c', `"$0" "$@" > /dev/full`, process.execPath, BIN, 'claims'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      'armru: cannot write to standard output (no space left on the device); the output is incomplete\n',
+    );
+  });
+
+  it('finds decomposed, full-width and ligature spellings', () => {
+    for (const query of ['Ｇｙｕｍｒｉ', 'Gyu\u0308mri', 'GYUMRI']) {
+      const r = armru(['search', query]);
+      expect(r.status, query).toBe(0);
+      expect(r.stdout.split('\n')[0]?.split('\t')[0], query).toMatch(/^c(06|07|12)$/);
+    }
+    const file = copyDataset('ligature');
+    const article = join(dir, 'ligature', 'article.txt');
+    const text = readFileSync(article, 'utf8');
+    expect(text).toContain('officials');
+    // The article as typeset with a ligature: the dataset re-anchored to it still finds "official".
+    writeFileSync(article, text.replace(/officials/g, 'oﬃcials'));
+    const doc = JSON.parse(readFileSync(file, 'utf8'));
+    for (const claim of doc.claims) {
+      claim.quote = { exact: claim.quote.exact.replace(/officials/g, 'oﬃcials') };
+    }
+    delete doc.source.textSha256;
+    writeFileSync(file, JSON.stringify(doc));
+    expect(armru(['validate', '--fix', file]).status).toBe(0);
+    const r = armru(['--data', file, 'search', "'officials"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toBe('');
+  });
+});
+
+describe('the code cache', () => {
+  it('never runs old code for a same-length patch of the bundle, and DEBUG names the installed file', () => {
+    const install = join(dir, 'install');
+    mkdirSync(install);
+    for (const part of ['bin', 'dist', 'data', 'package.json'])
+      cpSync(join(ROOT, part), join(install, part), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(install, 'node_modules'));
+    const bundle = join(install, 'dist', 'armru', 'cli.cjs');
+    const run = (env: Record<string, string> = {}) =>
+      spawnSync(process.execPath, [join(install, 'bin', 'armru.js'), 'show', 'nope'], {
+        cwd: install,
+        encoding: 'utf8',
+        env: { ...process.env, ...env },
+      });
+    expect(run().stderr).toContain('no claim has the id "nope"');
+    const source = readFileSync(bundle, 'utf8');
+    const patched = source.replace('no claim has the id', 'NO CLAIM HAS THE ID');
+    expect(patched.length).toBe(source.length);
+    writeFileSync(bundle, patched);
+    expect(run().stderr).toContain('NO CLAIM HAS THE ID "nope"');
+    const debug = run({ DEBUG: '1' }).stderr;
+    expect(debug).toContain(bundle);
+    expect(debug).not.toContain(join(ROOT, 'dist'));
+  });
+});
+
+describe('interrupting a write', () => {
+  it('Ctrl-C during an export leaves the old file and no temporary file', async () => {
+    const out = join(dir, 'interrupted.jsonl');
+    writeFileSync(out, 'old\n');
+    const child = spawn(process.execPath, [BIN, 'export', '--format', 'jsonl', '-o', out], {
+      cwd: ROOT,
+    });
+    child.kill('SIGINT');
+    const [status, signal] = await new Promise<[number | null, string | null]>((resolve) =>
+      child.on('close', (code, sig) => resolve([code, sig])),
+    );
+    // Interrupted before armru set its handler (the signal's own action), during the work
+    // (130), or after the file was already complete (0).
+    expect(status === 130 || status === 0 || signal === 'SIGINT').toBe(true);
+    const now = readFileSync(out, 'utf8');
+    expect(now === 'old\n' || now.split('\n').length > 30).toBe(true);
+    expect(leftovers(dir)).toEqual([]);
+  });
+});
