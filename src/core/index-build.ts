@@ -13,7 +13,6 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import Fuse from 'fuse.js';
 import { crc32 } from './checksum.js';
 import { ArmruError } from './errors.js';
 import { fold } from './fold.js';
@@ -25,16 +24,11 @@ import {
   LARGE_INDEX_CLAIMS,
   sameStatus,
   stampOf,
+  withoutBom,
 } from './index-store.js';
 import { topLevelArraySpans } from './json-spans.js';
 import { loadDataset } from './load.js';
-import {
-  FUSE_OPTIONS,
-  SEARCH_FINGERPRINT,
-  type SearchRecord,
-  searchRecord,
-  WORD,
-} from './search.js';
+import { SEARCH_FINGERPRINT, type SearchRecord, searchRecord, WORD } from './search-record.js';
 
 /** What building an index reports. */
 export interface IndexReport {
@@ -235,8 +229,11 @@ export async function buildIndex(
     } catch (error) {
       throw ioError(file, 'write its index beside it', error as NodeJS.ErrnoException);
     }
-    const put = (name: string, content: Buffer | string) => {
-      const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    const put = (name: string, content: Uint8Array | string) => {
+      const bytes =
+        typeof content === 'string'
+          ? Buffer.from(content, 'utf8')
+          : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
       try {
         writeFileSync(join(temporary, name), bytes);
       } catch (error) {
@@ -245,12 +242,11 @@ export async function buildIndex(
       meta.files[name] = { size: bytes.length, crc32: crc32(bytes) };
     };
     const report: IndexReport = { file, dir, kind, claims: doc.claims.length };
-    const records = doc.claims.map((claim) => searchRecord(dataset, claim));
     if (kind === 'small') {
-      const index = Fuse.createIndex(FUSE_OPTIONS.keys ?? [], records, {
-        getFn: FUSE_OPTIONS.getFn as never,
-      });
-      put('fuse.json', JSON.stringify(index.toJSON()));
+      // A small index keeps the very bytes it vouches for: a run compares them with what it
+      // reads, which costs less than hashing and holds wherever the files are copied to.
+      put('dataset.copy', withoutBom(data.bytes));
+      if (text) put('article.copy', withoutBom(text.bytes));
     } else {
       const { claims: _claims, entities, ...rest } = doc;
       meta.doc = { ...rest, entities: [] };
@@ -264,6 +260,7 @@ export async function buildIndex(
         throw changed(file, 'dataset');
       writeClaimStore(put, data.bytes, claimSpans);
       writeEntityStore(put, data.bytes, entities, entitySpans);
+      const records = doc.claims.map((claim) => searchRecord(dataset, claim));
       report.words = writeWordIndex(put, records, onProgress);
     }
     writeFileSync(join(temporary, 'meta.json'), JSON.stringify(meta));
@@ -305,7 +302,7 @@ function swapIn(temporary: string, dir: string): void {
   if (moved) rmSync(aside, { recursive: true, force: true });
 }
 
-type Put = (name: string, content: Buffer | string) => void;
+type Put = (name: string, content: Uint8Array | string) => void;
 
 /** Where each claim's JSON lies in the dataset file, and the CRC-32 of those bytes. */
 function writeClaimStore(put: Put, bytes: Buffer, spans: Float64Array): void {

@@ -13,7 +13,8 @@ import type { Claim, DatasetDocument, Entity } from './types.js';
  *   meta.json             format, stamps of the dataset and article, size and CRC-32 of every
  *                         other file; for large datasets the document without its claims and
  *                         entities (source, topics, agreements, relations)
- *   fuse.json             small datasets: fuse.js's own index of the search records
+ *   dataset.copy          small datasets: the dataset's bytes as indexed (without a BOM)
+ *   article.copy          small datasets: the article's bytes as indexed, when in a file
  *   claim-ranges.bin      large: Float64Array of 2N byte offsets, where each claim's JSON lies in
  *                         the dataset file (claims are read from the dataset itself)
  *   claim-crcs.bin        large: Uint32Array of N CRC-32s of those bytes
@@ -25,7 +26,9 @@ import type { Claim, DatasetDocument, Entity } from './types.js';
  *   posting-offsets.bin   large: Uint32Array of V+1 offsets into postings.bin
  *   posting-crcs.bin      large: Uint32Array of V CRC-32s, one per word's postings
  *
- * Trust rests on three checks. Opening compares the dataset's and article's stamps (size,
+ * A small index is trusted when the dataset and article read now are byte for byte its copies
+ * (no hashing, so a run of the built-in dataset stays fast wherever it is installed). A large
+ * one rests on three checks. Opening compares the dataset's and article's stamps (size,
  * modification and change times, inode, device; on any difference the CRC-32 of the content
  * decides) and every index file's size. Every file read whole is checked against its CRC-32;
  * every piece read from a larger file (a word's postings, a claim's bytes in the dataset) is
@@ -107,7 +110,7 @@ export function stampOf(stat: Stat, bytes: Uint8Array): FileStamp {
 }
 
 /** The bytes after a UTF-8 byte order mark, which the loader drops from what it reads. */
-function withoutBom(bytes: Uint8Array): Uint8Array {
+export function withoutBom(bytes: Uint8Array): Uint8Array {
   return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
 }
 
@@ -214,6 +217,7 @@ export function openIndex(
     if (actual !== size)
       return { state: 'stale', reason: `its file ${name} has another size than it recorded` };
   }
+  if (meta.kind === 'small') return smallIndexHolds(datasetFile, dir, meta, datasetText);
   if (!stampHolds(datasetFile, meta.dataset, datasetText)) {
     return { state: 'stale', reason: 'the dataset has changed since it was indexed' };
   }
@@ -221,6 +225,33 @@ export function openIndex(
     if (!stampHolds(join(dirname(datasetFile), meta.textFile), meta.text)) {
       return { state: 'stale', reason: 'the article text has changed since it was indexed' };
     }
+  }
+  return { state: 'fresh', meta, dir };
+}
+
+/** Reads a file as the loader does: UTF-8, without a byte order mark; undefined if unreadable. */
+function readTextOrUndefined(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  } catch {
+    return undefined;
+  }
+}
+
+/** A small index holds while the dataset and article are byte for byte its copies. */
+function smallIndexHolds(
+  datasetFile: string,
+  dir: string,
+  meta: IndexMeta,
+  datasetText: string | undefined,
+): IndexState {
+  const data = datasetText ?? readTextOrUndefined(datasetFile);
+  if (data === undefined || data !== readTextOrUndefined(join(dir, 'dataset.copy')))
+    return { state: 'stale', reason: 'the dataset has changed since it was indexed' };
+  if (meta.textFile !== null) {
+    const text = readTextOrUndefined(join(dirname(datasetFile), meta.textFile));
+    if (text === undefined || text !== readTextOrUndefined(join(dir, 'article.copy')))
+      return { state: 'stale', reason: 'the article text has changed since it was indexed' };
   }
   return { state: 'fresh', meta, dir };
 }
@@ -234,21 +265,6 @@ function readChecked(fd: number, name: string, meta: IndexMeta, datasetFile: str
   if (!bytes || bytes.length !== recorded.size || crc32(bytes) !== recorded.crc32)
     throw new IndexDamaged(datasetFile, `its file ${name} does not match its checksum`);
   return bytes;
-}
-
-/** Reads a whole index file by name, checked as readChecked does (used for fuse.json). */
-export function readIndexFile(
-  dir: string,
-  meta: IndexMeta,
-  name: string,
-  datasetFile: string,
-): Buffer {
-  const fd = openSync(join(dir, name), 'r');
-  try {
-    return readChecked(fd, name, meta, datasetFile);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** Where each newline-terminated line of `text` starts, plus the text's length at the end. */

@@ -11,7 +11,7 @@ import {
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Corpus } from './corpus.js';
 import { ArmruError } from './errors.js';
-import { openIndex, readIndexFile } from './index-store.js';
+import { openIndex } from './index-store.js';
 import { parseJson } from './json-text.js';
 import { BUILTIN_DATASET } from './paths.js';
 import { checkSchema } from './schema.js';
@@ -157,7 +157,7 @@ export async function loadDataset(
 ): Promise<Dataset> {
   const raw = readText(file, 'dataset');
   if (options.useIndex !== false) {
-    // The index is checked against the very text read here (its CRC-32), not the file's times.
+    // The index is checked against the very text read here, not the file's times.
     const index = openIndex(file, SEARCH_FINGERPRINT, raw);
     if (index.state === 'fresh') {
       const doc = JSON.parse(raw) as DatasetDocument;
@@ -166,19 +166,7 @@ export async function loadDataset(
       // against the bytes just read, so nothing shown can rest on words the article lacks.
       const problems = misplacedQuotes(file, doc.claims, new ArticleText(text));
       if (problems.length > 0) throw changedUnderfoot(file, problems);
-      let searchIndex: unknown;
-      try {
-        if (index.meta.files['fuse.json'])
-          searchIndex = JSON.parse(
-            readIndexFile(index.dir, index.meta, 'fuse.json', file).toString('utf8'),
-          );
-      } catch {
-        searchIndex = undefined; // a damaged fuse.js index is rebuilt in memory
-      }
-      return {
-        ...datasetOf(file, doc, text),
-        ...(searchIndex === undefined ? {} : { searchIndex }),
-      };
+      return datasetOf(file, doc, text);
     }
   }
   const doc = await parseJson(raw, file);

@@ -244,14 +244,18 @@ describe('small indexes (the built-in kind)', () => {
     expect(r.stderr).toContain('(claim m2)');
   });
 
-  it('a zeroed fuse.json of the same size is not believed: results stay right', () => {
+  it('a zeroed copy in the index (same size) makes it stale: the full checks run, results stay right', () => {
     const copy = join(dir, 'mini-zero');
     cpSync(join(ROOT, 'tests/fixtures/mini'), copy, { recursive: true });
     const file = join(copy, 'claims.json');
     const expected = armru(['--data', file, 'search', 'ferry', '--json']);
     expect(armru(['index', file]).status).toBe(0);
-    const fuse = join(indexDirectory(file), 'fuse.json');
-    writeFileSync(fuse, Buffer.alloc(statSync(fuse).size, 0x20));
+    const stored = join(indexDirectory(file), 'dataset.copy');
+    writeFileSync(stored, Buffer.alloc(statSync(stored).size, 0x20));
+    expect(openIndex(file, SEARCH_FINGERPRINT)).toEqual({
+      state: 'stale',
+      reason: 'the dataset has changed since it was indexed',
+    });
     const r = armru(['--data', file, 'search', 'ferry', '--json']);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(expected.stdout);
