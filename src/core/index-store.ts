@@ -143,11 +143,11 @@ export function fileCrc32(file: string): number {
 }
 
 /**
- * Whether a file still has the content it had when stamped. Another size means changed. When
- * `content` is given (the file's text as the caller read it, a byte order mark removed), its
- * checksum decides: these are the bytes that will be used. Otherwise an identical status
- * (times, inode, device) counts as unchanged, as in git; any difference, as after a copy, a
- * package install or `touch`, is settled by the checksum of the file's bytes.
+ * Whether a file still has the content it had when stamped. Another size means changed. An
+ * identical status (modification and change times, inode, device) counts as unchanged, as in
+ * git: no write can keep the change time. Any difference, as after a copy, a package install
+ * or `touch -d`, is settled by the checksum: of `content` when given (the file's text as the
+ * caller read it, a byte order mark removed: the bytes that will be used), else of the file.
  */
 export function stampHolds(file: string, stamp: FileStamp, content?: string): boolean {
   let now: Stat;
@@ -157,7 +157,6 @@ export function stampHolds(file: string, stamp: FileStamp, content?: string): bo
     return false;
   }
   if (Number(now.size) !== stamp.size) return false;
-  if (content !== undefined) return crc32(content) === stamp.crc32;
   if (
     String(now.mtimeNs) === stamp.mtimeNs &&
     String(now.ctimeNs) === stamp.ctimeNs &&
@@ -165,6 +164,7 @@ export function stampHolds(file: string, stamp: FileStamp, content?: string): bo
     String(now.dev) === stamp.dev
   )
     return true;
+  if (content !== undefined) return crc32(content) === stamp.crc32;
   try {
     return fileCrc32(file) === stamp.crc32;
   } catch {
