@@ -81,6 +81,23 @@ const shared = {
   logLevel: 'warning',
 };
 
+/**
+ * Keeps the draft tooling out of the CLI bundle: its import becomes a require() of the draft
+ * bundle beside it, so other commands never read or compile that code.
+ */
+const draftBundle = {
+  name: 'draft-bundle',
+  setup(b) {
+    // A dynamic import() cannot run inside the code-cached script (src/entry.ts); require() can.
+    b.onResolve({ filter: /\/draft\/index\.js$/ }, () => ({ path: 'draft', namespace: 'draft' }));
+    b.onLoad({ filter: /.*/, namespace: 'draft' }, () => ({
+      contents: "module.exports = require('./draft.cjs');",
+      loader: 'js',
+    }));
+    b.onResolve({ filter: /^\.\/draft\.cjs$/ }, () => ({ path: './draft.cjs', external: true }));
+  },
+};
+
 // The CLI: one CommonJS file. Modules that commands import on demand stay lazily evaluated
 // (esbuild wraps them), so a short command runs only the code it needs.
 await build({
@@ -89,7 +106,16 @@ await build({
   outfile: join(root, 'dist/armru/cli.cjs'),
   define: { 'import.meta.url': '__armruModuleUrl' },
   banner: { js: "const __armruModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [precompiledValidator],
+  plugins: [precompiledValidator, draftBundle],
+});
+
+// `armru draft`'s language tooling (its rules and chrono-node), a bundle of its own.
+await build({
+  ...shared,
+  entryPoints: [join(root, 'src/draft/index.ts')],
+  outfile: join(root, 'dist/armru/draft.cjs'),
+  define: { 'import.meta.url': '__armruModuleUrl' },
+  banner: { js: "const __armruModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
 // The entry. It names the code cache by a hash of the bundle it loads, so it never uses a
@@ -114,23 +140,9 @@ const capture = async (args) => {
   return out;
 };
 const program = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const commands = [
-  '',
-  'search',
-  'claims',
-  'show',
-  'actors',
-  'topics',
-  'agreements',
-  'disputes',
-  'timeline',
-  'stats',
-  'graph',
-  'export',
-  'validate',
-  'completion',
-  'help',
-];
+// Every command's help, from the one list of declarations (src/commands/registry.ts).
+const { COMMANDS } = await import(join(root, 'dist/commands/registry.js'));
+const commands = ['', ...COMMANDS.filter((c) => !c.hidden).map((c) => c.name), 'help'];
 const help = {};
 for (const command of commands)
   help[command] = await capture(command ? [command, '--help'] : ['--help']);

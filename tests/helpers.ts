@@ -38,9 +38,15 @@ export function armruTty(args: string[], env: Record<string, string> = {}): RunR
   const command = [process.execPath, BIN, ...args].map(shellQuote).join(' ');
   const result = spawnSync('script', ['-qec', command, '/dev/null'], {
     cwd: ROOT,
-    env: { ...base, TERM: 'xterm-256color', ...env },
+    // The pager has tests of its own (layout.test.ts); elsewhere it would hide the output.
+    env: { ...base, TERM: 'xterm-256color', ARMRU_PAGER: 'cat', ...env },
     encoding: 'utf8',
   });
+  if (result.error) {
+    throw new Error(
+      `cannot run util-linux script for a pseudo-terminal (${result.error.message}); Linux has it in bsdutils`,
+    );
+  }
   // The terminal turns \n into \r\n; give tests the text as the program wrote it.
   return {
     stdout: result.stdout.replace(/\r\n/g, '\n'),

@@ -1,5 +1,9 @@
+import { existsSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ArmruError } from '../core/errors.js';
 import { loadCorpus } from '../core/load.js';
+import { SCHEMA_FILE } from '../core/paths.js';
 import { type Selection, selectClaims } from '../core/select.js';
 import { subsetDocument } from '../core/subset.js';
 import { writeFileAtomic } from '../core/write-file.js';
@@ -14,6 +18,24 @@ export interface ExportOptions extends Selection {
   output?: string;
   /** Start CSV with a UTF-8 byte order mark, for spreadsheets that need one. */
   bom?: boolean;
+  /** CSV for spreadsheets: a byte order mark, and cells that would run as formulas defused. */
+  spreadsheet?: boolean;
+}
+
+/**
+ * The `$schema` a dataset document written to `output` (stdout when absent) should carry, so
+ * editors and validators find the schema: `./claims.schema.json` when a schema of that name is
+ * beside the file, else the path from the file's directory to the schema armru ships (for
+ * stdout, from the working directory, where `> file` puts it).
+ */
+export function schemaRefFor(output: string | undefined, schemaFile = SCHEMA_FILE): string {
+  const dir = output ? dirname(resolve(output)) : process.cwd();
+  if (existsSync(join(dir, basename(schemaFile)))) return `./${basename(schemaFile)}`;
+  const rel = relative(dir, schemaFile);
+  // Another drive (Windows) has no relative path; a file URL still resolves.
+  if (isAbsolute(rel)) return pathToFileURL(schemaFile).href;
+  const posix = rel.split(sep).join('/');
+  return posix.startsWith('../') ? posix : `./${posix}`;
 }
 
 /**
@@ -21,6 +43,14 @@ export interface ExportOptions extends Selection {
  * first, so an error never leaves a partial file, and a file is replaced atomically.
  */
 export async function exportCommand(ctx: CommandContext, options: ExportOptions): Promise<Outcome> {
+  for (const flag of ['bom', 'spreadsheet'] as const) {
+    if (options[flag] && options.format !== 'csv') {
+      throw new ArmruError(
+        'usage',
+        `--${flag} applies to --format csv only, not ${options.format}`,
+      );
+    }
+  }
   const corpus = await loadCorpus(ctx.dataPaths);
   const refs = selectClaims(corpus, options);
   let content: string;
@@ -35,10 +65,12 @@ export async function exportCommand(ctx: CommandContext, options: ExportOptions)
       }
       const dataset = datasets[0] ?? corpus.datasets[0];
       if (!dataset) throw new ArmruError('usage', 'no dataset is loaded');
+      const output = options.output === '-' ? undefined : options.output;
       content = toDatasetJson(
         subsetDocument(
           dataset,
           refs.map((r) => r.claim),
+          schemaRefFor(output),
         ),
       );
       break;
@@ -47,7 +79,10 @@ export async function exportCommand(ctx: CommandContext, options: ExportOptions)
       content = toJsonLines(corpus, refs);
       break;
     case 'csv':
-      content = toCsv(refs, { bom: options.bom ?? false });
+      content = toCsv(refs, {
+        bom: options.bom ?? false,
+        spreadsheet: options.spreadsheet ?? false,
+      });
       break;
     case 'annotations':
       content = toAnnotations(corpus, refs);

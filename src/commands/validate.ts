@@ -14,6 +14,8 @@ export interface ValidationReport {
   valid: boolean;
   /** Number of claims, when the file is valid. */
   claims?: number;
+  /** Records still marked `review: "draft"` (claims and entities), when the file is valid. */
+  drafts?: { claims: number; entities: number };
   /** What --fix filled in. */
   fixed: string[];
   /** Every problem found, one line each: file, JSON path, what is wrong, claim id. */
@@ -32,6 +34,10 @@ async function validateFile(file: string, fix: boolean): Promise<ValidationRepor
     }
     const dataset = checkDataset(doc, file);
     report.claims = dataset.doc.claims.length;
+    report.drafts = {
+      claims: dataset.doc.claims.filter((c) => c.review === 'draft').length,
+      entities: dataset.doc.entities.filter((e) => e.review === 'draft').length,
+    };
     report.valid = report.problems.length === 0;
     // The file is rewritten only when the fix made it pass every check: a file that still
     // fails is left exactly as it was, and nothing is reported as fixed.
@@ -87,7 +93,7 @@ export async function validateCommand(
   } else {
     for (const r of reports) {
       for (const line of r.fixed) ctx.line(line);
-      if (r.valid) ctx.line(`${r.file}: valid (${r.claims} claims)`);
+      if (r.valid) ctx.line(`${r.file}: valid (${r.claims} claims)${awaiting(r)}`);
       else {
         ctx.note(
           `${r.file}: not a valid armru dataset (${r.problems.length} problem${r.problems.length === 1 ? '' : 's'})`,
@@ -97,4 +103,15 @@ export async function validateCommand(
     }
   }
   return reports.every((r) => r.valid) ? { status: 'ok' } : { status: 'invalid' };
+}
+
+/** ", N claims and M entities await review" for a dataset with drafts, else nothing. */
+function awaiting(report: ValidationReport): string {
+  const { claims = 0, entities = 0 } = report.drafts ?? {};
+  if (claims + entities === 0) return '';
+  const parts = [
+    ...(claims > 0 ? [`${claims} claim${claims === 1 ? '' : 's'}`] : []),
+    ...(entities > 0 ? [`${entities} entit${entities === 1 ? 'y' : 'ies'}`] : []),
+  ];
+  return `; ${parts.join(' and ')} await${claims + entities === 1 ? 's' : ''} review (review: "draft")`;
 }

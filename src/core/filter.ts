@@ -1,7 +1,7 @@
 import type { ClaimRef, Corpus } from './corpus.js';
 import { ArmruError } from './errors.js';
 import { type Resolved, resolveActor, resolveTopic } from './resolve.js';
-import { CLAIM_KINDS, type ClaimKind } from './types.js';
+import { CLAIM_KINDS, type ClaimKind, REVIEW_STATES, type ReviewState } from './types.js';
 import { AUTHOR } from './verify.js';
 
 /** Filters as the user typed them (names, not ids). */
@@ -14,6 +14,8 @@ export interface ClaimFilterInput {
   kind?: string[];
   /** Who asserts the claim must be one of these (`author` for the writer). */
   assertedBy?: string[];
+  /** The claim's review state must be one of these (`draft`, or `checked`: no review field). */
+  review?: string[];
 }
 
 /** A predicate over claims, after names have been resolved to ids. */
@@ -37,10 +39,12 @@ export function buildFilter(corpus: Corpus, input: ClaimFilterInput): ClaimPredi
     .filter((name) => !isAuthor(name))
     .map((name) => resolveActor(corpus, name));
   const anyAsserter = wantAuthor || asserters.length > 0;
+  const reviews = new Set((input.review ?? []).map(checkReview));
   return (ref) =>
     actors.every((resolved) => has(resolved, ref, ref.claim.actors)) &&
     topics.every((resolved) => has(resolved, ref, ref.claim.topics)) &&
     (kinds.size === 0 || kinds.has(ref.claim.kind)) &&
+    (reviews.size === 0 || reviews.has(ref.claim.review ?? 'checked')) &&
     (!anyAsserter ||
       (wantAuthor && ref.claim.assertedBy === AUTHOR) ||
       asserters.some((resolved) => has(resolved, ref, [ref.claim.assertedBy])));
@@ -55,5 +59,13 @@ function checkKind(kind: string): ClaimKind {
   throw new ArmruError(
     'usage',
     `unknown kind "${kind}"; expected one of ${CLAIM_KINDS.join(', ')}`,
+  );
+}
+
+function checkReview(state: string): ReviewState {
+  if ((REVIEW_STATES as readonly string[]).includes(state)) return state as ReviewState;
+  throw new ArmruError(
+    'usage',
+    `unknown review state "${state}"; expected one of ${REVIEW_STATES.join(', ')}`,
   );
 }

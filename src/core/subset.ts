@@ -1,6 +1,24 @@
 import { type Claim, type Dataset, type DatasetDocument, SCHEMA_VERSION } from './types.js';
 import { AUTHOR } from './verify.js';
 
+/** The `$schema` of a document written where armru cannot tell the schema's path from it. */
+export const DEFAULT_SCHEMA_REF = 'urn:armru:schema:claims:1';
+
+/**
+ * The whole dataset as one self-contained document: every entity, topic, claim, agreement and
+ * relation as stored, with the article text inside (`source.text`) instead of `textFile`.
+ */
+export function wholeDocument(dataset: Dataset, schemaRef = DEFAULT_SCHEMA_REF): DatasetDocument {
+  const { $schema: _old, schemaVersion, source: stored, ...records } = dataset.doc;
+  const { textFile: _dropped, ...source } = stored;
+  return {
+    $schema: schemaRef,
+    schemaVersion,
+    source: { ...source, text: dataset.text },
+    ...records,
+  };
+}
+
 /**
  * A dataset document holding only `claims` and what they need: the entities they name (and
  * the entities those belong to), their topics, the agreements they evidence (trimmed to the
@@ -8,8 +26,17 @@ import { AUTHOR } from './verify.js';
  * The article text travels inside (`source.text`), so the document loads wherever it is
  * written, and it validates against the same schema.
  */
-export function subsetDocument(dataset: Dataset, claims: Claim[]): DatasetDocument {
+export function subsetDocument(
+  dataset: Dataset,
+  claims: Claim[],
+  schemaRef = DEFAULT_SCHEMA_REF,
+): DatasetDocument {
   const { doc } = dataset;
+  // Every claim selected: every record goes too, including entities no claim names (the author).
+  const chosen = new Set(claims);
+  if (chosen.size === doc.claims.length && doc.claims.every((c) => chosen.has(c))) {
+    return wholeDocument(dataset, schemaRef);
+  }
   const claimIds = new Set(claims.map((c) => c.id));
   const agreements = doc.agreements
     .filter((a) => a.claims.some((id) => claimIds.has(id)))
@@ -35,7 +62,7 @@ export function subsetDocument(dataset: Dataset, claims: Claim[]): DatasetDocume
 
   const { textFile: _dropped, ...source } = doc.source;
   return {
-    $schema: 'urn:armru:schema:claims:1',
+    $schema: schemaRef,
     schemaVersion: SCHEMA_VERSION,
     source: { ...source, text: dataset.text },
     entities: doc.entities.filter((e) => entityIds.has(e.id)),

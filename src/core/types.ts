@@ -26,6 +26,8 @@ export interface Source {
   textSha256: string;
   /** Offsets in `quote.start`/`quote.end` count Unicode code points, as the W3C TextPositionSelector does. */
   offsetUnit: 'codepoint';
+  /** Where the article was published, when known. */
+  url?: string;
 }
 
 export const ENTITY_TYPES = [
@@ -52,6 +54,8 @@ export interface Entity {
   memberOf?: string;
   /** URLs of the same entity in outside knowledge bases. */
   sameAs: string[];
+  /** `draft` while no editor has checked what `armru draft` found; absent once checked. */
+  review?: Review;
 }
 
 /** A subject from the dataset's controlled list. */
@@ -72,6 +76,13 @@ export const CLAIM_KINDS = [
   'background',
 ] as const;
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
+
+/** The one review state a record carries: written by a program, not yet checked by an editor. */
+export type Review = 'draft';
+
+/** Review states a listing can filter on: `checked` means the record has no `review` field. */
+export const REVIEW_STATES = ['draft', 'checked'] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
 
 export const DATE_BASES = ['text', 'context', 'external'] as const;
 export type DateBasis = (typeof DATE_BASES)[number];
@@ -116,6 +127,8 @@ export interface Claim {
   when?: When;
   /** CAMEO event code, as a string ("057"). */
   cameo?: string;
+  /** `draft` while no editor has checked what `armru draft` wrote; absent once checked. */
+  review?: Review;
 }
 
 export const AGREEMENT_KINDS = [

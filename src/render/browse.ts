@@ -15,11 +15,11 @@ const count = (n: number) => ({ text: String(n) });
 export function printEntities(view: View, corpus: Corpus, entities: EntityProfile[]): void {
   const listing: Listing<EntityProfile> = {
     columns: [
-      { header: 'ID', style: view.colors.id, wrap: true, min: 20 },
+      { header: 'ID', style: view.colors.id },
       { header: 'TYPE', style: view.colors.kind },
       { header: 'NAME', wrap: true, max: 24, min: 12 },
-      { header: 'ABOUT' },
-      { header: 'ASSERTS' },
+      { header: 'ABOUT', align: 'right' },
+      { header: 'ASSERTS', align: 'right' },
       { header: 'ALIASES', wrap: true, flex: true, min: 16, share: 0.35, optional: true },
     ],
     cells: (e) => [
@@ -40,9 +40,9 @@ export function printEntities(view: View, corpus: Corpus, entities: EntityProfil
 export function printTopics(view: View, corpus: Corpus, topics: TopicProfile[]): void {
   const listing: Listing<TopicProfile> = {
     columns: [
-      { header: 'ID', style: view.colors.id, wrap: true, min: 20 },
+      { header: 'ID', style: view.colors.id },
       { header: 'NAME', wrap: true, max: 26, min: 10 },
-      { header: 'CLAIMS' },
+      { header: 'CLAIMS', align: 'right' },
       { header: 'ALIASES', wrap: true, flex: true, min: 16, share: 0.4 },
     ],
     cells: (t) => [
@@ -183,7 +183,7 @@ export function printAgreements(view: View, corpus: Corpus, agreements: Agreemen
     a.agreement.parties.map((id) => a.dataset.entityById.get(id)?.name ?? id).join(', ');
   const listing: Listing<AgreementRef> = {
     columns: [
-      { header: 'ID', style: view.colors.id, wrap: true, min: 20 },
+      { header: 'ID', style: view.colors.id },
       { header: 'NAME', wrap: true, flex: true, min: 16, share: 0.3 },
       { header: 'KIND', style: view.colors.kind, optional: true },
       { header: 'PARTIES', wrap: true, max: 24, min: 12 },
@@ -246,9 +246,9 @@ export function printTimeline(view: View, corpus: Corpus, entries: TimelineEntry
   const listing: Listing<TimelineEntry> = {
     columns: [
       { header: 'DATE' },
-      { header: 'PRECISION' },
+      { header: 'PRECISION', optional: true },
       { header: 'BASIS', style: view.colors.kind },
-      { header: 'ID', style: view.colors.id, wrap: true, min: 20 },
+      { header: 'ID', style: view.colors.id },
       { header: 'WHAT', wrap: true, flex: true, min: 20 },
     ],
     cells: (e) => {
@@ -312,13 +312,18 @@ export function printStats(view: View, stats: Stats): void {
   const listing = (title: string): Listing<Stats['byKind'][number]> => ({
     columns: [
       { header: title.toUpperCase(), wrap: true, flex: true, min: 12 },
-      { header: 'CLAIMS' },
+      { header: 'CLAIMS', align: 'right' },
     ],
     cells: (c) => [{ text: c.name }, count(c.count)],
     json: (c) => c,
   });
-  const labelWidth = totals.reduce((w, [k]) => Math.max(w, k.length), 0);
-  view.write(totals.map(([k, v]) => `${view.colors.dim(k.padEnd(labelWidth))}  ${v}\n`).join(''));
+  view.write(
+    tableKit(view).renderPairs(
+      totals.map(([label, text]) => ({ label, cell: { text } })),
+      view.width,
+      view.colors,
+    ),
+  );
   for (const [, name, counts] of sections) {
     view.write('\n');
     printListing({ ...view, width: Math.min(view.width, 60) }, listing(name), counts);

@@ -9,7 +9,13 @@ export interface OptionSpec {
   choices?: readonly string[];
   /** Is the value a path? */
   path?: boolean;
+  /** Values asked of armru as you type: names of the loaded datasets' actors or topics. */
+  names?: NameKind;
 }
+
+/** What the hidden completion command lists besides claim ids. */
+export const NAME_KINDS = ['actors', 'topics', 'asserters'] as const;
+export type NameKind = (typeof NAME_KINDS)[number];
 
 /** What a shell needs to know about one command. */
 export interface CommandSpec {
@@ -25,7 +31,10 @@ export interface CompletionSpec {
   program: string;
   globalOptions: OptionSpec[];
   commands: CommandSpec[];
-  /** Hidden command that prints the claim ids of the loaded datasets, one per line. */
+  /**
+   * Hidden command that prints the claim ids of the loaded datasets, one per line; with an
+   * argument (`actors`, `topics`, `asserters`) it prints those names, ids and aliases instead.
+   */
   idsCommand: string;
 }
 
@@ -52,9 +61,11 @@ function bash(spec: CompletionSpec): string {
         .join('|');
       const reply = option.choices
         ? `COMPREPLY=($(compgen -W "${words(option.choices)}" -- "$cur"))`
-        : option.path
-          ? 'COMPREPLY=($(compgen -f -- "$cur"))'
-          : 'COMPREPLY=()';
+        : option.names
+          ? `_${p}_names ${option.names}`
+          : option.path
+            ? 'COMPREPLY=($(compgen -f -- "$cur"))'
+            : 'COMPREPLY=()';
       valueCases.push(`    ${pattern}) ${reply}; return ;;`);
     }
   }
@@ -73,6 +84,15 @@ function bash(spec: CompletionSpec): string {
         : `    ${c.name}) COMPREPLY=($(compgen -f -- "$cur")) ;;`,
     );
   return `# bash completion for ${p}; load with: source <(${p} completion bash)
+# Names may hold spaces: split the list on newlines only, and escape what is offered.
+_${p}_names() {
+  ${BASH_DATA}
+  local IFS=$'\\n' name
+  COMPREPLY=()
+  for name in $(compgen -W "$(${p} "\${data[@]}" ${spec.idsCommand} "$1" 2>/dev/null)" -- "$cur"); do
+    COMPREPLY+=("$(printf '%q' "$name")")
+  done
+}
 ${fn}() {
   local cur="\${COMP_WORDS[COMP_CWORD]}" prev="\${COMP_WORDS[COMP_CWORD-1]}" cmd="" i opts
   for ((i=1; i<COMP_CWORD; i++)); do
@@ -107,16 +127,18 @@ const zshText = (s: string) =>
     .replace(/([[\]:])/g, '\\$1')
     .replace(/'/g, `'\\''`);
 
-function zshOption(o: OptionSpec): string {
+function zshOption(p: string, o: OptionSpec): string {
   const flags = flagsOf(o);
   const names = flags.length > 1 ? `'(${flags.join(' ')})'{${flags.join(',')}}` : flags[0];
   const action = !o.takesValue
     ? ''
     : o.choices
       ? `:value:(${words(o.choices)})`
-      : o.path
-        ? ':path:_files'
-        : ':value:';
+      : o.names
+        ? `:name:_${p}_names ${o.names}`
+        : o.path
+          ? ':path:_files'
+          : ':value:';
   return `${names}'[${zshText(o.description)}]${action}'`;
 }
 
@@ -132,17 +154,31 @@ function zsh(spec: CompletionSpec): string {
           : c.argument === 'text'
             ? `'*:query: '`
             : '';
-    const specs = [...c.options.map(zshOption), ...(argument ? [argument] : [])];
+    const specs = [...c.options.map((o) => zshOption(p, o)), ...(argument ? [argument] : [])];
     return `        ${c.name}) _arguments -s ${specs.join(' ')} ;;`;
   });
   return `#compdef ${p}
 # zsh completion for ${p}; load with: source <(${p} completion zsh), or save as _${p} on $fpath
+# The --data values on the line. Inside a command, _arguments has cut $words down to the
+# command's own words, so _${p} keeps the whole line, with a --data given before the command.
+_${p}_data() {
+  local i
+  local -a all
+  if (( \${+_${p}_line} )); then all=("\${_${p}_line[@]}"); else all=("\${words[@]}"); fi
+  data=()
+  for ((i=1; i<\${#all}; i++)); do [[ \${all[i]} == --data ]] && data+=(--data "\${all[i+1]}"); done
+}
 _${p}_ids() {
   local -a ids data
-  local i
-  for ((i=1; i<\${#words}; i++)); do [[ \${words[i]} == --data ]] && data+=(--data "\${words[i+1]}"); done
+  _${p}_data
   ids=(\${(f)"$(${p} \${data[@]} ${spec.idsCommand} 2>/dev/null)"})
   _describe 'claim id' ids
+}
+_${p}_names() {
+  local -a names data
+  _${p}_data
+  names=(\${(f)"$(${p} \${data[@]} ${spec.idsCommand} $1 2>/dev/null)"})
+  compadd -a names
 }
 _${p}() {
   local -a commands
@@ -150,7 +186,9 @@ _${p}() {
 ${commands.join('\n')}
   )
   local state line
-  _arguments -C ${spec.globalOptions.map(zshOption).join(' ')} '1: :->command' '*:: :->args'
+  local -a _${p}_line
+  _${p}_line=("\${words[@]}")
+  _arguments -C ${spec.globalOptions.map((o) => zshOption(p, o)).join(' ')} '1: :->command' '*:: :->args'
   case $state in
     command) _describe 'command' commands ;;
     args)
@@ -166,12 +204,14 @@ compdef _${p} ${p}
 const fishText = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 function fishOption(p: string, condition: string, o: OptionSpec): string {
+  const asked = o.names ? `(__${p}_ask ${o.names})` : undefined;
   const parts = [`complete -c ${p}`];
   if (condition) parts.push(`-n ${fishText(condition)}`);
   if (o.long) parts.push(`-l ${o.long.replace(/^--/, '')}`);
   if (o.short) parts.push(`-s ${o.short.replace(/^-/, '')}`);
   if (o.takesValue) parts.push(o.path ? '-r -F' : '-r -f');
   if (o.choices) parts.push(`-a ${fishText(words(o.choices))}`);
+  if (asked) parts.push(`-a ${fishText(asked)}`);
   parts.push(`-d ${fishText(o.description)}`);
   return parts.join(' ');
 }
@@ -181,6 +221,17 @@ function fish(spec: CompletionSpec): string {
   const names = words(spec.commands.map((c) => c.name));
   const lines = [
     `# fish completion for ${p}; load with: ${p} completion fish | source`,
+    '# Asks armru for ids and names, with the --data of the command line, as bash and zsh do.',
+    `function __${p}_ask`,
+    '    set -l tokens (commandline -opc)',
+    '    set -l data',
+    '    for i in (seq (count $tokens))',
+    '        if test "$tokens[$i]" = --data; and test $i -lt (count $tokens)',
+    '            set -a data --data $tokens[(math $i + 1)]',
+    '        end',
+    '    end',
+    `    ${p} $data ${spec.idsCommand} $argv 2>/dev/null`,
+    'end',
     `complete -c ${p} -f`,
   ];
   for (const c of spec.commands) {
@@ -193,9 +244,7 @@ function fish(spec: CompletionSpec): string {
     const seen = `__fish_seen_subcommand_from ${c.name}`;
     for (const o of c.options) lines.push(fishOption(p, seen, o));
     if (c.argument === 'claim-id') {
-      lines.push(
-        `complete -c ${p} -n ${fishText(seen)} -f -a ${fishText(`(${p} ${spec.idsCommand} 2>/dev/null)`)}`,
-      );
+      lines.push(`complete -c ${p} -n ${fishText(seen)} -f -a ${fishText(`(__${p}_ask)`)}`);
     } else if (c.argument === 'path') {
       lines.push(`complete -c ${p} -n ${fishText(seen)} -F`);
     }

@@ -1,5 +1,5 @@
 import type { ClaimRef, Corpus } from '../core/corpus.js';
-import type { DatasetDocument } from '../core/types.js';
+import type { DatasetDocument, Entity } from '../core/types.js';
 import { AUTHOR } from '../core/verify.js';
 import { actorNames, asserterName, claimJson, topicNames } from './claims.js';
 import { toJson } from './json.js';
@@ -43,8 +43,28 @@ function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** RFC 4180 CSV: a header row, then one row per claim, CRLF line ends; optional UTF-8 BOM. */
-export function toCsv(refs: ClaimRef[], options: { bom?: boolean } = {}): string {
+/**
+ * Spreadsheets (Excel, LibreOffice, Google Sheets) run a cell that starts with `=`, `+`, `-` or
+ * `@` as a formula, and tab or carriage return can lead into one; an apostrophe in front makes
+ * them show the text as it is (OWASP's advice for CSV injection).
+ */
+export function spreadsheetSafe(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** CSV options: `bom` starts the file with U+FEFF; `spreadsheet` adds it and defuses formulas. */
+export interface CsvOptions {
+  bom?: boolean;
+  spreadsheet?: boolean;
+}
+
+/**
+ * RFC 4180 CSV: a header row, then one row per claim, CRLF line ends. By default every value is
+ * exact; `spreadsheet` prefixes cells that a spreadsheet would run as a formula with `'` and
+ * starts with a UTF-8 byte order mark, which Excel needs to read UTF-8.
+ */
+export function toCsv(refs: ClaimRef[], options: CsvOptions = {}): string {
+  const cell = options.spreadsheet ? (v: string) => csvField(spreadsheetSafe(v)) : csvField;
   const rows = refs.map(({ dataset, claim }) => {
     const values: Record<(typeof CSV_COLUMNS)[number], string> = {
       source: dataset.doc.source.id,
@@ -68,16 +88,45 @@ export function toCsv(refs: ClaimRef[], options: { bom?: boolean } = {}): string
       dateSource: claim.when?.source ?? '',
       cameo: claim.cameo ?? '',
     };
-    return CSV_COLUMNS.map((column) => csvField(values[column])).join(',');
+    return CSV_COLUMNS.map((column) => cell(values[column])).join(',');
   });
   const body = [CSV_COLUMNS.join(','), ...rows].map((row) => `${row}\r\n`).join('');
-  return options.bom ? `\uFEFF${body}` : body;
+  return options.bom || options.spreadsheet ? `\uFEFF${body}` : body;
 }
 
 /** The IRI armru gives an article: it has no URL of its own in the dataset. */
 export function sourceIri(sourceId: string): string {
   return `urn:armru:${encodeURIComponent(sourceId)}`;
 }
+
+/**
+ * The IRIs of one claim: the W3C annotation that anchors it in the article and the schema.org
+ * `Claim` it states are different things, so merging the two exports never gives one node both
+ * types; the annotation names the Claim as its body and the Claim points back with `subjectOf`.
+ */
+export function claimIris(
+  sourceId: string,
+  claimId: string,
+): { annotation: string; claim: string } {
+  const base = `${sourceIri(sourceId)}:`;
+  return {
+    annotation: `${base}annotation:${encodeURIComponent(claimId)}`,
+    claim: `${base}claim:${encodeURIComponent(claimId)}`,
+  };
+}
+
+/** The IRI of an entity of a dataset (also the article's author, when an entity is the author). */
+function entityIri(sourceId: string, entityId: string): string {
+  return `${sourceIri(sourceId)}:entity:${encodeURIComponent(entityId)}`;
+}
+
+/**
+ * armru's own terms, written as full IRIs: a context given as an inline object makes a W3C
+ * annotation invalid on its own ("@context" must be the W3C context, or strings), and a context
+ * document of armru's own would need a server.
+ */
+export const ARMRU_TERMS = 'urn:armru:terms:';
+const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
 /** Up to 32 code points of context on each side of a quote, for the TextQuoteSelector. */
 function context(
@@ -91,22 +140,48 @@ function context(
   };
 }
 
+/** The entity or the article's author who asserts a claim, with its IRI. */
+function asserter(
+  dataset: ClaimRef['dataset'],
+  claim: ClaimRef['claim'],
+): { id: string; name: string } {
+  const sourceId = dataset.doc.source.id;
+  if (claim.assertedBy !== AUTHOR) {
+    return { id: entityIri(sourceId, claim.assertedBy), name: asserterName(dataset, claim) };
+  }
+  return { id: authorIri(dataset), name: dataset.doc.source.author };
+}
+
+/** The article's author: the entity with the author's name when the dataset has one. */
+function authorIri(dataset: ClaimRef['dataset']): string {
+  const { source, entities } = dataset.doc;
+  const entity = entities.find((e) => e.type === 'Person' && e.name === source.author);
+  return entity ? entityIri(source.id, entity.id) : `${sourceIri(source.id)}:author`;
+}
+
 /**
  * A W3C Web Annotation AnnotationCollection (JSON-LD) with every claim as an Annotation in one
- * embedded AnnotationPage. Each annotation targets its article with a TextQuoteSelector and a
- * TextPositionSelector (code points, as the model defines them); its bodies are the claim text
- * (purpose `describing`) and tags for its kind and topics (purpose `tagging`).
+ * embedded AnnotationPage (`partOf` the collection). Each annotation is valid on its own: it
+ * carries the W3C context as its only `@context`, targets its article with a
+ * TextQuoteSelector and a TextPositionSelector (code points, as the model defines them), and
+ * has as bodies the claim text (purpose `describing`), the schema.org Claim it identifies
+ * (purpose `identifying`) and tags for its kind and topics (purpose `tagging`). Who asserts
+ * the claim is armru's term `urn:armru:terms:assertedBy`.
  */
 export function toAnnotations(corpus: Corpus, refs: ClaimRef[]): string {
   const codePoints = new Map(corpus.datasets.map((d) => [d, Array.from(d.text)]));
   const collectionId = `urn:armru:${corpus.datasets.map((d) => encodeURIComponent(d.doc.source.id)).join('+')}:annotations`;
+  const pageId = `${collectionId}:page-1`;
   const items = refs.map(({ dataset, claim }) => {
-    const source = sourceIri(dataset.doc.source.id);
+    const sourceId = dataset.doc.source.id;
+    const source = sourceIri(sourceId);
+    const iris = claimIris(sourceId, claim.id);
     const cps = codePoints.get(dataset) as string[];
     const { prefix, suffix } = context(cps, claim.quote.start, claim.quote.end);
     const tag = (value: string) => ({ type: 'TextualBody', purpose: 'tagging', value });
     return {
-      id: `${source}:claim:${encodeURIComponent(claim.id)}`,
+      '@context': ANNO_CONTEXT,
+      id: iris.annotation,
       type: 'Annotation',
       motivation: 'describing',
       body: [
@@ -117,6 +192,7 @@ export function toAnnotations(corpus: Corpus, refs: ClaimRef[]): string {
           format: 'text/plain',
           language: dataset.doc.source.inLanguage,
         },
+        { id: iris.claim, type: 'schema:Claim', purpose: 'identifying' },
         tag(claim.kind),
         ...topicNames(dataset, claim).map(tag),
       ],
@@ -128,12 +204,11 @@ export function toAnnotations(corpus: Corpus, refs: ClaimRef[]): string {
           { type: 'TextPositionSelector', start: claim.quote.start, end: claim.quote.end },
         ],
       },
-      // Who asserts the claim in the article, kept for consumers that understand armru's terms.
-      'armru:assertedBy': claim.assertedBy === AUTHOR ? AUTHOR : asserterName(dataset, claim),
+      [`${ARMRU_TERMS}assertedBy`]: asserter(dataset, claim),
     };
   });
   const collection = {
-    '@context': ['http://www.w3.org/ns/anno.jsonld', { armru: 'urn:armru:terms:' }],
+    '@context': ANNO_CONTEXT,
     id: collectionId,
     type: 'AnnotationCollection',
     label: `Claims in ${corpus.datasets.map((d) => `“${d.doc.source.title}”`).join(' and ')}`,
@@ -141,8 +216,14 @@ export function toAnnotations(corpus: Corpus, refs: ClaimRef[]): string {
     generator: { id: 'urn:armru:software', type: 'Software', name: 'armru' },
     ...(items.length > 0
       ? {
-          first: { id: `${collectionId}:page-1`, type: 'AnnotationPage', startIndex: 0, items },
-          last: `${collectionId}:page-1`,
+          first: {
+            id: pageId,
+            type: 'AnnotationPage',
+            partOf: collectionId,
+            startIndex: 0,
+            items,
+          },
+          last: pageId,
         }
       : {}),
   };
@@ -160,10 +241,35 @@ const SCHEMA_TYPES: Record<string, string> = {
   Group: 'Organization',
 };
 
+/** Entity types whose schema.org type is a Person or an Organization, and so has `memberOf`. */
+const HAS_MEMBER_OF = new Set([
+  'Person',
+  'Government',
+  'Organization',
+  'MilitaryUnit',
+  'Media',
+  'Group',
+]);
+
+/** An entity's `memberOf`, one id or several, as a list. */
+export function memberIds(entity: Entity): string[] {
+  const value = (entity as { memberOf?: string | string[] }).memberOf;
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+/** A date schema.org can take as a Date: a year, year-month or full date, not an interval. */
+const SCHEMA_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
 /**
- * schema.org JSON-LD: an `@graph` with the NewsArticle, one Claim per claim (its `text`, the
- * asserting party as `author`, the article as `appearance`, its actors and topics as `about`,
- * the exact words as a Quotation in `citation`), and the entities and topics it names.
+ * schema.org JSON-LD: an `@graph` with the NewsArticle and one Claim per claim: its `text`,
+ * the asserting party as `author` (the article's author is the same node as the author
+ * entity), the article as `appearance`, its actors, topics and the agreements it evidences
+ * as `about`, the exact words as a Quotation in `citation`, its date as `dateCreated` (and
+ * `temporalCoverage`), the article's date as `datePublished` when known, and `subjectOf`
+ * pointing at the W3C annotation that anchors it. Entities carry `memberOf` where schema.org
+ * has it (people and organisations); agreements are CreativeWorks with their parties as
+ * `contributor`; relations between claims, which schema.org has no property for, use armru's
+ * terms (`urn:armru:terms:disputes`, …).
  */
 export function toJsonLd(corpus: Corpus, refs: ClaimRef[]): string {
   const graph: Record<string, unknown>[] = [];
@@ -180,38 +286,51 @@ export function toJsonLd(corpus: Corpus, refs: ClaimRef[]): string {
     if (mine.length === 0) continue;
     const { source } = dataset.doc;
     const article = sourceIri(source.id);
-    const entityIri = (id: string) => `${article}:entity:${encodeURIComponent(id)}`;
+    const entityRef = (id: string) => ({ '@id': entityIri(source.id, id) });
     const topicIri = (id: string) => `${article}:topic:${encodeURIComponent(id)}`;
-    const authorIri = `${article}:author`;
+    const agreementIri = (id: string) => `${article}:agreement:${encodeURIComponent(id)}`;
+    const claimRef = (id: string) => ({ '@id': claimIris(source.id, id).claim });
+    const author = authorIri(dataset);
     add({
       '@id': article,
       '@type': 'NewsArticle',
       headline: source.title,
-      author: { '@id': authorIri },
+      author: { '@id': author },
       inLanguage: source.inLanguage,
       ...(source.publisher
         ? { publisher: { '@type': 'Organization', name: source.publisher } }
         : {}),
       ...(source.datePublished ? { datePublished: source.datePublished } : {}),
     });
-    add({ '@id': authorIri, '@type': 'Person', name: source.author });
+    const addEntity = (id: string) => {
+      const entity = dataset.entityById.get(id);
+      if (!entity || seen.has(entityIri(source.id, id))) return;
+      const members = HAS_MEMBER_OF.has(entity.type) ? memberIds(entity) : [];
+      add({
+        '@id': entityIri(source.id, id),
+        '@type': SCHEMA_TYPES[entity.type] ?? 'Thing',
+        name: entity.name,
+        ...(entity.aliases.length > 0 ? { alternateName: entity.aliases } : {}),
+        description: entity.description,
+        ...(members.length > 0 ? { memberOf: members.map(entityRef) } : {}),
+        ...(entity.sameAs.length > 0 ? { sameAs: entity.sameAs } : {}),
+      });
+      // What it is a member of is described too, so every reference resolves in the graph.
+      for (const parent of memberIds(entity)) addEntity(parent);
+    };
+    if (author.startsWith(`${article}:entity:`)) {
+      const entity = dataset.doc.entities.find((e) => entityIri(source.id, e.id) === author);
+      if (entity) addEntity(entity.id);
+    } else {
+      add({ '@id': author, '@type': 'Person', name: source.author });
+    }
+    const selected = new Set(mine.map((r) => r.claim.id));
+    const agreements = dataset.doc.agreements
+      .map((a) => ({ ...a, claims: a.claims.filter((id) => selected.has(id)) }))
+      .filter((a) => a.claims.length > 0);
     for (const { claim } of mine) {
-      const used = new Set([
-        ...claim.actors,
-        ...(claim.assertedBy === AUTHOR ? [] : [claim.assertedBy]),
-      ]);
-      for (const id of used) {
-        const entity = dataset.entityById.get(id);
-        if (!entity) continue;
-        add({
-          '@id': entityIri(id),
-          '@type': SCHEMA_TYPES[entity.type] ?? 'Thing',
-          name: entity.name,
-          ...(entity.aliases.length > 0 ? { alternateName: entity.aliases } : {}),
-          description: entity.description,
-          ...(entity.sameAs.length > 0 ? { sameAs: entity.sameAs } : {}),
-        });
-      }
+      claim.actors.forEach(addEntity);
+      if (claim.assertedBy !== AUTHOR) addEntity(claim.assertedBy);
       for (const id of claim.topics) {
         const topic = dataset.topicById.get(id);
         if (!topic) continue;
@@ -223,19 +342,50 @@ export function toJsonLd(corpus: Corpus, refs: ClaimRef[]): string {
           description: topic.description,
         });
       }
+      const iris = claimIris(source.id, claim.id);
+      const date = claim.when?.date;
+      const relations: Record<string, { '@id': string }[]> = {};
+      for (const r of dataset.doc.relations) {
+        if (r.from !== claim.id || !selected.has(r.to)) continue;
+        const key = `${ARMRU_TERMS}${r.type}`;
+        relations[key] = [...(relations[key] ?? []), claimRef(r.to)];
+      }
       add({
-        '@id': `${article}:claim:${encodeURIComponent(claim.id)}`,
+        '@id': iris.claim,
         '@type': 'Claim',
         identifier: claim.id,
         text: claim.text,
-        author: { '@id': claim.assertedBy === AUTHOR ? authorIri : entityIri(claim.assertedBy) },
+        author: { '@id': asserter(dataset, claim).id },
         appearance: { '@id': article },
         about: [
-          ...claim.actors.map((id) => ({ '@id': entityIri(id) })),
+          ...claim.actors.map(entityRef),
           ...claim.topics.map((id) => ({ '@id': topicIri(id) })),
+          ...agreements
+            .filter((a) => a.claims.includes(claim.id))
+            .map((a) => ({ '@id': agreementIri(a.id) })),
         ],
         citation: { '@type': 'Quotation', text: claim.quote.exact, isPartOf: { '@id': article } },
-        ...(claim.when ? { temporalCoverage: claim.when.date } : {}),
+        ...(date && SCHEMA_DATE.test(date) ? { dateCreated: date } : {}),
+        ...(source.datePublished ? { datePublished: source.datePublished } : {}),
+        ...(date ? { temporalCoverage: date } : {}),
+        subjectOf: { '@id': iris.annotation },
+        ...relations,
+      });
+    }
+    for (const agreement of agreements) {
+      agreement.parties.forEach(addEntity);
+      const date = agreement.when?.date;
+      add({
+        '@id': agreementIri(agreement.id),
+        '@type': 'CreativeWork',
+        identifier: agreement.id,
+        name: agreement.name,
+        genre: agreement.kind,
+        creativeWorkStatus: agreement.status,
+        contributor: agreement.parties.map(entityRef),
+        ...(date && SCHEMA_DATE.test(date) ? { dateCreated: date } : {}),
+        ...(date ? { temporalCoverage: date } : {}),
+        ...(agreement.note ? { description: agreement.note } : {}),
       });
     }
   }

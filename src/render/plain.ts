@@ -17,6 +17,8 @@ export interface Column {
   optional?: boolean;
   /** For flex columns: the share of the table's room to aim for (default 0.5). */
   share?: number;
+  /** Numbers are right-aligned in tables. */
+  align?: 'left' | 'right';
 }
 
 /** A cell: text, plus optional ranges `[start, end]` (inclusive) to highlight. */

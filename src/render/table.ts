@@ -2,7 +2,7 @@ import Table from 'cli-table3';
 import type { Palette } from './color.js';
 import { type Cell, type Column, styleRange } from './plain.js';
 import { sanitizeInline } from './sanitize.js';
-import { displayWidth, wrap, wrapRanges } from './text-width.js';
+import { CONTINUED, displayWidth, widestWord, wrap, wrapLines, wrapRanges } from './text-width.js';
 
 const PAD = 2; // cli-table3's one space of padding on each side
 
@@ -97,9 +97,11 @@ function longestLine(text: string): number {
 }
 
 /**
- * Renders cells as a bordered table fitted to `width`. Text is sanitised here. When even
- * squeezed columns leave the flex column under its minimum, optional columns are dropped
- * (last first), as gh does, rather than wrapping the claim a few letters per line.
+ * Renders cells as a bordered table fitted to `width`, or, when no table can fit, as cards.
+ * Text is sanitised here. When even squeezed columns leave the flex column under its
+ * minimum, optional columns are dropped (last first), as gh does, rather than wrapping the
+ * claim a few letters per line. A table is drawn only when it fits the window and no word of
+ * any cell or header has to be split; otherwise every record is printed as a card.
  */
 export function renderTable(
   columns: Column[],
@@ -109,20 +111,25 @@ export function renderTable(
   chunk = TABLE_CHUNK,
 ): string {
   let cols = columns;
-  let safeRows = rows.map((row) => row.map(safeCell));
+  const allRows = rows.map((row) => row.map(safeCell));
+  let safeRows = allRows;
   let widths = fitWidths(cols, safeRows, width);
   for (;;) {
     const drop = cols.map((c) => Boolean(c.optional)).lastIndexOf(true);
     const short = cols.some((c, i) => c.flex && (widths[i] as number) < (c.min ?? 20));
-    if (!short || drop === -1) break;
+    if ((!short && fits(cols, safeRows, widths, width)) || drop === -1) break;
     cols = cols.filter((_, i) => i !== drop);
     safeRows = safeRows.map((row) => row.filter((_, i) => i !== drop));
     widths = fitWidths(cols, safeRows, width);
   }
+  if (!fits(cols, safeRows, widths, width)) return renderCards(columns, allRows, width, colors);
   const laid = safeRows.map((row) =>
-    row.map((cell, i) => layoutCell(cell, widths[i] as number, colors, cols[i]?.style)),
+    row.map((cell, i) => ({
+      content: layoutCell(cell, widths[i] as number, colors, cols[i]?.style),
+      hAlign: cols[i]?.align ?? 'left',
+    })),
   );
-  const oneLine = laid.every((row) => row.every((cell) => !cell.includes('\n')));
+  const oneLine = laid.every((row) => row.every((cell) => !cell.content.includes('\n')));
   const head = cols.map((c, i) =>
     wrap(c.header, widths[i] as number)
       .map(colors.header)
@@ -142,7 +149,7 @@ export function renderTable(
     style: { head: [], border: [], compact: oneLine },
   });
   // One row at a time: push(...rows) passes every row as an argument and overflows the stack.
-  for (const row of laid) table.push(row);
+  for (const row of laid) table.push(row as unknown as Table.HorizontalTableRow);
   return `${table.toString()}\n`;
 }
 
@@ -152,7 +159,7 @@ export function renderTable(
  */
 export function drawTable(
   head: string[],
-  rows: string[][],
+  rows: { content: string; hAlign: 'left' | 'right' }[][],
   colWidths: number[],
   compact: boolean,
 ): string[] {
@@ -160,22 +167,22 @@ export function drawTable(
     `${left}${colWidths.map((w) => '─'.repeat(w)).join(middle)}${right}`;
   const separator = rule('├', '┼', '┤');
   const out = [rule('┌', '┬', '┐')];
-  const emit = (cells: string[]) => {
-    const lines = cells.map((cell) => cell.split('\n'));
+  const emit = (cells: { content: string; hAlign: 'left' | 'right' }[]) => {
+    const lines = cells.map((cell) => cell.content.split('\n'));
     let height = 1;
     for (const cell of lines) height = Math.max(height, cell.length);
     for (let k = 0; k < height; k++) {
       let line = '│';
       lines.forEach((cell, i) => {
         const text = cell[k] ?? '';
-        const fill = (colWidths[i] as number) - PAD - displayWidth(text);
-        line += ` ${text}${' '.repeat(Math.max(0, fill))} │`;
+        const fill = ' '.repeat(Math.max(0, (colWidths[i] as number) - PAD - displayWidth(text)));
+        line += cells[i]?.hAlign === 'right' ? ` ${fill}${text} │` : ` ${text}${fill} │`;
       });
       out.push(line);
     }
   };
   if (head.length > 0) {
-    emit(head);
+    emit(head.map((content) => ({ content, hAlign: 'left' })));
     out.push(separator);
   }
   rows.forEach((row, r) => {
@@ -188,6 +195,94 @@ export function drawTable(
 
 /** Tables longer than this are drawn by drawTable rather than cli-table3. */
 const TABLE_CHUNK = 200;
+
+/** Whether columns of these widths make a table within `width` that splits no word. */
+function fits(columns: Column[], rows: Cell[][], widths: number[], width: number): boolean {
+  const total = widths.reduce((n, w) => n + w + PAD + 1, 1);
+  if (total > width) return false;
+  return columns.every((col, i) => {
+    const w = widths[i] as number;
+    if (widestWord(col.header) > w) return false;
+    const natural = rows.reduce((n, row) => Math.max(n, longestLine(row[i]?.text ?? '')), 0);
+    if (col.flex && w < Math.min(col.min ?? 20, natural)) return false;
+    const measure = col.wrap || col.flex ? widestWord : longestLine;
+    return rows.every((row) => measure(row[i]?.text ?? '') <= w);
+  });
+}
+
+/**
+ * Records as cards: one block per record, a labelled line per non-empty field, a blank line
+ * between records. For when a table would not fit: no line is wider than `width`, and only a
+ * token wider than the whole line is cut, with a visible continuation mark.
+ */
+export function renderCards(
+  columns: Column[],
+  rows: Cell[][],
+  width: number,
+  colors: Palette,
+): string {
+  return rows
+    .map((row) =>
+      renderPairs(
+        columns.map((col, i) => ({
+          label: col.header,
+          cell: row[i] ?? { text: '' },
+          style: col.style,
+        })),
+        width,
+        colors,
+      ),
+    )
+    .join('\n');
+}
+
+/** One labelled field of a card or a key/value block. */
+export interface Pair {
+  label: string;
+  cell: Cell;
+  style?: ((s: string) => string) | undefined;
+}
+
+/**
+ * Labelled lines (`LABEL  value`, values wrapped beside their labels), for cards and
+ * summaries. A value whose widest word does not fit beside the labels goes on the lines
+ * under its label, at the full width. Empty values are left out.
+ */
+export function renderPairs(pairs: Pair[], width: number, colors: Palette): string {
+  const shown = pairs
+    .map((p) => ({ ...p, cell: safeCell(p.cell) }))
+    .filter((p) => p.cell.text !== '');
+  const labelWidth = Math.min(
+    shown.reduce((w, p) => Math.max(w, displayWidth(p.label)), 0),
+    Math.floor(width * 0.4),
+  );
+  const valueWidth = width - labelWidth - 2;
+  const out: string[] = [];
+  for (const { label, cell, style } of shown) {
+    const beside =
+      valueWidth >= 8 && widestWord(cell.text) <= valueWidth && displayWidth(label) <= labelWidth;
+    const lines = wrapLines(cell.text, beside ? valueWidth : width, true).map(
+      ({ ranges, continued }) =>
+        ranges
+          .map(([a, b]) => styleRange(cell.text, a, b, cell.marks ?? [], colors, style))
+          .join(' ') + (continued ? colors.dim(CONTINUED) : ''),
+    );
+    if (beside) {
+      const pad = ' '.repeat(labelWidth + 2);
+      lines.forEach((line, k) => {
+        out.push(
+          k === 0
+            ? `${colors.dim(label)}${' '.repeat(labelWidth - displayWidth(label) + 2)}${line}`
+            : `${pad}${line}`,
+        );
+      });
+    } else {
+      for (const l of wrap(label, width)) out.push(colors.dim(l));
+      for (const line of lines) out.push(line);
+    }
+  }
+  return out.map((line) => `${line}\n`).join('');
+}
 
 function safeCell(cell: Cell): Cell {
   // A table cell may hold line breaks (they become lines in the cell); all else is escaped.

@@ -13,7 +13,12 @@ export const ONE_COLUMN =
 // biome-ignore lint/suspicious/noControlCharactersInRegex: colour sequences start with ESC.
 const SGR = /\u001b\[[0-9;]*m/g;
 
-/** Columns a string takes in a terminal (wide characters count two, escapes none). */
+/**
+ * Columns a string takes in a terminal (wide characters count two, escapes none). This is the
+ * very string-width that cli-table3 pads cells with (package.json pins the major version
+ * cli-table3 asks for, so npm keeps one copy): with two versions, a cell holding ✈ or a soft
+ * hyphen was wrapped by one measure and padded by the other, and its border moved a column.
+ */
 export function displayWidth(text: string): number {
   // string-width segments every string into graphemes, some microseconds a call; tables of
   // 10^5 rows call this millions of times, and most text is in these simple ranges.
@@ -31,19 +36,29 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 /** A wrapped line as the source ranges `[start, end)` it shows, to be joined with single spaces. */
 export type LineRanges = [number, number][];
 
+/** The mark that ends a line where a token too long for any line goes on. */
+export const CONTINUED = '\\';
+
+/** A wrapped line: its source ranges, and whether it ends inside a token cut in two. */
+export interface WrappedLine {
+  ranges: LineRanges;
+  continued: boolean;
+}
+
 /**
- * Wraps plain text (no escape codes) to lines of at most `width` columns, breaking at spaces
- * and, for a word longer than a line, between grapheme clusters, so a wide or combined
- * character is never split. Newlines in the text are kept. Returns source ranges so callers
- * can style parts of the text (match highlighting) after wrapping.
+ * Wraps plain text (no escape codes) to lines of at most `width` columns, breaking at spaces.
+ * Newlines in the text are kept. A token wider than a whole line is the only thing ever cut,
+ * between grapheme clusters (a wide or combined character is never split); with
+ * `markCuts`, each cut line keeps a column for the CONTINUED mark. Returns source ranges so
+ * callers can style parts of the text (match highlighting) after wrapping.
  */
-export function wrapRanges(text: string, width: number): LineRanges[] {
+export function wrapLines(text: string, width: number, markCuts = false): WrappedLine[] {
   const max = Math.max(1, width);
-  const lines: LineRanges[] = [];
+  const lines: WrappedLine[] = [];
   let line: LineRanges = [];
   let lineWidth = 0;
-  const flush = () => {
-    lines.push(line);
+  const flush = (continued = false) => {
+    lines.push({ ranges: line, continued });
     line = [];
     lineWidth = 0;
   };
@@ -67,14 +82,15 @@ export function wrapRanges(text: string, width: number): LineRanges[] {
       lineWidth = w;
       continue;
     }
-    // A word longer than the line: break it between grapheme clusters.
+    // A token wider than a whole line: cut it between grapheme clusters.
+    const room = markCuts && max > 1 ? max - 1 : max;
     let pieceStart = start;
     let pieceWidth = 0;
     for (const { segment, index } of segmenter.segment(word)) {
       const sw = displayWidth(segment);
-      if (pieceWidth + sw > max && pieceWidth > 0) {
+      if (pieceWidth + sw > room && pieceWidth > 0) {
         line.push([pieceStart, start + index]);
-        flush();
+        flush(markCuts);
         pieceStart = start + index;
         pieceWidth = 0;
       }
@@ -87,9 +103,22 @@ export function wrapRanges(text: string, width: number): LineRanges[] {
   return lines;
 }
 
-/** Wraps text to lines of at most `width` columns (see wrapRanges). */
+/** Wraps text to lines of at most `width` columns as ranges (see wrapLines), cuts unmarked. */
+export function wrapRanges(text: string, width: number): LineRanges[] {
+  return wrapLines(text, width).map((l) => l.ranges);
+}
+
+/** The widest word (space- or newline-separated token) of a text, in columns. */
+export function widestWord(text: string): number {
+  let widest = 0;
+  for (const word of text.split(/[ \n]+/)) widest = Math.max(widest, displayWidth(word));
+  return widest;
+}
+
+/** Wraps text to lines of at most `width` columns; a cut token's lines end with CONTINUED. */
 export function wrap(text: string, width: number): string[] {
-  return wrapRanges(text, width).map((ranges) =>
-    ranges.map(([a, b]) => text.slice(a, b)).join(' '),
+  return wrapLines(text, width, true).map(
+    ({ ranges, continued }) =>
+      ranges.map(([a, b]) => text.slice(a, b)).join(' ') + (continued ? CONTINUED : ''),
   );
 }

@@ -1,6 +1,6 @@
 import type { Palette } from './color.js';
 import { toJson } from './json.js';
-import type { renderTable } from './table.js';
+import type { renderPairs, renderTable } from './table.js';
 import type { wrap } from './text-width.js';
 
 /** Where and how a command's result is printed, decided once by the CLI. */
@@ -18,6 +18,7 @@ export interface View {
 /** Table and wrapping functions, which bring cli-table3 and string-width with them. */
 export interface TableKit {
   renderTable: typeof renderTable;
+  renderPairs: typeof renderPairs;
   wrap: typeof wrap;
 }
 

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import {
   copyFileSync,
   mkdirSync,
@@ -8,12 +9,42 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse as parseCsv } from 'csv-parse/sync';
+// @ts-expect-error: jsonld ships no type declarations.
+import jsonld from 'jsonld';
+// @ts-expect-error: validate-web-annotation ships no type declarations.
+import validateWebAnnotation from 'validate-web-annotation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { occurrences } from '../../src/core/fix.js';
 import { sha256 } from '../../src/core/verify.js';
 import { armru, fixture, ROOT } from '../helpers.js';
+import { requirePython } from '../tools.js';
+
+const validateAnnotation = validateWebAnnotation as (annotation: unknown) => boolean;
+const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
+const OA = 'http://www.w3.org/ns/oa#';
+const AS = 'http://www.w3.org/ns/activitystreams#';
+const SCHEMA = 'http://schema.org/';
+interface Quad {
+  subject: { value: string };
+  predicate: { value: string };
+  object: { value: string };
+}
+
+/** JSON-LD contexts from files in tests/fixtures/jsonld: the tests never go online. */
+async function localContexts(url: string) {
+  const files: Record<string, string> = {
+    'http://www.w3.org/ns/anno.jsonld': 'anno.jsonld',
+    'https://schema.org': 'schema.org.jsonld',
+    'https://schema.org/': 'schema.org.jsonld',
+  };
+  const file = files[url];
+  if (!file) throw new Error(`no local copy of the JSON-LD context ${url}`);
+  const document = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/jsonld', file), 'utf8'));
+  return { contextUrl: null, documentUrl: url, document };
+}
 
 let dir: string;
 beforeAll(() => {
@@ -73,6 +104,18 @@ function trickyDataset(): string {
   return file;
 }
 
+/** Validates a document with ajv (draft 2020-12) against the schema its `$schema` names. */
+function validateAgainstSchema(doc: unknown, ref: string, file: string): string[] {
+  const schema = JSON.parse(readFileSync(resolve(dirname(file), ref), 'utf8'));
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  ajv.addFormat('date', /^\d{4}(-\d{2}(-\d{2})?)?$/);
+  ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:\S+$/i);
+  const validate = ajv.compile(schema);
+  return validate(doc)
+    ? []
+    : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`);
+}
+
 describe('armru export --format json', () => {
   it('writes a self-contained dataset that validates and reloads from another directory', () => {
     const out = join(dir, 'elsewhere', 'all.claims.json');
@@ -93,6 +136,79 @@ describe('armru export --format json', () => {
         armru(['search', query, '--json']).stdout,
       );
     }
+  });
+
+  it('keeps every record of a whole-dataset export, with a $schema that resolves', () => {
+    const stored = JSON.parse(readFileSync(join(ROOT, 'data/claims.json'), 'utf8'));
+    const out = join(dir, 'whole.claims.json');
+    expect(armru(['export', '-o', out]).status).toBe(0);
+    const doc = JSON.parse(readFileSync(out, 'utf8'));
+    for (const key of ['entities', 'topics', 'claims', 'agreements', 'relations'])
+      expect(doc[key], key).toEqual(stored[key]);
+    // The author is named by no claim, yet is a record of the dataset.
+    expect(doc.entities.map((e: { id: string }) => e.id)).toContain('cricchio');
+    // The schema armru ships, found from where the file was written.
+    expect(resolve(dirname(out), doc.$schema)).toBe(join(ROOT, 'data/claims.schema.json'));
+    expect(validateAgainstSchema(doc, doc.$schema, out)).toEqual([]);
+    // Beside a schema of that name, the reference is just its name.
+    copyFileSync(join(ROOT, 'data/claims.schema.json'), join(dir, 'claims.schema.json'));
+    const beside = join(dir, 'beside.claims.json');
+    expect(armru(['export', '--kind', 'quote', '-o', beside]).status).toBe(0);
+    const part = JSON.parse(readFileSync(beside, 'utf8'));
+    expect(part.$schema).toBe('./claims.schema.json');
+    expect(validateAgainstSchema(part, part.$schema, beside)).toEqual([]);
+    // An invalid document does fail the check, so the passes above mean something.
+    expect(
+      validateAgainstSchema({ ...part, claims: [{ id: 1 }] }, part.$schema, beside),
+    ).not.toEqual([]);
+    rmSync(join(dir, 'claims.schema.json'));
+    // On stdout, the path is from the working directory (where `> file` writes).
+    expect(JSON.parse(armru(['export', '--kind', 'quote']).stdout).$schema).toBe(
+      './data/claims.schema.json',
+    );
+  });
+
+  it('passes Python jsonschema (draft 2020-12, formats checked) through its $schema', (ctx) => {
+    const python = requirePython(ctx, 'jsonschema');
+    const out = join(dir, 'python-check.claims.json');
+    expect(armru(['export', '-o', out]).status).toBe(0);
+    const bad = join(dir, 'python-bad.claims.json');
+    const doc = JSON.parse(readFileSync(out, 'utf8'));
+    doc.claims[0].when = { date: 'soon', text: 'x', basis: 'text' };
+    writeFileSync(bad, JSON.stringify(doc));
+    // An independent validator: it reads $schema relative to the file, as an editor does.
+    const script = [
+      'import json, os, sys',
+      'from jsonschema import Draft202012Validator, FormatChecker',
+      'for path in sys.argv[1:]:',
+      '    doc = json.load(open(path, encoding="utf-8"))',
+      '    schema_path = os.path.join(os.path.dirname(path), doc["$schema"])',
+      '    schema = json.load(open(schema_path, encoding="utf-8"))',
+      '    v = Draft202012Validator(schema, format_checker=FormatChecker())',
+      '    errors = sorted("/".join(map(str, e.absolute_path)) for e in v.iter_errors(doc))',
+      '    print(json.dumps(errors))',
+    ].join('\n');
+    const r = spawnSync(python, ['-c', script, out, bad], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const [good, broken] = r.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(good).toEqual([]);
+    expect(broken).toEqual(['claims/0/when/date']);
+  });
+
+  it('ships the schema in the package', () => {
+    // What `npm publish` would pack: the schema is in it, where `$schema` and VS Code find it.
+    const pack = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(pack.status, pack.stderr).toBe(0);
+    const [{ files }] = JSON.parse(pack.stdout) as [{ files: { path: string }[] }];
+    expect(files.map((f) => f.path)).toContain('data/claims.schema.json');
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.exports['./claims.schema.json']).toBe('./data/claims.schema.json');
   });
 
   it('keeps only what the selected claims need', () => {
@@ -169,6 +285,71 @@ describe('armru export --format jsonl and csv', () => {
     expect(row?.text).toBe('He said "yes", in Yerevan,\nand 😀 too.');
     expect(row?.quote).toBe('В Ереване, он сказал: "да"\nи 😀 тоже');
     expect(row?.assertedByName).toBe('Он, "кто-то"');
+  });
+});
+
+/** The pandas read the README gives for armru's CSV, run as it is printed there. */
+const PANDAS_READ = 'claims = pd.read_csv("claims.csv", dtype=str, keep_default_na=False)';
+
+describe('CSV for spreadsheets and pandas', () => {
+  it('keeps values exact by default and defuses formulas with --spreadsheet', () => {
+    // Values that start with the characters spreadsheets read as formulas.
+    const data = ['--data', fixture('spreadsheet/formulas.claims.json')];
+    const exact = armru([...data, 'export', '--format', 'csv']);
+    expect(exact.status).toBe(0);
+    const [plain] = parseCsv(exact.stdout, { columns: true }) as Record<string, string>[];
+    expect(plain).toMatchObject({
+      text: '=1+1',
+      quote: '-30% of the ferries',
+      assertedByName: '=SUM(A1) desk',
+      cue: '@said',
+      topicNames: '+ferries',
+      cameo: '042',
+    });
+    const safe = armru([...data, 'export', '--format', 'csv', '--spreadsheet']);
+    expect(safe.status).toBe(0);
+    expect(safe.stdout.startsWith('\uFEFFsource,id,')).toBe(true);
+    const [row] = parseCsv(safe.stdout, { columns: true, bom: true }) as Record<string, string>[];
+    expect(row).toMatchObject({
+      text: "'=1+1",
+      quote: "'-30% of the ferries",
+      assertedByName: "'=SUM(A1) desk",
+      cue: "'@said",
+      topicNames: "'+ferries",
+      cameo: '042',
+      id: 'f1',
+    });
+    // No cell of the spreadsheet-safe file starts a formula.
+    for (const value of Object.values(row ?? {})) expect(value).not.toMatch(/^[=+\-@\t\r]/);
+    expect(armru(['export', '--format', 'jsonl', '--spreadsheet'])).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'armru: --spreadsheet applies to --format csv only, not jsonl\n',
+    });
+  });
+
+  it('reads back in pandas with the README’s dtype=str, keeping codes and dates as text', (ctx) => {
+    const python = requirePython(ctx, 'pandas');
+    expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain(PANDAS_READ);
+    const work = mkdtempSync(join(dir, 'pandas-'));
+    writeFileSync(join(work, 'claims.csv'), armru(['export', '--format', 'csv']).stdout);
+    const script = [
+      'import json',
+      'import pandas as pd',
+      PANDAS_READ,
+      'row = lambda i: claims[claims["id"] == i].iloc[0].to_dict()',
+      'naive = pd.read_csv("claims.csv")',
+      'print(json.dumps({"c01": row("c01"), "c16": row("c16"), "rows": len(claims),',
+      '  "naiveCameo": str(naive[naive["id"] == "c01"]["cameo"].iloc[0])}))',
+    ].join('\n');
+    const r = spawnSync(python, ['-c', script], { cwd: work, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.rows).toBe(35);
+    expect(out.c01).toMatchObject({ id: 'c01', cameo: '042', date: '2019-10-29', start: '76' });
+    expect(out.c16).toMatchObject({ date: '2018', cue: '', cameo: '' });
+    // Without dtype=str pandas makes the code a number: why the README says to pass it.
+    expect(out.naiveCameo).toBe('42.0');
   });
 });
 
@@ -256,19 +437,89 @@ describe('armru export --format annotations', () => {
     const text = readFileSync(join(ROOT, 'data/article.txt'), 'utf8');
     for (const anno of collection.first.items)
       expect(annotationMusts(anno, text), anno.id).toEqual([]);
-    const c09 = collection.first.items.find((a: { id: string }) => a.id.endsWith(':claim:c09'));
+    const c09 = collection.first.items.find((a: { id: string }) =>
+      a.id.endsWith(':annotation:c09'),
+    );
     const [quote, position] = c09.target.selector;
     expect(quote.prefix).toHaveLength(32);
     expect(quote.suffix.length).toBeLessThanOrEqual(32);
     expect(position).toEqual({ type: 'TextPositionSelector', start: 859, end: 993 });
     expect(
-      c09.body.map((b: { purpose: string; value: string }) => `${b.purpose}:${b.value}`),
+      c09.body.map(
+        (b: { purpose: string; value?: string; id?: string }) => `${b.purpose}:${b.value ?? b.id}`,
+      ),
     ).toEqual([
       'describing:The memorandum under negotiation (on the biolabs) would not provide any access to a third party.',
+      'identifying:urn:armru:armenia-russia-defense:claim:c09',
       'tagging:denial',
       'tagging:Biolabs',
       'tagging:Armenia-Russia relations',
     ]);
+  });
+
+  it('passes a strict Web Annotation validator, each annotation on its own', () => {
+    const datasets = [
+      [],
+      ['--data', fixture('mini/claims.json')],
+      ['--data', trickyDataset()],
+      ['--data', fixture('hostile/claims.json')],
+      ['--data', fixture('mini/claims.json'), '--data', 'data/claims.json'],
+    ];
+    for (const data of datasets) {
+      const collection = JSON.parse(armru([...data, 'export', '--format', 'annotations']).stdout);
+      const page = collection.first;
+      expect(page.partOf).toBe(collection.id);
+      expect(page.items.length).toBeGreaterThan(0);
+      for (const anno of page.items) {
+        expect(anno['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
+        expect(validateAnnotation(anno), JSON.stringify(anno.id)).toBe(true);
+      }
+    }
+    // The validator is strict where the old export failed: an inline context object.
+    const one = JSON.parse(armru(['export', '--format', 'annotations', '--kind', 'denial']).stdout)
+      .first.items[0];
+    expect(
+      validateAnnotation({
+        ...one,
+        '@context': ['http://www.w3.org/ns/anno.jsonld', { armru: 'urn:armru:terms:' }],
+      }),
+    ).toBe(false);
+  });
+
+  it('parses as JSON-LD offline, and merges with the schema.org export without a node typed both', async () => {
+    const annotations = JSON.parse(armru(['export', '--format', 'annotations']).stdout);
+    const schemaOrg = JSON.parse(armru(['export', '--format', 'jsonld']).stdout);
+    const quads = [
+      ...(await jsonld.toRDF(annotations, { documentLoader: localContexts })),
+      ...(await jsonld.toRDF(schemaOrg, { documentLoader: localContexts })),
+    ] as Quad[];
+    const types = new Map<string, Set<string>>();
+    const objects = (s: string, p: string) =>
+      quads
+        .filter((q) => q.subject.value === s && q.predicate.value === p)
+        .map((q) => q.object.value);
+    for (const q of quads) {
+      if (q.predicate.value !== `${RDF}type`) continue;
+      types.set(q.subject.value, (types.get(q.subject.value) ?? new Set()).add(q.object.value));
+    }
+    const annotationIri = 'urn:armru:armenia-russia-defense:annotation:c09';
+    const claimIri = 'urn:armru:armenia-russia-defense:claim:c09';
+    expect([...(types.get(annotationIri) ?? [])]).toEqual([`${OA}Annotation`]);
+    expect([...(types.get(claimIri) ?? [])]).toEqual([`${SCHEMA}Claim`]);
+    for (const [node, set] of types) {
+      expect(set.has(`${OA}Annotation`) && set.has(`${SCHEMA}Claim`), node).toBe(false);
+    }
+    // Linked both ways: the annotation's body is the Claim, the Claim is the subject of the annotation.
+    expect(objects(annotationIri, `${OA}hasBody`)).toContain(claimIri);
+    expect(objects(claimIri, `${SCHEMA}subjectOf`)).toEqual([annotationIri]);
+    expect(objects(annotationIri, 'urn:armru:terms:assertedBy')).toEqual([
+      'urn:armru:armenia-russia-defense:entity:civilnet-gov-sources',
+    ]);
+    // The page belongs to the collection, and 35 annotations parse.
+    const page = 'urn:armru:armenia-russia-defense:annotations:page-1';
+    expect(objects(page, `${AS}partOf`)).toEqual(['urn:armru:armenia-russia-defense:annotations']);
+    const annotationsParsed = [...types].filter(([, set]) => set.has(`${OA}Annotation`));
+    expect(annotationsParsed).toHaveLength(35);
   });
 
   it('counts code points, not UTF-16 units, in its selectors', () => {
@@ -283,6 +534,7 @@ describe('armru export --format annotations', () => {
 });
 
 describe('armru export --format jsonld', () => {
+  const P = 'urn:armru:armenia-russia-defense:';
   it('describes the article, claims and entities in schema.org terms', () => {
     const { '@context': context, '@graph': graph } = JSON.parse(
       armru(['export', '--format', 'jsonld', '--query', 'biolab access']).stdout,
@@ -307,6 +559,40 @@ describe('armru export --format jsonld', () => {
     expect(byType('Country').map((n: { name: string }) => n.name)).toEqual(
       expect.arrayContaining(['Russia', 'Armenia']),
     );
+    const node = (id: string) => graph.find((n: { '@id': string }) => n['@id'] === `${P}${id}`);
+    // The article's author is the author entity, not a second node for the same person.
+    expect(byType('NewsArticle')[0].author).toEqual({ '@id': `${P}entity:cricchio` });
+    expect(node('entity:cricchio')).toMatchObject({
+      '@type': 'Person',
+      name: 'Emilio Luciano Cricchio',
+    });
+    expect(node('author')).toBeUndefined();
+    // The claim's date as Google's Claim markup reads it; the Claim links to its annotation.
+    expect(node('claim:c08')).toMatchObject({
+      dateCreated: '2019-10-25',
+      temporalCoverage: '2019-10-25',
+      subjectOf: { '@id': `${P}annotation:c08` },
+    });
+    expect(node('claim:c08').about).toContainEqual({ '@id': `${P}agreement:biolab-memorandum` });
+    expect(node('claim:c09')['urn:armru:terms:disputes']).toEqual([{ '@id': `${P}claim:c08` }]);
+    // Membership where schema.org has it, with what it points at described in the graph.
+    expect(node('entity:civilnet-gov-sources').memberOf).toEqual([
+      { '@id': `${P}entity:armenian-government` },
+    ]);
+    expect(node('entity:armenian-government')['@type']).toBe('GovernmentOrganization');
+    expect(node('agreement:biolab-memorandum')).toMatchObject({
+      '@type': 'CreativeWork',
+      genre: 'memorandum',
+      creativeWorkStatus: 'negotiating',
+      contributor: [{ '@id': `${P}entity:armenia` }, { '@id': `${P}entity:russia` }],
+    });
+    // Every reference resolves to a node of the graph.
+    const refs = JSON.stringify(graph).match(/"@id":"[^"]+"/g) ?? [];
+    for (const ref of refs) {
+      const id = ref.slice(7, -1);
+      if (id.includes(':annotation:')) continue; // in the annotation export
+      expect(ids.has(id), id).toBe(true);
+    }
   });
 });
 

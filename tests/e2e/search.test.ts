@@ -171,9 +171,12 @@ describe('armru search (built binary)', () => {
     }
   });
 
-  it('leads its help with examples', () => {
+  it('shows usage first, then options, then examples and what it prints in a pipe', () => {
     const r = armru(['search', '--help']);
     expect(r.status).toBe(0);
-    expect(r.stdout.startsWith('Examples:\n  armru search Gyumri\n')).toBe(true);
+    expect(r.stdout.startsWith('Usage: armru search [options] <query...>\n')).toBe(true);
+    expect(r.stdout).toContain('\nExamples:\n  armru search Gyumri\n');
+    expect(r.stdout.indexOf('Global Options:')).toBeLessThan(r.stdout.indexOf('Examples:'));
+    expect(r.stdout.trimEnd().endsWith('(tab-separated).')).toBe(true);
   });
 });

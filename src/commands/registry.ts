@@ -1,0 +1,496 @@
+import { InvalidArgumentError } from 'commander';
+import { date as isDate, uri as isUri } from '../core/formats.js';
+import { AGREEMENT_STATUSES, CLAIM_KINDS, REVIEW_STATES } from '../core/types.js';
+import { COLOR_MODES } from '../render/color.js';
+import { NAME_KINDS, type NameKind, SHELLS } from '../render/completion.js';
+import { EXPORT_FORMATS, GRAPH_FORMATS } from '../render/formats.js';
+import type { CommandContext, Outcome } from './context.js';
+
+/**
+ * Every command, declared once: name, summary, arguments, options, examples, what it prints
+ * in a pipe, completion kinds, and a handler imported only when the command runs (so
+ * start-up loads none of them). The CLI registers this list; the completion scripts, the
+ * build's help text, the help tests and the README check read it too.
+ */
+
+/** What a shell should complete for a value. */
+export type CompletionKind = 'text' | 'claim-id' | 'path' | 'none' | NameKind;
+
+/** One option of a command (or of the program). */
+export interface OptionDefinition {
+  /** Commander flags: `-o, --output <file>`, `--json`, `--no-pager`. */
+  flags: string;
+  description: string;
+  /** Turns the raw text into a checked value (throws InvalidArgumentError). */
+  parse?: (value: string, previous: unknown) => unknown;
+  /** The only values accepted (checked by commander, listed by help and completion). */
+  choices?: readonly string[];
+  /** Values completion offers when `parse` checks them itself. */
+  values?: readonly string[];
+  default?: unknown;
+  /** What completion offers for the value (`path`, or names from the loaded datasets). */
+  complete?: 'path' | NameKind;
+}
+
+/** One positional argument. */
+export interface ArgumentDefinition {
+  /** Commander syntax: `<query...>`, `[name]`. */
+  spec: string;
+  description: string;
+  choices?: readonly string[];
+}
+
+/** A command as the CLI, the help, the completion scripts and the README know it. */
+export interface CommandDefinition {
+  name: string;
+  /** One line for the command list and the top of its help. */
+  summary: string;
+  arguments: ArgumentDefinition[];
+  /** What completion offers for the positional arguments. */
+  completes: CompletionKind;
+  options: OptionDefinition[];
+  /** Typical lines, each optionally followed by spaces and a comment. */
+  examples: string[];
+  /** What it prints when stdout is a pipe, for the help. */
+  pipe: string;
+  /** Hidden commands are for the completion scripts, not people. */
+  hidden?: boolean;
+  /** Runs the command: positional arguments in order, then the checked options. */
+  run: (ctx: CommandContext, args: unknown[], options: Record<string, unknown>) => Promise<Outcome>;
+}
+
+// --- value parsers: raw strings become checked values before any work is done -----------
+
+/** A whole number of at least 1. */
+export function positiveInt(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) {
+    throw new InvalidArgumentError('expected a whole number of at least 1.');
+  }
+  return Number(value);
+}
+
+/** A repeatable option: every value given, in order. */
+export function collect(value: string, previous: unknown): string[] {
+  return [...((previous as string[] | undefined) ?? []), value];
+}
+
+/** A repeatable option whose values (also comma-separated) must be among `choices`. */
+export function collectChoice(choices: readonly string[]) {
+  return (value: string, previous: unknown): string[] => {
+    const values = value.split(',').map((v) => v.trim());
+    for (const v of values) {
+      if (!choices.includes(v))
+        throw new InvalidArgumentError(`expected one of ${choices.join(', ')}.`);
+    }
+    return [...((previous as string[] | undefined) ?? []), ...values];
+  };
+}
+
+/** `--published`: a real calendar day, YYYY-MM-DD. */
+function publishedDate(value: string): string {
+  if (!isDate(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD.');
+  return value;
+}
+
+/** `--url`: an absolute address. */
+function articleUrl(value: string): string {
+  if (!isUri(value)) throw new InvalidArgumentError('expected an absolute URL (https://...).');
+  return value;
+}
+
+/** `--title`, `--author`: some text. */
+function nonEmpty(value: string): string {
+  if (value.trim() === '') throw new InvalidArgumentError('expected some text.');
+  return value.trim();
+}
+
+// --- options shared by several commands -----------------------------------------------
+
+/** Options every command takes (the program's own). */
+export const GLOBAL_OPTIONS: OptionDefinition[] = [
+  {
+    flags: '--data <path>',
+    description:
+      'dataset file, or directory of *.claims.json files, instead of the built-in article (repeatable; also ARMRU_DATA)',
+    parse: collect,
+    complete: 'path',
+  },
+  { flags: '--color <when>', description: 'when to colour the output', choices: COLOR_MODES },
+  { flags: '--no-color', description: 'same as --color never' },
+  { flags: '--no-pager', description: 'never page long output in a terminal (also PAGER=cat)' },
+];
+
+const actor: OptionDefinition = {
+  flags: '--actor <name>',
+  description: 'only claims about this actor (repeat: all of them)',
+  parse: collect,
+  complete: 'actors',
+};
+const topic: OptionDefinition = {
+  flags: '--topic <name>',
+  description: 'only claims on this topic (repeat: all of them)',
+  parse: collect,
+  complete: 'topics',
+};
+const kind: OptionDefinition = {
+  flags: '--kind <kind>',
+  description: `only claims of this kind (${CLAIM_KINDS.join(', ')}; repeat or comma: any)`,
+  parse: collectChoice(CLAIM_KINDS),
+  values: CLAIM_KINDS,
+};
+const assertedBy: OptionDefinition = {
+  flags: '--asserted-by <name>',
+  description: 'only claims this source asserts ("author" for the writer)',
+  parse: collect,
+  complete: 'asserters',
+};
+const json = (what: string): OptionDefinition => ({
+  flags: '--json',
+  description: `print ${what} as JSON`,
+});
+const DATASET_PATHS: ArgumentDefinition = {
+  spec: '[paths...]',
+  description: 'dataset files or directories (default: --data, else the built-in dataset)',
+};
+
+// --- the commands --------------------------------------------------------------------
+
+export const COMMANDS: CommandDefinition[] = [
+  {
+    name: 'search',
+    summary: 'Fuzzy search over claims by text, quote, actor, topic and source.',
+    arguments: [
+      {
+        spec: '<query...>',
+        description: "words to look for (space = AND, | = OR, 'exact, ^prefix, suffix$, !not)",
+      },
+    ],
+    completes: 'text',
+    options: [
+      actor,
+      topic,
+      kind,
+      {
+        flags: '--limit <n>',
+        description: 'show at most n claims',
+        parse: positiveInt,
+        default: 20,
+      },
+      { flags: '--json', description: 'print a JSON array of claim objects, each with its score' },
+    ],
+    examples: [
+      'armru search Gyumri',
+      'armru search Shoigu base             spelling variants and aliases match',
+      'armru search "\'biolab !Kommersant"   exact word, and not Kommersant\'s claims',
+      'armru search Russia --topic CSTO --kind background',
+      'armru search Pashinian --limit 3 --json',
+    ],
+    pipe: 'one claim per line, best first: id, kind, asserted by, claim, actors (tab-separated)',
+    run: async (ctx, [words], options) =>
+      (await import('./search.js')).searchCommand(ctx, words as string[], options as never),
+  },
+  {
+    name: 'claims',
+    summary: 'List claims in article order, optionally filtered.',
+    arguments: [],
+    completes: 'none',
+    options: [
+      actor,
+      topic,
+      kind,
+      assertedBy,
+      {
+        flags: '--review <state>',
+        description: `only claims in this review state (${REVIEW_STATES.join(', ')}: drafts awaiting an editor, or checked)`,
+        parse: collectChoice(REVIEW_STATES),
+        values: REVIEW_STATES,
+      },
+      json('a JSON array of claim objects'),
+    ],
+    examples: [
+      'armru claims',
+      'armru claims --actor Pashinian --kind quote',
+      'armru claims --asserted-by Kommersant --json',
+      'armru claims --asserted-by author --topic "Gyumri base"',
+      'armru --data my.claims.json claims --review draft',
+    ],
+    pipe: 'one claim per line in article order: id, kind, asserted by, claim, actors',
+    run: async (ctx, _args, options) =>
+      (await import('./claims.js')).claimsCommand(ctx, options as never),
+  },
+  {
+    name: 'show',
+    summary:
+      'Show one claim in full: who asserts it, its date, the article passage, related claims.',
+    arguments: [{ spec: '<id>', description: 'claim id, as listed by search and claims' }],
+    completes: 'claim-id',
+    options: [json('the claim object with related claims and agreements')],
+    examples: ['armru show c09', 'armru show c07 --json'],
+    pipe: 'field, value lines (tab-separated), then the passage and the related claims',
+    run: async (ctx, [id]) => (await import('./show.js')).showCommand(ctx, id as string),
+  },
+  {
+    name: 'actors',
+    summary: 'List the people, states, bodies, outlets and places, or profile one.',
+    arguments: [{ spec: '[name]', description: "an actor's name, alias or id: show its profile" }],
+    completes: 'actors',
+    options: [json('a JSON array (entity objects with claimCount and assertedCount)')],
+    examples: ['armru actors', 'armru actors Shoigu', 'armru actors Kremlin --json'],
+    pipe: 'one actor per line: id, type, name, claims about it, claims it asserts, aliases; a profile as tagged lines (entity, about, asserts, agreement)',
+    run: async (ctx, [name]) =>
+      (await import('./actors.js')).actorsCommand(ctx, name as string | undefined),
+  },
+  {
+    name: 'topics',
+    summary: 'List the topics, or profile one.',
+    arguments: [{ spec: '[name]', description: "a topic's name, alias or id: show its profile" }],
+    completes: 'topics',
+    options: [json('a JSON array (topic objects with claimCount)')],
+    examples: ['armru topics', 'armru topics biolabs', 'armru topics EAEU --json'],
+    pipe: 'one topic per line: id, name, claims, aliases; a profile as tagged lines (topic, claim, agreement)',
+    run: async (ctx, [name]) =>
+      (await import('./topics.js')).topicsCommand(ctx, name as string | undefined),
+  },
+  {
+    name: 'agreements',
+    summary: 'List the agreements and standing arrangements the article reports.',
+    arguments: [],
+    completes: 'none',
+    options: [
+      {
+        flags: '--status <status>',
+        description: `only agreements with this status (${AGREEMENT_STATUSES.join(', ')}; repeat or comma: any)`,
+        parse: collectChoice(AGREEMENT_STATUSES),
+        values: AGREEMENT_STATUSES,
+      },
+      {
+        flags: '--party <name>',
+        description: 'only agreements this actor is party to (repeat: all of them)',
+        parse: collect,
+        complete: 'actors',
+      },
+      json('a JSON array of agreement objects'),
+    ],
+    examples: [
+      'armru agreements',
+      'armru agreements --status in-force',
+      'armru agreements --party CSTO --json',
+    ],
+    pipe: 'one agreement per line: id, name, kind, parties, status, date, claims',
+    run: async (ctx, _args, options) =>
+      (await import('./agreements.js')).agreementsCommand(ctx, options as never),
+  },
+  {
+    name: 'disputes',
+    summary: 'Show claims that dispute or qualify other claims, side by side.',
+    arguments: [],
+    completes: 'none',
+    options: [json('a JSON array of relations with both claims')],
+    examples: ['armru disputes', 'armru disputes --json'],
+    pipe: 'one pair per line: id, asserted by and quote of each claim, and the relation',
+    run: async (ctx) => (await import('./disputes.js')).disputesCommand(ctx),
+  },
+  {
+    name: 'timeline',
+    summary:
+      "List dated claims and agreements in date order, with each date's precision and basis.",
+    arguments: [],
+    completes: 'none',
+    options: [json('a JSON array of claim and agreement objects with item and precision')],
+    examples: ['armru timeline', 'armru timeline --json'],
+    pipe: 'one item per line: date, precision, basis, id, what, source',
+    run: async (ctx) => (await import('./timeline.js')).timelineCommand(ctx),
+  },
+  {
+    name: 'stats',
+    summary:
+      'Count claims by kind, source, topic and actor, and how much of the article they cover.',
+    arguments: [],
+    completes: 'none',
+    options: [json('a JSON object of counts')],
+    examples: ['armru stats', 'armru stats --json'],
+    pipe: 'total, name, count lines, then group, key, name, count lines',
+    run: async (ctx) => (await import('./stats.js')).statsCommand(ctx),
+  },
+  {
+    name: 'graph',
+    summary: 'Print the network of actors for Graphviz (DOT) or Mermaid.',
+    arguments: [],
+    completes: 'none',
+    options: [
+      {
+        flags: '--format <format>',
+        description: 'output format',
+        choices: GRAPH_FORMATS,
+        default: 'dot',
+      },
+    ],
+    examples: [
+      'armru graph | dot -Tsvg > actors.svg',
+      'armru graph --format mermaid > actors.mmd',
+      'armru graph --format json',
+    ],
+    pipe: 'the graph in the chosen format, the same as in a terminal',
+    run: async (ctx, _args, options) =>
+      (await import('./graph.js')).graphCommand(ctx, options.format as never),
+  },
+  {
+    name: 'export',
+    summary:
+      'Export claims as a dataset (JSON), JSON Lines, CSV, W3C Web Annotations or schema.org JSON-LD.',
+    arguments: [],
+    completes: 'none',
+    options: [
+      {
+        flags: '--format <format>',
+        description: 'output format',
+        choices: EXPORT_FORMATS,
+        default: 'json',
+      },
+      {
+        flags: '-o, --output <file>',
+        description: 'write to this file (atomically) instead of stdout',
+        complete: 'path',
+      },
+      actor,
+      topic,
+      kind,
+      assertedBy,
+      { flags: '--query <text>', description: 'only claims matching this search query' },
+      {
+        flags: '--bom',
+        description: 'start CSV with a UTF-8 byte order mark (for spreadsheets that need one)',
+      },
+      {
+        flags: '--spreadsheet',
+        description:
+          "CSV for spreadsheets: a byte order mark, and ' before cells starting with = + - @",
+      },
+    ],
+    examples: [
+      'armru export > armenia.claims.json          the whole dataset, self-contained',
+      'armru export --format csv --spreadsheet -o claims.csv',
+      'armru export --format jsonl --actor Shoigu',
+      'armru export --format annotations --query biolab',
+      'armru export --format jsonld --kind quote',
+    ],
+    pipe: 'the export itself, the same as in a terminal',
+    run: async (ctx, _args, options) =>
+      (await import('./export.js')).exportCommand(ctx, options as never),
+  },
+  {
+    name: 'validate',
+    summary:
+      'Check datasets (files or directories) and report every problem; --fix fills in missing offsets.',
+    arguments: [DATASET_PATHS],
+    completes: 'path',
+    options: [
+      {
+        flags: '--fix',
+        description: 'fill in missing quote offsets and textSha256, rewriting the file atomically',
+      },
+      { flags: '--json', description: 'print a JSON array with one report per file' },
+    ],
+    examples: [
+      'armru validate                          the built-in dataset',
+      'armru validate my-article.claims.json',
+      'armru validate --fix my-article.claims.json',
+      'armru validate datasets/ --json',
+    ],
+    pipe: '"FILE: valid (N claims)" per valid file on stdout; problems on stderr',
+    run: async (ctx, [paths], options) =>
+      (await import('./validate.js')).validateCommand(ctx, paths as string[], options),
+  },
+  {
+    name: 'draft',
+    summary:
+      'Draft a dataset from a plain-text article: claims anchored to every body sentence, marked for review.',
+    arguments: [
+      {
+        spec: '<article>',
+        description: 'the article as UTF-8 text: headline, "By ..." line, then the body',
+      },
+    ],
+    completes: 'path',
+    options: [
+      {
+        flags: '--title <title>',
+        description: 'the headline (default: the first line)',
+        parse: nonEmpty,
+      },
+      {
+        flags: '--author <name>',
+        description: 'the writer (default: the "By ..." line)',
+        parse: nonEmpty,
+      },
+      {
+        flags: '--published <date>',
+        description:
+          'publication date, YYYY-MM-DD: relative dates ("last week") are resolved against it',
+        parse: publishedDate,
+      },
+      { flags: '--url <url>', description: 'where the article was published', parse: articleUrl },
+      {
+        flags: '-o, --output <file>',
+        description:
+          'write the draft here (atomically), the article referred to by a relative path',
+        complete: 'path',
+      },
+    ],
+    examples: [
+      'armru draft story.txt -o story.claims.json --published 2024-05-15',
+      'armru validate story.claims.json          what awaits review',
+      'armru --data story.claims.json claims --review draft',
+      'armru draft story.txt | jq .claims[0]     the text embedded, to stdout',
+    ],
+    pipe: 'the draft dataset as JSON (with -o, one line saying what was written)',
+    run: async (ctx, [article], options) =>
+      (await import('./draft.js')).draftCommand(ctx, article as string, options as never),
+  },
+  {
+    name: 'index',
+    summary: 'Build the on-disk index beside each dataset, for fast search of large ones.',
+    arguments: [DATASET_PATHS],
+    completes: 'path',
+    options: [],
+    examples: [
+      'armru index --data archive/                 every *.claims.json in archive/',
+      'armru index big.claims.json && armru --data big.claims.json search Gyumri',
+    ],
+    pipe: 'one line per dataset indexed; progress on stderr',
+    run: async (ctx, [paths]) =>
+      (await import('./build-index.js')).indexCommand(ctx, paths as string[]),
+  },
+  {
+    name: 'completion',
+    summary: 'Print a shell completion script for bash, zsh or fish.',
+    arguments: [{ spec: '<shell>', description: 'bash, zsh or fish', choices: SHELLS }],
+    completes: 'none',
+    options: [],
+    examples: [
+      'source <(armru completion bash)          in ~/.bashrc',
+      'source <(armru completion zsh)           in ~/.zshrc',
+      'armru completion fish | source           in ~/.config/fish/config.fish',
+    ],
+    pipe: 'the script',
+    run: async (ctx, [shell]) =>
+      (await import('./completion.js')).completionCommand(ctx, shell as never),
+  },
+  {
+    name: '__complete-ids',
+    summary: 'print the claim ids (or actor, topic or asserter names) of the loaded datasets',
+    arguments: [
+      { spec: '[kind]', description: 'what to list', choices: ['claims', ...NAME_KINDS] },
+    ],
+    completes: 'none',
+    options: [],
+    examples: ['armru __complete-ids actors'],
+    pipe: 'one value per line',
+    hidden: true,
+    run: async (ctx, [kind]) =>
+      (await import('./ids.js')).idsCommand(ctx, (kind ?? 'claims') as never),
+  },
+];
+
+/** The hidden command the completion scripts call for ids and names. */
+export const IDS_COMMAND = '__complete-ids';

@@ -1,0 +1,280 @@
+import type { ClaimKind } from '../core/types.js';
+import type { EntityFinder, FoundEntity, Mention } from './entities.js';
+import type { Span } from './sentences.js';
+
+/** Who asserts a sentence, by which words, and of what kind it is. */
+export interface Attribution {
+  /** The speaker, or undefined for the writer's own voice. */
+  speaker?: FoundEntity;
+  /** The article's own reporting words ("said", "According to", "told reporters"). */
+  cue?: string;
+  kind: ClaimKind;
+  /** Direct quotations in the sentence: the words inside the marks. */
+  quotations: Span[];
+}
+
+const REPORTING =
+  /\b(said|says|say|told|tells|stated|states|announced|announces|argued|argues|claimed|claims|warned|warns|denied|denies|deny|rejected|rejects|dismissed|dismisses|reported|reports|called|calls|specified|added|adds|noted|notes|insisted|insists|explained|explains|confirmed|confirms|acknowledged|acknowledges|admitted|admits|wrote|writes|asserted|asserts|declared|declares|maintained|maintains|predicted|predicts|vowed|vows|promised|promises|pledged|pledges|stressed|stresses|emphasised|emphasized|disputed|disputes|criticised|criticized|condemned|praised|welcomed|accused|urged)\b/g;
+const DENIAL = /^(denied|denies|deny|rejected|rejects|dismissed|dismisses|disputed|disputes)$/;
+const REPORT = /^(reported|reports)$/;
+const PRESENT_NOUNS =
+  /\b(the|these|those|its|his|her|their|such|of|a|an|our|whose|new|earlier|similar|any|no)\s+$/i;
+const ACCORDING = /\baccording to\s+/i;
+const EXPECTED = /\b(?:is|are|was|were)\s+(?:widely\s+|also\s+)?expected to\b/i;
+const PRONOUN = /^(he|she|they|it|we|i)$/i;
+const SPOKES =
+  /^(?:a|an|the)\s+(?:\w+\s+)?(?:spokesperson|spokesman|spokeswoman|representative|official|lawyer|attorney)\s+(?:for|of|at)\s+(.+)$/i;
+const TRAILING =
+  /\s+(?:has|have|had|was|were|is|are|also|later|again|then|repeatedly|previously|publicly|himself|herself|itself|themselves|yesterday|today|on\s+\w+|in\s+a\s+statement|\w+ly)$/i;
+const LEADING =
+  /^(?:and|but|so|yet|or|however|meanwhile|moreover|still|instead|later|then)\b[,\s]*/i;
+
+const SOURCE_NOUNS =
+  /\b(?:officials?|sources?|residents|critics|experts|analysts|witnesses|investigators|police|prosecutors|campaigners|protesters|activists|doctors|scientists|researchers|workers|engineers|lawyers|diplomats|observers|leaders|lawmakers|legislators|members|people|spokes(?:man|woman|person)|representatives?|mayor|minister|president|governor|director|chief|head|chair(?:man|woman)?|secretary|ambassador|commander|aides?|advisers?|advisors?|staff|employees|teachers|parents|farmers|villagers|neighbours|neighbors|owners|managers|executives|authorities|government|ministry|council|committee|board|company|agency|newspaper|group|campaign)\b/;
+const EVALUATIVE =
+  /\b(seem\w*|appear\w*|apparent\w*|likely|unlikely|sought|success\w*|significant\w*|important|crucial|clear(?:ly)?|meaningful|committed|keen\w*|undesirab\w*|uneas\w*|unlike|generally|perhaps|arguably|remains?|indeed|thus|hence|in light of|should|must|better|worse|best|worst|fail\w*|signal\w*|suggest\w*|shown|too|hope\w*|risk\w*|concern\w*|doubt\w*|welcome\w*|surpris\w*|unusual\w*|notabl\w*|promising|troubl\w*|difficult\w*|uncertain\w*)\b/i;
+const IRREGULAR_PAST =
+  /\b(went|came|took|made|held|won|lost|began|left|met|fell|rose|spent|sent|paid|built|brought|gave|told|said|saw|found|struck|broke|drove|flew|ran|sold|bought|chose|stood|kept|hit|cut|set|put|shut|became|wrote|spoke|rode|threw|grew|knew|beat|sank|swore|froze|stole|tore|wore|hid|bit|shot|fought|caught|taught|sought|thought|arrived|signed|visited)\b/i;
+const REGULAR_PAST =
+  /\b(?!(?:based|armed|limited|interested|concerned|committed|expected|related|united|so-called|called|advanced|skilled|experienced|detailed|supposed|used|tired|red|bed|need|seed|feed|speed|indeed|creed|hundred|shred|sacred|naked|wicked|ragged|rugged|led|fled|bred|shed|wed|sled)\b)[a-z]{3,}ed\b/i;
+const PERFECT_OR_PRESENT = /\b(has|have|is|are|remains|includes|sees|holds|has been|have been)\b/i;
+
+/** The direct quotations in `text[from, to)`: quoted stretches of three words or more. */
+export function quotations(text: string, from: number, to: number): Span[] {
+  const out: Span[] = [];
+  const slice = text.slice(from, to);
+  const re = /“([^”]*)”|"([^"]*)"|«([^»]*)»/g;
+  for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
+    const inner = (m[1] ?? m[2] ?? m[3] ?? '') as string;
+    if (inner.trim().split(/\s+/).length < 3) continue; // a scare quote or a title
+    let start = from + m.index + 1;
+    let end = start + inner.length;
+    while (start < end && /\s/.test(text[start] as string)) start++;
+    while (end > start && /[\s,]/.test(text[end - 1] as string)) end--;
+    if (end > start) out.push({ start, end });
+  }
+  return out;
+}
+
+/**
+ * Attributes one sentence: "according to X", a reporting verb outside the quotation marks
+ * with its subject (or after a quotation: "…," said X / "…," X told reporters), or else the
+ * writer. `previous` is the speaker of the paragraph so far, for quotations that continue.
+ */
+export function attribute(
+  text: string,
+  sentence: Span,
+  mentions: Mention[],
+  finder: EntityFinder,
+  previous: FoundEntity | undefined,
+): Attribution {
+  const s = text.slice(sentence.start, sentence.end);
+  const quotes = quotations(text, sentence.start, sentence.end);
+  const inQuote = (at: number) => {
+    if (quotes.some((q) => at >= q.start - 1 - sentence.start && at < q.end + 1 - sentence.start))
+      return true;
+    const head = s.slice(0, at);
+    // Inside an open curly quotation, or after an odd number of straight quotation marks.
+    return (
+      head.lastIndexOf('“') > head.lastIndexOf('”') || (head.match(/"/g)?.length ?? 0) % 2 === 1
+    );
+  };
+  const result = (
+    speaker: FoundEntity | undefined,
+    cue: string | undefined,
+    kind: ClaimKind,
+  ): Attribution => ({
+    ...(speaker ? { speaker } : {}),
+    ...(cue ? { cue } : {}),
+    kind: quotes.length > 0 && speaker ? 'quote' : kind,
+    quotations: speaker ? quotes : [],
+  });
+
+  const according = ACCORDING.exec(s);
+  if (according && !inQuote(according.index)) {
+    const phraseStart = according.index + according[0].length;
+    const rest = s.slice(phraseStart);
+    const phrase = (/^(.+?)(?=,|;|\.|\s+that\b|$)/.exec(rest)?.[1] ?? rest).trim();
+    const speaker = speakerOf(phrase, sentence.start + phraseStart, mentions, finder, previous);
+    return result(speaker, according[0].trim(), 'report');
+  }
+
+  REPORTING.lastIndex = 0;
+  for (let m = REPORTING.exec(s); m !== null; m = REPORTING.exec(s)) {
+    if (inQuote(m.index)) continue;
+    const verb = m[1] as string;
+    const before = s.slice(0, m.index);
+    // "the claims", "two states committed": a present-tense verb must introduce what is said.
+    if (
+      /s$/.test(verb) &&
+      verb !== 'says' &&
+      (PRESENT_NOUNS.test(before) || !/^\s*(?:that\b|[,:“"])/.test(s.slice(m.index + verb.length)))
+    )
+      continue;
+    if (
+      /^call/.test(verb) &&
+      !/\s+(?:for|on)\b/.test(s.slice(m.index + verb.length, m.index + verb.length + 5))
+    )
+      continue; // "called" names more often than it reports
+    // The subject: after the last closing quotation mark before the verb, else from the start.
+    const quoteEnd = Math.max(
+      before.lastIndexOf('”'),
+      before.lastIndexOf('"'),
+      before.lastIndexOf('»'),
+    );
+    let subjectStart = quoteEnd >= 0 ? quoteEnd + 1 : 0;
+    const that = before.search(/\bthat\s+[^,]*$/);
+    if (that > subjectStart && quoteEnd < 0 && that > 0) subjectStart = 0;
+    // "…, officials said.": a verb that ends the sentence has its subject after the last comma.
+    const lastComma = before.lastIndexOf(',');
+    if (/^\s*[.!?]?["”’]?\s*$/.test(s.slice(m.index + verb.length)) && lastComma >= subjectStart)
+      subjectStart = lastComma + 1;
+    let subject = before.slice(subjectStart);
+    let subjectAt = sentence.start + subjectStart;
+    const lead = /^[\s,]*/.exec(subject)?.[0].length ?? 0;
+    subject = subject.slice(lead);
+    subjectAt += lead;
+    let cue = verb;
+    const told =
+      /^\s+(reporters|journalists|the press|the media|\p{Lu}[\p{L}’']*(?:\s+\p{Lu}[\p{L}’']*)*)/u.exec(
+        s.slice(m.index + verb.length),
+      );
+    if (verb === 'told' && told) cue = `told ${told[1]}`;
+    if (subject.trim() === '') {
+      // Inverted: "…," said Ann Lee, the head of the board.
+      const after = s.slice(m.index + verb.length);
+      const phrase = (/^\s+(.+?)(?=,|;|\.|$)/.exec(after)?.[1] ?? '').trim();
+      const at = sentence.start + m.index + verb.length + after.indexOf(phrase);
+      const speaker = speakerOf(phrase, at, mentions, finder, previous);
+      if (speaker) return result(speaker, verb, kindOf(verb, speaker, s));
+      continue;
+    }
+    const speaker = speakerOf(subject, subjectAt, mentions, finder, previous);
+    if (speaker) return result(speaker, cue, kindOf(verb, speaker, s));
+  }
+
+  const expected = EXPECTED.exec(s);
+  if (expected) return { cue: expected[0], kind: 'assessment', quotations: [] };
+  if (quotes.length > 0 && previous) return result(previous, undefined, 'quote');
+  return { kind: authorKind(s), quotations: [] };
+}
+
+function kindOf(verb: string, speaker: FoundEntity, sentence: string): ClaimKind {
+  if (DENIAL.test(verb)) return 'denial';
+  // "However, X specified that … would not …": a rebuttal of what came before.
+  if (
+    /^(?:However|But|Yet)\b/.test(sentence) &&
+    /\b(?:not|no|never|neither|nor)\b|n['’]t\b/.test(sentence)
+  )
+    return 'denial';
+  if (REPORT.test(verb) || speaker.type === 'Media') return 'report';
+  return 'statement';
+}
+
+/** The writer's own sentence: evaluative, a past event, or a standing fact. */
+export function authorKind(s: string): ClaimKind {
+  if (EVALUATIVE.test(s)) return 'assessment';
+  if ((IRREGULAR_PAST.test(s) || REGULAR_PAST.test(s)) && !/^\s*\S+\s+(has|have)\b/i.test(s))
+    return 'event';
+  if (PERFECT_OR_PRESENT.test(s)) return 'background';
+  return 'background';
+}
+
+/**
+ * Resolves a subject phrase to a speaker: an entity named at its start, a pronoun's most
+ * recent speaker, an office ("the minister"), a spokesperson's body, or else a group named
+ * by the phrase itself ("CivilNet’s sources in Armenia’s Government").
+ */
+function speakerOf(
+  raw: string,
+  at: number,
+  mentions: Mention[],
+  finder: EntityFinder,
+  previous: FoundEntity | undefined,
+): FoundEntity | undefined {
+  // "The mayor of Springfield, Jane Roe, said": the person set off by commas speaks.
+  const apposed = mentions.find((m) => {
+    if (m.entity.type !== 'Person' || m.start < at || m.end > at + raw.length) return false;
+    const rel = m.start - at;
+    return /,\s*$/.test(raw.slice(0, rel)) && /^\s*,\s*$/.test(raw.slice(m.end - at));
+  });
+  if (apposed) return apposed.entity;
+  let phrase = raw;
+  let offset = at;
+  // Drop openers ("However,", "On Monday,") whose part before the comma names nobody.
+  for (;;) {
+    const lead = LEADING.exec(phrase);
+    if (lead && lead[0].length > 0) {
+      phrase = phrase.slice(lead[0].length);
+      offset += lead[0].length;
+      continue;
+    }
+    const comma = phrase.indexOf(',');
+    if (comma < 0) break;
+    const head = mentions.some((m) => m.start >= offset && m.start < offset + comma);
+    if (head) break;
+    const cut = comma + 1 + (/^\s*/.exec(phrase.slice(comma + 1))?.[0].length ?? 0);
+    phrase = phrase.slice(cut);
+    offset += cut;
+  }
+  // Appositions and trailing words: "Jane Roe, the mayor," / "Shoygu also".
+  phrase = phrase.replace(/,.*$/s, '');
+  for (let prev = ''; prev !== phrase; ) {
+    prev = phrase;
+    phrase = phrase.trimEnd().replace(TRAILING, '');
+  }
+  phrase = phrase.trim();
+  if (phrase === '' || phrase.split(/\s+/).length > 12) return undefined;
+  if (PRONOUN.test(phrase)) return previous ?? finder.lastPerson();
+  const inPhrase = mentions.filter((m) => m.start >= offset && m.start < offset + phrase.length);
+  // A person named in the phrase speaks; bodies beside the name are affiliations
+  // ("Veltrix chief executive Hanna Lindqvist", "Pashinyan … in an interview with Kommersant").
+  const person = inPhrase.find((m) => m.entity.type === 'Person');
+  if (person && !/^(?:a|an|the)\s/i.test(phrase)) return person.entity;
+  // The first mention; of two that start together ("European" and "European Commission"), the longer.
+  let first = inPhrase.reduce<Mention | undefined>(
+    (best, m) =>
+      !best || m.start < best.start || (m.start === best.start && m.end > best.end) ? m : best,
+    undefined,
+  );
+  // "Russian Kommersant daily": a demonym before a name qualifies it.
+  if (
+    first &&
+    inPhrase[1] &&
+    first.entity.type === 'Country' &&
+    first.end + 1 === inPhrase[1].start
+  )
+    first = { ...inPhrase[1], start: first.start };
+  // A title or article before the name ("Council Leader Tomas Brenner", "Dr. Adeyemi", "the Courier").
+  const lead = first ? phrase.slice(0, first.start - offset) : '';
+  if (first && /^(?:the\s+)?(?:\p{Lu}[\p{L}.]*\s+)*$/u.test(lead)) {
+    const after = phrase.slice(first.end - offset);
+    // "CivilNet’s sources in …": the possessive names whose sources, not who speaks.
+    if (!/^['’]s?\s+\p{Ll}/u.test(after)) return first.entity;
+  }
+  const office = /^[Tt]he\s+([\p{Ll}-]+(?:\s+[\p{Ll}-]+)?)$/u.exec(phrase);
+  if (office) {
+    const head = (office[1] as string).split(/\s+/).slice(-1)[0] as string;
+    const person = finder.byOffice(head);
+    if (person) return person;
+    const body = mentions.find((m) => m.start >= offset && m.start < offset + phrase.length);
+    if (body) return body.entity;
+  }
+  const spokes = SPOKES.exec(phrase);
+  if (spokes) {
+    const body = mentions.find(
+      (m) => m.start >= offset + phrase.length - (spokes[1] as string).length,
+    );
+    if (body) return body.entity;
+  }
+  if (!/^[\p{L}\p{N}“"‘']/u.test(phrase) || phrase.split(/\s+/).length > 8) return undefined;
+  // Only a phrase naming people who can speak ("officials", "CivilNet’s sources in …",
+  // "the mayor of Springfield") becomes a group; "the plan" or "the data" is no source.
+  const lower = phrase.charAt(0).toLowerCase() + phrase.slice(1);
+  const m = new RegExp(
+    `^(?:(?:the|a|an|some|several|many|two|three|local|senior|other|[\\p{L}\\p{M}.-]+['’]s?)\\s+){0,3}(?:[\\p{Ll}-]+\\s+){0,2}(${SOURCE_NOUNS.source})(?:\\s+(?:in|of|at|for|from|with|close to)\\s+.+)?$`,
+    'u',
+  ).exec(lower);
+  if (!m) return undefined;
+  return finder.group(phrase);
+}

@@ -1,0 +1,539 @@
+import type { EntityType } from '../core/types.js';
+import { PLACE_BY_NAME } from './gazetteer.js';
+
+/**
+ * Named-entity finding for `armru draft`, by rules over capitalised words: titles are
+ * stripped from people's names ("Armenian Defense Minister Davit Tonoyan" is Davit Tonoyan,
+ * and Armenia is mentioned), a surname after a full mention is that person, "the ministry"
+ * after "Russian Defense Ministry" is that ministry, demonyms are their country, and words
+ * inside the name ("Ministry", "Base", "daily") give the type.
+ */
+
+/** An entity the draft has found, with the names the text gives it. */
+export interface FoundEntity {
+  id: string;
+  type: EntityType;
+  name: string;
+  /** Other names the text uses for it, as written. */
+  aliases: string[];
+  /** Offices the text gives the person ("Defense Minister"), lower-case head words. */
+  titles: string[];
+  /** The title as written at the first mention, for the description. */
+  title?: string;
+}
+
+/** Where the text names an entity (UTF-16 indices into the article). */
+export interface Mention {
+  start: number;
+  end: number;
+  entity: FoundEntity;
+}
+
+const TITLE_HEADS = new Set(
+  'Minister Premier President Chancellor Secretary General Mayor Governor Senator Ambassador Spokesman Spokeswoman Spokesperson Director Chairman Chairwoman Chair Chief Commander Colonel Captain Lieutenant Sergeant Admiral Judge Prosecutor King Queen Prince Princess Pope Dr Dr. Mr Mr. Mrs Mrs. Ms Ms. Prof Prof. Professor Sheriff Councillor Councilor Councilwoman Councilman CEO Officer Inspector Detective Representative Rep. Sen. Gov. Gen. Col. Lt. Capt. Sir Dame Lord Lady Rabbi Bishop Archbishop Imam Superintendent Constable Commissioner Minister-President Deputy Vice Speaker Leader Head Manager Founder Editor Correspondent Researcher Economist Analyst Spokesperson'.split(
+    ' ',
+  ),
+);
+const TITLE_MODIFIERS = new Set(
+  'Prime Council Party Opposition Defense Defence Foreign Interior Home Finance Health Economy Economic Education Justice Trade Energy Transport Environment Agriculture Acting Executive Attorney State Culture Deputy Vice First Chief Senior Assistant Associate Former Press Communications Public Financial Operating Technical Managing Science Research Emergency Labour Labor Water Regional City Police Fire Fleet District Supreme Lead'.split(
+    ' ',
+  ),
+);
+// Capitalised only because they open a sentence or a quotation, or never names.
+const STOP = new Set(
+  'The A An And But Or So Anyone Everyone Someone Nobody Everybody Somebody Anything Everything Nothing Something Yet However Hence Thus Therefore Meanwhile Moreover Furthermore Also Still With Without In On At For From To Of By As If When While Since Until After Before During Unlike Like According Although Though Because This That These Those There Here It Its He She They We I You His Her Their Our My Your Both Some Many Most Several Few All Any Each Every No Not None One Two Three Four Five Ten First Second Last Next Then Now Today Yesterday Tomorrow Tonight What Which Who Whom Whose Where Why How Yes Despite Under Over Between Among Across Through Instead Indeed Perhaps Even Only Just Such Other Another More Less Much Asked Speaking Once Later Earlier Officials Residents Critics Experts Analysts Sources Police Ministers Workers Nor Will Would Can Could Should Must May Might Let'.split(
+    ' ',
+  ),
+);
+const CALENDAR = new Set(
+  'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec'.split(
+    ' ',
+  ),
+);
+// Capitalised nouns that name no entity on their own ("Revolution", a lone "Government").
+const GENERIC = new Set(
+  'Revolution Government Governments Ministry Ministries President Minister Parliament Army Union Council Committee Agency Base Company Court Police State States Republic City Region Province Day War Treaty Agreement Memorandum Summit Plan Act Law Bill Mr Mrs Ms Dr'.split(
+    ' ',
+  ),
+);
+const EVENTS =
+  /\b(?:Revolution|War|Summit|Day|Plan|Act|Law|Bill|Treaty|Agreement|Accords?|Memorandum|Games|Cup|Olympics|Election|Crisis)$/;
+const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'da', 'di', 'von', 'van', 'al', 'bin']);
+
+const KEYWORD_TYPES: [RegExp, EntityType][] = [
+  [
+    /\b(Ministry|Ministries|Government|Governments|Cabinet|Kremlin|Parliament|Administration|Department|Congress|Senate|White House|Duma|Presidency|Council of Ministers)\b/,
+    'Government',
+  ],
+  [
+    /\b(Base|Brigade|Division|Regiment|Battalion|Army|Navy|Air Force|Forces|Military|Guard|Fleet|Corps|Command|Marines)\b/,
+    'MilitaryUnit',
+  ],
+  [
+    /\b(Times|News|Post|Journal|Gazette|Tribune|Herald|Radio|Television|TV|Press|Reuters|Bloomberg|Telegraph|Guardian|Observer|Chronicle|Courier|Mirror|Express|Monitor|Magazine|Wire|Daily|Weekly|Broadcasting|Network)\b/,
+    'Media',
+  ],
+  [
+    /\b(Union|Organization|Organisation|Council|Bank|Party|Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|LLC|Group|University|College|School|Hospital|Committee|Association|Institute|Fund|Foundation|Alliance|League|Federation|Society|Commission|Agency|Authority|Board|Office|Court|Church|Club|Bloc|Coalition|Movement|Front|Trust|Utility|Utilities|Cooperative|Co-op|Works|Industries|Systems|Laboratories|Labs|Center|Centre|Museum|Library|Service|Services|Water|Power|Energy|Electric|Gas|Telecom|Airlines|Airways|Motors|Foods|Pharma|Partners|Holdings|Friends)\b/,
+    'Organization',
+  ],
+  [
+    /\b(Street|Road|Avenue|Square|River|Lake|Mountain|Mountains|Mount|Valley|Bay|Sea|Ocean|Island|Islands|Province|Region|District|County|City|Border|Airport|Port|Harbour|Harbor|Bridge|Park|Plant|Dam|Station|Coast|Peninsula|Strait|Gulf|Desert|Forest|Canal|Quarter|Town|Village)\b/,
+    'Place',
+  ],
+];
+const MEDIA_NOUNS =
+  /^\s+(daily|newspaper|news agency|agency|broadcaster|weekly|magazine|website|outlet|channel|television|radio|tabloid|paper)\b/;
+const LOCATIVE =
+  /\b(in|at|near|from|to|across|outside|inside|towards|toward|into|around|through|via|over|under)\s+(?:the\s+)?$/;
+const SPEECH_AFTER =
+  /^\s*(?:himself|herself|also|later|again|then|,)?\s*(said|says|told|tells|stated|announced|argued|claimed|warned|denied|rejected|added|noted|insisted|explained|confirmed|wrote|declared)\b/;
+const GROUP_NOUNS =
+  /^\s+(military|army|navy|troops|forces|government|authorities|parliament|embassy|police)\b/;
+const ANAPHORA =
+  /\b(the)\s+(ministry|government|company|agency|army|council|union|committee|bank|party|base|newspaper|daily|utility|university|court|organisation|organization|commission|board|authority|department|firm|group)\b/gi;
+
+const fold = (s: string) =>
+  s
+    .normalize('NFC')
+    .replace(/[’‘`´]/g, "'")
+    .toLowerCase()
+    .trim();
+
+/** Turns a name into an id: ASCII letters and digits joined by hyphens. */
+export function slug(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48)
+    .replace(/-+$/, '');
+}
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+  possessive: boolean;
+}
+
+const TOKEN = /[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}.&'’-]*[\p{L}\p{M}\p{N}.])?/gu;
+
+function tokens(text: string, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  const slice = text.slice(from, to);
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(slice); m !== null; m = TOKEN.exec(slice)) {
+    let word = m[0];
+    // A full stop belongs to the word only in abbreviations (U.S., Dr., Inc.).
+    if (
+      word.endsWith('.') &&
+      !/^(?:\p{L}\.)+$|^(?:Dr|Mr|Mrs|Ms|Prof|Rep|Sen|Gov|Gen|Col|Lt|Capt|St|Inc|Corp|Ltd|Co|Jr|Sr)\.$/u.test(
+        word,
+      )
+    )
+      word = word.slice(0, -1);
+    let possessive = false;
+    const pm = /['’]s?$/.exec(word);
+    if (pm && word.length > pm[0].length && (pm[0].length === 2 || /s$/.test(word.slice(0, -1)))) {
+      possessive = true;
+      word = word.slice(0, -pm[0].length);
+    }
+    const start = from + m.index;
+    out.push({ text: word, start, end: start + word.length, possessive });
+  }
+  return out;
+}
+
+const isAllCaps = (w: string) => /^[\p{Lu}\d&.-]{2,}$/u.test(w);
+const isCap = (w: string) => /^[\p{Lu}\p{Lt}]/u.test(w);
+const isOrdinal = (w: string) => /^\d+(?:st|nd|rd|th)$/.test(w);
+
+/**
+ * Finds and resolves entity mentions sentence by sentence, in article order, so that a
+ * surname or "the ministry" resolves to what came before it.
+ */
+export class EntityFinder {
+  readonly entities: FoundEntity[] = [];
+  private readonly byKey = new Map<string, FoundEntity>();
+  private readonly ids = new Set<string>(['author']);
+  private readonly recent: FoundEntity[] = [];
+  /** Words the text also writes in lower case: capitalised at a sentence's start, not names. */
+  private readonly lowerWords = new Set<string>();
+
+  constructor(text: string) {
+    for (const m of text.matchAll(/(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*/gu))
+      this.lowerWords.add(m[0]);
+  }
+
+  /** Whether a single word names something already found: a name, a surname, a body's first word. */
+  private knows(word: string): boolean {
+    if (this.lookup(word) || PLACE_BY_NAME.has(word.toLowerCase())) return true;
+    return this.entities.some((e) => {
+      const parts = e.name.split(' ');
+      return (
+        parts.length > 1 && (e.type === 'Person' ? parts[parts.length - 1] : parts[0]) === word
+      );
+    });
+  }
+
+  /** The entity with this name or alias, if any. */
+  lookup(name: string): FoundEntity | undefined {
+    return this.byKey.get(fold(name));
+  }
+
+  /** Every mention in the sentence `text[from, to)`. */
+  mentionsIn(text: string, from: number, to: number): Mention[] {
+    const toks = tokens(text, from, to);
+    const mentions: Mention[] = [];
+    let i = 0;
+    while (i < toks.length) {
+      const t = toks[i] as Token;
+      if (
+        !(isCap(t.text) || (isOrdinal(t.text) && toks[i + 1] && isCap((toks[i + 1] as Token).text)))
+      ) {
+        i++;
+        continue;
+      }
+      // A run of capitalised words, joined by single spaces or connectors ("Ministry of Defense").
+      // A hyphenated word ("Russian-led", "Turkish-Armenian") stands alone.
+      const hyphen = (x: Token | undefined) => x !== undefined && /[-‐]/.test(x.text);
+      let j = i;
+      while (j + 1 < toks.length && !(toks[j] as Token).possessive && !hyphen(toks[j])) {
+        const next = toks[j + 1] as Token;
+        if (hyphen(next)) break;
+        const gap = text.slice((toks[j] as Token).end, next.start);
+        if (gap !== ' ') break;
+        if (isCap(next.text)) {
+          j++;
+          continue;
+        }
+        // "Ministry of Defense", "Friends of the Kestrel".
+        const the = toks[j + 2]?.text === 'the' ? 1 : 0;
+        const after = toks[j + 2 + the];
+        if (
+          CONNECTORS.has(next.text) &&
+          after &&
+          isCap(after.text) &&
+          text.slice(next.end, after.start) === (the ? ' the ' : ' ')
+        ) {
+          j += 2 + the;
+          continue;
+        }
+        break;
+      }
+      // "Pashinyan’s Government": a possessive joined to an office or body.
+      const last = toks[j] as Token;
+      const follow = toks[j + 1];
+      if (
+        last.possessive &&
+        follow &&
+        /^(Government|Ministry|Cabinet|Army|Administration|Office)$/.test(follow.text)
+      )
+        j++;
+      let run = toks.slice(i, j + 1);
+      // The sentence's (or a quotation's) first word: a common word the text writes in lower case elsewhere.
+      const opener = i === 0 || /[“"‘(]\s*$/.test(text.slice(from, t.start));
+      const head = run[0] as Token;
+      const known = this.knows(head.text);
+      const nextWords = text.slice(head.end, Math.min(to, head.end + 60));
+      if (
+        opener &&
+        !head.possessive &&
+        !known &&
+        (this.lowerWords.has(head.text.toLowerCase()) ||
+          // "Regulators in …", "Security researcher Paul Mendes": a common noun before a lower-case word.
+          (run.length === 1 &&
+            /^\s+\p{Ll}/u.test(nextWords) &&
+            !SPEECH_AFTER.test(nextWords) &&
+            !isAllCaps(head.text)))
+      )
+        run = run.slice(1);
+      this.resolveRun(text, run, from, mentions);
+      i = j + 1;
+    }
+    this.lowercaseMentions(text, from, to, mentions);
+    mentions.sort((a, b) => a.start - b.start);
+    return mentions;
+  }
+
+  private resolveRun(text: string, run: Token[], from: number, out: Mention[]): void {
+    // Words capitalised only because they open the sentence or the clause.
+    while (run.length > 0 && STOP.has((run[0] as Token).text)) run = run.slice(1);
+    while (run.length > 0 && CALENDAR.has((run[run.length - 1] as Token).text))
+      run = run.slice(0, -1);
+    if (run.length === 0) return;
+    // Hyphenated words: "Russian-led" names Russia; "Turkish-Armenian" names two countries.
+    if (run.length === 1 && /[-‐]/.test((run[0] as Token).text)) {
+      const t = run[0] as Token;
+      let offset = t.start;
+      for (const part of t.text.split(/[-‐]/)) {
+        const known = PLACE_BY_NAME.get(part.toLowerCase()) ?? undefined;
+        const entity = known
+          ? this.place(known.place.name, known.place.type, part)
+          : this.lookup(part);
+        if (entity && isCap(part)) out.push({ start: offset, end: offset + part.length, entity });
+        offset += part.length + 1;
+      }
+      return;
+    }
+    // A title inside the run: what follows it is a person's name, what precedes it is separate.
+    let t = -1;
+    for (let k = run.length - 2; k >= 0; k--) {
+      if (TITLE_HEADS.has((run[k] as Token).text)) {
+        t = k;
+        break;
+      }
+    }
+    if (t >= 0) {
+      let s = t;
+      while (
+        s > 0 &&
+        (TITLE_MODIFIERS.has((run[s - 1] as Token).text) ||
+          TITLE_HEADS.has((run[s - 1] as Token).text))
+      )
+        s--;
+      const nameToks = run.slice(t + 1);
+      if (s > 0) this.resolveRun(text, run.slice(0, s), from, out);
+      // The office as written, with a demonym before it ("Armenian Defense Minister").
+      const demonyms = run
+        .slice(0, s)
+        .every((x) => PLACE_BY_NAME.get(x.text.toLowerCase())?.via === 'demonym');
+      const title = text.slice((run[demonyms ? 0 : s] as Token).start, (run[t] as Token).end);
+      const entity = this.person(nameToks, text, title);
+      out.push({
+        start: (nameToks[0] as Token).start,
+        end: (nameToks[nameToks.length - 1] as Token).end,
+        entity,
+      });
+      return;
+    }
+    // A leading demonym or country before a name: "Russian Kommersant", "Armenian Government".
+    const first = run[0] as Token;
+    const name = text.slice(first.start, (run[run.length - 1] as Token).end);
+    const start = first.start;
+    const end = (run[run.length - 1] as Token).end;
+    const known = this.lookup(name);
+    if (known) {
+      this.touch(known);
+      out.push({ start, end, entity: known });
+      return;
+    }
+    const place = PLACE_BY_NAME.get(name.toLowerCase());
+    if (place) {
+      out.push({ start, end, entity: this.place(place.place.name, place.place.type, name) });
+      return;
+    }
+    const mediaNoun = MEDIA_NOUNS.exec(text.slice(end, end + 20));
+    const lead = PLACE_BY_NAME.get(first.text.toLowerCase());
+    if (run.length > 1 && lead?.via === 'demonym') {
+      const rest = run.slice(1);
+      const restName = text.slice((rest[0] as Token).start, end);
+      const typed = typeByKeyword(name);
+      // "Armenian Government" and "European Commission" are one name; "Russian Kommersant"
+      // is Russia and Kommersant.
+      if (typed === undefined || typed === 'Media' || mediaNoun) {
+        out.push({
+          start,
+          end: first.end,
+          entity: this.place(lead.place.name, lead.place.type, first.text),
+        });
+        this.resolveRun(text, rest, from, out);
+        const media = this.lookup(restName);
+        if (media && mediaNoun) this.alias(media, `${name}${mediaNoun[0]}`);
+        return;
+      }
+      out.push({
+        start,
+        end: first.end,
+        entity: this.place(lead.place.name, lead.place.type, first.text),
+      });
+    }
+    if (run.length === 1 && (GENERIC.has(name) || STOP.has(name))) return;
+    // Named events and documents ("Color Revolution", "Paris Agreement") are not entities.
+    if (EVENTS.test(name)) return;
+    // The first word of a body named in full before ("Veltrix" after "Veltrix Systems"), unless
+    // it reads as a place ("to Aldermoor" is the town, not the Aldermoor District Council).
+    if (run.length === 1 && !LOCATIVE.test(text.slice(Math.max(0, start - 30), start))) {
+      const body = this.recent.find(
+        (e) =>
+          e.type !== 'Person' &&
+          e.type !== 'Country' &&
+          e.name.split(' ').length > 1 &&
+          e.name.split(' ')[0] === name,
+      );
+      if (body) {
+        this.alias(body, name);
+        out.push({ start, end, entity: body });
+        return;
+      }
+    }
+    // A surname or first name alone: the person named in full before.
+    if (run.length === 1) {
+      const person = this.recent.find(
+        (e) => e.type === 'Person' && e.name.split(' ').slice(-1)[0] === name,
+      );
+      if (person) {
+        this.alias(person, name);
+        out.push({ start, end, entity: person });
+        return;
+      }
+    }
+    const before = text.slice(Math.max(0, start - 30), start);
+    const after = text.slice(end, end + 40);
+    let type = typeByKeyword(name);
+    if (!type && mediaNoun) type = 'Media';
+    if (!type && /\b(according to|interview with|told)\s+(?:the\s+)?$/i.test(before))
+      type = 'Media';
+    // A dateline: "NAIROBI — Kenya's Energy Ministry …".
+    if (
+      !type &&
+      /^[\p{Lu} .'-]+$/u.test(name) &&
+      /^\s+[—–-]\s/.test(after) &&
+      !text.slice(from, start).trim()
+    )
+      type = 'Place';
+    if (!type && /^[\p{Lu}]{2,6}$/u.test(name)) type = 'Organization';
+    if (!type && run.length === 1 && LOCATIVE.test(before)) type = 'Place';
+    if (
+      !type &&
+      run.length >= 2 &&
+      run.length <= 4 &&
+      run.every((x) => /^\p{Lu}\p{Ll}/u.test(x.text))
+    )
+      type = 'Person';
+    if (!type && run.length === 1 && SPEECH_AFTER.test(after)) type = 'Person';
+    type ??= 'Organization';
+    if (type === 'Person') {
+      out.push({ start, end, entity: this.person(run, text) });
+      return;
+    }
+    const entity = this.add(type, name);
+    if (mediaNoun) this.alias(entity, `${name}${mediaNoun[0]}`);
+    out.push({ start, end, entity });
+  }
+
+  /** "Russian military", "the ministry", "the mayor": lower-case mentions. */
+  private lowercaseMentions(text: string, from: number, to: number, out: Mention[]): void {
+    const slice = text.slice(from, to);
+    const taken = (s: number, e: number) => out.some((m) => s < m.end && m.start < e);
+    for (const m of out.slice()) {
+      if (m.entity.type !== 'Country') continue;
+      const g = GROUP_NOUNS.exec(text.slice(m.end, Math.min(to, m.end + 20)));
+      const demonym = text.slice(m.start, m.end);
+      if (!g || PLACE_BY_NAME.get(demonym.toLowerCase())?.via !== 'demonym') continue;
+      const noun = g[1] as string;
+      const type: EntityType = /military|army|navy|troops|forces/.test(noun)
+        ? 'MilitaryUnit'
+        : noun === 'police'
+          ? 'Organization'
+          : 'Government';
+      const name = `${demonym} ${noun}`;
+      const entity = this.lookup(name) ?? this.add(type, name);
+      const end = m.end + (g[0] as string).length;
+      if (!taken(m.end + 1, end)) out.push({ start: m.end + 1, end, entity });
+    }
+    ANAPHORA.lastIndex = 0;
+    for (let a = ANAPHORA.exec(slice); a !== null; a = ANAPHORA.exec(slice)) {
+      const start = from + a.index;
+      const end = start + a[0].length;
+      if (taken(start, end)) continue;
+      const head = (a[2] as string).toLowerCase();
+      const entity = this.recent.find((e) =>
+        head === 'newspaper' || head === 'daily'
+          ? e.type === 'Media'
+          : e.name.toLowerCase().split(/\s+/).includes(head) ||
+            e.aliases.some((x) => x.toLowerCase().split(/\s+/).includes(head)),
+      );
+      if (!entity) continue;
+      this.alias(entity, a[0].toLowerCase());
+      out.push({ start, end, entity });
+    }
+  }
+
+  /** The person named most recently. */
+  lastPerson(): FoundEntity | undefined {
+    return this.recent.find((e) => e.type === 'Person');
+  }
+
+  /** The person holding an office named lower-case ("the minister"), most recent first. */
+  byOffice(office: string): FoundEntity | undefined {
+    const head = office.toLowerCase();
+    return this.recent.find((e) => e.type === 'Person' && e.titles.includes(head));
+  }
+
+  /** Records an office given after a name ("Jane Roe, the mayor of ..."). */
+  addTitle(entity: FoundEntity, head: string): void {
+    if (!entity.titles.includes(head)) entity.titles.push(head);
+  }
+
+  /** An entity for a group named by a phrase ("CivilNet’s sources in Armenia’s Government"). */
+  group(phrase: string): FoundEntity {
+    return this.lookup(phrase) ?? this.add('Group', phrase);
+  }
+
+  private person(nameToks: Token[], text: string, title?: string): FoundEntity {
+    const first = nameToks[0] as Token;
+    const last = nameToks[nameToks.length - 1] as Token;
+    const name = text.slice(first.start, last.end);
+    let entity = this.lookup(name);
+    if (!entity && nameToks.length === 1) {
+      entity = this.recent.find(
+        (e) => e.type === 'Person' && e.name.split(' ').slice(-1)[0] === name,
+      );
+      if (entity) this.alias(entity, name);
+    }
+    entity ??= this.add('Person', name);
+    if (title) {
+      entity.title ??= title;
+      const head = title.split(' ').slice(-1)[0] as string;
+      this.addTitle(entity, head.toLowerCase().replace(/\.$/, ''));
+    }
+    this.touch(entity);
+    return entity;
+  }
+
+  private place(canonical: string, type: EntityType, asWritten: string): FoundEntity {
+    const entity = this.lookup(canonical) ?? this.add(type, canonical);
+    if (fold(asWritten) !== fold(canonical)) this.alias(entity, asWritten);
+    this.touch(entity);
+    return entity;
+  }
+
+  private add(type: EntityType, name: string): FoundEntity {
+    const base = slug(name) || 'entity';
+    let id = base;
+    for (let n = 2; this.ids.has(id); n++) id = `${base}-${n}`;
+    this.ids.add(id);
+    const entity: FoundEntity = { id, type, name, aliases: [], titles: [] };
+    this.entities.push(entity);
+    this.byKey.set(fold(name), entity);
+    this.touch(entity);
+    return entity;
+  }
+
+  /** Adds a name the text uses for an entity, unless it is already one of its names. */
+  alias(entity: FoundEntity, name: string): void {
+    const key = fold(name);
+    if (key === fold(entity.name) || entity.aliases.some((a) => fold(a) === key)) return;
+    const other = this.byKey.get(key);
+    if (other && other !== entity) return;
+    entity.aliases.push(name);
+    this.byKey.set(key, entity);
+  }
+
+  private touch(entity: FoundEntity): void {
+    const at = this.recent.indexOf(entity);
+    if (at >= 0) this.recent.splice(at, 1);
+    this.recent.unshift(entity);
+    if (this.recent.length > 64) this.recent.pop();
+  }
+}
+
+function typeByKeyword(name: string): EntityType | undefined {
+  for (const [re, type] of KEYWORD_TYPES) if (re.test(name)) return type;
+  return undefined;
+}

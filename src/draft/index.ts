@@ -1,0 +1,201 @@
+/**
+ * `armru draft`'s core: plain article text in, a draft dataset out, every claim anchored to
+ * the exact words of a body sentence and marked `review: "draft"`. Pure: it neither reads,
+ * writes nor prints. Built as its own bundle (see scripts/build.mjs), loaded only by `draft`.
+ */
+import { sha256Hasher } from '../core/hash.js';
+import type { Claim, DatasetDocument, Entity, When } from '../core/types.js';
+import { SCHEMA_VERSION } from '../core/types.js';
+import { attribute } from './attribution.js';
+import { findDates } from './dates.js';
+import { EntityFinder, type FoundEntity, slug } from './entities.js';
+import { findHedge } from './hedges.js';
+import { readLayout } from './layout.js';
+import { paragraphs, type Span, splitSentences } from './sentences.js';
+
+export { findDates } from './dates.js';
+export { findHedge } from './hedges.js';
+export { readLayout } from './layout.js';
+export { splitSentences } from './sentences.js';
+
+/** What the user gave besides the text. Flags win over what the text says. */
+export interface DraftOptions {
+  title?: string;
+  author?: string;
+  /** Publication date, YYYY-MM-DD: relative dates are resolved against it. */
+  published?: string;
+  url?: string;
+  /** Path of the article relative to the output file; when absent the text is embedded. */
+  textFile?: string;
+  /** Title to use when neither a flag nor the text gives one (the file's name). */
+  fallbackTitle: string;
+}
+
+/** The draft and what a user should hear about it. */
+export interface DraftResult {
+  doc: DatasetDocument;
+  sentences: number;
+  /** Dates the text gives that need --published to be resolved. */
+  unresolvedDates: string[];
+  /** Where the title and author came from. */
+  titleFrom: 'flag' | 'text' | 'file name';
+  authorFrom: 'flag' | 'text' | 'none';
+}
+
+/** The topic every drafted claim is filed under until an editor files it. */
+export const UNFILED = {
+  id: 'unfiled',
+  name: 'Unfiled',
+  aliases: [],
+  description: 'Claims armru draft wrote; an editor files them under real topics.',
+};
+
+/** The writer's name when neither the text nor --author gives one. */
+export const UNKNOWN_AUTHOR = 'Unknown';
+
+/** Drafts a dataset from an article's text. */
+export function draftDataset(text: string, options: DraftOptions): DraftResult {
+  const layout = readLayout(text);
+  const toCodePoint = codePointIndex(text);
+  const finder = new EntityFinder(text);
+  const unresolvedDates: string[] = [];
+  const drafted: Omit<Claim, 'id'>[] = [];
+  let sentences = 0;
+
+  for (const para of paragraphs(text, layout.bodyStart)) {
+    let previous: FoundEntity | undefined;
+    for (const sentence of splitSentences(text, para.start, para.end)) {
+      sentences++;
+      const mentions = finder.mentionsIn(text, sentence.start, sentence.end);
+      noteOffices(text, sentence, mentions, finder);
+      const who = attribute(text, sentence, mentions, finder, previous);
+      if (who.speaker) previous = who.speaker;
+      const sentenceText = text.slice(sentence.start, sentence.end);
+      const dates = findDates(sentenceText, options.published);
+      for (const d of dates) if (d.date === undefined) unresolvedDates.push(d.text);
+      const dated = dates.find((d) => d.date !== undefined);
+      const when: When | undefined = dated
+        ? { date: dated.date as string, text: dated.text, basis: 'text' }
+        : undefined;
+      const actors = unique([
+        ...(who.speaker ? [who.speaker.id] : []),
+        ...mentions.map((m) => m.entity.id),
+      ]);
+      const spans: Span[] = who.quotations.length > 0 ? who.quotations : [sentence];
+      for (const span of spans) {
+        const exact = text.slice(span.start, span.end);
+        drafted.push({
+          text: exact.replace(/\s+/g, ' '),
+          quote: { exact, start: toCodePoint(span.start), end: toCodePoint(span.end) },
+          kind: who.kind,
+          assertedBy: who.speaker?.id ?? 'author',
+          ...(who.cue ? { cue: who.cue } : {}),
+          hedged: findHedge(exact) !== undefined,
+          actors,
+          topics: [UNFILED.id],
+          ...(when ? { when } : {}),
+          review: 'draft',
+        });
+      }
+    }
+  }
+
+  const width = Math.max(2, String(drafted.length).length);
+  const claims: Claim[] = drafted.map((c, i) => ({
+    id: `c${String(i + 1).padStart(width, '0')}`,
+    ...c,
+  }));
+  const title = options.title ?? layout.title?.text ?? options.fallbackTitle;
+  const author = options.author ?? layout.byline?.name ?? UNKNOWN_AUTHOR;
+  const doc: DatasetDocument = {
+    schemaVersion: SCHEMA_VERSION,
+    source: {
+      id: slug(title) || 'draft',
+      type: 'NewsArticle',
+      title,
+      author,
+      publisher: null,
+      datePublished: options.published ?? null,
+      inLanguage: 'en',
+      ...(options.textFile !== undefined ? { textFile: options.textFile } : { text }),
+      textSha256: sha256Hasher().update(text, 'utf8').digest('hex'),
+      offsetUnit: 'codepoint',
+      ...(options.url !== undefined ? { url: options.url } : {}),
+    },
+    entities: finder.entities.map(toEntity),
+    topics: claims.length > 0 ? [UNFILED] : [],
+    claims,
+    agreements: [],
+    relations: [],
+  };
+  return {
+    doc,
+    sentences,
+    unresolvedDates,
+    titleFrom: options.title ? 'flag' : layout.title ? 'text' : 'file name',
+    authorFrom: options.author ? 'flag' : layout.byline ? 'text' : 'none',
+  };
+}
+
+function toEntity(e: FoundEntity): Entity {
+  const title = e.title ? ` (${e.title})` : '';
+  return {
+    id: e.id,
+    type: e.type,
+    name: e.name,
+    aliases: e.aliases,
+    description: `Named in the article as "${e.name}"${title}.`,
+    sameAs: [],
+    review: 'draft',
+  };
+}
+
+/** "Jane Roe, the mayor of …": the office a person is given right after the name. */
+function noteOffices(
+  text: string,
+  sentence: Span,
+  mentions: ReturnType<EntityFinder['mentionsIn']>,
+  finder: EntityFinder,
+): void {
+  for (const m of mentions) {
+    if (m.entity.type !== 'Person') continue;
+    const after = text.slice(m.end, Math.min(sentence.end, m.end + 60));
+    const office =
+      /^,\s+(?:the|a|an)\s+(?:[\p{Ll}-]+\s+){0,2}?([\p{Ll}]+)(?=\s+(?:of|for|at|in)\b|,)/u.exec(
+        after,
+      );
+    if (office) finder.addTitle(m.entity, office[1] as string);
+  }
+}
+
+function unique(ids: string[]): string[] {
+  return [...new Set(ids)];
+}
+
+/**
+ * Converts UTF-16 indices into code-point offsets. Text outside the Basic Multilingual Plane
+ * is rare, so only the positions of surrogate pairs are kept and counted.
+ */
+function codePointIndex(text: string): (utf16: number) => number {
+  const pairs: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        pairs.push(i + 1);
+        i++;
+      }
+    }
+  }
+  return (utf16) => {
+    let lo = 0;
+    let hi = pairs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((pairs[mid] as number) < utf16) lo = mid + 1;
+      else hi = mid;
+    }
+    return utf16 - lo;
+  };
+}

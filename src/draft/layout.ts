@@ -1,0 +1,72 @@
+import type { Span } from './sentences.js';
+
+/** The parts of a plain-text article: its headline, its byline and where the body starts. */
+export interface Layout {
+  /** The headline as written (the first line), when the text has one. */
+  title?: { text: string; span: Span };
+  /** The writer's name from a "By ..." line, when the text has one. */
+  byline?: { name: string; span: Span };
+  /** UTF-16 index where the body begins. */
+  bodyStart: number;
+}
+
+interface Line {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function lines(text: string, limit: number): Line[] {
+  const out: Line[] = [];
+  const re = /[^\r\n]*(\r\n|\r|\n|$)/g;
+  for (let m = re.exec(text); m !== null && out.length < limit; m = re.exec(text)) {
+    if (m[0] === '') break;
+    const body = m[0].slice(0, m[0].length - (m[1] ?? '').length);
+    out.push({ text: body, start: m.index, end: m.index + body.length });
+  }
+  return out;
+}
+
+const BYLINE =
+  /^\s*By\s+(\p{Lu}[\p{L}\p{M}.'’ -]*?(?:\s+(?:and|&)\s+\p{Lu}[\p{L}\p{M}.'’ -]*?)?)\s*(?:[,|].*)?$/u;
+
+/**
+ * Reads the headline and byline the way articles are laid out as text: the first line is the
+ * headline when more text follows it and it does not read as a sentence of the body (it is
+ * short and does not end in a full stop); a line "By NAME" among the next few is the byline.
+ */
+export function readLayout(text: string): Layout {
+  const head = lines(text, 8).filter((l) => l.text.trim() !== '');
+  let bodyStart = 0;
+  const layout: Layout = { bodyStart };
+  let next = 0;
+  const first = head[0];
+  const rest = head[1];
+  if (first && rest && isHeadline(first.text) && !BYLINE.test(first.text)) {
+    const t = trimmed(first);
+    layout.title = { text: t.text, span: t };
+    bodyStart = first.end;
+    next = 1;
+  }
+  const by = head[next];
+  const m = by ? BYLINE.exec(by.text) : null;
+  if (by && m && head[next + 1]) {
+    const name = (m[1] as string).trim();
+    const at = by.start + by.text.indexOf(name);
+    layout.byline = { name, span: { start: at, end: at + name.length } };
+    bodyStart = by.end;
+  }
+  layout.bodyStart = bodyStart;
+  return layout;
+}
+
+function isHeadline(line: string): boolean {
+  const t = line.trim();
+  return t.length <= 200 && !/[.,;:]["”’)]*$/.test(t);
+}
+
+function trimmed(line: Line): Line {
+  const lead = line.text.length - line.text.trimStart().length;
+  const text = line.text.trim();
+  return { text, start: line.start + lead, end: line.start + lead + text.length };
+}

@@ -1,0 +1,161 @@
+/**
+ * Sentence splitting for `armru draft`, by hand-written rules: offsets must be exact, and
+ * neither compromise nor wink-nlp handled quotations the way a news article uses them
+ * (see the README's measurement). Spans are UTF-16 indices into the text, end exclusive.
+ */
+
+/** A stretch of the text, as UTF-16 indices (end exclusive). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+// Words whose full stop never ends a sentence: titles and honorifics before a name.
+const TITLES = new Set(
+  'mr mrs ms dr prof sen rep gov gen col lt sgt capt maj adm cmdr rev hon st mt ft messrs mme mlle sr jr no nos vs'.split(
+    ' ',
+  ),
+);
+// Abbreviations that end a sentence only when an ordinary sentence opener follows them.
+const ABBREVIATIONS = new Set(
+  'inc corp ltd co bros dept est approx jan feb mar apr jun jul aug sep sept oct nov dec etc'.split(
+    ' ',
+  ),
+);
+// Words that commonly open a sentence; after "U.S." or "Inc." they mean a new sentence.
+const OPENERS = new Set(
+  'the a an he she it they we i you this that these those there his her its their our but and or so yet however meanwhile in on at for after before during since while when if as by from to with without officials some many most both one two three four five then still also such no not never'.split(
+    ' ',
+  ),
+);
+
+const TERMINALS = '.!?…؟。';
+const CLOSERS = ')]}”’"»›';
+const OPENING_QUOTES = '“«„‹';
+const CLOSING_QUOTES = '”»‹›';
+// A blank line (any line ending, spaces allowed on it) always ends a paragraph.
+const PARAGRAPH = /\r?\n[^\S\r\n]*(?:\r?\n\s*)+|\r[^\S\r\n]*\r\s*/g;
+
+/** Paragraphs of `text` between `from` and `to`: stretches between blank lines, trimmed. */
+export function paragraphs(text: string, from = 0, to = text.length): Span[] {
+  const spans: Span[] = [];
+  const slice = text.slice(from, to);
+  let last = 0;
+  PARAGRAPH.lastIndex = 0;
+  for (let m = PARAGRAPH.exec(slice); m !== null; m = PARAGRAPH.exec(slice)) {
+    pushTrimmed(spans, text, from + last, from + m.index);
+    last = m.index + m[0].length;
+  }
+  pushTrimmed(spans, text, from + last, to);
+  return spans;
+}
+
+function pushTrimmed(spans: Span[], text: string, start: number, end: number): void {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text[s] as string)) s++;
+  while (e > s && /\s/.test(text[e - 1] as string)) e--;
+  if (e > s) spans.push({ start: s, end: e });
+}
+
+/**
+ * Splits the text between `from` and `to` into sentences. A sentence ends at `.`, `!`, `?` or
+ * `…` (with any closing quotes and brackets after it) followed by white space and a capital,
+ * digit, letter of a script without case, or opening quote. It does not end after an
+ * abbreviation or initial, inside a decimal, or inside a quotation (a quotation of several
+ * sentences stays with the sentence that frames it). A blank line always ends one.
+ */
+export function splitSentences(text: string, from = 0, to = text.length): Span[] {
+  const out: Span[] = [];
+  for (const para of paragraphs(text, from, to)) splitParagraph(text, para, out);
+  return out;
+}
+
+function splitParagraph(text: string, para: Span, out: Span[], quotes = true): void {
+  const first = out.length;
+  let start = para.start;
+  let depth = 0; // open double quotation marks
+  // Only quotation marks and terminals matter: jump from one to the next.
+  const marks = /[.!?…؟。“«„‹”»›"]/g;
+  for (let i = para.start; i < para.end; i++) {
+    marks.lastIndex = i;
+    const found = marks.exec(text);
+    if (found === null || found.index >= para.end) break;
+    i = found.index;
+    const ch = text[i] as string;
+    if (OPENING_QUOTES.includes(ch)) depth++;
+    else if (ch === '"') depth = opensStraightQuote(text, i, para.start) ? depth + 1 : depth - 1;
+    else if (CLOSING_QUOTES.includes(ch) && ch !== '‹') depth = Math.max(0, depth - 1);
+    if (!TERMINALS.includes(ch)) continue;
+
+    // The end of the sentence's punctuation: more terminals, then closers.
+    let j = i + 1;
+    while (j < para.end && TERMINALS.includes(text[j] as string)) j++;
+    let closedDepth = depth;
+    while (j < para.end && CLOSERS.includes(text[j] as string)) {
+      const c = text[j] as string;
+      if (c === '”' || c === '»' || c === '"') closedDepth = Math.max(0, closedDepth - 1);
+      j++;
+    }
+    if (j >= para.end) break;
+    if (!/\s/.test(text[j] as string)) continue; // 3.5, U.S.-built, "end."said
+    if (quotes && closedDepth > 0) continue; // inside a quotation that runs on
+    let k = j;
+    while (k < para.end && /\s/.test(text[k] as string)) k++;
+    if (!startsSentence(text, k)) continue;
+    if (ch === '.' && !endsWithFullStop(text, i, k)) continue;
+    pushTrimmed(out, text, start, j);
+    start = k;
+    depth = 0;
+    i = k - 1;
+  }
+  // A quotation left open (a quote that goes on in the next paragraph, or a stray mark) would
+  // hold the rest of the paragraph in one sentence: split it as if it had no quotation marks.
+  if (quotes && unbalanced(text.slice(start, para.end))) {
+    out.length = first;
+    splitParagraph(text, para, out, false);
+    return;
+  }
+  pushTrimmed(out, text, start, para.end);
+}
+
+function unbalanced(chunk: string): boolean {
+  const count = (re: RegExp) => chunk.match(re)?.length ?? 0;
+  return count(/[“«„]/g) > count(/[”»]/g) || count(/"/g) % 2 === 1;
+}
+
+/** Whether a straight double quote at `i` opens a quotation (rather than closing one). */
+function opensStraightQuote(text: string, i: number, paraStart: number): boolean {
+  if (i === paraStart) return true;
+  const before = text[i - 1] as string;
+  return /[\s([{\u2014\u2013-]/.test(before);
+}
+
+function startsSentence(text: string, k: number): boolean {
+  const cp = text.codePointAt(k);
+  if (cp === undefined) return false;
+  const c = String.fromCodePoint(cp);
+  return /[\p{Lu}\p{Lt}\p{Lo}\p{N}"“‘'(«¿¡[]/u.test(c);
+}
+
+/** Whether the full stop at `i` ends a sentence, given the next sentence starts at `k`. */
+function endsWithFullStop(text: string, i: number, k: number): boolean {
+  // The word the full stop closes, with any inner full stops (U.S., a.m., J.).
+  let w = i;
+  while (w > 0 && /[\p{L}\p{M}.]/u.test(text[w - 1] as string)) w--;
+  const word = text.slice(w, i);
+  if (word === '') return true;
+  const bare = word.toLowerCase();
+  if (TITLES.has(bare)) return false;
+  const next = nextWord(text, k);
+  // An initial (J. R. Smith): one capital letter.
+  if (/^\p{Lu}$/u.test(word)) return false;
+  // An acronym or abbreviation with inner stops (U.S., a.m., e.g.): ends one only before an opener.
+  if (word.includes('.') || ABBREVIATIONS.has(bare)) return OPENERS.has(next.toLowerCase());
+  return true;
+}
+
+function nextWord(text: string, k: number): string {
+  const m = /^[\p{L}\p{M}]+/u.exec(text.slice(k, k + 40).replace(/^["“‘'(«]+/, ''));
+  return m ? m[0] : '';
+}

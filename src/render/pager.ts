@@ -1,0 +1,88 @@
+import { spawn } from 'node:child_process';
+
+/**
+ * Long output in a terminal goes through a pager, as git and gh do: `$ARMRU_PAGER`, else
+ * `$PAGER`, else `less -FRX` (quit if one screen, keep colours, leave the text on the
+ * screen). `PAGER=cat` (or `ARMRU_PAGER=cat`, or `--no-pager`) turns it off; a pipe never
+ * gets one. Output that fits the window is written directly, without starting a pager.
+ */
+
+/** The pager command to use, or undefined for none. */
+export function pagerCommand(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  stdoutIsTerminal: boolean,
+): string | undefined {
+  if (!stdoutIsTerminal) return undefined;
+  const end = argv.indexOf('--');
+  const options = end === -1 ? argv : argv.slice(0, end);
+  if (options.includes('--no-pager')) return undefined;
+  const command = (env.ARMRU_PAGER ?? env.PAGER ?? 'less -FRX').trim();
+  if (command === '' || command === 'cat') return undefined;
+  return command;
+}
+
+/** A stdout stand-in that keeps what is written, for the pager to show at the end. */
+export class PagedOutput {
+  readonly isTTY = true;
+  readonly columns: number | undefined;
+  private readonly chunks: string[] = [];
+
+  constructor(columns: number | undefined) {
+    this.columns = columns;
+  }
+
+  write(chunk: string): boolean {
+    this.chunks.push(chunk);
+    return true;
+  }
+
+  /** Everything written so far. */
+  text(): string {
+    return this.chunks.join('');
+  }
+}
+
+/**
+ * Shows `text`: through the pager when it is longer than the window, else straight to
+ * stdout. Resolves when the pager has quit (or could not start; then the text is written
+ * directly). Ctrl-C belongs to the pager while it runs.
+ */
+export function page(
+  text: string,
+  command: string,
+  rows: number | undefined,
+  stdout: NodeJS.WriteStream,
+): Promise<void> {
+  const lines = text.split('\n').length - 1;
+  if (text === '' || rows === undefined || lines < rows) {
+    stdout.write(text);
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    const env = { ...process.env };
+    // less keeps colours and quits on one screen only with these; git sets the same default.
+    env.LESS ??= 'FRX';
+    env.LV ??= '-c';
+    const child = spawn(command, { shell: true, stdio: ['pipe', 'inherit', 'inherit'], env });
+    // Ctrl-C is the pager's while it runs (less uses it to stop a search): armru waits.
+    const handlers = process.listeners('SIGINT');
+    process.removeAllListeners('SIGINT');
+    const ignoreInterrupt = () => {};
+    process.on('SIGINT', ignoreInterrupt);
+    let started = true;
+    child.on('error', () => {
+      started = false;
+    });
+    // The reader quitting early (q in less) is not an error.
+    child.stdin.on('error', () => {});
+    child.stdin.end(text);
+    child.on('close', (code) => {
+      process.off('SIGINT', ignoreInterrupt);
+      for (const handler of handlers) process.on('SIGINT', handler as () => void);
+      // No such pager (the shell's 127): show the text rather than nothing.
+      if (!started || code === 127) stdout.write(text);
+      resolve();
+    });
+  });
+}

@@ -1,0 +1,165 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { displayWidth } from '../../src/render/text-width.js';
+import { BIN, ROOT, stripAnsi } from '../helpers.js';
+
+// Every command in a real pseudo-terminal at several widths: no line wider than the window,
+// no word of a claim split, and long output through the pager.
+
+let dir: string;
+let pager: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'armru-layout-'));
+  pager = join(dir, 'pager.sh');
+  writeFileSync(pager, '#!/bin/sh\necho "PAGER START"\ncat\necho "PAGER END"\n');
+  chmodSync(pager, 0o755);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs armru in a pseudo-terminal of `columns` × `rows`; returns the screen text. */
+function screen(
+  args: string,
+  columns: number,
+  rows = 40,
+  env: Record<string, string | undefined> = {},
+) {
+  const base = { ...process.env };
+  for (const name of ['NO_COLOR', 'FORCE_COLOR', 'COLUMNS', 'ARMRU_DATA', 'DEBUG', 'PAGER'])
+    delete base[name];
+  const merged: Record<string, string | undefined> = {
+    ...base,
+    TERM: 'xterm-256color',
+    ARMRU_PAGER: 'cat',
+    ...env,
+  };
+  for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name];
+  const r = spawnSync(
+    'script',
+    ['-qec', `stty cols ${columns} rows ${rows}; ${process.execPath} ${BIN} ${args}`, '/dev/null'],
+    { cwd: ROOT, env: merged as NodeJS.ProcessEnv },
+  );
+  // Decode once, after the whole output has arrived, so no character is cut between reads.
+  return {
+    status: r.status,
+    text: stripAnsi(r.stdout.toString('utf8')).replace(/\r\n/g, '\n').replace(/\r/g, ''),
+  };
+}
+
+const COMMANDS = [
+  'search Russia',
+  'search Gyumri',
+  'claims',
+  'show c09',
+  'actors',
+  'actors Russia',
+  'topics',
+  'topics csto',
+  'agreements',
+  'disputes',
+  'timeline',
+  'stats',
+  'validate',
+];
+
+const shownCache = new Map<string, { id: string; text: string }[]>();
+
+/** The claims a command shows, from its own --json output in a pipe. */
+function shownClaims(command: string): { id: string; text: string }[] {
+  const cached = shownCache.get(command);
+  if (cached) return cached;
+  if (/^(stats|validate|agreements|disputes|actors$|topics$)/.test(command)) return [];
+  const r = spawnSync(process.execPath, [BIN, ...command.split(' '), '--json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  const found: { id: string; text: string }[] = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') {
+      const v = value as { id?: unknown; text?: unknown; quote?: unknown };
+      if (typeof v.id === 'string' && typeof v.text === 'string' && v.quote)
+        found.push({ id: v.id, text: v.text });
+      Object.values(value).forEach(walk);
+    }
+  };
+  walk(JSON.parse(r.stdout));
+  shownCache.set(command, found);
+  return found;
+}
+
+describe('every command in a terminal', () => {
+  for (const columns of [50, 60, 80, 120]) {
+    it(`fits ${columns} columns and splits no word`, () => {
+      for (const command of COMMANDS) {
+        const { status, text } = screen(command, columns);
+        expect(status, command).toBe(0);
+        const lines = text.split('\n');
+        const widest = Math.max(...lines.map(displayWidth));
+        expect(widest, `${command} at ${columns}`).toBeLessThanOrEqual(columns);
+        // Every word of every claim the command shows stands whole on some line.
+        const flat = lines.join(' ');
+        for (const claim of shownClaims(command)) {
+          for (const word of claim.text.split(' '))
+            expect(flat, `${command} at ${columns}: ${claim.id} "${word}"`).toContain(word);
+        }
+      }
+    }, 120_000);
+  }
+
+  it('prints records as cards when a table cannot fit, and tables when it can', () => {
+    const narrow = screen('agreements', 50).text;
+    expect(narrow).not.toContain('┌');
+    expect(narrow).toMatch(/^ID {7}mod-agreements-2019\nNAME {5}Bilateral agreements/m);
+    const wide = screen('agreements', 160).text;
+    expect(wide).toContain('┌');
+    expect(wide).toMatch(/│ mod-agreements-2019 │/);
+  });
+
+  it('right-aligns numbers', () => {
+    const text = screen('topics', 120).text;
+    expect(text).toMatch(/│ {3,}\d+ │/);
+  });
+});
+
+describe('the pager', () => {
+  it('shows long output in a terminal through $ARMRU_PAGER, keeping the table', () => {
+    const { text } = screen('claims', 100, 20, { ARMRU_PAGER: pager });
+    const lines = text.trimEnd().split('\n');
+    expect(lines[0]).toBe('PAGER START');
+    expect(lines.at(-1)).toBe('PAGER END');
+    expect(text).toContain('┌');
+  });
+
+  it('falls back to $PAGER, and writes short output directly', () => {
+    expect(screen('claims', 100, 20, { ARMRU_PAGER: undefined, PAGER: pager }).text).toContain(
+      'PAGER START',
+    );
+    expect(screen('show c09', 120, 60, { ARMRU_PAGER: pager }).text).not.toContain('PAGER START');
+  });
+
+  it('is off with --no-pager, PAGER=cat, and in a pipe', () => {
+    expect(screen('claims --no-pager', 100, 20, { ARMRU_PAGER: pager }).text).not.toContain(
+      'PAGER',
+    );
+    expect(screen('claims', 100, 20, { ARMRU_PAGER: undefined, PAGER: 'cat' }).text).not.toContain(
+      'PAGER',
+    );
+    const piped = spawnSync(process.execPath, [BIN, 'claims'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, ARMRU_PAGER: pager, PAGER: pager },
+    });
+    expect(piped.stdout).not.toContain('PAGER');
+    expect(piped.stdout.split('\n')[0]).toMatch(/^c01\tevent\t/);
+  });
+
+  it('shows the output anyway when the pager does not exist', () => {
+    const { text, status } = screen('claims', 100, 20, { ARMRU_PAGER: 'no-such-pager-here' });
+    expect(status).toBe(0);
+    expect(text).toContain('c35');
+  });
+});
