@@ -351,10 +351,11 @@ function writeWordIndex(
   const postings = new Map<string, number[]>();
   const step = Math.max(1, Math.floor(records.length / 50));
   records.forEach((record, i) => {
-    for (const word of new Set(recordText(record).match(WORD))) {
+    for (const word of recordText(record).match(WORD) ?? []) {
       const list = postings.get(word);
-      if (list) list.push(i);
-      else postings.set(word, [i]);
+      // Records come in order, so a word already listed for this record ends its list.
+      if (!list) postings.set(word, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
     }
     if (onProgress && (i + 1) % step === 0) onProgress(i + 1, records.length);
   });
