@@ -39,13 +39,6 @@ export interface IndexReport {
   words?: number;
 }
 
-/** The folded text of a search record's fields, joined by NUL as the candidate filter sees it. */
-export function recordText(record: SearchRecord): string {
-  return [record.text, record.quote, ...record.actors, ...record.topics, ...record.source]
-    .map(fold)
-    .join('\u0000');
-}
-
 type BigStat = ReturnType<typeof fstatSync> & { size: bigint };
 
 /** A file-system failure while indexing `file`, as one line naming the path and the cause. */
@@ -350,13 +343,30 @@ function writeWordIndex(
 ): number {
   const postings = new Map<string, number[]>();
   const step = Math.max(1, Math.floor(records.length / 50));
-  records.forEach((record, i) => {
-    for (const word of recordText(record).match(WORD) ?? []) {
-      const list = postings.get(word);
-      // Records come in order, so a word already listed for this record ends its list.
-      if (!list) postings.set(word, [i]);
-      else if (list[list.length - 1] !== i) list.push(i);
+  // Names, aliases, topics and cues recur in claim after claim: their words are folded once.
+  const known = new Map<string, string[]>();
+  const wordsOf = (value: string, remember: boolean): string[] => {
+    let words = remember ? known.get(value) : undefined;
+    if (words === undefined) {
+      words = fold(value).match(WORD) ?? [];
+      if (remember) known.set(value, words);
     }
+    return words;
+  };
+  records.forEach((record, i) => {
+    const add = (words: string[]) => {
+      for (const word of words) {
+        const list = postings.get(word);
+        // Records come in order, so a word already listed for this record ends its list.
+        if (!list) postings.set(word, [i]);
+        else if (list[list.length - 1] !== i) list.push(i);
+      }
+    };
+    // The words of each field value, as in the record's folded values (WORD never spans two).
+    add(wordsOf(record.text, false));
+    add(wordsOf(record.quote, false));
+    for (const list of [record.actors, record.topics, record.source])
+      for (const value of list) add(wordsOf(value, true));
     if (onProgress && (i + 1) % step === 0) onProgress(i + 1, records.length);
   });
   const vocabulary = [...postings.keys()].sort();
