@@ -1,13 +1,32 @@
 import { delimiter } from 'node:path';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { type CommandContext, OK, type Outcome } from './commands/context.js';
-import { COMMANDS, GLOBAL_OPTIONS, type OptionDefinition } from './commands/registry.js';
-import { ArmruError, EXIT } from './core/errors.js';
+import {
+  COMMANDS,
+  GLOBAL_OPTIONS,
+  type OptionDefinition,
+  OUTPUT_OPTIONS,
+} from './commands/registry.js';
+import { ArmruError } from './core/errors.js';
 import { VERSION } from './core/paths.js';
 import { COLOR_MODES, type ColorMode, decideColor, palette } from './render/color.js';
 import { PagedOutput, page, pagerCommand } from './render/pager.js';
 import { sanitize, sanitizeInline } from './render/sanitize.js';
-import type { View } from './render/view.js';
+import type { ListingFormat, View } from './render/view.js';
+
+/**
+ * Exit statuses of the command-line contract (DESIGN.md §3). Only the CLI maps outcomes and
+ * errors to them: 2 for a usage error or data that fails its checks, 70 (EX_SOFTWARE) for an
+ * internal error, which is armru's fault, not the user's.
+ */
+export const EXIT = {
+  ok: 0,
+  noMatch: 1,
+  usage: 2,
+  data: 2,
+  internal: 70,
+  interrupted: 130,
+} as const;
 
 /** The streams and environment a run uses; tests pass their own. */
 export interface Io {
@@ -110,12 +129,25 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const prefix = stderrColors.error('armru:');
 
   const context = async (command: Command): Promise<CommandContext> => {
-    const globals = command.optsWithGlobals<GlobalOptions & { json?: boolean }>();
-    const json = Boolean(globals.json);
+    const globals = command.optsWithGlobals<
+      GlobalOptions & { json?: boolean; format?: string; fields?: string[]; header?: boolean }
+    >();
+    const listing = COMMANDS.find((c) => c.name === command.name())?.listing === true;
+    const format = listing ? (globals.format as ListingFormat | undefined) : undefined;
+    const json = Boolean(globals.json) || format === 'json' || format === 'jsonl';
     const tty = Boolean(io.stdout.isTTY);
-    const mode = json ? 'json' : tty ? 'table' : 'plain';
+    const mode = json
+      ? 'json'
+      : format === 'tsv' || format === 'csv'
+        ? 'plain'
+        : format || tty
+          ? 'table'
+          : 'plain';
     const view: View = {
       mode,
+      ...(format ? { format } : globals.json ? { format: 'json' as const } : {}),
+      ...(listing && globals.fields ? { fields: globals.fields } : {}),
+      ...(listing && globals.header ? { header: true } : {}),
       width: terminalWidth(io),
       colors: await palette(!json && decideColor(colorMode, io.env, tty)),
       write: (text) => {
@@ -175,6 +207,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
   configureOutput(program, io, prefix);
 
   for (const definition of COMMANDS) {
+    const options = definition.listing
+      ? [...definition.options, ...OUTPUT_OPTIONS]
+      : definition.options;
     const command = program
       .command(definition.name, definition.hidden ? { hidden: true } : {})
       .description(definition.summary)
@@ -183,7 +218,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const arg = new Argument(argument.spec, argument.description);
       command.addArgument(argument.choices ? arg.choices(argument.choices) : arg);
     }
-    for (const option of definition.options) command.addOption(toOption(option));
+    for (const option of options) command.addOption(toOption(option));
     command.action(async (...values: unknown[]) => {
       // commander passes the arguments, then the options object, then the command.
       const self = values.at(-1) as Command;
@@ -215,15 +250,18 @@ function reportError(error: unknown, io: Io, prefix: string): number {
   }
   if (error instanceof ArmruError) {
     io.stderr.write(`${prefix} ${sanitizeInline(error.message)}\n`);
-    for (const problem of error.problems) io.stderr.write(`  ${sanitizeInline(problem)}\n`);
+    // A single problem that is the message itself is not repeated under it.
+    const lines = error.problems;
+    if (!(lines.length === 1 && lines[0] === error.message))
+      for (const problem of lines) io.stderr.write(`  ${sanitizeInline(problem)}\n`);
     if (error.hint) io.stderr.write(`${sanitize(error.hint)}\n`);
     if (io.env.DEBUG) io.stderr.write(`${error.stack}\n`);
-    return error.exitCode;
+    return EXIT.data;
   }
   const err = error instanceof Error ? error : new Error(String(error));
   io.stderr.write(`${prefix} internal error: ${sanitizeInline(err.message)}\n`);
   io.stderr.write(io.env.DEBUG ? `${err.stack}\n` : 'Set DEBUG=1 to see where it happened.\n');
-  return EXIT.usage;
+  return EXIT.internal;
 }
 
 /** Entry point for the real process: wires signals and closed pipes, then sets the exit status. */

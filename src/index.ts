@@ -29,7 +29,7 @@ import * as verify from './core/verify.js';
 import * as exporters from './render/export.js';
 
 export type { ClaimRef, Corpus } from './core/corpus.js';
-export { ArmruError, EXIT } from './core/errors.js';
+export { ArmruError, type DataProblem, problemLine } from './core/errors.js';
 export type { ClaimFilterInput } from './core/filter.js';
 export { BUILTIN_DATASET, SCHEMA_FILE, VERSION } from './core/paths.js';
 export type { SearchHit } from './core/search.js';
@@ -103,7 +103,12 @@ function document(fn: string, value: unknown): DatasetDocument {
   const problems = checkSchema(value);
   if (problems.length > 0) {
     throw new ArmruError('usage', `${fn}: doc is not an armru dataset document`, {
-      problems: problems.map((p) => `${p.path}: ${p.message}`),
+      problems: problems.map((p) => ({
+        file: fn,
+        code: 'schema' as const,
+        path: p.path,
+        message: p.message,
+      })),
     });
   }
   return value as DatasetDocument;

@@ -5,7 +5,13 @@ import {
   type Shell,
 } from '../render/completion.js';
 import type { CommandContext, Outcome } from './context.js';
-import { COMMANDS, GLOBAL_OPTIONS, IDS_COMMAND, type OptionDefinition } from './registry.js';
+import {
+  COMMANDS,
+  GLOBAL_OPTIONS,
+  IDS_COMMAND,
+  type OptionDefinition,
+  OUTPUT_OPTIONS,
+} from './registry.js';
 
 /** An option as the completion scripts need it, from its declaration. */
 function optionSpec(option: OptionDefinition): OptionSpec {
@@ -38,7 +44,10 @@ export function completionSpec(): CompletionSpec {
     commands: COMMANDS.filter((c) => !c.hidden).map((c) => ({
       name: c.name,
       description: c.summary,
-      options: [...c.options.map(optionSpec), HELP],
+      options: [
+        ...(c.listing ? [...c.options, ...OUTPUT_OPTIONS] : c.options).map(optionSpec),
+        HELP,
+      ],
       argument:
         c.completes === 'claim-id' || c.completes === 'path' || c.completes === 'text'
           ? c.completes

@@ -4,6 +4,7 @@ import { AGREEMENT_STATUSES, CLAIM_KINDS, REVIEW_STATES } from '../core/types.js
 import { COLOR_MODES } from '../render/color.js';
 import { NAME_KINDS, type NameKind, SHELLS } from '../render/completion.js';
 import { EXPORT_FORMATS, GRAPH_FORMATS } from '../render/formats.js';
+import { LISTING_FORMATS } from '../render/view.js';
 import type { CommandContext, Outcome } from './context.js';
 
 /**
@@ -55,6 +56,8 @@ export interface CommandDefinition {
   pipe: string;
   /** Hidden commands are for the completion scripts, not people. */
   hidden?: boolean;
+  /** A listing: takes --format table|cards|tsv|json|jsonl|csv, --fields and --header. */
+  listing?: boolean;
   /** Runs the command: positional arguments in order, then the checked options. */
   run: (ctx: CommandContext, args: unknown[], options: Record<string, unknown>) => Promise<Outcome>;
 }
@@ -148,6 +151,25 @@ const json = (what: string): OptionDefinition => ({
   flags: '--json',
   description: `print ${what} as JSON`,
 });
+/** The output controls of every listing (gh style); the CLI adds them to each `listing`. */
+export const OUTPUT_OPTIONS: OptionDefinition[] = [
+  {
+    flags: '--format <format>',
+    description: 'output format (default: table in a terminal, tsv in a pipe)',
+    choices: LISTING_FORMATS,
+  },
+  {
+    flags: '--fields <names>',
+    description: 'only these JSON fields, in this order (comma-separated), in any format',
+    parse: (value: string) =>
+      value
+        .split(',')
+        .map((f) => f.trim())
+        .filter(Boolean),
+  },
+  { flags: '--header', description: 'start tab-separated output with a line of column names' },
+];
+
 const DATASET_PATHS: ArgumentDefinition = {
   spec: '[paths...]',
   description: 'dataset files or directories (default: --data, else the built-in dataset)',
@@ -166,6 +188,7 @@ export const COMMANDS: CommandDefinition[] = [
       },
     ],
     completes: 'text',
+    listing: true,
     options: [
       actor,
       topic,
@@ -194,6 +217,7 @@ export const COMMANDS: CommandDefinition[] = [
     summary: 'List claims in article order, optionally filtered.',
     arguments: [],
     completes: 'none',
+    listing: true,
     options: [
       actor,
       topic,
@@ -234,6 +258,7 @@ export const COMMANDS: CommandDefinition[] = [
     summary: 'List the people, states, bodies, outlets and places, or profile one.',
     arguments: [{ spec: '[name]', description: "an actor's name, alias or id: show its profile" }],
     completes: 'actors',
+    listing: true,
     options: [json('a JSON array (entity objects with claimCount and assertedCount)')],
     examples: ['armru actors', 'armru actors Shoigu', 'armru actors Kremlin --json'],
     pipe: 'one actor per line: id, type, name, claims about it, claims it asserts, aliases; a profile as tagged lines (entity, about, asserts, agreement)',
@@ -245,6 +270,7 @@ export const COMMANDS: CommandDefinition[] = [
     summary: 'List the topics, or profile one.',
     arguments: [{ spec: '[name]', description: "a topic's name, alias or id: show its profile" }],
     completes: 'topics',
+    listing: true,
     options: [json('a JSON array (topic objects with claimCount)')],
     examples: ['armru topics', 'armru topics biolabs', 'armru topics EAEU --json'],
     pipe: 'one topic per line: id, name, claims, aliases; a profile as tagged lines (topic, claim, agreement)',
@@ -256,6 +282,7 @@ export const COMMANDS: CommandDefinition[] = [
     summary: 'List the agreements and standing arrangements the article reports.',
     arguments: [],
     completes: 'none',
+    listing: true,
     options: [
       {
         flags: '--status <status>',
@@ -285,6 +312,7 @@ export const COMMANDS: CommandDefinition[] = [
     summary: 'Show claims that dispute or qualify other claims, side by side.',
     arguments: [],
     completes: 'none',
+    listing: true,
     options: [json('a JSON array of relations with both claims')],
     examples: ['armru disputes', 'armru disputes --json'],
     pipe: 'one pair per line: id, asserted by and quote of each claim, and the relation',
@@ -296,6 +324,7 @@ export const COMMANDS: CommandDefinition[] = [
       "List dated claims and agreements in date order, with each date's precision and basis.",
     arguments: [],
     completes: 'none',
+    listing: true,
     options: [json('a JSON array of claim and agreement objects with item and precision')],
     examples: ['armru timeline', 'armru timeline --json'],
     pipe: 'one item per line: date, precision, basis, id, what, source',

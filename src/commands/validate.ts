@@ -1,4 +1,4 @@
-import { ArmruError } from '../core/errors.js';
+import { ArmruError, type DataProblem, problemLine } from '../core/errors.js';
 import { fixOffsets } from '../core/fix.js';
 import { parseJson } from '../core/json-text.js';
 import { checkDataset, datasetFiles, readText } from '../core/load.js';
@@ -16,15 +16,15 @@ export interface ValidationReport {
   claims?: number;
   /** Records still marked `review: "draft"` (claims and entities), when the file is valid. */
   drafts?: { claims: number; entities: number };
-  /** What --fix filled in. */
-  fixed: string[];
-  /** Every problem found, one line each: file, JSON path, what is wrong, claim id. */
-  problems: string[];
+  /** What --fix filled in and wrote. */
+  fixed: DataProblem[];
+  /** Every problem found: file, JSON path (or line and column), claim id, what is wrong. */
+  problems: DataProblem[];
 }
 
 async function validateFile(file: string, fix: boolean): Promise<ValidationReport> {
   const report: ValidationReport = { file, valid: false, fixed: [], problems: [] };
-  let pending: string[] = [];
+  let pending: DataProblem[] = [];
   try {
     const doc = await parseJson(readText(file, 'dataset'), file);
     if (fix) {
@@ -50,26 +50,35 @@ async function validateFile(file: string, fix: boolean): Promise<ValidationRepor
     if (error.code === 'io' && report.claims !== undefined) {
       // Valid, but the fixed file could not be written.
       report.valid = false;
-      report.problems.push(error.message);
+      report.problems.push({ file, code: 'io', message: error.message });
       return report;
     }
-    const lines = error.problems.length > 0 ? error.problems : [error.message];
+    const found: DataProblem[] =
+      error.details.length > 0
+        ? error.details
+        : [
+            {
+              file,
+              code: 'io',
+              message: error.message.startsWith(`${file}: `)
+                ? error.message.slice(file.length + 2)
+                : error.message,
+            },
+          ];
     // A quote --fix could not place already has its reason; its missing offsets need no second line.
-    const placed = new Set(report.problems.map((line) => line.split(': ').slice(0, 2).join(': ')));
+    const placed = new Set(report.problems.map((p) => p.path));
     report.problems.push(
-      ...lines.filter(
-        (line) =>
-          !(
-            placed.has(line.split(': ').slice(0, 2).join(': ')) &&
-            /missing required property "(start|end)"/.test(line)
-          ),
+      ...found.filter(
+        (p) => !(placed.has(p.path) && /^missing required property "(start|end)"$/.test(p.message)),
       ),
     );
   }
   if (pending.length > 0 && report.fixed.length === 0) {
-    report.problems.push(
-      `${file}: not rewritten: --fix could fill in ${pending.length} value${pending.length === 1 ? '' : 's'}, but the file would still fail the checks above`,
-    );
+    report.problems.push({
+      file,
+      code: 'fix',
+      message: `not rewritten: --fix could fill in ${pending.length} value${pending.length === 1 ? '' : 's'}, but the file would still fail the checks above`,
+    });
   }
   return report;
 }
@@ -92,13 +101,13 @@ export async function validateCommand(
     printJson(ctx.view, reports);
   } else {
     for (const r of reports) {
-      for (const line of r.fixed) ctx.line(line);
+      for (const fixed of r.fixed) ctx.line(problemLine(fixed));
       if (r.valid) ctx.line(`${r.file}: valid (${r.claims} claims)${awaiting(r)}`);
       else {
         ctx.note(
           `${r.file}: not a valid armru dataset (${r.problems.length} problem${r.problems.length === 1 ? '' : 's'})`,
         );
-        for (const line of r.problems) ctx.detail(line);
+        for (const problem of r.problems) ctx.detail(problemLine(problem));
       }
     }
   }

@@ -37,7 +37,12 @@ async function embeddedText(file: string): Promise<string> {
   const text = doc?.source?.text;
   if (typeof text !== 'string') {
     throw changedUnderfoot(file, [
-      `${file}: $.source.text: the article text is no longer in the dataset file`,
+      {
+        file,
+        code: 'quote',
+        path: '$.source.text',
+        message: 'the article text is no longer in the dataset file',
+      },
     ]);
   }
   return text;

@@ -1,12 +1,3 @@
-/** Exit statuses of the command-line contract (DESIGN.md §3). */
-export const EXIT = {
-  ok: 0,
-  noMatch: 1,
-  usage: 2,
-  data: 2,
-  interrupted: 130,
-} as const;
-
 /** Stable machine-readable error codes. */
 export type ErrorCode =
   | 'usage'
@@ -19,26 +10,60 @@ export type ErrorCode =
   | 'unknown-id';
 
 /**
- * The one error type armru throws on purpose. `problems` holds every separate problem
- * found (a dataset can have many); `message` is the summary line.
+ * One problem found in a dataset, as data: where (file, JSON path, and for JSON text the line
+ * and column), which claim, and what is wrong. The CLI prints it as a line; `validate --json`
+ * returns it as it is.
+ */
+export interface DataProblem {
+  file: string;
+  /**
+   * What kind of problem: `json` (text JSON readers refuse or silently change), `schema`
+   * (the shape), `check` (hash, ids, references, quotes, dates), `quote` (a quote no longer
+   * at its offsets in the article on disk), `fix` (what --fix did or could not do), `io`.
+   */
+  code: 'json' | 'schema' | 'check' | 'quote' | 'fix' | 'io';
+  /** JSONPath of the value, when the problem has one (`$.claims[3].quote`). */
+  path?: string;
+  line?: number;
+  column?: number;
+  /** The id of the claim the path is inside, when there is one. */
+  claimId?: string;
+  message: string;
+}
+
+/** A problem as one line: `FILE[:LINE:COLUMN]: [$.path: ]message[ (claim ID)]`. */
+export function problemLine(p: DataProblem): string {
+  const at = p.line === undefined ? '' : `:${p.line}:${p.column ?? 1}`;
+  const path = p.path === undefined ? '' : `${p.path}: `;
+  const claim = p.claimId === undefined ? '' : ` (claim ${p.claimId})`;
+  return `${p.file}${at}: ${path}${p.message}${claim}`;
+}
+
+/**
+ * The one error type armru throws on purpose. `details` holds every separate problem found
+ * (a dataset can have many) as data, and `problems` the same as lines; `message` is the
+ * summary line. Which exit status an error means is the CLI's business, not the core's.
  */
 export class ArmruError extends Error {
   override readonly name = 'ArmruError';
   readonly code: ErrorCode;
-  readonly exitCode: number;
-  readonly problems: string[];
+  readonly details: DataProblem[];
   /** Extra lines printed after the message, such as a help hint. */
   readonly hint: string | undefined;
 
   constructor(
     code: ErrorCode,
     message: string,
-    options: { problems?: string[]; hint?: string; exitCode?: number } = {},
+    options: { problems?: DataProblem[]; hint?: string } = {},
   ) {
     super(message);
     this.code = code;
-    this.exitCode = options.exitCode ?? EXIT.usage;
-    this.problems = options.problems ?? [];
+    this.details = options.problems ?? [];
     this.hint = options.hint;
+  }
+
+  /** Every problem as one line. */
+  get problems(): string[] {
+    return this.details.map(problemLine);
   }
 }

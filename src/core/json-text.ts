@@ -1,4 +1,4 @@
-import { ArmruError } from './errors.js';
+import { ArmruError, type DataProblem, problemLine } from './errors.js';
 import { scanJson } from './json-scan.js';
 
 /** Human wording for jsonc-parser's error codes: what the parser expected at that point. */
@@ -48,22 +48,35 @@ export async function parseJson(text: string, file: string): Promise<unknown> {
   } catch (error) {
     const { offset, expected } = await locateSyntaxError(text, error as Error);
     const { line, column } = lineColumn(text, offset);
-    throw new ArmruError('bad-json', `${file}:${line}:${column}: invalid JSON: ${expected}`, {
-      exitCode: 2,
-    });
+    const problem: DataProblem = {
+      file,
+      code: 'json',
+      line,
+      column,
+      message: `invalid JSON: ${expected}`,
+    };
+    throw new ArmruError('bad-json', problemLine(problem), { problems: [problem] });
   }
   const at = (offset: number) => {
     const { line, column } = lineColumn(text, offset);
     return `${line}:${column}`;
   };
-  const problems = scanJson(text, (offset) => `line ${at(offset).replace(':', ', column ')}`);
-  if (problems.length > 0) {
-    const lines = problems.map((p) => `${file}:${at(p.offset)}: ${p.path}: ${p.message}`);
-    const n = lines.length;
+  const found = scanJson(text, (offset) => `line ${at(offset).replace(':', ', column ')}`);
+  if (found.length > 0) {
+    const problems: DataProblem[] = found.map((p) => ({
+      file,
+      code: 'json' as const,
+      ...lineColumn(text, p.offset),
+      path: p.path,
+      message: p.message,
+    }));
+    const n = problems.length;
     throw new ArmruError(
       'bad-json',
-      n === 1 ? (lines[0] as string) : `${file}: ${n} problems that JSON readers let through`,
-      { problems: n === 1 ? [] : lines },
+      n === 1
+        ? problemLine(problems[0] as DataProblem)
+        : `${file}: ${n} problems that JSON readers let through`,
+      { problems },
     );
   }
   return value;

@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Corpus } from './corpus.js';
-import { ArmruError } from './errors.js';
+import { ArmruError, type DataProblem } from './errors.js';
 import { openIndex } from './index-store.js';
 import { parseJson } from './json-text.js';
 import { BUILTIN_DATASET } from './paths.js';
@@ -114,11 +114,16 @@ function fileError(file: string, what: string, error: NodeJS.ErrnoException): Ar
   }
 }
 
-/** Formats problems as `FILE: $.path: message (claim ID)` lines. */
-export function formatProblems(file: string, doc: unknown, problems: Problem[]): string[] {
+/** Problems found at JSON paths of a document read from `file`, with the claim each is in. */
+export function locateProblems(
+  file: string,
+  doc: unknown,
+  problems: Problem[],
+  code: DataProblem['code'],
+): DataProblem[] {
   return problems.map((p) => {
     const claimId = claimIdAt(doc, p.path);
-    return `${file}: ${p.path}: ${p.message}${claimId ? ` (claim ${claimId})` : ''}`;
+    return { file, code, path: p.path, message: p.message, ...(claimId ? { claimId } : {}) };
   });
 }
 
@@ -131,14 +136,12 @@ function claimIdAt(doc: unknown, path: string): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-function invalid(file: string, problems: string[]): ArmruError {
+function invalid(file: string, problems: DataProblem[]): ArmruError {
   const n = problems.length;
   return new ArmruError(
     'bad-data',
     `${file}: not a valid armru dataset (${n} problem${n === 1 ? '' : 's'})`,
-    {
-      problems,
-    },
+    { problems },
   );
 }
 
@@ -234,11 +237,12 @@ export async function loadCorpus(paths: string[] = []): Promise<Corpus> {
 /** Verifies an already parsed document that was read from `file` (used for relative text paths). */
 export function checkDataset(doc: unknown, file: string): Dataset {
   const schemaProblems = checkSchema(doc);
-  if (schemaProblems.length > 0) throw invalid(file, formatProblems(file, doc, schemaProblems));
+  if (schemaProblems.length > 0)
+    throw invalid(file, locateProblems(file, doc, schemaProblems, 'schema'));
   const valid = doc as DatasetDocument;
   const text = articleText(valid, file);
   const problems = verifyDocument(valid, text);
-  if (problems.length > 0) throw invalid(file, formatProblems(file, doc, problems));
+  if (problems.length > 0) throw invalid(file, locateProblems(file, doc, problems, 'check'));
   return datasetOf(file, valid, text);
 }
 
@@ -249,7 +253,12 @@ export function articleText(doc: Pick<DatasetDocument, 'source'>, file: string):
   const dir = dirname(resolve(file));
   const outside = () =>
     invalid(file, [
-      `${file}: $.source.textFile: "${name}" leaves the dataset's directory; expected a path inside it`,
+      {
+        file,
+        code: 'check',
+        path: '$.source.textFile',
+        message: `"${name}" leaves the dataset's directory; expected a path inside it`,
+      },
     ]);
   if (isAbsolute(name) || !inside(dir, resolve(dir, name))) throw outside();
   // Name the text file the way the user named the dataset (relative stays relative).
@@ -264,7 +273,12 @@ export function articleText(doc: Pick<DatasetDocument, 'source'>, file: string):
   }
   if (real !== undefined && !inside(realpathSync(dir), real)) {
     throw invalid(file, [
-      `${file}: $.source.textFile: "${name}" is a link to a file outside the dataset's directory; expected the article inside it`,
+      {
+        file,
+        code: 'check',
+        path: '$.source.textFile',
+        message: `"${name}" is a link to a file outside the dataset's directory; expected the article inside it`,
+      },
     ]);
   }
   return readText(path, `article text named by ${file} ($.source.textFile)`);

@@ -1,4 +1,4 @@
-import { ArmruError } from './errors.js';
+import { ArmruError, type DataProblem } from './errors.js';
 import { sha256Hasher } from './hash.js';
 import { jsonPath } from './json-path.js';
 import type { DatasetDocument } from './types.js';
@@ -207,28 +207,28 @@ function indexOfId(items: { id: string }[], id: string): number {
 }
 
 /**
- * Problems of the claims whose quotes are not the article's text at their offsets, as
- * `FILE: claim ID: …` lines; empty when every quote holds.
+ * Problems of the claims whose quotes are not the article's text at their offsets; empty
+ * when every quote holds.
  */
 export function misplacedQuotes(
   file: string,
   claims: readonly { id: string; quote: { exact: string; start: number; end: number } }[],
   article: ArticleText,
-): string[] {
-  const problems: string[] = [];
+): DataProblem[] {
+  const problems: DataProblem[] = [];
   for (const claim of claims) {
     const why = article.check(claim.quote);
-    if (why) problems.push(`${file}: claim ${claim.id}: ${why}`);
+    if (why) problems.push({ file, code: 'quote', claimId: claim.id, message: why });
   }
   return problems;
 }
 
 /** The error for quotes that no longer hold: the data changed under a cache or a run. */
-export function changedUnderfoot(file: string, problems: string[]): ArmruError {
+export function changedUnderfoot(file: string, problems: DataProblem[]): ArmruError {
   const n = problems.length;
   return new ArmruError(
     'bad-data',
-    `${file}: ${n} claim${n === 1 ? "'s quote is" : "s' quotes are"} not the article's words at ${n === 1 ? 'its offsets' : 'their offsets'} in the files on disk now; nothing is shown (run 'armru validate ${file}')`,
+    `${file}: ${n} claim${n === 1 ? "'s quote is" : "s' quotes are"} not the article's words at ${n === 1 ? 'its offsets' : 'their offsets'} in the files on disk now; nothing is shown`,
     { problems },
   );
 }

@@ -280,19 +280,21 @@ export function printStats(view: View, stats: Stats): void {
     return;
   }
   const percent = `${(stats.coverage.share * 100).toFixed(1)}%`;
-  const totals: [string, string][] = [
-    ['claims', String(stats.claims)],
-    ['hedged claims', String(stats.hedged)],
-    ['entities', String(stats.entities)],
-    ['topics', String(stats.topics)],
-    ['agreements', String(stats.agreements)],
-    ['relations', String(stats.relations)],
+  // Each total: its key (the JSON field), the label people read, and the value.
+  const totals: [string, string, string][] = [
+    ['claims', 'claims', String(stats.claims)],
+    ['hedged', 'hedged claims', String(stats.hedged)],
+    ['entities', 'entities', String(stats.entities)],
+    ['topics', 'topics', String(stats.topics)],
+    ['agreements', 'agreements', String(stats.agreements)],
+    ['relations', 'relations', String(stats.relations)],
     [
+      'coverage',
       'body text covered',
       `${percent} (${stats.coverage.covered} of ${stats.coverage.total} non-space characters)`,
     ],
   ];
-  if (stats.datasets > 1) totals.unshift(['datasets', String(stats.datasets)]);
+  if (stats.datasets > 1) totals.unshift(['datasets', 'datasets', String(stats.datasets)]);
   const sections: [string, string, Stats['byKind']][] = [
     ['kind', 'by kind', stats.byKind],
     ['assertedBy', 'by asserted by', stats.byAssertedBy],
@@ -301,7 +303,8 @@ export function printStats(view: View, stats: Stats): void {
   ];
   if (view.mode === 'plain') {
     const rows = [
-      ...totals.map(([k, v]) => ['total', k, v]),
+      // Four fields on every line: group, key, name, value.
+      ...totals.map(([key, label, value]) => ['total', key, label, value]),
       ...sections.flatMap(([group, , counts]) =>
         counts.map((c) => [group, c.key, c.name, String(c.count)]),
       ),
@@ -319,7 +322,7 @@ export function printStats(view: View, stats: Stats): void {
   });
   view.write(
     tableKit(view).renderPairs(
-      totals.map(([label, text]) => ({ label, cell: { text } })),
+      totals.map(([, label, text]) => ({ label, cell: { text } })),
       view.width,
       view.colors,
     ),

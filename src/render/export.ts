@@ -39,7 +39,7 @@ export const CSV_COLUMNS = [
 ] as const;
 
 // RFC 4180: a field with a comma, quote, CR or LF is quoted, and quotes inside are doubled.
-function csvField(value: string): string {
+export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

@@ -1,6 +1,9 @@
 import type { Corpus } from '../core/corpus.js';
+import { ArmruError } from '../core/errors.js';
 import type { Dataset } from '../core/types.js';
-import { type Cell, type Column, renderPlainCells } from './plain.js';
+import { csvField } from './export.js';
+import { toJson } from './json.js';
+import { type Cell, type Column, renderPlain, renderPlainCells } from './plain.js';
 import { printJson, tableKit, type View } from './view.js';
 
 /** How one kind of item is listed: its table columns, its cells, and its JSON form. */
@@ -31,9 +34,11 @@ export function withDataset<V>(corpus: Corpus, dataset: Dataset, value: V): V {
 }
 
 /**
- * Prints items the way every listing command does: a fitted table in a terminal, tab-separated
- * lines in a pipe, a JSON array with --json. With several datasets loaded, tables and lines
- * start with the item's source, and JSON objects carry `dataset`.
+ * Prints items the way every listing command does: a fitted table in a terminal (cards when
+ * no table fits), tab-separated lines in a pipe, a JSON array with --json; or exactly the
+ * format asked for with --format (table, cards, tsv, json, jsonl, csv). With several
+ * datasets loaded, tables and lines start with the item's source, and JSON objects carry
+ * `dataset`. With --fields, every format shows those JSON fields, in that order.
  */
 export function printListing<T>(
   view: View,
@@ -42,26 +47,88 @@ export function printListing<T>(
   corpus?: Corpus,
 ): void {
   const datasetOf = corpus && corpus.datasets.length > 1 ? listing.dataset : undefined;
-  if (view.mode === 'json') {
+  const jsonOf = (item: T): unknown => {
+    const value = listing.json(item);
+    return datasetOf && corpus ? withDataset(corpus, datasetOf(item), value) : value;
+  };
+  const fields = view.fields;
+  if (fields) checkFields(fields, items.map(jsonOf));
+  const pick = (value: unknown): unknown =>
+    fields
+      ? Object.fromEntries(fields.map((f) => [f, (value as Record<string, unknown>)[f]]))
+      : value;
+  const format =
+    view.format ?? (view.mode === 'json' ? 'json' : view.mode === 'plain' ? 'tsv' : 'table');
+  if (format === 'json') {
     printJson(
       view,
-      items.map((item) => {
-        const value = listing.json(item);
-        return datasetOf && corpus ? withDataset(corpus, datasetOf(item), value) : value;
-      }),
+      items.map((item) => pick(jsonOf(item))),
     );
     return;
   }
-  const columns: Column[] = datasetOf
-    ? [{ header: 'SOURCE', wrap: true, max: 24, min: 8, optional: true }, ...listing.columns]
-    : listing.columns;
-  const rows = items.map((item) => {
-    const cells = listing.cells(item);
-    return datasetOf ? [{ text: datasetOf(item).doc.source.title }, ...cells] : cells;
-  });
-  if (view.mode === 'plain') {
-    view.write(renderPlainCells(columns, rows, view.colors));
+  if (format === 'jsonl') {
+    view.write(items.map((item) => `${toJson(pick(jsonOf(item)))}\n`).join(''));
     return;
   }
-  view.write(tableKit(view).renderTable(columns, rows, view.width, view.colors));
+  let columns: Column[];
+  let rows: Cell[][];
+  if (fields) {
+    // The chosen fields as columns: values as JSON gives them, lists joined with commas.
+    columns = fields.map((f, i) => ({
+      header: f,
+      wrap: true,
+      ...(i === fields.length - 1 ? { flex: true } : {}),
+    }));
+    rows = items.map((item) => {
+      const value = jsonOf(item) as Record<string, unknown>;
+      return fields.map((f) => ({ text: fieldText(value[f]) }));
+    });
+  } else {
+    columns = datasetOf
+      ? [{ header: 'SOURCE', wrap: true, max: 24, min: 8, optional: true }, ...listing.columns]
+      : listing.columns;
+    rows = items.map((item) => {
+      const cells = listing.cells(item);
+      return datasetOf ? [{ text: datasetOf(item).doc.source.title }, ...cells] : cells;
+    });
+  }
+  if (format === 'csv') {
+    const line = (cells: string[]) => `${cells.map(csvField).join(',')}\r\n`;
+    view.write(
+      line(columns.map((c) => c.header)) + rows.map((row) => line(row.map((c) => c.text))).join(''),
+    );
+    return;
+  }
+  if (format === 'tsv') {
+    const head = view.header ? renderPlain([columns.map((c) => c.header)]) : '';
+    view.write(head + renderPlainCells(columns, rows, view.colors));
+    return;
+  }
+  const kit = tableKit(view);
+  view.write(
+    format === 'cards'
+      ? kit.renderCards(columns, rows, view.width, view.colors)
+      : kit.renderTable(columns, rows, view.width, view.colors),
+  );
+}
+
+/** A JSON value as cell text: strings as they are, lists joined with commas, the rest as JSON. */
+function fieldText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(fieldText).join(', ');
+  return typeof value === 'object' ? toJson(value) : String(value);
+}
+
+/** Refuses a --fields name no item has, listing the names there are. */
+function checkFields(fields: string[], values: unknown[]): void {
+  if (values.length === 0) return;
+  const known = new Set(values.flatMap((v) => (v && typeof v === 'object' ? Object.keys(v) : [])));
+  const unknown = fields.filter((f) => !known.has(f));
+  if (unknown.length > 0) {
+    throw new ArmruError(
+      'usage',
+      `--fields: no field named ${unknown.map((f) => `"${f}"`).join(', ')}; expected some of ${[...known].join(', ')}`,
+    );
+  }
 }

@@ -1,12 +1,22 @@
 import type { Palette } from './color.js';
 import { toJson } from './json.js';
-import type { renderPairs, renderTable } from './table.js';
+import type { renderCards, renderPairs, renderTable } from './table.js';
 import type { wrap } from './text-width.js';
+
+/** The output formats a listing can be asked for with `--format`. */
+export const LISTING_FORMATS = ['table', 'cards', 'tsv', 'json', 'jsonl', 'csv'] as const;
+export type ListingFormat = (typeof LISTING_FORMATS)[number];
 
 /** Where and how a command's result is printed, decided once by the CLI. */
 export interface View {
   /** `table` in a terminal, `plain` (tab-separated) in a pipe, `json` with --json. */
   mode: 'table' | 'plain' | 'json';
+  /** The exact format asked for with --format (listings honour it; others follow `mode`). */
+  format?: ListingFormat;
+  /** With --fields: the JSON fields to print, in this order (JSON and tabular output). */
+  fields?: string[];
+  /** With --header: a first line of column names in tab-separated output. */
+  header?: boolean;
   /** Terminal width in columns (80 when unknown). */
   width: number;
   colors: Palette;
@@ -18,6 +28,7 @@ export interface View {
 /** Table and wrapping functions, which bring cli-table3 and string-width with them. */
 export interface TableKit {
   renderTable: typeof renderTable;
+  renderCards: typeof renderCards;
   renderPairs: typeof renderPairs;
   wrap: typeof wrap;
 }

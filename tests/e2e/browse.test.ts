@@ -246,13 +246,13 @@ describe('armru stats', () => {
   it('counts and measures coverage', () => {
     const lines = armru([...MINI, 'stats']).stdout.split('\n');
     expect(lines.slice(0, 7)).toEqual([
-      'total\tclaims\t4',
-      'total\thedged claims\t0',
-      'total\tentities\t6',
-      'total\ttopics\t2',
-      'total\tagreements\t1',
-      'total\trelations\t2',
-      'total\tbody text covered\t68.2% (176 of 258 non-space characters)',
+      'total\tclaims\tclaims\t4',
+      'total\thedged\thedged claims\t0',
+      'total\tentities\tentities\t6',
+      'total\ttopics\ttopics\t2',
+      'total\tagreements\tagreements\t1',
+      'total\trelations\trelations\t2',
+      'total\tcoverage\tbody text covered\t68.2% (176 of 258 non-space characters)',
     ]);
     expect(lines).toContain('assertedBy\truiz\tAna Ruiz\t2');
     const s = json(['stats']);

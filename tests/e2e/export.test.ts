@@ -715,6 +715,25 @@ describe('armru validate', () => {
       ['schema.claims.json', false],
       ['syntax.claims.json', false],
     ]);
+    // Problems are data, not lines to re-parse.
+    const dangling = all.find((x: { file: string }) => x.file.endsWith('dangling.claims.json'));
+    expect(dangling.problems[1]).toEqual({
+      file: 'tests/fixtures/bad/dangling.claims.json',
+      code: 'check',
+      path: '$.claims[0].actors[3]',
+      claimId: 'm1',
+      message: 'no entity has the id "nobody"',
+    });
+    const syntax = all.find((x: { file: string }) => x.file.endsWith('syntax.claims.json'));
+    expect(syntax.problems).toEqual([
+      {
+        file: 'tests/fixtures/bad/syntax.claims.json',
+        code: 'json',
+        line: 7,
+        column: 5,
+        message: "invalid JSON: expected ',' between items",
+      },
+    ]);
   });
 
   it('--fix reports a quote found twice instead of guessing, and writes nothing while the file would still fail', () => {

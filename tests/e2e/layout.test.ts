@@ -163,3 +163,46 @@ describe('the pager', () => {
     expect(text).toContain('c35');
   });
 });
+
+describe('output control on every listing', () => {
+  const run = (args: string[]) =>
+    spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
+
+  it('--format csv, jsonl, tsv with --header, and json with --fields', () => {
+    const csv = run(['search', 'Gyumri', '--format', 'csv']);
+    expect(csv.status).toBe(0);
+    expect(csv.stdout.split('\r\n')[0]).toBe('ID,KIND,ASSERTED BY,CLAIM,ACTORS');
+    expect(csv.stdout.split('\r\n')).toHaveLength(5);
+    const jsonl = run(['claims', '--kind', 'quote', '--format', 'jsonl', '--fields', 'id,kind']);
+    expect(jsonl.stdout).toBe('{"id":"c28","kind":"quote"}\n{"id":"c29","kind":"quote"}\n');
+    const tsv = run(['search', 'Gyumri', '--fields', 'id,assertedBy', '--header']);
+    expect(tsv.stdout.split('\n').slice(0, 2)).toEqual(['id\tassertedBy', 'c12\tauthor']);
+    const json = JSON.parse(
+      run(['agreements', '--format', 'json', '--fields', 'id,status']).stdout,
+    );
+    expect(json[0]).toEqual({ id: 'mod-agreements-2019', status: 'signed' });
+  });
+
+  it('--format table and cards in a pipe, at 80 columns and without colour', () => {
+    const table = run(['topics', '--format', 'table']).stdout;
+    expect(table.startsWith('┌')).toBe(true);
+    for (const line of table.trimEnd().split('\n'))
+      expect(displayWidth(line)).toBeLessThanOrEqual(80);
+    const cards = run(['agreements', '--format', 'cards']).stdout;
+    expect(cards).toMatch(/^ID {7}mod-agreements-2019\n/);
+    expect(cards).not.toContain('\u001b');
+  });
+
+  it('refuses an unknown field or format, naming what there is', () => {
+    const field = run(['claims', '--fields', 'id,nope']);
+    expect(field.status).toBe(2);
+    expect(field.stderr).toMatch(
+      /^armru: --fields: no field named "nope"; expected some of id, text, /,
+    );
+    const format = run(['claims', '--format', 'xml']);
+    expect(format.status).toBe(2);
+    expect(format.stderr.split('\n')[0]).toBe(
+      "armru: option '--format <format>' argument 'xml' is invalid: Allowed choices are table, cards, tsv, json, jsonl, csv",
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ArmruError } from '../../src/core/errors.js';
+import { ArmruError, problemLine } from '../../src/core/errors.js';
 import { pointerToPath } from '../../src/core/json-path.js';
 import { lineColumn, parseJson } from '../../src/core/json-text.js';
 import { loadDataset } from '../../src/core/load.js';
@@ -14,7 +14,7 @@ async function refusal(
   } catch (error) {
     expect(error).toBeInstanceOf(ArmruError);
     const e = error as ArmruError;
-    expect(e.exitCode).toBe(2);
+    expect(e.details.map(problemLine)).toEqual(e.problems);
     return { message: e.message, problems: e.problems, code: e.code };
   }
   throw new Error(`${file} loaded but should have been refused`);
@@ -33,7 +33,8 @@ describe('loadDataset', () => {
     expect(await refusal(f)).toEqual({
       code: 'bad-json',
       message: `${f}:7:5: invalid JSON: expected ',' between items`,
-      problems: [],
+      // The one problem is the message itself, and the CLI prints it once.
+      problems: [`${f}:7:5: invalid JSON: expected ',' between items`],
     });
   });
 
