@@ -7,6 +7,7 @@ import { type CommandContext, listed, OK, type Outcome } from './context.js';
 export async function actorsCommand(
   ctx: CommandContext,
   name: string | undefined,
+  exact = false,
 ): Promise<Outcome> {
   const corpus = await loadCorpus(ctx.dataPaths);
   if (name === undefined) {
@@ -14,6 +15,6 @@ export async function actorsCommand(
     printEntities(ctx.view, corpus, all);
     return listed(all.length, 'actors in this dataset');
   }
-  printEntityProfiles(ctx.view, corpus, findEntityProfiles(corpus, name));
+  printEntityProfiles(ctx.view, corpus, findEntityProfiles(corpus, name, exact));
   return OK;
 }

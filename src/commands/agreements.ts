@@ -1,4 +1,4 @@
-import { findAgreements } from '../core/agreements.js';
+import { type AgreementFilterInput, findAgreements } from '../core/agreements.js';
 import { loadCorpus } from '../core/load.js';
 import { printAgreements } from '../render/browse.js';
 import { type CommandContext, listed, type Outcome } from './context.js';
@@ -6,7 +6,7 @@ import { type CommandContext, listed, type Outcome } from './context.js';
 /** `armru agreements`: agreements passing --status and --party. */
 export async function agreementsCommand(
   ctx: CommandContext,
-  options: { status?: string[]; party?: string[] },
+  options: AgreementFilterInput,
 ): Promise<Outcome> {
   const corpus = await loadCorpus(ctx.dataPaths);
   const found = findAgreements(corpus, options);

@@ -1,5 +1,5 @@
 import { allClaims } from '../core/corpus.js';
-import { buildFilter, type ClaimFilterInput } from '../core/filter.js';
+import { type ClaimFilterInput, claimFilter } from '../core/filter.js';
 import { loadCorpus } from '../core/load.js';
 import { printClaims } from '../render/claims.js';
 import { type CommandContext, listed, type Outcome } from './context.js';
@@ -10,8 +10,10 @@ export async function claimsCommand(
   options: ClaimFilterInput,
 ): Promise<Outcome> {
   const corpus = await loadCorpus(ctx.dataPaths);
-  const keep = buildFilter(corpus, options);
-  const refs = allClaims(corpus).filter(keep);
+  const { keep, via } = claimFilter(corpus, options);
+  const refs = allClaims(corpus)
+    .filter(keep)
+    .map((ref) => ({ ...ref, via: via(ref) }));
   printClaims(ctx.view, corpus, refs);
   return listed(refs.length, 'claims match these filters');
 }

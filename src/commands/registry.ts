@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { date as isDate, uri as isUri } from '../core/formats.js';
+import { closest } from '../core/suggest.js';
 import { AGREEMENT_STATUSES, CLAIM_KINDS, REVIEW_STATES } from '../core/types.js';
 import { COLOR_MODES } from '../render/color.js';
 import { NAME_KINDS, type NameKind, SHELLS } from '../render/completion.js';
@@ -77,16 +78,29 @@ export function collect(value: string, previous: unknown): string[] {
   return [...((previous as string[] | undefined) ?? []), value];
 }
 
-/** A repeatable option whose values (also comma-separated) must be among `choices`. */
+/** `value` as one of `choices`, in any case (`Quote` is `quote`); else the nearest is named. */
+function pickChoice(choices: readonly string[], value: string): string {
+  const found = choices.find((c) => c.toLowerCase() === value.toLowerCase());
+  if (found !== undefined) return found;
+  const [near] = closest(value.toLowerCase(), [...choices], 1);
+  const hint = near ? `did you mean "${near}"? ` : '';
+  throw new InvalidArgumentError(`${hint}expected one of ${choices.join(', ')}.`);
+}
+
+/**
+ * A repeatable option whose values (also comma-separated) must be among `choices`, in any
+ * case; an unknown value names the nearest choice.
+ */
 export function collectChoice(choices: readonly string[]) {
-  return (value: string, previous: unknown): string[] => {
-    const values = value.split(',').map((v) => v.trim());
-    for (const v of values) {
-      if (!choices.includes(v))
-        throw new InvalidArgumentError(`expected one of ${choices.join(', ')}.`);
-    }
-    return [...((previous as string[] | undefined) ?? []), ...values];
-  };
+  return (value: string, previous: unknown): string[] => [
+    ...((previous as string[] | undefined) ?? []),
+    ...value.split(',').map((v) => pickChoice(choices, v.trim())),
+  ];
+}
+
+/** A single-valued option among `choices`, in any case (`--format CSV`). */
+export function oneChoice(choices: readonly string[]) {
+  return (value: string): string => pickChoice(choices, value.trim());
 }
 
 /** `--published`: a real calendar day, YYYY-MM-DD. */
@@ -125,9 +139,14 @@ export const GLOBAL_OPTIONS: OptionDefinition[] = [
 
 const actor: OptionDefinition = {
   flags: '--actor <name>',
-  description: 'only claims about this actor (repeat: all of them)',
+  description:
+    'only claims about this actor or one of its members (=NAME: the actor itself; repeat: all of them)',
   parse: collect,
   complete: 'actors',
+};
+const exactActor: OptionDefinition = {
+  flags: '--exact-actor',
+  description: 'actor and asserter names mean the entity itself, not its members',
 };
 const topic: OptionDefinition = {
   flags: '--topic <name>',
@@ -143,7 +162,8 @@ const kind: OptionDefinition = {
 };
 const assertedBy: OptionDefinition = {
   flags: '--asserted-by <name>',
-  description: 'only claims this source asserts ("author" for the writer)',
+  description:
+    'only claims this source, or one of its members, asserts ("author" or the name for the writer)',
   parse: collect,
   complete: 'asserters',
 };
@@ -180,7 +200,8 @@ const DATASET_PATHS: ArgumentDefinition = {
 export const COMMANDS: CommandDefinition[] = [
   {
     name: 'search',
-    summary: 'Fuzzy search over claims by text, quote, actor, topic and source.',
+    summary:
+      'Fuzzy search over claims: text, quote, actors, topics, source, kind, date, agreements, notes.',
     arguments: [
       {
         spec: '<query...>',
@@ -191,6 +212,7 @@ export const COMMANDS: CommandDefinition[] = [
     listing: true,
     options: [
       actor,
+      exactActor,
       topic,
       kind,
       {
@@ -199,7 +221,14 @@ export const COMMANDS: CommandDefinition[] = [
         parse: positiveInt,
         default: 20,
       },
-      { flags: '--json', description: 'print a JSON array of claim objects, each with its score' },
+      {
+        flags: '--all',
+        description: 'show every match: no limit, and claims that match only through an alias',
+      },
+      {
+        flags: '--json',
+        description: 'print a JSON array of claim objects, each with its score and what matched',
+      },
     ],
     examples: [
       'armru search Gyumri',
@@ -207,6 +236,8 @@ export const COMMANDS: CommandDefinition[] = [
       'armru search "\'biolab !Kommersant"   exact word, and not Kommersant\'s claims',
       'armru search Russia --topic CSTO --kind background',
       'armru search Pashinian --limit 3 --json',
+      'armru search what did Shoygu announce   question words are left out',
+      'armru search October 2019            dates, kinds (denied, reported), cues, agreements',
     ],
     pipe: 'one claim per line, best first: id, kind, asserted by, claim, actors (tab-separated)',
     run: async (ctx, [words], options) =>
@@ -220,6 +251,7 @@ export const COMMANDS: CommandDefinition[] = [
     listing: true,
     options: [
       actor,
+      exactActor,
       topic,
       kind,
       assertedBy,
@@ -234,6 +266,8 @@ export const COMMANDS: CommandDefinition[] = [
     examples: [
       'armru claims',
       'armru claims --actor Pashinian --kind quote',
+      'armru claims --actor Russia                  with its government, ministry, minister',
+      'armru claims --actor =Russia                 the country alone (or --exact-actor)',
       'armru claims --asserted-by Kommersant --json',
       'armru claims --asserted-by author --topic "Gyumri base"',
       'armru --data my.claims.json claims --review draft',
@@ -259,11 +293,24 @@ export const COMMANDS: CommandDefinition[] = [
     arguments: [{ spec: '[name]', description: "an actor's name, alias or id: show its profile" }],
     completes: 'actors',
     listing: true,
-    options: [json('a JSON array (entity objects with claimCount and assertedCount)')],
-    examples: ['armru actors', 'armru actors Shoigu', 'armru actors Kremlin --json'],
+    options: [
+      { flags: '--exact', description: 'the profile of the entity itself, without its members' },
+      json('a JSON array (entity objects with claimCount and assertedCount)'),
+    ],
+    examples: [
+      'armru actors',
+      'armru actors Shoigu',
+      'armru actors Russia          with its government, ministry, minister, military',
+      'armru actors =Russia         the country alone',
+      'armru actors Kremlin --json',
+    ],
     pipe: 'one actor per line: id, type, name, claims about it, claims it asserts, aliases; a profile as tagged lines (entity, about, asserts, agreement)',
-    run: async (ctx, [name]) =>
-      (await import('./actors.js')).actorsCommand(ctx, name as string | undefined),
+    run: async (ctx, [name], options) =>
+      (await import('./actors.js')).actorsCommand(
+        ctx,
+        name as string | undefined,
+        Boolean(options.exact),
+      ),
   },
   {
     name: 'topics',
@@ -292,9 +339,14 @@ export const COMMANDS: CommandDefinition[] = [
       },
       {
         flags: '--party <name>',
-        description: 'only agreements this actor is party to (repeat: all of them)',
+        description:
+          'only agreements this actor, or one of its members, is party to (=NAME: itself; repeat: all of them)',
         parse: collect,
         complete: 'actors',
+      },
+      {
+        flags: '--exact-party',
+        description: 'party names mean the entity itself, not its members',
       },
       json('a JSON array of agreement objects'),
     ],
@@ -302,8 +354,9 @@ export const COMMANDS: CommandDefinition[] = [
       'armru agreements',
       'armru agreements --status in-force',
       'armru agreements --party CSTO --json',
+      'armru agreements --party Russia --status signed',
     ],
-    pipe: 'one agreement per line: id, name, kind, parties, status, date, claims',
+    pipe: 'one agreement per line: id, name, kind, parties, status, date, claims, note',
     run: async (ctx, _args, options) =>
       (await import('./agreements.js')).agreementsCommand(ctx, options as never),
   },
@@ -349,8 +402,9 @@ export const COMMANDS: CommandDefinition[] = [
     options: [
       {
         flags: '--format <format>',
-        description: 'output format',
-        choices: GRAPH_FORMATS,
+        description: `output format (${GRAPH_FORMATS.join(', ')})`,
+        parse: oneChoice(GRAPH_FORMATS),
+        values: GRAPH_FORMATS,
         default: 'dot',
       },
     ],
@@ -372,8 +426,9 @@ export const COMMANDS: CommandDefinition[] = [
     options: [
       {
         flags: '--format <format>',
-        description: 'output format',
-        choices: EXPORT_FORMATS,
+        description: `output format (${EXPORT_FORMATS.join(', ')})`,
+        parse: oneChoice(EXPORT_FORMATS),
+        values: EXPORT_FORMATS,
         default: 'json',
       },
       {
@@ -382,6 +437,7 @@ export const COMMANDS: CommandDefinition[] = [
         complete: 'path',
       },
       actor,
+      exactActor,
       topic,
       kind,
       assertedBy,

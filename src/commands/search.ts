@@ -1,35 +1,65 @@
 import { confirmQuotes } from '../core/confirm.js';
-import type { Corpus } from '../core/corpus.js';
-import { buildFilter, type ClaimFilterInput } from '../core/filter.js';
+import { ArmruError } from '../core/errors.js';
+import { type ClaimFilterInput, claimFilter } from '../core/filter.js';
 import { IndexDamaged } from '../core/index-store.js';
 import { indexedSearch, openWordIndexes } from '../core/indexed-search.js';
 import { datasetFiles, loadCorpus } from '../core/load.js';
-import { ClaimSearcher, type SearchHit } from '../core/search.js';
-import { printHits } from '../render/claims.js';
+import { onlyOperators, readQuery, suggestWords } from '../core/question.js';
+import { ClaimSearcher, parseQuery } from '../core/search.js';
+import { printFooter, printHits } from '../render/claims.js';
 import { printJson } from '../render/view.js';
 import { type CommandContext, OK, type Outcome } from './context.js';
 
 /** Checked options of `armru search`. */
 export interface SearchOptions extends ClaimFilterInput {
   limit: number;
+  /** Every match: no limit, and matches only through an alias too. */
+  all?: boolean;
 }
 
+/** The query syntax, for a query that has nothing to match. */
+export const QUERY_SYNTAX = [
+  'Query syntax: words (all must match, spelling may differ a little), and',
+  "  a | b  either    'word  exactly    ^word  starts with    word$  ends with",
+  '  !word  not       =word  the whole field',
+  'Example: armru search "\'biolab !Kommersant"',
+].join('\n');
+
+const quoted = (terms: string[]) => terms.map((t) => `"${t}"`).join(', ');
+
 /**
- * `armru search <query...>`: words joined by spaces form one fzf-style query. Datasets with a
- * fresh word index (`armru index`) are searched through it; the rest are loaded whole.
+ * `armru search <query...>`: words joined by spaces form one fzf-style query. Question words
+ * are left out (and the note says which); when no claim matches every word, the claims that
+ * match most of them are shown, and a word that matches nothing gets the nearest names.
+ * Datasets with a fresh word index (`armru index`) are searched through it; the rest, and any
+ * partial match, are searched loaded whole.
  */
 export async function searchCommand(
   ctx: CommandContext,
   words: string[],
   options: SearchOptions,
 ): Promise<Outcome> {
-  const query = words.join(' ');
-  let result: { corpus: Corpus; hits: SearchHit[] } | undefined;
+  const typed = words.join(' ');
+  if (onlyOperators(typed)) {
+    throw new ArmruError(
+      'usage',
+      `the query "${typed}" is only operators: give words to look for`,
+      { hint: QUERY_SYNTAX },
+    );
+  }
+  const { query, dropped } = readQuery(words);
+  if (dropped.length > 0)
+    ctx.note(`searching for "${query}" (question words left out: ${dropped.join(', ')})`);
+  const all = Boolean(options.all);
+  // "When was ..." asks for a date: dated claims first.
+  const dated = dropped.some((w) => w.toLowerCase() === 'when');
+  const limit = all ? Number.POSITIVE_INFINITY : options.limit;
+  let found: ReturnType<typeof indexedSearch> | undefined;
   if (ctx.dataPaths.length > 0) {
     const lookup = openWordIndexes(ctx.dataPaths.flatMap(datasetFiles));
     if (lookup.usable) {
       try {
-        result = indexedSearch(lookup.indexes, query, options, options.limit);
+        found = indexedSearch(lookup.indexes, query, options, limit, all, dated);
       } catch (error) {
         // An index that was fresh when opened but whose bytes do not match what it recorded
         // is not believed: one note, and the search runs on the dataset itself.
@@ -39,22 +69,57 @@ export async function searchCommand(
         );
       }
       // What the index says must still be what the article says.
-      if (result) await confirmQuotes(result.hits);
+      if (found) await confirmQuotes(found.hits);
     } else for (const note of lookup.notes) ctx.note(note);
   }
-  if (!result) {
-    const corpus = await loadCorpus(ctx.dataPaths);
-    const filter = buildFilter(corpus, options);
-    result = {
-      corpus,
-      hits: new ClaimSearcher(corpus).search(query, { filter, limit: options.limit }),
-    };
+  const corpus = found?.corpus ?? (await loadCorpus(ctx.dataPaths));
+  const { keep, via } = claimFilter(corpus, options);
+  let searcher = found?.searcher;
+  let result = found?.result;
+  const suggest = found?.suggest ?? ((term: string) => suggestWords(corpus, term));
+  if (!searcher || !result) {
+    searcher = new ClaimSearcher(corpus);
+    result = searcher.run(query, { filter: keep, limit, all, dated });
+    if (result.total === 0) {
+      const partial = searcher.runPartial(query, { filter: keep, limit, all, dated });
+      if (partial.total > 0) result = partial;
+    }
   }
-  if (result.hits.length === 0) {
+  if (result.partial && result.total > 0) {
+    const { best, of, terms } = result.partial;
+    ctx.note(
+      `no claim matches all of ${quoted(terms)}; showing claims that match ${best} of ${of} words${best > 1 ? ' (then fewer)' : ''}`,
+    );
+  }
+  // A word that matches nothing anywhere gets the nearest names and words of the dataset.
+  if (result.total === 0 || result.partial) {
+    for (const group of parseQuery(query)) {
+      for (const term of group.terms) {
+        if (searcher.termHits(term) > 0) continue;
+        const near = suggest(term);
+        if (near.length > 0)
+          ctx.note(`"${term}" matches nothing; did you mean ${near.join(', ')}?`);
+        else if (group.terms.length > 1) ctx.note(`"${term}" matches nothing in this dataset`);
+      }
+    }
+  }
+  if (result.total === 0) {
     // Scripts reading --json always get a JSON document, even when nothing matched.
     if (ctx.view.mode === 'json') printJson(ctx.view, []);
     return { status: 'no-match', message: `no claims match "${query}"` };
   }
-  printHits(ctx.view, result.corpus, result.hits);
+  printHits(
+    ctx.view,
+    corpus,
+    result.hits.map((hit) => ({ ...hit, via: via(hit) })),
+  );
+  const footer: string[] = [];
+  if (result.total > result.hits.length)
+    footer.push(`showing ${result.hits.length} of ${result.total} (--limit N, or --all)`);
+  if (result.weak > 0)
+    footer.push(
+      `${result.weak} more ${result.weak === 1 ? 'claim matches' : 'claims match'} only through an alias of an actor or topic (--all shows them)`,
+    );
+  printFooter(ctx.view, footer, ctx.note);
   return OK;
 }

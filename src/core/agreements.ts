@@ -1,34 +1,54 @@
 import type { AgreementRef, Corpus } from './corpus.js';
-import { ArmruError } from './errors.js';
-import { resolveActor } from './resolve.js';
-import { AGREEMENT_STATUSES, type AgreementStatus } from './types.js';
+import { chooseEnum } from './enums.js';
+import { chainText, reachedBy, type Via } from './hierarchy.js';
+import { reachActor } from './resolve.js';
+import { AGREEMENT_STATUSES } from './types.js';
 
 /** Filters of `armru agreements`, as typed. */
 export interface AgreementFilterInput {
-  /** Status must be one of these. */
+  /** Status must be one of these (any case). */
   status?: string[];
-  /** Each named entity must be a party (repeated: all of them). */
+  /**
+   * Each named entity, or one of its members, must be a party (repeated: all of them).
+   * `=Name` means the entity itself only.
+   */
   party?: string[];
+  /** Party names mean the entity itself, not its members. */
+  exactParty?: boolean;
+}
+
+/** An agreement a filter kept, and how its parties matched through membership. */
+export interface FoundAgreement extends AgreementRef {
+  via: Via[];
 }
 
 /** The corpus's agreements that pass the filters, in dataset order. */
-export function findAgreements(corpus: Corpus, input: AgreementFilterInput = {}): AgreementRef[] {
-  const statuses = new Set((input.status ?? []).map(checkStatus));
-  const parties = (input.party ?? []).map((name) => resolveActor(corpus, name));
+export function findAgreements(corpus: Corpus, input: AgreementFilterInput = {}): FoundAgreement[] {
+  const statuses = new Set(
+    (input.status ?? []).map((s) => chooseEnum('status', s, AGREEMENT_STATUSES)),
+  );
+  const parties = (input.party ?? []).map((name) => ({
+    name,
+    found: reachActor(corpus, name, Boolean(input.exactParty)),
+  }));
   return corpus.datasets.flatMap((dataset) =>
     dataset.doc.agreements
       .filter((a) => statuses.size === 0 || statuses.has(a.status))
-      .filter((a) =>
-        parties.every((resolved) => a.parties.some((id) => resolved.get(dataset)?.has(id))),
-      )
-      .map((agreement) => ({ dataset, agreement })),
-  );
-}
-
-function checkStatus(status: string): AgreementStatus {
-  if ((AGREEMENT_STATUSES as readonly string[]).includes(status)) return status as AgreementStatus;
-  throw new ArmruError(
-    'usage',
-    `unknown status "${status}"; expected one of ${AGREEMENT_STATUSES.join(', ')}`,
+      .map((agreement) => {
+        const via: Via[] = [];
+        for (const { name, found } of parties) {
+          const chain = reachedBy(found.get(dataset), agreement.parties);
+          if (chain === undefined) return undefined;
+          if (chain)
+            via.push({
+              option: 'party',
+              name,
+              path: chain,
+              text: `via ${chainText(dataset, chain)}`,
+            });
+        }
+        return { dataset, agreement, via };
+      })
+      .filter((found): found is FoundAgreement => found !== undefined),
   );
 }

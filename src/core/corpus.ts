@@ -62,7 +62,10 @@ export function findClaim(corpus: Corpus, id: string): ClaimRef {
   for (const dataset of corpus.datasets) {
     const prefix = `${dataset.doc.source.id}:`;
     const local = wanted.startsWith(prefix) ? wanted.slice(prefix.length) : wanted;
-    const claim = dataset.claimById.get(local);
+    // Ids are case-insensitive for people (`show C09`); an exact id wins over a folded one.
+    const claim =
+      dataset.claimById.get(local) ??
+      dataset.doc.claims.find((c) => c.id.toLowerCase() === local.toLowerCase());
     if (claim) candidates.push({ dataset, claim });
   }
   const [only] = candidates;

@@ -1,19 +1,24 @@
 import type { ClaimRef, Corpus } from './corpus.js';
-import { ArmruError } from './errors.js';
-import { type Resolved, resolveActor, resolveTopic } from './resolve.js';
-import { CLAIM_KINDS, type ClaimKind, REVIEW_STATES, type ReviewState } from './types.js';
-import { AUTHOR } from './verify.js';
+import { chooseEnum } from './enums.js';
+import { chainText, reachedBy, type Via } from './hierarchy.js';
+import { type Reached, reachActor, resolveTopic } from './resolve.js';
+import { CLAIM_KINDS, type ClaimKind, REVIEW_STATES } from './types.js';
 
 /** Filters as the user typed them (names, not ids). */
 export interface ClaimFilterInput {
-  /** Each value must be among the claim's actors (repeated values: all of them). */
+  /**
+   * Each value must be among the claim's actors, or have a member among them (repeated
+   * values: all of them). `=Name` means the entity itself only.
+   */
   actor?: string[];
   /** Each value must be among the claim's topics (repeated values: all of them). */
   topic?: string[];
-  /** The claim's kind must be one of these. */
+  /** The claim's kind must be one of these (any case). */
   kind?: string[];
-  /** Who asserts the claim must be one of these (`author` for the writer). */
+  /** Who asserts the claim must be one of these, or a member of one (`author` for the writer). */
   assertedBy?: string[];
+  /** Actor and asserter names mean the entity itself, not its members. */
+  exactActor?: boolean;
   /** The claim's review state must be one of these (`draft`, or `checked`: no review field). */
   review?: string[];
 }
@@ -21,51 +26,64 @@ export interface ClaimFilterInput {
 /** A predicate over claims, after names have been resolved to ids. */
 export type ClaimPredicate = (ref: ClaimRef) => boolean;
 
-const has = (resolved: Resolved, ref: ClaimRef, ids: string[]) => {
-  const wanted = resolved.get(ref.dataset);
-  return wanted !== undefined && ids.some((id) => wanted.has(id));
-};
+/** The filter, and how a claim it keeps matched through membership. */
+export interface ClaimFilter {
+  keep: ClaimPredicate;
+  /** For each actor or asserter name a claim matched only through a member, the chain. */
+  via: (ref: ClaimRef) => Via[];
+}
 
 /**
- * Resolves filter names through ids, names and aliases and returns the predicate. An unknown
- * name throws (with the closest names), so a typo never quietly empties a listing.
+ * Resolves filter names through ids, names and aliases, follows membership, and returns the
+ * filter. An unknown name or value throws (with the closest), so a typo never quietly empties
+ * a listing.
  */
-export function buildFilter(corpus: Corpus, input: ClaimFilterInput): ClaimPredicate {
-  const actors = (input.actor ?? []).map((name) => resolveActor(corpus, name));
+export function claimFilter(corpus: Corpus, input: ClaimFilterInput): ClaimFilter {
+  const exact = Boolean(input.exactActor);
+  const actors = (input.actor ?? []).map((name) => ({
+    name,
+    found: reachActor(corpus, name, exact),
+  }));
   const topics = (input.topic ?? []).map((name) => resolveTopic(corpus, name));
-  const kinds = new Set((input.kind ?? []).map(checkKind));
-  const wantAuthor = (input.assertedBy ?? []).some(isAuthor);
-  const asserters = (input.assertedBy ?? [])
-    .filter((name) => !isAuthor(name))
-    .map((name) => resolveActor(corpus, name));
-  const anyAsserter = wantAuthor || asserters.length > 0;
-  const reviews = new Set((input.review ?? []).map(checkReview));
-  return (ref) =>
-    actors.every((resolved) => has(resolved, ref, ref.claim.actors)) &&
-    topics.every((resolved) => has(resolved, ref, ref.claim.topics)) &&
+  const kinds = new Set((input.kind ?? []).map((k) => chooseEnum('kind', k, CLAIM_KINDS)));
+  const asserters = (input.assertedBy ?? []).map((name) => ({
+    name,
+    found: reachActor(corpus, name, exact),
+  }));
+  const reviews = new Set(
+    (input.review ?? []).map((r) => chooseEnum('review state', r, REVIEW_STATES)),
+  );
+  const actorChain = (found: Reached, ref: ClaimRef) =>
+    reachedBy(found.get(ref.dataset), ref.claim.actors);
+  const asserterChain = (found: Reached, ref: ClaimRef) =>
+    reachedBy(found.get(ref.dataset), [ref.claim.assertedBy]);
+  const keep: ClaimPredicate = (ref) =>
+    actors.every(({ found }) => actorChain(found, ref) !== undefined) &&
+    topics.every((resolved) => ref.claim.topics.some((id) => resolved.get(ref.dataset)?.has(id))) &&
     (kinds.size === 0 || kinds.has(ref.claim.kind)) &&
     (reviews.size === 0 || reviews.has(ref.claim.review ?? 'checked')) &&
-    (!anyAsserter ||
-      (wantAuthor && ref.claim.assertedBy === AUTHOR) ||
-      asserters.some((resolved) => has(resolved, ref, [ref.claim.assertedBy])));
+    (asserters.length === 0 ||
+      asserters.some(({ found }) => asserterChain(found, ref) !== undefined));
+  const via = (ref: ClaimRef): Via[] => {
+    const out: Via[] = [];
+    const add = (option: string, name: string, chain: string[] | null | undefined, how = 'via') => {
+      if (chain)
+        out.push({ option, name, path: chain, text: `${how} ${chainText(ref.dataset, chain)}` });
+    };
+    for (const { name, found } of actors) add('actor', name, actorChain(found, ref));
+    for (const { name, found } of asserters)
+      add('asserted-by', name, asserterChain(found, ref), 'asserted via');
+    return out;
+  };
+  return { keep, via };
 }
 
-function isAuthor(name: string): boolean {
-  return name.trim().toLowerCase() === AUTHOR;
+/** The predicate of `claimFilter`, for callers that need no explanations. */
+export function buildFilter(corpus: Corpus, input: ClaimFilterInput): ClaimPredicate {
+  return claimFilter(corpus, input).keep;
 }
 
-function checkKind(kind: string): ClaimKind {
-  if ((CLAIM_KINDS as readonly string[]).includes(kind)) return kind as ClaimKind;
-  throw new ArmruError(
-    'usage',
-    `unknown kind "${kind}"; expected one of ${CLAIM_KINDS.join(', ')}`,
-  );
-}
-
-function checkReview(state: string): ReviewState {
-  if ((REVIEW_STATES as readonly string[]).includes(state)) return state as ReviewState;
-  throw new ArmruError(
-    'usage',
-    `unknown review state "${state}"; expected one of ${REVIEW_STATES.join(', ')}`,
-  );
+/** The kind a user typed, in any case; an unknown one throws naming the nearest. */
+export function checkKind(kind: string): ClaimKind {
+  return chooseEnum('kind', kind, CLAIM_KINDS);
 }

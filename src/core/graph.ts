@@ -1,5 +1,5 @@
 import { type Corpus, qualify } from './corpus.js';
-import type { EntityType } from './types.js';
+import { type EntityType, parentIds } from './types.js';
 
 /** An actor in the network. */
 export interface GraphNode {
@@ -27,7 +27,14 @@ export interface AgreementEdge {
   label: string;
 }
 
-export type GraphEdge = CoOccurrence | AgreementEdge;
+/** Organisational membership: `a` is a member of `b` (directed). */
+export interface MemberEdge {
+  kind: 'member';
+  a: string;
+  b: string;
+}
+
+export type GraphEdge = CoOccurrence | AgreementEdge | MemberEdge;
 
 /** The network of actors: who appears with whom, and who is party to what with whom. */
 export interface ActorGraph {
@@ -46,7 +53,9 @@ function pairs<T>(items: T[]): [T, T][] {
 /**
  * Builds the actor network: an edge for each pair of entities that share a claim, weighted
  * by how many claims they share, and one labelled edge per agreement for each pair of its
- * parties. Only entities on some edge, or in some claim or agreement, are nodes.
+ * parties, and a directed "member of" edge from each entity to what it belongs to (so the chain
+ * from a minister to the country is drawn). Only entities in some claim or agreement, and the
+ * entities they belong to, are nodes.
  */
 export function actorGraph(corpus: Corpus): ActorGraph {
   const nodes = new Map<string, GraphNode>();
@@ -81,5 +90,24 @@ export function actorGraph(corpus: Corpus): ActorGraph {
       }
     }
   }
-  return { nodes: [...nodes.values()], edges: [...shared.values(), ...edges] };
+  const members: MemberEdge[] = [];
+  for (const dataset of corpus.datasets) {
+    const q = (id: string) => qualify(corpus, dataset, id);
+    const seen = new Set<string>();
+    const up = (id: string): void => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      const entity = dataset.entityById.get(id);
+      for (const parent of entity ? parentIds(entity) : []) {
+        const other = dataset.entityById.get(parent);
+        if (!other) continue;
+        if (!nodes.has(q(parent)))
+          nodes.set(q(parent), { id: q(parent), name: other.name, type: other.type });
+        members.push({ kind: 'member', a: q(id), b: q(parent) });
+        up(parent);
+      }
+    };
+    for (const entity of dataset.doc.entities) if (nodes.has(q(entity.id))) up(entity.id);
+  }
+  return { nodes: [...nodes.values()], edges: [...shared.values(), ...edges, ...members] };
 }

@@ -28,7 +28,13 @@ import {
 } from './index-store.js';
 import { topLevelArraySpans } from './json-spans.js';
 import { loadDataset } from './load.js';
-import { SEARCH_FINGERPRINT, type SearchRecord, searchRecord, WORD } from './search-record.js';
+import {
+  SEARCH_FIELDS,
+  SEARCH_FINGERPRINT,
+  type SearchRecord,
+  searchRecord,
+  WORD,
+} from './search-record.js';
 
 /** What building an index reports. */
 export interface IndexReport {
@@ -363,10 +369,12 @@ function writeWordIndex(
       }
     };
     // The words of each field value, as in the record's folded values (WORD never spans two).
-    add(wordsOf(record.text, false));
-    add(wordsOf(record.quote, false));
-    for (const list of [record.actors, record.topics, record.source])
-      for (const value of list) add(wordsOf(value, true));
+    // The claim's own text and quote are its own; list entries recur across claims.
+    for (const field of SEARCH_FIELDS) {
+      const value = record[field];
+      if (typeof value === 'string') add(wordsOf(value, false));
+      else for (const entry of value) add(wordsOf(entry, true));
+    }
     if (onProgress && (i + 1) % step === 0) onProgress(i + 1, records.length);
   });
   const vocabulary = [...postings.keys()].sort();

@@ -4,7 +4,14 @@ import type { Corpus } from './corpus.js';
 import { buildFilter, type ClaimFilterInput } from './filter.js';
 import { IndexDamaged, openIndex, WordIndex } from './index-store.js';
 import { articleText } from './load.js';
-import { ClaimSearcher, parseQuery, type QueryGroup, type SearchHit } from './search.js';
+import { suggestFrom } from './question.js';
+import {
+  ClaimSearcher,
+  parseQuery,
+  type QueryGroup,
+  type SearchHit,
+  type SearchResult,
+} from './search.js';
 import { FUSE_OPTIONS, SEARCH_FINGERPRINT, WORD } from './search-record.js';
 import type { Claim, Dataset, DatasetDocument } from './types.js';
 
@@ -190,40 +197,89 @@ export function openWordIndexes(files: string[]): IndexedLookup {
   return { usable: false, notes };
 }
 
+/** Reads the claims numbered `candidates` (and the entities they need) from one index. */
+function readCandidates(
+  file: string,
+  index: WordIndex,
+  candidates: Candidates,
+  filterInput: ClaimFilterInput,
+): Dataset {
+  const numbers =
+    candidates === 'all'
+      ? Array.from({ length: index.meta.claims }, (_, i) => i)
+      : [...candidates].sort((a, b) => a - b);
+  const claims = index.claims(numbers);
+  // Names in filters are resolved against every entity; otherwise only the ones these
+  // claims name (as actors or asserters) are read.
+  const needsAll = Boolean(filterInput.actor?.length || filterInput.assertedBy?.length);
+  const entities = needsAll
+    ? index.allEntities()
+    : index.entities(claims.flatMap((c) => [...c.actors, c.assertedBy]));
+  const doc = { ...(index.meta.doc as Omit<DatasetDocument, 'claims'>), entities };
+  return partialDataset(file, doc, claims);
+}
+
 /**
  * Searches indexed datasets: candidates from the word index, then the claims read from the
  * claims store and scored by the same ClaimSearcher as the plain path. fuse.js scores each
  * record on its own, so the hits, scores and their order are those of a search of every claim.
+ * When no claim matches every word of a one-branch query, the candidates of each word are
+ * read instead and ranked by how many words they match (ClaimSearcher.runPartial), as the
+ * plain path does; `searcher` is then the one that ran it.
  */
 export function indexedSearch(
   indexes: { file: string; index: WordIndex }[],
   query: string,
   filterInput: ClaimFilterInput,
   limit: number,
-): { corpus: Corpus; hits: SearchHit[] } {
+  all = false,
+  dated = false,
+): {
+  corpus: Corpus;
+  hits: SearchHit[];
+  result: SearchResult;
+  searcher: ClaimSearcher;
+  /** The nearest words of the indexes' vocabularies to a word that matched nothing. */
+  suggest: (term: string) => string[];
+} {
   const groups = parseQuery(query);
-  let datasets: Dataset[];
+  const finders = indexes.map(({ index }) => new CandidateFinder(index));
   try {
-    datasets = indexes.map(({ file, index }) => {
-      const candidates = new CandidateFinder(index).find(groups);
-      const numbers =
-        candidates === 'all'
-          ? Array.from({ length: index.meta.claims }, (_, i) => i)
-          : [...candidates].sort((a, b) => a - b);
-      const claims = index.claims(numbers);
-      // Names in filters are resolved against every entity; otherwise only the ones these
-      // claims name (as actors or asserters) are read.
-      const needsAll = Boolean(filterInput.actor?.length || filterInput.assertedBy?.length);
-      const entities = needsAll
-        ? index.allEntities()
-        : index.entities(claims.flatMap((c) => [...c.actors, c.assertedBy]));
-      const doc = { ...(index.meta.doc as Omit<DatasetDocument, 'claims'>), entities };
-      return partialDataset(file, doc, claims);
-    });
+    let corpus: Corpus = {
+      datasets: indexes.map(({ file, index }, i) =>
+        readCandidates(file, index, (finders[i] as CandidateFinder).find(groups), filterInput),
+      ),
+    };
+    let filter = buildFilter(corpus, filterInput);
+    let searcher = new ClaimSearcher(corpus);
+    let result = searcher.run(query, { filter, limit, all, dated });
+    const [group] = groups;
+    if (result.total === 0 && groups.length === 1 && group && group.terms.length > 1) {
+      // Every claim that matches some word is among the union of the words' candidates.
+      corpus = {
+        datasets: indexes.map(({ file, index }, i) => {
+          const finder = finders[i] as CandidateFinder;
+          const some = group.terms.reduce<Candidates>(
+            (acc, term) => union(acc, finder.find([{ terms: [term], exclusions: [] }])),
+            new Set(),
+          );
+          return readCandidates(file, index, some, filterInput);
+        }),
+      };
+      filter = buildFilter(corpus, filterInput);
+      searcher = new ClaimSearcher(corpus);
+      result = searcher.runPartial(query, { filter, limit, all, dated });
+    }
+    // The vocabularies stay in memory after the indexes close; read only if asked.
+    let vocabulary: string[] | undefined;
+    const suggest = (term: string) => {
+      vocabulary ??= indexes.flatMap(({ index }) =>
+        Array.from({ length: index.words }, (_, w) => index.word(w)),
+      );
+      return suggestFrom(vocabulary, term, true);
+    };
+    return { corpus, hits: result.hits, result, searcher, suggest };
   } finally {
     for (const { index } of indexes) index.close();
   }
-  const corpus: Corpus = { datasets };
-  const filter = buildFilter(corpus, filterInput);
-  return { corpus, hits: new ClaimSearcher(corpus).search(query, { filter, limit }) };
 }

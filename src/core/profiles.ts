@@ -1,6 +1,10 @@
 import type { AgreementRef, ClaimRef, Corpus, EntityRef, TopicRef } from './corpus.js';
-import { resolveActor, resolveTopic } from './resolve.js';
-import type { Agreement, Dataset } from './types.js';
+import { chainText, type Reach, reach, reachedBy, type Via } from './hierarchy.js';
+import { exactName, resolveActor, resolveTopic } from './resolve.js';
+import type { Agreement, Claim, Dataset } from './types.js';
+
+/** A claim or agreement in a profile, with the chain when it concerns a member of the entity. */
+export type Reached<T> = T & { via?: Via };
 
 /** An entity with how often the dataset mentions it. */
 export interface EntitySummary extends EntityRef {
@@ -12,9 +16,9 @@ export interface EntitySummary extends EntityRef {
 
 /** An entity's full profile. */
 export interface EntityProfile extends EntitySummary {
-  about: ClaimRef[];
-  asserted: ClaimRef[];
-  agreements: AgreementRef[];
+  about: Reached<ClaimRef>[];
+  asserted: Reached<ClaimRef>[];
+  agreements: Reached<AgreementRef>[];
 }
 
 /** A topic with how many claims it has. */
@@ -30,24 +34,28 @@ export interface TopicProfile extends TopicSummary {
 
 /**
  * Who and what each claim and agreement of a dataset names, gathered in one pass over the
- * claims and one over the agreements, so that profiling every entity or topic costs as much
- * as reading the dataset once (not once per entity).
+ * claims and one over the agreements (as positions), so that profiling every entity or topic
+ * costs about as much as reading the dataset once, not once per entity.
  */
 interface Mentions {
-  about: Map<string, ClaimRef[]>;
-  asserted: Map<string, ClaimRef[]>;
-  byTopic: Map<string, ClaimRef[]>;
-  agreementsOf: Map<string, AgreementRef[]>;
-  /** Positions in `agreements` of the agreements citing each claim. */
+  /** Positions in `claims` of the claims with each actor id. */
+  about: Map<string, number[]>;
+  /** Positions in `claims` of the claims each id (or `author`) asserts. */
+  asserted: Map<string, number[]>;
+  byTopic: Map<string, number[]>;
+  /** Positions in `agreements` of the agreements with each party. */
+  agreementsOf: Map<string, number[]>;
+  /** Positions in `agreements` of the agreements citing each claim id. */
   agreementsCiting: Map<string, number[]>;
 }
 
 const mentionsCache = new WeakMap<Dataset, Mentions>();
 
-function add<T>(map: Map<string, T[]>, key: string, value: T): void {
+function add(map: Map<string, number[]>, key: string, at: number): void {
   const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+  if (!list) map.set(key, [at]);
+  // Positions come in order: an id listed twice in one claim counts the claim once.
+  else if (list[list.length - 1] !== at) list.push(at);
 }
 
 function mentions(dataset: Dataset): Mentions {
@@ -60,26 +68,65 @@ function mentions(dataset: Dataset): Mentions {
     agreementsOf: new Map(),
     agreementsCiting: new Map(),
   };
-  for (const claim of dataset.doc.claims) {
-    const ref = { dataset, claim };
-    // An id listed twice in one claim still counts the claim once.
-    for (const id of new Set(claim.actors)) add(found.about, id, ref);
-    add(found.asserted, claim.assertedBy, ref);
-    for (const id of new Set(claim.topics)) add(found.byTopic, id, ref);
-  }
+  const m = found;
+  dataset.doc.claims.forEach((claim, at) => {
+    for (const id of claim.actors) add(m.about, id, at);
+    add(m.asserted, claim.assertedBy, at);
+    for (const id of claim.topics) add(m.byTopic, id, at);
+  });
   dataset.doc.agreements.forEach((agreement, at) => {
-    const ref = { dataset, agreement };
-    for (const id of new Set(agreement.parties)) add(found.agreementsOf, id, ref);
-    for (const id of new Set(agreement.claims)) add(found.agreementsCiting, id, at);
+    for (const id of agreement.parties) add(m.agreementsOf, id, at);
+    for (const id of agreement.claims) add(m.agreementsCiting, id, at);
   });
   mentionsCache.set(dataset, found);
   return found;
 }
 
-function entityProfile(dataset: Dataset, entity: EntityRef['entity']): EntityProfile {
+/** The positions listed under any of `keys`, each once, ascending. */
+function positions(map: Map<string, number[]>, keys: Iterable<string>): number[] {
+  const all = new Set<number>();
+  for (const key of keys) for (const at of map.get(key) ?? []) all.add(at);
+  return [...all].sort((a, b) => a - b);
+}
+
+/**
+ * An entity's profile. The claims about it, the claims it asserts and its agreements include
+ * those of its members (membership followed down), each with its chain, unless `exact`.
+ * Only the claims and agreements that name the entity or a member are looked at.
+ */
+function entityProfile(
+  dataset: Dataset,
+  entity: EntityRef['entity'],
+  exact = false,
+): EntityProfile {
+  const found: Reach = reach(dataset, [entity.id], exact);
   const m = mentions(dataset);
-  const about = m.about.get(entity.id) ?? [];
-  const asserted = m.asserted.get(entity.id) ?? [];
+  const how = (ids: string[], name: string) => {
+    const chain = reachedBy(found, ids);
+    if (chain === undefined) return undefined;
+    return chain
+      ? { via: { option: 'actor', name, path: chain, text: `via ${chainText(dataset, chain)}` } }
+      : {};
+  };
+  const { claims, agreements: all } = dataset.doc;
+  const about: Reached<ClaimRef>[] = [];
+  for (const at of positions(m.about, found.keys())) {
+    const claim = claims[at] as Claim;
+    const a = how(claim.actors, entity.name);
+    if (a) about.push({ dataset, claim, ...a });
+  }
+  const asserted: Reached<ClaimRef>[] = [];
+  for (const at of positions(m.asserted, found.keys())) {
+    const claim = claims[at] as Claim;
+    const b = how([claim.assertedBy], entity.name);
+    if (b) asserted.push({ dataset, claim, ...b });
+  }
+  const agreements: Reached<AgreementRef>[] = [];
+  for (const at of positions(m.agreementsOf, found.keys())) {
+    const agreement = all[at] as Agreement;
+    const a = how(agreement.parties, entity.name);
+    if (a) agreements.push({ dataset, agreement, ...a });
+  }
   return {
     dataset,
     entity,
@@ -87,20 +134,21 @@ function entityProfile(dataset: Dataset, entity: EntityRef['entity']): EntityPro
     assertedCount: asserted.length,
     about,
     asserted,
-    agreements: m.agreementsOf.get(entity.id) ?? [],
+    agreements,
   };
 }
 
 function topicProfile(dataset: Dataset, topic: TopicRef['topic']): TopicProfile {
   const m = mentions(dataset);
-  const claims = m.byTopic.get(topic.id) ?? [];
+  const claims = (m.byTopic.get(topic.id) ?? []).map((at) => ({
+    dataset,
+    claim: dataset.doc.claims[at] as Claim,
+  }));
   // The agreements any of these claims evidence, each once, in dataset order.
-  const cited = new Set<number>();
-  for (const { claim } of claims)
-    for (const at of m.agreementsCiting.get(claim.id) ?? []) cited.add(at);
-  const agreements = [...cited]
-    .sort((a, b) => a - b)
-    .map((at) => ({ dataset, agreement: dataset.doc.agreements[at] as Agreement }));
+  const agreements = positions(
+    m.agreementsCiting,
+    claims.map((r) => r.claim.id),
+  ).map((at) => ({ dataset, agreement: dataset.doc.agreements[at] as Agreement }));
   return { dataset, topic, claimCount: claims.length, claims, agreements };
 }
 
@@ -112,9 +160,12 @@ export function entityProfiles(corpus: Corpus): EntityProfile[] {
 }
 
 /** The entities answering to `name` (id, name or alias); none is an error naming the closest. */
-export function findEntityProfiles(corpus: Corpus, name: string): EntityProfile[] {
+export function findEntityProfiles(corpus: Corpus, input: string, exact = false): EntityProfile[] {
+  const { name, exact: marked } = exactName(input);
   return [...resolveActor(corpus, name)].flatMap(([dataset, ids]) =>
-    dataset.doc.entities.filter((e) => ids.has(e.id)).map((e) => entityProfile(dataset, e)),
+    dataset.doc.entities
+      .filter((e) => ids.has(e.id))
+      .map((e) => entityProfile(dataset, e, exact || marked)),
   );
 }
 

@@ -1,8 +1,10 @@
 import type { Corpus } from './corpus.js';
 import { ArmruError } from './errors.js';
 import { fold } from './fold.js';
+import { type Reach, reach } from './hierarchy.js';
 import { closest } from './suggest.js';
 import type { Dataset } from './types.js';
+import { AUTHOR } from './verify.js';
 
 interface Named {
   id: string;
@@ -69,4 +71,37 @@ export function resolveActor(corpus: Corpus, input: string): Resolved {
 /** Resolves a topic name through ids, names and aliases in every dataset. */
 export function resolveTopic(corpus: Corpus, input: string): Resolved {
   return resolveIn(corpus, input, 'topic', (d) => d.doc.topics);
+}
+
+/** What an actor name reaches in each dataset; datasets where it names nothing are absent. */
+export type Reached = Map<Dataset, Reach>;
+
+/** `=Name` asks for the entity itself, not its members. */
+export function exactName(input: string): { name: string; exact: boolean } {
+  const trimmed = input.trim();
+  return trimmed.startsWith('=')
+    ? { name: trimmed.slice(1).trim(), exact: true }
+    : { name: trimmed, exact: false };
+}
+
+/**
+ * Resolves an actor name (id, name or alias; `author` for the writer) and follows membership
+ * down from what it names, unless `exact` or the name starts with `=`. An unknown name throws
+ * with the closest names.
+ */
+export function reachActor(corpus: Corpus, input: string, exact = false): Reached {
+  const { name, exact: marked } = exactName(input);
+  const out: Reached = new Map();
+  if (key(name) === AUTHOR) {
+    for (const dataset of corpus.datasets) {
+      const found = reach(dataset, [], true);
+      found.set(AUTHOR, [AUTHOR]);
+      out.set(dataset, found);
+    }
+    return out;
+  }
+  for (const [dataset, ids] of resolveActor(corpus, name)) {
+    out.set(dataset, reach(dataset, ids, exact || marked));
+  }
+  return out;
 }

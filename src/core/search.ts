@@ -2,7 +2,9 @@ import Fuse, { type Expression, type FuseIndex, type FuseResultMatch } from 'fus
 import { filterByNeedles, termNeedles } from './candidates.js';
 import { fold } from './fold.js';
 import {
+  type EntryOrigin,
   FUSE_OPTIONS,
+  recordEntries,
   type SearchField,
   type SearchRecord,
   searchRecord,
@@ -28,10 +30,55 @@ export interface HitMatch {
   indices: [number, number][];
 }
 
+/** What matched, as the JSON output's `matched` list shows it. */
+export interface Matched {
+  field: SearchField;
+  /** The matched words of the text or quote, or the whole value of a list entry. */
+  value: string;
+  /** Where the value comes from when it is not the claim's own words: "alias of Russia", "kind report". */
+  via?: string;
+}
+
+/**
+ * How strongly a claim matched, weakest term deciding: 0 its own words (text or quote), 1 a
+ * name or a value of the record (actor, topic, asserter, cue, kind, date, agreement, note),
+ * 2 only an alias of an actor, topic or asserter.
+ */
+export type Tier = 0 | 1 | 2;
+export const ALIAS_ONLY: Tier = 2;
+
 /** One search result: the claim and its dataset, fuse.js's score (0 is perfect), where it matched. */
 export interface SearchHit extends ClaimRef {
   score: number;
   matches: HitMatch[];
+  /** How strongly it matched (see Tier); ranking puts lower tiers first. */
+  tier: Tier;
+  /** What matched, field by field, with where alias and record values come from. */
+  matched: Matched[];
+  /** In a partial match (no claim matched every word), how many of the words this one matched. */
+  words?: number;
+}
+
+/** How a search runs: which claims it may return, how many, and what it prefers. */
+export interface SearchOptions {
+  filter?: (ref: ClaimRef) => boolean;
+  limit?: number;
+  /** Every match: also those only through an alias when stronger ones exist. */
+  all?: boolean;
+  /** Rank dated claims first within a tier (a "when" question). */
+  dated?: boolean;
+}
+
+/** A search's hits and what was left out of them. */
+export interface SearchResult {
+  /** The hits shown, best first (at most `limit`). */
+  hits: SearchHit[];
+  /** How many claims matched and were kept (before `limit`). */
+  total: number;
+  /** Claims that matched only through an alias, left out because stronger matches exist. */
+  weak: number;
+  /** Set when no claim matched every word: the best count of words matched, out of `of`. */
+  partial?: { best: number; of: number; terms: string[] };
 }
 
 // A double-quoted run stays one term (fuse.js's own rule), so `="Color Revolution"` works.
@@ -112,6 +159,7 @@ function haystack(record: IndexRecord): string {
 interface Scored {
   score: number;
   matches: HitMatch[];
+  tier: Tier;
 }
 
 /**
@@ -130,6 +178,8 @@ export class ClaimSearcher {
   private readonly index: FuseIndex<SearchRecord>;
   /** Each record's folded fields joined by NUL, for the candidate filter. */
   private readonly haystacks: string[];
+  private readonly originCache = new Map<number, Record<SearchField, EntryOrigin[]>>();
+  private readonly termCache = new Map<string, Map<number, Scored>>();
 
   constructor(corpus: Corpus, refs: ClaimRef[] = allClaims(corpus)) {
     this.refs = refs;
@@ -159,9 +209,11 @@ export class ClaimSearcher {
     const needles = termNeedles(term, FUSE_OPTIONS.threshold ?? 0.6);
     if (!needles) {
       for (const result of this.fuse.search({ $and: [term] } as Expression)) {
+        const matches = toMatches(result.matches ?? []);
         hits.set(result.refIndex, {
           score: result.score ?? 0,
-          matches: toMatches(result.matches ?? []),
+          matches,
+          tier: this.tierOf(result.refIndex, matches),
         });
       }
       return hits;
@@ -196,10 +248,89 @@ export class ClaimSearcher {
       subset,
     );
     for (const result of fuse.search({ $and: [term] } as Expression)) {
-      hits.set(chosen[result.refIndex] as number, {
-        score: result.score ?? 0,
-        matches: toMatches(result.matches ?? []),
-      });
+      const at = chosen[result.refIndex] as number;
+      const matches = toMatches(result.matches ?? []);
+      hits.set(at, { score: result.score ?? 0, matches, tier: this.tierOf(at, matches) });
+    }
+    return hits;
+  }
+
+  /** Where each list entry of a record comes from, computed when a hit needs it. */
+  private origins(index: number): Record<SearchField, EntryOrigin[]> {
+    let found = this.originCache.get(index);
+    if (!found) {
+      const { dataset, claim } = this.refs[index] as ClaimRef;
+      const entries = recordEntries(dataset, claim);
+      found = Object.fromEntries(
+        Object.entries(entries).map(([field, list]) => [field, list.map((e) => e.origin)]),
+      ) as Record<SearchField, EntryOrigin[]>;
+      this.originCache.set(index, found);
+    }
+    return found;
+  }
+
+  /** The strongest way one term's matches reached the record (see Tier). */
+  private tierOf(index: number, matches: HitMatch[]): Tier {
+    let tier: Tier = ALIAS_ONLY;
+    for (const m of matches) {
+      if (m.field === 'text' || m.field === 'quote') return 0;
+      const origin = this.origins(index)[m.field][m.entry ?? 0];
+      if (origin && !origin.alias) tier = 1;
+    }
+    return tier;
+  }
+
+  /** The `matched` list of a hit: each field value that matched, and how. */
+  private matchedOf(index: number, matches: HitMatch[]): Matched[] {
+    const record = this.records[index] as SearchRecord;
+    const out: Matched[] = [];
+    const keys: string[] = [];
+    for (const m of matches) {
+      let item: Matched;
+      if (m.field === 'text' || m.field === 'quote') {
+        const text = record[m.field];
+        const spans = m.indices.map(([a, b]) => text.slice(a, b + 1));
+        item = { field: m.field, value: [...new Set(spans)].join(' … ') };
+      } else {
+        const value = record[m.field][m.entry ?? 0] ?? '';
+        const origin = this.origins(index)[m.field][m.entry ?? 0];
+        const via = !origin
+          ? undefined
+          : origin.alias
+            ? `alias of ${origin.of}`
+            : ['actors', 'topics'].includes(m.field) || origin.of === 'author'
+              ? undefined
+              : origin.of;
+        item = { field: m.field, value, ...(via !== undefined && via !== value ? { via } : {}) };
+      }
+      // One entry per field and owner: an actor's name, else its first alias that matched.
+      const origin =
+        m.field === 'text' || m.field === 'quote'
+          ? undefined
+          : this.origins(index)[m.field][m.entry ?? 0];
+      const key = origin ? `${m.field}\u0000${origin.of}` : JSON.stringify(item);
+      const at = out.findIndex((_, i) => keys[i] === key);
+      if (at === -1) {
+        keys.push(key);
+        out.push(item);
+      } else if (origin && !origin.alias && out[at]?.via?.startsWith('alias of ')) {
+        out[at] = item;
+      }
+    }
+    return out;
+  }
+
+  /** How many claims one (parsed) term matches on its own, before any filter. */
+  termHits(term: string): number {
+    return this.found(term).size;
+  }
+
+  /** One term's hits, searched once per searcher. */
+  private found(term: string): Map<number, Scored> {
+    let hits = this.termCache.get(term);
+    if (!hits) {
+      hits = this.searchTerm(term);
+      this.termCache.set(term, hits);
     }
     return hits;
   }
@@ -208,36 +339,42 @@ export class ClaimSearcher {
    * Claims matching `query`, best first (ties in corpus order). A query with nothing to
    * match (empty, spaces, bare operators) matches every claim with score 0, as in fzf.
    */
-  search(
-    query: string,
-    options: { filter?: (ref: ClaimRef) => boolean; limit?: number } = {},
-  ): SearchHit[] {
-    const { filter = () => true, limit = Number.POSITIVE_INFINITY } = options;
+  search(query: string, options: SearchOptions = {}): SearchHit[] {
+    return this.run(query, options).hits;
+  }
+
+  /**
+   * Runs a query and says what it left out. Ranking: a claim's tier first (its own words,
+   * then names and record values, then aliases only), then fuse.js's score (the product over
+   * the query's terms), then corpus order; with `dated`, dated claims come first in a tier. When some claim matches more strongly than
+   * through an alias, claims that match only through an alias are left out (counted in
+   * `weak`) unless `all`.
+   */
+  run(query: string, options: SearchOptions = {}): SearchResult {
+    const { filter = () => true, limit = Number.POSITIVE_INFINITY, all = false } = options;
     const groups = parseQuery(query);
-    const best = new Map<number, { score: number; matches: HitMatch[] }>();
-    const offer = (index: number, score: number, matches: HitMatch[]) => {
+    const best = new Map<number, Scored>();
+    const offer = (index: number, scored: Scored) => {
       const seen = best.get(index);
-      if (!seen || score < seen.score) best.set(index, { score, matches });
+      if (
+        !seen ||
+        scored.tier < seen.tier ||
+        (scored.tier === seen.tier && scored.score < seen.score)
+      )
+        best.set(index, scored);
     };
     if (groups.length === 0) {
-      for (let index = 0; index < this.refs.length; index++) offer(index, 0, []);
+      for (let index = 0; index < this.refs.length; index++)
+        offer(index, { score: 0, matches: [], tier: 0 });
     }
     // Each distinct term is searched once; a group's claims are those every one of its terms
     // found, scored as the product of the terms' scores. That is exactly how fuse.js scores a
-    // logical $and (the product over all matches), without a pass per OR-branch.
-    const cache = new Map<string, Map<number, Scored>>();
-    const found = (term: string) => {
-      let hits = cache.get(term);
-      if (!hits) {
-        hits = this.searchTerm(term);
-        cache.set(term, hits);
-      }
-      return hits;
-    };
+    // logical $and (the product over all matches), without a pass per OR-branch. A group's
+    // tier is its weakest term's.
     for (const group of groups) {
       let matched: Map<number, Scored> | undefined;
       for (const term of group.terms) {
-        const hits = found(term);
+        const hits = this.found(term);
         if (matched === undefined) {
           matched = new Map(hits);
         } else {
@@ -248,6 +385,7 @@ export class ClaimSearcher {
               matched.set(index, {
                 score: so.score * more.score,
                 matches: [...so.matches, ...more.matches],
+                tier: Math.max(so.tier, more.tier) as Tier,
               });
           }
         }
@@ -255,23 +393,93 @@ export class ClaimSearcher {
       }
       if (matched === undefined) {
         this.haystacks.forEach((haystack, index) => {
-          if (!excluded(haystack, group.exclusions)) offer(index, 0, []);
+          if (!excluded(haystack, group.exclusions))
+            offer(index, { score: 0, matches: [], tier: 0 });
         });
         continue;
       }
-      for (const [index, { score, matches }] of matched) {
-        if (!excluded(this.haystacks[index] as string, group.exclusions))
-          offer(index, score, matches);
+      for (const [index, scored] of matched) {
+        if (!excluded(this.haystacks[index] as string, group.exclusions)) offer(index, scored);
       }
     }
-    const hits: SearchHit[] = [];
-    const ranked = [...best.entries()].sort(([a, x], [b, y]) => x.score - y.score || a - b);
-    for (const [index, { score, matches }] of ranked) {
-      if (hits.length >= limit) break;
-      const ref = this.refs[index] as ClaimRef;
-      if (filter(ref)) hits.push({ ...ref, score, matches });
+    const kept = [...best.entries()].filter(([index]) => filter(this.refs[index] as ClaimRef));
+    return this.rank(kept, limit, all, Boolean(options.dated));
+  }
+
+  /**
+   * When no claim matches every word of a one-branch query: the claims that match some of
+   * its words, most words first, then as `run` ranks. Empty when no word matches anything.
+   */
+  runPartial(query: string, options: SearchOptions = {}): SearchResult {
+    const { filter = () => true, limit = Number.POSITIVE_INFINITY, all = false } = options;
+    const groups = parseQuery(query);
+    const [group] = groups;
+    if (!group || groups.length !== 1 || group.terms.length < 2)
+      return { hits: [], total: 0, weak: 0 };
+    const counts = new Map<number, { words: number; scored: Scored }>();
+    for (const term of group.terms) {
+      for (const [index, scored] of this.found(term)) {
+        const seen = counts.get(index);
+        counts.set(
+          index,
+          seen
+            ? {
+                words: seen.words + 1,
+                scored: {
+                  score: seen.scored.score * scored.score,
+                  matches: [...seen.scored.matches, ...scored.matches],
+                  tier: Math.max(seen.scored.tier, scored.tier) as Tier,
+                },
+              }
+            : { words: 1, scored },
+        );
+      }
     }
-    return hits;
+    const kept = [...counts.entries()].filter(
+      ([index]) =>
+        !excluded(this.haystacks[index] as string, group.exclusions) &&
+        filter(this.refs[index] as ClaimRef),
+    );
+    // A loop: Math.max(...values) overflows the stack at 10^5 claims.
+    const bestWords = kept.reduce((most, [, c]) => Math.max(most, c.words), 0);
+    const result = this.rank(
+      kept.map(([index, c]) => [index, c.scored] as [number, Scored]),
+      limit,
+      all,
+      Boolean(options.dated),
+      (index) => counts.get(index)?.words ?? 0,
+    );
+    return {
+      ...result,
+      partial: { best: bestWords, of: group.terms.length, terms: group.terms },
+    };
+  }
+
+  /** Hits in rank order, weak ones left out when stronger exist, at most `limit`. */
+  private rank(
+    entries: [number, Scored][],
+    limit: number,
+    all: boolean,
+    dated: boolean,
+    words?: (index: number) => number,
+  ): SearchResult {
+    const w = words ?? (() => 0);
+    const undated = (index: number) => (dated && !this.refs[index]?.claim.when ? 1 : 0);
+    const ranked = [...entries].sort(
+      ([a, x], [b, y]) =>
+        w(b) - w(a) || x.tier - y.tier || undated(a) - undated(b) || x.score - y.score || a - b,
+    );
+    const strong = ranked.some(([, s]) => s.tier < ALIAS_ONLY);
+    const shown = all || !strong ? ranked : ranked.filter(([, s]) => s.tier < ALIAS_ONLY);
+    const hits = shown.slice(0, limit).map(([index, { score, matches, tier }]) => ({
+      ...(this.refs[index] as ClaimRef),
+      score,
+      matches,
+      tier,
+      matched: this.matchedOf(index, matches),
+      ...(words ? { words: w(index) } : {}),
+    }));
+    return { hits, total: shown.length, weak: ranked.length - shown.length };
   }
 }
 

@@ -17,7 +17,8 @@ export function selectClaims(corpus: Corpus, selection: Selection): ClaimRef[] {
   if (selection.query === undefined) return refs.filter(keep);
   const matched = new Set(
     new ClaimSearcher(corpus, refs)
-      .search(selection.query, { filter: keep })
+      // A bulk consumer gets every match, alias-only ones too (search shows them with --all).
+      .search(selection.query, { filter: keep, all: true })
       .map((hit) => hit.claim),
   );
   return refs.filter((ref) => matched.has(ref.claim));

@@ -1,4 +1,10 @@
-import { type Claim, type Dataset, type DatasetDocument, SCHEMA_VERSION } from './types.js';
+import {
+  type Claim,
+  type Dataset,
+  type DatasetDocument,
+  parentIds,
+  SCHEMA_VERSION,
+} from './types.js';
 import { AUTHOR } from './verify.js';
 
 /** The `$schema` of a document written where armru cannot tell the schema's path from it. */
@@ -43,15 +49,12 @@ export function subsetDocument(
     .map((a) => ({ ...a, claims: a.claims.filter((id) => claimIds.has(id)) }));
 
   const entityIds = new Set<string>();
-  const addEntity = (id: string) => {
+  const addEntity = (id: string): void => {
     // Follow memberOf so every reference in the subset still resolves.
-    for (
-      let at: string | undefined = id;
-      at && !entityIds.has(at);
-      at = dataset.entityById.get(at)?.memberOf
-    ) {
-      entityIds.add(at);
-    }
+    if (entityIds.has(id)) return;
+    entityIds.add(id);
+    const entity = dataset.entityById.get(id);
+    if (entity) parentIds(entity).forEach(addEntity);
   };
   for (const claim of claims) {
     claim.actors.forEach(addEntity);

@@ -50,8 +50,12 @@ export interface Entity {
   /** Other spellings readers may type: transliterations, native spellings, acronyms, metonyms. */
   aliases: string[];
   description: string;
-  /** Id of the entity this one belongs to (a minister to a ministry, a ministry to a government). */
-  memberOf?: string;
+  /**
+   * Organisational membership: the id (or ids) of what this entity belongs to (a minister to a
+   * ministry, a ministry to a government, a government to its country, an official to an
+   * organisation). Not nationality: a Russian newspaper is not part of the Russian state.
+   */
+  memberOf?: string | string[];
   /** URLs of the same entity in outside knowledge bases. */
   sameAs: string[];
   /** `draft` while no editor has checked what `armru draft` found; absent once checked. */
@@ -119,7 +123,11 @@ export interface Claim {
   assertedBy: string;
   /** The reporting verb ("announced", "according to"). */
   cue?: string;
-  /** True where the text hedges ("seems to", "would not"). */
+  /**
+   * True where the asserting source signals uncertainty (seems, appears, apparently,
+   * reportedly, allegedly, may, might, likely). Attribution ("according to") and future or
+   * conditional modality ("would not provide") are not hedges.
+   */
   hedged: boolean;
   /** Ids of the entities the claim is about or that act in it. */
   actors: string[];
@@ -127,6 +135,8 @@ export interface Claim {
   when?: When;
   /** CAMEO event code, as a string ("057"). */
   cameo?: string;
+  /** Editor's note a reader must see beside the claim (other reporting differs, a probable typo). */
+  note?: string;
   /** `draft` while no editor has checked what `armru draft` wrote; absent once checked. */
   review?: Review;
 }
@@ -205,4 +215,10 @@ export interface Dataset {
   claimById: Map<string, Claim>;
   /** fuse.js's index of the search records, when a fresh on-disk index provided it. */
   searchIndex?: unknown;
+}
+
+/** The ids an entity is a member of, whichever form `memberOf` takes. */
+export function parentIds(entity: Entity): string[] {
+  const { memberOf } = entity;
+  return memberOf === undefined ? [] : Array.isArray(memberOf) ? memberOf : [memberOf];
 }

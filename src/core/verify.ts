@@ -1,7 +1,7 @@
 import { ArmruError, type DataProblem } from './errors.js';
 import { sha256Hasher } from './hash.js';
 import { jsonPath } from './json-path.js';
-import type { DatasetDocument } from './types.js';
+import { type DatasetDocument, type Entity, parentIds } from './types.js';
 
 /** A problem found in a dataset: where (JSONPath) and what is wrong. */
 export interface Problem {
@@ -55,9 +55,22 @@ export function verifyDocument(doc: DatasetDocument, text: string): Problem[] {
   };
 
   doc.entities.forEach((entity, i) => {
-    if (entity.memberOf !== undefined)
+    if (Array.isArray(entity.memberOf))
+      entity.memberOf.forEach((id, j) =>
+        ref(entityIds, 'entity', id, 'entities', i, 'memberOf', j),
+      );
+    else if (entity.memberOf !== undefined)
       ref(entityIds, 'entity', entity.memberOf, 'entities', i, 'memberOf');
   });
+  const cycle = memberCycle(doc.entities);
+  if (cycle) {
+    report(
+      `membership goes round in a circle: ${cycle.join(' -> ')}`,
+      'entities',
+      indexOfId(doc.entities, cycle[0] as string),
+      'memberOf',
+    );
+  }
 
   const article = new ArticleText(text);
   doc.claims.forEach((claim, i) => {
@@ -204,6 +217,29 @@ function uniqueIds(
 
 function indexOfId(items: { id: string }[], id: string): number {
   return items.findIndex((item) => item.id === id);
+}
+
+/** A chain of memberOf ids that comes back to where it started, or undefined. */
+function memberCycle(entities: Entity[]): string[] | undefined {
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const done = new Set<string>();
+  const walk = (id: string, path: string[]): string[] | undefined => {
+    const at = path.indexOf(id);
+    if (at !== -1) return [...path.slice(at), id];
+    if (done.has(id)) return undefined;
+    const entity = byId.get(id);
+    for (const parent of entity ? parentIds(entity) : []) {
+      const found = walk(parent, [...path, id]);
+      if (found) return found;
+    }
+    done.add(id);
+    return undefined;
+  };
+  for (const entity of entities) {
+    const found = walk(entity.id, []);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /**

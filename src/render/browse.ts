@@ -1,4 +1,5 @@
 import { type AgreementRef, type ClaimRef, type Corpus, qualify } from '../core/corpus.js';
+import type { Via } from '../core/hierarchy.js';
 import type { EntityProfile, TopicProfile } from '../core/profiles.js';
 import type { Dispute } from '../core/relations.js';
 import type { Stats } from '../core/stats.js';
@@ -57,6 +58,12 @@ export function printTopics(view: View, corpus: Corpus, topics: TopicProfile[]):
   printListing(view, listing, topics, corpus);
 }
 
+/** A JSON object with `via` added when it was reached through a member. */
+function withVia<T extends object>(value: T, via: Via | undefined): T | (T & { via: Via[] }) {
+  // An array, as in the claims and search listings.
+  return via ? { ...value, via: [via] } : value;
+}
+
 /** A profile's claim as a tab-separated row: tag, id, kind, text. */
 function claimRow(corpus: Corpus, tag: string, ref: ClaimRef): string[] {
   return [tag, qualify(corpus, ref.dataset, ref.claim.id), ref.claim.kind, ref.claim.text];
@@ -100,9 +107,9 @@ export function printEntityProfiles(view: View, corpus: Corpus, profiles: Entity
         ...withDataset(corpus, p.dataset, p.entity),
         claimCount: p.claimCount,
         assertedCount: p.assertedCount,
-        claims: p.about.map((r) => claimJson(corpus, r)),
-        asserted: p.asserted.map((r) => claimJson(corpus, r)),
-        agreements: p.agreements.map((a) => a.agreement),
+        claims: p.about.map((r) => withVia(claimJson(corpus, r), r.via)),
+        asserted: p.asserted.map((r) => withVia(claimJson(corpus, r), r.via)),
+        agreements: p.agreements.map((a) => withVia(a.agreement, a.via)),
       })),
     );
     return;
@@ -119,9 +126,12 @@ export function printEntityProfiles(view: View, corpus: Corpus, profiles: Entity
           p.entity.aliases.join(', '),
           p.entity.description,
         ],
-        ...p.about.map((r) => claimRow(corpus, 'about', r)),
-        ...p.asserted.map((r) => claimRow(corpus, 'asserts', r)),
-        ...p.agreements.map((a) => agreementRow(corpus, a)),
+        ...p.about.map((r) => [...claimRow(corpus, 'about', r), ...(r.via ? [r.via.text] : [])]),
+        ...p.asserted.map((r) => [
+          ...claimRow(corpus, 'asserts', r),
+          ...(r.via ? [r.via.text] : []),
+        ]),
+        ...p.agreements.map((a) => [...agreementRow(corpus, a), ...(a.via ? [a.via.text] : [])]),
       ];
       writeRows(view, rows);
       continue;
@@ -178,10 +188,19 @@ export function printTopicProfiles(view: View, corpus: Corpus, profiles: TopicPr
 }
 
 /** `armru agreements`: name, kind, parties, status, date and evidencing claims. */
-export function printAgreements(view: View, corpus: Corpus, agreements: AgreementRef[]): void {
-  const names = (a: AgreementRef) =>
-    a.agreement.parties.map((id) => a.dataset.entityById.get(id)?.name ?? id).join(', ');
-  const listing: Listing<AgreementRef> = {
+export function printAgreements(
+  view: View,
+  corpus: Corpus,
+  agreements: (AgreementRef & { via?: Via[] | Via })[],
+): void {
+  const vias = (a: { via?: Via[] | Via }) =>
+    a.via === undefined ? [] : Array.isArray(a.via) ? a.via : [a.via];
+  const names = (a: AgreementRef & { via?: Via[] | Via }) => {
+    const list = a.agreement.parties.map((id) => a.dataset.entityById.get(id)?.name ?? id);
+    const how = vias(a).map((v) => v.text);
+    return how.length > 0 ? `${list.join(', ')} (${how.join('; ')})` : list.join(', ');
+  };
+  const listing: Listing<AgreementRef & { via?: Via[] | Via }> = {
     columns: [
       { header: 'ID', style: view.colors.id },
       { header: 'NAME', wrap: true, flex: true, min: 16, share: 0.3 },
@@ -190,6 +209,8 @@ export function printAgreements(view: View, corpus: Corpus, agreements: Agreemen
       { header: 'STATUS' },
       { header: 'DATE', wrap: true, min: 10, optional: true },
       { header: 'CLAIMS', wrap: true, max: 14, min: 5, optional: true },
+      // A pipe gets the note as the last field; a table lists notes under it instead.
+      ...(view.mode === 'plain' ? [{ header: 'NOTE' }] : []),
     ],
     cells: (a) => [
       { text: qualify(corpus, a.dataset, a.agreement.id) },
@@ -199,11 +220,18 @@ export function printAgreements(view: View, corpus: Corpus, agreements: Agreemen
       { text: a.agreement.status },
       { text: a.agreement.when ? `${a.agreement.when.date} (${a.agreement.when.basis})` : '' },
       { text: a.agreement.claims.map((id) => qualify(corpus, a.dataset, id)).join(', ') },
+      ...(view.mode === 'plain' ? [{ text: a.agreement.note ?? '' }] : []),
     ],
     dataset: (a) => a.dataset,
-    json: (a) => a.agreement,
+    json: (a) => (vias(a).length > 0 ? { ...a.agreement, via: vias(a) } : a.agreement),
   };
   printListing(view, listing, agreements, corpus);
+  if (view.mode !== 'table') return;
+  const noted = agreements.filter((a) => a.agreement.note);
+  if (noted.length === 0) return;
+  heading(view, 'Notes');
+  for (const a of noted)
+    paragraph(view, `${qualify(corpus, a.dataset, a.agreement.id)}: ${a.agreement.note}`);
 }
 
 /** `armru disputes`: the two claims side by side, who asserts each, their quotes, the relation. */

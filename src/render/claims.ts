@@ -1,12 +1,13 @@
 import { type ClaimRef, type Corpus, qualify } from '../core/corpus.js';
-import { foldKeepsPositions } from '../core/fold.js';
-import type { SearchHit } from '../core/search.js';
+import { fold, foldKeepsPositions } from '../core/fold.js';
+import type { Via } from '../core/hierarchy.js';
+import { ALIAS_ONLY, type SearchHit } from '../core/search.js';
 import type { Claim, Dataset } from '../core/types.js';
 import { AUTHOR } from '../core/verify.js';
 import type { Palette } from './color.js';
 import { type Listing, printListing, withDataset } from './listing.js';
 import type { Column } from './plain.js';
-import type { View } from './view.js';
+import { tableKit, type View } from './view.js';
 
 /** Display name of whoever asserts a claim. */
 export function asserterName(dataset: Dataset, claim: Claim): string {
@@ -41,8 +42,38 @@ export function claimColumns(colors: Palette): Column[] {
   ];
 }
 
+/** A claim as listed: maybe a search hit, maybe matched a filter through membership. */
+export type ListedClaim = ClaimRef & Partial<SearchHit> & { via?: Via[] | Via };
+
+const vias = (ref: ListedClaim): Via[] =>
+  ref.via === undefined ? [] : Array.isArray(ref.via) ? ref.via : [ref.via];
+
+/** The actors cell: names, then how a filter reached the claim through membership. */
+function actorsCell(ref: ListedClaim): string {
+  const names = actorNames(ref.dataset, ref.claim).join(', ');
+  const how = vias(ref).map((v) => v.text);
+  return how.length > 0 ? `${names} (${how.join('; ')})` : names;
+}
+
+/** The mark of a hit that matched only through aliases: `[alias: "Yerevan" for Armenia]`. */
+function aliasMark(ref: ListedClaim): string {
+  // Aliases whose words the claim also says itself are not what made the match weak.
+  const own = fold(`${ref.claim.text}\u0000${ref.claim.quote.exact}`);
+  const aliases = (ref.matched ?? [])
+    .filter((m) => m.via?.startsWith('alias of ') && !own.includes(fold(m.value)))
+    .map((m) => `"${m.value}" for ${m.via?.slice('alias of '.length)}`);
+  return `[only through an alias: ${[...new Set(aliases)].join('; ')}]`;
+}
+
+/** The claim object for JSON output, with `via` when a filter matched through membership. */
+function listedJson(corpus: Corpus, ref: ListedClaim): Record<string, unknown> {
+  const base = claimJson(corpus, ref);
+  const how = vias(ref);
+  return how.length > 0 ? { ...base, via: how } : base;
+}
+
 /** A claim list whose rows may carry search matches to highlight in the claim text. */
-function claimListing(view: View, corpus: Corpus): Listing<ClaimRef & Partial<SearchHit>> {
+function claimListing(view: View, corpus: Corpus): Listing<ListedClaim> {
   return {
     columns: claimColumns(view.colors),
     cells: (ref) => [
@@ -50,28 +81,46 @@ function claimListing(view: View, corpus: Corpus): Listing<ClaimRef & Partial<Se
       { text: ref.claim.kind },
       { text: asserterName(ref.dataset, ref.claim) },
       {
-        text: ref.claim.text,
+        text: ref.tier === ALIAS_ONLY ? `${ref.claim.text} ${aliasMark(ref)}` : ref.claim.text,
         // Match positions are positions in the folded text: usable only where folding kept them.
         marks: foldKeepsPositions(ref.claim.text)
           ? ref.matches?.filter((m) => m.field === 'text').flatMap((m) => m.indices)
           : undefined,
       },
-      { text: actorNames(ref.dataset, ref.claim).join(', ') },
+      { text: actorsCell(ref) },
     ],
     dataset: (ref) => ref.dataset,
     json: (ref) =>
       ref.score === undefined
-        ? claimJson(corpus, ref)
-        : { ...claimJson(corpus, ref), score: ref.score },
+        ? listedJson(corpus, ref)
+        : {
+            ...listedJson(corpus, ref),
+            score: ref.score,
+            matched: ref.matched ?? [],
+            ...(ref.words !== undefined ? { words: ref.words } : {}),
+          },
   };
 }
 
 /** Prints search hits: with --json the claim objects as stored plus `score`, best first. */
-export function printHits(view: View, corpus: Corpus, hits: SearchHit[]): void {
+export function printHits(view: View, corpus: Corpus, hits: ListedClaim[]): void {
   printListing(view, claimListing(view, corpus), hits, corpus);
 }
 
 /** Prints claims in the order given (article order for `armru claims`). */
-export function printClaims(view: View, corpus: Corpus, refs: ClaimRef[]): void {
+export function printClaims(view: View, corpus: Corpus, refs: ListedClaim[]): void {
   printListing(view, claimListing(view, corpus), refs, corpus);
+}
+
+/**
+ * Lines under a listing ("showing 20 of 35"): in a terminal, dim and wrapped to the width
+ * under the table; otherwise given to `note` for stderr, so stdout keeps only results.
+ */
+export function printFooter(view: View, lines: string[], note: (line: string) => void): void {
+  for (const line of lines) {
+    if (view.mode !== 'table') note(line);
+    else
+      for (const part of tableKit(view).wrap(line, view.width))
+        view.write(`${view.colors.dim(part)}\n`);
+  }
 }

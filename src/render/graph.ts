@@ -37,6 +37,10 @@ export function toDot(graph: ActorGraph, title: string): string {
       lines.push(
         `  ${dotString(e.a)} -- ${dotString(e.b)} [label="${e.weight}", weight=${e.weight}, penwidth=${width}];`,
       );
+    } else if (e.kind === 'member') {
+      lines.push(
+        `  ${dotString(e.a)} -- ${dotString(e.b)} [label="member of", dir=forward, style=dotted, color="#6e7781", fontcolor="#6e7781"];`,
+      );
     } else {
       lines.push(
         `  ${dotString(e.a)} -- ${dotString(e.b)} [label=${dotString(e.label)}, style=dashed, color="#1f6feb", fontcolor="#1f6feb"];`,
@@ -56,13 +60,17 @@ function mermaidLabel(s: string): string {
   return `"${sanitizeInline(s).replace(/"/g, '#quot;')}"`;
 }
 
-/** A Mermaid flowchart: solid links labelled with the shared-claim count, dotted ones for agreements. */
+/**
+ * A Mermaid flowchart: solid links labelled with the shared-claim count, dotted ones for
+ * agreements, dotted arrows for membership.
+ */
 export function toMermaid(graph: ActorGraph): string {
   const lines = ['flowchart LR'];
   for (const n of graph.nodes) lines.push(`  ${mermaidId(n.id)}[${mermaidLabel(n.name)}]`);
   for (const e of graph.edges) {
-    const label = e.kind === 'claims' ? String(e.weight) : e.label;
-    const link = e.kind === 'claims' ? '---' : '-.-';
+    const label =
+      e.kind === 'claims' ? String(e.weight) : e.kind === 'member' ? 'member of' : e.label;
+    const link = e.kind === 'claims' ? '---' : e.kind === 'member' ? '-.->' : '-.-';
     lines.push(`  ${mermaidId(e.a)} ${link}|${mermaidLabel(label)}| ${mermaidId(e.b)}`);
   }
   return `${lines.join('\n')}\n`;

@@ -53,6 +53,7 @@ export function printShow(view: View, corpus: Corpus, detail: ClaimDetail): void
     ['quote at', `${claim.quote.start}..${claim.quote.end} (code points)`],
   ];
   if (claim.cameo) fields.push(['CAMEO', claim.cameo]);
+  if (claim.note) fields.push(['note', claim.note]);
 
   if (view.mode === 'plain') {
     const rows: string[][] = [
@@ -62,8 +63,20 @@ export function printShow(view: View, corpus: Corpus, detail: ClaimDetail): void
       ...fields,
       ['quote', claim.quote.exact],
       ['passage', `${passage.before}«${passage.exact}»${passage.after}`],
-      ...related.map((r) => ['related', arrow(r), id(r.other.claim.id), r.other.claim.text]),
-      ...agreements.map((a) => ['agreement', id(a.id), a.name, a.status]),
+      ...related.map((r) => [
+        'related',
+        arrow(r),
+        id(r.other.claim.id),
+        r.other.claim.text,
+        ...(r.note ? [r.note] : []),
+      ]),
+      ...agreements.map((a) => [
+        'agreement',
+        id(a.id),
+        a.name,
+        a.status,
+        ...(a.note ? [a.note] : []),
+      ]),
     ];
     view.write(renderPlain(rows));
     return;
@@ -99,6 +112,7 @@ export function printShow(view: View, corpus: Corpus, detail: ClaimDetail): void
       wrap(sanitize(r.other.claim.text), width - indent).forEach((line, j) => {
         out.push(j === 0 ? head + line : ' '.repeat(indent) + line);
       });
+      if (r.note) for (const l of para(`note: ${r.note}`, ' '.repeat(indent))) out.push(c.dim(l));
     });
   }
   if (agreements.length > 0) {
@@ -106,6 +120,7 @@ export function printShow(view: View, corpus: Corpus, detail: ClaimDetail): void
     for (const a of agreements) {
       for (const line of para(`${id(a.id)}: ${a.name} (${a.kind}, ${a.status})`, '  '))
         out.push(line);
+      if (a.note) for (const line of para(`note: ${a.note}`, '    ')) out.push(c.dim(line));
     }
   }
   view.write(`${out.join('\n')}\n`);

@@ -62,7 +62,10 @@ describe('search through the word index', () => {
       expect(lookup.usable, query).toBe(true);
       if (!lookup.usable) continue;
       const { hits } = indexedSearch(lookup.indexes, query, filter ?? {}, 100_000);
-      const expected = searcher.search(query, { filter: buildFilter(plain, filter ?? {}) });
+      const options = { filter: buildFilter(plain, filter ?? {}) };
+      let expected = searcher.search(query, options);
+      // With no claim matching every word, both paths show the claims that match most words.
+      if (expected.length === 0) expected = searcher.runPartial(query, options).hits;
       const found = new Set(hits.map((h) => h.claim.id));
       // The one allowed difference: a fuzzy match that needs the characters around a space or
       // punctuation ("gho dis" for "ghokdis") is not in the word index. Every miss must be one.
@@ -99,7 +102,8 @@ describe('search through the word index', () => {
       recursive: true,
       filter: (src) => !src.includes('.armru-index'),
     });
-    for (const query of ['Gyumri', 'biolabs Moscow', "'Kazan | Sochi"]) {
+    // "Gyumri Kazan": no claim has both places, so both paths show the partial match.
+    for (const query of ['Gyumri', 'biolabs Moscow', "'Kazan | Sochi", 'Gyumri Kazan']) {
       const indexed = armru(['--data', file, 'search', query, '--json', '--limit', '100']);
       expect(JSON.parse(indexed.stdout).length, query).toBeGreaterThan(0);
       const plain = armru([
@@ -112,7 +116,19 @@ describe('search through the word index', () => {
         '100',
       ]);
       expect(indexed.stdout, query).toBe(plain.stdout);
-      expect(indexed.stderr).toBe(plain.stderr);
+      // The counts under the results ("showing 100 of N", "N more ... alias") include the
+      // fuzzy matches across a word boundary that the word index does not hold (the one
+      // allowed difference, above); a fuzzy word ("Sochi") can have some, so its counts are
+      // compared as no larger. Exact and whole-word queries must agree to the number.
+      if (query.includes('Sochi')) {
+        const numbers = (s: string) => (s.match(/\d+/g) ?? []).map(Number);
+        const mask = (s: string) => s.replace(/\d+/g, 'N');
+        expect(mask(indexed.stderr)).toBe(mask(plain.stderr));
+        const [i, p] = [numbers(indexed.stderr), numbers(plain.stderr)];
+        i.forEach((n, k) => expect(n).toBeLessThanOrEqual(p[k] as number));
+      } else {
+        expect(indexed.stderr).toBe(plain.stderr);
+      }
     }
   });
 });

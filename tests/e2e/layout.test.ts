@@ -154,7 +154,7 @@ describe('the pager', () => {
       env: { ...process.env, ARMRU_PAGER: pager, PAGER: pager },
     });
     expect(piped.stdout).not.toContain('PAGER');
-    expect(piped.stdout.split('\n')[0]).toMatch(/^c01\tevent\t/);
+    expect(piped.stdout.split('\n')[0]).toMatch(/^c36\tassessment\t/);
   });
 
   it('shows the output anyway when the pager does not exist', () => {
@@ -172,7 +172,8 @@ describe('output control on every listing', () => {
     const csv = run(['search', 'Gyumri', '--format', 'csv']);
     expect(csv.status).toBe(0);
     expect(csv.stdout.split('\r\n')[0]).toBe('ID,KIND,ASSERTED BY,CLAIM,ACTORS');
-    expect(csv.stdout.split('\r\n')).toHaveLength(5);
+    const hits = run(['search', 'Gyumri']).stdout.trimEnd().split('\n').length;
+    expect(csv.stdout.split('\r\n')).toHaveLength(hits + 2);
     const jsonl = run(['claims', '--kind', 'quote', '--format', 'jsonl', '--fields', 'id,kind']);
     expect(jsonl.stdout).toBe('{"id":"c28","kind":"quote"}\n{"id":"c29","kind":"quote"}\n');
     const tsv = run(['search', 'Gyumri', '--fields', 'id,assertedBy', '--header']);

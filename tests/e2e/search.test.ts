@@ -13,6 +13,8 @@ describe('armru search (built binary)', () => {
         'c12\tbackground\tauthor\tUnder these arrangements Russia has a military base in Gyumri.\tRussia, 102nd Russian Military Base, Gyumri',
         'c06\tevent\tauthor\tDuring the visit Shoygu went to the 102nd Russian Military Base in Gyumri.\tSergey Shoygu, 102nd Russian Military Base, Gyumri',
         'c07\tstatement\tSergey Shoygu\tThe military capability of the Gyumri base will be doubled once new and modernized military equipment is fitted in the near future.\tSergey Shoygu, 102nd Russian Military Base, Gyumri',
+        // Matched through the agreement it evidences (the basing of the base in Gyumri).
+        'c10\tbackground\tauthor\tArmenia has key defense arrangements with Russia.\tArmenia, Russia',
         '',
       ].join('\n'),
     );
@@ -36,6 +38,7 @@ describe('armru search (built binary)', () => {
       'when',
       'cameo',
       'score',
+      'matched',
     ]);
     expect(hits[0]).toMatchObject({
       assertedBy: 'pashinyan',

@@ -35,7 +35,7 @@ describe('claims and their links', () => {
   it('lists related claims in both directions', () => {
     const c08 = relatedTo(findClaim(article, 'c08'));
     expect(c08.map((r) => [r.type, r.direction, r.other.claim.id])).toEqual([
-      ['disputes', 'in', 'c09'],
+      ['qualifies', 'in', 'c09'],
     ]);
     const m4 = relatedTo(findClaim(mini, 'm4'));
     expect(m4.map((r) => [r.type, r.direction, r.other.claim.id])).toEqual([
@@ -51,10 +51,14 @@ describe('claims and their links', () => {
   });
 
   it('pairs disputes before qualifications', () => {
+    // The article has no dispute left: the CivilNet sources qualify the Kommersant report.
     expect(disputes(article).map((d) => [d.from.claim.id, d.type, d.to.claim.id])).toEqual([
-      ['c09', 'disputes', 'c08'],
+      ['c09', 'qualifies', 'c08'],
       ['c26', 'qualifies', 'c21'],
+      ['c26', 'qualifies', 'c24'],
+      ['c33', 'qualifies', 'c21'],
     ]);
+    expect(disputes(mini).map((d) => d.type)[0]).toBe('disputes');
   });
 
   it('cuts the passage around a quote at word boundaries inside its paragraph', () => {
@@ -74,7 +78,11 @@ describe('profiles', () => {
   it('counts claims about and asserted by each entity', () => {
     const byId = new Map(entityProfiles(mini).map((p) => [p.entity.id, p]));
     expect(byId.get('ruiz')).toMatchObject({ claimCount: 1, assertedCount: 2 });
-    expect(byId.get('port-authority')).toMatchObject({ claimCount: 3, assertedCount: 0 });
+    // Ruiz is a member of the port authority: her claims count for it too.
+    expect(byId.get('port-authority')).toMatchObject({ claimCount: 4, assertedCount: 2 });
+    expect(byId.get('port-authority')?.about.at(-1)?.via?.text).toBe(
+      'via Ana Ruiz → Valmora Port Authority',
+    );
     const shoygu = entityProfiles(article).find((p) => p.entity.id === 'shoygu');
     expect(shoygu).toMatchObject({ claimCount: 6, assertedCount: 1 });
   });
@@ -104,6 +112,7 @@ describe('agreements', () => {
       'border-deployment',
       'csto-membership',
       'eaeu-membership',
+      'syria-deployment',
     ]);
     expect(findAgreements(article, { party: ['EEU'] }).map((a) => a.agreement.id)).toEqual([
       'eaeu-membership',
@@ -112,6 +121,15 @@ describe('agreements', () => {
       findAgreements(article, { party: ['Armenia', 'Russia'], status: ['negotiating'] }),
     ).toHaveLength(1);
     expect(() => findAgreements(article, { status: ['maybe'] })).toThrow('unknown status "maybe"');
+    // The parties are the two ministries; the countries reach them through membership.
+    const signed = findAgreements(article, { party: ['Russia'], status: ['Signed'] });
+    expect(signed.map((a) => [a.agreement.id, a.via.map((v) => v.text)])).toEqual([
+      ['mod-agreements-2019', ['via Ministry of Defense of Russia → Russian Government → Russia']],
+    ]);
+    expect(findAgreements(article, { party: ['=Russia'], status: ['signed'] })).toEqual([]);
+    expect(
+      findAgreements(article, { party: ['Russia'], status: ['signed'], exactParty: true }),
+    ).toEqual([]);
   });
 });
 
@@ -163,7 +181,7 @@ describe('stats', () => {
       { key: 'herald', name: 'Coastal Herald', count: 1 },
       { key: 'union', name: 'Union representatives', count: 1 },
     ]);
-    expect(stats(article).byKind.reduce((n, c) => n + c.count, 0)).toBe(35);
+    expect(stats(article).byKind.reduce((n, c) => n + c.count, 0)).toBe(39);
   });
 
   it('measures body coverage in non-space characters after title and byline', () => {

@@ -1,0 +1,224 @@
+import { describe, expect, it } from 'vitest';
+import { armru, armruTty, stripAnsi } from '../helpers.js';
+
+// Issue #9: the paths from a journalist's question to the claims, end to end on the built binary.
+
+const ids = (args: string[]) => {
+  const r = armru([...args, '--json']);
+  expect(r.status, r.stderr).toBe(0);
+  return (JSON.parse(r.stdout) as { id: string }[]).map((x) => x.id);
+};
+
+describe('the actor hierarchy', () => {
+  it('reaches what belongs to an actor, and says how', () => {
+    const moscow = ids(['claims', '--actor', 'Moscow']);
+    // Shoygu's visit, his announcement and the Kremlin claim are Russia's through membership.
+    expect(moscow).toEqual(expect.arrayContaining(['c01', 'c03', 'c07', 'c19', 'c30']));
+    const line = armru(['claims', '--actor', 'Moscow', '--kind', 'statement']);
+    expect(line).toEqual({
+      status: 0,
+      stderr: '',
+      stdout:
+        'c07\tstatement\tSergey Shoygu\tThe military capability of the Gyumri base will be doubled once new and modernized military equipment is fitted in the near future.\tSergey Shoygu, 102nd Russian Military Base, Gyumri (via Sergey Shoygu → Ministry of Defense of Russia → Russian Government → Russia)\n',
+    });
+    const [c07] = JSON.parse(
+      armru(['claims', '--actor', 'Moscow', '--kind', 'statement', '--json']).stdout,
+    );
+    expect(c07.via).toEqual([
+      {
+        option: 'actor',
+        name: 'Moscow',
+        path: ['shoygu', 'russian-defense-ministry', 'russian-government', 'russia'],
+        text: 'via Sergey Shoygu → Ministry of Defense of Russia → Russian Government → Russia',
+      },
+    ]);
+    // A claim that names Russia itself carries no explanation.
+    expect(JSON.parse(armru(['claims', '--actor', 'Russia', '--json']).stdout)[0].via).toBe(
+      undefined,
+    );
+    const page = stripAnsi(
+      armruTty(['claims', '--actor', 'Armenia', '--kind', 'quote'], { COLUMNS: '160' }).stdout,
+    );
+    expect(page.replace(/[│\s]+/g, ' ')).toContain(
+      '(via Nikol Pashinyan → Armenian Government → Armenia)',
+    );
+  });
+
+  it('restricts to the entity itself with =NAME or --exact-actor', () => {
+    const reach = ids(['claims', '--actor', 'Armenia']);
+    const itself = ids(['claims', '--actor', '=Armenia']);
+    expect(ids(['claims', '--actor', 'Armenia', '--exact-actor'])).toEqual(itself);
+    expect(itself).not.toContain('c04');
+    expect(reach).toEqual(
+      expect.arrayContaining(['c04', 'c05', 'c24', 'c25', 'c26', 'c30', 'c34']),
+    );
+    expect(reach.length).toBeGreaterThan(itself.length);
+  });
+
+  it('reaches the countries through the ministries that signed', () => {
+    expect(armru(['agreements', '--party', 'Russia', '--status', 'signed'])).toMatchObject({
+      status: 0,
+      stderr: '',
+      stdout: expect.stringMatching(
+        /^mod-agreements-2019\tBilateral agreements between the Armenian and Russian defense ministries\tagreement\tMinistry of Defense of Armenia, Ministry of Defense of Russia \(via Ministry of Defense of Russia → Russian Government → Russia\)\tsigned\t/,
+      ),
+    });
+    expect(ids(['agreements', '--party', '=Russia', '--status', 'signed'])).toEqual([]);
+  });
+
+  it('keeps membership apart from nationality', () => {
+    // Kommersant is a Russian daily, not part of the Russian state.
+    expect(ids(['claims', '--asserted-by', 'Russia'])).toEqual(['c07']);
+  });
+
+  it('finds the author by name, and what the author asserts', () => {
+    const byName = ids(['claims', '--asserted-by', 'Emilio Luciano Cricchio']);
+    expect(byName).toEqual(ids(['claims', '--asserted-by', 'author']));
+    expect(byName).toHaveLength(34);
+    expect(ids(['claims', '--asserted-by', 'Cricchio', '--topic', 'biolabs'])).toEqual([]);
+  });
+
+  it('draws membership in the graph', () => {
+    const dot = armru(['graph']).stdout;
+    expect(dot).toContain(
+      '"shoygu" -- "russian-defense-ministry" [label="member of", dir=forward, style=dotted',
+    );
+    expect(dot).toContain('"russian-government" -- "russia" [label="member of"');
+    expect(armru(['graph', '--format', 'mermaid']).stdout).toContain(
+      'n_russian_2d_government -.->|"member of"| n_russia',
+    );
+  });
+});
+
+describe('searching the whole record', () => {
+  it('finds dates in the forms people type', () => {
+    for (const q of [['October', '2019'], ['2019-10'], ['29', 'October', '2019']])
+      expect(ids(['search', ...q])[0], q.join(' ')).toBe('c01');
+    expect(ids(['search', '2018'])).toEqual(expect.arrayContaining(['c16', 'c23']));
+  });
+
+  it('finds kinds by the words for them, cues, agreements and notes', () => {
+    expect(ids(['search', 'denied'])).toEqual(['c09']);
+    expect(ids(['search', 'deny'])).toEqual(['c09']);
+    expect(ids(['search', 'reported'])).toEqual(['c08']);
+    expect(ids(['search', 'quote'])).toEqual(['c28', 'c29']);
+    expect(ids(['search', 'announced'])[0]).toBe('c07');
+    expect(ids(['search', 'specified'])).toEqual(['c09']);
+    expect(ids(['search', 'negotiating'])).toEqual(['c08', 'c09']);
+    expect(ids(['search', 'Kopyrkin'])).toEqual(['c07']);
+    expect(ids(['search', 'dispelling'])).toEqual(['c35']);
+  });
+});
+
+describe('question-shaped queries', () => {
+  it('leaves out question words and says which', () => {
+    const r = armru(['search', 'what', 'did', 'Shoygu', 'announce?']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe(
+      'armru: searching for "Shoygu announce" (question words left out: what, did)\n',
+    );
+    expect(r.stdout.split('\t')[0]).toBe('c07');
+  });
+
+  it('falls back to the claims that match most words, and says so', () => {
+    const r = armru(['search', 'when', 'was', 'Kocharyan', 'jailed', 'in', 'Tbilisi']);
+    expect(r.status).toBe(0);
+    expect(r.stderr.split('\n')[1]).toBe(
+      'armru: no claim matches all of "kocharyan", "jailed", "tbilisi"; showing claims that match 2 of 3 words (then fewer)',
+    );
+    expect(r.stdout.split('\n')[0]?.split('\t')[0]).toBe('c23');
+    expect(r.stdout).not.toContain('no claims match');
+    const [first] = JSON.parse(
+      armru(['search', 'Kocharyan', 'jailed', 'Tbilisi', '--json']).stdout,
+    );
+    expect(first).toMatchObject({ id: 'c23', words: 2 });
+  });
+
+  it('suggests the nearest names for a word that matches nothing', () => {
+    expect(armru(['search', 'Tnyoan'])).toEqual({
+      status: 1,
+      stdout: '',
+      stderr:
+        'armru: "tnyoan" matches nothing; did you mean Tonoyan?\narmru: no claims match "Tnyoan"\n',
+    });
+    const r = armru(['search', 'Tnyoan', 'Gyumri']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('armru: "tnyoan" matches nothing; did you mean Tonoyan?\n');
+  });
+
+  it('refuses a query of operators alone, showing the syntax', () => {
+    const r = armru(['search', '!', "'"]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n').slice(0, 2)).toEqual([
+      `armru: the query "! '" is only operators: give words to look for`,
+      'Query syntax: words (all must match, spelling may differ a little), and',
+    ]);
+  });
+});
+
+describe('honest ranking and counts', () => {
+  it('puts own words first and leaves alias-only matches out, saying how many', () => {
+    const r = armru(['search', 'Europe']);
+    expect(r.stdout.split('\n').map((l) => l.split('\t')[0])).toEqual(['c29', 'c28', '']);
+    expect(r.stderr).toBe(
+      'armru: 10 more claims match only through an alias of an actor or topic (--all shows them)\n',
+    );
+    const all = armru(['search', 'Europe', '--all']).stdout.trimEnd().split('\n');
+    expect(all).toHaveLength(12);
+    expect(all.slice(2).every((l) => l.includes('[only through an alias: '))).toBe(true);
+    const hits = JSON.parse(armru(['search', 'Europe', '--all', '--json']).stdout);
+    expect(hits[0].matched).toEqual(expect.arrayContaining([{ field: 'text', value: 'Europe' }]));
+    expect(hits.at(-1).matched.every((m: { via?: string }) => m.via?.startsWith('alias of '))).toBe(
+      true,
+    );
+  });
+
+  it('says how many more matched, on stderr in a pipe and under the table in a terminal', () => {
+    const r = armru(['search', 'Russia']);
+    expect(r.stdout.trimEnd().split('\n')).toHaveLength(20);
+    expect(r.stderr.split('\n')[0]).toBe('armru: showing 20 of 35 (--limit N, or --all)');
+    expect(armru(['search', 'Russia', '--all']).stdout.trimEnd().split('\n')).toHaveLength(37);
+    const tty = stripAnsi(
+      armruTty(['search', 'Russia', '--limit', '2'], { COLUMNS: '120', PAGER: 'cat' }).stdout,
+    );
+    expect(tty.trimEnd().split('\n').at(-2)).toBe('showing 2 of 35 (--limit N, or --all)');
+  });
+});
+
+describe('case and typos in names of things', () => {
+  it('takes claim ids and enumerated values in any case', () => {
+    expect(armru(['show', 'C09']).stdout.split('\n')[0]).toBe('id\tc09');
+    expect(ids(['claims', '--kind', 'Quote'])).toEqual(['c28', 'c29']);
+    expect(ids(['agreements', '--status', 'SIGNED'])).toEqual(['mod-agreements-2019']);
+  });
+
+  it('names the nearest value for an unknown one', () => {
+    expect(armru(['claims', '--kind', 'quotes'])).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        "armru: option '--kind <kind>' argument 'quotes' is invalid: did you mean \"quote\"? expected one of event, statement, quote, report, denial, assessment, background\nRun 'armru claims --help' for usage.\n",
+    });
+  });
+});
+
+describe('notes', () => {
+  it('shows a claim note in every output mode', () => {
+    const note =
+      /Other reporting attributes the remark about doubling the Gyumri base's combat potential to Russia's ambassador Sergei Kopyrkin/;
+    expect(armru(['show', 'c07']).stdout).toMatch(new RegExp(`\\nnote\\t${note.source}`));
+    expect(JSON.parse(armru(['show', 'c07', '--json']).stdout).note).toMatch(note);
+    const page = stripAnsi(armruTty(['show', 'c07'], { COLUMNS: '300', PAGER: 'cat' }).stdout);
+    expect(page).toMatch(new RegExp(`note +${note.source}`));
+  });
+
+  it('shows agreement notes in a pipe and under the table', () => {
+    const line = armru(['agreements', '--status', 'negotiating']).stdout;
+    expect(line.trimEnd().split('\t').at(-1)).toMatch(
+      /^The article presents the memorandum as under negotiation\./,
+    );
+    const page = stripAnsi(armruTty(['agreements'], { COLUMNS: '140', PAGER: 'cat' }).stdout);
+    expect(page).toMatch(/\nNotes\nmod-agreements-2019: The article says "agreements"/);
+  });
+});
