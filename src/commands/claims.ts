@@ -1,19 +1,21 @@
 import { allClaims } from '../core/corpus.js';
-import { type ClaimFilterInput, claimFilter } from '../core/filter.js';
+import { claimFilter } from '../core/filter.js';
 import { loadCorpus } from '../core/load.js';
+import { type Selection, selectedSet } from '../core/select.js';
 import { printClaims } from '../render/claims.js';
-import { type CommandContext, listed, type Outcome } from './context.js';
+import { type CommandContext, limited, listed, type Outcome } from './context.js';
 
-/** `armru claims`: every claim passing the filters, in article order. */
+/** `armru claims`: every claim passing the filters (and --query), in article order. */
 export async function claimsCommand(
   ctx: CommandContext,
-  options: ClaimFilterInput,
+  options: Selection & { limit?: number },
 ): Promise<Outcome> {
   const corpus = await loadCorpus(ctx.dataPaths);
   const { keep, via } = claimFilter(corpus, options);
+  const matched = options.query === undefined ? undefined : selectedSet(corpus, options);
   const refs = allClaims(corpus)
-    .filter(keep)
+    .filter((ref) => keep(ref) && (!matched || matched.has(ref.claim)))
     .map((ref) => ({ ...ref, via: via(ref) }));
-  printClaims(ctx.view, corpus, refs);
+  printClaims(ctx.view, corpus, limited(ctx, refs, options.limit, 'claims'));
   return listed(refs.length, 'claims match these filters');
 }

@@ -34,3 +34,20 @@ export const OK: Outcome = { status: 'ok' };
 export function listed(count: number, what: string): Outcome {
   return count === 0 ? { status: 'ok', message: `no ${what}` } : OK;
 }
+
+/**
+ * The first `limit` items (all without one), saying on stderr how many were left out, as
+ * `search` does: "showing 20 of 33 claims (--limit N to change)".
+ */
+export function limited<T>(
+  ctx: CommandContext,
+  items: T[],
+  limit: number | undefined,
+  what: string,
+): T[] {
+  if (limit === undefined || items.length <= limit) return items;
+  ctx.note(
+    `showing ${limit} of ${items.length} ${what} (--limit N to change, or leave it out for all)`,
+  );
+  return items.slice(0, limit);
+}

@@ -1,12 +1,16 @@
 import { loadCorpus } from '../core/load.js';
 import { disputes } from '../core/relations.js';
+import { type Selection, selectedSet } from '../core/select.js';
 import { printDisputes } from '../render/browse.js';
-import { type CommandContext, listed, type Outcome } from './context.js';
+import { type CommandContext, limited, listed, type Outcome } from './context.js';
 
-/** `armru disputes`: claims that dispute or qualify others. */
-export async function disputesCommand(ctx: CommandContext): Promise<Outcome> {
+/** `armru disputes`: claims that dispute or qualify others (one of the pair kept by the filters). */
+export async function disputesCommand(
+  ctx: CommandContext,
+  options: Selection & { limit?: number },
+): Promise<Outcome> {
   const corpus = await loadCorpus(ctx.dataPaths);
-  const found = disputes(corpus);
-  printDisputes(ctx.view, corpus, found);
+  const found = disputes(corpus, selectedSet(corpus, options));
+  printDisputes(ctx.view, corpus, limited(ctx, found, options.limit, 'pairs'));
   return listed(found.length, 'disputes or qualifications recorded');
 }

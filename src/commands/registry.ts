@@ -167,6 +167,25 @@ const assertedBy: OptionDefinition = {
   parse: collect,
   complete: 'asserters',
 };
+const query: OptionDefinition = {
+  flags: '--query <text>',
+  description: 'only claims matching this search query',
+};
+const from: OptionDefinition = {
+  flags: '--from <date>',
+  description: 'only claims dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD)',
+};
+const to: OptionDefinition = {
+  flags: '--to <date>',
+  description: 'only claims dated on or before this (YYYY, YYYY-MM or YYYY-MM-DD)',
+};
+const limit: OptionDefinition = {
+  flags: '--limit <n>',
+  description: 'show at most n (default: all)',
+  parse: positiveInt,
+};
+/** The claim filters every command that shows claims takes. */
+
 const json = (what: string): OptionDefinition => ({
   flags: '--json',
   description: `print ${what} as JSON`,
@@ -215,6 +234,9 @@ export const COMMANDS: CommandDefinition[] = [
       exactActor,
       topic,
       kind,
+      assertedBy,
+      from,
+      to,
       {
         flags: '--limit <n>',
         description: 'show at most n claims',
@@ -261,6 +283,10 @@ export const COMMANDS: CommandDefinition[] = [
         parse: collectChoice(REVIEW_STATES),
         values: REVIEW_STATES,
       },
+      query,
+      from,
+      to,
+      limit,
       json('a JSON array of claim objects'),
     ],
     examples: [
@@ -366,10 +392,22 @@ export const COMMANDS: CommandDefinition[] = [
     arguments: [],
     completes: 'none',
     listing: true,
-    options: [json('a JSON array of relations with both claims')],
-    examples: ['armru disputes', 'armru disputes --json'],
+    options: [
+      actor,
+      exactActor,
+      topic,
+      kind,
+      assertedBy,
+      query,
+      from,
+      to,
+      limit,
+      json('a JSON array of relations with both claims'),
+    ],
+    examples: ['armru disputes', 'armru disputes --actor Kommersant', 'armru disputes --json'],
     pipe: 'one pair per line: id, asserted by and quote of each claim, and the relation',
-    run: async (ctx) => (await import('./disputes.js')).disputesCommand(ctx),
+    run: async (ctx, _args, options) =>
+      (await import('./disputes.js')).disputesCommand(ctx, options as never),
   },
   {
     name: 'timeline',
@@ -378,10 +416,26 @@ export const COMMANDS: CommandDefinition[] = [
     arguments: [],
     completes: 'none',
     listing: true,
-    options: [json('a JSON array of claim and agreement objects with item and precision')],
-    examples: ['armru timeline', 'armru timeline --json'],
+    options: [
+      actor,
+      exactActor,
+      topic,
+      kind,
+      assertedBy,
+      query,
+      from,
+      to,
+      limit,
+      json('a JSON array of claim and agreement objects with item and precision'),
+    ],
+    examples: [
+      'armru timeline',
+      'armru timeline --from 2018 --to 2018-12',
+      'armru timeline --actor Kocharyan --json',
+    ],
     pipe: 'one item per line: date, precision, basis, id, what, source',
-    run: async (ctx) => (await import('./timeline.js')).timelineCommand(ctx),
+    run: async (ctx, _args, options) =>
+      (await import('./timeline.js')).timelineCommand(ctx, options as never),
   },
   {
     name: 'stats',
@@ -389,10 +443,25 @@ export const COMMANDS: CommandDefinition[] = [
       'Count claims by kind, source, topic and actor, and how much of the article they cover.',
     arguments: [],
     completes: 'none',
-    options: [json('a JSON object of counts')],
-    examples: ['armru stats', 'armru stats --json'],
-    pipe: 'total, name, count lines, then group, key, name, count lines',
-    run: async (ctx) => (await import('./stats.js')).statsCommand(ctx),
+    options: [
+      actor,
+      exactActor,
+      topic,
+      kind,
+      assertedBy,
+      query,
+      from,
+      to,
+      json('a JSON object of counts'),
+    ],
+    examples: [
+      'armru stats',
+      'armru stats --actor Russia   facet counts of the claims about Russia',
+      'armru stats --json',
+    ],
+    pipe: 'group, key, name, value lines: the totals, then counts by kind, asserter, topic, actor',
+    run: async (ctx, _args, options) =>
+      (await import('./stats.js')).statsCommand(ctx, options as never),
   },
   {
     name: 'graph',
@@ -441,7 +510,9 @@ export const COMMANDS: CommandDefinition[] = [
       topic,
       kind,
       assertedBy,
-      { flags: '--query <text>', description: 'only claims matching this search query' },
+      query,
+      from,
+      to,
       {
         flags: '--bom',
         description: 'start CSV with a UTF-8 byte order mark (for spreadsheets that need one)',

@@ -1,12 +1,17 @@
 import { loadCorpus } from '../core/load.js';
+import { type Selection, selectedSet } from '../core/select.js';
 import { timeline } from '../core/timeline.js';
 import { printTimeline } from '../render/browse.js';
-import { type CommandContext, listed, type Outcome } from './context.js';
+import { type CommandContext, limited, listed, type Outcome } from './context.js';
 
-/** `armru timeline`: dated claims and agreements in date order. */
-export async function timelineCommand(ctx: CommandContext): Promise<Outcome> {
+/** `armru timeline`: dated claims (those the filters keep) and their agreements, in date order. */
+export async function timelineCommand(
+  ctx: CommandContext,
+  options: Selection & { limit?: number },
+): Promise<Outcome> {
   const corpus = await loadCorpus(ctx.dataPaths);
-  const entries = timeline(corpus);
-  printTimeline(ctx.view, corpus, entries);
+  const entries = timeline(corpus, selectedSet(corpus, options));
+  const shown = limited(ctx, entries, options.limit, 'dated items');
+  printTimeline(ctx.view, corpus, shown);
   return listed(entries.length, 'dated claims or agreements');
 }

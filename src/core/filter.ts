@@ -1,8 +1,10 @@
 import type { ClaimRef, Corpus } from './corpus.js';
 import { chooseEnum } from './enums.js';
+import { ArmruError } from './errors.js';
 import { chainText, reachedBy, type Via } from './hierarchy.js';
 import { type Reached, reachActor, resolveTopic } from './resolve.js';
 import { CLAIM_KINDS, type ClaimKind, REVIEW_STATES } from './types.js';
+import { checkDate } from './verify.js';
 
 /** Filters as the user typed them (names, not ids). */
 export interface ClaimFilterInput {
@@ -21,6 +23,29 @@ export interface ClaimFilterInput {
   exactActor?: boolean;
   /** The claim's review state must be one of these (`draft`, or `checked`: no review field). */
   review?: string[];
+  /** The claim's date must reach this day or later (`2019`, `2019-10`, `2019-10-29`). */
+  from?: string;
+  /** The claim's date must start on or before this (same forms). */
+  to?: string;
+}
+
+/** The first and last day an ISO date or interval (`2019`, `2019-10`, `A/B`) can mean. */
+function dateSpan(date: string): [string, string] {
+  const [start = date, end = start] = date.split('/');
+  const low = start.length === 4 ? `${start}-01-01` : start.length === 7 ? `${start}-01` : start;
+  const high = end.length === 4 ? `${end}-12-31` : end.length === 7 ? `${end}-31` : end;
+  return [low, high];
+}
+
+/** A --from or --to value: a real date, YYYY, YYYY-MM or YYYY-MM-DD. */
+function checkDateBound(option: string, value: string): string {
+  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value) || checkDate(value)) {
+    throw new ArmruError(
+      'usage',
+      `--${option} "${value}": expected a date as YYYY, YYYY-MM or YYYY-MM-DD`,
+    );
+  }
+  return value;
 }
 
 /** A predicate over claims, after names have been resolved to ids. */
@@ -53,6 +78,16 @@ export function claimFilter(corpus: Corpus, input: ClaimFilterInput): ClaimFilte
   const reviews = new Set(
     (input.review ?? []).map((r) => chooseEnum('review state', r, REVIEW_STATES)),
   );
+  // Dated claims whose span meets [from, to]; with either bound, undated claims are out.
+  const from =
+    input.from === undefined ? undefined : dateSpan(checkDateBound('from', input.from))[0];
+  const to = input.to === undefined ? undefined : dateSpan(checkDateBound('to', input.to))[1];
+  const inDates = (ref: ClaimRef): boolean => {
+    if (from === undefined && to === undefined) return true;
+    if (!ref.claim.when) return false;
+    const [low, high] = dateSpan(ref.claim.when.date);
+    return (from === undefined || high >= from) && (to === undefined || low <= to);
+  };
   const actorChain = (found: Reached, ref: ClaimRef) =>
     reachedBy(found.get(ref.dataset), ref.claim.actors);
   const asserterChain = (found: Reached, ref: ClaimRef) =>
@@ -62,6 +97,7 @@ export function claimFilter(corpus: Corpus, input: ClaimFilterInput): ClaimFilte
     topics.every((resolved) => ref.claim.topics.some((id) => resolved.get(ref.dataset)?.has(id))) &&
     (kinds.size === 0 || kinds.has(ref.claim.kind)) &&
     (reviews.size === 0 || reviews.has(ref.claim.review ?? 'checked')) &&
+    inDates(ref) &&
     (asserters.length === 0 ||
       asserters.some(({ found }) => asserterChain(found, ref) !== undefined));
   const via = (ref: ClaimRef): Via[] => {

@@ -1,5 +1,5 @@
 import type { AgreementRef, ClaimRef, Corpus } from './corpus.js';
-import type { RelationType } from './types.js';
+import type { Claim, RelationType } from './types.js';
 
 /** A claim linked to another, seen from one end: `out` when this claim is the relation's `from`. */
 export interface Related {
@@ -45,8 +45,11 @@ export interface Dispute {
   note?: string;
 }
 
-/** Every `disputes` and `qualifies` relation of the corpus, disputes first. */
-export function disputes(corpus: Corpus): Dispute[] {
+/**
+ * Every `disputes` and `qualifies` relation of the corpus, disputes first. With `only`, the
+ * relations one of whose claims is among them.
+ */
+export function disputes(corpus: Corpus, only?: ReadonlySet<Claim>): Dispute[] {
   const found: Dispute[] = [];
   for (const dataset of corpus.datasets) {
     for (const relation of dataset.doc.relations) {
@@ -54,6 +57,7 @@ export function disputes(corpus: Corpus): Dispute[] {
       const from = dataset.claimById.get(relation.from);
       const to = dataset.claimById.get(relation.to);
       if (!from || !to) continue;
+      if (only && !only.has(from) && !only.has(to)) continue;
       found.push({
         type: relation.type,
         from: { dataset, claim: from },

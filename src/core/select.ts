@@ -1,6 +1,7 @@
 import { allClaims, type ClaimRef, type Corpus } from './corpus.js';
 import { buildFilter, type ClaimFilterInput } from './filter.js';
 import { ClaimSearcher } from './search.js';
+import type { Claim } from './types.js';
 
 /** What an export (or any bulk consumer) selects: claim filters plus an optional search query. */
 export interface Selection extends ClaimFilterInput {
@@ -22,4 +23,20 @@ export function selectClaims(corpus: Corpus, selection: Selection): ClaimRef[] {
       .map((hit) => hit.claim),
   );
   return refs.filter((ref) => matched.has(ref.claim));
+}
+
+/** True when a selection narrows anything (a filter or a query is given). */
+export function narrows(selection: Selection): boolean {
+  return Object.entries(selection).some(
+    ([key, value]) =>
+      ['actor', 'topic', 'kind', 'assertedBy', 'review', 'from', 'to', 'query'].includes(key) &&
+      value !== undefined &&
+      !(Array.isArray(value) && value.length === 0),
+  );
+}
+
+/** The claims a selection picks, as a set; undefined when it narrows nothing (every claim). */
+export function selectedSet(corpus: Corpus, selection: Selection): ReadonlySet<Claim> | undefined {
+  if (!narrows(selection)) return undefined;
+  return new Set(selectClaims(corpus, selection).map((ref) => ref.claim));
 }

@@ -1,5 +1,5 @@
 import { type Corpus, qualify } from './corpus.js';
-import type { Dataset } from './types.js';
+import type { Claim, Dataset } from './types.js';
 import { AUTHOR } from './verify.js';
 
 /** How many claims have a given kind, asserter, topic or actor. */
@@ -59,13 +59,19 @@ function bodyStart(dataset: Dataset, cps: string[]): number {
   return 0;
 }
 
-/** Share of the body's non-space characters that lie inside at least one quote. */
-export function coverage(dataset: Dataset): Coverage {
+/**
+ * Share of the body's non-space characters that lie inside at least one quote (of `claims`,
+ * by default every claim).
+ */
+export function coverage(
+  dataset: Dataset,
+  claims: readonly Claim[] = dataset.doc.claims,
+): Coverage {
   const cps = Array.from(dataset.text);
   // How many quotes open and close at each position, summed as we go: linear however much
   // the quotes overlap (filling each quote's range would cost the sum of their lengths).
   const opens = new Int32Array(cps.length + 1);
-  for (const { quote } of dataset.doc.claims) {
+  for (const { quote } of claims) {
     if (quote.end <= quote.start) continue;
     const a = Math.min(quote.start, cps.length);
     const b = Math.min(quote.end, cps.length);
@@ -86,8 +92,11 @@ export function coverage(dataset: Dataset): Coverage {
   return { covered, total, share: total === 0 ? 0 : covered / total };
 }
 
-/** Counts by kind, by who asserts, by topic and by actor, and the body text covered. */
-export function stats(corpus: Corpus): Stats {
+/**
+ * Counts by kind, by who asserts, by topic and by actor, and the body text covered: of every
+ * claim, or with `only` of those claims (facet counts of a filtered set).
+ */
+export function stats(corpus: Corpus, only?: ReadonlySet<Claim>): Stats {
   const byKind = new Map<string, Count>();
   const byAssertedBy = new Map<string, Count>();
   const byTopic = new Map<string, Count>();
@@ -98,7 +107,8 @@ export function stats(corpus: Corpus): Stats {
   let total = 0;
   for (const dataset of corpus.datasets) {
     const q = (id: string) => qualify(corpus, dataset, id);
-    for (const claim of dataset.doc.claims) {
+    const chosen = only ? dataset.doc.claims.filter((c) => only.has(c)) : dataset.doc.claims;
+    for (const claim of chosen) {
       claims++;
       if (claim.hedged) hedged++;
       tally(byKind, claim.kind, claim.kind);
@@ -111,7 +121,7 @@ export function stats(corpus: Corpus): Stats {
       for (const id of claim.topics) tally(byTopic, q(id), dataset.topicById.get(id)?.name ?? id);
       for (const id of claim.actors) tally(byActor, q(id), dataset.entityById.get(id)?.name ?? id);
     }
-    const c = coverage(dataset);
+    const c = coverage(dataset, chosen);
     covered += c.covered;
     total += c.total;
   }

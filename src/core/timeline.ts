@@ -1,6 +1,6 @@
 import type { AgreementRef, ClaimRef, Corpus } from './corpus.js';
 import { compareDates, type Precision, precisionOf } from './dates.js';
-import type { When } from './types.js';
+import type { Claim, When } from './types.js';
 
 /** A dated claim or agreement. */
 export type TimelineEntry = (
@@ -8,12 +8,16 @@ export type TimelineEntry = (
   | ({ item: 'agreement' } & AgreementRef)
 ) & { when: When; precision: Precision };
 
-/** Every dated claim and agreement of the corpus, in date order (stable within a date). */
-export function timeline(corpus: Corpus): TimelineEntry[] {
+/**
+ * Every dated claim and agreement of the corpus, in date order (stable within a date). With
+ * `only`, just those claims, and the agreements that one of them evidences.
+ */
+export function timeline(corpus: Corpus, only?: ReadonlySet<Claim>): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   for (const dataset of corpus.datasets) {
+    const chosen = only ? new Set([...only].map((c) => c.id)) : undefined;
     for (const claim of dataset.doc.claims) {
-      if (claim.when) {
+      if (claim.when && (!only || only.has(claim))) {
         entries.push({
           item: 'claim',
           dataset,
@@ -24,7 +28,7 @@ export function timeline(corpus: Corpus): TimelineEntry[] {
       }
     }
     for (const agreement of dataset.doc.agreements) {
-      if (agreement.when) {
+      if (agreement.when && (!chosen || agreement.claims.some((id) => chosen.has(id)))) {
         entries.push({
           item: 'agreement',
           dataset,

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/commands/registry.js';
+import { armru } from '../helpers.js';
+
+// The same claim filters on every command that shows claims, each narrowing what it shows.
+
+const ids = (stdout: string, column = 0) =>
+  stdout
+    .trimEnd()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.split('\t')[column]);
+
+describe('the same filters everywhere claims are shown', () => {
+  it('are declared on search, claims, timeline, disputes, stats and export', () => {
+    const wanted = ['--actor', '--topic', '--kind', '--asserted-by', '--from', '--to'];
+    for (const name of ['search', 'claims', 'timeline', 'disputes', 'stats', 'export']) {
+      const command = COMMANDS.find((c) => c.name === name);
+      const flags = command?.options.map((o) => /--[a-z-]+/.exec(o.flags)?.[0]) ?? [];
+      for (const flag of wanted) expect(flags, `${name} ${flag}`).toContain(flag);
+      if (name !== 'search') expect(flags, `${name} --query`).toContain('--query');
+    }
+  });
+
+  it('timeline: --from and --to keep the claims whose dates meet the range', () => {
+    const all = armru(['timeline']);
+    const in2018 = armru(['timeline', '--from', '2018', '--to', '2018-12-31']);
+    expect(in2018.status).toBe(0);
+    expect(ids(in2018.stdout).every((date) => date?.startsWith('2018'))).toBe(true);
+    expect(ids(in2018.stdout).length).toBeGreaterThan(0);
+    expect(ids(in2018.stdout).length).toBeLessThan(ids(all.stdout).length);
+    const kocharyan = armru(['timeline', '--actor', 'Kocharyan']);
+    expect(ids(kocharyan.stdout, 3)).toEqual(['c23']);
+  });
+
+  it('disputes: a pair stays when one of its claims passes', () => {
+    const r = armru(['disputes', '--asserted-by', 'Kommersant']);
+    expect(r.status).toBe(0);
+    for (const line of r.stdout.trimEnd().split('\n')) expect(line).toContain('c08');
+    expect(armru(['disputes', '--kind', 'background']).stderr).toBe(
+      'armru: no disputes or qualifications recorded\n',
+    );
+  });
+
+  it('stats: facet counts of the filtered set', () => {
+    const r = armru(['stats', '--kind', 'quote']);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('total\tclaims\tclaims\t2');
+    expect(lines.filter((l) => l.startsWith('kind\t'))).toEqual(['kind\tquote\tquote\t2']);
+  });
+
+  it('claims: --query and --limit, saying what was left out', () => {
+    const r = armru(['claims', '--query', 'Russia', '--limit', '2']);
+    expect(ids(r.stdout)).toHaveLength(2);
+    expect(r.stderr).toMatch(
+      /^armru: showing 2 of \d+ claims \(--limit N to change, or leave it out for all\)\n$/,
+    );
+    // In article order, unlike search.
+    const shown = JSON.parse(armru(['claims', '--query', 'Russia', '--json']).stdout) as {
+      quote: { start: number };
+    }[];
+    const starts = shown.map((c) => c.quote.start);
+    expect(starts).toEqual([...starts].sort((x, y) => x - y));
+  });
+
+  it('search and export take the date range too; a bad date is a usage error', () => {
+    expect(armru(['search', 'Kocharyan', '--from', '2019']).status).toBe(1);
+    expect(ids(armru(['search', 'Kocharyan', '--to', '2018']).stdout)).toContain('c23');
+    const exported = armru(['export', '--format', 'jsonl', '--from', '2018', '--to', '2018']);
+    for (const line of exported.stdout.trimEnd().split('\n'))
+      expect(JSON.parse(line).when.date).toMatch(/^2018/);
+    const bad = armru(['claims', '--to', '2019-13']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe(
+      'armru: --to "2019-13": expected a date as YYYY, YYYY-MM or YYYY-MM-DD\n',
+    );
+  });
+});
