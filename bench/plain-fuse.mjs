@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Fuse from 'fuse.js';
-import { parseQuery } from '../dist/core/search.js';
-import { FUSE_OPTIONS, searchRecord } from '../dist/core/search-record.js';
+import { parseQuery } from '../dist/core/search/search.js';
+import { FUSE_OPTIONS, searchRecord } from '../dist/core/search/search-record.js';
 
 const [file, query] = process.argv.slice(2);
 const doc = JSON.parse(readFileSync(file, 'utf8'));

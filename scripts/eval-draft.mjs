@@ -5,7 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { loadDataset } = await import(join(root, 'dist/core/load.js'));
+const { loadDataset } = await import(join(root, 'dist/core/store/load.js'));
 const { draftDataset, readLayout } = await import(join(root, 'dist/draft/index.js'));
 const { evaluate, formatRatio } = await import(join(root, 'dist/draft/evaluate.js'));
 

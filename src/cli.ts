@@ -7,8 +7,8 @@ import {
   type OptionDefinition,
   OUTPUT_OPTIONS,
 } from './commands/registry.js';
-import { ArmruError } from './core/errors.js';
-import { VERSION } from './core/paths.js';
+import { ArmruError } from './core/model/errors.js';
+import { VERSION } from './core/model/paths.js';
 import { COLOR_MODES, type ColorMode, decideColor, palette } from './render/color.js';
 import { PagedOutput, page, pagerCommand } from './render/pager.js';
 import { sanitize, sanitizeInline } from './render/sanitize.js';

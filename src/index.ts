@@ -14,27 +14,28 @@
  * from deep inside.
  */
 
-import type { ClaimRef, Corpus } from './core/corpus.js';
-import * as corpusCore from './core/corpus.js';
-import { ArmruError } from './core/errors.js';
-import * as filterCore from './core/filter.js';
-import * as indexBuild from './core/index-build.js';
-import * as load from './core/load.js';
-import { checkSchema } from './core/schema.js';
-import * as searchCore from './core/search.js';
-import * as selectCore from './core/select.js';
-import * as subsetCore from './core/subset.js';
-import type { Claim, Dataset, DatasetDocument } from './core/types.js';
-import * as verify from './core/verify.js';
+import * as files from './core/dataset/files.js';
+import { checkSchema } from './core/dataset/schema.js';
+import * as subsetCore from './core/dataset/subset.js';
+import * as verify from './core/dataset/verify.js';
+import type { ClaimRef, Corpus } from './core/model/corpus.js';
+import * as corpusCore from './core/model/corpus.js';
+import { ArmruError } from './core/model/errors.js';
+import type { Claim, Dataset, DatasetDocument } from './core/model/types.js';
+import * as filterCore from './core/search/filter.js';
+import * as searchCore from './core/search/search.js';
+import * as selectCore from './core/search/select.js';
+import * as indexBuild from './core/store/index-build.js';
+import * as load from './core/store/load.js';
 import * as exporters from './render/export.js';
 
-export type { ClaimRef, Corpus } from './core/corpus.js';
-export { ArmruError, type DataProblem, problemLine } from './core/errors.js';
-export type { ClaimFilterInput } from './core/filter.js';
-export { BUILTIN_DATASET, SCHEMA_FILE, VERSION } from './core/paths.js';
-export type { SearchHit } from './core/search.js';
-export type { Selection } from './core/select.js';
-export type * from './core/types.js';
+export type { ClaimRef, Corpus } from './core/model/corpus.js';
+export { ArmruError, type DataProblem, problemLine } from './core/model/errors.js';
+export { BUILTIN_DATASET, SCHEMA_FILE, VERSION } from './core/model/paths.js';
+export type * from './core/model/types.js';
+export type { ClaimFilterInput } from './core/search/filter.js';
+export type { SearchHit } from './core/search/search.js';
+export type { Selection } from './core/search/select.js';
 
 // --- argument checks ---------------------------------------------------------------------
 
@@ -129,7 +130,7 @@ export function loadDataset(file?: string, opts?: { useIndex?: boolean }): Promi
 
 /** Verifies a parsed document; `file` places a relative `source.textFile`. */
 export function checkDataset(doc: unknown, file: string): Dataset {
-  return load.checkDataset(doc, string('checkDataset', 'file', file));
+  return files.checkDataset(doc, string('checkDataset', 'file', file));
 }
 
 /** Checks what JSON Schema cannot (hash, ids, references, quotes) on a schema-valid document. */

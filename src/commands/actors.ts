@@ -1,5 +1,5 @@
-import { loadCorpus } from '../core/load.js';
-import { entityProfiles, findEntityProfiles } from '../core/profiles.js';
+import { entityProfiles, findEntityProfiles } from '../core/browse/profiles.js';
+import { loadCorpus } from '../core/store/load.js';
 import { printEntities, printEntityProfiles } from '../render/browse.js';
 import { type CommandContext, listed, OK, type Outcome } from './context.js';
 

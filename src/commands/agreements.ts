@@ -1,5 +1,5 @@
-import { type AgreementFilterInput, findAgreements } from '../core/agreements.js';
-import { loadCorpus } from '../core/load.js';
+import { type AgreementFilterInput, findAgreements } from '../core/browse/agreements.js';
+import { loadCorpus } from '../core/store/load.js';
 import { printAgreements } from '../render/browse.js';
 import { type CommandContext, listed, type Outcome } from './context.js';
 

@@ -1,7 +1,7 @@
-import { buildIndex } from '../core/index-build.js';
-import { LARGE_INDEX_CLAIMS } from '../core/index-store.js';
-import { datasetFiles } from '../core/load.js';
-import { BUILTIN_DATASET, displayPath } from '../core/paths.js';
+import { datasetFiles } from '../core/dataset/files.js';
+import { BUILTIN_DATASET, displayPath } from '../core/model/paths.js';
+import { buildIndex } from '../core/store/index-build.js';
+import { LARGE_INDEX_CLAIMS } from '../core/store/index-store.js';
 import { type CommandContext, OK, type Outcome } from './context.js';
 
 /**

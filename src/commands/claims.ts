@@ -1,7 +1,7 @@
-import { allClaims } from '../core/corpus.js';
-import { claimFilter } from '../core/filter.js';
-import { loadCorpus } from '../core/load.js';
-import { type Selection, selectedSet } from '../core/select.js';
+import { allClaims } from '../core/model/corpus.js';
+import { claimFilter } from '../core/search/filter.js';
+import { type Selection, selectedSet } from '../core/search/select.js';
+import { loadCorpus } from '../core/store/load.js';
 import { printClaims } from '../render/claims.js';
 import { type CommandContext, limited, listed, type Outcome } from './context.js';
 

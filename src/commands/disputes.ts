@@ -1,6 +1,6 @@
-import { loadCorpus } from '../core/load.js';
-import { disputes } from '../core/relations.js';
-import { type Selection, selectedSet } from '../core/select.js';
+import { disputes } from '../core/browse/relations.js';
+import { type Selection, selectedSet } from '../core/search/select.js';
+import { loadCorpus } from '../core/store/load.js';
 import { printDisputes } from '../render/browse.js';
 import { type CommandContext, limited, listed, type Outcome } from './context.js';
 

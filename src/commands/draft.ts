@@ -1,8 +1,8 @@
 import { realpathSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { ArmruError } from '../core/errors.js';
-import { checkDataset, readText } from '../core/load.js';
-import { writeFileAtomic } from '../core/write-file.js';
+import { checkDataset, readText } from '../core/dataset/files.js';
+import { writeFileAtomic } from '../core/dataset/write-file.js';
+import { ArmruError } from '../core/model/errors.js';
 import type { DraftResult } from '../draft/index.js';
 import { toJson } from '../render/json.js';
 import type { CommandContext, Outcome } from './context.js';

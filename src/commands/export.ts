@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ArmruError } from '../core/errors.js';
-import { loadCorpus } from '../core/load.js';
-import { SCHEMA_FILE } from '../core/paths.js';
-import { type Selection, selectClaims } from '../core/select.js';
-import { subsetDocument } from '../core/subset.js';
-import { writeFileAtomic } from '../core/write-file.js';
+import { subsetDocument } from '../core/dataset/subset.js';
+import { writeFileAtomic } from '../core/dataset/write-file.js';
+import { ArmruError } from '../core/model/errors.js';
+import { SCHEMA_FILE } from '../core/model/paths.js';
+import { type Selection, selectClaims } from '../core/search/select.js';
+import { loadCorpus } from '../core/store/load.js';
 import { toAnnotations, toCsv, toDatasetJson, toJsonLd, toJsonLines } from '../render/export.js';
-import type { ExportFormat } from '../render/formats.js';
+import type { ExportFormat } from '../render/format-names.js';
 import { type CommandContext, OK, type Outcome } from './context.js';
 
 /** Checked options of `armru export`. */

@@ -1,6 +1,6 @@
-import { actorGraph } from '../core/graph.js';
-import { loadCorpus } from '../core/load.js';
-import type { GraphFormat } from '../render/formats.js';
+import { actorGraph } from '../core/browse/graph.js';
+import { loadCorpus } from '../core/store/load.js';
+import type { GraphFormat } from '../render/format-names.js';
 import { toDot, toMermaid } from '../render/graph.js';
 import { printJson } from '../render/view.js';
 import { type CommandContext, OK, type Outcome } from './context.js';

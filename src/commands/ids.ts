@@ -1,6 +1,6 @@
-import { allClaims, qualify } from '../core/corpus.js';
-import { loadCorpus } from '../core/load.js';
-import { AUTHOR } from '../core/verify.js';
+import { AUTHOR } from '../core/dataset/verify.js';
+import { allClaims, qualify } from '../core/model/corpus.js';
+import { loadCorpus } from '../core/store/load.js';
 import { sanitizeInline } from '../render/sanitize.js';
 import { type CommandContext, OK, type Outcome } from './context.js';
 

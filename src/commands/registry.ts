@@ -1,10 +1,10 @@
 import { InvalidArgumentError } from 'commander';
-import { date as isDate, uri as isUri } from '../core/formats.js';
-import { closest } from '../core/suggest.js';
-import { AGREEMENT_STATUSES, CLAIM_KINDS, REVIEW_STATES } from '../core/types.js';
+import { date as isDate, uri as isUri } from '../core/dataset/schema-formats.js';
+import { AGREEMENT_STATUSES, CLAIM_KINDS, REVIEW_STATES } from '../core/model/types.js';
+import { closest } from '../core/text/suggest.js';
 import { COLOR_MODES } from '../render/color.js';
 import { NAME_KINDS, type NameKind, SHELLS } from '../render/completion.js';
-import { EXPORT_FORMATS, GRAPH_FORMATS } from '../render/formats.js';
+import { EXPORT_FORMATS, GRAPH_FORMATS } from '../render/format-names.js';
 import { LISTING_FORMATS } from '../render/view.js';
 import type { CommandContext, Outcome } from './context.js';
 

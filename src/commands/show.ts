@@ -1,7 +1,7 @@
-import { findClaim } from '../core/corpus.js';
-import { loadCorpus } from '../core/load.js';
-import { passage } from '../core/passage.js';
-import { agreementsOf, relatedTo } from '../core/relations.js';
+import { passage } from '../core/browse/passage.js';
+import { agreementsOf, relatedTo } from '../core/browse/relations.js';
+import { findClaim } from '../core/model/corpus.js';
+import { loadCorpus } from '../core/store/load.js';
 import { printShow } from '../render/show.js';
 import { type CommandContext, OK, type Outcome } from './context.js';
 

@@ -1,6 +1,6 @@
-import { loadCorpus } from '../core/load.js';
-import { type Selection, selectedSet } from '../core/select.js';
-import { stats } from '../core/stats.js';
+import { stats } from '../core/browse/stats.js';
+import { type Selection, selectedSet } from '../core/search/select.js';
+import { loadCorpus } from '../core/store/load.js';
 import { printStats } from '../render/browse.js';
 import { type CommandContext, OK, type Outcome } from './context.js';
 

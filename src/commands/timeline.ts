@@ -1,6 +1,6 @@
-import { loadCorpus } from '../core/load.js';
-import { type Selection, selectedSet } from '../core/select.js';
-import { timeline } from '../core/timeline.js';
+import { timeline } from '../core/browse/timeline.js';
+import { type Selection, selectedSet } from '../core/search/select.js';
+import { loadCorpus } from '../core/store/load.js';
 import { printTimeline } from '../render/browse.js';
 import { type CommandContext, limited, listed, type Outcome } from './context.js';
 

@@ -1,5 +1,5 @@
-import { loadCorpus } from '../core/load.js';
-import { findTopicProfiles, topicProfiles } from '../core/profiles.js';
+import { findTopicProfiles, topicProfiles } from '../core/browse/profiles.js';
+import { loadCorpus } from '../core/store/load.js';
 import { printTopicProfiles, printTopics } from '../render/browse.js';
 import { type CommandContext, listed, OK, type Outcome } from './context.js';
 

@@ -1,9 +1,9 @@
-import { ArmruError, type DataProblem, problemLine } from '../core/errors.js';
-import { fixOffsets } from '../core/fix.js';
-import { parseJson } from '../core/json-text.js';
-import { checkDataset, datasetFiles, readText } from '../core/load.js';
-import { BUILTIN_DATASET, displayPath } from '../core/paths.js';
-import { writeFileAtomic } from '../core/write-file.js';
+import { checkDataset, datasetFiles, readText } from '../core/dataset/files.js';
+import { fixOffsets } from '../core/dataset/fix.js';
+import { parseJson } from '../core/dataset/json-text.js';
+import { writeFileAtomic } from '../core/dataset/write-file.js';
+import { ArmruError, type DataProblem, problemLine } from '../core/model/errors.js';
+import { BUILTIN_DATASET, displayPath } from '../core/model/paths.js';
 import { toJson } from '../render/json.js';
 import { printJson } from '../render/view.js';
 import type { CommandContext, Outcome } from './context.js';

@@ -1,4 +1,4 @@
-import type { ClaimKind } from '../core/types.js';
+import type { ClaimKind } from '../core/model/types.js';
 import type { EntityFinder, FoundEntity, Mention } from './entities.js';
 import type { Span } from './sentences.js';
 

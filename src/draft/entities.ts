@@ -1,4 +1,4 @@
-import type { EntityType } from '../core/types.js';
+import type { EntityType } from '../core/model/types.js';
 import { PLACE_BY_NAME } from './gazetteer.js';
 
 /**

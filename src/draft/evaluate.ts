@@ -3,7 +3,7 @@
  * Each gold claim is paired with the drafted claim whose quote overlaps it most; the scores
  * are counted over those pairs. Pure: the caller loads both datasets.
  */
-import type { Claim, DatasetDocument, Entity } from '../core/types.js';
+import type { Claim, DatasetDocument, Entity } from '../core/model/types.js';
 
 /** A count out of a total. */
 export interface Ratio {

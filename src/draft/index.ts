@@ -3,9 +3,10 @@
  * the exact words of a body sentence and marked `review: "draft"`. Pure: it neither reads,
  * writes nor prints. Built as its own bundle (see scripts/build.mjs), loaded only by `draft`.
  */
-import { sha256Hasher } from '../core/hash.js';
-import type { Claim, DatasetDocument, Entity, When } from '../core/types.js';
-import { SCHEMA_VERSION } from '../core/types.js';
+
+import type { Claim, DatasetDocument, Entity, When } from '../core/model/types.js';
+import { SCHEMA_VERSION } from '../core/model/types.js';
+import { sha256Hasher } from '../core/text/hash.js';
 import { attribute } from './attribution.js';
 import { findDates } from './dates.js';
 import { EntityFinder, type FoundEntity, slug } from './entities.js';

@@ -1,9 +1,9 @@
-import { type AgreementRef, type ClaimRef, type Corpus, qualify } from '../core/corpus.js';
-import type { Via } from '../core/hierarchy.js';
-import type { EntityProfile, TopicProfile } from '../core/profiles.js';
-import type { Dispute } from '../core/relations.js';
-import type { Stats } from '../core/stats.js';
-import type { TimelineEntry } from '../core/timeline.js';
+import type { EntityProfile, TopicProfile } from '../core/browse/profiles.js';
+import type { Dispute } from '../core/browse/relations.js';
+import type { Stats } from '../core/browse/stats.js';
+import type { TimelineEntry } from '../core/browse/timeline.js';
+import { type AgreementRef, type ClaimRef, type Corpus, qualify } from '../core/model/corpus.js';
+import type { Via } from '../core/search/hierarchy.js';
 import { asserterName, claimJson, printClaims } from './claims.js';
 import { type Listing, printListing, withDataset } from './listing.js';
 // Tab-separated and heading text goes through the same escaping as table cells.

@@ -1,12 +1,13 @@
-import { type ClaimRef, type Corpus, qualify } from '../core/corpus.js';
-import { fold, foldKeepsPositions } from '../core/fold.js';
-import type { Via } from '../core/hierarchy.js';
-import { ALIAS_ONLY, type SearchHit } from '../core/search.js';
-import type { Claim, Dataset } from '../core/types.js';
-import { AUTHOR } from '../core/verify.js';
+import { AUTHOR } from '../core/dataset/verify.js';
+import { type ClaimRef, type Corpus, qualify } from '../core/model/corpus.js';
+import { ALIAS_ONLY } from '../core/model/tiers.js';
+import type { Claim, Dataset } from '../core/model/types.js';
+import type { Via } from '../core/search/hierarchy.js';
+import type { SearchHit } from '../core/search/search.js';
+import { fold, foldKeepsPositions } from '../core/text/fold.js';
+import type { Column } from './cells.js';
 import type { Palette } from './color.js';
 import { type Listing, printListing, withDataset } from './listing.js';
-import type { Column } from './plain.js';
 import { tableKit, type View } from './view.js';
 
 /** Display name of whoever asserts a claim. */
@@ -65,11 +66,26 @@ function aliasMark(ref: ListedClaim): string {
   return `[only through an alias: ${[...new Set(aliases)].join('; ')}]`;
 }
 
-/** The claim object for JSON output, with `via` when a filter matched through membership. */
-function listedJson(corpus: Corpus, ref: ListedClaim): Record<string, unknown> {
+/** Names that --fields may ask for beside the ids they name. */
+const NAME_FIELDS = ['actorNames', 'topicNames', 'assertedByName'] as const;
+
+/**
+ * The claim object for JSON output, with `via` when a filter matched through membership, and
+ * the names behind its ids when --fields asks for them (`actorNames`, `topicNames`,
+ * `assertedByName`).
+ */
+function listedJson(view: View, corpus: Corpus, ref: ListedClaim): Record<string, unknown> {
   const base = claimJson(corpus, ref);
   const how = vias(ref);
-  return how.length > 0 ? { ...base, via: how } : base;
+  const asked = NAME_FIELDS.filter((f) => view.fields?.includes(f));
+  const names: Record<string, unknown> = {};
+  for (const field of asked) {
+    if (field === 'actorNames') names[field] = actorNames(ref.dataset, ref.claim);
+    if (field === 'topicNames')
+      names[field] = ref.claim.topics.map((id) => ref.dataset.topicById.get(id)?.name ?? id);
+    if (field === 'assertedByName') names[field] = asserterName(ref.dataset, ref.claim);
+  }
+  return { ...base, ...(how.length > 0 ? { via: how } : {}), ...names };
 }
 
 /** A claim list whose rows may carry search matches to highlight in the claim text. */
@@ -92,9 +108,9 @@ function claimListing(view: View, corpus: Corpus): Listing<ListedClaim> {
     dataset: (ref) => ref.dataset,
     json: (ref) =>
       ref.score === undefined
-        ? listedJson(corpus, ref)
+        ? listedJson(view, corpus, ref)
         : {
-            ...listedJson(corpus, ref),
+            ...listedJson(view, corpus, ref),
             score: ref.score,
             matched: ref.matched ?? [],
             ...(ref.words !== undefined ? { words: ref.words } : {}),

@@ -1,6 +1,6 @@
-import type { ClaimRef, Corpus } from '../core/corpus.js';
-import type { DatasetDocument, Entity } from '../core/types.js';
-import { AUTHOR } from '../core/verify.js';
+import { AUTHOR } from '../core/dataset/verify.js';
+import type { ClaimRef, Corpus } from '../core/model/corpus.js';
+import type { DatasetDocument, Entity } from '../core/model/types.js';
 import { actorNames, asserterName, claimJson, topicNames } from './claims.js';
 import { toJson } from './json.js';
 

@@ -1,4 +1,4 @@
-import type { ActorGraph, GraphNode } from '../core/graph.js';
+import type { ActorGraph, GraphNode } from '../core/browse/graph.js';
 import { sanitizeInline } from './sanitize.js';
 
 // DOT double-quoted strings: control characters shown escaped (the output often lands in a

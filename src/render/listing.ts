@@ -1,9 +1,9 @@
-import type { Corpus } from '../core/corpus.js';
-import { ArmruError } from '../core/errors.js';
-import type { Dataset } from '../core/types.js';
+import type { Corpus } from '../core/model/corpus.js';
+import { ArmruError } from '../core/model/errors.js';
+import type { Dataset } from '../core/model/types.js';
+import { type Cell, type Column, renderPlain, renderPlainCells } from './cells.js';
 import { csvField } from './export.js';
 import { toJson } from './json.js';
-import { type Cell, type Column, renderPlain, renderPlainCells } from './plain.js';
 import { printJson, tableKit, type View } from './view.js';
 
 /** How one kind of item is listed: its table columns, its cells, and its JSON form. */

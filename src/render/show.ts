@@ -1,10 +1,10 @@
-import { type ClaimRef, type Corpus, qualify } from '../core/corpus.js';
-import { precisionOf } from '../core/dates.js';
-import type { Passage } from '../core/passage.js';
-import type { Related } from '../core/relations.js';
-import type { Agreement, When } from '../core/types.js';
+import type { Passage } from '../core/browse/passage.js';
+import type { Related } from '../core/browse/relations.js';
+import { type ClaimRef, type Corpus, qualify } from '../core/model/corpus.js';
+import { precisionOf } from '../core/model/dates.js';
+import type { Agreement, When } from '../core/model/types.js';
+import { renderPlain } from './cells.js';
 import { actorNames, asserterName, claimJson, topicNames } from './claims.js';
-import { renderPlain } from './plain.js';
 import { sanitize, sanitizeInline } from './sanitize.js';
 import { printJson, tableKit, type View } from './view.js';
 

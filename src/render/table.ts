@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
+import { type Cell, type Column, styleRange } from './cells.js';
 import type { Palette } from './color.js';
-import { type Cell, type Column, styleRange } from './plain.js';
 import { sanitizeInline } from './sanitize.js';
 import { CONTINUED, displayWidth, widestWord, wrap, wrapLines, wrapRanges } from './text-width.js';
 
@@ -307,4 +307,4 @@ function layoutCell(
     .join('\n');
 }
 
-export type { Cell, Column } from './plain.js';
+export type { Cell, Column } from './cells.js';

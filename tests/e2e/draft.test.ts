@@ -10,7 +10,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatasetDocument } from '../../src/core/types.js';
+import type { DatasetDocument } from '../../src/core/model/types.js';
 import { armru, fixture, ROOT } from '../helpers.js';
 
 let dir: string;

@@ -17,8 +17,8 @@ import jsonld from 'jsonld';
 // @ts-expect-error: validate-web-annotation ships no type declarations.
 import validateWebAnnotation from 'validate-web-annotation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { occurrences } from '../../src/core/fix.js';
-import { sha256 } from '../../src/core/verify.js';
+import { occurrences } from '../../src/core/dataset/fix.js';
+import { sha256 } from '../../src/core/dataset/verify.js';
 import { armru, fixture, ROOT } from '../helpers.js';
 import { requirePython } from '../tools.js';
 

@@ -16,10 +16,10 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: the corpus generator is plain JavaScript shared with the benchmarks.
 import { writeCorpus } from '../../bench/corpus.mjs';
-import { crc32 } from '../../src/core/checksum.js';
-import { buildIndex } from '../../src/core/index-build.js';
-import { type FileStamp, indexDirectory, openIndex } from '../../src/core/index-store.js';
-import { SEARCH_FINGERPRINT } from '../../src/core/search-record.js';
+import { SEARCH_FINGERPRINT } from '../../src/core/search/search-record.js';
+import { buildIndex } from '../../src/core/store/index-build.js';
+import { type FileStamp, indexDirectory, openIndex } from '../../src/core/store/index-store.js';
+import { crc32 } from '../../src/core/text/checksum.js';
 import { armru, BIN, ROOT } from '../helpers.js';
 
 const run = promisify(execFile);

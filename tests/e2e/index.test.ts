@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: the corpus generator is plain JavaScript shared with the benchmarks.
 import { writeCorpus } from '../../bench/corpus.mjs';
-import { corpusOf } from '../../src/core/corpus.js';
-import { buildFilter } from '../../src/core/filter.js';
-import { buildIndex } from '../../src/core/index-build.js';
-import { indexDirectory, openIndex } from '../../src/core/index-store.js';
-import { indexedSearch, openWordIndexes } from '../../src/core/indexed-search.js';
-import { loadDataset } from '../../src/core/load.js';
-import { ClaimSearcher, searchRecord } from '../../src/core/search.js';
-import { SEARCH_FINGERPRINT } from '../../src/core/search-record.js';
+import { corpusOf } from '../../src/core/model/corpus.js';
+import { buildFilter } from '../../src/core/search/filter.js';
+import { ClaimSearcher, searchRecord } from '../../src/core/search/search.js';
+import { SEARCH_FINGERPRINT } from '../../src/core/search/search-record.js';
+import { buildIndex } from '../../src/core/store/index-build.js';
+import { indexDirectory, openIndex } from '../../src/core/store/index-store.js';
+import { indexedSearch, openWordIndexes } from '../../src/core/store/indexed-search.js';
+import { loadDataset } from '../../src/core/store/load.js';
 import { armru } from '../helpers.js';
 
 let dir: string;

@@ -194,6 +194,22 @@ describe('output control on every listing', () => {
     expect(cards).not.toContain('\u001b');
   });
 
+  it('--fields can ask for the names behind the ids', () => {
+    const [first] = JSON.parse(
+      run([
+        'claims',
+        '--kind',
+        'quote',
+        '--json',
+        '--fields',
+        'id,actors,actorNames,assertedByName',
+      ]).stdout,
+    );
+    expect(Object.keys(first)).toEqual(['id', 'actors', 'actorNames', 'assertedByName']);
+    expect(first.actorNames).toHaveLength(first.actors.length);
+    expect(first.assertedByName).toBe('Nikol Pashinyan');
+  });
+
   it('refuses an unknown field or format, naming what there is', () => {
     const field = run(['claims', '--fields', 'id,nope']);
     expect(field.status).toBe(2);

@@ -1,19 +1,19 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findAgreements } from '../../src/core/agreements.js';
-import { type Corpus, corpusOf, findClaim } from '../../src/core/corpus.js';
-import { compareDates, precisionOf } from '../../src/core/dates.js';
-import { actorGraph } from '../../src/core/graph.js';
-import { loadDataset } from '../../src/core/load.js';
-import { passage } from '../../src/core/passage.js';
+import { findAgreements } from '../../src/core/browse/agreements.js';
+import { actorGraph } from '../../src/core/browse/graph.js';
+import { passage } from '../../src/core/browse/passage.js';
 import {
   entityProfiles,
   findEntityProfiles,
   findTopicProfiles,
   topicProfiles,
-} from '../../src/core/profiles.js';
-import { agreementsOf, disputes, relatedTo } from '../../src/core/relations.js';
-import { coverage, stats } from '../../src/core/stats.js';
-import { timeline } from '../../src/core/timeline.js';
+} from '../../src/core/browse/profiles.js';
+import { agreementsOf, disputes, relatedTo } from '../../src/core/browse/relations.js';
+import { coverage, stats } from '../../src/core/browse/stats.js';
+import { timeline } from '../../src/core/browse/timeline.js';
+import { type Corpus, corpusOf, findClaim } from '../../src/core/model/corpus.js';
+import { compareDates, precisionOf } from '../../src/core/model/dates.js';
+import { loadDataset } from '../../src/core/store/load.js';
 import { fixture } from '../helpers.js';
 
 let article: Corpus;

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../../src/core/load.js';
-import type { Dataset } from '../../src/core/types.js';
-import { sha256, verifyDocument } from '../../src/core/verify.js';
+import { sha256, verifyDocument } from '../../src/core/dataset/verify.js';
+import type { Dataset } from '../../src/core/model/types.js';
+import { loadDataset } from '../../src/core/store/load.js';
 import { ROOT } from '../helpers.js';
 
 // SHA-256 of the article as delivered ("Armenia and Russia Enhance Defense Cooperation").

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkDataset } from '../../src/core/load.js';
-import type { DatasetDocument } from '../../src/core/types.js';
+import { checkDataset } from '../../src/core/dataset/files.js';
+import type { DatasetDocument } from '../../src/core/model/types.js';
 import { evaluate } from '../../src/draft/evaluate.js';
 import {
   type DraftOptions,

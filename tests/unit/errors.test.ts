@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXIT, main } from '../../src/cli.js';
-import { ArmruError, problemLine } from '../../src/core/errors.js';
+import { ArmruError, problemLine } from '../../src/core/model/errors.js';
 
 describe('errors and exit statuses', () => {
   it('prints a problem as one line from its fields', () => {

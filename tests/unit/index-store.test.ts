@@ -11,16 +11,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { crc32, crc32Portable } from '../../src/core/checksum.js';
-import { topLevelArraySpans } from '../../src/core/json-spans.js';
-import { BYTE_ORDER, FUSE_VERSION, SEARCH_FINGERPRINT } from '../../src/core/search-record.js';
+import { topLevelArraySpans } from '../../src/core/dataset/json-spans.js';
+import {
+  BYTE_ORDER,
+  FUSE_VERSION,
+  SEARCH_FINGERPRINT,
+} from '../../src/core/search/search-record.js';
+import { crc32, crc32Portable } from '../../src/core/text/checksum.js';
 import { ROOT } from '../helpers.js';
 
 // The index build is given a loader that changes a file right after the checks have read it,
 // as an editor saving during `armru index` would.
 const during = vi.hoisted(() => ({ change: undefined as (() => void) | undefined }));
-vi.mock('../../src/core/load.js', async (original) => {
-  const real = (await original()) as typeof import('../../src/core/load.js');
+vi.mock('../../src/core/store/load.js', async (original) => {
+  const real = (await original()) as typeof import('../../src/core/store/load.js');
   return {
     ...real,
     loadDataset: async (...args: Parameters<typeof real.loadDataset>) => {
@@ -30,8 +34,8 @@ vi.mock('../../src/core/load.js', async (original) => {
     },
   };
 });
-const { buildIndex } = await import('../../src/core/index-build.js');
-const { indexDirectory, openIndex } = await import('../../src/core/index-store.js');
+const { buildIndex } = await import('../../src/core/store/index-build.js');
+const { indexDirectory, openIndex } = await import('../../src/core/store/index-store.js');
 
 const dir = mkdtempSync(join(tmpdir(), 'armru-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

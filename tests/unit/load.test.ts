@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ArmruError, problemLine } from '../../src/core/errors.js';
-import { pointerToPath } from '../../src/core/json-path.js';
-import { lineColumn, parseJson } from '../../src/core/json-text.js';
-import { loadDataset } from '../../src/core/load.js';
+import { lineColumn, parseJson } from '../../src/core/dataset/json-text.js';
+import { ArmruError, problemLine } from '../../src/core/model/errors.js';
+import { loadDataset } from '../../src/core/store/load.js';
+import { pointerToPath } from '../../src/core/text/json-path.js';
 import { fixture } from '../helpers.js';
 
 /** Loads a dataset expected to fail and returns the error's message and problem lines. */

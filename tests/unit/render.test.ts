@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module';
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { fold, foldKeepsPositions } from '../../src/core/fold.js';
-import { closest, editDistance } from '../../src/core/suggest.js';
+import { fold, foldKeepsPositions } from '../../src/core/text/fold.js';
+import { closest, editDistance } from '../../src/core/text/suggest.js';
+import { renderPlain } from '../../src/render/cells.js';
 import { chalkPalette, decideColor, plainPalette } from '../../src/render/color.js';
-import { renderPlain } from '../../src/render/plain.js';
 import { sanitize, sanitizeInline } from '../../src/render/sanitize.js';
 import { type Column, fitWidths, renderTable } from '../../src/render/table.js';
 import { displayWidth, wrap } from '../../src/render/text-width.js';

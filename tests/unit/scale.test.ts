@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { corpusOf } from '../../src/core/corpus.js';
-import { entityProfiles, topicProfiles } from '../../src/core/profiles.js';
-import { coverage } from '../../src/core/stats.js';
-import type { Claim, Dataset, DatasetDocument } from '../../src/core/types.js';
+import { entityProfiles, topicProfiles } from '../../src/core/browse/profiles.js';
+import { coverage } from '../../src/core/browse/stats.js';
+import { corpusOf } from '../../src/core/model/corpus.js';
+import type { Claim, Dataset, DatasetDocument } from '../../src/core/model/types.js';
 import { chalkPalette, type Palette, plainPalette } from '../../src/render/color.js';
 import { fitWidths, renderTable } from '../../src/render/table.js';
 import { displayWidth, ONE_COLUMN } from '../../src/render/text-width.js';

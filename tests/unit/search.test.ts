@@ -1,11 +1,16 @@
 import Fuse from 'fuse.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { corpusOf } from '../../src/core/corpus.js';
-import { ArmruError } from '../../src/core/errors.js';
-import { buildFilter } from '../../src/core/filter.js';
-import { loadDataset } from '../../src/core/load.js';
-import { ClaimSearcher, FUSE_OPTIONS, parseQuery, searchRecord } from '../../src/core/search.js';
-import type { Dataset } from '../../src/core/types.js';
+import { corpusOf } from '../../src/core/model/corpus.js';
+import { ArmruError } from '../../src/core/model/errors.js';
+import type { Dataset } from '../../src/core/model/types.js';
+import { buildFilter } from '../../src/core/search/filter.js';
+import {
+  ClaimSearcher,
+  FUSE_OPTIONS,
+  parseQuery,
+  searchRecord,
+} from '../../src/core/search/search.js';
+import { loadDataset } from '../../src/core/store/load.js';
 
 let ds: Dataset;
 let searcher: ClaimSearcher;

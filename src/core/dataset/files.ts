@@ -1,0 +1,230 @@
+/**
+ * Reading a dataset file and its article from disk, and every check of a parsed document.
+ * Loading through the on-disk index (store/load.ts) builds on these.
+ */
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  realpathSync,
+  statSync,
+} from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { ArmruError, type DataProblem } from '../model/errors.js';
+import type { Dataset, DatasetDocument } from '../model/types.js';
+import { parseJson } from './json-text.js';
+import { checkSchema } from './schema.js';
+import { type Problem, verifyDocument } from './verify.js';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The largest file armru reads as one dataset or article. V8 cannot hold a longer string, so
+ * past this a read would fail deep inside; a clear refusal is better.
+ */
+export const MAX_FILE_BYTES = 512 * 1024 * 1024 - 64;
+
+/**
+ * Reads a file as strict UTF-8, turning file-system failures into one clear ArmruError.
+ *
+ * Only a regular file is read: the file is opened without blocking (so a FIFO cannot hang
+ * the read) and checked on the open descriptor (so a swap between check and read changes
+ * nothing). At most MAX_FILE_BYTES are read, whatever `stat` said the size was.
+ */
+export function readText(file: string, what = 'file'): string {
+  const bytes = readBytes(file, what);
+  try {
+    return utf8.decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new ArmruError(
+      'bad-data',
+      `${file}: not UTF-8 text; expected the ${what} encoded as UTF-8`,
+    );
+  }
+}
+
+function readBytes(file: string, what: string): Buffer {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) {
+      throw new ArmruError(
+        'io',
+        `${file}: is ${stats.isDirectory() ? 'a directory' : stats.isFIFO() ? 'a FIFO' : stats.isSocket() ? 'a socket' : 'a device'}, not a regular file; expected the ${what}`,
+      );
+    }
+    const tooLarge = (size: number) =>
+      new ArmruError(
+        'io',
+        `${file}: ${Math.round(size / 2 ** 20)} MiB is more than armru reads as one ${what} (512 MiB); split it into several *.claims.json files in one directory`,
+      );
+    if (stats.size > MAX_FILE_BYTES) throw tooLarge(stats.size);
+    // Read what is there, not what stat said: the file may have grown since.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    let chunk = Buffer.allocUnsafe(Math.max(stats.size + 1, 64 * 1024));
+    for (;;) {
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+      total += n;
+      if (total > MAX_FILE_BYTES) throw tooLarge(total);
+      if (n === chunk.length) chunk = Buffer.allocUnsafe(Math.min(chunk.length * 2, 2 ** 28));
+      else chunk = chunk.subarray(n);
+    }
+    return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
+  } catch (error) {
+    if (error instanceof ArmruError) throw error;
+    throw fileError(file, what, error as NodeJS.ErrnoException);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function fileError(file: string, what: string, error: NodeJS.ErrnoException): ArmruError {
+  switch (error.code) {
+    case 'ENOENT':
+      return new ArmruError('not-found', `${file}: no such file; expected the ${what} here`);
+    case 'EISDIR':
+      return new ArmruError('io', `${file}: is a directory; expected the ${what}`);
+    case 'ENOTDIR':
+      return new ArmruError('not-found', `${file}: a part of the path is not a directory`);
+    case 'ENAMETOOLONG':
+      return new ArmruError('io', `${file.slice(0, 80)}…: the file name is too long`);
+    case 'ELOOP':
+      return new ArmruError('io', `${file}: too many levels of symbolic links`);
+    case 'EACCES':
+    case 'EPERM':
+      return new ArmruError('io', `${file}: permission denied; cannot read the ${what}`);
+    default:
+      return new ArmruError(
+        'io',
+        `${file}: cannot read the ${what} (${error.code ?? error.message})`,
+      );
+  }
+}
+
+/** Problems found at JSON paths of a document read from `file`, with the claim each is in. */
+export function locateProblems(
+  file: string,
+  doc: unknown,
+  problems: Problem[],
+  code: DataProblem['code'],
+): DataProblem[] {
+  return problems.map((p) => {
+    const claimId = claimIdAt(doc, p.path);
+    return { file, code, path: p.path, message: p.message, ...(claimId ? { claimId } : {}) };
+  });
+}
+
+function claimIdAt(doc: unknown, path: string): string | undefined {
+  const m = /^\$\.claims\[(\d+)\]/.exec(path);
+  if (!m) return undefined;
+  const claims = (doc as { claims?: unknown })?.claims;
+  const claim = Array.isArray(claims) ? claims[Number(m[1])] : undefined;
+  const id = (claim as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' ? id : undefined;
+}
+
+function invalid(file: string, problems: DataProblem[]): ArmruError {
+  const n = problems.length;
+  return new ArmruError(
+    'bad-data',
+    `${file}: not a valid armru dataset (${n} problem${n === 1 ? '' : 's'})`,
+    { problems },
+  );
+}
+
+/** The in-memory dataset: the document, its article text, and lookups by id. */
+export function datasetOf(file: string, doc: DatasetDocument, text: string): Dataset {
+  return {
+    file,
+    doc,
+    text,
+    entityById: new Map(doc.entities.map((e) => [e.id, e])),
+    topicById: new Map(doc.topics.map((t) => [t.id, t])),
+    claimById: new Map(doc.claims.map((c) => [c.id, c])),
+  };
+}
+
+/** The dataset files a path names: the file itself, or a directory's `*.claims.json` files. */
+export function datasetFiles(path: string): string[] {
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(path).isDirectory();
+  } catch {
+    return [path]; // reading it will report what is wrong
+  }
+  if (!isDirectory) return [path];
+  const files = readdirSync(path)
+    .filter((name) => name.endsWith('.claims.json'))
+    .sort()
+    .map((name) => join(path, name));
+  if (files.length === 0) {
+    throw new ArmruError(
+      'not-found',
+      `${path}: no *.claims.json files in this directory; expected datasets named NAME.claims.json`,
+    );
+  }
+  return files;
+}
+
+/** Verifies an already parsed document that was read from `file` (used for relative text paths). */
+export function checkDataset(doc: unknown, file: string): Dataset {
+  const schemaProblems = checkSchema(doc);
+  if (schemaProblems.length > 0)
+    throw invalid(file, locateProblems(file, doc, schemaProblems, 'schema'));
+  const valid = doc as DatasetDocument;
+  const text = articleText(valid, file);
+  const problems = verifyDocument(valid, text);
+  if (problems.length > 0) throw invalid(file, locateProblems(file, doc, problems, 'check'));
+  return datasetOf(file, valid, text);
+}
+
+/** The article text of a dataset: `source.text`, or the `source.textFile` beside the dataset file. */
+export function articleText(doc: Pick<DatasetDocument, 'source'>, file: string): string {
+  if (doc.source.text !== undefined) return doc.source.text;
+  const name = doc.source.textFile ?? '';
+  const dir = dirname(resolve(file));
+  const outside = () =>
+    invalid(file, [
+      {
+        file,
+        code: 'check',
+        path: '$.source.textFile',
+        message: `"${name}" leaves the dataset's directory; expected a path inside it`,
+      },
+    ]);
+  if (isAbsolute(name) || !inside(dir, resolve(dir, name))) throw outside();
+  // Name the text file the way the user named the dataset (relative stays relative).
+  const path = join(dirname(file), name);
+  // A link inside the directory may point anywhere: judge where it really leads, and never
+  // read (or quote) a file outside.
+  let real: string | undefined;
+  try {
+    real = realpathSync(path);
+  } catch {
+    // missing or unreadable: reading it reports what is wrong
+  }
+  if (real !== undefined && !inside(realpathSync(dir), real)) {
+    throw invalid(file, [
+      {
+        file,
+        code: 'check',
+        path: '$.source.textFile',
+        message: `"${name}" is a link to a file outside the dataset's directory; expected the article inside it`,
+      },
+    ]);
+  }
+  return readText(path, `article text named by ${file} ($.source.textFile)`);
+}
+
+/** True when `path` is `dir` itself or below it (`..foo` is a name, not a way up). */
+function inside(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}

@@ -1,0 +1,103 @@
+import { ArmruError, type DataProblem } from '../model/errors.js';
+import type { DatasetDocument } from '../model/types.js';
+import { jsonPath } from '../text/json-path.js';
+import { articleText } from './files.js';
+import { sha256 } from './verify.js';
+
+/** What `validate --fix` did to one file, and what it could not do. */
+export interface FixReport {
+  /** One entry per value filled in (`message` says what was filled in). */
+  fixed: DataProblem[];
+  /** Quotes it would not guess for: absent from the text, or found more than once. */
+  problems: DataProblem[];
+}
+
+/** Code-point offsets of every occurrence of `needle` in `text`. */
+export function occurrences(text: string, needle: string): number[] {
+  const found: number[] = [];
+  if (needle === '') return found;
+  let codePoints = 0;
+  let last = 0;
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+    codePoints += Array.from(text.slice(last, at)).length;
+    last = at;
+    found.push(codePoints);
+  }
+  return found;
+}
+
+type Loose = Record<string, unknown>;
+const isObject = (v: unknown): v is Loose =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Fills in what can be computed without judgement, in place: `source.textSha256` when
+ * missing, and `start`/`end` of each quote that lacks them and whose words occur exactly once
+ * in the article. A quote found zero or several times is reported, never guessed. Existing
+ * values are left alone (the normal checks report them if they are wrong).
+ */
+export function fixOffsets(doc: unknown, file: string): FixReport {
+  const report: FixReport = { fixed: [], problems: [] };
+  if (!isObject(doc) || !isObject(doc.source)) {
+    report.problems.push({
+      file,
+      code: 'fix',
+      path: '$.source',
+      message: "missing; expected the article's source object",
+    });
+    return report;
+  }
+  let text: string;
+  try {
+    text = articleText(doc as unknown as Pick<DatasetDocument, 'source'>, file);
+  } catch (error) {
+    report.problems.push(
+      ...(error instanceof ArmruError && error.details.length > 0
+        ? error.details
+        : [{ file, code: 'io' as const, message: (error as Error).message }]),
+    );
+    return report;
+  }
+  if (typeof doc.source.textSha256 !== 'string') {
+    doc.source.textSha256 = sha256(text);
+    report.fixed.push({
+      file,
+      code: 'fix',
+      path: '$.source.textSha256',
+      message: 'filled in from the article text',
+    });
+  }
+  const claims = Array.isArray(doc.claims) ? doc.claims : [];
+  claims.forEach((claim, i) => {
+    if (!isObject(claim) || !isObject(claim.quote) || typeof claim.quote.exact !== 'string') return;
+    const quote = claim.quote;
+    if (typeof quote.start === 'number' && typeof quote.end === 'number') return;
+    const where = {
+      file,
+      code: 'fix' as const,
+      path: jsonPath('claims', i, 'quote'),
+      ...(typeof claim.id === 'string' ? { claimId: claim.id } : {}),
+    };
+    const exact = quote.exact as string;
+    const at = occurrences(text, exact);
+    const length = Array.from(exact).length;
+    if (at.length === 1) {
+      const start = at[0] as number;
+      // Rebuild the quote so the keys keep the order exact, start, end.
+      claim.quote = { ...quote, exact, start, end: start + length };
+      report.fixed.push({ ...where, message: `filled in start ${start}, end ${start + length}` });
+    } else if (at.length === 0) {
+      report.problems.push({
+        ...where,
+        message: 'the quoted words do not occur in the article; expected an exact copy of its text',
+      });
+    } else {
+      const list = at.map((s) => `${s}..${s + length}`).join(', ');
+      report.problems.push({
+        ...where,
+        message: `the quoted words occur ${at.length} times (at ${list}); set start and end by hand, or quote more words`,
+      });
+    }
+  });
+  return report;
+}

@@ -1,0 +1,58 @@
+import type { ErrorObject } from 'ajv';
+import { pointerToPath } from '../text/json-path.js';
+import { schemaValidator } from './schema-validator.js';
+
+/** One schema violation: where it is (JSONPath) and what was expected. */
+export interface SchemaProblem {
+  path: string;
+  message: string;
+}
+
+/** Checks a parsed document against `data/claims.schema.json`; returns every violation found. */
+export function checkSchema(doc: unknown): SchemaProblem[] {
+  const validate = schemaValidator();
+  if (validate(doc)) return [];
+  return dedupe((validate.errors ?? []).filter(notNoise).map(describe));
+}
+
+// "must match a schema in oneOf" and "must match then schema" only restate the errors beneath them.
+function notNoise(error: ErrorObject): boolean {
+  return error.keyword !== 'if' && error.keyword !== 'oneOf' && error.keyword !== 'anyOf';
+}
+
+function describe(error: ErrorObject): SchemaProblem {
+  const path = pointerToPath(error.instancePath);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return { path, message: `missing required property "${String(params.missingProperty)}"` };
+    case 'additionalProperties':
+      return { path, message: `unexpected property "${String(params.additionalProperty)}"` };
+    case 'enum':
+      return {
+        path,
+        message: `expected one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+      };
+    case 'const':
+      return { path, message: `expected ${JSON.stringify(params.allowedValue)}` };
+    case 'type':
+      return { path, message: `expected ${String(params.type)}` };
+    case 'pattern':
+      return { path, message: `expected a string matching ${String(params.pattern)}` };
+    default:
+      return {
+        path,
+        message: `expected it to ${error.message?.replace(/^must /, '') ?? 'be valid'}`,
+      };
+  }
+}
+
+function dedupe(problems: SchemaProblem[]): SchemaProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.path}\0${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,191 @@
+import {
+  closeSync,
+  fchmodSync,
+  fchownSync,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  type Stats,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { ArmruError } from '../model/errors.js';
+
+/**
+ * Writes a file all-or-nothing and only where it was asked to.
+ *
+ * - The bytes go to a temporary file beside the target, every byte is written (a short write
+ *   is retried, a failed one is an error), flushed, then renamed over the target: a reader
+ *   sees the old file or the new one, never a part, and a full disk leaves the old one.
+ * - A symbolic link is written through: the link stays, its target gets the new bytes.
+ * - An existing file keeps its mode and owner. A read-only file (no write bit) is refused,
+ *   even for root, and so is one with several hard links, which a rename would split.
+ * - Anything that is not a regular file (a device, a FIFO, a socket, a directory) is refused.
+ * - The temporary file is removed on every failure; one left behind by a process that was
+ *   killed (`kill -9`) is removed by the next write to the same file.
+ */
+export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+  if (path === '') {
+    throw new ArmruError('usage', 'the output file name is empty; expected a file path');
+  }
+  const target = writableTarget(path);
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  const dir = dirname(target.path);
+  removeStaleTemporaries(dir, basename(target.path));
+  const temporary = join(dir, `${tempPrefix(basename(target.path))}${process.pid}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(temporary, 'wx', 0o600);
+    writeAll(fd, bytes);
+    if (target.stats) {
+      fchmodSync(fd, target.stats.mode & 0o7777);
+      if (process.getuid?.() === 0) fchownSync(fd, target.stats.uid, target.stats.gid);
+    } else {
+      fchmodSync(fd, 0o666 & ~process.umask());
+    }
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(temporary, target.path);
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(temporary, { force: true });
+    throw writeError(path, error as NodeJS.ErrnoException);
+  }
+}
+
+/** The temporary files of one target start with this; the process id follows. */
+function tempPrefix(name: string): string {
+  return `.${name}.armru-`;
+}
+
+/** Writes every byte, looping over short writes; a write that makes no progress is an error. */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  let offset = 0;
+  while (offset < bytes.length) {
+    const written = writeSync(fd, bytes, offset, bytes.length - offset);
+    if (written <= 0) {
+      throw Object.assign(new Error('short write'), { code: 'ENOSPC' });
+    }
+    offset += written;
+  }
+}
+
+/**
+ * Where the bytes will really go, and what is there now. Follows symbolic links (so the link
+ * survives); refuses what must not be replaced.
+ */
+function writableTarget(path: string): { path: string; stats?: Stats } {
+  let real = resolve(path);
+  let link: Stats | undefined;
+  try {
+    link = lstatSync(real);
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (e.code !== 'ENOENT') throw writeError(path, e);
+  }
+  if (link?.isSymbolicLink()) {
+    try {
+      real = realpathSync(real);
+    } catch (error) {
+      const e = error as NodeJS.ErrnoException;
+      if (e.code !== 'ENOENT') throw writeError(path, e);
+      throw new ArmruError(
+        'io',
+        `${path}: a symbolic link to a file that does not exist; nothing was written`,
+      );
+    }
+  }
+  let stats: Stats | undefined;
+  try {
+    stats = statSync(real);
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (e.code !== 'ENOENT') throw writeError(path, e);
+    return { path: real };
+  }
+  if (!stats.isFile()) {
+    throw new ArmruError(
+      'io',
+      `${path}: is ${kindOf(stats)}, not a regular file; armru writes only regular files, nothing was written`,
+    );
+  }
+  if ((stats.mode & 0o222) === 0) {
+    throw new ArmruError('io', `${path}: the file is read-only; nothing was written`);
+  }
+  if (stats.nlink > 1) {
+    throw new ArmruError(
+      'io',
+      `${path}: the file has ${stats.nlink} hard links, which replacing it would split; write to a new file instead (nothing was written)`,
+    );
+  }
+  return { path: real, stats };
+}
+
+function kindOf(stats: Stats): string {
+  if (stats.isDirectory()) return 'a directory';
+  if (stats.isFIFO()) return 'a FIFO';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+/**
+ * Removes temporary files that a killed armru left beside `name` in `dir`: those whose
+ * process no longer runs. Best effort: anything unreadable is left alone.
+ */
+function removeStaleTemporaries(dir: string, name: string): void {
+  const prefix = tempPrefix(name);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const entry of names) {
+    if (!entry.startsWith(prefix) || !entry.endsWith('.tmp')) continue;
+    const pid = Number(entry.slice(prefix.length, -'.tmp'.length));
+    if (!Number.isInteger(pid) || pid <= 0 || (pid !== process.pid && alive(pid))) continue;
+    try {
+      const stats = lstatSync(join(dir, entry));
+      if (stats.isFile()) rmSync(join(dir, entry), { force: true });
+    } catch {
+      // gone already, or not ours to remove
+    }
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function writeError(path: string, e: NodeJS.ErrnoException): ArmruError {
+  if (e instanceof ArmruError) return e;
+  const why: Record<string, string> = {
+    ENOENT: 'its directory does not exist',
+    ENOTDIR: 'a part of the path is not a directory',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the file system is read-only',
+    EISDIR: 'it is a directory',
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'the disk quota is exceeded',
+    EFBIG: 'the file is larger than the file-size limit allows',
+    ENAMETOOLONG: 'the file name is too long',
+    ELOOP: 'too many symbolic links',
+  };
+  return new ArmruError(
+    'io',
+    `${path}: cannot write the file (${why[e.code ?? ''] ?? e.code ?? e.message}); nothing was written`,
+  );
+}

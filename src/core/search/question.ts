@@ -1,0 +1,156 @@
+import type { Corpus } from '../model/corpus.js';
+import { fold } from '../text/fold.js';
+import { closest } from '../text/suggest.js';
+import { WORD } from './search-record.js';
+
+/**
+ * Question and function words: what a journalist types around the words that matter
+ * ("what did Shoygu announce", "who reported on the biolabs"). Words that name a kind of
+ * claim (said, say, announced, reported, denied) are not here: they are searched.
+ */
+export const QUESTION_WORDS = new Set([
+  'a',
+  'about',
+  'all',
+  'an',
+  'and',
+  'any',
+  'are',
+  'as',
+  'at',
+  'be',
+  'been',
+  'by',
+  'can',
+  'could',
+  'did',
+  'do',
+  'does',
+  'ever',
+  'find',
+  'for',
+  'from',
+  'has',
+  'have',
+  'how',
+  'i',
+  'in',
+  'into',
+  'is',
+  'it',
+  'its',
+  'list',
+  'me',
+  'of',
+  'on',
+  'or',
+  'show',
+  'tell',
+  'that',
+  'the',
+  'their',
+  'there',
+  'these',
+  'this',
+  'those',
+  'to',
+  'was',
+  'were',
+  'what',
+  'whats',
+  'when',
+  'where',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'why',
+  'with',
+]);
+
+/** A query as read: the words kept, and the question words left out. */
+export interface ReadQuery {
+  query: string;
+  dropped: string[];
+}
+
+/** Characters that make a word an operator term of the extended search. */
+const OPERATOR = /^[!'^=]|\$$|^\|$/;
+
+/**
+ * Reads the words of a search. A query written with operators is taken as written. Otherwise
+ * question marks go, and question and function words are left out, unless nothing would be
+ * left ("who is who" stays as typed).
+ */
+export function readQuery(words: string[]): ReadQuery {
+  const parts = words.join(' ').split(/\s+/).filter(Boolean);
+  if (parts.some((p) => OPERATOR.test(p) || p.includes('"'))) {
+    return { query: parts.join(' '), dropped: [] };
+  }
+  const cleaned = parts.map((p) => p.replace(/[?]+$/, '').replace(/^[¿]+/, '')).filter(Boolean);
+  const kept: string[] = [];
+  const dropped: string[] = [];
+  for (const word of cleaned) {
+    const bare = fold(word).replace(/['’]/g, '');
+    if (QUESTION_WORDS.has(bare)) dropped.push(word);
+    else kept.push(word);
+  }
+  if (kept.length === 0) return { query: cleaned.join(' '), dropped: [] };
+  return { query: kept.join(' '), dropped };
+}
+
+/** True when a query is written but holds only operators (! ' ^ $ = | and quotes): nothing to match. */
+export function onlyOperators(query: string): boolean {
+  return query.trim() !== '' && /^[\s!'^$=|"]*$/.test(query);
+}
+
+const vocabularies = new WeakMap<Corpus, string[]>();
+
+/** The names and words of a corpus: entity and topic names and aliases, words of claims. */
+export function vocabulary(corpus: Corpus): string[] {
+  let words = vocabularies.get(corpus);
+  if (!words) {
+    const set = new Set<string>();
+    for (const { doc } of corpus.datasets) {
+      for (const item of [...doc.entities, ...doc.topics]) {
+        for (const name of [item.name, ...item.aliases]) {
+          set.add(name);
+          for (const w of name.match(WORD) ?? []) if (w.length > 2) set.add(w);
+        }
+      }
+      for (const claim of doc.claims) {
+        for (const w of `${claim.text} ${claim.quote.exact}`.match(WORD) ?? [])
+          if (w.length > 2) set.add(w);
+      }
+    }
+    words = [...set];
+    vocabularies.set(corpus, words);
+  }
+  return words;
+}
+
+/** The nearest names and words to one that matched nothing (`Tonoyyan` → Tonoyan). */
+export function suggestWords(corpus: Corpus, word: string): string[] {
+  return suggestFrom(vocabulary(corpus), word);
+}
+
+/**
+ * The nearest entries of `words` to a (parsed) query word; none for words under 3 letters.
+ * `folded` says the words are already folded (an index's vocabulary), which saves folding
+ * tens of thousands of them.
+ */
+export function suggestFrom(words: string[], word: string, folded = false): string[] {
+  const bare = word.replace(/^[!'^=]+|\$$/g, '').replace(/^"|"$/g, '');
+  if (bare.length < 3) return [];
+  const key = folded ? (s: string) => s : (s: string) => fold(s);
+  const needle = fold(bare);
+  // Only words of about the same length can be within the edit budget `closest` allows;
+  // longer or shorter ones can still count by containing the word or being contained in it.
+  const budget = Math.max(2, Math.floor(needle.length / 3));
+  const near = words.filter((w) => {
+    if (w.length < 3) return false; // under 3 letters a word is "contained" in almost any
+    const k = key(w);
+    return Math.abs(k.length - needle.length) <= budget || k.includes(needle) || needle.includes(k);
+  });
+  return closest(bare, near, 3, key);
+}

@@ -1,0 +1,214 @@
+import type { IFuseOptions } from 'fuse.js';
+import { AUTHOR } from '../dataset/verify.js';
+import type { AgreementStatus, Claim, ClaimKind, Dataset } from '../model/types.js';
+import { FOLD_RULES, fold } from '../text/fold.js';
+
+// What claims offer to search and how fuse.js is configured to search it. Kept apart from
+// search.ts so that code needing only these (the loader, the index) does not load fuse.js.
+
+/** The searchable fields of a claim, in the order of their weight. */
+export const SEARCH_FIELDS = [
+  'text',
+  'quote',
+  'actors',
+  'topics',
+  'source',
+  'kind',
+  'date',
+  'context',
+] as const;
+export type SearchField = (typeof SEARCH_FIELDS)[number];
+
+/**
+ * What one claim offers to search. `actors`, `topics` and `source` list every name and
+ * alias as separate entries, so an exact alias scores as well as an exact name. `kind` holds
+ * the kind and the words for it (`denial`, `denied`, `deny`), `date` the forms of its date
+ * (`2019`, `2019-10`, `October 2019`, `29 October 2019`), `context` the names and statuses of
+ * the agreements it evidences and its note.
+ */
+export interface SearchRecord {
+  text: string;
+  quote: string;
+  actors: string[];
+  topics: string[];
+  source: string[];
+  kind: string[];
+  date: string[];
+  context: string[];
+}
+
+/** The words people use for each kind of claim (the kind itself first). */
+export const KIND_WORDS: Record<ClaimKind, string[]> = {
+  event: ['event', 'happened', 'occurred'],
+  statement: ['statement', 'stated', 'announced', 'announce', 'announcement', 'declared', 'said'],
+  quote: ['quote', 'quoted', 'quotation', 'said', 'say', 'says', 'told'],
+  report: ['report', 'reported', 'reports', 'reporting', 'reportedly'],
+  denial: ['denial', 'denied', 'deny', 'denies', 'rebuttal', 'rejected'],
+  assessment: ['assessment', 'analysis', 'judgement', 'judgment', 'assessed', 'opinion'],
+  background: ['background', 'context'],
+};
+
+/** The words for agreement statuses, beside the status itself. */
+const STATUS_WORDS: Record<AgreementStatus, string[]> = {
+  signed: ['signed', 'signing'],
+  negotiating: ['negotiating', 'negotiated', 'negotiation', 'under negotiation'],
+  'in-force': ['in-force', 'in force', 'standing'],
+  announced: ['announced'],
+  reported: ['reported'],
+};
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * The forms people type for an ISO date: `2019-10-29` gives `2019-10-29`, `2019-10`, `2019`,
+ * `October 2019`, `29 October 2019`, `October 29 2019`. An interval gives the forms of both ends.
+ */
+export function dateForms(date: string): string[] {
+  const out: string[] = [];
+  for (const end of date.split('/')) {
+    const [year, month, day] = end.split('-');
+    if (!year) continue;
+    out.push(end);
+    if (month) out.push(`${year}-${month}`);
+    out.push(year);
+    const name = month ? MONTHS[Number(month) - 1] : undefined;
+    if (name) {
+      out.push(`${name} ${year}`);
+      if (day) out.push(`${Number(day)} ${name} ${year}`, `${name} ${Number(day)} ${year}`);
+    }
+  }
+  return [...new Set(out)];
+}
+
+/** Where an entry of a list field comes from: whose name it is, and whether it is an alias. */
+export interface EntryOrigin {
+  /** The entity's or topic's name, or a short label ("kind", "date", an agreement's name). */
+  of: string;
+  /** True for an alias (another name of `of`), false for the name or a value of the claim. */
+  alias: boolean;
+}
+
+/**
+ * The fuse.js options every search path uses. Both the plain path and any indexed path must
+ * score with exactly these, so that rankings agree.
+ */
+export const FUSE_OPTIONS: IFuseOptions<SearchRecord> = {
+  keys: [
+    { name: 'text', weight: 3 },
+    { name: 'quote', weight: 2 },
+    { name: 'actors', weight: 2 },
+    { name: 'topics', weight: 1.5 },
+    { name: 'source', weight: 1 },
+    { name: 'kind', weight: 1 },
+    { name: 'date', weight: 1 },
+    { name: 'context', weight: 1 },
+  ],
+  // Records are folded once when the index is built; queries are folded the same way.
+  getFn: (record, path) => {
+    const value = record[(Array.isArray(path) ? path[0] : path) as SearchField];
+    return typeof value === 'string' ? fold(value) : value.map(fold);
+  },
+  includeScore: true,
+  includeMatches: true,
+  ignoreLocation: true,
+  useExtendedSearch: true,
+  // About one edit per five characters: Shoigu finds Shoygu, Gyumri does not find "Yuri".
+  threshold: 0.2,
+  minMatchCharLength: 2,
+  isCaseSensitive: true,
+};
+
+/** A word of the word index: a run of letters, digits and marks in folded text. */
+export const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+
+/**
+ * The fuse.js release armru scores with. package.json pins exactly this version (a test checks
+ * both agree): another release may score differently, so it is part of the index fingerprint.
+ */
+export const FUSE_VERSION = '7.5.0';
+
+/** The byte order of this machine, in which the index's binary tables are written. */
+export const BYTE_ORDER = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 'LE' : 'BE';
+
+/**
+ * What an on-disk index depends on: the fuse.js release, the byte order, the search fields
+ * and weights, the matching options and the folding rules. An index built under another
+ * fingerprint is stale.
+ */
+export const SEARCH_FINGERPRINT = JSON.stringify({
+  fuse: FUSE_VERSION,
+  byteOrder: BYTE_ORDER,
+  keys: FUSE_OPTIONS.keys,
+  threshold: FUSE_OPTIONS.threshold,
+  minMatchCharLength: FUSE_OPTIONS.minMatchCharLength,
+  ignoreLocation: FUSE_OPTIONS.ignoreLocation,
+  fold: FOLD_RULES,
+  words: WORD.source,
+  // What the record holds beyond the fields' names: the kind words, date forms, agreements.
+  record: { kinds: KIND_WORDS, statuses: STATUS_WORDS, dates: 1 },
+});
+
+/** Builds the search record of a claim: its words, its quote, and the names behind its ids. */
+export function searchRecord(dataset: Dataset, claim: Claim): SearchRecord {
+  const record = {} as SearchRecord;
+  for (const [field, entries] of Object.entries(recordEntries(dataset, claim))) {
+    const values = entries.map((e) => e.value);
+    (record as unknown as Record<string, string | string[]>)[field] =
+      field === 'text' || field === 'quote' ? (values[0] ?? '') : values;
+  }
+  return record;
+}
+
+/** Each field's values with where they come from, in the order of the search record. */
+export function recordEntries(
+  dataset: Dataset,
+  claim: Claim,
+): Record<SearchField, { value: string; origin: EntryOrigin }[]> {
+  const own = (value: string, of: string) => ({ value, origin: { of, alias: false } });
+  const names = (item: { name: string; aliases: string[] } | undefined) =>
+    item
+      ? [
+          own(item.name, item.name),
+          ...item.aliases.map((value) => ({ value, origin: { of: item.name, alias: true } })),
+        ]
+      : [];
+  const asserter =
+    claim.assertedBy === AUTHOR
+      ? [own(AUTHOR, 'author'), own(dataset.doc.source.author, 'author')]
+      : names(dataset.entityById.get(claim.assertedBy));
+  const agreements = dataset.doc.agreements.filter((a) => a.claims.includes(claim.id));
+  return {
+    text: [own(claim.text, 'text')],
+    quote: [own(claim.quote.exact, 'quote')],
+    actors: claim.actors.flatMap((id) => names(dataset.entityById.get(id))),
+    topics: claim.topics.flatMap((id) => names(dataset.topicById.get(id))),
+    source: claim.cue ? [...asserter, own(claim.cue, 'cue')] : asserter,
+    kind: KIND_WORDS[claim.kind].map((w) => own(w, `kind ${claim.kind}`)),
+    date: [
+      ...(claim.when ? dateForms(claim.when.date) : []).map((d) =>
+        own(d, `date ${claim.when?.date}`),
+      ),
+      ...(claim.when ? [own(claim.when.text, `date ${claim.when.date}`)] : []),
+    ],
+    context: [
+      ...agreements.flatMap((a) => [
+        own(a.name, `agreement ${a.id}`),
+        ...[a.status, ...STATUS_WORDS[a.status]].map((w) => own(w, `agreement ${a.id}`)),
+      ]),
+      ...(claim.note ? [own(claim.note, 'note')] : []),
+    ],
+  };
+}

@@ -1,0 +1,490 @@
+import Fuse, { type Expression, type FuseIndex, type FuseResultMatch } from 'fuse.js';
+import { fold } from '../text/fold.js';
+import { filterByNeedles, termNeedles } from './candidates.js';
+import {
+  type EntryOrigin,
+  FUSE_OPTIONS,
+  recordEntries,
+  type SearchField,
+  type SearchRecord,
+  searchRecord,
+} from './search-record.js';
+
+export {
+  FUSE_OPTIONS,
+  SEARCH_FIELDS,
+  SEARCH_FINGERPRINT,
+  type SearchField,
+  type SearchRecord,
+  searchRecord,
+  WORD,
+} from './search-record.js';
+
+import { allClaims, type ClaimRef, type Corpus } from '../model/corpus.js';
+
+/** Where a query matched: ranges (inclusive, UTF-16 units) in the field's text. */
+export interface HitMatch {
+  field: SearchField;
+  /** For list fields, which entry of the search record matched. */
+  entry?: number;
+  indices: [number, number][];
+}
+
+/** What matched, as the JSON output's `matched` list shows it. */
+export interface Matched {
+  field: SearchField;
+  /** The matched words of the text or quote, or the whole value of a list entry. */
+  value: string;
+  /** Where the value comes from when it is not the claim's own words: "alias of Russia", "kind report". */
+  via?: string;
+}
+
+export { ALIAS_ONLY, type Tier } from '../model/tiers.js';
+
+import { ALIAS_ONLY, type Tier } from '../model/tiers.js';
+
+/** One search result: the claim and its dataset, fuse.js's score (0 is perfect), where it matched. */
+export interface SearchHit extends ClaimRef {
+  score: number;
+  matches: HitMatch[];
+  /** How strongly it matched (see Tier); ranking puts lower tiers first. */
+  tier: Tier;
+  /** What matched, field by field, with where alias and record values come from. */
+  matched: Matched[];
+  /** In a partial match (no claim matched every word), how many of the words this one matched. */
+  words?: number;
+}
+
+/** How a search runs: which claims it may return, how many, and what it prefers. */
+export interface SearchOptions {
+  filter?: (ref: ClaimRef) => boolean;
+  limit?: number;
+  /** Every match: also those only through an alias when stronger ones exist. */
+  all?: boolean;
+  /** Rank dated claims first within a tier (a "when" question). */
+  dated?: boolean;
+}
+
+/** A search's hits and what was left out of them. */
+export interface SearchResult {
+  /** The hits shown, best first (at most `limit`). */
+  hits: SearchHit[];
+  /** How many claims matched and were kept (before `limit`). */
+  total: number;
+  /** Claims that matched only through an alias, left out because stronger matches exist. */
+  weak: number;
+  /** Set when no claim matched every word: the best count of words matched, out of `of`. */
+  partial?: { best: number; of: number; terms: string[] };
+}
+
+// A double-quoted run stays one term (fuse.js's own rule), so `="Color Revolution"` works.
+const TERM_SPLIT = / +(?=(?:[^"]*"[^"]*")*[^"]*$)/;
+
+/** Words longer than this (UTF-16 units) are matched exactly rather than fuzzily. */
+export const MAX_FUZZY = 32;
+
+/** A negated term: the claim must have no field that includes / starts with / ends with `text`. */
+export interface Exclusion {
+  text: string;
+  at: 'include' | 'prefix' | 'suffix';
+}
+
+/** One OR-branch of a query: terms that must all match, and terms that must not. */
+export interface QueryGroup {
+  terms: string[];
+  exclusions: Exclusion[];
+}
+
+/**
+ * Parses an fzf-style query (already the words joined by spaces): `|` separates OR-branches,
+ * spaces separate AND-terms, `!` negates. Text is folded as records are. Bare operators with
+ * nothing to match are dropped; an empty result means "match everything".
+ */
+export function parseQuery(query: string): QueryGroup[] {
+  return fold(query)
+    .split('|')
+    .map((branch) => {
+      const group: QueryGroup = { terms: [], exclusions: [] };
+      for (const term of branch.trim().split(TERM_SPLIT)) {
+        if (term.replace(/^[!'^=]+|\$$/g, '').length === 0) continue;
+        if (!term.startsWith('!')) {
+          // fuse.js's fuzzy matcher works on 32 characters at a time and gets slow past that;
+          // a word that long is a pasted phrase, matched exactly.
+          const fuzzy = !/^[!'^=]/.test(term) && !term.endsWith('$');
+          const next = fuzzy && term.length > MAX_FUZZY ? `'${term}` : term;
+          if (!group.terms.includes(next)) group.terms.push(next);
+        } else if (term.startsWith('!^')) {
+          group.exclusions.push({ text: term.slice(2), at: 'prefix' });
+        } else if (term.endsWith('$')) {
+          group.exclusions.push({ text: term.slice(1, -1), at: 'suffix' });
+        } else {
+          group.exclusions.push({ text: term.slice(1), at: 'include' });
+        }
+      }
+      return group;
+    })
+    .filter((group) => group.terms.length > 0 || group.exclusions.length > 0);
+}
+
+/** True when some folded field value in the record's haystack meets an exclusion. */
+function excluded(haystack: string, exclusions: Exclusion[]): boolean {
+  if (exclusions.length === 0) return false;
+  // The haystack already holds every field value folded, NUL-separated: no folding again.
+  const values = haystack.split('\u0000');
+  return exclusions.some(({ text, at }) =>
+    values.some((v) =>
+      at === 'prefix' ? v.startsWith(text) : at === 'suffix' ? v.endsWith(text) : v.includes(text),
+    ),
+  );
+}
+
+/** One record of fuse.js's index: folded values (`v`) and norms (`n`) by key number. */
+interface IndexRecord {
+  i: number;
+  $: Record<number, { v: string; n: number } | { v: string; i: number; n: number }[]>;
+}
+
+/** A record's folded field values joined by NUL, which no field value contains. */
+function haystack(record: IndexRecord): string {
+  return Object.values(record.$)
+    .flatMap((value) => (Array.isArray(value) ? value.map((v) => v.v) : [value.v]))
+    .join('\u0000');
+}
+
+/** A claim's score and match positions for one term or group. */
+interface Scored {
+  score: number;
+  matches: HitMatch[];
+  tier: Tier;
+}
+
+/**
+ * Searches claims; prepared once per dataset and reused for every query.
+ *
+ * Positive terms go to fuse.js as one logical AND whose string leaves may match in any field
+ * (a plain fuse.js string query would need every term in the same field). Negated terms are
+ * applied afterwards as a filter, because fuse.js scores an inverse match like a perfect hit
+ * and would float every claim that merely lacks the word to the top.
+ */
+export class ClaimSearcher {
+  private readonly fuse: Fuse<SearchRecord>;
+  private readonly refs: ClaimRef[];
+  private readonly records: SearchRecord[];
+  /** fuse.js's own index of the records: folded field values and their norms. */
+  private readonly index: FuseIndex<SearchRecord>;
+  /** Each record's folded fields joined by NUL, for the candidate filter. */
+  private readonly haystacks: string[];
+  private readonly originCache = new Map<number, Record<SearchField, EntryOrigin[]>>();
+  private readonly termCache = new Map<string, Map<number, Scored>>();
+
+  constructor(corpus: Corpus, refs: ClaimRef[] = allClaims(corpus)) {
+    this.refs = refs;
+    this.records = refs.map(({ dataset, claim }) => searchRecord(dataset, claim));
+    // A fresh on-disk index brings fuse.js's index of the whole dataset, already folded.
+    const [only] = corpus.datasets;
+    const prepared =
+      corpus.datasets.length === 1 && only?.searchIndex && refs.length === only.doc.claims.length
+        ? only.searchIndex
+        : undefined;
+    this.index = prepared
+      ? Fuse.parseIndex<SearchRecord>(prepared as never, { getFn: FUSE_OPTIONS.getFn as never })
+      : Fuse.createIndex(FUSE_OPTIONS.keys ?? [], this.records, {
+          getFn: FUSE_OPTIONS.getFn as never,
+        });
+    this.fuse = new Fuse(this.records, FUSE_OPTIONS, this.index);
+    this.haystacks = this.index.records.map((record) => haystack(record as IndexRecord));
+  }
+
+  /**
+   * Scores one term. Only records that pass the candidate filter are handed to fuse.js, as a
+   * smaller index over the same folded values and norms, so scores are the same as a search of
+   * every record.
+   */
+  private searchTerm(term: string): Map<number, Scored> {
+    const hits = new Map<number, Scored>();
+    const needles = termNeedles(term, FUSE_OPTIONS.threshold ?? 0.6);
+    if (!needles) {
+      for (const result of this.fuse.search({ $and: [term] } as Expression)) {
+        const matches = toMatches(result.matches ?? []);
+        hits.set(result.refIndex, {
+          score: result.score ?? 0,
+          matches,
+          tier: this.tierOf(result.refIndex, matches),
+        });
+      }
+      return hits;
+    }
+    // Only field values that contain a needle can match, so fuse.js gets each candidate with
+    // just those values. A value that cannot match adds nothing to fuse.js's score (a product
+    // over the values that matched), so scores are unchanged; array entries keep their
+    // original positions, so match positions are unchanged too.
+    const chosen = filterByNeedles(this.haystacks, needles);
+    if (chosen.length === 0) return hits;
+    const { keys, records } = this.index.toJSON();
+    const has = (value: string) => needles.some((n) => value.includes(n));
+    const pruned = chosen.map((at, i) => {
+      const record = records[at] as unknown as IndexRecord;
+      const kept: IndexRecord['$'] = {};
+      for (const [key, value] of Object.entries(record.$)) {
+        if (Array.isArray(value)) {
+          const entries = value.filter((entry) => has(entry.v));
+          if (entries.length > 0) kept[Number(key)] = entries;
+        } else if (has(value.v)) {
+          kept[Number(key)] = value;
+        }
+      }
+      return { i, $: kept };
+    });
+    const subset = Fuse.parseIndex<SearchRecord>({ keys, records: pruned } as never, {
+      getFn: FUSE_OPTIONS.getFn as never,
+    });
+    const fuse = new Fuse(
+      chosen.map((at) => this.records[at] as SearchRecord),
+      FUSE_OPTIONS,
+      subset,
+    );
+    for (const result of fuse.search({ $and: [term] } as Expression)) {
+      const at = chosen[result.refIndex] as number;
+      const matches = toMatches(result.matches ?? []);
+      hits.set(at, { score: result.score ?? 0, matches, tier: this.tierOf(at, matches) });
+    }
+    return hits;
+  }
+
+  /** Where each list entry of a record comes from, computed when a hit needs it. */
+  private origins(index: number): Record<SearchField, EntryOrigin[]> {
+    let found = this.originCache.get(index);
+    if (!found) {
+      const { dataset, claim } = this.refs[index] as ClaimRef;
+      const entries = recordEntries(dataset, claim);
+      found = Object.fromEntries(
+        Object.entries(entries).map(([field, list]) => [field, list.map((e) => e.origin)]),
+      ) as Record<SearchField, EntryOrigin[]>;
+      this.originCache.set(index, found);
+    }
+    return found;
+  }
+
+  /** The strongest way one term's matches reached the record (see Tier). */
+  private tierOf(index: number, matches: HitMatch[]): Tier {
+    let tier: Tier = ALIAS_ONLY;
+    for (const m of matches) {
+      if (m.field === 'text' || m.field === 'quote') return 0;
+      const origin = this.origins(index)[m.field][m.entry ?? 0];
+      if (origin && !origin.alias) tier = 1;
+    }
+    return tier;
+  }
+
+  /** The `matched` list of a hit: each field value that matched, and how. */
+  private matchedOf(index: number, matches: HitMatch[]): Matched[] {
+    const record = this.records[index] as SearchRecord;
+    const out: Matched[] = [];
+    const keys: string[] = [];
+    for (const m of matches) {
+      let item: Matched;
+      if (m.field === 'text' || m.field === 'quote') {
+        const text = record[m.field];
+        const spans = m.indices.map(([a, b]) => text.slice(a, b + 1));
+        item = { field: m.field, value: [...new Set(spans)].join(' … ') };
+      } else {
+        const value = record[m.field][m.entry ?? 0] ?? '';
+        const origin = this.origins(index)[m.field][m.entry ?? 0];
+        const via = !origin
+          ? undefined
+          : origin.alias
+            ? `alias of ${origin.of}`
+            : ['actors', 'topics'].includes(m.field) || origin.of === 'author'
+              ? undefined
+              : origin.of;
+        item = { field: m.field, value, ...(via !== undefined && via !== value ? { via } : {}) };
+      }
+      // One entry per field and owner: an actor's name, else its first alias that matched.
+      const origin =
+        m.field === 'text' || m.field === 'quote'
+          ? undefined
+          : this.origins(index)[m.field][m.entry ?? 0];
+      const key = origin ? `${m.field}\u0000${origin.of}` : JSON.stringify(item);
+      const at = out.findIndex((_, i) => keys[i] === key);
+      if (at === -1) {
+        keys.push(key);
+        out.push(item);
+      } else if (origin && !origin.alias && out[at]?.via?.startsWith('alias of ')) {
+        out[at] = item;
+      }
+    }
+    return out;
+  }
+
+  /** How many claims one (parsed) term matches on its own, before any filter. */
+  termHits(term: string): number {
+    return this.found(term).size;
+  }
+
+  /** One term's hits, searched once per searcher. */
+  private found(term: string): Map<number, Scored> {
+    let hits = this.termCache.get(term);
+    if (!hits) {
+      hits = this.searchTerm(term);
+      this.termCache.set(term, hits);
+    }
+    return hits;
+  }
+
+  /**
+   * Claims matching `query`, best first (ties in corpus order). A query with nothing to
+   * match (empty, spaces, bare operators) matches every claim with score 0, as in fzf.
+   */
+  search(query: string, options: SearchOptions = {}): SearchHit[] {
+    return this.run(query, options).hits;
+  }
+
+  /**
+   * Runs a query and says what it left out. Ranking: a claim's tier first (its own words,
+   * then names and record values, then aliases only), then fuse.js's score (the product over
+   * the query's terms), then corpus order; with `dated`, dated claims come first in a tier. When some claim matches more strongly than
+   * through an alias, claims that match only through an alias are left out (counted in
+   * `weak`) unless `all`.
+   */
+  run(query: string, options: SearchOptions = {}): SearchResult {
+    const { filter = () => true, limit = Number.POSITIVE_INFINITY, all = false } = options;
+    const groups = parseQuery(query);
+    const best = new Map<number, Scored>();
+    const offer = (index: number, scored: Scored) => {
+      const seen = best.get(index);
+      if (
+        !seen ||
+        scored.tier < seen.tier ||
+        (scored.tier === seen.tier && scored.score < seen.score)
+      )
+        best.set(index, scored);
+    };
+    if (groups.length === 0) {
+      for (let index = 0; index < this.refs.length; index++)
+        offer(index, { score: 0, matches: [], tier: 0 });
+    }
+    // Each distinct term is searched once; a group's claims are those every one of its terms
+    // found, scored as the product of the terms' scores. That is exactly how fuse.js scores a
+    // logical $and (the product over all matches), without a pass per OR-branch. A group's
+    // tier is its weakest term's.
+    for (const group of groups) {
+      let matched: Map<number, Scored> | undefined;
+      for (const term of group.terms) {
+        const hits = this.found(term);
+        if (matched === undefined) {
+          matched = new Map(hits);
+        } else {
+          for (const [index, so] of matched) {
+            const more = hits.get(index);
+            if (!more) matched.delete(index);
+            else
+              matched.set(index, {
+                score: so.score * more.score,
+                matches: [...so.matches, ...more.matches],
+                tier: Math.max(so.tier, more.tier) as Tier,
+              });
+          }
+        }
+        if (matched.size === 0) break;
+      }
+      if (matched === undefined) {
+        this.haystacks.forEach((haystack, index) => {
+          if (!excluded(haystack, group.exclusions))
+            offer(index, { score: 0, matches: [], tier: 0 });
+        });
+        continue;
+      }
+      for (const [index, scored] of matched) {
+        if (!excluded(this.haystacks[index] as string, group.exclusions)) offer(index, scored);
+      }
+    }
+    const kept = [...best.entries()].filter(([index]) => filter(this.refs[index] as ClaimRef));
+    return this.rank(kept, limit, all, Boolean(options.dated));
+  }
+
+  /**
+   * When no claim matches every word of a one-branch query: the claims that match some of
+   * its words, most words first, then as `run` ranks. Empty when no word matches anything.
+   */
+  runPartial(query: string, options: SearchOptions = {}): SearchResult {
+    const { filter = () => true, limit = Number.POSITIVE_INFINITY, all = false } = options;
+    const groups = parseQuery(query);
+    const [group] = groups;
+    if (!group || groups.length !== 1 || group.terms.length < 2)
+      return { hits: [], total: 0, weak: 0 };
+    const counts = new Map<number, { words: number; scored: Scored }>();
+    for (const term of group.terms) {
+      for (const [index, scored] of this.found(term)) {
+        const seen = counts.get(index);
+        counts.set(
+          index,
+          seen
+            ? {
+                words: seen.words + 1,
+                scored: {
+                  score: seen.scored.score * scored.score,
+                  matches: [...seen.scored.matches, ...scored.matches],
+                  tier: Math.max(seen.scored.tier, scored.tier) as Tier,
+                },
+              }
+            : { words: 1, scored },
+        );
+      }
+    }
+    const kept = [...counts.entries()].filter(
+      ([index]) =>
+        !excluded(this.haystacks[index] as string, group.exclusions) &&
+        filter(this.refs[index] as ClaimRef),
+    );
+    // A loop: Math.max(...values) overflows the stack at 10^5 claims.
+    const bestWords = kept.reduce((most, [, c]) => Math.max(most, c.words), 0);
+    const result = this.rank(
+      kept.map(([index, c]) => [index, c.scored] as [number, Scored]),
+      limit,
+      all,
+      Boolean(options.dated),
+      (index) => counts.get(index)?.words ?? 0,
+    );
+    return {
+      ...result,
+      partial: { best: bestWords, of: group.terms.length, terms: group.terms },
+    };
+  }
+
+  /** Hits in rank order, weak ones left out when stronger exist, at most `limit`. */
+  private rank(
+    entries: [number, Scored][],
+    limit: number,
+    all: boolean,
+    dated: boolean,
+    words?: (index: number) => number,
+  ): SearchResult {
+    const w = words ?? (() => 0);
+    const undated = (index: number) => (dated && !this.refs[index]?.claim.when ? 1 : 0);
+    const ranked = [...entries].sort(
+      ([a, x], [b, y]) =>
+        w(b) - w(a) || x.tier - y.tier || undated(a) - undated(b) || x.score - y.score || a - b,
+    );
+    const strong = ranked.some(([, s]) => s.tier < ALIAS_ONLY);
+    const shown = all || !strong ? ranked : ranked.filter(([, s]) => s.tier < ALIAS_ONLY);
+    const hits = shown.slice(0, limit).map(([index, { score, matches, tier }]) => ({
+      ...(this.refs[index] as ClaimRef),
+      score,
+      matches,
+      tier,
+      matched: this.matchedOf(index, matches),
+      ...(words ? { words: w(index) } : {}),
+    }));
+    return { hits, total: shown.length, weak: ranked.length - shown.length };
+  }
+}
+
+function toMatches(matches: readonly FuseResultMatch[]): HitMatch[] {
+  return matches
+    .filter((m) => m.key !== undefined)
+    .map((m) => ({
+      field: m.key as SearchField,
+      ...(m.refIndex !== undefined ? { entry: m.refIndex } : {}),
+      indices: m.indices.map(([a, b]) => [a, b] as [number, number]),
+    }));
+}

@@ -1,0 +1,285 @@
+import Fuse from 'fuse.js';
+import { articleText } from '../dataset/files.js';
+import type { Corpus } from '../model/corpus.js';
+import type { Claim, Dataset, DatasetDocument } from '../model/types.js';
+import { pieces, termLiteral, termNeedles } from '../search/candidates.js';
+import { buildFilter, type ClaimFilterInput } from '../search/filter.js';
+import { suggestFrom } from '../search/question.js';
+import {
+  ClaimSearcher,
+  parseQuery,
+  type QueryGroup,
+  type SearchHit,
+  type SearchResult,
+} from '../search/search.js';
+import { FUSE_OPTIONS, SEARCH_FINGERPRINT, WORD } from '../search/search-record.js';
+import { IndexDamaged, openIndex, WordIndex } from './index-store.js';
+
+/** Claim numbers that may match, or every claim. */
+type Candidates = Set<number> | 'all';
+
+/** A literal made of word characters only (letters, digits, marks). */
+const ONE_WORD = /^[\p{L}\p{N}\p{M}]+$/u;
+
+/** Needle parts shorter than this select too much of the vocabulary to be worth looking up. */
+const MIN_PART = 2;
+
+function intersect(a: Candidates, b: Candidates): Candidates {
+  if (a === 'all') return b;
+  if (b === 'all') return a;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  const out = new Set<number>();
+  for (const x of small) if (large.has(x)) out.add(x);
+  return out;
+}
+
+function union(a: Candidates, b: Candidates): Candidates {
+  if (a === 'all' || b === 'all') return 'all';
+  for (const x of b) a.add(x);
+  return a;
+}
+
+/**
+ * Finds the claims a query can match from the word index alone, remembering what it has
+ * looked up. A one-word term selects the vocabulary words it matches (see matchingWords);
+ * other terms use their pigeonhole needles split into word parts: a needle occurs in a record
+ * only if each part is inside one of the record's words. Sets combine as the query does:
+ * union over a term's needles, intersection over a group's terms, union over groups.
+ */
+class CandidateFinder {
+  private readonly words = new Map<string, number[]>();
+  private readonly sets = new Map<string, Candidates>();
+  constructor(private readonly index: WordIndex) {}
+
+  /** Vocabulary words containing `part`. */
+  private wordsWith(part: string): number[] {
+    let found = this.words.get(part);
+    if (!found) {
+      found = this.index.wordsContaining(part);
+      this.words.set(part, found);
+    }
+    return found;
+  }
+
+  private parts(needle: string): string[] {
+    return (needle.match(WORD) ?? []).filter((p) => p.length >= MIN_PART);
+  }
+
+  private part(text: string): Candidates {
+    let found = this.sets.get(text);
+    if (found === undefined) {
+      const set = new Set<number>();
+      for (const w of this.wordsWith(text))
+        for (const claim of this.index.postings(w)) set.add(claim);
+      found = set;
+      this.sets.set(text, found);
+    }
+    return found;
+  }
+
+  private needle(text: string): Candidates {
+    return this.parts(text).reduce<Candidates>((acc, p) => intersect(acc, this.part(p)), 'all');
+  }
+
+  /**
+   * Vocabulary words a one-word term can match. Exact kinds (and fuzzy words too short for an
+   * edit) need their literal inside the word. A fuzzy word needs one of its pigeonhole pieces
+   * inside the word, and then fuse.js's own matcher (same threshold) decides, so only words the
+   * term really matches contribute their claims.
+   */
+  private matchingWords(literal: string, errors: number): number[] {
+    if (errors === 0) return this.wordsWith(literal);
+    const parts = pieces(literal, errors + 1);
+    const usable = parts.filter((p) => p.length >= MIN_PART);
+    if (usable.length < parts.length) return Array.from({ length: this.index.words }, (_, w) => w);
+    const near = [...new Set(usable.flatMap((p) => this.wordsWith(p)))];
+    const words = near.map((w) => this.index.word(w));
+    const fuse = new Fuse(words, {
+      threshold: FUSE_OPTIONS.threshold,
+      ignoreLocation: true,
+      isCaseSensitive: true,
+      minMatchCharLength: FUSE_OPTIONS.minMatchCharLength,
+    });
+    return fuse.search(literal).map((r) => near[r.refIndex] as number);
+  }
+
+  private termCandidates(term: string): Candidates {
+    const { literal, errors } = termLiteral(term, FUSE_OPTIONS.threshold ?? 0.6);
+    // A term that is one word is looked up word by word; anything else (punctuation, quoted
+    // phrases) by its pigeonhole pieces alone.
+    if (literal.length >= MIN_PART && ONE_WORD.test(literal)) {
+      const set = new Set<number>();
+      for (const w of this.matchingWords(literal, errors))
+        for (const claim of this.index.postings(w)) set.add(claim);
+      return set;
+    }
+    const needles = termNeedles(term, FUSE_OPTIONS.threshold ?? 0.6);
+    return needles
+      ? needles.reduce<Candidates>((acc, n) => union(acc, this.needle(n)), new Set())
+      : 'all';
+  }
+
+  find(groups: QueryGroup[]): Candidates {
+    if (groups.length === 0) return 'all';
+    let all: Candidates = new Set();
+    for (const group of groups) {
+      let inGroup: Candidates = 'all';
+      for (const term of group.terms) {
+        inGroup = intersect(inGroup, this.termCandidates(term));
+        if (inGroup !== 'all' && inGroup.size === 0) break;
+      }
+      all = union(all, inGroup);
+      if (all === 'all') break;
+    }
+    return all;
+  }
+}
+
+/** A dataset read from its index: the document with only the claims asked for. */
+function partialDataset(
+  file: string,
+  doc: Omit<DatasetDocument, 'claims'>,
+  claims: Claim[],
+): Dataset {
+  let text: string | undefined;
+  const full = { ...doc, claims } as DatasetDocument;
+  return {
+    file,
+    doc: full,
+    // Search never needs the article text; anything else that asks reads it then.
+    get text() {
+      text ??= articleText(full, file);
+      return text;
+    },
+    entityById: new Map(doc.entities.map((e) => [e.id, e])),
+    topicById: new Map(doc.topics.map((t) => [t.id, t])),
+    claimById: new Map(claims.map((c) => [c.id, c])),
+  };
+}
+
+/** The outcome of trying the word indexes of some dataset files. */
+export type IndexedLookup =
+  | { usable: true; indexes: { file: string; index: WordIndex }[] }
+  | { usable: false; notes: string[] };
+
+/**
+ * Opens the word indexes of every dataset file. They are used only when every file has a
+ * fresh large index; a stale one is reported (and the caller searches without indexes).
+ */
+export function openWordIndexes(files: string[]): IndexedLookup {
+  const indexes: { file: string; index: WordIndex }[] = [];
+  const notes: string[] = [];
+  for (const file of files) {
+    let state = openIndex(file, SEARCH_FINGERPRINT);
+    let opened: WordIndex | undefined;
+    // A rebuild may swap the directory between reading meta.json and opening the files; the
+    // files then disagree with the metadata, and a second look finds the new index whole.
+    for (let attempt = 0; attempt < 2 && state.state === 'fresh' && !opened; attempt++) {
+      if (state.meta.kind !== 'large' || !state.meta.doc) break;
+      try {
+        opened = new WordIndex(file, state.dir, state.meta);
+      } catch (error) {
+        if (!(error instanceof IndexDamaged)) throw error;
+        state =
+          attempt === 0
+            ? openIndex(file, SEARCH_FINGERPRINT)
+            : { state: 'stale', reason: error.reason };
+      }
+    }
+    if (state.state === 'stale')
+      notes.push(
+        `the index of ${file} is stale (${state.reason}); searching without it. Run 'armru index' to rebuild it`,
+      );
+    if (opened) indexes.push({ file, index: opened });
+  }
+  if (indexes.length === files.length && notes.length === 0) return { usable: true, indexes };
+  for (const { index } of indexes) index.close();
+  return { usable: false, notes };
+}
+
+/** Reads the claims numbered `candidates` (and the entities they need) from one index. */
+function readCandidates(
+  file: string,
+  index: WordIndex,
+  candidates: Candidates,
+  filterInput: ClaimFilterInput,
+): Dataset {
+  const numbers =
+    candidates === 'all'
+      ? Array.from({ length: index.meta.claims }, (_, i) => i)
+      : [...candidates].sort((a, b) => a - b);
+  const claims = index.claims(numbers);
+  // Names in filters are resolved against every entity; otherwise only the ones these
+  // claims name (as actors or asserters) are read.
+  const needsAll = Boolean(filterInput.actor?.length || filterInput.assertedBy?.length);
+  const entities = needsAll
+    ? index.allEntities()
+    : index.entities(claims.flatMap((c) => [...c.actors, c.assertedBy]));
+  const doc = { ...(index.meta.doc as Omit<DatasetDocument, 'claims'>), entities };
+  return partialDataset(file, doc, claims);
+}
+
+/**
+ * Searches indexed datasets: candidates from the word index, then the claims read from the
+ * claims store and scored by the same ClaimSearcher as the plain path. fuse.js scores each
+ * record on its own, so the hits, scores and their order are those of a search of every claim.
+ * When no claim matches every word of a one-branch query, the candidates of each word are
+ * read instead and ranked by how many words they match (ClaimSearcher.runPartial), as the
+ * plain path does; `searcher` is then the one that ran it.
+ */
+export function indexedSearch(
+  indexes: { file: string; index: WordIndex }[],
+  query: string,
+  filterInput: ClaimFilterInput,
+  limit: number,
+  all = false,
+  dated = false,
+): {
+  corpus: Corpus;
+  hits: SearchHit[];
+  result: SearchResult;
+  searcher: ClaimSearcher;
+  /** The nearest words of the indexes' vocabularies to a word that matched nothing. */
+  suggest: (term: string) => string[];
+} {
+  const groups = parseQuery(query);
+  const finders = indexes.map(({ index }) => new CandidateFinder(index));
+  try {
+    let corpus: Corpus = {
+      datasets: indexes.map(({ file, index }, i) =>
+        readCandidates(file, index, (finders[i] as CandidateFinder).find(groups), filterInput),
+      ),
+    };
+    let filter = buildFilter(corpus, filterInput);
+    let searcher = new ClaimSearcher(corpus);
+    let result = searcher.run(query, { filter, limit, all, dated });
+    const [group] = groups;
+    if (result.total === 0 && groups.length === 1 && group && group.terms.length > 1) {
+      // Every claim that matches some word is among the union of the words' candidates.
+      corpus = {
+        datasets: indexes.map(({ file, index }, i) => {
+          const finder = finders[i] as CandidateFinder;
+          const some = group.terms.reduce<Candidates>(
+            (acc, term) => union(acc, finder.find([{ terms: [term], exclusions: [] }])),
+            new Set(),
+          );
+          return readCandidates(file, index, some, filterInput);
+        }),
+      };
+      filter = buildFilter(corpus, filterInput);
+      searcher = new ClaimSearcher(corpus);
+      result = searcher.runPartial(query, { filter, limit, all, dated });
+    }
+    // The vocabularies stay in memory after the indexes close; read only if asked.
+    let vocabulary: string[] | undefined;
+    const suggest = (term: string) => {
+      vocabulary ??= indexes.flatMap(({ index }) =>
+        Array.from({ length: index.words }, (_, w) => index.word(w)),
+      );
+      return suggestFrom(vocabulary, term, true);
+    };
+    return { corpus, hits: result.hits, result, searcher, suggest };
+  } finally {
+    for (const { index } of indexes) index.close();
+  }
+}

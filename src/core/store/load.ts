@@ -1,0 +1,65 @@
+import { articleText, checkDataset, datasetFiles, datasetOf, readText } from '../dataset/files.js';
+import { parseJson } from '../dataset/json-text.js';
+import { ArticleText, changedUnderfoot, misplacedQuotes } from '../dataset/verify.js';
+import type { Corpus } from '../model/corpus.js';
+import { ArmruError } from '../model/errors.js';
+import { BUILTIN_DATASET } from '../model/paths.js';
+import type { Dataset, DatasetDocument } from '../model/types.js';
+import { SEARCH_FINGERPRINT } from '../search/search-record.js';
+import { openIndex } from './index-store.js';
+
+/**
+ * Loads and verifies a dataset file: parse, JSON Schema, then text hash, ids, references and
+ * quote offsets. Throws an ArmruError listing every problem; never repairs anything.
+ *
+ * When `armru index` has indexed the file and the index shows that neither the dataset nor its
+ * article has changed since (see index-store.ts), the checks that index recorded are not run
+ * again: identical bytes cannot give another verdict. Any change, or `useIndex: false`,
+ * means the full checks.
+ */
+export async function loadDataset(
+  file: string = BUILTIN_DATASET,
+  options: { useIndex?: boolean } = {},
+): Promise<Dataset> {
+  const raw = readText(file, 'dataset');
+  if (options.useIndex !== false) {
+    // The index is checked against the very text read here, not the file's times alone.
+    const index = openIndex(file, SEARCH_FINGERPRINT, raw);
+    if (index.state === 'fresh') {
+      const doc = JSON.parse(raw) as DatasetDocument;
+      const text = articleText(doc, file);
+      // The index vouches for the checks it recorded; the quotes are checked again anyway,
+      // against the bytes just read, so nothing shown can rest on words the article lacks.
+      const problems = misplacedQuotes(file, doc.claims, new ArticleText(text));
+      if (problems.length > 0) throw changedUnderfoot(file, problems);
+      return datasetOf(file, doc, text);
+    }
+  }
+  const doc = await parseJson(raw, file);
+  return checkDataset(doc, file);
+}
+
+/**
+ * Loads the datasets a run works on: every file the paths name (directories give their
+ * `*.claims.json` files), or the built-in dataset when there are none. Each dataset needs its
+ * own `source.id`, since ids are shown as SOURCE:ID once several are loaded.
+ */
+export async function loadCorpus(paths: string[] = []): Promise<Corpus> {
+  const files = paths.length === 0 ? [BUILTIN_DATASET] : paths.flatMap(datasetFiles);
+  const datasets: Dataset[] = [];
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const dataset = await loadDataset(file);
+    const id = dataset.doc.source.id;
+    const other = seen.get(id);
+    if (other !== undefined) {
+      throw new ArmruError(
+        'bad-data',
+        `${file}: $.source.id: "${id}" is also the source id of ${other}; expected each dataset to have its own`,
+      );
+    }
+    seen.set(id, file);
+    datasets.push(dataset);
+  }
+  return { datasets };
+}
