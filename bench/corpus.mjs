@@ -1,8 +1,8 @@
 // Deterministic generator of realistic armru datasets, for benchmarks and large-input tests.
 //
-//   node bench/corpus.mjs COUNT OUT_DIR [SEED]
+//   node bench/corpus.mjs COUNT OUT_DIR [SEED] [varied|topical]
 //
-// writes OUT_DIR/synthetic-COUNT.claims.json and its article text. Each claim quotes one
+// writes OUT_DIR/synthetic-COUNT.claims.json (topical-COUNT.claims.json) and its article text. Each claim quotes one
 // sentence of a long synthetic article; names come with transliteration variants as aliases,
 // claims are asserted by several outlets and sources, and texts mix ASCII with diacritics and
 // typographic punctuation, as real articles do.
@@ -177,12 +177,22 @@ function variants(name) {
   return [...out];
 }
 
-/** Builds a dataset document and its article text with `count` claims. */
-export function generateCorpus(count, seed = 1) {
+/**
+ * Builds a dataset document and its article text with `count` claims.
+ *
+ * `shape` 'varied' (the default): like a general archive, most names occur in a handful of
+ * claims; people and places grow with the corpus, outlets and topics stay few and common.
+ * 'topical': like an archive on one subject, six leaders each occur in about 12% of claims,
+ * while some 13,000 other entities per 100,000 claims occur a few times each; claims carry
+ * dates, relations link one claim in ten to an earlier one, and agreements cite claims.
+ */
+export function generateCorpus(count, seed = 1, shape = 'varied') {
   const rand = random(seed);
-  // Like a real archive, most names occur in a handful of claims: people and places grow
-  // with the corpus, while outlets and topics stay few and common.
-  const people = Math.max(20, Math.min(100_000, Math.floor(count / 8)));
+  const topical = shape === 'topical';
+  const LEADERS = 6;
+  const people = topical
+    ? Math.max(20, Math.floor(count * 0.115))
+    : Math.max(20, Math.min(100_000, Math.floor(count / 8)));
   const placeCount = Math.max(PLACES.length, Math.min(20_000, Math.floor(count / 100)));
   const places = [...PLACES];
   while (places.length < placeCount)
@@ -243,9 +253,18 @@ export function generateCorpus(count, seed = 1) {
   ];
   let offset = Array.from(parts.join('')).length;
   const claims = [];
+  const relations = [];
+  const agreements = [];
   for (let i = 0; i < count; i++) {
-    const actor = entities[Math.floor(rand() * people)];
-    const other = entities[Math.floor(rand() * people)];
+    // Topical: a leader (entities 0-5) in about 72% of claims, some 12% each.
+    const actor = topical
+      ? rand() < 0.72
+        ? entities[Math.floor(rand() * LEADERS)]
+        : entities[LEADERS + Math.floor(rand() * (people - LEADERS))]
+      : entities[Math.floor(rand() * people)];
+    const other = topical
+      ? entities[LEADERS + Math.floor(rand() * (people - LEADERS))]
+      : entities[Math.floor(rand() * people)];
     const placeIndex = Math.floor(rand() * places.length);
     const outletIndex = Math.floor(rand() * OUTLETS.length);
     const topicIndex = Math.floor(rand() * TOPICS.length);
@@ -269,7 +288,31 @@ export function generateCorpus(count, seed = 1) {
       hedged: hedge !== '',
       actors: [...new Set([actor.id, other.id, `place${placeIndex}`])],
       topics: [`t${topicIndex}`],
+      ...(topical
+        ? {
+            when: {
+              date: `20${String(10 + Math.floor(rand() * 14))}-03-${String(day).padStart(2, '0')}`,
+              text: `March ${day}`,
+              basis: 'text',
+            },
+          }
+        : {}),
     });
+    if (topical && i > 0 && rand() < 0.1)
+      relations.push({
+        from: `s${i + 1}`,
+        type: pick(rand, ['disputes', 'supports', 'qualifies', 'elaborates', 'follows']),
+        to: `s${1 + Math.floor(rand() * i)}`,
+      });
+    if (topical && i % 200 === 199)
+      agreements.push({
+        id: `ag${agreements.length + 1}`,
+        name: `Agreement ${agreements.length + 1} on ${TOPICS[topicIndex]}`,
+        kind: 'agreement',
+        parties: [actor.id, other.id],
+        status: 'signed',
+        claims: [`s${i + 1}`, `s${i}`],
+      });
     parts.push(sentence);
     const separator = i % 6 === 5 ? '\n\n' : ' ';
     parts.push(separator);
@@ -279,32 +322,32 @@ export function generateCorpus(count, seed = 1) {
   const doc = {
     schemaVersion: 1,
     source: {
-      id: `synthetic-${count}`,
+      id: `${topical ? 'topical' : 'synthetic'}-${count}`,
       type: 'NewsArticle',
       title: 'Synthetic Corpus of Regional Reporting',
       author: 'the armru benchmark generator',
       publisher: null,
       datePublished: null,
       inLanguage: 'en',
-      textFile: `synthetic-${count}.txt`,
+      textFile: `${topical ? 'topical' : 'synthetic'}-${count}.txt`,
       textSha256: createHash('sha256').update(text, 'utf8').digest('hex'),
       offsetUnit: 'codepoint',
     },
     entities,
     topics,
     claims,
-    agreements: [],
-    relations: [],
+    agreements,
+    relations,
   };
   return { doc, text };
 }
 
 /** Writes a generated corpus into `dir`; returns the dataset file's path. */
-export function writeCorpus(count, dir, seed = 1) {
-  const { doc, text } = generateCorpus(count, seed);
+export function writeCorpus(count, dir, seed = 1, shape = 'varied') {
+  const { doc, text } = generateCorpus(count, seed, shape);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, doc.source.textFile), text);
-  const file = join(dir, `synthetic-${count}.claims.json`);
+  const file = join(dir, `${shape === 'topical' ? 'topical' : 'synthetic'}-${count}.claims.json`);
   // One claim per line keeps the file readable and lets tools stream it.
   const body = doc.claims.map((c) => JSON.stringify(c)).join(',\n');
   const outline = JSON.stringify({ ...doc, claims: '\u0000claims' });
@@ -313,10 +356,10 @@ export function writeCorpus(count, dir, seed = 1) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [count, dir, seed] = process.argv.slice(2);
+  const [count, dir, seed, shape] = process.argv.slice(2);
   if (!count || !dir) {
-    console.error('usage: node bench/corpus.mjs COUNT OUT_DIR [SEED]');
+    console.error('usage: node bench/corpus.mjs COUNT OUT_DIR [SEED] [varied|topical]');
     process.exit(2);
   }
-  console.log(writeCorpus(Number(count), dir, Number(seed ?? 1)));
+  console.log(writeCorpus(Number(count), dir, Number(seed ?? 1), shape ?? 'varied'));
 }

@@ -1,14 +1,15 @@
-// armru's benchmarks: start-up against bare node, the report page at 10^4 claims against a
-// bare JSON.parse, and search at scale against bare node and plain fuse.js, all measured in
-// the same run as medians of repeated runs.
+// armru's benchmarks: start-up against bare node, and search at scale against bare node and
+// plain fuse.js, all measured in the same run as medians of repeated runs.
 //
-//   npm run bench                      start-up, then 10^4, 10^5 and 10^6 claims
+//   npm run bench                      start-up, search at 10^4, 10^5 and 10^6 claims (two
+//                                      corpus shapes), every command, Ctrl-C
 //   node bench/run.mjs --sizes 10000   start-up and the sizes given
 //   node bench/run.mjs --startup-only
-//   node bench/run.mjs --report-only   the report at 10^4 claims alone
+//   node bench/run.mjs --only commands  one section: startup, report, search, commands or interrupt
+//   --runs N                           runs per measurement in the search and command sections
 //
 // Corpora are generated once into bench/out/ (deterministic, from a seed) and indexed there.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -24,8 +25,9 @@ const option = (name) => {
   return i === -1 ? undefined : args[i + 1];
 };
 const sizes = (option('--sizes') ?? '10000,100000,1000000').split(',').map(Number);
-const startupOnly = args.includes('--startup-only');
-const reportOnly = args.includes('--report-only');
+const only = args.includes('--startup-only') ? 'startup' : option('--only');
+const section = (name) => only === undefined || only === name;
+const runsOption = option('--runs') === undefined ? undefined : Number(option('--runs'));
 const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 const median = (xs) => {
@@ -83,7 +85,7 @@ console.log(
 );
 
 // 1. Start-up.
-if (!reportOnly) {
+if (section('startup')) {
   const runs = 31;
   const m = measure(
     {
@@ -107,11 +109,9 @@ if (!reportOnly) {
     ],
   );
 }
-if (startupOnly) process.exit(0);
-
-// 2. The report page at 10^4 claims, against reading and parsing the same dataset in bare
+// The report page at 10^4 claims, against reading and parsing the same dataset in bare
 // node (the least any program that reads it must do).
-{
+if (section('report')) {
   const size = 10_000;
   const dir = join(out, `synthetic-${size}`);
   const file = join(dir, `synthetic-${size}.claims.json`);
@@ -172,95 +172,218 @@ if (startupOnly) process.exit(0);
     ],
   );
 }
-if (reportOnly) process.exit(0);
 
-// 3. Scale.
-/** Queries of the kinds people type, drawn from names the corpus contains. */
-function queriesFor(file) {
-  // Surnames of seven letters or more, as most real ones are: a shorter word allows one edit
-  // in five letters, which matches a large share of any archive (the "broad" row shows it).
-  const script = `const d=JSON.parse(require('fs').readFileSync(${JSON.stringify(file)},'utf8'));console.log(JSON.stringify(d.entities.filter(e=>e.type==='Person').map(e=>e.name.split(' ')[1]).filter(s=>s.length>=7).slice(0,60)))`;
-  const names = JSON.parse(
+// 2. Scale.
+/** Names from a corpus file, read in a separate process so this one stays small. */
+function namesOf(file) {
+  const script = `const d=JSON.parse(require('fs').readFileSync(${JSON.stringify(file)},'utf8'));const p=d.entities.filter(e=>e.type==='Person').map(e=>e.name.split(' ')[1]);console.log(JSON.stringify({people:p,places:d.entities.filter(e=>e.type==='Place').map(e=>e.name)}))`;
+  return JSON.parse(
     spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', maxBuffer: 1 << 30 }).stdout,
   );
-  const surname = (i) => names[i];
-  const typo = (s) => `${s.slice(0, 2)}${s[3]}${s[2]}${s.slice(4)}`;
+}
+
+const typo = (s) => `${s.slice(0, 2)}${s[3]}${s[2]}${s.slice(4)}`;
+const COMMON_WORDS =
+  'announced signed discussed memorandum agreements plan budget report talks proposal deal changes review defence cooperation military base border trade energy';
+
+/**
+ * Queries of the kinds people type. The varied shape: names of seven letters or more (a
+ * shorter word allows one edit in five letters and matches a large share of any archive). The
+ * topical shape: its six leaders each occur in about 12% of claims, the case that costs most.
+ */
+function queriesFor(file, shape) {
+  const { people, places } = namesOf(file);
+  if (shape === 'topical') {
+    const [a, b, c] = people;
+    const rare = people.slice(6).find((s) => s.length >= 7);
+    return [
+      { label: 'a common name', query: a },
+      { label: 'two common words', query: 'memorandum defence' },
+      { label: 'a typo of a common name', query: typo(b) },
+      { label: 'an exact phrase', query: `'"talks on energy"` },
+      { label: 'an OR of two names', query: `${a} | ${c}` },
+      { label: 'a rare token', query: rare },
+      { label: 'a name and a place', query: `${a} ${places[0]}` },
+      { label: 'twenty common words', query: COMMON_WORDS },
+    ];
+  }
+  const long = people.filter((s) => s.length >= 7);
   return [
-    { label: 'name', query: surname(11) },
-    { label: 'typo', query: typo(surname(23)) },
-    { label: 'two words', query: `${surname(31)} Gyumri` },
-    { label: 'OR', query: `${surname(41)} | ${surname(42)}` },
-    { label: 'exact', query: `'${surname(52)}` },
-    { label: 'broad (a common first name)', query: 'Tigran', broad: true },
+    { label: 'a name', query: long[11] },
+    { label: 'a typo of a name', query: typo(long[23]) },
+    { label: 'a name and a place', query: `${long[31]} Gyumri` },
+    { label: 'an OR of two names', query: `${long[41]} | ${long[42]}` },
+    { label: 'an exact name', query: `'${long[52]}` },
   ];
 }
 
-const scaleRows = [];
-for (const size of sizes) {
-  const dir = join(out, `synthetic-${size}`);
-  const file = join(dir, `synthetic-${size}.claims.json`);
+function corpusFile(size, shape) {
+  const dir = join(out, `${shape}-${size}`);
+  const file = join(dir, `${shape === 'topical' ? 'topical' : 'synthetic'}-${size}.claims.json`);
   if (!existsSync(file)) {
-    process.stderr.write(`generating ${size} claims…\n`);
-    writeCorpus(size, dir, 1);
+    process.stderr.write(`generating ${size} claims (${shape})…\n`);
+    writeCorpus(size, dir, 1, shape);
   }
-  process.stderr.write(`indexing ${size} claims…\n`);
-  const indexTime = time([bin, 'index', file]);
-  const queries = queriesFor(file);
-  const runs = size >= 1_000_000 ? 5 : 9;
-  const commands = { node: ['-e', '0'] };
-  queries.forEach((q, i) => {
-    commands[`q${i}`] = [bin, '--data', file, 'search', q.query];
-  });
-  const m = measure(commands, runs);
-  const typical = queries.filter((q) => !q.broad);
-  const armru = median(typical.map((q) => m[`q${queries.indexOf(q)}`]));
-  // Plain fuse.js takes seconds to minutes a run at these sizes: fewer runs, two queries.
-  const plainRuns = size >= 1_000_000 ? 3 : 5;
-  const plainQueries = queries.slice(0, size >= 1_000_000 ? 1 : 2);
-  const plain = median(
-    plainQueries.map((q) =>
-      median(
-        Array.from({ length: plainRuns }, () =>
-          time([join(root, 'bench/plain-fuse.mjs'), file, q.query]),
-        ),
-      ),
-    ),
-  );
-  const armruSame = median(plainQueries.map((_, i) => m[`q${i}`]));
-  const memArmru = peakMemory([bin, '--data', file, 'search', queries[0].query]);
-  const memPlain = peakMemory([join(root, 'bench/plain-fuse.mjs'), file, queries[0].query]);
-  process.stderr.write(
-    `  ${size}: ${queries.map((q, i) => `${q.label} "${q.query}" ${ms(m[`q${i}`])}`).join('; ')}\n`,
-  );
-  scaleRows.push([
-    size.toLocaleString('en'),
-    ms(m.node),
-    ms(armru),
-    `${(armru / m.node).toFixed(2)}x`,
-    ms(plain),
-    `${(plain / armruSame).toFixed(0)}x`,
-    memArmru ? `${memArmru.toFixed(0)} MiB` : 'n/a',
-    memPlain ? `${memPlain.toFixed(0)} MiB` : 'n/a',
-    `${(indexTime / 1000).toFixed(1)} s`,
-  ]);
+  return file;
 }
-console.log(
-  'Search at scale, end to end through the CLI with a prepared index (medians; armru over five',
-);
-console.log(
-  'query kinds, plain fuse.js over the first two; "faster" compares the same two queries)\n',
-);
-table(
-  [
-    'claims',
-    'node -e 0',
-    'armru search',
-    'vs node',
-    'plain fuse.js',
-    'faster',
-    'armru peak',
-    'fuse.js peak',
-    'index build',
-  ],
-  scaleRows,
-);
+
+const ratio = (x, base) => `${(x / base).toFixed(2)}x`;
+
+if (section('search')) {
+  const rows = [];
+  for (const shape of ['varied', 'topical']) {
+    for (const size of sizes) {
+      const file = corpusFile(size, shape);
+      process.stderr.write(`indexing ${size} claims (${shape})…\n`);
+      const indexTime = time([bin, 'index', file]);
+      const queries = queriesFor(file, shape);
+      const runs = runsOption ?? (size >= 1_000_000 ? 5 : 9);
+      const commands = { node: ['-e', '0'] };
+      queries.forEach((q, i) => {
+        commands[`q${i}`] = [bin, '--data', file, 'search', q.query];
+      });
+      const m = measure(commands, runs);
+      // Plain fuse.js takes seconds to minutes a run at these sizes: fewer runs, the first query.
+      const plainRuns = size >= 1_000_000 ? 1 : 3;
+      const plain = median(
+        Array.from({ length: plainRuns }, () =>
+          time([join(root, 'bench/plain-fuse.mjs'), file, queries[0].query]),
+        ),
+      );
+      const memArmru = Math.max(
+        ...queries.map((q) => peakMemory([bin, '--data', file, 'search', q.query]) ?? 0),
+      );
+      queries.forEach((q, i) => {
+        rows.push([
+          shape,
+          size.toLocaleString('en'),
+          q.label,
+          ms(m[`q${i}`]),
+          ratio(m[`q${i}`], m.node),
+          i === 0 ? `${(plain / m.q0).toFixed(0)}x` : '',
+          i === 0 ? `${memArmru.toFixed(0)} MiB` : '',
+          i === 0 ? `${(indexTime / 1000).toFixed(1)} s` : '',
+        ]);
+      });
+      const worst = queries.reduce((w, _, i) => (m[`q${i}`] > m[`q${w}`] ? i : w), 0);
+      process.stderr.write(
+        `  ${shape} ${size}: node ${ms(m.node)}; worst: ${queries[worst].label} ${ratio(m[`q${worst}`], m.node)}\n`,
+      );
+    }
+  }
+  console.log(
+    'Search at scale, end to end through the CLI with a prepared index (medians; ratio to bare `node -e 0` in the same run; "vs fuse.js": plain fuse.js over every claim, first query; peak: the largest of the queries)\n',
+  );
+  table(
+    ['shape', 'claims', 'query kind', 'armru', 'vs node', 'vs fuse.js', 'peak', 'index build'],
+    rows,
+  );
+}
+
+/** Wall time of one run inside a pseudo-terminal (util-linux `script`), output discarded. */
+function timeTty(argv) {
+  const quote = (x) => `'${String(x).replace(/'/g, `'\\''`)}'`;
+  const line = [process.execPath, ...argv].map(quote).join(' ');
+  const start = process.hrtime.bigint();
+  const r = spawnSync('script', ['-qec', `${line} > /dev/tty`, '/dev/null'], {
+    cwd: root,
+    env: { ...process.env, PAGER: 'cat', COLUMNS: '120', TERM: 'xterm-256color' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 1 << 30,
+  });
+  const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(' ')} failed in a terminal`);
+  return elapsed;
+}
+
+if (section('commands')) {
+  const size = Number(option('--commands-size') ?? 100_000);
+  const file = corpusFile(size, 'topical');
+  time([bin, 'index', file]);
+  const { people } = namesOf(file);
+  const leader = people[0];
+  const commands = {
+    claims: ['claims'],
+    'claims --actor NAME': ['claims', '--actor', leader],
+    'search NAME --limit 100000': ['search', leader, '--limit', '100000'],
+    'show s5000': ['show', 's5000'],
+    actors: ['actors'],
+    'actors NAME': ['actors', leader],
+    topics: ['topics'],
+    'topics Energy': ['topics', 'Energy'],
+    agreements: ['agreements'],
+    disputes: ['disputes'],
+    timeline: ['timeline'],
+    stats: ['stats'],
+    graph: ['graph'],
+    'graph --format mermaid': ['graph', '--format', 'mermaid'],
+    validate: ['validate'],
+    export: ['export'],
+    'export --format csv': ['export', '--format', 'csv'],
+    'export --format jsonl': ['export', '--format', 'jsonl'],
+    'export --format annotations': ['export', '--format', 'annotations'],
+    'export --format jsonld': ['export', '--format', 'jsonld'],
+  };
+  const runs = runsOption ?? 3;
+  const parse = ['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(file)},'utf8'))`];
+  const base = median(Array.from({ length: runs }, () => time(parse)));
+  const rows = [];
+  for (const [label, argv] of Object.entries(commands)) {
+    const full = [bin, '--data', file, ...argv];
+    const pipe = median(Array.from({ length: runs }, () => time(full)));
+    const tty = median(Array.from({ length: runs }, () => timeTty(full)));
+    const peak = peakMemory(full);
+    process.stderr.write(`  ${label}: pipe ${ratio(pipe, base)}, terminal ${ratio(tty, base)}\n`);
+    rows.push([
+      label,
+      ms(pipe),
+      ratio(pipe, base),
+      ms(tty),
+      ratio(tty, base),
+      peak ? `${peak.toFixed(0)} MiB` : 'n/a',
+    ]);
+  }
+  console.log(
+    `Every command over ${size.toLocaleString('en')} claims (topical shape, indexed), stdout a pipe and a pseudo-terminal (no pager, 120 columns); medians of ${runs}; ratio to a bare JSON.parse of the file (${ms(base)})\n`,
+  );
+  table(['command', 'pipe', 'vs parse', 'terminal', 'vs parse', 'peak'], rows);
+}
+
+/** Milliseconds from SIGINT to the end of a process started `after` ms earlier. */
+function interruptLatency(argv, after) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, argv, { cwd: root, stdio: 'ignore' });
+    let sent = 0n;
+    setTimeout(() => {
+      sent = process.hrtime.bigint();
+      child.kill('SIGINT');
+    }, after);
+    child.on('exit', (code, signal) => {
+      const latency = sent === 0n ? Number.NaN : Number(process.hrtime.bigint() - sent) / 1e6;
+      resolve({ latency, how: signal ?? `exit ${code}` });
+    });
+  });
+}
+
+if (section('interrupt')) {
+  const size = Number(option('--commands-size') ?? 100_000);
+  const file = corpusFile(size, 'topical');
+  const rows = [];
+  for (const [label, argv, after] of [
+    ['actors (parsing)', [bin, '--data', file, 'actors'], 300],
+    ['validate (checking)', [bin, '--data', file, 'validate'], 1500],
+    ['export --format jsonld', [bin, '--data', file, 'export', '--format', 'jsonld'], 2500],
+    ['index (building)', [bin, 'index', file], 2000],
+  ]) {
+    const results = [];
+    for (let i = 0; i < 3; i++) results.push(await interruptLatency(argv, after));
+    rows.push([
+      label,
+      `${after} ms`,
+      ms(median(results.map((r) => r.latency))),
+      [...new Set(results.map((r) => r.how))].join(', '),
+    ]);
+  }
+  console.log('Ctrl-C: SIGINT sent while the command works; time until the process is gone\n');
+  table(['command', 'signal after', 'latency (median of 3)', 'ended by'], rows);
+}

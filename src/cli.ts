@@ -281,10 +281,11 @@ function reportError(error: unknown, io: Io, prefix: string): number {
 
 /** Entry point for the real process: wires signals and closed pipes, then sets the exit status. */
 export function run(argv: string[]): void {
-  process.on('SIGINT', () => {
-    process.exitCode = EXIT.interrupted;
-    process.exit(EXIT.interrupted);
-  });
+  // No SIGINT handler: a JavaScript handler runs only when the event loop is free, and armru's
+  // work (parsing, checking, scoring, printing) is synchronous, so Ctrl-C would wait for the
+  // work to end. The default action ends the process at once, whatever it is doing; the shell
+  // reports status 130 (128 + SIGINT). Files are written to a temporary name and renamed, so
+  // an interruption never leaves a partial file where one was asked for.
   // A closed pipe (`armru export | head -1`) means the reader has all it wants: stop quietly.
   // Any other failure to write (a full disk, a quota) is bad output, not "no match": say so
   // in one line and exit 2.

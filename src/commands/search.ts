@@ -4,6 +4,7 @@ import { ArmruError } from '../core/model/errors.js';
 import { type ClaimFilterInput, claimFilter } from '../core/search/filter.js';
 import { onlyOperators, readQuery, suggestWords } from '../core/search/question.js';
 import { ClaimSearcher, parseQuery } from '../core/search/search.js';
+import { IndexDamaged } from '../core/store/index-store.js';
 import { indexedSearch, openWordIndexes } from '../core/store/indexed-search.js';
 import { loadCorpus } from '../core/store/load.js';
 import { printFooter, printHits } from '../render/claims.js';
@@ -58,9 +59,18 @@ export async function searchCommand(
   if (ctx.dataPaths.length > 0) {
     const lookup = openWordIndexes(ctx.dataPaths.flatMap(datasetFiles));
     if (lookup.usable) {
-      found = indexedSearch(lookup.indexes, query, options, limit, all, dated);
+      try {
+        found = indexedSearch(lookup.indexes, query, options, limit, all, dated);
+      } catch (error) {
+        // An index that was fresh when opened but whose bytes do not match what it recorded
+        // is not believed: one note, and the search runs on the dataset itself.
+        if (!(error instanceof IndexDamaged)) throw error;
+        ctx.note(
+          `the index of ${error.datasetFile} is stale (${error.reason}); searching without it. Run 'armru index' to rebuild it`,
+        );
+      }
       // What the index says must still be what the article says.
-      await confirmQuotes(found.hits);
+      if (found) await confirmQuotes(found.hits);
     } else for (const note of lookup.notes) ctx.note(note);
   }
   const corpus = found?.corpus ?? (await loadCorpus(ctx.dataPaths));

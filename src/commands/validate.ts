@@ -30,7 +30,7 @@ async function validateFile(file: string, fix: boolean): Promise<ValidationRepor
     if (fix) {
       const result = fixOffsets(doc, file);
       pending = result.fixed;
-      report.problems.push(...result.problems);
+      for (const problem of result.problems) report.problems.push(problem);
     }
     const dataset = checkDataset(doc, file);
     report.claims = dataset.doc.claims.length;

@@ -91,9 +91,9 @@ export function printShow(view: View, corpus: Corpus, detail: ClaimDetail): void
   out.push(
     `${c.id(sanitizeInline(id(claim.id)))}  ${c.kind(claim.kind)}${claim.hedged ? c.dim('  hedged') : ''}`,
   );
-  out.push(...para(claim.text).map((line) => c.header(line)));
+  for (const line of para(claim.text)) out.push(c.header(line));
   out.push('');
-  const labelWidth = Math.max(...fields.map(([k]) => k.length)) + 2;
+  const labelWidth = fields.reduce((w, [k]) => Math.max(w, k.length), 0) + 2;
   for (const [label, value] of fields) {
     const lines = wrap(sanitize(value), width - labelWidth - 2);
     lines.forEach((line, i) => {
@@ -101,25 +101,26 @@ export function printShow(view: View, corpus: Corpus, detail: ClaimDetail): void
     });
   }
   out.push('', c.header('In the article'));
-  out.push(...quoteInPlace(passage, width - 2, view).map((line) => `  ${line}`));
+  for (const line of quoteInPlace(passage, width - 2, view)) out.push(`  ${line}`);
   if (related.length > 0) {
     out.push('', c.header('Related claims'));
     const labels = related.map(arrow);
-    const w = Math.max(...labels.map((l) => l.length));
+    const w = labels.reduce((most, l) => Math.max(most, l.length), 0);
     related.forEach((r, i) => {
       const head = `  ${(labels[i] as string).padEnd(w)}  ${c.id(sanitizeInline(id(r.other.claim.id)))}  `;
       const indent = 2 + w + 2 + id(r.other.claim.id).length + 2;
       wrap(sanitize(r.other.claim.text), width - indent).forEach((line, j) => {
         out.push(j === 0 ? head + line : ' '.repeat(indent) + line);
       });
-      if (r.note) out.push(...para(`note: ${r.note}`, ' '.repeat(indent)).map((l) => c.dim(l)));
+      if (r.note) for (const l of para(`note: ${r.note}`, ' '.repeat(indent))) out.push(c.dim(l));
     });
   }
   if (agreements.length > 0) {
     out.push('', c.header('Evidence for agreements'));
     for (const a of agreements) {
-      out.push(...para(`${id(a.id)}: ${a.name} (${a.kind}, ${a.status})`, '  '));
-      if (a.note) out.push(...para(`note: ${a.note}`, '    ').map((l) => c.dim(l)));
+      for (const line of para(`${id(a.id)}: ${a.name} (${a.kind}, ${a.status})`, '  '))
+        out.push(line);
+      if (a.note) for (const line of para(`note: ${a.note}`, '    ')) out.push(c.dim(line));
     }
   }
   view.write(`${out.join('\n')}\n`);

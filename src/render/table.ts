@@ -14,10 +14,9 @@ const PAD = 2; // cli-table3's one space of padding on each side
  */
 export function fitWidths(columns: Column[], cells: Cell[][], width: number): number[] {
   const natural = columns.map((col, i) => {
-    const widest = Math.max(
-      displayWidth(col.header),
-      ...cells.map((row) => longestLine(row[i]?.text ?? '')),
-    );
+    // Loops rather than Math.max(...values): a spread of 10^5 values overflows the stack.
+    let widest = displayWidth(col.header);
+    for (const row of cells) widest = Math.max(widest, longestLine(row[i]?.text ?? ''));
     return Math.max(1, col.max ? Math.min(widest, col.max) : widest);
   });
   // A wrapping column is not squeezed below its longest word (up to 14), so names do not break.
@@ -26,7 +25,10 @@ export function fitWidths(columns: Column[], cells: Cell[][], width: number): nu
       natural[i] as number,
       Math.max(
         col.min ?? 8,
-        Math.min(14, Math.max(0, ...cells.map((row) => longestWord(row[i]?.text ?? '')))),
+        Math.min(
+          14,
+          cells.reduce((most, row) => Math.max(most, longestWord(row[i]?.text ?? '')), 0),
+        ),
       ),
     ),
   );
@@ -80,12 +82,18 @@ export function fitWidths(columns: Column[], cells: Cell[][], width: number): nu
   return widths;
 }
 
+function longestOf(parts: string[]): number {
+  let most = 0;
+  for (const part of parts) most = Math.max(most, displayWidth(part));
+  return most;
+}
+
 function longestWord(text: string): number {
-  return Math.max(0, ...text.split(/[ \n]+/).map(displayWidth));
+  return longestOf(text.split(/[ \n]+/));
 }
 
 function longestLine(text: string): number {
-  return Math.max(0, ...text.split('\n').map(displayWidth));
+  return longestOf(text.split('\n'));
 }
 
 /**
@@ -100,6 +108,7 @@ export function renderTable(
   rows: Cell[][],
   width: number,
   colors: Palette,
+  chunk = TABLE_CHUNK,
 ): string {
   let cols = columns;
   const allRows = rows.map((row) => row.map(safeCell));
@@ -121,21 +130,71 @@ export function renderTable(
     })),
   );
   const oneLine = laid.every((row) => row.every((cell) => !cell.content.includes('\n')));
+  const head = cols.map((c, i) =>
+    wrap(c.header, widths[i] as number)
+      .map(colors.header)
+      .join('\n'),
+  );
+  const colWidths = widths.map((w) => w + PAD);
+  // cli-table3 lays a table out in time quadratic in its rows (each cell looks for conflicts
+  // in every row) and measures every cell line again: past a few hundred rows armru draws the
+  // same borders itself (the tests compare both outputs).
+  if (laid.length > chunk) return `${drawTable(head, laid, colWidths, oneLine).join('\n')}\n`;
   const table = new Table({
-    head: cols.map((c, i) =>
-      wrap(c.header, widths[i] as number)
-        .map(colors.header)
-        .join('\n'),
-    ),
-    colWidths: widths.map((w) => w + PAD),
+    head,
+    colWidths,
     wordWrap: false,
     // armru colours headers itself; cli-table3's own colours would ignore --color and NO_COLOR.
     // Rows of one line each read best without separators; wrapped rows need them.
     style: { head: [], border: [], compact: oneLine },
   });
-  table.push(...(laid as unknown as Table.HorizontalTableRow[]));
+  // One row at a time: push(...rows) passes every row as an argument and overflows the stack.
+  for (const row of laid) table.push(row as unknown as Table.HorizontalTableRow);
   return `${table.toString()}\n`;
 }
+
+/**
+ * Draws a table as cli-table3 does with armru's settings (one space of padding each side,
+ * cells already wrapped to fit, top-aligned; separators between rows unless compact).
+ */
+export function drawTable(
+  head: string[],
+  rows: { content: string; hAlign: 'left' | 'right' }[][],
+  colWidths: number[],
+  compact: boolean,
+): string[] {
+  const rule = (left: string, middle: string, right: string) =>
+    `${left}${colWidths.map((w) => '─'.repeat(w)).join(middle)}${right}`;
+  const separator = rule('├', '┼', '┤');
+  const out = [rule('┌', '┬', '┐')];
+  const emit = (cells: { content: string; hAlign: 'left' | 'right' }[]) => {
+    const lines = cells.map((cell) => cell.content.split('\n'));
+    let height = 1;
+    for (const cell of lines) height = Math.max(height, cell.length);
+    for (let k = 0; k < height; k++) {
+      let line = '│';
+      lines.forEach((cell, i) => {
+        const text = cell[k] ?? '';
+        const fill = ' '.repeat(Math.max(0, (colWidths[i] as number) - PAD - displayWidth(text)));
+        line += cells[i]?.hAlign === 'right' ? ` ${fill}${text} │` : ` ${text}${fill} │`;
+      });
+      out.push(line);
+    }
+  };
+  if (head.length > 0) {
+    emit(head.map((content) => ({ content, hAlign: 'left' })));
+    out.push(separator);
+  }
+  rows.forEach((row, r) => {
+    if (r > 0 && !compact) out.push(separator);
+    emit(row);
+  });
+  out.push(rule('└', '┴', '┘'));
+  return out;
+}
+
+/** Tables longer than this are drawn by drawTable rather than cli-table3. */
+const TABLE_CHUNK = 200;
 
 /** Whether columns of these widths make a table within `width` that splits no word. */
 function fits(columns: Column[], rows: Cell[][], widths: number[], width: number): boolean {
@@ -194,7 +253,7 @@ export function renderPairs(pairs: Pair[], width: number, colors: Palette): stri
     .map((p) => ({ ...p, cell: safeCell(p.cell) }))
     .filter((p) => p.cell.text !== '');
   const labelWidth = Math.min(
-    Math.max(0, ...shown.map((p) => displayWidth(p.label))),
+    shown.reduce((w, p) => Math.max(w, displayWidth(p.label)), 0),
     Math.floor(width * 0.4),
   );
   const valueWidth = width - labelWidth - 2;
@@ -218,7 +277,8 @@ export function renderPairs(pairs: Pair[], width: number, colors: Palette): stri
         );
       });
     } else {
-      out.push(...wrap(label, width).map((l) => colors.dim(l)), ...lines);
+      for (const l of wrap(label, width)) out.push(colors.dim(l));
+      for (const line of lines) out.push(line);
     }
   }
   return out.map((line) => `${line}\n`).join('');

@@ -1,12 +1,33 @@
 import stringWidth from 'string-width';
 
 /**
+ * Text whose every character takes one column: printable ASCII, Latin-1 and the Latin
+ * extensions, Greek and Cyrillic, and typographic punctuation (dashes, quotes, ellipsis),
+ * less what string-width measures otherwise (the soft hyphen, ©, ®, Cyrillic combining marks,
+ * bidirectional controls, ‼ and ⁉). All are single UTF-16 units. The tests check every
+ * character here against string-width.
+ */
+export const ONE_COLUMN =
+  /^[\x20-\x7e\u00a0-\u00a8\u00aa-\u00ac\u00af-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2029\u202f-\u203b\u203d-\u2048\u204a-\u205e]*$/;
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: colour sequences start with ESC.
+const SGR = /\u001b\[[0-9;]*m/g;
+
+/**
  * Columns a string takes in a terminal (wide characters count two, escapes none). This is the
  * very string-width that cli-table3 pads cells with (package.json pins the major version
  * cli-table3 asks for, so npm keeps one copy): with two versions, a cell holding ✈ or a soft
  * hyphen was wrapped by one measure and padded by the other, and its border moved a column.
  */
 export function displayWidth(text: string): number {
+  // string-width segments every string into graphemes, some microseconds a call; tables of
+  // 10^5 rows call this millions of times, and most text is in these simple ranges.
+  if (ONE_COLUMN.test(text)) return text.length;
+  // Coloured text: without its SGR sequences (which take no columns), the same test.
+  if (text.includes('\u001b')) {
+    const bare = text.replace(SGR, '');
+    if (ONE_COLUMN.test(bare)) return bare.length;
+  }
   return stringWidth(text);
 }
 

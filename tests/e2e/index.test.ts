@@ -47,6 +47,8 @@ function queries(): { query: string; filter?: Parameters<typeof buildFilter>[1] 
     { query: 'migration', filter: { assertedBy: ['author'] } },
     { query: `=${doc.entities[10].name}` },
     { query: '' },
+    { query: 'a' },
+    { query: `${surname(3)} x | ${surname(5)}` },
   ];
 }
 

@@ -149,8 +149,84 @@ describe('pipes', () => {
   });
 });
 
+/** Starts armru, sends SIGINT once `ready` says so, and reports how it ended. */
+async function interrupt(args: string[], ready: (stderr: string) => boolean) {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT });
+  let stdout = '';
+  let stderr = '';
+  let sent = false;
+  const poke = () => {
+    if (!sent && ready(stderr)) {
+      sent = true;
+      child.kill('SIGINT');
+    }
+  };
+  child.stdout.on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr.on('data', (d) => {
+    stderr += d;
+    poke();
+  });
+  const timer = setInterval(poke, 20);
+  const [code, signal] = await new Promise<[number | null, string | null]>((resolve) =>
+    child.on('exit', (c, s) => resolve([c, s])),
+  );
+  clearInterval(timer);
+  return { code, signal, stdout, stderr, sent };
+}
+
 describe('interruption', () => {
-  it('exits 130 on Ctrl-C, without a trace', async () => {
+  it('Ctrl-C during synchronous work (parsing and checking a dataset) ends armru at once', async () => {
+    // The default action of SIGINT: the process ends by the signal, which a shell reports as
+    // status 130, with nothing on stdout and no trace on stderr.
+    const started = Date.now();
+    const r = await interrupt(['--data', big, 'actors'], () => Date.now() - started > 150);
+    expect(r.sent).toBe(true);
+    expect([r.code, r.signal]).toEqual([null, 'SIGINT']);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('');
+  });
+
+  it('a shell reports status 130', () => {
+    const shell = spawnSync(
+      'sh',
+      [
+        '-c',
+        `"$0" "${BIN}" --data "${big}" actors & wait_for=$!; sleep 0.3; kill -INT $wait_for; wait $wait_for; echo "status $?"`,
+        process.execPath,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(shell.stdout).toBe('status 130\n');
+  });
+
+  it('Ctrl-C during armru index keeps the old index whole, and the next run tidies up', async () => {
+    const copy = join(dir, 'interrupted');
+    mkdirSync(copy, { recursive: true });
+    const file = writeCorpus(30_000, copy, 3) as string;
+    expect(armru(['index', file]).status).toBe(0);
+    const before = readFileSync(join(`${file}.armru-index`, 'meta.json'), 'utf8');
+    const r = await interrupt(['index', file], (stderr) => stderr.includes('indexing'));
+    expect([r.code, r.signal]).toEqual([null, 'SIGINT']);
+    expect(r.stdout).toBe('');
+    // The old index is untouched and still believed; the interrupted build left its
+    // temporary directory and lock, which the next build removes.
+    expect(readFileSync(join(`${file}.armru-index`, 'meta.json'), 'utf8')).toBe(before);
+    const search = armru(['--data', file, 'search', 'Gyumri', '--limit', '1']);
+    expect(search.status).toBe(0);
+    expect(search.stderr).not.toContain('stale');
+    const { readdirSync } = await import('node:fs');
+    expect(readdirSync(copy).some((name) => name.endsWith('.tmp'))).toBe(true);
+    expect(armru(['index', file]).status).toBe(0);
+    expect(readdirSync(copy).sort()).toEqual([
+      'synthetic-30000.claims.json',
+      'synthetic-30000.claims.json.armru-index',
+      'synthetic-30000.txt',
+    ]);
+  }, 60_000);
+
+  it('Ctrl-C while output waits on a reader ends armru, without a trace', async () => {
     // A reader that reads nothing keeps armru waiting to write its 15 MB; then Ctrl-C.
     const child = spawn(process.execPath, [BIN, '--data', big, 'export', '--format', 'csv'], {
       cwd: ROOT,
@@ -165,7 +241,7 @@ describe('interruption', () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 1500));
     child.kill('SIGINT');
-    expect(await exit).toEqual([130, null]);
+    expect(await exit).toEqual([null, 'SIGINT']);
     expect(stderr).toBe('');
   });
 });

@@ -1,5 +1,5 @@
 import type { AgreementRef, ClaimRef, Corpus, EntityRef, TopicRef } from '../model/corpus.js';
-import type { Dataset } from '../model/types.js';
+import type { Agreement, Claim, Dataset } from '../model/types.js';
 import { chainText, type Reach, reach, reachedBy, type Via } from '../search/hierarchy.js';
 import { exactName, resolveActor, resolveTopic } from '../search/resolve.js';
 
@@ -32,12 +32,67 @@ export interface TopicProfile extends TopicSummary {
   agreements: AgreementRef[];
 }
 
-const claimsWhere = (dataset: Dataset, test: (ref: ClaimRef) => boolean) =>
-  dataset.doc.claims.map((claim) => ({ dataset, claim })).filter(test);
+/**
+ * Who and what each claim and agreement of a dataset names, gathered in one pass over the
+ * claims and one over the agreements (as positions), so that profiling every entity or topic
+ * costs about as much as reading the dataset once, not once per entity.
+ */
+interface Mentions {
+  /** Positions in `claims` of the claims with each actor id. */
+  about: Map<string, number[]>;
+  /** Positions in `claims` of the claims each id (or `author`) asserts. */
+  asserted: Map<string, number[]>;
+  byTopic: Map<string, number[]>;
+  /** Positions in `agreements` of the agreements with each party. */
+  agreementsOf: Map<string, number[]>;
+  /** Positions in `agreements` of the agreements citing each claim id. */
+  agreementsCiting: Map<string, number[]>;
+}
+
+const mentionsCache = new WeakMap<Dataset, Mentions>();
+
+function add(map: Map<string, number[]>, key: string, at: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [at]);
+  // Positions come in order: an id listed twice in one claim counts the claim once.
+  else if (list[list.length - 1] !== at) list.push(at);
+}
+
+function mentions(dataset: Dataset): Mentions {
+  let found = mentionsCache.get(dataset);
+  if (found) return found;
+  found = {
+    about: new Map(),
+    asserted: new Map(),
+    byTopic: new Map(),
+    agreementsOf: new Map(),
+    agreementsCiting: new Map(),
+  };
+  const m = found;
+  dataset.doc.claims.forEach((claim, at) => {
+    for (const id of claim.actors) add(m.about, id, at);
+    add(m.asserted, claim.assertedBy, at);
+    for (const id of claim.topics) add(m.byTopic, id, at);
+  });
+  dataset.doc.agreements.forEach((agreement, at) => {
+    for (const id of agreement.parties) add(m.agreementsOf, id, at);
+    for (const id of agreement.claims) add(m.agreementsCiting, id, at);
+  });
+  mentionsCache.set(dataset, found);
+  return found;
+}
+
+/** The positions listed under any of `keys`, each once, ascending. */
+function positions(map: Map<string, number[]>, keys: Iterable<string>): number[] {
+  const all = new Set<number>();
+  for (const key of keys) for (const at of map.get(key) ?? []) all.add(at);
+  return [...all].sort((a, b) => a - b);
+}
 
 /**
  * An entity's profile. The claims about it, the claims it asserts and its agreements include
  * those of its members (membership followed down), each with its chain, unless `exact`.
+ * Only the claims and agreements that name the entity or a member are looked at.
  */
 function entityProfile(
   dataset: Dataset,
@@ -45,6 +100,7 @@ function entityProfile(
   exact = false,
 ): EntityProfile {
   const found: Reach = reach(dataset, [entity.id], exact);
+  const m = mentions(dataset);
   const how = (ids: string[], name: string) => {
     const chain = reachedBy(found, ids);
     if (chain === undefined) return undefined;
@@ -52,16 +108,22 @@ function entityProfile(
       ? { via: { option: 'actor', name, path: chain, text: `via ${chainText(dataset, chain)}` } }
       : {};
   };
+  const { claims, agreements: all } = dataset.doc;
   const about: Reached<ClaimRef>[] = [];
-  const asserted: Reached<ClaimRef>[] = [];
-  for (const claim of dataset.doc.claims) {
+  for (const at of positions(m.about, found.keys())) {
+    const claim = claims[at] as Claim;
     const a = how(claim.actors, entity.name);
     if (a) about.push({ dataset, claim, ...a });
+  }
+  const asserted: Reached<ClaimRef>[] = [];
+  for (const at of positions(m.asserted, found.keys())) {
+    const claim = claims[at] as Claim;
     const b = how([claim.assertedBy], entity.name);
     if (b) asserted.push({ dataset, claim, ...b });
   }
   const agreements: Reached<AgreementRef>[] = [];
-  for (const agreement of dataset.doc.agreements) {
+  for (const at of positions(m.agreementsOf, found.keys())) {
+    const agreement = all[at] as Agreement;
     const a = how(agreement.parties, entity.name);
     if (a) agreements.push({ dataset, agreement, ...a });
   }
@@ -77,11 +139,16 @@ function entityProfile(
 }
 
 function topicProfile(dataset: Dataset, topic: TopicRef['topic']): TopicProfile {
-  const claims = claimsWhere(dataset, (r) => r.claim.topics.includes(topic.id));
-  const ids = new Set(claims.map((r) => r.claim.id));
-  const agreements = dataset.doc.agreements
-    .filter((a) => a.claims.some((id) => ids.has(id)))
-    .map((agreement) => ({ dataset, agreement }));
+  const m = mentions(dataset);
+  const claims = (m.byTopic.get(topic.id) ?? []).map((at) => ({
+    dataset,
+    claim: dataset.doc.claims[at] as Claim,
+  }));
+  // The agreements any of these claims evidence, each once, in dataset order.
+  const agreements = positions(
+    m.agreementsCiting,
+    claims.map((r) => r.claim.id),
+  ).map((at) => ({ dataset, agreement: dataset.doc.agreements[at] as Agreement }));
   return { dataset, topic, claimCount: claims.length, claims, agreements };
 }
 

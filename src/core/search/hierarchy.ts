@@ -34,12 +34,20 @@ function children(dataset: Dataset): Map<string, string[]> {
  * `assertedBy: "author"` is that entity's voice.
  */
 export function authorEntity(dataset: Dataset): Entity | undefined {
+  // Looked up once per dataset: profiling every entity asks for it once per entity.
+  if (authorCache.has(dataset)) return authorCache.get(dataset);
   const author = fold(dataset.doc.source.author).trim();
-  if (author === '') return undefined;
-  return dataset.doc.entities.find(
-    (e) => fold(e.name).trim() === author || e.aliases.some((a) => fold(a).trim() === author),
-  );
+  const found =
+    author === ''
+      ? undefined
+      : dataset.doc.entities.find(
+          (e) => fold(e.name).trim() === author || e.aliases.some((a) => fold(a).trim() === author),
+        );
+  authorCache.set(dataset, found);
+  return found;
 }
+
+const authorCache = new WeakMap<Dataset, Entity | undefined>();
 
 /**
  * What the entities `ids` reach: themselves and, unless `exact`, their members at any depth,
@@ -56,8 +64,8 @@ export function reach(dataset: Dataset, ids: Iterable<string>, exact = false): R
     }
   }
   // Breadth first, so the first chain found to a member is a shortest one.
-  while (!exact && queue.length > 0) {
-    const at = queue.shift() as string;
+  for (let next = 0; !exact && next < queue.length; next++) {
+    const at = queue[next] as string;
     const chain = out.get(at) as string[];
     for (const child of children(dataset).get(at) ?? []) {
       if (out.has(child)) continue;

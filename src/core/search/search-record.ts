@@ -135,10 +135,22 @@ export const FUSE_OPTIONS: IFuseOptions<SearchRecord> = {
 export const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 
 /**
- * What an on-disk index depends on: the search fields and weights, the matching options and
- * the folding rules. An index built under another fingerprint is stale.
+ * The fuse.js release armru scores with. package.json pins exactly this version (a test checks
+ * both agree): another release may score differently, so it is part of the index fingerprint.
+ */
+export const FUSE_VERSION = '7.5.0';
+
+/** The byte order of this machine, in which the index's binary tables are written. */
+export const BYTE_ORDER = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 'LE' : 'BE';
+
+/**
+ * What an on-disk index depends on: the fuse.js release, the byte order, the search fields
+ * and weights, the matching options and the folding rules. An index built under another
+ * fingerprint is stale.
  */
 export const SEARCH_FINGERPRINT = JSON.stringify({
+  fuse: FUSE_VERSION,
+  byteOrder: BYTE_ORDER,
   keys: FUSE_OPTIONS.keys,
   threshold: FUSE_OPTIONS.threshold,
   minMatchCharLength: FUSE_OPTIONS.minMatchCharLength,

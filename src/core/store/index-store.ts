@@ -1,44 +1,69 @@
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { ArmruError } from '../model/errors.js';
 import type { Claim, DatasetDocument, Entity } from '../model/types.js';
-import { sha256Hasher } from '../text/hash.js';
+import { crc32 } from '../text/checksum.js';
 
 /**
  * The on-disk index armru keeps beside a dataset (`NAME.claims.json.armru-index/`), made by
- * `armru index`. It records that the dataset passed every check, keyed by the content of the
- * dataset and article files, and holds what search needs so that a large dataset need not be
- * parsed whole:
+ * `armru index`. It records that the dataset passed every check, keyed by the exact bytes of
+ * the dataset and article files, and holds what search needs so that a large dataset need not
+ * be parsed whole:
  *
- *   meta.json             format, the files' stamps, counts; for large datasets the document
- *                         without its claims and entities (source, topics, agreements, relations)
- *   entities.jsonl        large: one entity per line, sorted by id
- *   entity-ids.txt        large: their ids, one per line, in the same order
- *   entity-offsets.bin    large: Float64Array of byte offsets into entities.jsonl
- *   fuse.json             small datasets: fuse.js's own index of the search records
- *   claims.jsonl          large: one claim per line, in dataset order
- *   claim-offsets.bin     large: Float64Array of N+1 byte offsets into claims.jsonl
+ *   meta.json             format, stamps of the dataset and article, size and CRC-32 of every
+ *                         other file; for large datasets the document without its claims and
+ *                         entities (source, topics, agreements, relations)
+ *   dataset.copy          small datasets: the dataset's bytes as indexed (without a BOM)
+ *   article.copy          small datasets: the article's bytes as indexed, when in a file
+ *   claim-ranges.bin      large: Float64Array of 2N byte offsets, where each claim's JSON lies in
+ *                         the dataset file (claims are read from the dataset itself)
+ *   claim-crcs.bin        large: Uint32Array of N CRC-32s of those bytes
+ *   entity-ids.txt        large: entity ids sorted, one per line
+ *   entity-ranges.bin     large: Float64Array of 2E byte offsets into the dataset, in that order
+ *   entity-crcs.bin       large: Uint32Array of E CRC-32s of those bytes
  *   vocabulary.txt        large: the folded words of the search records, sorted, one per line
  *   postings.bin          large: Uint32Array of claim numbers, word after word
  *   posting-offsets.bin   large: Uint32Array of V+1 offsets into postings.bin
+ *   posting-crcs.bin      large: Uint32Array of V CRC-32s, one per word's postings
  *
- * An index whose stamps do not match the files is stale: it is ignored, never trusted.
+ * A small index is trusted when the dataset and article read now are byte for byte its copies
+ * (no hashing, so a run of the built-in dataset stays fast wherever it is installed). A large
+ * one rests on three checks. Opening compares the dataset's and article's stamps (size,
+ * modification and change times, inode, device; on any difference the CRC-32 of the content
+ * decides) and every index file's size. Every file read whole is checked against its CRC-32;
+ * every piece read from a larger file (a word's postings, a claim's bytes in the dataset) is
+ * checked against its own. A mismatch anywhere makes the index stale: `IndexDamaged` is thrown
+ * and the caller searches without the index.
  */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 
-/** From this many claims, an index also holds the word index and the claims store. */
+/** From this many claims, an index also holds the word index. */
 export const LARGE_INDEX_CLAIMS = 5000;
 
-/** What identifies a file's content: its size, and its SHA-256 at the time it was indexed. */
+/**
+ * What identifies a file's content, in the manner of git's index: its size, times, inode and
+ * device as they were when its bytes were read, and a CRC-32 of those bytes. `touch -d` can
+ * put a modification time back but not the change time, so an edit that keeps the size is
+ * still seen, and then the checksum decides.
+ */
 export interface FileStamp {
   size: number;
-  mtimeMs: number;
-  ino: number;
-  sha256: string;
+  mtimeNs: string;
+  ctimeNs: string;
+  ino: string;
+  dev: string;
+  crc32: number;
+}
+
+/** Size and CRC-32 of one index file. */
+export interface IndexFile {
+  size: number;
+  crc32: number;
 }
 
 export interface IndexMeta {
   format: typeof INDEX_FORMAT;
-  /** Fingerprint of the search options the index was built for (see search.ts). */
+  /** Fingerprint of the search options the index was built for (see search-record.ts). */
   searchOptions: string;
   kind: 'small' | 'large';
   claims: number;
@@ -46,8 +71,23 @@ export interface IndexMeta {
   /** The article text file (as `source.textFile` names it) and its stamp; null when the text is inside the dataset. */
   textFile: string | null;
   text: FileStamp | null;
-  /** Large indexes: the dataset without its claims. */
+  /** Every other file of the index, by name. */
+  files: Record<string, IndexFile>;
+  /** Large indexes: the dataset without its claims and entities. */
   doc?: Omit<DatasetDocument, 'claims'>;
+}
+
+/** An index that was fresh when opened but whose bytes do not match what it recorded. */
+export class IndexDamaged extends ArmruError {
+  constructor(
+    readonly datasetFile: string,
+    readonly reason: string,
+  ) {
+    super(
+      'bad-data',
+      `the index of ${datasetFile} is stale (${reason}); run 'armru index' to rebuild it`,
+    );
+  }
 }
 
 /** Where the index of a dataset file lives. */
@@ -55,42 +95,81 @@ export function indexDirectory(datasetFile: string): string {
   return `${datasetFile}.armru-index`;
 }
 
-/** SHA-256 (hex) of a file's bytes, read in pieces so large files need little memory. */
-export function fileSha256(file: string): string {
-  const hash = sha256Hasher();
+type Stat = { size: bigint; mtimeNs: bigint; ctimeNs: bigint; ino: bigint; dev: bigint };
+
+/** The stamp of bytes read from a file whose status was `stat` (before and after reading). */
+export function stampOf(stat: Stat, bytes: Uint8Array): FileStamp {
+  return {
+    size: Number(stat.size),
+    mtimeNs: String(stat.mtimeNs),
+    ctimeNs: String(stat.ctimeNs),
+    ino: String(stat.ino),
+    dev: String(stat.dev),
+    crc32: crc32(withoutBom(bytes)),
+  };
+}
+
+/** The bytes after a UTF-8 byte order mark, which the loader drops from what it reads. */
+export function withoutBom(bytes: Uint8Array): Uint8Array {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+}
+
+/** True when two status records describe the same, unchanged file. */
+export function sameStatus(a: Stat, b: Stat): boolean {
+  return (
+    a.size === b.size &&
+    a.mtimeNs === b.mtimeNs &&
+    a.ctimeNs === b.ctimeNs &&
+    a.ino === b.ino &&
+    a.dev === b.dev
+  );
+}
+
+/** CRC-32 of a file's bytes (after a byte order mark), read in pieces to need little memory. */
+export function fileCrc32(file: string): number {
   const fd = openSync(file, 'r');
   try {
     const buffer = Buffer.allocUnsafe(1 << 20);
-    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer))
-      hash.update(buffer.subarray(0, n));
+    let crc = 0;
+    let first = true;
+    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) {
+      crc = crc32(first ? withoutBom(buffer.subarray(0, n)) : buffer.subarray(0, n), crc);
+      first = false;
+    }
+    return crc;
   } finally {
     closeSync(fd);
   }
-  return hash.digest('hex');
-}
-
-/** The stamp of a file as it is now. */
-export function stampOf(file: string): FileStamp {
-  const { size, mtimeMs, ino } = statSync(file);
-  return { size, mtimeMs, ino, sha256: fileSha256(file) };
 }
 
 /**
- * Whether a file still has the content it had when stamped. A file of another size has
- * changed; an unchanged size, modification time and inode count as unchanged, as make and
- * git's index assume; when only the time or inode differ (a copy, a touch), the content is
- * hashed and decides.
+ * Whether a file still has the content it had when stamped. Another size means changed. An
+ * identical status (modification and change times, inode, device) counts as unchanged, as in
+ * git: no write can keep the change time. Any difference, as after a copy, a package install
+ * or `touch -d`, is settled by the checksum: of `content` when given (the file's text as the
+ * caller read it, a byte order mark removed: the bytes that will be used), else of the file.
  */
-export function stampHolds(file: string, stamp: FileStamp): boolean {
-  let now: { size: number; mtimeMs: number; ino: number };
+export function stampHolds(file: string, stamp: FileStamp, content?: string): boolean {
+  let now: Stat;
   try {
-    now = statSync(file);
+    now = statSync(file, { bigint: true });
   } catch {
     return false;
   }
-  if (now.size !== stamp.size) return false;
-  if (now.mtimeMs === stamp.mtimeMs && now.ino === stamp.ino) return true;
-  return fileSha256(file) === stamp.sha256;
+  if (Number(now.size) !== stamp.size) return false;
+  if (
+    String(now.mtimeNs) === stamp.mtimeNs &&
+    String(now.ctimeNs) === stamp.ctimeNs &&
+    String(now.ino) === stamp.ino &&
+    String(now.dev) === stamp.dev
+  )
+    return true;
+  if (content !== undefined) return crc32(content) === stamp.crc32;
+  try {
+    return fileCrc32(file) === stamp.crc32;
+  } catch {
+    return false;
+  }
 }
 
 /** The index's verdict on a dataset file. */
@@ -102,22 +181,44 @@ export type IndexState =
 /**
  * Reads an index's metadata and checks it against the files. `searchOptions` is the current
  * fingerprint of the search configuration: an index built for other options is stale.
+ * `datasetText`, when the caller has read the dataset already, is checked by its checksum.
  */
-export function openIndex(datasetFile: string, searchOptions: string): IndexState {
+export function openIndex(
+  datasetFile: string,
+  searchOptions: string,
+  datasetText?: string,
+): IndexState {
   const dir = indexDirectory(datasetFile);
-  const metaFile = join(dir, 'meta.json');
-  if (!existsSync(metaFile)) return { state: 'absent' };
+  let metaText: string;
+  try {
+    metaText = readFileSync(join(dir, 'meta.json'), 'utf8');
+  } catch {
+    return { state: 'absent' };
+  }
   let meta: IndexMeta;
   try {
-    meta = JSON.parse(readFileSync(metaFile, 'utf8')) as IndexMeta;
+    meta = JSON.parse(metaText) as IndexMeta;
   } catch {
     return { state: 'stale', reason: 'its metadata cannot be read' };
   }
-  if (meta.format !== INDEX_FORMAT)
+  if (meta === null || typeof meta !== 'object' || meta.format !== INDEX_FORMAT)
     return { state: 'stale', reason: 'it was written by another armru version' };
   if (meta.searchOptions !== searchOptions)
     return { state: 'stale', reason: 'it was built for other search options' };
-  if (!stampHolds(datasetFile, meta.dataset)) {
+  if (typeof meta.files !== 'object' || meta.files === null)
+    return { state: 'stale', reason: 'its metadata cannot be read' };
+  for (const [name, { size }] of Object.entries(meta.files)) {
+    let actual: number;
+    try {
+      actual = statSync(join(dir, name)).size;
+    } catch {
+      return { state: 'stale', reason: `its file ${name} is missing` };
+    }
+    if (actual !== size)
+      return { state: 'stale', reason: `its file ${name} has another size than it recorded` };
+  }
+  if (meta.kind === 'small') return smallIndexHolds(datasetFile, dir, meta, datasetText);
+  if (!stampHolds(datasetFile, meta.dataset, datasetText)) {
     return { state: 'stale', reason: 'the dataset has changed since it was indexed' };
   }
   if (meta.text && meta.textFile !== null) {
@@ -128,12 +229,54 @@ export function openIndex(datasetFile: string, searchOptions: string): IndexStat
   return { state: 'fresh', meta, dir };
 }
 
+/** Reads a file as the loader does: UTF-8, without a byte order mark; undefined if unreadable. */
+function readTextOrUndefined(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  } catch {
+    return undefined;
+  }
+}
+
+/** A small index holds while the dataset and article are byte for byte its copies. */
+function smallIndexHolds(
+  datasetFile: string,
+  dir: string,
+  meta: IndexMeta,
+  datasetText: string | undefined,
+): IndexState {
+  const data = datasetText ?? readTextOrUndefined(datasetFile);
+  if (data === undefined || data !== readTextOrUndefined(join(dir, 'dataset.copy')))
+    return { state: 'stale', reason: 'the dataset has changed since it was indexed' };
+  if (meta.textFile !== null) {
+    const text = readTextOrUndefined(join(dirname(datasetFile), meta.textFile));
+    if (text === undefined || text !== readTextOrUndefined(join(dir, 'article.copy')))
+      return { state: 'stale', reason: 'the article text has changed since it was indexed' };
+  }
+  return { state: 'fresh', meta, dir };
+}
+
+/** Reads a whole index file through an open descriptor and checks its size and CRC-32. */
+function readChecked(fd: number, name: string, meta: IndexMeta, datasetFile: string): Buffer {
+  const recorded = meta.files[name];
+  if (!recorded) throw new IndexDamaged(datasetFile, `it does not record ${name}`);
+  const size = fstatSync(fd).size;
+  const bytes = size === recorded.size ? readRange(fd, 0, size) : undefined;
+  if (!bytes || bytes.length !== recorded.size || crc32(bytes) !== recorded.crc32)
+    throw new IndexDamaged(datasetFile, `its file ${name} does not match its checksum`);
+  return bytes;
+}
+
 /** Where each newline-terminated line of `text` starts, plus the text's length at the end. */
 function lineStarts(text: string): Int32Array {
-  const starts: number[] = [0];
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-  if (starts.at(-1) !== text.length) starts.push(text.length + 1);
-  return Int32Array.from(starts);
+  let lines = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
+  const starts = new Int32Array(lines + 2);
+  let n = 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1))
+    starts[n++] = at + 1;
+  if (starts[n - 1] !== text.length) starts[n++] = text.length + 1;
+  return starts.subarray(0, n);
 }
 
 /** The line that position `at` falls in (binary search in the line starts). */
@@ -150,7 +293,7 @@ function lineOf(starts: Int32Array, at: number): number {
 
 /** Reads one byte range of a file. */
 function readRange(fd: number, start: number, end: number): Buffer {
-  const buffer = Buffer.allocUnsafe(end - start);
+  const buffer = Buffer.allocUnsafe(Math.max(0, end - start));
   let done = 0;
   while (done < buffer.length) {
     const n = readSync(fd, buffer, done, buffer.length - done, start + done);
@@ -160,30 +303,95 @@ function readRange(fd: number, start: number, end: number): Buffer {
   return buffer.subarray(0, done);
 }
 
-/** Read access to a large index: words, postings and claims, each read only when asked for. */
+function float64s(bytes: Buffer): Float64Array {
+  return new Float64Array(
+    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+  );
+}
+
+function uint32s(bytes: Buffer): Uint32Array {
+  return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+}
+
+/** The files of a large index, each opened once (see WordIndex). */
+const LARGE_FILES = [
+  'vocabulary.txt',
+  'postings.bin',
+  'posting-offsets.bin',
+  'posting-crcs.bin',
+  'claim-ranges.bin',
+  'claim-crcs.bin',
+  'entity-ids.txt',
+  'entity-ranges.bin',
+  'entity-crcs.bin',
+] as const;
+type LargeFile = (typeof LARGE_FILES)[number];
+
+/**
+ * Read access to a large index: words, postings, claims and entities, each read only when
+ * asked for and checked against its CRC-32. Claims and entities are read from the dataset file
+ * itself, at the byte ranges the index recorded. Every file is opened when the index is
+ * opened, so a rebuild that replaces the directory meanwhile cannot mix two indexes.
+ */
 export class WordIndex {
   readonly meta: IndexMeta;
+  readonly datasetFile: string;
   /** The vocabulary as stored: sorted words, each followed by a newline. */
   private readonly vocabularyText: string;
   /** Where each word starts in vocabularyText (and, last, the text's length). */
   private readonly wordStarts: Int32Array;
   private readonly postingOffsets: Uint32Array;
-  private offsetsFd: number | undefined;
-  private allOffsets: Float64Array | undefined;
-  private readonly postingsFd: number;
-  private readonly claimsFd: number;
+  private readonly postingCrcs: Uint32Array;
+  private readonly fds = new Map<LargeFile, number>();
+  private datasetFd = -1;
+  private allRanges: Float64Array | undefined;
+  private allCrcs: Uint32Array | undefined;
 
-  private readonly dir: string;
-
-  constructor(dir: string, meta: IndexMeta) {
-    this.dir = dir;
+  constructor(datasetFile: string, dir: string, meta: IndexMeta) {
+    this.datasetFile = datasetFile;
     this.meta = meta;
-    this.vocabularyText = readFileSync(join(dir, 'vocabulary.txt'), 'utf8');
+    try {
+      for (const name of LARGE_FILES) this.fds.set(name, openSync(join(dir, name), 'r'));
+      this.datasetFd = openSync(datasetFile, 'r');
+    } catch (error) {
+      this.close();
+      throw new IndexDamaged(
+        datasetFile,
+        `its files cannot be opened: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+      );
+    }
+    this.vocabularyText = this.whole('vocabulary.txt').toString('utf8');
     this.wordStarts = lineStarts(this.vocabularyText);
-    const po = readFileSync(join(dir, 'posting-offsets.bin'));
-    this.postingOffsets = new Uint32Array(po.buffer, po.byteOffset, po.byteLength / 4);
-    this.postingsFd = openSync(join(dir, 'postings.bin'), 'r');
-    this.claimsFd = openSync(join(dir, 'claims.jsonl'), 'r');
+    this.postingOffsets = uint32s(this.whole('posting-offsets.bin'));
+    this.postingCrcs = uint32s(this.whole('posting-crcs.bin'));
+    if (
+      this.postingOffsets.length !== this.words + 1 ||
+      this.postingCrcs.length !== this.words ||
+      this.meta.files['claim-crcs.bin']?.size !== meta.claims * 4
+    ) {
+      this.close();
+      throw new IndexDamaged(datasetFile, 'its files do not agree with one another');
+    }
+    // The first and the last claim tie the index to these dataset bytes: an index copied from
+    // another dataset, whatever its metadata says, fails here.
+    if (meta.claims > 0) this.claims([0, meta.claims - 1]);
+  }
+
+  private fd(name: LargeFile): number {
+    return this.fds.get(name) as number;
+  }
+
+  private whole(name: LargeFile): Buffer {
+    try {
+      return readChecked(this.fd(name), name, this.meta, this.datasetFile);
+    } catch (error) {
+      this.close();
+      throw error;
+    }
+  }
+
+  private damaged(reason: string): IndexDamaged {
+    return new IndexDamaged(this.datasetFile, reason);
   }
 
   /** How many words the vocabulary has. */
@@ -218,116 +426,163 @@ export class WordIndex {
   postings(w: number): Uint32Array {
     const start = (this.postingOffsets[w] as number) * 4;
     const end = (this.postingOffsets[w + 1] as number) * 4;
-    const bytes = readRange(this.postingsFd, start, end);
-    return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+    const bytes = readRange(this.fd('postings.bin'), start, end);
+    if (bytes.length !== end - start || crc32(bytes) !== this.postingCrcs[w])
+      throw this.damaged('its file postings.bin does not match its checksum');
+    const list = uint32s(bytes);
+    for (let i = 0; i < list.length; i++)
+      if ((list[i] as number) >= this.meta.claims)
+        throw this.damaged('its file postings.bin names claims the dataset does not have');
+    return list;
   }
 
-  private entityTable: { ids: string; starts: Int32Array; offsets: Float64Array } | undefined;
+  private entityTable:
+    | { ids: string; starts: Int32Array; ranges: Float64Array; crcs: Uint32Array }
+    | undefined;
 
-  private entityIndex(): { ids: string; starts: Int32Array; offsets: Float64Array } {
+  private entityIndex(): {
+    ids: string;
+    starts: Int32Array;
+    ranges: Float64Array;
+    crcs: Uint32Array;
+  } {
     if (!this.entityTable) {
-      const ids = readFileSync(join(this.dir, 'entity-ids.txt'), 'utf8');
-      const raw = readFileSync(join(this.dir, 'entity-offsets.bin'));
-      this.entityTable = {
-        ids,
-        starts: lineStarts(ids),
-        offsets: new Float64Array(
-          raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength),
-        ),
-      };
+      const ids = this.whole('entity-ids.txt').toString('utf8');
+      const starts = lineStarts(ids);
+      const ranges = float64s(this.whole('entity-ranges.bin'));
+      const crcs = uint32s(this.whole('entity-crcs.bin'));
+      if (ranges.length !== 2 * (starts.length - 1) || crcs.length !== starts.length - 1)
+        throw this.damaged('its entity files do not agree with one another');
+      this.entityTable = { ids, starts, ranges, crcs };
     }
     return this.entityTable;
   }
 
+  /** Parses the JSON at bytes [a, b) of `bytes` after checking them against `crc`. */
+  private parseChecked<T>(bytes: Buffer, a: number, b: number, crc: number, what: string): T {
+    const piece = bytes.subarray(a, b);
+    if (a < 0 || b > bytes.length || a > b || crc32(piece) !== crc)
+      throw this.damaged(`${what} does not match the bytes it recorded in the dataset`);
+    try {
+      return JSON.parse(piece.toString('utf8')) as T;
+    } catch {
+      throw this.damaged(`${what} is not JSON where it recorded it in the dataset`);
+    }
+  }
+
+  /** The entity at position `k` of the sorted table. */
+  private entityAt(k: number): Entity {
+    const { ranges, crcs } = this.entityIndex();
+    const start = ranges[2 * k] as number;
+    const end = ranges[2 * k + 1] as number;
+    const bytes = readRange(this.datasetFd, start, end);
+    return this.parseChecked<Entity>(bytes, 0, end - start, crcs[k] as number, `entity ${k}`);
+  }
+
   /** The entities with these ids (found by binary search in the sorted id list). */
   entities(wanted: Iterable<string>): Entity[] {
-    const { ids, starts, offsets } = this.entityIndex();
-    const fd = openSync(join(this.dir, 'entities.jsonl'), 'r');
+    const { ids, starts } = this.entityIndex();
     const out: Entity[] = [];
-    try {
-      for (const id of new Set(wanted)) {
-        let lo = 0;
-        let hi = starts.length - 2;
-        while (lo <= hi) {
-          const mid = (lo + hi) >> 1;
-          const at = ids.slice(starts[mid] as number, (starts[mid + 1] as number) - 1);
-          if (at === id) {
-            const bytes = readRange(fd, offsets[mid] as number, offsets[mid + 1] as number);
-            out.push(JSON.parse(bytes.toString('utf8')) as Entity);
-            break;
-          }
-          if (at < id) lo = mid + 1;
-          else hi = mid - 1;
+    for (const id of new Set(wanted)) {
+      let lo = 0;
+      let hi = starts.length - 2;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const at = ids.slice(starts[mid] as number, (starts[mid + 1] as number) - 1);
+        if (at === id) {
+          out.push(this.entityAt(mid));
+          break;
         }
+        if (at < id) lo = mid + 1;
+        else hi = mid - 1;
       }
-    } finally {
-      closeSync(fd);
     }
     return out;
   }
 
-  /** Every entity (for resolving names in filters). */
+  /** Every entity (for resolving names in filters), in id order. */
   allEntities(): Entity[] {
-    return readFileSync(join(this.dir, 'entities.jsonl'), 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as Entity);
+    const { ranges, crcs } = this.entityIndex();
+    const count = crcs.length;
+    if (count === 0) return [];
+    let from = Number.POSITIVE_INFINITY;
+    let to = 0;
+    for (let k = 0; k < count; k++) {
+      from = Math.min(from, ranges[2 * k] as number);
+      to = Math.max(to, ranges[2 * k + 1] as number);
+    }
+    const bytes = readRange(this.datasetFd, from, to);
+    const out: Entity[] = [];
+    for (let k = 0; k < count; k++)
+      out.push(
+        this.parseChecked<Entity>(
+          bytes,
+          (ranges[2 * k] as number) - from,
+          (ranges[2 * k + 1] as number) - from,
+          crcs[k] as number,
+          `entity ${k}`,
+        ),
+      );
+    return out;
   }
 
   /**
-   * Claims by number (ascending). Few are read one by one; many are read in one pass over
-   * the store in large pieces, which is faster than seeking to each.
+   * Claims by number (ascending). Few are read one by one; many are read in passes over the
+   * dataset in large pieces, which is faster than seeking to each.
    */
   claims(numbers: number[]): Claim[] {
     if (numbers.length > this.meta.claims / 16) return this.scan(numbers);
     const out: Claim[] = [];
     for (const i of numbers) {
-      const [start, end] = this.claimRange(i);
-      out.push(JSON.parse(readRange(this.claimsFd, start, end).toString('utf8')) as Claim);
+      if (!(i >= 0 && i < this.meta.claims)) throw this.damaged(`it has no claim ${i}`);
+      const pair = float64s(readRange(this.fd('claim-ranges.bin'), i * 16, i * 16 + 16));
+      const crc = uint32s(readRange(this.fd('claim-crcs.bin'), i * 4, i * 4 + 4));
+      const start = pair[0] as number;
+      const end = pair[1] as number;
+      if (pair.length !== 2 || crc.length !== 1 || !(end >= start) || end - start > 1 << 28)
+        throw this.damaged(`its range of claim ${i} cannot be right`);
+      const bytes = readRange(this.datasetFd, start, end);
+      out.push(this.parseChecked<Claim>(bytes, 0, end - start, crc[0] as number, `claim ${i}`));
     }
     return out;
   }
 
-  /** Where claim `i` sits in the store: two offsets read from disk (the table is 8 bytes a claim). */
-  private claimRange(i: number): [number, number] {
-    this.offsetsFd ??= openSync(join(this.dir, 'claim-offsets.bin'), 'r');
-    const bytes = readRange(this.offsetsFd, i * 8, i * 8 + 16);
-    const pair = new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + 16));
-    return [pair[0] as number, pair[1] as number];
-  }
-
-  /** The whole offset table, for reading many claims. */
-  private get claimOffsets(): Float64Array {
-    if (!this.allOffsets) {
-      const raw = readFileSync(join(this.dir, 'claim-offsets.bin'));
-      this.allOffsets = new Float64Array(
-        raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength),
-      );
-    }
-    return this.allOffsets;
+  private tables(): { ranges: Float64Array; crcs: Uint32Array } {
+    this.allRanges ??= float64s(this.whole('claim-ranges.bin'));
+    this.allCrcs ??= uint32s(this.whole('claim-crcs.bin'));
+    if (this.allRanges.length !== 2 * this.meta.claims)
+      throw this.damaged('its file claim-ranges.bin does not match its claims');
+    return { ranges: this.allRanges, crcs: this.allCrcs };
   }
 
   private scan(numbers: number[]): Claim[] {
+    const { ranges, crcs } = this.tables();
     const out: Claim[] = [];
     const chunk = 1 << 24;
     let next = 0;
     for (let from = 0; from < numbers.length; from = next) {
-      // Read from the first wanted claim up to about 16 MiB further, whole lines only.
+      // Read from the first wanted claim up to about 16 MiB further, whole claims only.
       const first = numbers[from] as number;
-      const start = this.claimOffsets[first] as number;
+      const start = ranges[2 * first] as number;
       let last = from;
       while (
         last + 1 < numbers.length &&
-        (this.claimOffsets[(numbers[last + 1] as number) + 1] as number) - start <= chunk
+        (ranges[2 * (numbers[last + 1] as number) + 1] as number) - start <= chunk
       )
         last++;
-      const end = this.claimOffsets[(numbers[last] as number) + 1] as number;
-      const bytes = readRange(this.claimsFd, start, end);
+      const end = ranges[2 * (numbers[last] as number) + 1] as number;
+      const bytes = readRange(this.datasetFd, start, end);
       for (let k = from; k <= last; k++) {
         const i = numbers[k] as number;
-        const a = (this.claimOffsets[i] as number) - start;
-        const b = (this.claimOffsets[i + 1] as number) - start;
-        out.push(JSON.parse(bytes.toString('utf8', a, b)) as Claim);
+        out.push(
+          this.parseChecked<Claim>(
+            bytes,
+            (ranges[2 * i] as number) - start,
+            (ranges[2 * i + 1] as number) - start,
+            crcs[i] as number,
+            `claim ${i}`,
+          ),
+        );
       }
       next = last + 1;
     }
@@ -335,8 +590,9 @@ export class WordIndex {
   }
 
   close(): void {
-    closeSync(this.postingsFd);
-    closeSync(this.claimsFd);
-    if (this.offsetsFd !== undefined) closeSync(this.offsetsFd);
+    for (const fd of this.fds.values()) closeSync(fd);
+    this.fds.clear();
+    if (this.datasetFd >= 0) closeSync(this.datasetFd);
+    this.datasetFd = -1;
   }
 }

@@ -13,7 +13,7 @@ import {
   type SearchResult,
 } from '../search/search.js';
 import { FUSE_OPTIONS, SEARCH_FINGERPRINT, WORD } from '../search/search-record.js';
-import { openIndex, WordIndex } from './index-store.js';
+import { IndexDamaged, openIndex, WordIndex } from './index-store.js';
 
 /** Claim numbers that may match, or every claim. */
 type Candidates = Set<number> | 'all';
@@ -170,13 +170,27 @@ export function openWordIndexes(files: string[]): IndexedLookup {
   const indexes: { file: string; index: WordIndex }[] = [];
   const notes: string[] = [];
   for (const file of files) {
-    const state = openIndex(file, SEARCH_FINGERPRINT);
+    let state = openIndex(file, SEARCH_FINGERPRINT);
+    let opened: WordIndex | undefined;
+    // A rebuild may swap the directory between reading meta.json and opening the files; the
+    // files then disagree with the metadata, and a second look finds the new index whole.
+    for (let attempt = 0; attempt < 2 && state.state === 'fresh' && !opened; attempt++) {
+      if (state.meta.kind !== 'large' || !state.meta.doc) break;
+      try {
+        opened = new WordIndex(file, state.dir, state.meta);
+      } catch (error) {
+        if (!(error instanceof IndexDamaged)) throw error;
+        state =
+          attempt === 0
+            ? openIndex(file, SEARCH_FINGERPRINT)
+            : { state: 'stale', reason: error.reason };
+      }
+    }
     if (state.state === 'stale')
       notes.push(
         `the index of ${file} is stale (${state.reason}); searching without it. Run 'armru index' to rebuild it`,
       );
-    if (state.state !== 'fresh' || state.meta.kind !== 'large' || !state.meta.doc) continue;
-    indexes.push({ file, index: new WordIndex(state.dir, state.meta) });
+    if (opened) indexes.push({ file, index: opened });
   }
   if (indexes.length === files.length && notes.length === 0) return { usable: true, indexes };
   for (const { index } of indexes) index.close();

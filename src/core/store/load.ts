@@ -1,5 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { articleText, checkDataset, datasetFiles, datasetOf, readText } from '../dataset/files.js';
 import { parseJson } from '../dataset/json-text.js';
 import { ArticleText, changedUnderfoot, misplacedQuotes } from '../dataset/verify.js';
@@ -14,10 +12,10 @@ import { openIndex } from './index-store.js';
  * Loads and verifies a dataset file: parse, JSON Schema, then text hash, ids, references and
  * quote offsets. Throws an ArmruError listing every problem; never repairs anything.
  *
- * When `armru index` has indexed the file and the index's stamps show that neither the
- * dataset nor its article has changed since (same SHA-256; for large files, same size, time
- * and inode), the checks that index recorded are not run again: identical bytes cannot give
- * another verdict. Any change, or `useIndex: false`, means the full checks.
+ * When `armru index` has indexed the file and the index shows that neither the dataset nor its
+ * article has changed since (see index-store.ts), the checks that index recorded are not run
+ * again: identical bytes cannot give another verdict. Any change, or `useIndex: false`,
+ * means the full checks.
  */
 export async function loadDataset(
   file: string = BUILTIN_DATASET,
@@ -25,7 +23,8 @@ export async function loadDataset(
 ): Promise<Dataset> {
   const raw = readText(file, 'dataset');
   if (options.useIndex !== false) {
-    const index = openIndex(file, SEARCH_FINGERPRINT);
+    // The index is checked against the very text read here, not the file's times alone.
+    const index = openIndex(file, SEARCH_FINGERPRINT, raw);
     if (index.state === 'fresh') {
       const doc = JSON.parse(raw) as DatasetDocument;
       const text = articleText(doc, file);
@@ -33,13 +32,7 @@ export async function loadDataset(
       // against the bytes just read, so nothing shown can rest on words the article lacks.
       const problems = misplacedQuotes(file, doc.claims, new ArticleText(text));
       if (problems.length > 0) throw changedUnderfoot(file, problems);
-      const fuseFile = join(index.dir, 'fuse.json');
-      return {
-        ...datasetOf(file, doc, text),
-        ...(existsSync(fuseFile)
-          ? { searchIndex: JSON.parse(readFileSync(fuseFile, 'utf8')) as unknown }
-          : {}),
-      };
+      return datasetOf(file, doc, text);
     }
   }
   const doc = await parseJson(raw, file);
