@@ -187,6 +187,9 @@ const limit: OptionDefinition = {
 };
 /** The claim filters every command that shows claims takes. */
 
+/** The claim filters of every command that shows claims (besides search's own query). */
+const SELECTION: OptionDefinition[] = [actor, exactActor, topic, kind, assertedBy, query, from, to];
+
 const json = (what: string): OptionDefinition => ({
   flags: '--json',
   description: `print ${what} as JSON`,
@@ -419,18 +422,7 @@ export const COMMANDS: CommandDefinition[] = [
     arguments: [],
     completes: 'none',
     listing: true,
-    options: [
-      actor,
-      exactActor,
-      topic,
-      kind,
-      assertedBy,
-      query,
-      from,
-      to,
-      limit,
-      json('a JSON array of relations with both claims'),
-    ],
+    options: [...SELECTION, limit, json('a JSON array of relations with both claims')],
     examples: ['armru disputes', 'armru disputes --actor Kommersant', 'armru disputes --json'],
     pipe: 'one pair per line: id, asserted by and quote of each claim, and the relation',
     run: async (ctx, _args, options) =>
@@ -444,14 +436,7 @@ export const COMMANDS: CommandDefinition[] = [
     completes: 'none',
     listing: true,
     options: [
-      actor,
-      exactActor,
-      topic,
-      kind,
-      assertedBy,
-      query,
-      from,
-      to,
+      ...SELECTION,
       limit,
       json('a JSON array of claim and agreement objects with item and precision'),
     ],
@@ -470,17 +455,7 @@ export const COMMANDS: CommandDefinition[] = [
       'Count claims by kind, source, topic and actor, and how much of the article they cover.',
     arguments: [],
     completes: 'none',
-    options: [
-      actor,
-      exactActor,
-      topic,
-      kind,
-      assertedBy,
-      query,
-      from,
-      to,
-      json('a JSON object of counts'),
-    ],
+    options: [...SELECTION, json('a JSON object of counts')],
     examples: [
       'armru stats',
       'armru stats --actor Russia   facet counts of the claims about Russia',
@@ -544,14 +519,7 @@ export const COMMANDS: CommandDefinition[] = [
         description: 'write to this file (atomically) instead of stdout',
         complete: 'path',
       },
-      actor,
-      exactActor,
-      topic,
-      kind,
-      assertedBy,
-      query,
-      from,
-      to,
+      ...SELECTION,
       {
         flags: '--bom',
         description: 'start CSV with a UTF-8 byte order mark (for spreadsheets that need one)',

@@ -1,23 +1,8 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import type { ActorGraph, GraphNode } from '../core/browse/graph.js';
+import type { ActorGraph } from '../core/browse/graph.js';
+import { dotString, SHAPES } from './graph.js';
 import { sanitizeInline } from './sanitize.js';
-
-// DOT double-quoted strings: control characters shown escaped, then backslash and quote.
-function dotString(s: string): string {
-  return `"${sanitizeInline(s).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
-
-const SHAPES: Record<GraphNode['type'], string> = {
-  Person: 'ellipse',
-  Country: 'box',
-  Government: 'box',
-  Organization: 'hexagon',
-  MilitaryUnit: 'octagon',
-  Media: 'note',
-  Place: 'house',
-  Group: 'ellipse',
-};
 
 /**
  * DOT for a picture: as `toDot` (membership a dotted arrow), except that the agreements two actors share become one

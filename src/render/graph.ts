@@ -3,11 +3,11 @@ import { sanitizeInline } from './sanitize.js';
 
 // DOT double-quoted strings: control characters shown escaped (the output often lands in a
 // terminal, and dot would draw them as junk), then backslash and quote escaped for DOT.
-function dotString(s: string): string {
+export function dotString(s: string): string {
   return `"${sanitizeInline(s).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-const SHAPES: Record<GraphNode['type'], string> = {
+export const SHAPES: Record<GraphNode['type'], string> = {
   Person: 'ellipse',
   Country: 'box',
   Government: 'box',

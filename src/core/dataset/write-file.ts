@@ -150,7 +150,8 @@ function removeStaleTemporaries(dir: string, name: string): void {
   for (const entry of names) {
     if (!entry.startsWith(prefix) || !entry.endsWith('.tmp')) continue;
     const pid = Number(entry.slice(prefix.length, -'.tmp'.length));
-    if (!Number.isInteger(pid) || pid <= 0 || (pid !== process.pid && alive(pid))) continue;
+    if (!Number.isInteger(pid) || pid <= 0 || (pid !== process.pid && processRunning(pid)))
+      continue;
     try {
       const stats = lstatSync(join(dir, entry));
       if (stats.isFile()) rmSync(join(dir, entry), { force: true });
@@ -160,7 +161,8 @@ function removeStaleTemporaries(dir: string, name: string): void {
   }
 }
 
-function alive(pid: number): boolean {
+/** Whether a process runs (one we may not signal still runs): whose leftovers are not ours to remove. */
+export function processRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

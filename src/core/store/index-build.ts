@@ -1,6 +1,7 @@
 import {
   closeSync,
   fstatSync,
+  linkSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -10,10 +11,10 @@ import {
   rmSync,
   statSync,
   writeFileSync,
-  writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { topLevelArraySpans } from '../dataset/json-spans.js';
+import { processRunning } from '../dataset/write-file.js';
 import { ArmruError } from '../model/errors.js';
 import {
   SEARCH_FIELDS,
@@ -126,12 +127,16 @@ function unchangedSince(file: string, stat: BigStat): boolean {
 function lock(dir: string, file: string): () => void {
   const lockFile = `${dir}.lock`;
   for (let attempt = 0; ; attempt++) {
+    // The process id is written to a file of our own first and then linked into place, so
+    // the lock never exists without its holder's id (a reader could see an empty one).
+    const mine = `${lockFile}.${process.pid}`;
     try {
-      const fd = openSync(lockFile, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
+      writeFileSync(mine, String(process.pid), { flag: 'w' });
+      linkSync(mine, lockFile);
+      rmSync(mine, { force: true });
       return () => rmSync(lockFile, { force: true });
     } catch (error) {
+      rmSync(mine, { force: true });
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'EEXIST')
         throw ioError(file, 'write its index beside it', error as NodeJS.ErrnoException);
@@ -139,7 +144,7 @@ function lock(dir: string, file: string): () => void {
       try {
         holder = Number(readFileSync(lockFile, 'utf8'));
       } catch {}
-      if (attempt === 0 && Number.isInteger(holder) && holder > 0 && !running(holder)) {
+      if (attempt === 0 && Number.isInteger(holder) && holder > 0 && !processRunning(holder)) {
         rmSync(lockFile, { force: true });
         continue;
       }
@@ -165,18 +170,10 @@ function removeLeftovers(dir: string): void {
     return;
   }
   for (const name of names) {
-    const m = /^(\d+)\.(tmp|old)$/.exec(name.startsWith(prefix) ? name.slice(prefix.length) : '');
-    if (m && Number(m[1]) !== process.pid && !running(Number(m[1])))
+    const rest = name.startsWith(prefix) ? name.slice(prefix.length) : '';
+    const m = /^(\d+)\.(?:tmp|old)$/.exec(rest) ?? /^lock\.(\d+)$/.exec(rest);
+    if (m && Number(m[1]) !== process.pid && !processRunning(Number(m[1])))
       rmSync(join(parent, name), { recursive: true, force: true });
-  }
-}
-
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
