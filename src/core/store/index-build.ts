@@ -136,7 +136,11 @@ function lock(dir: string, file: string): () => void {
       rmSync(mine, { force: true });
       return () => rmSync(lockFile, { force: true });
     } catch (error) {
-      rmSync(mine, { force: true });
+      try {
+        rmSync(mine, { force: true });
+      } catch {
+        // never made (a name too long, a folder not ours): the error below says why
+      }
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'EEXIST')
         throw ioError(file, 'write its index beside it', error as NodeJS.ErrnoException);
