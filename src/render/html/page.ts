@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Run } from '../../core/browse/marks.js';
-import type { ClaimKind, Source } from '../../core/model/types.js';
+import { CLAIM_KINDS, type ClaimKind, type Source } from '../../core/model/types.js';
 import { sanitize } from '../sanitize.js';
 import { type ClientData, reportClient } from './client.js';
 import { STYLE } from './style.js';
@@ -113,16 +113,6 @@ export function fillNetwork(html: string, svg: string): string {
   return html.slice(0, at) + inlineSvg(svg) + html.slice(at + NETWORK_SLOT.length);
 }
 
-const KIND_ORDER: ClaimKind[] = [
-  'event',
-  'statement',
-  'quote',
-  'report',
-  'denial',
-  'assessment',
-  'background',
-];
-
 /**
  * The report: one self-contained HTML file. Everything it needs is inline, and its
  * Content-Security-Policy allows nothing else: no request leaves the file, and only the
@@ -153,7 +143,7 @@ export function renderReport(model: ReportModel): string {
       ? `<p><a href="${escapeHtml(source.url)}" rel="noopener noreferrer">${escapeHtml(source.url)}</a></p>`
       : '';
   const present = new Set(model.kinds.values());
-  const legend = KIND_ORDER.filter((k) => present.has(k))
+  const legend = CLAIM_KINDS.filter((k) => present.has(k))
     .map((k) => `<li class="k-${k}"><span class="swatch"></span>${k}</li>`)
     .join('');
   const timeline =
