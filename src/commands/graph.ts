@@ -2,14 +2,15 @@ import { actorGraph } from '../core/browse/graph.js';
 import { filterGraph } from '../core/browse/graph-filter.js';
 import { type Corpus, qualify } from '../core/model/corpus.js';
 import { resolveActor } from '../core/search/resolve.js';
+import { type Selection, selectedSet } from '../core/search/select.js';
 import { loadCorpus } from '../core/store/load.js';
 import type { GraphFormat } from '../render/format-names.js';
 import { toDot, toMermaid } from '../render/graph.js';
 import { printJson } from '../render/view.js';
 import { type CommandContext, OK, type Outcome } from './context.js';
 
-/** Checked options of `armru graph`. */
-export interface GraphOptions {
+/** Checked options of `armru graph`: the claim filters (not --actor, which draws a neighbourhood). */
+export interface GraphOptions extends Omit<Selection, 'actor'> {
   format: GraphFormat;
   /** Only the neighbourhood of these actors (names, aliases or ids). */
   actor?: string[];
@@ -30,7 +31,8 @@ function actorIds(corpus: Corpus, names: string[]): Set<string> {
 /** `armru graph`: the actor network as DOT, Mermaid, JSON or SVG (laid out in-process). */
 export async function graphCommand(ctx: CommandContext, options: GraphOptions): Promise<Outcome> {
   const corpus = await loadCorpus(ctx.dataPaths);
-  const graph = filterGraph(actorGraph(corpus), {
+  const { actor: _around, ...selection } = options;
+  const graph = filterGraph(actorGraph(corpus, selectedSet(corpus, selection)), {
     ...(options.actor ? { around: actorIds(corpus, options.actor) } : {}),
     ...(options.minWeight !== undefined ? { minWeight: options.minWeight } : {}),
   });

@@ -489,12 +489,15 @@ export const COMMANDS: CommandDefinition[] = [
         description: 'only co-occurrence edges shared by at least n claims',
         parse: positiveInt,
       },
+      // The claim filters, but for --actor, which here draws one actor's neighbourhood.
+      ...SELECTION.filter((o) => o !== actor),
     ],
     examples: [
       'armru graph --format svg > actors.svg   drawn without system Graphviz',
       'armru graph | dot -Tsvg > actors.svg',
       'armru graph --format mermaid > actors.mmd',
       'armru graph --actor Shoigu --min-weight 2 --format json',
+      'armru graph --topic biolabs --from 2019   the subgraph of those claims',
     ],
     pipe: 'the graph in the chosen format, the same as in a terminal',
     run: async (ctx, _args, options) =>

@@ -14,9 +14,10 @@ const ids = (stdout: string, column = 0) =>
 describe('the same filters everywhere claims are shown', () => {
   it('are declared on search, claims, timeline, disputes, stats and export', () => {
     const wanted = ['--actor', '--topic', '--kind', '--asserted-by', '--from', '--to'];
-    for (const name of ['search', 'claims', 'timeline', 'disputes', 'stats', 'export']) {
+    for (const name of ['search', 'claims', 'timeline', 'disputes', 'stats', 'export', 'graph']) {
       const command = COMMANDS.find((c) => c.name === name);
       const flags = command?.options.map((o) => /--[a-z-]+/.exec(o.flags)?.[0]) ?? [];
+      // graph's --actor draws one actor's neighbourhood (issue #12); the rest filter claims.
       for (const flag of wanted) expect(flags, `${name} ${flag}`).toContain(flag);
       if (name !== 'search') expect(flags, `${name} --query`).toContain('--query');
     }
@@ -61,6 +62,16 @@ describe('the same filters everywhere claims are shown', () => {
     }[];
     const starts = shown.map((c) => c.quote.start);
     expect(starts).toEqual([...starts].sort((x, y) => x - y));
+  });
+
+  it('graph: the subgraph of the filtered claims and the agreements they evidence', () => {
+    const all = JSON.parse(armru(['graph', '--format', 'json']).stdout);
+    const quotes = JSON.parse(armru(['graph', '--format', 'json', '--kind', 'quote']).stdout);
+    expect(quotes.nodes.length).toBeLessThan(all.nodes.length);
+    const claimEdges = quotes.edges.filter((e: { kind: string }) => e.kind === 'claims');
+    expect(claimEdges.length).toBeGreaterThan(0);
+    for (const edge of claimEdges)
+      for (const id of edge.claims as string[]) expect(['c28', 'c29']).toContain(id);
   });
 
   it('search and export take the date range too; a bad date is a usage error', () => {

@@ -1,4 +1,5 @@
 import { type Corpus, qualify } from '../model/corpus.js';
+import type { Claim } from '../model/types.js';
 import { type EntityType, parentIds } from '../model/types.js';
 
 /** An actor in the network. */
@@ -55,9 +56,10 @@ function pairs<T>(items: T[]): [T, T][] {
  * by how many claims they share, and one labelled edge per agreement for each pair of its
  * parties, and a directed "member of" edge from each entity to what it belongs to (so the chain
  * from a minister to the country is drawn). Only entities in some claim or agreement, and the
- * entities they belong to, are nodes.
+ * entities they belong to, are nodes. With `only`, the subgraph of those claims and of the
+ * agreements they evidence.
  */
-export function actorGraph(corpus: Corpus): ActorGraph {
+export function actorGraph(corpus: Corpus, only?: ReadonlySet<Claim>): ActorGraph {
   const nodes = new Map<string, GraphNode>();
   const shared = new Map<string, CoOccurrence>();
   const edges: GraphEdge[] = [];
@@ -68,7 +70,11 @@ export function actorGraph(corpus: Corpus): ActorGraph {
       if (entity && !nodes.has(q(id)))
         nodes.set(q(id), { id: q(id), name: entity.name, type: entity.type });
     };
+    const chosen = only
+      ? new Set(dataset.doc.claims.filter((c) => only.has(c)).map((c) => c.id))
+      : undefined;
     for (const claim of dataset.doc.claims) {
+      if (chosen && !chosen.has(claim.id)) continue;
       const actors = [...new Set(claim.actors)].map(q).sort();
       claim.actors.forEach(node);
       for (const [a, b] of pairs(actors)) {
@@ -83,6 +89,8 @@ export function actorGraph(corpus: Corpus): ActorGraph {
       }
     }
     for (const agreement of dataset.doc.agreements) {
+      // With a selection, only the agreements one of the chosen claims evidences.
+      if (chosen && !agreement.claims.some((id) => chosen.has(id))) continue;
       agreement.parties.forEach(node);
       const parties = [...new Set(agreement.parties)].map(q).sort();
       for (const [a, b] of pairs(parties)) {
