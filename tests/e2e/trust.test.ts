@@ -348,6 +348,24 @@ describe('what is shown is what the article says now', () => {
   });
 });
 
+describe('the prepared search index of a small index', () => {
+  it('is used when its checksum holds, ignored when damaged, and never changes a result', () => {
+    const file = copyDataset('prepared');
+    const before = armru(['--data', file, 'search', 'Russia', '--json']);
+    const plain = before.stdout;
+    expect(armru(['index', file]).status).toBe(0);
+    const prepared = join(`${file}.armru-index`, 'fuse.json');
+    expect(JSON.parse(readFileSync(prepared, 'utf8')).records.length).toBeGreaterThan(0);
+    expect(armru(['--data', file, 'search', 'Russia', '--json']).stdout).toBe(plain);
+    // Same size, other bytes: the CRC-32 no longer matches, so the search builds its own.
+    const bytes = readFileSync(prepared);
+    writeFileSync(prepared, Buffer.alloc(bytes.length, 0x20));
+    const damaged = armru(['--data', file, 'search', 'Russia', '--json']);
+    expect(damaged.stderr).toBe(before.stderr);
+    expect(damaged.stdout).toBe(plain);
+  });
+});
+
 describe('the terminal and the process', () => {
   it('escapes control sequences in file names and in echoed arguments', () => {
     const evil = join(dir, 'evil\u001b]0;owned\u0007.claims.json');

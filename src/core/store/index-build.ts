@@ -17,6 +17,7 @@ import { topLevelArraySpans } from '../dataset/json-spans.js';
 import { processRunning } from '../dataset/write-file.js';
 import { ArmruError } from '../model/errors.js';
 import {
+  FUSE_OPTIONS,
   SEARCH_FIELDS,
   SEARCH_FINGERPRINT,
   type SearchRecord,
@@ -27,6 +28,7 @@ import { crc32 } from '../text/checksum.js';
 import { fold } from '../text/fold.js';
 import {
   type FileStamp,
+  FUSE_INDEX,
   INDEX_FORMAT,
   type IndexMeta,
   indexDirectory,
@@ -247,6 +249,14 @@ export async function buildIndex(
       // reads, which costs less than hashing and holds wherever the files are copied to.
       put('dataset.copy', withoutBom(data.bytes));
       if (text) put('article.copy', withoutBom(text.bytes));
+      // fuse.js's index of these very claims, so a search need not build it (under a CRC-32
+      // like every index file: a damaged one is ignored and the search builds its own).
+      const { default: Fuse } = await import('fuse.js');
+      const records = doc.claims.map((claim) => searchRecord(dataset, claim));
+      const fuseIndex = Fuse.createIndex(FUSE_OPTIONS.keys ?? [], records, {
+        getFn: FUSE_OPTIONS.getFn as never,
+      });
+      put(FUSE_INDEX, JSON.stringify(fuseIndex.toJSON()));
     } else {
       const { claims: _claims, entities, ...rest } = doc;
       meta.doc = { ...rest, entities: [] };

@@ -91,6 +91,9 @@ export class IndexDamaged extends ArmruError {
 }
 
 /** Where the index of a dataset file lives. */
+/** The file of a small index that holds fuse.js's prepared index of the claims. */
+export const FUSE_INDEX = 'fuse.json';
+
 export function indexDirectory(datasetFile: string): string {
   return `${datasetFile}.armru-index`;
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { articleText, checkDataset, datasetFiles, datasetOf, readText } from '../dataset/files.js';
 import { parseJson } from '../dataset/json-text.js';
 import { ArticleText, changedUnderfoot, misplacedQuotes } from '../dataset/verify.js';
@@ -6,7 +8,8 @@ import { ArmruError } from '../model/errors.js';
 import { BUILTIN_DATASET } from '../model/paths.js';
 import type { Dataset, DatasetDocument } from '../model/types.js';
 import { SEARCH_FINGERPRINT } from '../search/search-record.js';
-import { openIndex } from './index-store.js';
+import { crc32 } from '../text/checksum.js';
+import { FUSE_INDEX, type IndexMeta, openIndex } from './index-store.js';
 
 /**
  * Loads and verifies a dataset file: parse, JSON Schema, then text hash, ids, references and
@@ -17,6 +20,22 @@ import { openIndex } from './index-store.js';
  * again: identical bytes cannot give another verdict. Any change, or `useIndex: false`,
  * means the full checks.
  */
+/**
+ * The prepared fuse.js index a small index carries, when its size and CRC-32 are the ones
+ * recorded; otherwise none, and the search builds its own (slower, never wrong).
+ */
+function preparedSearchIndex(dir: string, meta: IndexMeta): unknown {
+  const recorded = meta.files?.[FUSE_INDEX];
+  if (meta.kind !== 'small' || !recorded) return undefined;
+  try {
+    const bytes = readFileSync(join(dir, FUSE_INDEX));
+    if (bytes.length !== recorded.size || crc32(bytes) !== recorded.crc32) return undefined;
+    return JSON.parse(bytes.toString('utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function loadDataset(
   file: string = BUILTIN_DATASET,
   options: { useIndex?: boolean } = {},
@@ -32,7 +51,8 @@ export async function loadDataset(
       // against the bytes just read, so nothing shown can rest on words the article lacks.
       const problems = misplacedQuotes(file, doc.claims, new ArticleText(text));
       if (problems.length > 0) throw changedUnderfoot(file, problems);
-      return datasetOf(file, doc, text);
+      const searchIndex = preparedSearchIndex(index.dir, index.meta);
+      return { ...datasetOf(file, doc, text), ...(searchIndex ? { searchIndex } : {}) };
     }
   }
   const doc = await parseJson(raw, file);
