@@ -3,7 +3,7 @@ import { claimFilter } from '../core/search/filter.js';
 import { type Selection, selectedSet } from '../core/search/select.js';
 import { loadCorpus } from '../core/store/load.js';
 import { printClaims } from '../render/claims.js';
-import { type CommandContext, limited, listed, type Outcome } from './context.js';
+import { type CommandContext, listed, type Outcome, printLimited } from './context.js';
 
 /** `armru claims`: every claim passing the filters (and --query), in article order. */
 export async function claimsCommand(
@@ -16,6 +16,6 @@ export async function claimsCommand(
   const refs = allClaims(corpus)
     .filter((ref) => keep(ref) && (!matched || matched.has(ref.claim)))
     .map((ref) => ({ ...ref, via: via(ref) }));
-  printClaims(ctx.view, corpus, limited(ctx, refs, options.limit, 'claims'));
+  printLimited(ctx, refs, options.limit, 'claims', (shown) => printClaims(ctx.view, corpus, shown));
   return listed(refs.length, 'claims match these filters');
 }

@@ -1,3 +1,4 @@
+import { printFooter } from '../render/claims.js';
 import type { View } from '../render/view.js';
 
 /** What every command receives from the CLI: where to print, and which dataset to load. */
@@ -41,18 +42,24 @@ export function listed(count: number, what: string): Outcome {
 }
 
 /**
- * The first `limit` items (all without one), saying on stderr how many were left out, as
- * `search` does: "showing 20 of 33 claims (--limit N to change)".
+ * Prints the first `limit` items (all without one) with `print`, then says how many were
+ * left out the way `search` does: under the table in a terminal, on stderr otherwise.
  */
-export function limited<T>(
+export function printLimited<T>(
   ctx: CommandContext,
   items: T[],
   limit: number | undefined,
   what: string,
-): T[] {
-  if (limit === undefined || items.length <= limit) return items;
-  ctx.note(
-    `showing ${limit} of ${items.length} ${what} (--limit N to change, or leave it out for all)`,
+  print: (shown: T[]) => void,
+): void {
+  if (limit === undefined || items.length <= limit) {
+    print(items);
+    return;
+  }
+  print(items.slice(0, limit));
+  printFooter(
+    ctx.view,
+    [`showing ${limit} of ${items.length} ${what} (--limit N to change, or leave it out for all)`],
+    ctx.note,
   );
-  return items.slice(0, limit);
 }

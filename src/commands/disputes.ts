@@ -2,7 +2,7 @@ import { disputes } from '../core/browse/relations.js';
 import { type Selection, selectedSet } from '../core/search/select.js';
 import { loadCorpus } from '../core/store/load.js';
 import { printDisputes } from '../render/browse.js';
-import { type CommandContext, limited, listed, type Outcome } from './context.js';
+import { type CommandContext, listed, type Outcome, printLimited } from './context.js';
 
 /** `armru disputes`: claims that dispute or qualify others (one of the pair kept by the filters). */
 export async function disputesCommand(
@@ -11,6 +11,8 @@ export async function disputesCommand(
 ): Promise<Outcome> {
   const corpus = await loadCorpus(ctx.dataPaths);
   const found = disputes(corpus, selectedSet(corpus, options));
-  printDisputes(ctx.view, corpus, limited(ctx, found, options.limit, 'pairs'));
+  printLimited(ctx, found, options.limit, 'pairs', (shown) =>
+    printDisputes(ctx.view, corpus, shown),
+  );
   return listed(found.length, 'disputes or qualifications recorded');
 }

@@ -2,7 +2,7 @@ import { timeline } from '../core/browse/timeline.js';
 import { type Selection, selectedSet } from '../core/search/select.js';
 import { loadCorpus } from '../core/store/load.js';
 import { printTimeline } from '../render/browse.js';
-import { type CommandContext, limited, listed, type Outcome } from './context.js';
+import { type CommandContext, listed, type Outcome, printLimited } from './context.js';
 
 /** `armru timeline`: dated claims (those the filters keep) and their agreements, in date order. */
 export async function timelineCommand(
@@ -11,7 +11,8 @@ export async function timelineCommand(
 ): Promise<Outcome> {
   const corpus = await loadCorpus(ctx.dataPaths);
   const entries = timeline(corpus, selectedSet(corpus, options));
-  const shown = limited(ctx, entries, options.limit, 'dated items');
-  printTimeline(ctx.view, corpus, shown);
+  printLimited(ctx, entries, options.limit, 'dated items', (shown) =>
+    printTimeline(ctx.view, corpus, shown),
+  );
   return listed(entries.length, 'dated claims or agreements');
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/commands/registry.js';
-import { armru } from '../helpers.js';
+import { armru, armruTty, stripAnsi } from '../helpers.js';
 
 // The same claim filters on every command that shows claims, each narrowing what it shows.
 
@@ -55,6 +55,13 @@ describe('the same filters everywhere claims are shown', () => {
     expect(ids(r.stdout)).toHaveLength(2);
     expect(r.stderr).toMatch(
       /^armru: showing 2 of \d+ claims \(--limit N to change, or leave it out for all\)\n$/,
+    );
+    // In a terminal the count stands under the table, as search's does.
+    const tty = stripAnsi(
+      armruTty(['claims', '--query', 'Russia', '--limit', '2'], { COLUMNS: '120' }).stdout,
+    );
+    expect(tty.trimEnd().split('\n').at(-1)).toMatch(
+      /^showing 2 of \d+ claims \(--limit N to change/,
     );
     // In article order, unlike search.
     const shown = JSON.parse(armru(['claims', '--query', 'Russia', '--json']).stdout) as {
