@@ -7,8 +7,15 @@ import { ArmruError } from '../core/model/errors.js';
 import { SCHEMA_FILE } from '../core/model/paths.js';
 import { type Selection, selectClaims } from '../core/search/select.js';
 import { loadCorpus } from '../core/store/load.js';
-import { toAnnotations, toCsv, toDatasetJson, toJsonLd, toJsonLines } from '../render/export.js';
+import {
+  annotationPieces,
+  csvPieces,
+  datasetJsonPieces,
+  jsonLdPieces,
+  jsonLinesPieces,
+} from '../render/export.js';
 import type { ExportFormat } from '../render/format-names.js';
+import { batched } from '../render/json.js';
 import { type CommandContext, OK, type Outcome } from './context.js';
 
 /** Checked options of `armru export`. */
@@ -39,8 +46,9 @@ export function schemaRefFor(output: string | undefined, schemaFile = SCHEMA_FIL
 }
 
 /**
- * `armru export`: the selected claims in one format. The whole document is built in memory
- * first, so an error never leaves a partial file, and a file is replaced atomically.
+ * `armru export`: the selected claims in one format, written as it is made. With `-o` the
+ * file is written under a temporary name and renamed when complete, so an error or Ctrl-C
+ * never leaves a partial file; standard output receives the document a megabyte at a time.
  */
 export async function exportCommand(ctx: CommandContext, options: ExportOptions): Promise<Outcome> {
   for (const flag of ['bom', 'spreadsheet'] as const) {
@@ -53,7 +61,7 @@ export async function exportCommand(ctx: CommandContext, options: ExportOptions)
   }
   const corpus = await loadCorpus(ctx.dataPaths);
   const refs = selectClaims(corpus, options);
-  let content: string;
+  let pieces: Iterable<string>;
   switch (options.format) {
     case 'json': {
       const datasets = [...new Set(refs.map((r) => r.dataset))];
@@ -66,7 +74,7 @@ export async function exportCommand(ctx: CommandContext, options: ExportOptions)
       const dataset = datasets[0] ?? corpus.datasets[0];
       if (!dataset) throw new ArmruError('usage', 'no dataset is loaded');
       const output = options.output === '-' ? undefined : options.output;
-      content = toDatasetJson(
+      pieces = datasetJsonPieces(
         subsetDocument(
           dataset,
           refs.map((r) => r.claim),
@@ -76,24 +84,26 @@ export async function exportCommand(ctx: CommandContext, options: ExportOptions)
       break;
     }
     case 'jsonl':
-      content = toJsonLines(corpus, refs);
+      pieces = jsonLinesPieces(corpus, refs);
       break;
     case 'csv':
-      content = toCsv(refs, {
+      pieces = csvPieces(refs, {
         bom: options.bom ?? false,
         spreadsheet: options.spreadsheet ?? false,
       });
       break;
     case 'annotations':
-      content = toAnnotations(corpus, refs);
+      pieces = annotationPieces(corpus, refs);
       break;
     case 'jsonld':
-      content = toJsonLd(corpus, refs);
+      pieces = jsonLdPieces(corpus, refs);
       break;
   }
+  // Written as it is made, a megabyte at a time: a file under a temporary name renamed when
+  // complete (an interruption leaves the old file or none), or standard output.
   if (options.output !== undefined && options.output !== '-')
-    writeFileAtomic(options.output, content);
-  else ctx.view.write(content);
+    writeFileAtomic(options.output, batched(pieces));
+  else for (const piece of batched(pieces)) ctx.view.write(piece);
   return refs.length === 0
     ? { status: 'ok', message: 'no claims match the selection; the export is empty' }
     : OK;

@@ -3,6 +3,7 @@ import { allClaims, type ClaimRef, type Corpus, findClaim, qualify } from '../co
 import type { Dataset } from '../core/model/types.js';
 import { buildFilter, type ClaimFilterInput } from '../core/search/filter.js';
 import { loadCorpus } from '../core/store/load.js';
+import { CodePoints } from '../core/text/code-points.js';
 import {
   type ArticlePage,
   kindStyler,
@@ -22,9 +23,9 @@ export interface ReadOptions extends ClaimFilterInput {
 
 /** The start of the paragraph holding code point `offset`. */
 function paragraphStart(text: string, offset: number): number {
-  const cps = Array.from(text);
+  const cps = new CodePoints(text);
   let i = offset;
-  while (i > 0 && !(cps[i - 1] === '\n' && cps[i - 2] === '\n')) i--;
+  while (i > 0 && !(cps.codeAt(i - 1) === 0x0a && cps.codeAt(i - 2) === 0x0a)) i--;
   return i;
 }
 
@@ -46,9 +47,7 @@ function articlePage(
     runs[0] = {
       ...first,
       start: from,
-      text: Array.from(first.text)
-        .slice(from - first.start)
-        .join(''),
+      text: new CodePoints(first.text).slice(from - first.start),
     };
   }
   const claims = mine

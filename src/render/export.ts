@@ -1,17 +1,33 @@
 import { AUTHOR } from '../core/dataset/verify.js';
 import type { ClaimRef, Corpus } from '../core/model/corpus.js';
 import type { DatasetDocument, Entity } from '../core/model/types.js';
+import { CodePoints } from '../core/text/code-points.js';
 import { actorNames, asserterName, claimJson, topicNames } from './claims.js';
-import { toJson } from './json.js';
+import { jsonPieces, LazyArray, toJson } from './json.js';
+
+/**
+ * Each export is made as pieces of text written one after another (`...Pieces`), so that a
+ * long export is written as it is made rather than held whole; `to...` joins the pieces.
+ */
+const joined = (pieces: Iterable<string>): string => [...pieces].join('');
 
 /** A dataset document, as `claims.json` is written. */
 export function toDatasetJson(doc: DatasetDocument): string {
-  return `${toJson(doc, 2)}\n`;
+  return joined(datasetJsonPieces(doc));
+}
+
+export function* datasetJsonPieces(doc: DatasetDocument): Generator<string> {
+  yield* jsonPieces({ ...doc, claims: new LazyArray(doc.claims) }, 2);
+  yield '\n';
 }
 
 /** JSON Lines: one claim object per line (with `dataset` when several datasets are loaded). */
 export function toJsonLines(corpus: Corpus, refs: ClaimRef[]): string {
-  return refs.map((ref) => `${toJson(claimJson(corpus, ref))}\n`).join('');
+  return joined(jsonLinesPieces(corpus, refs));
+}
+
+export function* jsonLinesPieces(corpus: Corpus, refs: ClaimRef[]): Generator<string> {
+  for (const ref of refs) yield `${toJson(claimJson(corpus, ref))}\n`;
 }
 
 /** The CSV columns, in order. Arrays are joined with "; "; names sit beside the ids they resolve. */
@@ -64,8 +80,14 @@ export interface CsvOptions {
  * starts with a UTF-8 byte order mark, which Excel needs to read UTF-8.
  */
 export function toCsv(refs: ClaimRef[], options: CsvOptions = {}): string {
+  return joined(csvPieces(refs, options));
+}
+
+export function* csvPieces(refs: ClaimRef[], options: CsvOptions = {}): Generator<string> {
   const cell = options.spreadsheet ? (v: string) => csvField(spreadsheetSafe(v)) : csvField;
-  const rows = refs.map(({ dataset, claim }) => {
+  if (options.bom || options.spreadsheet) yield '\uFEFF';
+  yield `${CSV_COLUMNS.join(',')}\r\n`;
+  for (const { dataset, claim } of refs) {
     const values: Record<(typeof CSV_COLUMNS)[number], string> = {
       source: dataset.doc.source.id,
       id: claim.id,
@@ -88,10 +110,8 @@ export function toCsv(refs: ClaimRef[], options: CsvOptions = {}): string {
       dateSource: claim.when?.source ?? '',
       cameo: claim.cameo ?? '',
     };
-    return CSV_COLUMNS.map((column) => cell(values[column])).join(',');
-  });
-  const body = [CSV_COLUMNS.join(','), ...rows].map((row) => `${row}\r\n`).join('');
-  return options.bom || options.spreadsheet ? `\uFEFF${body}` : body;
+    yield `${CSV_COLUMNS.map((column) => cell(values[column])).join(',')}\r\n`;
+  }
 }
 
 /** The IRI armru gives an article: it has no URL of its own in the dataset. */
@@ -130,13 +150,13 @@ const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
 /** Up to 32 code points of context on each side of a quote, for the TextQuoteSelector. */
 function context(
-  codePoints: string[],
+  codePoints: CodePoints,
   start: number,
   end: number,
 ): { prefix: string; suffix: string } {
   return {
-    prefix: codePoints.slice(Math.max(0, start - 32), start).join(''),
-    suffix: codePoints.slice(end, end + 32).join(''),
+    prefix: codePoints.slice(Math.max(0, start - 32), start),
+    suffix: codePoints.slice(end, end + 32),
   };
 }
 
@@ -152,11 +172,18 @@ function asserter(
   return { id: authorIri(dataset), name: dataset.doc.source.author };
 }
 
+// The author's IRI of each dataset, looked up once rather than once a claim.
+const authorIris = new WeakMap<ClaimRef['dataset'], string>();
+
 /** The article's author: the entity with the author's name when the dataset has one. */
 function authorIri(dataset: ClaimRef['dataset']): string {
+  const known = authorIris.get(dataset);
+  if (known !== undefined) return known;
   const { source, entities } = dataset.doc;
   const entity = entities.find((e) => e.type === 'Person' && e.name === source.author);
-  return entity ? entityIri(source.id, entity.id) : `${sourceIri(source.id)}:author`;
+  const iri = entity ? entityIri(source.id, entity.id) : `${sourceIri(source.id)}:author`;
+  authorIris.set(dataset, iri);
+  return iri;
 }
 
 /**
@@ -169,14 +196,18 @@ function authorIri(dataset: ClaimRef['dataset']): string {
  * the claim is armru's term `urn:armru:terms:assertedBy`.
  */
 export function toAnnotations(corpus: Corpus, refs: ClaimRef[]): string {
-  const codePoints = new Map(corpus.datasets.map((d) => [d, Array.from(d.text)]));
+  return joined(annotationPieces(corpus, refs));
+}
+
+export function* annotationPieces(corpus: Corpus, refs: ClaimRef[]): Generator<string> {
+  const codePoints = new Map(corpus.datasets.map((d) => [d, new CodePoints(d.text)]));
   const collectionId = `urn:armru:${corpus.datasets.map((d) => encodeURIComponent(d.doc.source.id)).join('+')}:annotations`;
   const pageId = `${collectionId}:page-1`;
-  const items = refs.map(({ dataset, claim }) => {
+  const annotation = ({ dataset, claim }: ClaimRef) => {
     const sourceId = dataset.doc.source.id;
     const source = sourceIri(sourceId);
     const iris = claimIris(sourceId, claim.id);
-    const cps = codePoints.get(dataset) as string[];
+    const cps = codePoints.get(dataset) as CodePoints;
     const { prefix, suffix } = context(cps, claim.quote.start, claim.quote.end);
     const tag = (value: string) => ({ type: 'TextualBody', purpose: 'tagging', value });
     return {
@@ -208,28 +239,32 @@ export function toAnnotations(corpus: Corpus, refs: ClaimRef[]): string {
       },
       [`${ARMRU_TERMS}assertedBy`]: asserter(dataset, claim),
     };
-  });
+  };
+  function* items(): Generator<unknown> {
+    for (const ref of refs) yield annotation(ref);
+  }
   const collection = {
     '@context': ANNO_CONTEXT,
     id: collectionId,
     type: 'AnnotationCollection',
     label: `Claims in ${corpus.datasets.map((d) => `“${d.doc.source.title}”`).join(' and ')}`,
-    total: items.length,
+    total: refs.length,
     generator: { id: 'urn:armru:software', type: 'Software', name: 'armru' },
-    ...(items.length > 0
+    ...(refs.length > 0
       ? {
           first: {
             id: pageId,
             type: 'AnnotationPage',
             partOf: collectionId,
             startIndex: 0,
-            items,
+            items: new LazyArray(items()),
           },
           last: pageId,
         }
       : {}),
   };
-  return `${toJson(collection, 2)}\n`;
+  yield* jsonPieces(collection, 2);
+  yield '\n';
 }
 
 const SCHEMA_TYPES: Record<string, string> = {
@@ -274,7 +309,26 @@ const SCHEMA_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
  * terms (`urn:armru:terms:disputes`, …).
  */
 export function toJsonLd(corpus: Corpus, refs: ClaimRef[]): string {
-  const graph: Record<string, unknown>[] = [];
+  return joined(jsonLdPieces(corpus, refs));
+}
+
+export function* jsonLdPieces(corpus: Corpus, refs: ClaimRef[]): Generator<string> {
+  yield* jsonPieces(
+    { '@context': 'https://schema.org', '@graph': new LazyArray(graphNodes(corpus, refs)) },
+    2,
+  );
+  yield '\n';
+}
+
+/** The nodes of the JSON-LD graph, each once, made as they are written. */
+function* graphNodes(corpus: Corpus, refs: ClaimRef[]): Generator<Record<string, unknown>> {
+  // Nodes added since the last were handed on; handed on after each claim.
+  let graph: Record<string, unknown>[] = [];
+  const flush = () => {
+    const done = graph;
+    graph = [];
+    return done;
+  };
   const seen = new Set<string>();
   const add = (node: Record<string, unknown>) => {
     const id = node['@id'] as string;
@@ -305,9 +359,13 @@ export function toJsonLd(corpus: Corpus, refs: ClaimRef[]): string {
       ...(source.datePublished ? { datePublished: source.datePublished } : {}),
       ...(source.url ? { url: source.url } : {}),
     });
+    // Entities already in the graph, by id: most claims name the same few actors.
+    const described = new Set<string>();
     const addEntity = (id: string) => {
+      if (described.has(id)) return;
       const entity = dataset.entityById.get(id);
       if (!entity || seen.has(entityIri(source.id, id))) return;
+      described.add(id);
       const members = HAS_MEMBER_OF.has(entity.type) ? memberIds(entity) : [];
       add({
         '@id': entityIri(source.id, id),
@@ -331,6 +389,23 @@ export function toJsonLd(corpus: Corpus, refs: ClaimRef[]): string {
     const agreements = dataset.doc.agreements
       .map((a) => ({ ...a, claims: a.claims.filter((id) => selected.has(id)) }))
       .filter((a) => a.claims.length > 0);
+    // Each claim's agreements and outgoing relations, gathered once (in document order) so
+    // that the claims are written in time linear in claims, relations and agreements.
+    const agreementsOf = new Map<string, string[]>();
+    for (const a of agreements) {
+      for (const id of new Set(a.claims)) {
+        const list = agreementsOf.get(id);
+        if (list) list.push(a.id);
+        else agreementsOf.set(id, [a.id]);
+      }
+    }
+    const relationsFrom = new Map<string, typeof dataset.doc.relations>();
+    for (const r of dataset.doc.relations) {
+      if (!selected.has(r.to)) continue;
+      const list = relationsFrom.get(r.from);
+      if (list) list.push(r);
+      else relationsFrom.set(r.from, [r]);
+    }
     for (const { claim } of mine) {
       claim.actors.forEach(addEntity);
       if (claim.assertedBy !== AUTHOR) addEntity(claim.assertedBy);
@@ -348,10 +423,11 @@ export function toJsonLd(corpus: Corpus, refs: ClaimRef[]): string {
       const iris = claimIris(source.id, claim.id);
       const date = claim.when?.date;
       const relations: Record<string, { '@id': string }[]> = {};
-      for (const r of dataset.doc.relations) {
-        if (r.from !== claim.id || !selected.has(r.to)) continue;
+      for (const r of relationsFrom.get(claim.id) ?? []) {
         const key = `${ARMRU_TERMS}${r.type}`;
-        relations[key] = [...(relations[key] ?? []), claimRef(r.to)];
+        const list = relations[key];
+        if (list) list.push(claimRef(r.to));
+        else relations[key] = [claimRef(r.to)];
       }
       add({
         '@id': iris.claim,
@@ -363,9 +439,7 @@ export function toJsonLd(corpus: Corpus, refs: ClaimRef[]): string {
         about: [
           ...claim.actors.map(entityRef),
           ...claim.topics.map((id) => ({ '@id': topicIri(id) })),
-          ...agreements
-            .filter((a) => a.claims.includes(claim.id))
-            .map((a) => ({ '@id': agreementIri(a.id) })),
+          ...(agreementsOf.get(claim.id) ?? []).map((id) => ({ '@id': agreementIri(id) })),
         ],
         citation: { '@type': 'Quotation', text: claim.quote.exact, isPartOf: { '@id': article } },
         ...(date && SCHEMA_DATE.test(date) ? { dateCreated: date } : {}),
@@ -374,6 +448,7 @@ export function toJsonLd(corpus: Corpus, refs: ClaimRef[]): string {
         subjectOf: { '@id': iris.annotation },
         ...relations,
       });
+      yield* flush();
     }
     for (const agreement of agreements) {
       agreement.parties.forEach(addEntity);
@@ -392,5 +467,5 @@ export function toJsonLd(corpus: Corpus, refs: ClaimRef[]): string {
       });
     }
   }
-  return `${toJson({ '@context': 'https://schema.org', '@graph': graph }, 2)}\n`;
+  yield* flush();
 }

@@ -13,3 +13,100 @@ export function toJson(value: unknown, indent?: number): string {
     (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }
+
+/**
+ * An array whose elements are made one at a time while the JSON is written (see jsonPieces),
+ * so a long export never holds all of them, or all of their text, at once.
+ */
+export class LazyArray {
+  /** `elements` must not hold LazyArrays themselves. */
+  constructor(readonly elements: Iterable<unknown>) {}
+}
+
+/**
+ * The text of `toJson(value, indent)` in pieces, where `value` may hold LazyArrays (written
+ * as the arrays their elements make). The pieces joined are exactly the text toJson gives for
+ * the same value with each LazyArray an array: JSON.stringify indents a nested value by its
+ * depth, and a string in JSON text never holds a raw line break, so each element is written
+ * on its own and its lines indented.
+ */
+export function* jsonPieces(value: unknown, indent: number, depth = 0): Generator<string> {
+  const pad = (d: number) => ' '.repeat(indent * d);
+  if (value instanceof LazyArray) {
+    let first = true;
+    let batch: unknown[] = [];
+    const flush = function* (): Generator<string> {
+      if (batch.length === 0) return;
+      yield `${first ? '[' : ','}\n${pad(depth + 1)}${elementsText(batch, indent, depth)}`;
+      first = false;
+      batch = [];
+    };
+    for (const element of value.elements) {
+      batch.push(element);
+      if (batch.length === LAZY_BATCH) yield* flush();
+    }
+    yield* flush();
+    yield first ? '[]' : `\n${pad(depth)}]`;
+    return;
+  }
+  if (hasLazy(value)) {
+    const record = value as Record<string, unknown>;
+    let first = true;
+    for (const key of Object.keys(record)) {
+      const v = record[key];
+      if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+      yield `${first ? '{' : ','}\n${pad(depth + 1)}${toJson(key)}: `;
+      first = false;
+      yield* jsonPieces(v, indent, depth + 1);
+    }
+    yield first ? '{}' : `\n${pad(depth)}}`;
+    return;
+  }
+  const text = toJson(value, indent);
+  yield depth === 0 ? text : text.replace(/\n/g, `\n${pad(depth)}`);
+}
+
+/** Elements of a LazyArray stringified together, a batch at a time. */
+const LAZY_BATCH = 500;
+
+/**
+ * The text of the elements of an array at `depth`, as JSON.stringify writes them inside it
+ * (separated by a comma, a line break and the indentation of depth + 1): the array is
+ * stringified inside `depth` arrays of one element, which indents it as at that depth, and
+ * what surrounds the elements is cut off.
+ */
+function elementsText(elements: unknown[], indent: number, depth: number): string {
+  let wrapped: unknown = elements;
+  for (let i = 0; i < depth; i++) wrapped = [wrapped];
+  const text = toJson(wrapped, indent);
+  // Before: "[\n" and the indentation of each enclosing level, then the array's own "[\n".
+  let before = 0;
+  for (let i = 0; i <= depth; i++) before += 2 + indent * (i + 1);
+  // After: the array's "\n" + indentation + "]", and each enclosing level's the same.
+  let after = 0;
+  for (let i = 0; i <= depth; i++) after += 2 + indent * i;
+  return text.slice(before, text.length - after);
+}
+
+/** True for a plain object that holds a LazyArray among its values, at any depth of objects. */
+function hasLazy(value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  if (value instanceof LazyArray) return true;
+  return Object.values(value).some(hasLazy);
+}
+
+/** Joins small pieces of text into pieces of about `size` characters, for fewer writes. */
+export function* batched(pieces: Iterable<string>, size = 1 << 20): Generator<string> {
+  let parts: string[] = [];
+  let length = 0;
+  for (const piece of pieces) {
+    parts.push(piece);
+    length += piece.length;
+    if (length >= size) {
+      yield parts.join('');
+      parts = [];
+      length = 0;
+    }
+  }
+  if (length > 0) yield parts.join('');
+}

@@ -244,6 +244,31 @@ describe('interruption', () => {
     expect(await exit).toEqual([null, 'SIGINT']);
     expect(stderr).toBe('');
   });
+
+  it('Ctrl-C while an export streams into -o FILE leaves the old file whole', async () => {
+    // The export is written to a temporary file as it is made; the signal comes once that
+    // file has grown, and the file asked for must still hold its old bytes.
+    const { readdirSync, statSync } = await import('node:fs');
+    const out = join(dir, 'streamed');
+    mkdirSync(out, { recursive: true });
+    const target = join(out, 'claims.jsonld');
+    writeFileSync(target, 'old\n');
+    const growing = () =>
+      readdirSync(out).some((n) => n.endsWith('.tmp') && statSync(join(out, n)).size > 1 << 20);
+    const r = await interrupt(
+      ['--data', big, 'export', '--format', 'jsonld', '-o', target],
+      growing,
+    );
+    expect(r.sent).toBe(true);
+    expect([r.code, r.signal]).toEqual([null, 'SIGINT']);
+    expect(readFileSync(target, 'utf8')).toBe('old\n');
+    // The next write removes what the interrupted one left, and writes the whole export.
+    const again = armru(['--data', big, 'export', '--format', 'jsonld', '-o', target]);
+    expect(again.status).toBe(0);
+    expect(readdirSync(out)).toEqual(['claims.jsonld']);
+    const graph = JSON.parse(readFileSync(target, 'utf8'))['@graph'] as { '@type': string }[];
+    expect(graph.filter((n) => n['@type'] === 'Claim')).toHaveLength(30_000);
+  }, 60_000);
 });
 
 describe('usage errors', () => {

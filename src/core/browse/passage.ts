@@ -1,4 +1,5 @@
 import type { Dataset, Quote } from '../model/types.js';
+import { CodePoints } from '../text/code-points.js';
 
 /** The article text around a quote: what comes before, the quoted words, what comes after. */
 export interface Passage {
@@ -15,26 +16,32 @@ export interface Passage {
  * boundary, so `show` can print the quote in its place in the article.
  */
 export function passage(dataset: Dataset, quote: Quote, context = 240): Passage {
-  const cps = Array.from(dataset.text);
+  const cps = new CodePoints(dataset.text);
+  const NL = 0x0a;
+  const SPACE = 0x20;
   let from = quote.start;
   while (
     from > 0 &&
-    !(cps[from - 1] === '\n' && cps[from - 2] === '\n') &&
+    !(cps.codeAt(from - 1) === NL && cps.codeAt(from - 2) === NL) &&
     quote.start - from < context
   )
     from--;
   let to = quote.end;
-  while (to < cps.length && !(cps[to] === '\n' && cps[to + 1] === '\n') && to - quote.end < context)
+  while (
+    to < cps.length &&
+    !(cps.codeAt(to) === NL && cps.codeAt(to + 1) === NL) &&
+    to - quote.end < context
+  )
     to++;
   // Cut at a space so no word is split; keep going to the paragraph edge if that is near.
-  const clippedStart = from > 0 && !(cps[from - 1] === '\n');
-  if (clippedStart) while (from < quote.start && cps[from - 1] !== ' ') from++;
-  const clippedEnd = to < cps.length && cps[to] !== '\n';
-  if (clippedEnd) while (to > quote.end && cps[to] !== ' ') to--;
+  const clippedStart = from > 0 && !(cps.codeAt(from - 1) === NL);
+  if (clippedStart) while (from < quote.start && cps.codeAt(from - 1) !== SPACE) from++;
+  const clippedEnd = to < cps.length && cps.codeAt(to) !== NL;
+  if (clippedEnd) while (to > quote.end && cps.codeAt(to) !== SPACE) to--;
   return {
-    before: cps.slice(from, quote.start).join('').trimStart(),
+    before: cps.slice(from, quote.start).trimStart(),
     exact: quote.exact,
-    after: cps.slice(quote.end, to).join('').trimEnd(),
+    after: cps.slice(quote.end, to).trimEnd(),
     clippedStart,
     clippedEnd,
   };

@@ -1,6 +1,9 @@
 import { AUTHOR } from '../dataset/verify.js';
 import { type Corpus, qualify } from '../model/corpus.js';
 import type { Claim, Dataset } from '../model/types.js';
+import { CodePoints, isSpaceCode } from '../text/code-points.js';
+
+const NEWLINE = 0x0a;
 
 /** How many claims have a given kind, asserter, topic or actor. */
 export interface Count {
@@ -48,13 +51,13 @@ const ranked = (counts: Map<string, Count>) =>
  * Where the body starts: the first paragraph (blank-line separated) that any claim quotes.
  * Title and byline lines that no claim rests on are not body text.
  */
-function bodyStart(dataset: Dataset, cps: string[]): number {
+function bodyStart(dataset: Dataset, cps: CodePoints): number {
   // A loop, not Math.min(...starts): spreading 10^5 arguments overflows the stack.
   let first = Number.POSITIVE_INFINITY;
   for (const claim of dataset.doc.claims) if (claim.quote.start < first) first = claim.quote.start;
   if (!Number.isFinite(first)) return 0;
   for (let i = first; i > 1; i--) {
-    if (cps[i - 1] === '\n' && cps[i - 2] === '\n') return i;
+    if (cps.codeAt(i - 1) === NEWLINE && cps.codeAt(i - 2) === NEWLINE) return i;
   }
   return 0;
 }
@@ -67,7 +70,7 @@ export function coverage(
   dataset: Dataset,
   claims: readonly Claim[] = dataset.doc.claims,
 ): Coverage {
-  const cps = Array.from(dataset.text);
+  const cps = new CodePoints(dataset.text);
   // How many quotes open and close at each position, summed as we go: linear however much
   // the quotes overlap (filling each quote's range would cost the sum of their lengths).
   const opens = new Int32Array(cps.length + 1);
@@ -85,7 +88,7 @@ export function coverage(
   for (let i = 0; i < from; i++) depth += opens[i] as number;
   for (let i = from; i < cps.length; i++) {
     depth += opens[i] as number;
-    if (/\s/u.test(cps[i] as string)) continue;
+    if (isSpaceCode(cps.codeAt(i))) continue;
     total++;
     if (depth > 0) covered++;
   }

@@ -29,19 +29,30 @@ import { ArmruError } from '../model/errors.js';
  * - The temporary file is removed on every failure; one left behind by a process that was
  *   killed (`kill -9`) is removed by the next write to the same file.
  */
-export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+export function writeFileAtomic(
+  path: string,
+  content: string | Uint8Array | Iterable<string>,
+): void {
   if (path === '') {
     throw new ArmruError('usage', 'the output file name is empty; expected a file path');
   }
   const target = writableTarget(path);
-  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  // Text given in pieces (a long export made as it is written) goes to the temporary file
+  // piece by piece: the rename below still makes it appear all at once or not at all.
+  const pieces: Iterable<string | Uint8Array> =
+    typeof content === 'string'
+      ? [Buffer.from(content, 'utf8')]
+      : isBytes(content)
+        ? [content]
+        : content;
   const dir = dirname(target.path);
   removeStaleTemporaries(dir, basename(target.path));
   const temporary = join(dir, `${tempPrefix(basename(target.path))}${process.pid}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(temporary, 'wx', 0o600);
-    writeAll(fd, bytes);
+    for (const piece of pieces)
+      writeAll(fd, typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece);
     if (target.stats) {
       fchmodSync(fd, target.stats.mode & 0o7777);
       if (process.getuid?.() === 0) fchownSync(fd, target.stats.uid, target.stats.gid);
@@ -55,8 +66,14 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
     rmSync(temporary, { force: true });
+    // A failure of the file system is the user's to fix; one while making the content is not.
+    if (typeof (error as NodeJS.ErrnoException).code !== 'string') throw error;
     throw writeError(path, error as NodeJS.ErrnoException);
   }
+}
+
+function isBytes(content: Uint8Array | Iterable<string>): content is Uint8Array {
+  return content instanceof Uint8Array;
 }
 
 /** The temporary files of one target start with this; the process id follows. */

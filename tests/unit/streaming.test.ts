@@ -1,0 +1,136 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeFileAtomic } from '../../src/core/dataset/write-file.js';
+import { CodePoints, isSpaceCode } from '../../src/core/text/code-points.js';
+import { batched, jsonPieces, LazyArray, toJson } from '../../src/render/json.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'armru-streaming-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The value with every LazyArray replaced by the array of its elements. */
+function eager(value: unknown): unknown {
+  if (value instanceof LazyArray) return [...value.elements];
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, eager(v)]));
+}
+
+// JSON values, including the characters toJson escapes and keys JSON.stringify skips.
+const text = fc.string({
+  unit: fc.constantFrom('a', 'é', '"', '\\', '\n', '\u0085', '\u2028', '😀'),
+});
+const json = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small' },
+    text,
+    fc.integer(),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(text, fc.oneof(tie('value'), fc.constant(undefined)), { maxKeys: 4 }),
+  ),
+})).value;
+
+describe('streamed JSON', () => {
+  it('joins to exactly what toJson writes, with lazy arrays at any depth and of any length', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(json, fc.constant(undefined)), { maxLength: 1200 }),
+        fc.array(json, { maxLength: 3 }),
+        fc.integer({ min: 0, max: 3 }),
+        (elements, around, depth) => {
+          // The lazy array sits `depth` objects deep, beside other values.
+          let value: unknown = new LazyArray(elements);
+          for (let d = 0; d < depth; d++) value = { before: around, inner: value, after: around };
+          const pieces = [...jsonPieces(value, 2)];
+          expect(pieces.join('')).toBe(toJson(eager(value), 2));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('writes an empty lazy array as []', () => {
+    expect([...jsonPieces({ a: new LazyArray([]), b: 1 }, 2)].join('')).toBe(
+      '{\n  "a": [],\n  "b": 1\n}',
+    );
+  });
+
+  it('makes the elements one batch at a time, not all before the first piece', () => {
+    let made = 0;
+    function* elements() {
+      for (let i = 0; i < 5000; i++) {
+        made++;
+        yield { i };
+      }
+    }
+    const pieces = jsonPieces({ items: new LazyArray(elements()) }, 2);
+    pieces.next(); // the key
+    pieces.next(); // the first batch
+    expect(made).toBeLessThan(1000);
+  });
+
+  it('batches pieces into larger ones without changing the text', () => {
+    const pieces = Array.from({ length: 1000 }, (_, i) => `${i},`);
+    const out = [...batched(pieces, 100)];
+    expect(out.join('')).toBe(pieces.join(''));
+    expect(out.length).toBeLessThan(50);
+    expect([...batched([])]).toEqual([]);
+  });
+});
+
+describe('code points without an array of them', () => {
+  const chars = fc.constantFrom('a', ' ', '\n', 'é', '😀', '\ud800', '\udc00', '\u3000', '\u00a0');
+  it('slices, indexes and counts as Array.from does, surrogates and lone halves included', () => {
+    fc.assert(
+      fc.property(
+        fc.array(chars, { maxLength: 40 }),
+        fc.integer({ min: -3, max: 45 }),
+        fc.integer({ min: -3, max: 45 }),
+        (parts, a, b) => {
+          const s = parts.join('');
+          const cps = Array.from(s);
+          const cp = new CodePoints(s);
+          expect(cp.length).toBe(cps.length);
+          const start = Math.max(0, a);
+          expect(cp.slice(start, b)).toBe(cps.slice(start, Math.max(0, b)).join(''));
+          expect(cp.at(a)).toBe(a < 0 ? undefined : cps[a]);
+          expect(cp.codeAt(a)).toBe(cps[a] === undefined || a < 0 ? -1 : cps[a]?.codePointAt(0));
+        },
+      ),
+    );
+  });
+
+  it('isSpaceCode is the \\s of a regular expression, for every code point of the BMP and some beyond', () => {
+    const differ: string[] = [];
+    for (let c = 0; c < 0x10000; c++)
+      if (isSpaceCode(c) !== /\s/u.test(String.fromCodePoint(c))) differ.push(c.toString(16));
+    expect(differ).toEqual([]);
+    expect(isSpaceCode(0x1f600)).toBe(false);
+  });
+});
+
+describe('an atomic write given in pieces', () => {
+  it('writes every piece', () => {
+    const file = join(dir, 'pieces.txt');
+    writeFileAtomic(file, ['é', 'b', '😀']);
+    expect(readFileSync(file, 'utf8')).toBe('éb😀');
+  });
+
+  it('leaves the old file and no temporary file when making the content fails', () => {
+    const file = join(dir, 'kept.txt');
+    writeFileSync(file, 'old');
+    function* failing() {
+      yield 'new start';
+      throw new Error('broken while writing');
+    }
+    // The error is the generator's own, not reported as a failure of the file system.
+    expect(() => writeFileAtomic(file, failing())).toThrow(/^broken while writing$/);
+    expect(readFileSync(file, 'utf8')).toBe('old');
+    expect(readdirSync(dir).filter((n) => n.includes('kept.txt'))).toEqual(['kept.txt']);
+    expect(existsSync(file)).toBe(true);
+  });
+});
