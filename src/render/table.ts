@@ -2,7 +2,15 @@ import Table from 'cli-table3';
 import { type Cell, type Column, styleRange } from './cells.js';
 import type { Palette } from './color.js';
 import { sanitizeInline } from './sanitize.js';
-import { CONTINUED, displayWidth, widestWord, wrap, wrapLines, wrapRanges } from './text-width.js';
+import {
+  CONTINUED,
+  displayWidth,
+  ONE_COLUMN_LINES,
+  widestWord,
+  wrap,
+  wrapLines,
+  wrapRanges,
+} from './text-width.js';
 
 const PAD = 2; // cli-table3's one space of padding on each side
 
@@ -12,11 +20,16 @@ const PAD = 2; // cli-table3's one space of padding on each side
  * the rest; when space is short the wrapping columns shrink towards their `min` (widest
  * first) until the flex columns have their `share` of the room.
  */
-export function fitWidths(columns: Column[], cells: Cell[][], width: number): number[] {
+export function fitWidths(
+  columns: Column[],
+  cells: Cell[][],
+  width: number,
+  sizes: Measures = measureCells(cells),
+): number[] {
   const natural = columns.map((col, i) => {
     // Loops rather than Math.max(...values): a spread of 10^5 values overflows the stack.
     let widest = displayWidth(col.header);
-    for (const row of cells) widest = Math.max(widest, longestLine(row[i]?.text ?? ''));
+    for (const row of sizes) widest = Math.max(widest, (row[i] ?? EMPTY).line);
     return Math.max(1, col.max ? Math.min(widest, col.max) : widest);
   });
   // A wrapping column is not squeezed below its longest word (up to 14), so names do not break.
@@ -27,7 +40,7 @@ export function fitWidths(columns: Column[], cells: Cell[][], width: number): nu
         col.min ?? 8,
         Math.min(
           14,
-          cells.reduce((most, row) => Math.max(most, longestWord(row[i]?.text ?? '')), 0),
+          sizes.reduce((most, row) => Math.max(most, (row[i] ?? EMPTY).word), 0),
         ),
       ),
     ),
@@ -82,18 +95,43 @@ export function fitWidths(columns: Column[], cells: Cell[][], width: number): nu
   return widths;
 }
 
-function longestOf(parts: string[]): number {
-  let most = 0;
-  for (const part of parts) most = Math.max(most, displayWidth(part));
-  return most;
+/** The widths a table needs of a cell's text: its longest line and its widest word. */
+interface Measure {
+  line: number;
+  word: number;
+}
+/** The measures of every cell of a table, row by row, made once for all the widths tried. */
+type Measures = Measure[][];
+
+const EMPTY: Measure = { line: 0, word: 0 };
+
+function measureCells(cells: Cell[][]): Measures {
+  return cells.map((row) => row.map((cell) => measureText(cell.text)));
 }
 
-function longestWord(text: string): number {
-  return longestOf(text.split(/[ \n]+/));
-}
-
-function longestLine(text: string): number {
-  return longestOf(text.split('\n'));
+function measureText(text: string): Measure {
+  if (!ONE_COLUMN_LINES.test(text)) {
+    let line = 0;
+    for (const part of text.split('\n')) line = Math.max(line, displayWidth(part));
+    return { line, word: widestWord(text) };
+  }
+  // Every character one column: widths are lengths, found in one pass.
+  let line = 0;
+  let word = 0;
+  let lineStart = 0;
+  let wordStart = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0x0a;
+    if (c === 0x20 || c === 0x0a) {
+      word = Math.max(word, i - wordStart);
+      wordStart = i + 1;
+      if (c === 0x0a) {
+        line = Math.max(line, i - lineStart);
+        lineStart = i + 1;
+      }
+    }
+  }
+  return { line, word };
 }
 
 /**
@@ -113,16 +151,18 @@ export function renderTable(
   let cols = columns;
   const allRows = rows.map((row) => row.map(safeCell));
   let safeRows = allRows;
-  let widths = fitWidths(cols, safeRows, width);
+  let sizes = measureCells(safeRows);
+  let widths = fitWidths(cols, safeRows, width, sizes);
   for (;;) {
     const drop = cols.map((c) => Boolean(c.optional)).lastIndexOf(true);
     const short = cols.some((c, i) => c.flex && (widths[i] as number) < (c.min ?? 20));
-    if ((!short && fits(cols, safeRows, widths, width)) || drop === -1) break;
+    if ((!short && fits(cols, sizes, widths, width)) || drop === -1) break;
     cols = cols.filter((_, i) => i !== drop);
     safeRows = safeRows.map((row) => row.filter((_, i) => i !== drop));
-    widths = fitWidths(cols, safeRows, width);
+    sizes = sizes.map((row) => row.filter((_, i) => i !== drop));
+    widths = fitWidths(cols, safeRows, width, sizes);
   }
-  if (!fits(cols, safeRows, widths, width)) return renderCards(columns, allRows, width, colors);
+  if (!fits(cols, sizes, widths, width)) return renderCards(columns, allRows, width, colors);
   const laid = safeRows.map((row) =>
     row.map((cell, i) => ({
       content: layoutCell(cell, widths[i] as number, colors, cols[i]?.style),
@@ -197,16 +237,19 @@ export function drawTable(
 const TABLE_CHUNK = 200;
 
 /** Whether columns of these widths make a table within `width` that splits no word. */
-function fits(columns: Column[], rows: Cell[][], widths: number[], width: number): boolean {
+function fits(columns: Column[], sizes: Measures, widths: number[], width: number): boolean {
   const total = widths.reduce((n, w) => n + w + PAD + 1, 1);
   if (total > width) return false;
   return columns.every((col, i) => {
     const w = widths[i] as number;
     if (widestWord(col.header) > w) return false;
-    const natural = rows.reduce((n, row) => Math.max(n, longestLine(row[i]?.text ?? '')), 0);
+    const natural = sizes.reduce((n, row) => Math.max(n, (row[i] ?? EMPTY).line), 0);
     if (col.flex && w < Math.min(col.min ?? 20, natural)) return false;
-    const measure = col.wrap || col.flex ? widestWord : longestLine;
-    return rows.every((row) => measure(row[i]?.text ?? '') <= w);
+    const wraps = col.wrap || col.flex;
+    return sizes.every((row) => {
+      const m = row[i] ?? EMPTY;
+      return (wraps ? m.word : m.line) <= w;
+    });
   });
 }
 

@@ -10,6 +10,10 @@ import stringWidth from 'string-width';
 export const ONE_COLUMN =
   /^[\x20-\x7e\u00a0-\u00a8\u00aa-\u00ac\u00af-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2029\u202f-\u203b\u203d-\u2048\u204a-\u205e]*$/;
 
+/** ONE_COLUMN text that may also hold line breaks. */
+export const ONE_COLUMN_LINES =
+  /^[\n\x20-\x7e\u00a0-\u00a8\u00aa-\u00ac\u00af-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2029\u202f-\u203b\u203d-\u2048\u204a-\u205e]*$/;
+
 // biome-ignore lint/suspicious/noControlCharactersInRegex: colour sequences start with ESC.
 const SGR = /\u001b\[[0-9;]*m/g;
 
@@ -63,6 +67,8 @@ export function wrapLines(text: string, width: number, markCuts = false): Wrappe
     lineWidth = 0;
   };
   const words = /[^ \n]+|\n/g;
+  // Text of one-column characters only (most text): a word's width is its length.
+  const simple = ONE_COLUMN_LINES.test(text);
   for (let m = words.exec(text); m !== null; m = words.exec(text)) {
     if (m[0] === '\n') {
       flush();
@@ -70,7 +76,7 @@ export function wrapLines(text: string, width: number, markCuts = false): Wrappe
     }
     const start = m.index;
     const word = m[0];
-    const w = displayWidth(word);
+    const w = simple ? word.length : displayWidth(word);
     if (lineWidth > 0 && lineWidth + 1 + w <= max) {
       line.push([start, start + word.length]);
       lineWidth += 1 + w;
