@@ -107,29 +107,35 @@ export function renderPlainArticle(page: ArticlePage): RenderedArticle {
   const lineOf = new Map<string, number>();
   let body = '';
   let line = out.length;
-  const stack: string[] = [];
+  // The open claims, innermost last, and the same as a set: many claims may be open at once.
+  let stack: string[] = [];
+  const onStack = new Set<string>();
   const emit = (s: string) => {
     body += s;
   };
   const closeAll = (keep: Set<string>) => {
     while (stack.length > 0 && !keep.has(stack[stack.length - 1] as string)) {
-      stack.pop();
+      onStack.delete(stack.pop() as string);
       emit(CLOSE);
     }
+    let crossed = false;
     for (let i = stack.length - 1; i >= 0; i--) {
       const id = stack[i] as string;
       if (!keep.has(id)) {
-        stack.splice(i, 1);
+        crossed = true;
+        onStack.delete(id);
         emit(`${CLOSE}${id}`);
       }
     }
+    if (crossed) stack = stack.filter((id) => onStack.has(id));
   };
   for (const run of page.runs) {
     const active = new Set(run.claims);
     closeAll(active);
     for (const id of run.claims) {
-      if (!stack.includes(id)) {
+      if (!onStack.has(id)) {
         stack.push(id);
+        onStack.add(id);
         emit(`${OPEN}${id} `);
         lineOf.set(id, line);
       }
@@ -165,9 +171,11 @@ function tokens(page: ArticlePage, kinds: Map<string, ClaimKind>): Token[] {
     const innermost = run.claims[run.claims.length - 1];
     const kind = innermost ? kinds.get(innermost) : undefined;
     const starts = run.claims.filter((id) => !open.has(id));
-    for (const id of [...open]) if (!run.claims.includes(id)) open.delete(id);
+    const inRun = new Set(run.claims);
+    for (const id of open) if (!inRun.has(id)) open.delete(id);
     for (const id of starts) open.add(id);
-    pending.push(...starts);
+    // A loop, not push(...starts): thousands of claims may start at one place.
+    for (const id of starts) pending.push(id);
     for (const part of sanitize(run.text).split(/( |\n)/)) {
       if (part === '') continue;
       const piece = (text: string): Piece => ({
@@ -210,7 +218,9 @@ export function renderTerminalArticle(
 ): RenderedArticle {
   const byId = new Map(page.claims.map((c) => [c.id, c]));
   const kinds = new Map(page.claims.map((c) => [c.id, c.kind]));
-  const margin = Math.max(4, ...page.claims.map((c) => displayWidth(c.id) + 1));
+  // A loop, not Math.max(...widths): a spread of 10^5 claims overflows the stack.
+  let margin = 4;
+  for (const c of page.claims) margin = Math.max(margin, displayWidth(c.id) + 1);
   const width = Math.max(20, view.width - margin);
   const colors = view.colors;
   const out: string[] = headerLines(page.source, page.text, page.runs).map((l, i) =>
@@ -226,14 +236,22 @@ export function renderTerminalArticle(
   let line: Piece[] = [];
   let lineWidth = 0;
   let lineIds: string[] = [];
+  // Ids still to show in the margin, from `spillAt` on (a queue: thousands may wait).
   let spillIds: string[] = [];
+  let spillAt = 0;
   let paragraphIds: string[] = [];
   let pendingSpace: Piece | undefined;
   const pad = (s: string) => s + ' '.repeat(Math.max(0, margin - displayWidth(s)));
   const flush = () => {
-    const ids = [...spillIds, ...lineIds];
-    const shown = ids.shift();
-    spillIds = ids;
+    let shown: string | undefined;
+    if (spillAt < spillIds.length) {
+      shown = spillIds[spillAt++];
+      for (const id of lineIds) spillIds.push(id);
+    } else {
+      shown = lineIds[0];
+      spillIds = lineIds.slice(1);
+      spillAt = 0;
+    }
     const gutter = shown ? style(byId.get(shown)?.kind, false, pad(shown)) : ' '.repeat(margin);
     // Neighbouring pieces of one style are styled together: fewer escape codes.
     let text = '';
@@ -254,7 +272,7 @@ export function renderTerminalArticle(
   };
   const endParagraph = () => {
     if (lineWidth > 0) flush();
-    while (spillIds.length > 0) flush();
+    while (spillAt < spillIds.length) flush();
     for (const id of paragraphIds) {
       const claim = byId.get(id);
       if (!claim) continue;
@@ -279,7 +297,7 @@ export function renderTerminalArticle(
         endParagraph();
         while (all[i + 1]?.type === 'nl') i++;
         out.push('');
-      } else if (lineWidth > 0 || spillIds.length > 0) flush();
+      } else if (lineWidth > 0 || spillAt < spillIds.length) flush();
       else out.push('');
       continue;
     }

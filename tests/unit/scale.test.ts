@@ -182,3 +182,38 @@ describe('display width', () => {
     expect(displayWidth('soft\u00adhyphen')).toBe(stringWidth('soft\u00adhyphen'));
   });
 });
+
+describe('the article at scale', () => {
+  it(`marks ${MANY} claims that all start at one place, in a terminal and in a pipe`, async () => {
+    const { renderPlainArticle, renderTerminalArticle } = await import(
+      '../../src/render/article.js'
+    );
+    const { articleRuns } = await import('../../src/core/browse/marks.js');
+    const { kit } = await import('../../src/render/table-kit.js');
+    const text = 'Title\n\nBody words here.';
+    const spans = Array.from({ length: MANY }, (_, i) => ({ id: `c${i}`, start: 7, end: 11 }));
+    const page = {
+      source: { id: 's', title: 'Title', author: 'A', inLanguage: 'en' } as never,
+      runs: articleRuns(text, spans),
+      text,
+      claims: spans.map((s) => ({
+        id: s.id,
+        kind: 'event' as const,
+        asserter: 'author',
+        hedged: false,
+        start: s.start,
+      })),
+    };
+    const view = {
+      mode: 'table' as const,
+      width: 80,
+      colors: plainPalette(),
+      write: () => {},
+      kit,
+    };
+    const terminal = renderTerminalArticle(view, page, (_k, _u, s) => s);
+    expect(terminal.lineOf.size).toBe(MANY);
+    const plain = renderPlainArticle(page);
+    expect(plain.text).toContain(`c${MANY - 1}`);
+  });
+});

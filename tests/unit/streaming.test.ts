@@ -134,3 +134,61 @@ describe('an atomic write given in pieces', () => {
     expect(existsSync(file)).toBe(true);
   });
 });
+
+describe('the JSON scan', () => {
+  const where = (offset: number) => `@${offset}`;
+  it('finds a key given twice in a small object and in one of many keys, escaped or not', async () => {
+    const { scanJson } = await import('../../src/core/dataset/json-scan.js');
+    const many = Array.from({ length: 40 }, (_, i) => `"k${i}": ${i}`).join(', ');
+    const text = `{"a": [1, {"b": 2, "\\u0062": 3}], "c": {${many}, "k7": 0}}`;
+    const problems = scanJson(text, where);
+    expect(problems.map((p) => [p.path, p.message.slice(0, 30), p.offset])).toEqual([
+      ['$.a[1].b', 'the key "b" appears twice in o', text.indexOf('"\\u0062"')],
+      ['$.c.k7', 'the key "k7" appears twice in ', text.lastIndexOf('"k7"')],
+    ]);
+    expect(problems[1]?.message).toContain(`first at @${text.indexOf('"k7"')}`);
+  });
+
+  it('finds a lone surrogate in a value or a key, at its JSON path, and ignores escaped quotes', async () => {
+    const { scanJson } = await import('../../src/core/dataset/json-scan.js');
+    const text = '{"x": ["ok \\" , [ {", {"y z": ["\\ud800"]}], "\\udc00": "😀 \\u00e9"}';
+    expect(scanJson(text, where).map((p) => [p.path, p.message.slice(0, 8)])).toEqual([
+      ['$.x[1]["y z"][0]', 'a string'],
+      ['$["\\udc00"]', 'a key ho'],
+    ]);
+  });
+
+  it('refuses nesting deeper than its limit', async () => {
+    const { MAX_DEPTH, scanJson } = await import('../../src/core/dataset/json-scan.js');
+    const text = `${'['.repeat(MAX_DEPTH + 1)}${']'.repeat(MAX_DEPTH + 1)}`;
+    const [problem] = scanJson(text, where);
+    expect(problem?.offset).toBe(MAX_DEPTH);
+    expect(problem?.path).toBe(`$${'[0]'.repeat(MAX_DEPTH)}`);
+  });
+});
+
+describe('HTML escaping of the report', () => {
+  it('gives what sanitising and escaping give, for text with and without anything to escape', async () => {
+    const { escapeHtml } = await import('../../src/render/html/page.js');
+    const { sanitize } = await import('../../src/render/sanitize.js');
+    const escapes: Record<string, string> = {
+      '&': '&amp;',
+      '<': '&lt;',
+      '>': '&gt;',
+      '"': '&quot;',
+      "'": '&#39;',
+    };
+    const slow = (t: string) => sanitize(t).replace(/[&<>"']/g, (ch) => escapes[ch] as string);
+    const unit = fc.constantFrom(
+      ...['a', ' ', '\n', '\t', '\r', 'é', '“', '&', '<', "'", '"', '\u0000', '\u0085'],
+      ...['\u200b', '\u202e', '\u2066', '\ufeff', '😀', '\u{e0041}', '\u200d', '\ud800'],
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        expect(escapeHtml(text)).toBe(slow(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

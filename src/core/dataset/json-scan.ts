@@ -4,8 +4,9 @@
  * claim), a string holding half of a surrogate pair (not text in any encoding), and nesting
  * deep enough to exhaust the stack of whatever walks the document next.
  *
- * One linear pass over the text with a tokenising regular expression; only strings with a
- * `\u` escape are decoded, to look for lone surrogates.
+ * One linear pass over the text, character by character between strings; only keys are read as
+ * strings, and only strings with a `\u` escape are decoded, to look for lone surrogates. The
+ * JSON path of a place is worked out only when a problem is found there.
  */
 
 /** A problem found by the scan: where (JSONPath and UTF-16 offset) and what is wrong. */
@@ -18,13 +19,33 @@ export interface ScanProblem {
 /** Deeper than this, a document is refused before anything walks it recursively. */
 export const MAX_DEPTH = 512;
 
-type Frame =
-  | { kind: 'object'; path: string; keys: Map<string, number>; key: string | undefined }
-  | { kind: 'array'; path: string; index: number };
+/** An open object or array, and where it sits in the one enclosing it. */
+interface Frame {
+  object: boolean;
+  parent: Frame | undefined;
+  /** Its key or index in the parent, when it was opened. */
+  at: string | number | undefined;
+  /** Objects: the keys seen so far, and their offsets (a Map once there are many). */
+  keys: string[];
+  offsets: number[];
+  many: Map<string, number> | undefined;
+  key: string | undefined;
+  /** Arrays: the index of the current element. */
+  index: number;
+}
+
+/** Past this many keys in one object, its keys are looked up in a Map instead of a list. */
+const FEW_KEYS = 24;
 
 // Structural characters and the quote that opens a string; a string's end is found with
 // indexOf, since a regular expression over a 100 MB string would exhaust the stack.
-const TOKEN = /[{}[\],:"]/g;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const QUOTE = 0x22;
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const LONE_SURROGATE = /\p{Cs}/u;
 
@@ -43,83 +64,125 @@ function member(path: string, key: string): string {
   return IDENTIFIER.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
 }
 
+function step(path: string, at: string | number | undefined): string {
+  return at === undefined ? path : typeof at === 'number' ? `${path}[${at}]` : member(path, at);
+}
+
+/** The JSON path of an open frame. */
+function framePath(frame: Frame | undefined): string {
+  if (!frame) return '$';
+  return step(framePath(frame.parent), frame.at);
+}
+
+/** The key or index the frame is at now. */
+function position(frame: Frame): string | number | undefined {
+  return frame.object ? frame.key : frame.index;
+}
+
+/** Where in the frame a key was seen first, or undefined; records it when new. */
+function firstSeen(frame: Frame, key: string, offset: number): number | undefined {
+  if (frame.many) {
+    const first = frame.many.get(key);
+    if (first === undefined) frame.many.set(key, offset);
+    return first;
+  }
+  const i = frame.keys.indexOf(key);
+  if (i !== -1) return frame.offsets[i];
+  frame.keys.push(key);
+  frame.offsets.push(offset);
+  if (frame.keys.length > FEW_KEYS) {
+    frame.many = new Map(frame.keys.map((k, j) => [k, frame.offsets[j] as number]));
+  }
+  return undefined;
+}
+
 /**
  * Scans JSON text that JSON.parse has accepted; returns the problems in document order.
  * `where` turns an offset into words for the message ("line 3, column 5").
  */
 export function scanJson(text: string, where: (offset: number) => string): ScanProblem[] {
   const problems: ScanProblem[] = [];
-  const stack: Frame[] = [];
+  let top: Frame | undefined;
+  let depth = 0;
   let expectKey = false;
-  const here = (): string => {
-    const top = stack[stack.length - 1];
-    if (!top) return '$';
-    return top.kind === 'array'
-      ? `${top.path}[${top.index}]`
-      : top.key === undefined
-        ? top.path
-        : member(top.path, top.key);
-  };
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
-    let token = m[0];
-    if (token === '"') {
-      const end = stringEnd(text, m.index);
-      token = text.slice(m.index, end);
-      TOKEN.lastIndex = end;
+  const here = (): string => (top ? step(framePath(top), position(top)) : '$');
+  // The next `\u` escape at or after the scan's position: strings without one need no decoding.
+  let nextEscape = -1;
+  const escapeWithin = (start: number, end: number): boolean => {
+    if (nextEscape !== Number.POSITIVE_INFINITY && nextEscape < start) {
+      const at = text.indexOf('\\u', start);
+      nextEscape = at === -1 ? Number.POSITIVE_INFINITY : at;
     }
-    const top = stack[stack.length - 1];
-    switch (token) {
-      case '{':
-      case '[': {
-        if (stack.length >= MAX_DEPTH) {
+    return nextEscape < end;
+  };
+  // Character by character outside strings (whose ends are found natively): no match objects.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    switch (c) {
+      case OPEN_BRACE:
+      case OPEN_BRACKET: {
+        if (depth >= MAX_DEPTH) {
           problems.push({
             path: here(),
-            offset: m.index,
+            offset: i,
             message: `nested more than ${MAX_DEPTH} levels deep; expected a dataset's shape`,
           });
           return problems;
         }
-        const path = here();
-        stack.push(
-          token === '{'
-            ? { kind: 'object', path, keys: new Map(), key: undefined }
-            : { kind: 'array', path, index: 0 },
-        );
-        expectKey = token === '{';
+        top = {
+          object: c === OPEN_BRACE,
+          parent: top,
+          at: top ? position(top) : undefined,
+          keys: [],
+          offsets: [],
+          many: undefined,
+          key: undefined,
+          index: 0,
+        };
+        depth++;
+        expectKey = c === OPEN_BRACE;
         break;
       }
-      case '}':
-      case ']':
-        stack.pop();
+      case CLOSE_BRACE:
+      case CLOSE_BRACKET:
+        top = top?.parent;
+        depth--;
         expectKey = false;
         break;
-      case ',':
-        if (top?.kind === 'array') top.index++;
-        expectKey = top?.kind === 'object';
+      case COMMA:
+        if (top && !top.object) top.index++;
+        expectKey = top?.object === true;
         break;
-      case ':':
+      case COLON:
         expectKey = false;
         break;
-      default: {
-        const value = token.includes('\\') ? (JSON.parse(token) as string) : token.slice(1, -1);
-        if (expectKey && top?.kind === 'object') {
-          const first = top.keys.get(value);
+      case QUOTE: {
+        const start = i;
+        const end = stringEnd(text, start);
+        i = end - 1;
+        const escaped = escapeWithin(start, end);
+        const isKey = expectKey && top?.object === true;
+        if (!isKey && !escaped) {
+          expectKey = false;
+          break;
+        }
+        const raw = text.slice(start, end);
+        const value = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+        if (isKey && top) {
+          const first = firstSeen(top, value, start);
           top.key = value;
           if (first !== undefined) {
             problems.push({
               path: here(),
-              offset: m.index,
+              offset: start,
               message: `the key ${JSON.stringify(value)} appears twice in one object (first at ${where(first)}); expected each key once, since JSON readers keep only one of them`,
             });
-          } else {
-            top.keys.set(value, m.index);
           }
         }
-        if (token.includes('\\u') && LONE_SURROGATE.test(value)) {
+        if (escaped && LONE_SURROGATE.test(value)) {
           problems.push({
             path: here(),
-            offset: m.index,
+            offset: start,
             message: `${expectKey ? 'a key' : 'a string'} holds an unpaired UTF-16 surrogate (a \\uD800-\\uDFFF escape without its other half); expected text`,
           });
         }

@@ -45,8 +45,17 @@ const ESCAPES: Record<string, string> = {
 
 /** Escapes text for HTML content and quoted attribute values, after showing controls escaped. */
 export function escapeHtml(text: string): string {
+  // Most text needs neither: one test instead of two replacing passes (the article alone is
+  // 10^4 runs at archive scale).
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return sanitize(text).replace(/[&<>"']/g, (ch) => ESCAPES[ch] as string);
 }
+
+// Everything sanitize or the HTML escapes could change (C0 but tab and newline, and any
+// surrogate, which covers the tag characters beyond the BMP): more than needed, never less.
+const NEEDS_ESCAPE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds.
+  /[&<>"'\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff]/;
 
 const hash = (text: string) =>
   `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
