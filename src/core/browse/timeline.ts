@@ -1,5 +1,5 @@
 import type { AgreementRef, ClaimRef, Corpus } from '../model/corpus.js';
-import { compareDates, type Precision, precisionOf } from '../model/dates.js';
+import { type Precision, precisionOf } from '../model/dates.js';
 import type { Claim, When } from '../model/types.js';
 
 /** A dated claim or agreement. */
@@ -15,7 +15,7 @@ export type TimelineEntry = (
 export function timeline(corpus: Corpus, only?: ReadonlySet<Claim>): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   for (const dataset of corpus.datasets) {
-    const chosen = only ? new Set([...only].map((c) => c.id)) : undefined;
+    const chosen = only ? new Set(Array.from(only, (c) => c.id)) : undefined;
     for (const claim of dataset.doc.claims) {
       if (claim.when && (!only || only.has(claim))) {
         entries.push({
@@ -39,5 +39,15 @@ export function timeline(corpus: Corpus, only?: ReadonlySet<Claim>): TimelineEnt
       }
     }
   }
-  return entries.sort((a, b) => compareDates(a.when, b.when));
+  // The order of compareDates, with each date's start taken once rather than at every
+  // comparison (10^5 dated claims make millions of comparisons).
+  const keyed = entries.map((entry) => ({ entry, start: dateStart(entry.when) }));
+  keyed.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  return keyed.map((k) => k.entry);
+}
+
+/** Where a date or interval starts: what compareDates orders by. */
+function dateStart(when: When): string {
+  const slash = when.date.indexOf('/');
+  return slash === -1 ? when.date : when.date.slice(0, slash);
 }
