@@ -35,6 +35,15 @@ describe('loadDataset', () => {
       message: `${f}:7:5: invalid JSON: expected ',' between items`,
       // The one problem is the message itself, and the CLI prints it once.
       problems: [`${f}:7:5: invalid JSON: expected ',' between items`],
+      details: [
+        {
+          file: f,
+          code: 'json',
+          line: 7,
+          column: 5,
+          message: "invalid JSON: expected ',' between items",
+        },
+      ],
     });
   });
 
