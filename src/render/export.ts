@@ -2,8 +2,9 @@ import { AUTHOR } from '../core/dataset/verify.js';
 import type { ClaimRef, Corpus } from '../core/model/corpus.js';
 import type { DatasetDocument, Entity } from '../core/model/types.js';
 import { CodePoints } from '../core/text/code-points.js';
-import { actorNames, asserterName, claimJson, topicNames } from './claims.js';
+import { actorNames, asserterName, topicNames } from './claims.js';
 import { jsonPieces, LazyArray, toJson } from './json.js';
+import { claimJson } from './refs.js';
 
 /**
  * Each export is made as pieces of text written one after another (`...Pieces`), so that a

@@ -28,6 +28,8 @@ export interface DataProblem {
   column?: number;
   /** The id of the claim the path is inside, when there is one. */
   claimId?: string;
+  /** For a schema problem that is a missing required property: the property's name. */
+  missing?: string;
   message: string;
 }
 
@@ -37,6 +39,18 @@ export function problemLine(p: DataProblem): string {
   const path = p.path === undefined ? '' : `${p.path}: `;
   const claim = p.claimId === undefined ? '' : ` (claim ${p.claimId})`;
   return `${p.file}${at}: ${path}${p.message}${claim}`;
+}
+
+/**
+ * What a person can do about a problem, as a code: the CLI turns it into words that name its
+ * commands (the core never does). `reindex`: rebuild the dataset's on-disk index.
+ */
+export type Remedy = 'reindex';
+
+/** A message for the person at the terminal that is not an error, with what they can do. */
+export interface Notice {
+  message: string;
+  remedy?: Remedy;
 }
 
 /**
@@ -52,6 +66,8 @@ export class ArmruError extends Error {
   readonly hint: string | undefined;
   /** For an unknown id or name: what kind of thing was asked for, so the CLI can say how to list them. */
   readonly unknown: 'claim' | 'actor' | 'topic' | undefined;
+  /** What the person can do about it, which the CLI words. */
+  readonly remedy: Remedy | undefined;
 
   constructor(
     code: ErrorCode,
@@ -60,6 +76,7 @@ export class ArmruError extends Error {
       problems?: DataProblem[];
       hint?: string;
       unknown?: 'claim' | 'actor' | 'topic';
+      remedy?: Remedy;
     } = {},
   ) {
     super(message);
@@ -67,6 +84,7 @@ export class ArmruError extends Error {
     this.details = options.problems ?? [];
     this.hint = options.hint;
     this.unknown = options.unknown;
+    this.remedy = options.remedy;
   }
 
   /** Every problem as one line. */
