@@ -421,6 +421,13 @@ if (section('interrupt')) {
     ['actors (parsing)', [bin, '--data', file, 'actors'], 300],
     ['validate (checking)', [bin, '--data', file, 'validate'], 1500],
     ['export --format jsonld', [bin, '--data', file, 'export', '--format', 'jsonld'], 2500],
+    [
+      'export --format jsonld -o FILE',
+      [bin, '--data', file, 'export', '--format', 'jsonld', '-o', join(out, 'interrupted.jsonld')],
+      2500,
+    ],
+    ['report -o FILE', [bin, '--data', file, 'report', '-o', join(out, 'interrupted.html')], 2500],
+    ['read (a pipe)', [bin, '--data', file, 'read'], 1500],
     ['index (building)', [bin, 'index', file], 2000],
   ]) {
     const results = [];

@@ -96,8 +96,12 @@ function claimData(corpus: Corpus, ref: ClaimRef, linked: Links): ClientClaim {
   };
 }
 
+// localeCompare's own order (the default locale and options), with the collator made once:
+// localeCompare makes one per call, a good part of sorting 10^4 names.
+const collator = new Intl.Collator();
+
 function byName(a: [string, string], b: [string, string]): number {
-  return a[1].localeCompare(b[1]);
+  return collator.compare(a[1], b[1]);
 }
 
 /**
