@@ -1,6 +1,6 @@
 import { delimiter } from 'node:path';
 import { Argument, Command, CommanderError, Option } from 'commander';
-import { type CommandContext, OK, type Outcome } from './commands/context.js';
+import { type CommandContext, OK, type Outcome, withRemedy } from './commands/context.js';
 import {
   COMMANDS,
   GLOBAL_OPTIONS,
@@ -264,7 +264,7 @@ function reportError(error: unknown, io: Io, prefix: string): number {
       error.unknown && !error.message.includes('; closest: ')
         ? `; run 'armru ${error.unknown}s' to list them`
         : '';
-    io.stderr.write(`${prefix} ${sanitizeInline(error.message + list)}\n`);
+    io.stderr.write(`${prefix} ${sanitizeInline(withRemedy(error) + list)}\n`);
     // A single problem that is the message itself is not repeated under it.
     const lines = error.problems;
     if (!(lines.length === 1 && lines[0] === error.message))

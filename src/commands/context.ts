@@ -1,3 +1,4 @@
+import type { Notice, Remedy } from '../core/model/errors.js';
 import { printFooter } from '../render/claims.js';
 import type { View } from '../render/view.js';
 
@@ -62,4 +63,14 @@ export function printLimited<T>(
     [`showing ${limit} of ${items.length} ${what} (--limit N to change, or leave it out for all)`],
     ctx.note,
   );
+}
+
+/** What armru's commands let a person do about a problem the core names by its code. */
+const REMEDIES: Record<Remedy, string> = {
+  reindex: "run 'armru index' to rebuild it",
+};
+
+/** A message with what to do about it: `MESSAGE; run 'armru index' to rebuild it`. */
+export function withRemedy({ message, remedy }: Notice): string {
+  return remedy ? `${message}; ${REMEDIES[remedy]}` : message;
 }

@@ -9,7 +9,7 @@ import { indexedSearch, openWordIndexes, type TermCounter } from '../core/store/
 import { loadCorpus } from '../core/store/load.js';
 import { printFooter, printHits } from '../render/claims.js';
 import { printJson } from '../render/view.js';
-import { type CommandContext, OK, type Outcome } from './context.js';
+import { type CommandContext, OK, type Outcome, withRemedy } from './context.js';
 
 /** Checked options of `armru search`. */
 export interface SearchOptions extends ClaimFilterInput {
@@ -66,7 +66,10 @@ export async function searchCommand(
         // is not believed: one note, and the search runs on the dataset itself.
         if (!(error instanceof IndexDamaged)) throw error;
         ctx.note(
-          `the index of ${error.datasetFile} is stale (${error.reason}); searching without it. Run 'armru index' to rebuild it`,
+          withRemedy({
+            message: `the index of ${error.datasetFile} is stale (${error.reason}); searching without it`,
+            remedy: 'reindex',
+          }),
         );
       }
       if (found && found.dropped.length > 0)
@@ -75,7 +78,7 @@ export async function searchCommand(
         );
       // What the index says must still be what the article says.
       if (found) await confirmQuotes(found.hits);
-    } else for (const note of lookup.notes) ctx.note(note);
+    } else for (const note of lookup.notes) ctx.note(withRemedy(note));
   }
   const corpus = found?.corpus ?? (await loadCorpus(ctx.dataPaths));
   const { keep, via } = claimFilter(corpus, options);

@@ -40,7 +40,7 @@ function search(file: string, query: string) {
 }
 
 function note(file: string, reason: string): string {
-  return `armru: the index of ${file} is stale (${reason}); searching without it. Run 'armru index' to rebuild it\n`;
+  return `armru: the index of ${file} is stale (${reason}); searching without it; run 'armru index' to rebuild it\n`;
 }
 
 function restore(): void {
@@ -319,7 +319,7 @@ describe('armru index: concurrency and bad places', () => {
     for (const r of results.filter((x) => x.status !== 0)) {
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(
-        /^armru: .*synthetic-6000\.claims\.json: another armru index \(process \d+\) is building its index; try again when it has finished, or remove .* if no such process runs\n$/,
+        /^armru: .*synthetic-6000\.claims\.json: another armru process \(\d+\) is building its index; try again when it has finished, or remove .* if no such process runs\n$/,
       );
     }
     expect(openIndex(a, SEARCH_FINGERPRINT).state).toBe('fresh');
@@ -332,7 +332,7 @@ describe('armru index: concurrency and bad places', () => {
       const r = armru(['index', a]);
       expect(r.status).toBe(2);
       expect(r.stderr).toBe(
-        `armru: ${a}: another armru index (process ${process.pid}) is building its index; try again when it has finished, or remove ${lockFile} if no such process runs\n`,
+        `armru: ${a}: another armru process (${process.pid}) is building its index; try again when it has finished, or remove ${lockFile} if no such process runs\n`,
       );
     } finally {
       rmSync(lockFile, { force: true });

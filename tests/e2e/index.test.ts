@@ -145,7 +145,7 @@ describe('index freshness', () => {
     });
     const r = armru(['--data', other, 'search', 'Gyumri']);
     expect(r.stderr.split('\n')[0]).toBe(
-      `armru: the index of ${other} is stale (the dataset has changed since it was indexed); searching without it. Run 'armru index' to rebuild it`,
+      `armru: the index of ${other} is stale (the dataset has changed since it was indexed); searching without it; run 'armru index' to rebuild it`,
     );
     // A changed article text makes the index stale too.
     const text = join(dir, 'a', 'synthetic-8000.txt');

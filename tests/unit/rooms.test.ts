@@ -77,4 +77,16 @@ describe('the layout', () => {
       }
     }
   });
+
+  it('keeps command names out of the core: it names a remedy, the CLI words it', () => {
+    const commands = /armru (?:index|search|validate|claims|show|actors|topics|export)\b/;
+    for (const file of files(join(SRC, 'core'))) {
+      // Strings only: comments may say which command a function serves.
+      const code = readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((line) => !/^\s*(?:\/\/|\*|\/\*)/.test(line))
+        .join('\n');
+      expect(code.match(commands)?.[0], relative(SRC, file)).toBeUndefined();
+    }
+  });
 });

@@ -40,6 +40,18 @@ export function problemLine(p: DataProblem): string {
 }
 
 /**
+ * What a person can do about a problem, as a code: the CLI turns it into words that name its
+ * commands (the core never does). `reindex`: rebuild the dataset's on-disk index.
+ */
+export type Remedy = 'reindex';
+
+/** A message for the person at the terminal that is not an error, with what they can do. */
+export interface Notice {
+  message: string;
+  remedy?: Remedy;
+}
+
+/**
  * The one error type armru throws on purpose. `details` holds every separate problem found
  * (a dataset can have many) as data, and `problems` the same as lines; `message` is the
  * summary line. Which exit status an error means is the CLI's business, not the core's.
@@ -52,6 +64,8 @@ export class ArmruError extends Error {
   readonly hint: string | undefined;
   /** For an unknown id or name: what kind of thing was asked for, so the CLI can say how to list them. */
   readonly unknown: 'claim' | 'actor' | 'topic' | undefined;
+  /** What the person can do about it, which the CLI words. */
+  readonly remedy: Remedy | undefined;
 
   constructor(
     code: ErrorCode,
@@ -60,6 +74,7 @@ export class ArmruError extends Error {
       problems?: DataProblem[];
       hint?: string;
       unknown?: 'claim' | 'actor' | 'topic';
+      remedy?: Remedy;
     } = {},
   ) {
     super(message);
@@ -67,6 +82,7 @@ export class ArmruError extends Error {
     this.details = options.problems ?? [];
     this.hint = options.hint;
     this.unknown = options.unknown;
+    this.remedy = options.remedy;
   }
 
   /** Every problem as one line. */

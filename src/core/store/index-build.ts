@@ -118,10 +118,9 @@ function readStamped(
 }
 
 function changed(file: string, what: string): ArmruError {
-  return new ArmruError(
-    'io',
-    `${file}: the ${what} changed while it was being indexed; run armru index again`,
-  );
+  return new ArmruError('io', `${file}: the ${what} changed while it was being indexed`, {
+    remedy: 'reindex',
+  });
 }
 
 /** True when `file` still has the status it had when it was read. */
@@ -168,7 +167,7 @@ function lock(dir: string, file: string): () => void {
       }
       throw new ArmruError(
         'io',
-        `${file}: another armru index${Number.isInteger(holder) && holder > 0 ? ` (process ${holder})` : ''} is building its index; try again when it has finished, or remove ${lockFile} if no such process runs`,
+        `${file}: another armru process${Number.isInteger(holder) && holder > 0 ? ` (${holder})` : ''} is building its index; try again when it has finished, or remove ${lockFile} if no such process runs`,
       );
     }
   }

@@ -110,10 +110,7 @@ export class IndexDamaged extends ArmruError {
     readonly datasetFile: string,
     readonly reason: string,
   ) {
-    super(
-      'bad-data',
-      `the index of ${datasetFile} is stale (${reason}); run 'armru index' to rebuild it`,
-    );
+    super('bad-data', `the index of ${datasetFile} is stale (${reason})`, { remedy: 'reindex' });
   }
 }
 

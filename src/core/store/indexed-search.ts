@@ -2,6 +2,7 @@ import Fuse from 'fuse.js';
 import { checkInPieces } from '../dataset/confirm.js';
 import { articleText } from '../dataset/files.js';
 import type { Corpus } from '../model/corpus.js';
+import type { Notice } from '../model/errors.js';
 import type { Claim, Dataset, DatasetDocument } from '../model/types.js';
 import { pieces, termLiteral, termNeedles } from '../search/candidates.js';
 import { buildFilter, type ClaimFilterInput } from '../search/filter.js';
@@ -183,7 +184,7 @@ function partialDataset(
 /** The outcome of trying the word indexes of some dataset files. */
 export type IndexedLookup =
   | { usable: true; indexes: { file: string; index: WordIndex }[] }
-  | { usable: false; notes: string[] };
+  | { usable: false; notes: Notice[] };
 
 /**
  * Opens the word indexes of every dataset file. They are used only when every file has a
@@ -191,7 +192,7 @@ export type IndexedLookup =
  */
 export function openWordIndexes(files: string[]): IndexedLookup {
   const indexes: { file: string; index: WordIndex }[] = [];
-  const notes: string[] = [];
+  const notes: Notice[] = [];
   for (const file of files) {
     let state = openIndex(file, SEARCH_FINGERPRINT);
     let opened: WordIndex | undefined;
@@ -210,9 +211,10 @@ export function openWordIndexes(files: string[]): IndexedLookup {
       }
     }
     if (state.state === 'stale')
-      notes.push(
-        `the index of ${file} is stale (${state.reason}); searching without it. Run 'armru index' to rebuild it`,
-      );
+      notes.push({
+        message: `the index of ${file} is stale (${state.reason}); searching without it`,
+        remedy: 'reindex',
+      });
     if (opened) indexes.push({ file, index: opened });
   }
   if (indexes.length === files.length && notes.length === 0) return { usable: true, indexes };
