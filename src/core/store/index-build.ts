@@ -45,6 +45,7 @@ import {
   OCC_POS_SHIFT,
   OCC_SPACE,
   OCC_STARTS,
+  RELATIONS,
   sameStatus,
   stampOf,
   withoutBom,
@@ -272,7 +273,10 @@ export async function buildIndex(
       put(FUSE_INDEX, JSON.stringify(fuseIndex.toJSON()));
     } else {
       const { claims: _claims, entities, ...rest } = doc;
-      meta.doc = { ...rest, entities: [] };
+      // Relations can be many (one per claim or more) and search never needs them: they are
+      // kept apart, so that opening the index stays quick.
+      meta.doc = { ...rest, entities: [], relations: [] };
+      put(RELATIONS, JSON.stringify(rest.relations));
       const spans = topLevelArraySpans(data.bytes, ['claims', 'entities']);
       const claimSpans = spans.get('claims');
       const entitySpans = spans.get('entities');

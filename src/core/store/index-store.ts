@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ArmruError } from '../model/errors.js';
-import type { Claim, DatasetDocument, Entity } from '../model/types.js';
+import type { Claim, DatasetDocument, Entity, Relation } from '../model/types.js';
 import { crc32 } from '../text/checksum.js';
 
 /**
@@ -35,7 +35,7 @@ import { crc32 } from '../text/checksum.js';
  * checked against its own. A mismatch anywhere makes the index stale: `IndexDamaged` is thrown
  * and the caller searches without the index.
  */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 
 /*
  * An occurrence of a word in a search record is three numbers in postings.bin: the claim;
@@ -57,6 +57,8 @@ export const OCC_POS_SHIFT = 16;
 export const OCC_MAX_POS = 0xffff;
 /** article-points.bin: where every ARTICLE_STEP-th code point of the article starts (bytes). */
 export const ARTICLE_STEP = 4096;
+/** The file of a large index that holds the dataset's relations (read only when asked for). */
+export const RELATIONS = 'relations.json';
 /** claim-flags.bin: one byte per claim; this bit says the claim has a date (`when`). */
 export const CLAIM_DATED = 1;
 
@@ -379,6 +381,7 @@ export class WordIndex {
 
   constructor(datasetFile: string, dir: string, meta: IndexMeta) {
     this.datasetFile = datasetFile;
+    this.dir = dir;
     this.meta = meta;
     try {
       for (const name of LARGE_FILES) this.fds.set(name, openSync(join(dir, name), 'r'));
@@ -484,6 +487,19 @@ export class WordIndex {
   }
 
   private points: Float64Array | undefined;
+  private readonly dir: string;
+
+  /** The dataset's relations, read from the index when first asked for (checked like the rest). */
+  relations(): Relation[] {
+    const recorded = this.meta.files[RELATIONS];
+    let bytes: Buffer | undefined;
+    try {
+      bytes = readFileSync(join(this.dir, RELATIONS));
+    } catch {}
+    if (!recorded || !bytes || bytes.length !== recorded.size || crc32(bytes) !== recorded.crc32)
+      throw this.damaged(`its file ${RELATIONS} does not match its checksum`);
+    return JSON.parse(bytes.toString('utf8')) as Relation[];
+  }
 
   /** Reads the map of the article now, so that articlePiece works after the index is closed. */
   mapArticle(): void {

@@ -164,9 +164,19 @@ function partialDataset(
   file: string,
   doc: Omit<DatasetDocument, 'claims'>,
   claims: Claim[],
+  relations: () => DatasetDocument['relations'],
 ): Dataset {
   let text: string | undefined;
   const full = { ...doc, claims } as DatasetDocument;
+  // Search never needs the relations; anything else that asks reads them then.
+  let related: DatasetDocument['relations'] | undefined;
+  Object.defineProperty(full, 'relations', {
+    enumerable: true,
+    get: () => {
+      related ??= relations();
+      return related;
+    },
+  });
   return {
     file,
     doc: full,
@@ -241,7 +251,7 @@ function readCandidates(
     ? index.allEntities()
     : index.entities(claims.flatMap((c) => [...c.actors, c.assertedBy]));
   const doc = { ...(index.meta.doc as Omit<DatasetDocument, 'claims'>), entities };
-  return partialDataset(file, doc, claims);
+  return partialDataset(file, doc, claims, () => index.relations());
 }
 
 /**

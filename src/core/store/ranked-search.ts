@@ -102,10 +102,17 @@ export interface TermHits {
 /** A growable set of parallel columns. */
 class Columns {
   size = 0;
-  claim = new Uint32Array(1024);
-  info = new Uint32Array(1024);
-  extra = new Uint32Array(1024);
-  score = new Float64Array(1024);
+  claim: Uint32Array;
+  info: Uint32Array;
+  extra: Uint32Array;
+  score: Float64Array;
+  constructor(capacity = 1024) {
+    const n = Math.max(1, capacity);
+    this.claim = new Uint32Array(n);
+    this.info = new Uint32Array(n);
+    this.extra = new Uint32Array(n);
+    this.score = new Float64Array(n);
+  }
   push(claim: number, info: number, extra: number, score: number): void {
     if (this.size === this.claim.length) {
       const grow = <T extends Uint32Array | Float64Array>(a: T): T => {
@@ -287,11 +294,13 @@ export class RankedTerms {
 
   /** The matched values of one index: a column per value, sorted by claim and value. */
   private values(index: WordIndex, d: number, matcher: Matcher, term: string): Columns {
-    const out = new Columns();
     const base = this.set.bases[d] as number;
     if (matcher.kind === 'fuzzy' || matcher.words.length === 1) {
       const words = this.words(index, d, matcher, 0);
       this.spend(index, words.keys(), term);
+      let capacity = 0;
+      for (const w of words.keys()) capacity += index.occurrenceCount(w);
+      const out = new Columns(capacity);
       const literal = matcher.kind === 'fuzzy' ? matcher.literal : (matcher.words[0] as string);
       const need =
         matcher.kind === 'prefix'
@@ -301,21 +310,48 @@ export class RankedTerms {
             : matcher.kind === 'exact'
               ? OCC_STARTS | OCC_ENDS
               : 0;
-      for (const [w, score] of words) {
-        const list = index.occurrences(w);
-        const whole = matcher.kind === 'fuzzy' && index.word(w) === literal;
-        for (let i = 0; i < list.length; i += 3) {
+      const both = OCC_STARTS | OCC_ENDS;
+      let n = 0;
+      const { claim, info: infos, extra, score: scores } = out;
+      const heads = [...words].map(([w, score]) => ({
+        list: index.occurrences(w),
+        at: 0,
+        score,
+        whole: matcher.kind === 'fuzzy' && index.word(w) === literal,
+      }));
+      // Each list is in claim and value order: a few are merged, many sorted afterwards.
+      const merge = heads.length <= 8;
+      for (;;) {
+        let h: (typeof heads)[number] | undefined;
+        if (merge) {
+          for (const x of heads) {
+            if (x.at >= x.list.length) continue;
+            if (!h || keyAt(x.list, x.at) < keyAt(h.list, h.at)) h = x;
+          }
+        } else h = heads.find((x) => x.at < x.list.length);
+        if (!h) break;
+        const { list, score, whole } = h;
+        // This list's run up to where another list's head comes first (all of it when sorting).
+        const stop = merge ? nextStop(heads, h) : Number.POSITIVE_INFINITY;
+        let i = h.at;
+        for (; i < list.length; i += 3) {
           const info = list[i + 1] as number;
+          if (keyAt(list, i) > stop) break;
           if ((info & need) !== need) continue;
+          claim[n] = base + (list[i] as number);
+          infos[n] = info;
+          extra[n] = list[i + 2] as number;
           // fuse.js scores a value that is exactly the pattern 0, any other match at least 0.001.
-          const s =
-            whole && (info & (OCC_STARTS | OCC_ENDS)) === (OCC_STARTS | OCC_ENDS) ? 0 : score;
-          out.push(base + (list[i] as number), info, list[i + 2] as number, s);
+          scores[n] = whole && (info & both) === both ? 0 : score;
+          n++;
         }
+        h.at = i;
       }
-      return words.size > 1 ? sortByValue(out, this.set.total) : out;
+      out.size = n;
+      return merge ? out : sortByValue(out, this.set.total);
     }
     // A phrase: consecutive words of one value, one space apart.
+    const out = new Columns();
     const { kind, words } = matcher;
     const last = words.length - 1;
     const lists = words.map((_, p) => this.words(index, d, matcher, p));
@@ -368,49 +404,62 @@ export class RankedTerms {
   }
 
   private evaluate(matcher: Matcher, term: string): TermHits {
-    const claims: number[] = [];
-    const scores: number[] = [];
-    const tiers: number[] = [];
-    this.set.indexes.forEach((index, d) => {
+    const parts = this.set.indexes.map((index, d) => {
       const norms = index.norms();
       const v = this.values(index, d, matcher, term);
+      const claims = new Uint32Array(v.size);
+      const scores = new Float64Array(v.size);
+      const tiers = new Uint8Array(v.size);
+      const { claim: vc, info: vi, extra: ve, score: vs } = v;
+      let n = 0;
       let i = 0;
       while (i < v.size) {
-        const claim = v.claim[i] as number;
+        const claim = vc[i] as number;
         let total = 1;
         let tier = 2;
-        while (i < v.size && v.claim[i] === claim) {
+        while (i < v.size && vc[i] === claim) {
           // The best of this value's words; then the value's factor, as fuse.js computes it.
-          const info = v.info[i] as number;
+          const info = vi[i] as number;
           const slot = info & OCC_MAX_SLOT;
-          let best = v.score[i] as number;
+          let best = vs[i] as number;
           i++;
-          while (
-            i < v.size &&
-            v.claim[i] === claim &&
-            ((v.info[i] as number) & OCC_MAX_SLOT) === slot
-          ) {
-            best = Math.min(best, v.score[i] as number);
+          while (i < v.size && vc[i] === claim && ((vi[i] as number) & OCC_MAX_SLOT) === slot) {
+            if ((vs[i] as number) < best) best = vs[i] as number;
             i++;
           }
           const field = (info >>> OCC_FIELD_SHIFT) & 7;
-          const norm = norms[(v.extra[i - 1] as number) & OCC_MAX_NORM] as number;
-          const weight = WEIGHTS[field] as number;
+          const norm = norms[(ve[i - 1] as number) & OCC_MAX_NORM] as number;
           // biome-ignore lint/style/useExponentiationOperator: fuse.js calls Math.pow; so must this, to the last bit.
-          total *= Math.pow(best === 0 ? Number.EPSILON : best, weight * norm);
+          total *= Math.pow(best === 0 ? Number.EPSILON : best, (WEIGHTS[field] as number) * norm);
           if (field === TEXT || field === QUOTE) tier = 0;
           else if (!(info & OCC_ALIAS) && tier > 1) tier = 1;
         }
-        claims.push(claim);
-        scores.push(total);
-        tiers.push(tier);
+        claims[n] = claim;
+        scores[n] = total;
+        tiers[n] = tier;
+        n++;
       }
+      return {
+        claims: claims.subarray(0, n),
+        scores: scores.subarray(0, n),
+        tiers: tiers.subarray(0, n),
+      };
     });
-    return {
-      claims: Uint32Array.from(claims),
-      scores: Float64Array.from(scores),
-      tiers: Uint8Array.from(tiers),
+    if (parts.length === 1) return parts[0] as TermHits;
+    const size = parts.reduce((k, p) => k + p.claims.length, 0);
+    const out: TermHits = {
+      claims: new Uint32Array(size),
+      scores: new Float64Array(size),
+      tiers: new Uint8Array(size),
     };
+    let at = 0;
+    for (const p of parts) {
+      out.claims.set(p.claims, at);
+      out.scores.set(p.scores, at);
+      out.tiers.set(p.tiers, at);
+      at += p.claims.length;
+    }
+    return out;
   }
 
   /** Whether claim `n` (global) has a date. */
@@ -420,6 +469,25 @@ export class RankedTerms {
     const index = this.set.indexes[d] as WordIndex;
     return ((index.claimFlags()[n - (this.set.bases[d] as number)] as number) & CLAIM_DATED) !== 0;
   }
+}
+
+/** The (claim, value) key of the occurrence at `i`. */
+function keyAt(list: Uint32Array, i: number): number {
+  return (list[i] as number) * (OCC_MAX_SLOT + 1) + ((list[i + 1] as number) & OCC_MAX_SLOT);
+}
+
+/** The smallest key among the heads of the other lists. */
+function nextStop(
+  heads: { list: Uint32Array; at: number }[],
+  h: { list: Uint32Array; at: number },
+): number {
+  let stop = Number.POSITIVE_INFINITY;
+  for (const x of heads) {
+    if (x === h || x.at >= x.list.length) continue;
+    const key = keyAt(x.list, x.at);
+    if (key < stop) stop = key;
+  }
+  return stop;
 }
 
 /** The columns sorted by claim, then value (a counting sort by claim, then by value within). */
@@ -717,7 +785,22 @@ function choose(
     (s.claims[a] as number) - (s.claims[b] as number);
   let top: number[];
   if (limit >= rows.length || limit > 1000) top = [...rows].sort(before).slice(0, limit);
-  else {
+  else if (!dated && !s.words) {
+    // The common case, compared inline: tier, score, claim number.
+    const { tiers, scores } = s;
+    top = [];
+    for (const r of rows) {
+      if (top.length === limit) {
+        const last = top[limit - 1] as number;
+        const t = (tiers[r] as number) - (tiers[last] as number);
+        if (t > 0 || (t === 0 && (scores[r] as number) >= (scores[last] as number))) continue;
+      }
+      let k = top.length;
+      while (k > 0 && before(r, top[k - 1] as number) < 0) k--;
+      top.splice(k, 0, r);
+      if (top.length > limit) top.pop();
+    }
+  } else {
     // The best `limit` rows, kept sorted as they come.
     top = [];
     for (const r of rows) {
