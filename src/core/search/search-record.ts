@@ -77,6 +77,18 @@ const MONTHS = [
  * `October 2019`, `29 October 2019`, `October 29 2019`. An interval gives the forms of both ends.
  */
 export function dateForms(date: string): string[] {
+  const known = formsOf.get(date);
+  if (known) return [...known];
+  const forms = computeDateForms(date);
+  // Archives repeat their dates: each is spelled out once (a bounded memory).
+  if (formsOf.size > 100_000) formsOf.clear();
+  formsOf.set(date, forms);
+  return [...forms];
+}
+
+const formsOf = new Map<string, string[]>();
+
+function computeDateForms(date: string): string[] {
   const out: string[] = [];
   for (const end of date.split('/')) {
     const [year, month, day] = end.split('-');

@@ -23,7 +23,6 @@ import {
   SEARCH_FIELDS,
   SEARCH_FINGERPRINT,
   searchRecord,
-  WORD,
 } from '../search/search-record.js';
 import { crc32 } from '../text/checksum.js';
 import { fold } from '../text/fold.js';
@@ -390,6 +389,46 @@ function articlePoints(bytes: Buffer, meta: IndexMeta): Uint8Array {
   return new Uint8Array(new Float64Array(points).buffer);
 }
 
+/** ASCII letters and digits: the word characters (WORD) below 128. */
+const ASCII_WORD = (() => {
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++)
+    table[c] = /[\p{L}\p{N}\p{M}]/u.test(String.fromCharCode(c)) ? 1 : 0;
+  return table;
+})();
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
+
+/**
+ * The [start, end) of every word of `text` (as `text.matchAll(WORD)` finds them), without a
+ * match object per word: ASCII is looked up in a table, other characters tested one by one.
+ */
+export function wordSpans(text: string): number[] {
+  const out: number[] = [];
+  let start = -1;
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    let width = 1;
+    let word: boolean;
+    if (c < 128) word = ASCII_WORD[c] === 1;
+    else {
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+        const d = text.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) width = 2;
+      }
+      word = WORD_CHAR.test(text.slice(i, i + width));
+    }
+    if (word) {
+      if (start === -1) start = i;
+    } else if (start !== -1) {
+      out.push(start, i);
+      start = -1;
+    }
+    i += width;
+  }
+  if (start !== -1) out.push(start, text.length);
+  return out;
+}
+
 /** fuse.js's field norm of a folded value: 1/sqrt(its whitespace-separated tokens), to 3 places. */
 export function fieldNorm(value: string): number {
   // The same arithmetic as fuse.js 7.5 (src/tools/fieldNorm.ts), so the product is the same.
@@ -472,29 +511,30 @@ function writeWordIndex(
       const words: number[] = [];
       const flags: number[] = [];
       const extra: number[] = [];
-      const matches = [...value.matchAll(WORD)];
-      matches.forEach((m, pos) => {
-        const word = m[0];
+      const spans = wordSpans(value);
+      const count = spans.length / 2;
+      for (let pos = 0; pos < count; pos++) {
+        const start = spans[2 * pos] as number;
+        const end = spans[2 * pos + 1] as number;
+        const word = value.slice(start, end);
         let id = ids.get(word);
         if (id === undefined) {
           id = wordList.length;
           wordList.push(word);
           ids.set(word, id);
         }
-        const start = m.index ?? 0;
-        const end = start + word.length;
-        const next = matches[pos + 1];
         let f = 0;
         if (start === 0) f |= OCC_STARTS;
         if (end === value.length) f |= OCC_ENDS;
-        if (next && next.index === end + 1 && value[end] === ' ') f |= OCC_SPACE;
+        if (pos + 1 < count && spans[2 * pos + 2] === end + 1 && value.charCodeAt(end) === 32)
+          f |= OCC_SPACE;
         if (pos > OCC_MAX_POS || normId > OCC_MAX_NORM) rankable = false;
         words.push(id);
         flags.push(f);
         extra.push(
           ((Math.min(pos, OCC_MAX_POS) << OCC_POS_SHIFT) | Math.min(normId, OCC_MAX_NORM)) >>> 0,
         );
-      });
+      }
       found = { words, flags, extra };
     }
     if (remember) known.set(raw, found);
