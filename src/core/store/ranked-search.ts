@@ -293,7 +293,13 @@ export class RankedTerms {
   }
 
   /** The matched values of one index: a column per value, sorted by claim and value. */
-  private values(index: WordIndex, d: number, matcher: Matcher, term: string): Columns {
+  private values(
+    index: WordIndex,
+    d: number,
+    matcher: Matcher,
+    term: string,
+    only?: Uint8Array,
+  ): Columns {
     const base = this.set.bases[d] as number;
     if (matcher.kind === 'fuzzy' || matcher.words.length === 1) {
       const words = this.words(index, d, matcher, 0);
@@ -338,6 +344,7 @@ export class RankedTerms {
           const info = list[i + 1] as number;
           if (keyAt(list, i) > stop) break;
           if ((info & need) !== need) continue;
+          if (only && only[base + (list[i] as number)] !== 1) continue;
           claim[n] = base + (list[i] as number);
           infos[n] = info;
           extra[n] = list[i + 2] as number;
@@ -403,10 +410,18 @@ export class RankedTerms {
     return out;
   }
 
-  private evaluate(matcher: Matcher, term: string): TermHits {
+  /**
+   * A term's hits among some claims only (`only[c]` is 1 for those): what an AND group needs of
+   * its commoner terms once its rarer ones have narrowed the claims down. Not remembered.
+   */
+  hitsAmong(term: string, only: Uint8Array): TermHits {
+    return this.cache.get(term) ?? this.evaluate(matcherOf(term) as Matcher, term, only);
+  }
+
+  private evaluate(matcher: Matcher, term: string, only?: Uint8Array): TermHits {
     const parts = this.set.indexes.map((index, d) => {
       const norms = index.norms();
-      const v = this.values(index, d, matcher, term);
+      const v = this.values(index, d, matcher, term, only);
       const claims = new Uint32Array(v.size);
       const scores = new Float64Array(v.size);
       const tiers = new Uint8Array(v.size);
@@ -665,16 +680,24 @@ function groupHits(terms: RankedTerms, group: QueryGroup, total: number): Scored
   else {
     const order = [...group.terms].sort((a, b) => terms.cost(a) - terms.cost(b));
     let claims: Uint32Array | undefined;
+    const got = new Map<string, TermHits>();
     for (const t of order) {
-      const h = terms.hits(t).claims;
-      claims = claims === undefined ? h : common(claims, h);
+      let h: TermHits;
+      // Once the claims are few beside a term's occurrences, only those claims are scored.
+      if (claims !== undefined && claims.length * 8 < terms.cost(t)) {
+        const only = new Uint8Array(total);
+        for (const c of claims) only[c] = 1;
+        h = terms.hitsAmong(t, only);
+      } else h = terms.hits(t);
+      got.set(t, h);
+      claims = claims === undefined ? h.claims : common(claims, h.claims);
       if (claims.length === 0) return EMPTY;
     }
     const found = claims as Uint32Array;
     const scores = new Float64Array(found.length);
     const tiers = new Uint8Array(found.length);
     group.terms.forEach((t, k) => {
-      const h = terms.hits(t);
+      const h = got.get(t) as TermHits;
       let j = 0;
       for (let i = 0; i < found.length; i++) {
         const c = found[i] as number;
