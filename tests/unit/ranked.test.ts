@@ -221,12 +221,23 @@ describe('ranking from the index', () => {
     expect(found.dropped).toEqual(['in']);
     const expected = plainRun(corpus.searcher, rare, () => true, 20, false);
     expect(summary(found.result)).toEqual(summary(expected));
-    // A one-letter include is inside most of the vocabulary: left out whatever the budget.
+    // A group keeps its cheapest term whatever it costs: a common word alone is searched.
     const lookup2 = openWordIndexes([corpus.file]);
     if (!lookup2.usable) throw new Error('the index is not usable');
-    const every = indexedSearch(lookup2.indexes, "'e", {}, 20, false, false, 40);
-    expect(every.dropped).toEqual(["'e"]);
-    expect(every.result.total).toBe(0);
+    const alone = indexedSearch(lookup2.indexes, "'e", {}, 20, false, false, 40);
+    expect(alone.dropped).toEqual([]);
+    expect(summary(alone.result)).toEqual(
+      summary(plainRun(corpus.searcher, "'e", () => true, 20, false)),
+    );
+    expect(alone.result.total).toBeGreaterThan(0);
+    // So does each branch of an OR; exclusions count like terms.
+    const lookup3 = openWordIndexes([corpus.file]);
+    if (!lookup3.usable) throw new Error('the index is not usable');
+    const either = indexedSearch(lookup3.indexes, `in | ${rare} !e`, {}, 20, false, false, 40);
+    expect(either.dropped).toEqual(['!e']);
+    expect(summary(either.result)).toEqual(
+      summary(plainRun(corpus.searcher, `in | ${rare}`, () => true, 20, false)),
+    );
   });
 });
 

@@ -380,9 +380,16 @@ export class RankedTerms {
         (p === 0 && (kind === 'prefix' || kind === 'exact') ? OCC_STARTS : 0) |
         (p === last && (kind === 'suffix' || kind === 'exact') ? OCC_ENDS : 0);
       const next = new Map<number, [number, number]>();
+      // The claims still in play, for a quick test before the exact key is looked up.
+      let claimsLeft: Uint8Array | undefined;
+      if (keys !== undefined) {
+        claimsLeft = new Uint8Array(index.meta.claims);
+        for (const key of keys.keys()) claimsLeft[Math.floor(key / 65536 / (OCC_MAX_SLOT + 1))] = 1;
+      }
       for (const w of (lists[p] as Map<number, number>).keys()) {
         const list = index.occurrences(w);
         for (let i = 0; i < list.length; i += 3) {
+          if (claimsLeft && claimsLeft[list[i] as number] !== 1) continue;
           const info = list[i + 1] as number;
           if ((info & need) !== need) continue;
           const extra = list[i + 2] as number;
@@ -655,12 +662,23 @@ export function withinBudget(
       costs.set(t, Number.POSITIVE_INFINITY);
     }
   }
-  distinct.sort((a, b) => (costs.get(a) as number) - (costs.get(b) as number));
-  const dropped = new Set<string>();
+  const cost = (t: string) => costs.get(t) as number;
+  // Each group keeps its cheapest term whatever it costs (a common name is still searched),
+  // unless nothing can rank it (a one-letter word); the other terms and the exclusions are
+  // kept, cheapest first, while the total stays within the budget.
+  const anchors = new Set<string>();
+  for (const g of groups) {
+    const [cheapest] = [...g.terms].sort((a, b) => cost(a) - cost(b));
+    if (cheapest !== undefined && Number.isFinite(cost(cheapest))) anchors.add(cheapest);
+  }
   let sum = 0;
+  for (const t of anchors) sum += cost(t);
+  const dropped = new Set<string>();
+  distinct.sort((a, b) => cost(a) - cost(b));
   for (const t of distinct) {
-    sum += costs.get(t) as number;
-    if (sum > terms.budget) dropped.add(t);
+    if (anchors.has(t)) continue;
+    sum += cost(t);
+    if (!(sum <= terms.budget)) dropped.add(t);
   }
   if (dropped.size === 0) return { groups, dropped: [] };
   const kept = groups
