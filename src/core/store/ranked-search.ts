@@ -326,7 +326,7 @@ export class RankedTerms {
         whole: matcher.kind === 'fuzzy' && index.word(w) === literal,
       }));
       // Each list is in claim and value order: a few are merged, many sorted afterwards.
-      const merge = heads.length <= 8;
+      const merge = heads.length <= 64;
       for (;;) {
         let h: (typeof heads)[number] | undefined;
         if (merge) {
@@ -433,6 +433,27 @@ export class RankedTerms {
       const scores = new Float64Array(v.size);
       const tiers = new Uint8Array(v.size);
       const { claim: vc, info: vi, extra: ve, score: vs } = v;
+      // Each (score, field, norm) factor is computed once: a term's values take few scores.
+      const fields = WEIGHTS.length;
+      const factors = new Map<number, Float64Array>();
+      const factor = (best: number, field: number, normId: number): number => {
+        let row = factors.get(best);
+        if (!row) {
+          row = new Float64Array(fields * norms.length).fill(Number.NaN);
+          factors.set(best, row);
+        }
+        const at = field * norms.length + normId;
+        let f = row[at] as number;
+        if (Number.isNaN(f)) {
+          // biome-ignore lint/style/useExponentiationOperator: fuse.js calls Math.pow; so must this, to the last bit.
+          f = Math.pow(
+            best === 0 ? Number.EPSILON : best,
+            (WEIGHTS[field] as number) * (norms[normId] as number),
+          );
+          row[at] = f;
+        }
+        return f;
+      };
       let n = 0;
       let i = 0;
       while (i < v.size) {
@@ -450,9 +471,7 @@ export class RankedTerms {
             i++;
           }
           const field = (info >>> OCC_FIELD_SHIFT) & 7;
-          const norm = norms[(ve[i - 1] as number) & OCC_MAX_NORM] as number;
-          // biome-ignore lint/style/useExponentiationOperator: fuse.js calls Math.pow; so must this, to the last bit.
-          total *= Math.pow(best === 0 ? Number.EPSILON : best, (WEIGHTS[field] as number) * norm);
+          total *= factor(best, field, (ve[i - 1] as number) & OCC_MAX_NORM);
           if (field === TEXT || field === QUOTE) tier = 0;
           else if (!(info & OCC_ALIAS) && tier > 1) tier = 1;
         }
