@@ -786,38 +786,43 @@ function offer(a: Scored, b: Scored): Scored {
 
 /** Claims matching some of a group's words: how many, product of their scores, weakest tier. */
 function partialHits(terms: RankedTerms, group: QueryGroup): Scored {
-  const at = new Map<number, number>();
-  const claims: number[] = [];
-  const scores: number[] = [];
-  const tiers: number[] = [];
-  const words: number[] = [];
+  // Columns over every claim number: the terms' products are taken in the group's order.
+  const total = terms.claimCount;
+  const words = new Uint8Array(total);
+  const scores = new Float64Array(total);
+  const tiers = new Uint8Array(total);
+  let count = 0;
   for (const t of group.terms) {
     const h = terms.hits(t);
     for (let i = 0; i < h.claims.length; i++) {
       const c = h.claims[i] as number;
-      const k = at.get(c);
-      if (k === undefined) {
-        at.set(c, claims.length);
-        claims.push(c);
-        scores.push(h.scores[i] as number);
-        tiers.push(h.tiers[i] as number);
-        words.push(1);
+      if (words[c] === 0) {
+        count++;
+        scores[c] = h.scores[i] as number;
+        tiers[c] = h.tiers[i] as number;
+        words[c] = 1;
       } else {
-        scores[k] = (scores[k] as number) * (h.scores[i] as number);
-        tiers[k] = Math.max(tiers[k] as number, h.tiers[i] as number);
-        words[k] = (words[k] as number) + 1;
+        scores[c] = (scores[c] as number) * (h.scores[i] as number);
+        if ((h.tiers[i] as number) > (tiers[c] as number)) tiers[c] = h.tiers[i] as number;
+        if ((words[c] as number) < 255) words[c] = (words[c] as number) + 1;
       }
     }
   }
-  const order = claims
-    .map((_, k) => k)
-    .sort((a, b) => (claims[a] as number) - (claims[b] as number));
-  const result: Scored = {
-    claims: Uint32Array.from(order, (k) => claims[k] as number),
-    scores: Float64Array.from(order, (k) => scores[k] as number),
-    tiers: Uint8Array.from(order, (k) => tiers[k] as number),
-    words: Uint8Array.from(order, (k) => Math.min(255, words[k] as number)),
+  const result = {
+    claims: new Uint32Array(count),
+    scores: new Float64Array(count),
+    tiers: new Uint8Array(count),
+    words: new Uint8Array(count),
   };
+  let k = 0;
+  for (let c = 0; c < total; c++) {
+    if (words[c] === 0) continue;
+    result.claims[k] = c;
+    result.scores[k] = scores[c] as number;
+    result.tiers[k] = tiers[c] as number;
+    result.words[k] = words[c] as number;
+    k++;
+  }
   if (group.exclusions.length === 0) return result;
   return without(result, unionOf(group.exclusions.map((e) => terms.excluded(e))));
 }
