@@ -752,15 +752,18 @@ function groupHits(terms: RankedTerms, group: QueryGroup, total: number): Scored
 
 /** The better of each claim's results across groups (lower tier, then lower score; first wins ties). */
 function offer(a: Scored, b: Scored): Scored {
-  const claims: number[] = [];
-  const scores: number[] = [];
-  const tiers: number[] = [];
+  const size = a.claims.length + b.claims.length;
+  const claims = new Uint32Array(size);
+  const scores = new Float64Array(size);
+  const tiers = new Uint8Array(size);
+  let n = 0;
   let i = 0;
   let j = 0;
   const take = (s: Scored, k: number) => {
-    claims.push(s.claims[k] as number);
-    scores.push(s.scores[k] as number);
-    tiers.push(s.tiers[k] as number);
+    claims[n] = s.claims[k] as number;
+    scores[n] = s.scores[k] as number;
+    tiers[n] = s.tiers[k] as number;
+    n++;
   };
   while (i < a.claims.length || j < b.claims.length) {
     const x = i < a.claims.length ? (a.claims[i] as number) : Number.POSITIVE_INFINITY;
@@ -778,9 +781,9 @@ function offer(a: Scored, b: Scored): Scored {
     }
   }
   return {
-    claims: Uint32Array.from(claims),
-    scores: Float64Array.from(scores),
-    tiers: Uint8Array.from(tiers),
+    claims: claims.subarray(0, n),
+    scores: scores.subarray(0, n),
+    tiers: tiers.subarray(0, n),
   };
 }
 
@@ -837,9 +840,12 @@ function choose(
 ): { chosen: number[]; total: number; weak: number } {
   let strong = false;
   for (let i = 0; i < s.tiers.length && !strong; i++) if ((s.tiers[i] as number) < 2) strong = true;
-  const rows: number[] = [];
-  for (let i = 0; i < s.claims.length; i++)
-    if (all || !strong || (s.tiers[i] as number) < 2) rows.push(i);
+  const keepAll = all || !strong;
+  let kept = 0;
+  for (let i = 0; i < s.claims.length; i++) if (keepAll || (s.tiers[i] as number) < 2) kept++;
+  const rows = new Uint32Array(kept);
+  for (let i = 0, k = 0; i < s.claims.length; i++)
+    if (keepAll || (s.tiers[i] as number) < 2) rows[k++] = i;
   const undated = (r: number) => (dated && !terms.dated(s.claims[r] as number) ? 1 : 0);
   const w = (r: number) => (s.words ? (s.words[r] as number) : 0);
   const before = (a: number, b: number) =>
@@ -849,7 +855,7 @@ function choose(
     (s.scores[a] as number) - (s.scores[b] as number) ||
     (s.claims[a] as number) - (s.claims[b] as number);
   let top: number[];
-  if (limit >= rows.length || limit > 1000) top = [...rows].sort(before).slice(0, limit);
+  if (limit >= rows.length || limit > 1000) top = Array.from(rows).sort(before).slice(0, limit);
   else if (!dated && !s.words) {
     // The common case, compared inline: tier, score, claim number.
     const { tiers, scores } = s;
