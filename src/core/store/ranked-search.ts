@@ -155,7 +155,8 @@ export class OverBudget {
  */
 export class RankedTerms {
   private readonly cache = new Map<string, TermHits>();
-  private readonly wordScores = new Map<string, Map<number, number>[]>();
+  private readonly wordScores = new Map<string, Map<number, number>>();
+  /** Occurrences read so far (for tests and profiles). */
   read = 0;
   constructor(
     private readonly set: IndexSet,
@@ -199,11 +200,8 @@ export class RankedTerms {
     return n;
   }
 
-  private spend(index: WordIndex, words: Iterable<number>, term: string): void {
-    let n = 0;
-    for (const w of words) n += index.occurrenceCount(w);
-    this.read += n;
-    void term;
+  private spend(index: WordIndex, words: Iterable<number>): void {
+    for (const w of words) this.read += index.occurrenceCount(w);
   }
 
   /**
@@ -212,7 +210,7 @@ export class RankedTerms {
    */
   private words(index: WordIndex, d: number, matcher: Matcher, piece: number): Map<number, number> {
     const key = `${d}\u0000${piece}\u0000${matcher.kind}\u0000${matcher.kind === 'fuzzy' ? matcher.literal : matcher.words.join(' ')}`;
-    let found = this.wordScores.get(key)?.[0];
+    let found = this.wordScores.get(key);
     if (found) return found;
     found = new Map<number, number>();
     if (matcher.kind === 'fuzzy') {
@@ -267,7 +265,7 @@ export class RankedTerms {
         if (ok) found.set(w, 0);
       }
     }
-    this.wordScores.set(key, [found]);
+    this.wordScores.set(key, found);
     return found;
   }
 
@@ -275,7 +273,7 @@ export class RankedTerms {
   hits(term: string): TermHits {
     let found = this.cache.get(term);
     if (!found) {
-      found = this.evaluate(matcherOf(term) as Matcher, term);
+      found = this.evaluate(matcherOf(term) as Matcher);
       this.cache.set(term, found);
     }
     return found;
@@ -286,24 +284,18 @@ export class RankedTerms {
     const key = `!${exclusion.at}\u0000${exclusion.text}`;
     let found = this.cache.get(key);
     if (!found) {
-      found = this.evaluate(exclusionMatcher(exclusion) as Matcher, `!${exclusion.text}`);
+      found = this.evaluate(exclusionMatcher(exclusion) as Matcher);
       this.cache.set(key, found);
     }
     return found.claims;
   }
 
   /** The matched values of one index: a column per value, sorted by claim and value. */
-  private values(
-    index: WordIndex,
-    d: number,
-    matcher: Matcher,
-    term: string,
-    only?: Uint8Array,
-  ): Columns {
+  private values(index: WordIndex, d: number, matcher: Matcher, only?: Uint8Array): Columns {
     const base = this.set.bases[d] as number;
     if (matcher.kind === 'fuzzy' || matcher.words.length === 1) {
       const words = this.words(index, d, matcher, 0);
-      this.spend(index, words.keys(), term);
+      this.spend(index, words.keys());
       let capacity = 0;
       for (const w of words.keys()) capacity += index.occurrenceCount(w);
       const out = new Columns(capacity);
@@ -363,7 +355,7 @@ export class RankedTerms {
     const last = words.length - 1;
     const lists = words.map((_, p) => this.words(index, d, matcher, p));
     lists.forEach((ws) => {
-      this.spend(index, ws.keys(), term);
+      this.spend(index, ws.keys());
     });
     // Values and positions where piece p may stand, keyed by (claim, value, position of piece 0).
     let keys: Map<number, [number, number]> | undefined;
@@ -422,13 +414,13 @@ export class RankedTerms {
    * its commoner terms once its rarer ones have narrowed the claims down. Not remembered.
    */
   hitsAmong(term: string, only: Uint8Array): TermHits {
-    return this.cache.get(term) ?? this.evaluate(matcherOf(term) as Matcher, term, only);
+    return this.cache.get(term) ?? this.evaluate(matcherOf(term) as Matcher, only);
   }
 
-  private evaluate(matcher: Matcher, term: string, only?: Uint8Array): TermHits {
+  private evaluate(matcher: Matcher, only?: Uint8Array): TermHits {
     const parts = this.set.indexes.map((index, d) => {
       const norms = index.norms();
-      const v = this.values(index, d, matcher, term, only);
+      const v = this.values(index, d, matcher, only);
       const claims = new Uint32Array(v.size);
       const scores = new Float64Array(v.size);
       const tiers = new Uint8Array(v.size);
