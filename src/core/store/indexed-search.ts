@@ -22,7 +22,7 @@ import { RankedTerms, rankable, rankQuery, withinBudget } from './ranked-search.
  * How many word occurrences one search may read from the index (12 bytes each): the costliest
  * terms beyond this are left out of the query, and the search says so.
  */
-export const SEARCH_BUDGET = 300_000;
+export const SEARCH_BUDGET = 1_000_000;
 
 /** What the search command asks of a searcher after the search: how many claims a word matches. */
 export interface TermCounter {
