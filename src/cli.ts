@@ -157,8 +157,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     };
     // --data wins over ARMRU_DATA, which may list several paths like PATH does.
     const dataPaths = globals.data ?? (io.env.ARMRU_DATA ?? '').split(delimiter).filter(Boolean);
+    // A status line (validate, index) wraps at spaces in a terminal like every other line.
     const line = (text: string) => {
-      io.stdout.write(`${sanitizeInline(text)}\n`);
+      const safe = sanitizeInline(text);
+      io.stdout.write(`${view.kit ? view.kit.wrap(safe, view.width).join('\n') : safe}\n`);
     };
     const note = (message: string) => {
       io.stderr.write(`${prefix} ${sanitizeInline(message)}\n`);
@@ -169,7 +171,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     let lastProgress = 0;
     const progress = (text: string) => {
       if (io.stderr.isTTY) {
-        io.stderr.write(text ? `\r\u001b[K${sanitizeInline(text)}` : '\r\u001b[K');
+        // Rewritten in place, so it must stay on one row: a wrapped line would leave its
+        // first rows behind at every update.
+        const row = [...sanitizeInline(text)].slice(0, Math.max(1, view.width - 1)).join('');
+        io.stderr.write(text ? `\r\u001b[K${row}` : '\r\u001b[K');
       } else if (text && Date.now() - lastProgress > 2000) {
         // In a log, a line every few seconds says it is alive without flooding it.
         lastProgress = Date.now();

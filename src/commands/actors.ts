@@ -1,6 +1,7 @@
 import { entityProfiles, findEntityProfiles } from '../core/browse/profiles.js';
 import { loadCorpus } from '../core/store/load.js';
-import { printEntities, printEntityProfiles } from '../render/browse.js';
+import { entityProfilesDocument, printEntities } from '../render/browse.js';
+import { printDocument } from '../render/document.js';
 import { type CommandContext, listed, OK, type Outcome } from './context.js';
 
 /** `armru actors [NAME]`: all entities, or the profile of the ones NAME answers to. */
@@ -15,6 +16,7 @@ export async function actorsCommand(
     printEntities(ctx.view, corpus, all);
     return listed(all.length, 'actors in this dataset');
   }
-  printEntityProfiles(ctx.view, corpus, findEntityProfiles(corpus, name, exact));
+  const profiles = findEntityProfiles(corpus, name, exact);
+  printDocument(ctx.view, entityProfilesDocument(ctx.view, corpus, profiles), corpus);
   return OK;
 }

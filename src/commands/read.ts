@@ -1,7 +1,7 @@
 import { articleRuns } from '../core/browse/marks.js';
 import { allClaims, type ClaimRef, type Corpus, findClaim, qualify } from '../core/model/corpus.js';
 import type { Dataset } from '../core/model/types.js';
-import { buildFilter, type ClaimFilterInput } from '../core/search/filter.js';
+import { type Selection, selectedSet } from '../core/search/select.js';
 import { loadCorpus } from '../core/store/load.js';
 import {
   type ArticlePage,
@@ -15,7 +15,7 @@ import { isLess } from '../render/pager.js';
 import { type CommandContext, OK, type Outcome } from './context.js';
 
 /** Checked options of `armru read`. */
-export interface ReadOptions extends ClaimFilterInput {
+export interface ReadOptions extends Selection {
   /** Start at this claim (its id as listed). */
   claim?: string;
 }
@@ -74,9 +74,13 @@ function articlePage(
  */
 export async function readCommand(ctx: CommandContext, options: ReadOptions): Promise<Outcome> {
   const corpus = await loadCorpus(ctx.dataPaths);
-  const keep = buildFilter(corpus, options);
-  const start = options.claim !== undefined ? findClaim(corpus, options.claim) : undefined;
-  const refs = allClaims(corpus).filter((r) => keep(r) || r === start || r.claim === start?.claim);
+  // The filters and the query of every other command pick the claims to mark.
+  const { claim, ...selection } = options;
+  const kept = selectedSet(corpus, selection);
+  const start = claim !== undefined ? findClaim(corpus, claim) : undefined;
+  const refs = allClaims(corpus).filter(
+    (r) => kept === undefined || kept.has(r.claim) || r.claim === start?.claim,
+  );
   const datasets = start ? [start.dataset] : corpus.datasets;
   // Without colour a terminal cannot show marks by style: it gets the markers a pipe gets.
   const terminal = ctx.view.mode === 'table' && ctx.view.colors.enabled;

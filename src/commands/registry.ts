@@ -314,7 +314,7 @@ export const COMMANDS: CommandDefinition[] = [
     completes: 'claim-id',
     options: [json('the claim object with related claims and agreements')],
     examples: ['armru show c09', 'armru show c07 --json'],
-    pipe: 'field, value lines (tab-separated), then the passage and the related claims',
+    pipe: 'field, value lines (tab-separated), the quote and passage, then tagged related and agreement lines',
     run: async (ctx, [id]) => (await import('./show.js')).showCommand(ctx, id as string),
   },
   {
@@ -328,15 +328,13 @@ export const COMMANDS: CommandDefinition[] = [
         description: 'start at this claim (less opens there)',
         complete: 'claims',
       },
-      actor,
-      topic,
-      kind,
-      assertedBy,
+      ...SELECTION,
     ],
     examples: [
       'armru read',
       'armru read --claim c08                 open the article at claim c08',
       'armru read --asserted-by Kommersant    mark only what Kommersant asserts',
+      'armru read --query biolab --from 2019   mark the claims a search and a date range keep',
       'armru read | grep -o "⟦c0[0-9] [^⟧]*⟧"  in a pipe: plain text with ⟦id … ⟧ markers',
     ],
     pipe: "the article with ⟦id … ⟧ around each claim's words, then id, kind, asserter, cue, hedged lines (tab-separated)",
@@ -360,7 +358,7 @@ export const COMMANDS: CommandDefinition[] = [
       'armru actors =Russia         the country alone',
       'armru actors Kremlin --json',
     ],
-    pipe: 'one actor per line: id, type, name, claims about it, claims it asserts, aliases; a profile as tagged lines (entity, about, asserts, agreement)',
+    pipe: 'one actor per line: id, type, name, claims about it, claims it asserts, aliases; a profile as tagged lines: entity, then claims and agreements as their listings print them, tagged about, asserts, agreement',
     run: async (ctx, [name], options) =>
       (await import('./actors.js')).actorsCommand(
         ctx,
@@ -376,7 +374,7 @@ export const COMMANDS: CommandDefinition[] = [
     listing: true,
     options: [json('a JSON array (topic objects with claimCount)')],
     examples: ['armru topics', 'armru topics biolabs', 'armru topics EAEU --json'],
-    pipe: 'one topic per line: id, name, claims, aliases; a profile as tagged lines (topic, claim, agreement)',
+    pipe: 'one topic per line: id, name, claims, aliases; a profile as tagged lines: topic, then claims and agreements as their listings print them, tagged claim, agreement',
     run: async (ctx, [name]) =>
       (await import('./topics.js')).topicsCommand(ctx, name as string | undefined),
   },

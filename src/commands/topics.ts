@@ -1,6 +1,7 @@
 import { findTopicProfiles, topicProfiles } from '../core/browse/profiles.js';
 import { loadCorpus } from '../core/store/load.js';
-import { printTopicProfiles, printTopics } from '../render/browse.js';
+import { printTopics, topicProfilesDocument } from '../render/browse.js';
+import { printDocument } from '../render/document.js';
 import { type CommandContext, listed, OK, type Outcome } from './context.js';
 
 /** `armru topics [NAME]`: all topics, or the profile of the ones NAME answers to. */
@@ -14,6 +15,7 @@ export async function topicsCommand(
     printTopics(ctx.view, corpus, all);
     return listed(all.length, 'topics in this dataset');
   }
-  printTopicProfiles(ctx.view, corpus, findTopicProfiles(corpus, name));
+  const profiles = findTopicProfiles(corpus, name);
+  printDocument(ctx.view, topicProfilesDocument(ctx.view, corpus, profiles), corpus);
   return OK;
 }

@@ -69,7 +69,7 @@ async function validateFile(file: string, fix: boolean): Promise<ValidationRepor
     const placed = new Set(report.problems.map((p) => p.path));
     report.problems.push(
       ...found.filter(
-        (p) => !(placed.has(p.path) && /^missing required property "(start|end)"$/.test(p.message)),
+        (p) => !(placed.has(p.path) && (p.missing === 'start' || p.missing === 'end')),
       ),
     );
   }

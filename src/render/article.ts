@@ -210,7 +210,8 @@ export function renderTerminalArticle(
 ): RenderedArticle {
   const byId = new Map(page.claims.map((c) => [c.id, c]));
   const kinds = new Map(page.claims.map((c) => [c.id, c.kind]));
-  const margin = Math.max(4, ...page.claims.map((c) => displayWidth(c.id) + 1));
+  // A loop, not Math.max(...ids): spreading 10^5 arguments overflows the stack.
+  const margin = page.claims.reduce((m, c) => Math.max(m, displayWidth(c.id) + 1), 4);
   const width = Math.max(20, view.width - margin);
   const colors = view.colors;
   const out: string[] = headerLines(page.source, page.text, page.runs).map((l, i) =>
@@ -218,7 +219,22 @@ export function renderTerminalArticle(
   );
   const present = CLAIM_KINDS.filter((k) => page.claims.some((c) => c.kind === k));
   if (present.length > 0) {
-    out.push(`Marked: ${present.map((k) => style(k, true, k)).join(' ')}`);
+    // The legend wraps between kinds when the window is narrow.
+    let legend = 'Marked:';
+    let used = legend.length;
+    for (const k of present) {
+      if (used + 1 + k.length > view.width) {
+        out.push(legend);
+        legend = '  ';
+        used = 2;
+      } else {
+        legend += ' ';
+        used += 1;
+      }
+      legend += style(k, true, k);
+      used += k.length;
+    }
+    out.push(legend);
   }
   out.push(colors.dim('─'.repeat(Math.min(view.width, 60))), '');
   const lineOf = new Map<string, number>();

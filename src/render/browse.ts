@@ -4,11 +4,11 @@ import type { Stats } from '../core/browse/stats.js';
 import type { TimelineEntry } from '../core/browse/timeline.js';
 import { type AgreementRef, type ClaimRef, type Corpus, qualify } from '../core/model/corpus.js';
 import type { Via } from '../core/search/hierarchy.js';
-import { asserterName, claimJson, printClaims } from './claims.js';
-import { type Listing, printListing, withDataset } from './listing.js';
-// Tab-separated and heading text goes through the same escaping as table cells.
-import { sanitizeInline as plainCell } from './sanitize.js';
-import { printJson, tableKit, type View } from './view.js';
+import { asserterName, claimListing } from './claims.js';
+import { type Block, type Doc, listingBlock, printDocument } from './document.js';
+import { drawn, type Listing, printListing } from './listing.js';
+import { agreementJson, claimJson, entityJson, topicJson, viaJson } from './refs.js';
+import type { View } from './view.js';
 
 const count = (n: number) => ({ text: String(n) });
 
@@ -32,7 +32,11 @@ export function printEntities(view: View, corpus: Corpus, entities: EntityProfil
       { text: e.entity.aliases.join(', ') },
     ],
     dataset: (e) => e.dataset,
-    json: (e) => ({ ...e.entity, claimCount: e.claimCount, assertedCount: e.assertedCount }),
+    json: (e) => ({
+      ...entityJson(corpus, e.dataset, e.entity),
+      claimCount: e.claimCount,
+      assertedCount: e.assertedCount,
+    }),
   };
   printListing(view, listing, entities, corpus);
 }
@@ -53,185 +57,168 @@ export function printTopics(view: View, corpus: Corpus, topics: TopicProfile[]):
       { text: t.topic.aliases.join(', ') },
     ],
     dataset: (t) => t.dataset,
-    json: (t) => ({ ...t.topic, claimCount: t.claimCount }),
+    json: (t) => ({ ...topicJson(corpus, t.dataset, t.topic), claimCount: t.claimCount }),
   };
   printListing(view, listing, topics, corpus);
 }
 
-/** A JSON object with `via` added when it was reached through a member. */
-function withVia<T extends object>(value: T, via: Via | undefined): T | (T & { via: Via[] }) {
-  // An array, as in the claims and search listings.
-  return via ? { ...value, via: [via] } : value;
-}
+/** A claim listed in a profile, reached directly or through a member (`via`). */
+type ProfileClaim = ClaimRef & { via?: Via };
 
-/** A profile's claim as a tab-separated row: tag, id, kind, text. */
-function claimRow(corpus: Corpus, tag: string, ref: ClaimRef): string[] {
-  return [tag, qualify(corpus, ref.dataset, ref.claim.id), ref.claim.kind, ref.claim.text];
-}
-
-/** A profile's agreement as a tab-separated row. */
-function agreementRow(corpus: Corpus, a: AgreementRef): string[] {
+/** The blocks of a profile's section: a heading with the count, then the listing. */
+function section<T>(title: string, tag: string, listing: Listing<T>, items: T[]): Block[] {
   return [
-    'agreement',
-    qualify(corpus, a.dataset, a.agreement.id),
-    a.agreement.name,
-    a.agreement.status,
+    { type: 'heading', text: `${title} (${items.length})` },
+    listingBlock(tag, listing, items),
   ];
-}
-
-/** Rows as tab-separated lines, escaped like every other plain output. */
-function writeRows(view: View, rows: string[][]): void {
-  view.write(rows.map((row) => `${row.map(plainCell).join('\t')}\n`).join(''));
-}
-
-/** Untrusted text wrapped to the terminal width (terminal only). */
-function paragraph(view: View, text: string): void {
-  view.write(`${tableKit(view).wrap(plainCell(text), view.width).join('\n')}\n`);
-}
-
-/** A section heading inside a profile (terminal only). */
-function heading(view: View, text: string): void {
-  view.write(`\n${view.colors.header(plainCell(text))}\n`);
 }
 
 /**
  * `armru actors NAME`: the entity, the claims about it, the claims it asserts and its
- * agreements. In a pipe the sections are tab-separated lines tagged `about`, `asserts`,
- * `agreement`; with --json an array of profiles.
+ * agreements. In a pipe an `entity` line, then the claims as `claims` prints them tagged
+ * `about` or `asserts`, and `agreement` lines; with --json an array of profiles.
  */
-export function printEntityProfiles(view: View, corpus: Corpus, profiles: EntityProfile[]): void {
-  if (view.mode === 'json') {
-    printJson(
-      view,
-      profiles.map((p) => ({
-        ...withDataset(corpus, p.dataset, p.entity),
-        claimCount: p.claimCount,
-        assertedCount: p.assertedCount,
-        claims: p.about.map((r) => withVia(claimJson(corpus, r), r.via)),
-        asserted: p.asserted.map((r) => withVia(claimJson(corpus, r), r.via)),
-        agreements: p.agreements.map((a) => withVia(a.agreement, a.via)),
-      })),
-    );
-    return;
-  }
-  for (const p of profiles) {
-    const id = qualify(corpus, p.dataset, p.entity.id);
-    if (view.mode === 'plain') {
-      const rows = [
-        [
-          'entity',
+export function entityProfilesDocument(view: View, corpus: Corpus, profiles: EntityProfile[]): Doc {
+  const claims = claimListing(view, corpus);
+  const agreements = agreementListing(view, corpus);
+  const claimOf = (r: ProfileClaim) => claims.json(r);
+  return {
+    json: profiles.map((p) => ({
+      ...entityJson(corpus, p.dataset, p.entity),
+      claimCount: p.claimCount,
+      assertedCount: p.assertedCount,
+      claims: p.about.map(claimOf),
+      asserted: p.asserted.map(claimOf),
+      agreements: p.agreements.map((a) => agreements.json(a)),
+    })),
+    blocks: profiles.flatMap((p, i) => {
+      const id = qualify(corpus, p.dataset, p.entity.id);
+      const { type, name, aliases, description } = p.entity;
+      return [
+        ...(i > 0 ? [{ type: 'paragraph' as const, text: '' }] : []),
+        {
+          type: 'title' as const,
           id,
-          p.entity.type,
-          p.entity.name,
-          p.entity.aliases.join(', '),
-          p.entity.description,
-        ],
-        ...p.about.map((r) => [...claimRow(corpus, 'about', r), ...(r.via ? [r.via.text] : [])]),
-        ...p.asserted.map((r) => [
-          ...claimRow(corpus, 'asserts', r),
-          ...(r.via ? [r.via.text] : []),
-        ]),
-        ...p.agreements.map((a) => [...agreementRow(corpus, a), ...(a.via ? [a.via.text] : [])]),
+          badges: [type],
+          text: name,
+          pipe: [['entity', id, type, name, aliases.join(', '), description]],
+        },
+        ...(aliases.length > 0
+          ? [{ type: 'paragraph' as const, text: `also: ${aliases.join(', ')}` }]
+          : []),
+        { type: 'paragraph' as const, text: description },
+        ...section(`Claims about ${name}`, 'about', claims, p.about),
+        ...section(`Claims ${name} asserts`, 'asserts', claims, p.asserted),
+        ...section('Agreements', 'agreement', agreements, p.agreements),
+        ...agreementNotes(corpus, p.agreements),
       ];
-      writeRows(view, rows);
-      continue;
-    }
-    view.write(
-      `${view.colors.id(plainCell(id))}  ${view.colors.kind(p.entity.type)}  ${view.colors.header(plainCell(p.entity.name))}\n`,
-    );
-    if (p.entity.aliases.length > 0) paragraph(view, `also: ${p.entity.aliases.join(', ')}`);
-    paragraph(view, p.entity.description);
-    heading(view, `Claims about ${p.entity.name} (${p.about.length})`);
-    if (p.about.length > 0) printClaims(view, corpus, p.about);
-    heading(view, `Claims ${p.entity.name} asserts (${p.asserted.length})`);
-    if (p.asserted.length > 0) printClaims(view, corpus, p.asserted);
-    heading(view, `Agreements (${p.agreements.length})`);
-    if (p.agreements.length > 0) printAgreements(view, corpus, p.agreements);
-  }
+    }),
+  };
 }
 
 /** `armru topics NAME`: the topic, its claims, and the agreements those claims evidence. */
-export function printTopicProfiles(view: View, corpus: Corpus, profiles: TopicProfile[]): void {
-  if (view.mode === 'json') {
-    printJson(
-      view,
-      profiles.map((p) => ({
-        ...withDataset(corpus, p.dataset, p.topic),
-        claimCount: p.claimCount,
-        claims: p.claims.map((r) => claimJson(corpus, r)),
-        agreements: p.agreements.map((a) => a.agreement),
-      })),
-    );
-    return;
-  }
-  for (const p of profiles) {
-    const id = qualify(corpus, p.dataset, p.topic.id);
-    if (view.mode === 'plain') {
-      const rows = [
-        ['topic', id, p.topic.name, p.topic.aliases.join(', '), p.topic.description],
-        ...p.claims.map((r) => claimRow(corpus, 'claim', r)),
-        ...p.agreements.map((a) => agreementRow(corpus, a)),
+export function topicProfilesDocument(view: View, corpus: Corpus, profiles: TopicProfile[]): Doc {
+  const claims = claimListing(view, corpus);
+  const agreements = agreementListing(view, corpus);
+  return {
+    json: profiles.map((p) => ({
+      ...topicJson(corpus, p.dataset, p.topic),
+      claimCount: p.claimCount,
+      claims: p.claims.map((r) => claimJson(corpus, r)),
+      agreements: p.agreements.map((a) => agreements.json(a)),
+    })),
+    blocks: profiles.flatMap((p, i) => {
+      const id = qualify(corpus, p.dataset, p.topic.id);
+      const { name, aliases, description } = p.topic;
+      return [
+        ...(i > 0 ? [{ type: 'paragraph' as const, text: '' }] : []),
+        {
+          type: 'title' as const,
+          id,
+          badges: [],
+          text: name,
+          pipe: [['topic', id, name, aliases.join(', '), description]],
+        },
+        ...(aliases.length > 0
+          ? [{ type: 'paragraph' as const, text: `also: ${aliases.join(', ')}` }]
+          : []),
+        { type: 'paragraph' as const, text: description },
+        ...section('Claims', 'claim', claims, p.claims),
+        ...section('Agreements', 'agreement', agreements, p.agreements),
+        ...agreementNotes(corpus, p.agreements),
       ];
-      writeRows(view, rows);
-      continue;
-    }
-    view.write(
-      `${view.colors.id(plainCell(id))}  ${view.colors.header(plainCell(p.topic.name))}\n`,
-    );
-    if (p.topic.aliases.length > 0) paragraph(view, `also: ${p.topic.aliases.join(', ')}`);
-    paragraph(view, p.topic.description);
-    heading(view, `Claims (${p.claims.length})`);
-    if (p.claims.length > 0) printClaims(view, corpus, p.claims);
-    heading(view, `Agreements (${p.agreements.length})`);
-    if (p.agreements.length > 0) printAgreements(view, corpus, p.agreements);
-  }
+    }),
+  };
 }
 
-/** `armru agreements`: name, kind, parties, status, date and evidencing claims. */
-export function printAgreements(
-  view: View,
-  corpus: Corpus,
-  agreements: (AgreementRef & { via?: Via[] | Via })[],
-): void {
-  const vias = (a: { via?: Via[] | Via }) =>
-    a.via === undefined ? [] : Array.isArray(a.via) ? a.via : [a.via];
-  const names = (a: AgreementRef & { via?: Via[] | Via }) => {
+type ListedAgreement = AgreementRef & { via?: Via[] | Via };
+
+const agreementVias = (a: { via?: Via[] | Via }) =>
+  a.via === undefined ? [] : Array.isArray(a.via) ? a.via : [a.via];
+
+/** Agreements as listed: name, kind, parties, status, date and evidencing claims. */
+export function agreementListing(view: View, corpus: Corpus): Listing<ListedAgreement> {
+  const names = (a: ListedAgreement) => {
     const list = a.agreement.parties.map((id) => a.dataset.entityById.get(id)?.name ?? id);
-    const how = vias(a).map((v) => v.text);
+    const how = agreementVias(a).map((v) => v.text);
     return how.length > 0 ? `${list.join(', ')} (${how.join('; ')})` : list.join(', ');
   };
-  const listing: Listing<AgreementRef & { via?: Via[] | Via }> = {
-    columns: [
-      { header: 'ID', style: view.colors.id },
-      { header: 'NAME', wrap: true, flex: true, min: 16, share: 0.3 },
-      { header: 'KIND', style: view.colors.kind, optional: true },
-      { header: 'PARTIES', wrap: true, max: 24, min: 12 },
-      { header: 'STATUS' },
-      { header: 'DATE', wrap: true, min: 10, optional: true },
-      { header: 'CLAIMS', wrap: true, max: 14, min: 5, optional: true },
-      // A pipe gets the note as the last field; a table lists notes under it instead.
-      ...(view.mode === 'plain' ? [{ header: 'NOTE' }] : []),
-    ],
-    cells: (a) => [
-      { text: qualify(corpus, a.dataset, a.agreement.id) },
-      { text: a.agreement.name },
-      { text: a.agreement.kind },
-      { text: names(a) },
-      { text: a.agreement.status },
-      { text: a.agreement.when ? `${a.agreement.when.date} (${a.agreement.when.basis})` : '' },
-      { text: a.agreement.claims.map((id) => qualify(corpus, a.dataset, id)).join(', ') },
-      ...(view.mode === 'plain' ? [{ text: a.agreement.note ?? '' }] : []),
-    ],
+  const values = (a: ListedAgreement) => [
+    qualify(corpus, a.dataset, a.agreement.id),
+    a.agreement.name,
+    a.agreement.kind,
+    names(a),
+    a.agreement.status,
+    a.agreement.when ? `${a.agreement.when.date} (${a.agreement.when.basis})` : '',
+    a.agreement.claims.map((id) => qualify(corpus, a.dataset, id)).join(', '),
+  ];
+  const columns = [
+    { header: 'ID', style: view.colors.id },
+    { header: 'NAME', wrap: true, flex: true, min: 16, share: 0.3 },
+    { header: 'KIND', style: view.colors.kind, optional: true },
+    { header: 'PARTIES', wrap: true, max: 24, min: 12 },
+    { header: 'STATUS' },
+    { header: 'DATE', wrap: true, min: 10, optional: true },
+    { header: 'CLAIMS', wrap: true, max: 14, min: 5, optional: true },
+  ];
+  return {
+    columns,
+    cells: (a) => values(a).map((text) => ({ text })),
+    // A line gets the note as its last field; a table lists notes under it instead.
+    line: {
+      columns: [...columns, { header: 'NOTE' }],
+      values: (a) => [...values(a), a.agreement.note ?? ''],
+    },
     dataset: (a) => a.dataset,
-    json: (a) => (vias(a).length > 0 ? { ...a.agreement, via: vias(a) } : a.agreement),
+    json: (a) => {
+      const value = agreementJson(corpus, a.dataset, a.agreement);
+      const how = agreementVias(a).map((v) => viaJson(corpus, a.dataset, v));
+      return how.length > 0 ? { ...value, via: how } : value;
+    },
   };
-  printListing(view, listing, agreements, corpus);
-  if (view.mode !== 'table') return;
+}
+
+/** The notes of agreements, for under a table of them (a table has no room for notes). */
+export function agreementNotes(corpus: Corpus, agreements: ListedAgreement[]): Block[] {
   const noted = agreements.filter((a) => a.agreement.note);
-  if (noted.length === 0) return;
-  heading(view, 'Notes');
-  for (const a of noted)
-    paragraph(view, `${qualify(corpus, a.dataset, a.agreement.id)}: ${a.agreement.note}`);
+  if (noted.length === 0) return [];
+  return [
+    { type: 'heading', text: 'Notes' },
+    ...noted.map((a) => ({
+      type: 'paragraph' as const,
+      text: `${qualify(corpus, a.dataset, a.agreement.id)}: ${a.agreement.note}`,
+    })),
+  ];
+}
+
+/**
+ * `armru agreements`: name, kind, parties, status, date and evidencing claims; under a table
+ * (or cards), the agreements' notes.
+ */
+export function printAgreements(view: View, corpus: Corpus, agreements: ListedAgreement[]): void {
+  printListing(view, agreementListing(view, corpus), agreements, corpus);
+  const notes = agreementNotes(corpus, agreements);
+  if (notes.length > 0 && drawn(view)) printDocument(view, { json: null, blocks: notes }, corpus);
 }
 
 /** `armru disputes`: the two claims side by side, who asserts each, their quotes, the relation. */
@@ -244,18 +231,28 @@ export function printDisputes(view: View, corpus: Corpus, disputes: Dispute[]): 
       { header: 'RELATION', style: view.colors.kind },
       { header: 'OTHER CLAIM', wrap: true, flex: true, min: 16 },
     ],
-    cells: (d) =>
-      view.mode === 'plain'
-        ? [
-            qualify(corpus, d.from.dataset, d.from.claim.id),
-            asserterName(d.from.dataset, d.from.claim),
-            d.from.claim.quote.exact,
-            d.type,
-            qualify(corpus, d.to.dataset, d.to.claim.id),
-            asserterName(d.to.dataset, d.to.claim),
-            d.to.claim.quote.exact,
-          ].map((text) => ({ text }))
-        : [{ text: side(d.from) }, { text: d.type }, { text: side(d.to) }],
+    cells: (d) => [{ text: side(d.from) }, { text: d.type }, { text: side(d.to) }],
+    // A line gives each side's id, asserter and quote a field of its own.
+    line: {
+      columns: [
+        'ID',
+        'ASSERTED BY',
+        'QUOTE',
+        'RELATION',
+        'OTHER ID',
+        'OTHER ASSERTED BY',
+        'OTHER QUOTE',
+      ].map((header) => ({ header })),
+      values: (d) => [
+        qualify(corpus, d.from.dataset, d.from.claim.id),
+        asserterName(d.from.dataset, d.from.claim),
+        d.from.claim.quote.exact,
+        d.type,
+        qualify(corpus, d.to.dataset, d.to.claim.id),
+        asserterName(d.to.dataset, d.to.claim),
+        d.to.claim.quote.exact,
+      ],
+    },
     dataset: (d) => d.from.dataset,
     json: (d) => ({
       from: qualify(corpus, d.from.dataset, d.from.claim.id),
@@ -271,6 +268,8 @@ export function printDisputes(view: View, corpus: Corpus, disputes: Dispute[]): 
 
 /** `armru timeline`: dated claims and agreements with the date's precision, basis and source. */
 export function printTimeline(view: View, corpus: Corpus, entries: TimelineEntry[]): void {
+  const what = (e: TimelineEntry) =>
+    e.item === 'claim' ? e.claim.text : `Agreement: ${e.agreement.name}`;
   const listing: Listing<TimelineEntry> = {
     columns: [
       { header: 'DATE' },
@@ -280,83 +279,94 @@ export function printTimeline(view: View, corpus: Corpus, entries: TimelineEntry
       { header: 'WHAT', wrap: true, flex: true, min: 20 },
     ],
     cells: (e) => {
-      const what = e.item === 'claim' ? e.claim.text : `Agreement: ${e.agreement.name}`;
+      const text = what(e);
       const source = e.when.source ?? '';
       return [
         { text: e.when.date },
         { text: e.precision },
         { text: e.when.basis },
         { text: qualify(corpus, e.dataset, e.item === 'claim' ? e.claim.id : e.agreement.id) },
-        // An outside date carries its source with it; in a pipe it is a column of its own.
-        { text: view.mode === 'plain' ? what : source ? `${what}\nsource: ${source}` : what },
-        ...(view.mode === 'plain' ? [{ text: source }] : []),
+        // An outside date carries its source with it.
+        { text: source ? `${text}\nsource: ${source}` : text },
       ];
+    },
+    // In a line the source is a field of its own.
+    line: {
+      columns: ['DATE', 'PRECISION', 'BASIS', 'ID', 'WHAT', 'SOURCE'].map((header) => ({ header })),
+      values: (e) => [
+        e.when.date,
+        e.precision,
+        e.when.basis,
+        qualify(corpus, e.dataset, e.item === 'claim' ? e.claim.id : e.agreement.id),
+        what(e),
+        e.when.source ?? '',
+      ],
     },
     dataset: (e) => e.dataset,
     json: (e) =>
       e.item === 'claim'
         ? { item: 'claim', precision: e.precision, ...claimJson(corpus, e) }
-        : { item: 'agreement', precision: e.precision, ...e.agreement },
+        : {
+            item: 'agreement',
+            precision: e.precision,
+            ...agreementJson(corpus, e.dataset, e.agreement),
+          },
   };
   printListing(view, listing, entries, corpus);
 }
 
-/** `armru stats`: an object with --json; sections of counts otherwise. */
-export function printStats(view: View, stats: Stats): void {
-  if (view.mode === 'json') {
-    printJson(view, stats);
-    return;
-  }
+/**
+ * `armru stats`: the totals, then the counts by kind, asserter, topic and actor. In a pipe every
+ * line has four fields: group, key, name, value (`total  claims  claims  35`,
+ * `actor  russia  Russia  20`).
+ */
+export function statsDocument(stats: Stats): Doc {
   const percent = `${(stats.coverage.share * 100).toFixed(1)}%`;
-  // Each total: its key (the JSON field), the label people read, and the value.
-  const totals: [string, string, string][] = [
-    ['claims', 'claims', String(stats.claims)],
-    ['hedged', 'hedged claims', String(stats.hedged)],
-    ['entities', 'entities', String(stats.entities)],
-    ['topics', 'topics', String(stats.topics)],
-    ['agreements', 'agreements', String(stats.agreements)],
-    ['relations', 'relations', String(stats.relations)],
-    [
+  const total = (key: string, label: string, value: number | string) => ({
+    key,
+    label,
+    value: String(value),
+  });
+  const totals = [
+    ...(stats.datasets > 1 ? [total('datasets', 'datasets', stats.datasets)] : []),
+    total('claims', 'claims', stats.claims),
+    total('hedged', 'hedged claims', stats.hedged),
+    total('entities', 'entities', stats.entities),
+    total('topics', 'topics', stats.topics),
+    total('agreements', 'agreements', stats.agreements),
+    total('relations', 'relations', stats.relations),
+    total(
       'coverage',
       'body text covered',
       `${percent} (${stats.coverage.covered} of ${stats.coverage.total} non-space characters)`,
-    ],
+    ),
   ];
-  if (stats.datasets > 1) totals.unshift(['datasets', 'datasets', String(stats.datasets)]);
+  const counts = (title: string): Listing<Stats['byKind'][number]> => ({
+    columns: [
+      { header: title.toUpperCase(), wrap: true, flex: true, min: 12 },
+      { header: 'CLAIMS', align: 'right' },
+    ],
+    cells: (c) => [{ text: c.name }, count(c.count)],
+    line: {
+      columns: [{ header: 'KEY' }, { header: 'NAME' }, { header: 'CLAIMS' }],
+      values: (c) => [c.key, c.name, String(c.count)],
+    },
+    json: (c) => c,
+  });
   const sections: [string, string, Stats['byKind']][] = [
     ['kind', 'by kind', stats.byKind],
     ['assertedBy', 'by asserted by', stats.byAssertedBy],
     ['topic', 'by topic', stats.byTopic],
     ['actor', 'by actor', stats.byActor],
   ];
-  if (view.mode === 'plain') {
-    const rows = [
-      // Four fields on every line: group, key, name, value.
-      ...totals.map(([key, label, value]) => ['total', key, label, value]),
-      ...sections.flatMap(([group, , counts]) =>
-        counts.map((c) => [group, c.key, c.name, String(c.count)]),
-      ),
-    ];
-    writeRows(view, rows);
-    return;
-  }
-  const listing = (title: string): Listing<Stats['byKind'][number]> => ({
-    columns: [
-      { header: title.toUpperCase(), wrap: true, flex: true, min: 12 },
-      { header: 'CLAIMS', align: 'right' },
+  return {
+    json: stats,
+    blocks: [
+      { type: 'fields', tag: 'total', fields: totals },
+      ...sections.flatMap(([group, title, items]): Block[] => [
+        { type: 'paragraph', text: '' },
+        listingBlock(group, counts(title), items, 60),
+      ]),
     ],
-    cells: (c) => [{ text: c.name }, count(c.count)],
-    json: (c) => c,
-  });
-  view.write(
-    tableKit(view).renderPairs(
-      totals.map(([, label, text]) => ({ label, cell: { text } })),
-      view.width,
-      view.colors,
-    ),
-  );
-  for (const [, name, counts] of sections) {
-    view.write('\n');
-    printListing({ ...view, width: Math.min(view.width, 60) }, listing(name), counts);
-  }
+  };
 }

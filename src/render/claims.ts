@@ -7,7 +7,8 @@ import type { SearchHit } from '../core/search/search.js';
 import { fold, foldKeepsPositions } from '../core/text/fold.js';
 import type { Column } from './cells.js';
 import type { Palette } from './color.js';
-import { type Listing, printListing, withDataset } from './listing.js';
+import { type Listing, printListing } from './listing.js';
+import { claimJson, viaJson } from './refs.js';
 import { tableKit, type View } from './view.js';
 
 /** Display name of whoever asserts a claim. */
@@ -25,11 +26,6 @@ export function actorNames(dataset: Dataset, claim: Claim): string[] {
 /** Display names of a claim's topics. */
 export function topicNames(dataset: Dataset, claim: Claim): string[] {
   return claim.topics.map((id) => dataset.topicById.get(id)?.name ?? id);
-}
-
-/** The claim object as JSON output carries it: as stored (plus `dataset` when several are loaded). */
-export function claimJson(corpus: Corpus, ref: ClaimRef): Record<string, unknown> {
-  return withDataset(corpus, ref.dataset, { ...ref.claim });
 }
 
 /** The columns every claim list shares: id, kind, asserted by, claim, actors. */
@@ -85,11 +81,12 @@ function listedJson(view: View, corpus: Corpus, ref: ListedClaim): Record<string
       names[field] = ref.claim.topics.map((id) => ref.dataset.topicById.get(id)?.name ?? id);
     if (field === 'assertedByName') names[field] = asserterName(ref.dataset, ref.claim);
   }
-  return { ...base, ...(how.length > 0 ? { via: how } : {}), ...names };
+  const via = how.map((v) => viaJson(corpus, ref.dataset, v));
+  return { ...base, ...(via.length > 0 ? { via } : {}), ...names };
 }
 
 /** A claim list whose rows may carry search matches to highlight in the claim text. */
-function claimListing(view: View, corpus: Corpus): Listing<ListedClaim> {
+export function claimListing(view: View, corpus: Corpus): Listing<ListedClaim> {
   return {
     columns: claimColumns(view.colors),
     cells: (ref) => [

@@ -1,8 +1,9 @@
 import { AUTHOR } from '../core/dataset/verify.js';
 import type { ClaimRef, Corpus } from '../core/model/corpus.js';
 import type { DatasetDocument, Entity } from '../core/model/types.js';
-import { actorNames, asserterName, claimJson, topicNames } from './claims.js';
+import { actorNames, asserterName, topicNames } from './claims.js';
 import { toJson } from './json.js';
+import { claimJson } from './refs.js';
 
 /** A dataset document, as `claims.json` is written. */
 export function toDatasetJson(doc: DatasetDocument): string {

@@ -4,7 +4,7 @@ import type { Dataset } from '../core/model/types.js';
 import { type Cell, type Column, renderPlain, renderPlainCells } from './cells.js';
 import { csvField } from './export.js';
 import { toJson } from './json.js';
-import { printJson, tableKit, type View } from './view.js';
+import { type ListingFormat, printJson, tableKit, type View } from './view.js';
 
 /** How one kind of item is listed: its table columns, its cells, and its JSON form. */
 export interface Listing<T> {
@@ -15,6 +15,12 @@ export interface Listing<T> {
   json: (item: T) => unknown;
   /** The dataset an item comes from, for the SOURCE column when several are loaded. */
   dataset?: (item: T) => Dataset;
+  /**
+   * The fields of a tab-separated or CSV line, when they differ from the table's cells: a
+   * table may put two values in one cell (a date and its basis, a note under the name) where
+   * a line gives each its own field.
+   */
+  line?: { columns: Column[]; values: (item: T) => string[] };
 }
 
 /**
@@ -31,6 +37,17 @@ export function withDataset<V>(corpus: Corpus, dataset: Dataset, value: V): V {
     return value;
   }
   return { ...value, dataset: dataset.doc.source.id };
+}
+
+/** The format a listing is printed in: the one --format asks for, else the mode's. */
+export function listingFormat(view: View): ListingFormat {
+  return view.format ?? (view.mode === 'json' ? 'json' : view.mode === 'plain' ? 'tsv' : 'table');
+}
+
+/** True when a listing is drawn for people to read (a table or cards), not printed as data. */
+export function drawn(view: View): boolean {
+  const format = listingFormat(view);
+  return format === 'table' || format === 'cards';
 }
 
 /**
@@ -57,8 +74,7 @@ export function printListing<T>(
     fields
       ? Object.fromEntries(fields.map((f) => [f, (value as Record<string, unknown>)[f]]))
       : value;
-  const format =
-    view.format ?? (view.mode === 'json' ? 'json' : view.mode === 'plain' ? 'tsv' : 'table');
+  const format = listingFormat(view);
   if (format === 'json') {
     printJson(
       view,
@@ -70,28 +86,9 @@ export function printListing<T>(
     view.write(items.map((item) => `${toJson(pick(jsonOf(item)))}\n`).join(''));
     return;
   }
-  let columns: Column[];
-  let rows: Cell[][];
-  if (fields) {
-    // The chosen fields as columns: values as JSON gives them, lists joined with commas.
-    columns = fields.map((f, i) => ({
-      header: f,
-      wrap: true,
-      ...(i === fields.length - 1 ? { flex: true } : {}),
-    }));
-    rows = items.map((item) => {
-      const value = jsonOf(item) as Record<string, unknown>;
-      return fields.map((f) => ({ text: fieldText(value[f]) }));
-    });
-  } else {
-    columns = datasetOf
-      ? [{ header: 'SOURCE', wrap: true, max: 24, min: 8, optional: true }, ...listing.columns]
-      : listing.columns;
-    rows = items.map((item) => {
-      const cells = listing.cells(item);
-      return datasetOf ? [{ text: datasetOf(item).doc.source.title }, ...cells] : cells;
-    });
-  }
+  const { columns, rows } = fields
+    ? chosenFields(fields, items.map(jsonOf))
+    : tabulate(listing, items, format === 'tsv' || format === 'csv', datasetOf);
   if (format === 'csv') {
     const line = (cells: string[]) => `${cells.map(csvField).join(',')}\r\n`;
     view.write(
@@ -110,6 +107,41 @@ export function printListing<T>(
       ? kit.renderCards(columns, rows, view.width, view.colors)
       : kit.renderTable(columns, rows, view.width, view.colors),
   );
+}
+
+/**
+ * The columns and cells of a listing: the table's, or with `asLines` the fields of a line
+ * (`Listing.line`) where they differ. With `datasetOf`, a SOURCE column comes first.
+ */
+export function tabulate<T>(
+  listing: Listing<T>,
+  items: T[],
+  asLines: boolean,
+  datasetOf?: (item: T) => Dataset,
+): { columns: Column[]; rows: Cell[][] } {
+  const own = asLines ? listing.line : undefined;
+  const base = own ? own.columns : listing.columns;
+  const columns = datasetOf
+    ? [{ header: 'SOURCE', wrap: true, max: 24, min: 8, optional: true }, ...base]
+    : base;
+  const rows = items.map((item) => {
+    const cells = own ? own.values(item).map((text) => ({ text })) : listing.cells(item);
+    return datasetOf ? [{ text: datasetOf(item).doc.source.title }, ...cells] : cells;
+  });
+  return { columns, rows };
+}
+
+/** The fields --fields chose as columns: values as JSON gives them, lists joined with commas. */
+function chosenFields(fields: string[], values: unknown[]): { columns: Column[]; rows: Cell[][] } {
+  const columns = fields.map((f, i) => ({
+    header: f,
+    wrap: true,
+    ...(i === fields.length - 1 ? { flex: true } : {}),
+  }));
+  const rows = values.map((value) =>
+    fields.map((f) => ({ text: fieldText((value as Record<string, unknown>)[f]) })),
+  );
+  return { columns, rows };
 }
 
 /** A JSON value as cell text: strings as they are, lists joined with commas, the rest as JSON. */

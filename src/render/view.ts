@@ -1,7 +1,7 @@
 import type { Palette } from './color.js';
 import { toJson } from './json.js';
 import type { renderCards, renderPairs, renderTable } from './table.js';
-import type { wrap } from './text-width.js';
+import type { displayWidth, wrap } from './text-width.js';
 
 /** The output formats a listing can be asked for with `--format`. */
 export const LISTING_FORMATS = ['table', 'cards', 'tsv', 'json', 'jsonl', 'csv'] as const;
@@ -31,6 +31,7 @@ export interface TableKit {
   renderCards: typeof renderCards;
   renderPairs: typeof renderPairs;
   wrap: typeof wrap;
+  displayWidth: typeof displayWidth;
 }
 
 /** The view's table kit; a terminal view always has one. */

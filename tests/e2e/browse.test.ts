@@ -85,7 +85,8 @@ describe('armru show', () => {
         'quote at\t248..307 (code points)',
         'quote\tunion representatives said the schedule had not been agreed',
         'passage\tThe port authority of Valmora approved a new ferry link to Castell on Monday, its director Ana Ruiz announced. According to the Coastal Herald, the ferries will run twice a day from June. However, «union representatives said the schedule had not been agreed».',
-        'related\tdisputes →\tm2\tThe ferries will run twice a day from June.',
+        // The note is the last field, empty when the relation has none: columns stay fixed.
+        'related\tdisputes →\tm2\tThe ferries will run twice a day from June.\t',
         '',
       ].join('\n'),
     );
@@ -94,10 +95,10 @@ describe('armru show', () => {
     expect(page).toContain("asserted by  CivilNet's sources in Armenia's Government (“specified”)");
     expect(page).toContain('In the article');
     expect(page).toMatch(/However,\s+«?CivilNet’s sources/);
-    expect(page).toContain('qualifies →  c08  Russia is also working on gaining access');
+    expect(page).toMatch(/│ qualifies → │ c08 │ Russia is also working on gaining/);
     // The relation's note says why it is not a dispute.
-    expect(page.replace(/\s+/g, ' ')).toContain('The article never says who the third party is');
-    expect(page).toContain('biolab-memorandum: Armenia-Russia memorandum');
+    expect(page.replace(/[│\s]+/g, ' ')).toContain('The article never says who the third party is');
+    expect(page).toMatch(/│ biolab-memorandum +│ Armenia-Russia +│/);
   });
 
   it('highlights the quoted words in colour', () => {
@@ -154,9 +155,10 @@ describe('armru actors and topics', () => {
     expect(armru([...MINI, 'actors', 'Ruíz']).stdout).toBe(
       [
         'entity\truiz\tPerson\tAna Ruiz\tRuiz, Ana Ruíz\tDirector of the Valmora Port Authority.',
-        'about\tm4\tquote\tThe link will cut the journey to an hour.',
-        'asserts\tm1\tevent\tThe Valmora port authority approved a new ferry link to Castell on Monday.',
-        'asserts\tm4\tquote\tThe link will cut the journey to an hour.',
+        // Each claim line is the line `claims` prints, tagged by the section it is in.
+        'about\tm4\tquote\tAna Ruiz\tThe link will cut the journey to an hour.\tAna Ruiz, Castell',
+        'asserts\tm1\tevent\tAna Ruiz\tThe Valmora port authority approved a new ferry link to Castell on Monday.\tValmora Port Authority, Valmora, Castell',
+        'asserts\tm4\tquote\tAna Ruiz\tThe link will cut the journey to an hour.\tAna Ruiz, Castell',
         '',
       ].join('\n'),
     );

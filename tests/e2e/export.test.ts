@@ -653,7 +653,8 @@ describe('loading several datasets', () => {
       ]),
     );
     const hits = JSON.parse(armru(['--data', both, 'claims', '--json']).stdout);
-    expect(hits.map((c: { dataset: string; id: string }) => `${c.dataset}:${c.id}`)).toEqual([
+    // With several datasets every id in JSON is SOURCE:ID, as the user types it to `show`.
+    expect(hits.map((c: { id: string }) => c.id)).toEqual([
       'valmora-ferry:m1',
       'valmora-ferry:m2',
       'valmora-ferry:m3',
@@ -668,6 +669,67 @@ describe('loading several datasets', () => {
     );
     expect(armru(['--data', both, 'show', 'l4']).status).toBe(0);
     expect(armru(['claims'], { ARMRU_DATA: both }).stdout.split('\n')).toHaveLength(9);
+  });
+
+  it('qualifies every id and every reference the same way in every JSON output', () => {
+    const data = ['--data', fixture('mini/claims.json'), '--data', join(ROOT, 'data/claims.json')];
+    const sources = /^(?:valmora-ferry|armenia-russia-defense):[^:]+$/;
+    // The fields that hold ids of the dataset's records, in any command's JSON.
+    const REFERENCES = new Set([
+      'id',
+      'actors',
+      'topics',
+      'assertedBy',
+      'parties',
+      'claims',
+      'from',
+      'to',
+      'path',
+      'memberOf',
+      'a',
+      'b',
+    ]);
+    const unqualified = (value: unknown, key = ''): string[] => {
+      if (Array.isArray(value)) return value.flatMap((v) => unqualified(v, key));
+      if (value && typeof value === 'object')
+        return Object.entries(value).flatMap(([k, v]) => unqualified(v, k));
+      if (typeof value !== 'string' || !REFERENCES.has(key)) return [];
+      // The author's own voice is the one reference every dataset shares.
+      return value === 'author' || sources.test(value) ? [] : [`${key}: ${value}`];
+    };
+    const outputs = [
+      ['claims', '--json'],
+      ['search', 'ferry | Shoygu', '--json'],
+      ['show', 'armenia-russia-defense:c08', '--json'],
+      ['show', 'valmora-ferry:m3', '--json'],
+      ['actors', '--json'],
+      ['actors', 'Shoygu', '--json'],
+      ['topics', 'Ferries', '--json'],
+      ['agreements', '--json'],
+      ['disputes', '--json'],
+      ['timeline', '--json'],
+      ['graph', '--format', 'json'],
+      ['export', '--format', 'jsonl'],
+    ];
+    for (const args of outputs) {
+      const r = armru([...data, ...args]);
+      expect(r.stderr, args.join(' ')).toBe('');
+      const text = r.stdout.trim();
+      const values = args.includes('jsonl')
+        ? text.split('\n').map((line) => JSON.parse(line))
+        : [JSON.parse(text)];
+      expect(unqualified(values), args.join(' ')).toEqual([]);
+      // Something was checked: every output holds qualified ids.
+      expect(text, args.join(' ')).toMatch(/"(?:valmora-ferry|armenia-russia-defense):/);
+    }
+    // The ids in JSON are the ones `show` takes.
+    const [first] = JSON.parse(armru([...data, 'actors', 'Shoygu', '--json']).stdout);
+    const claim = first.claims[0].id;
+    expect(armru([...data, 'show', claim]).status).toBe(0);
+    // With one dataset, records stay exactly as stored.
+    const [alone] = JSON.parse(armru(['actors', 'Shoygu', '--json']).stdout);
+    expect(alone.id).toBe('shoygu');
+    expect(alone.dataset).toBeUndefined();
   });
 
   it('refuses two datasets with the same source id, and a directory with none', () => {

@@ -1,8 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMANDS as REGISTRY } from '../../src/commands/registry.js';
 import { displayWidth } from '../../src/render/text-width.js';
 import { BIN, ROOT, stripAnsi } from '../helpers.js';
 
@@ -49,21 +58,40 @@ function screen(
   };
 }
 
-const COMMANDS = [
-  'search Russia',
-  'search Gyumri',
-  'claims',
-  'show c09',
-  'actors',
-  'actors Russia',
-  'topics',
-  'topics csto',
-  'agreements',
-  'disputes',
-  'timeline',
-  'stats',
-  'validate',
-];
+/**
+ * How each command runs in the width matrix. Every command of the registry has an entry (a
+ * test below checks it), so a new command cannot miss the matrix. Commands that write data
+ * for another program (a dataset, a page, an index) write it to a file here: what reaches the
+ * terminal is then what a person reads. `DIR` is the test's temporary directory.
+ */
+const RUNS: Record<string, string[]> = {
+  search: ['search Russia', 'search Gyumri', 'search what did Shoygu announce', 'search Zygrhar'],
+  claims: ['claims', 'claims --actor Russia --limit 5'],
+  show: ['show c09', 'show c08', 'show c28'],
+  read: ['read', 'read --claim c08', 'read --asserted-by Kommersant'],
+  actors: ['actors', 'actors Russia', 'actors Tonoyan'],
+  topics: ['topics', 'topics csto'],
+  agreements: ['agreements', 'agreements --status signed'],
+  disputes: ['disputes'],
+  timeline: ['timeline'],
+  stats: ['stats', 'stats --actor Russia'],
+  export: ['export -o DIR/export.claims.json', 'export --format csv -o DIR/export.csv'],
+  report: ['report -o DIR/report.html'],
+  validate: ['validate'],
+  draft: ['draft ARTICLE --published 2019-10-30 -o DIR/draft.claims.json'],
+  index: ['index DIR/copy/claims.json'],
+};
+
+/**
+ * Commands whose only output is text for another program, shown as that program will read
+ * it: a shell script to source (`completion`), and DOT, Mermaid, JSON or SVG (`graph`).
+ */
+const DATA_ONLY: Record<string, string> = {
+  completion: 'prints a shell script for the shell to source',
+  graph: 'prints DOT, Mermaid, JSON or SVG for another program',
+};
+
+const COMMANDS = Object.values(RUNS).flat();
 
 const shownCache = new Map<string, { id: string; text: string }[]>();
 
@@ -71,7 +99,13 @@ const shownCache = new Map<string, { id: string; text: string }[]>();
 function shownClaims(command: string): { id: string; text: string }[] {
   const cached = shownCache.get(command);
   if (cached) return cached;
-  if (/^(stats|validate|agreements|disputes|actors$|topics$)/.test(command)) return [];
+  // Commands whose --json holds no claim objects, or that show the article instead.
+  if (
+    /^(stats|validate|agreements|disputes|actors$|topics$|read|export|report|draft|index)/.test(
+      command,
+    )
+  )
+    return [];
   const r = spawnSync(process.execPath, [BIN, ...command.split(' '), '--json'], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -92,22 +126,48 @@ function shownClaims(command: string): { id: string; text: string }[] {
 }
 
 describe('every command in a terminal', () => {
+  it('has a run in the width matrix for every command the registry declares', () => {
+    const declared = REGISTRY.filter((c) => !c.hidden).map((c) => c.name);
+    expect(declared.filter((name) => !(name in RUNS) && !(name in DATA_ONLY))).toEqual([]);
+    expect(Object.keys(RUNS).filter((name) => !declared.includes(name))).toEqual([]);
+  });
+
   for (const columns of [50, 60, 80, 120]) {
-    it(`fits ${columns} columns and splits no word`, () => {
-      for (const command of COMMANDS) {
-        const { status, text } = screen(command, columns);
-        expect(status, command).toBe(0);
-        const lines = text.split('\n');
-        const widest = Math.max(...lines.map(displayWidth));
-        expect(widest, `${command} at ${columns}`).toBeLessThanOrEqual(columns);
-        // Every word of every claim the command shows stands whole on some line.
-        const flat = lines.join(' ');
-        for (const claim of shownClaims(command)) {
-          for (const word of claim.text.split(' '))
-            expect(flat, `${command} at ${columns}: ${claim.id} "${word}"`).toContain(word);
+    for (const paging of ['through the pager', 'without the pager'] as const) {
+      it(`fits ${columns} columns ${paging} and splits no word`, () => {
+        mkdirSync(join(dir, 'copy'), { recursive: true });
+        for (const command of COMMANDS) {
+          // A fresh copy to index each time, so `index` always has work to report.
+          for (const name of ['claims.json', 'article.txt'])
+            copyFileSync(join(ROOT, 'data', name), join(dir, 'copy', name));
+          const args = command
+            .replaceAll('DIR', dir)
+            .replace('ARTICLE', join(ROOT, 'data', 'article.txt'));
+          const errors = join(dir, 'stderr.txt');
+          const { status, text } = screen(
+            `${args}${paging === 'without the pager' ? ' --no-pager' : ''} 2>${errors}`,
+            columns,
+            40,
+            paging === 'through the pager' ? { ARMRU_PAGER: pager } : {},
+          );
+          const said = readFileSync(errors, 'utf8');
+          expect(status, `${command}: ${said}`).toBe(command === 'search Zygrhar' ? 1 : 0);
+          // Messages on stderr are one line each (a log line is never wrapped), and only
+          // messages: "armru: ..." or an indented detail under one.
+          for (const line of said.split('\n').filter(Boolean))
+            expect(line, command).toMatch(/^(armru: | {2})/);
+          const lines = text.split('\n').filter((l) => !['PAGER START', 'PAGER END'].includes(l));
+          const widest = lines.reduce((w, l) => Math.max(w, displayWidth(l)), 0);
+          expect(widest, `${command} at ${columns} ${paging}`).toBeLessThanOrEqual(columns);
+          // Every word of every claim the command shows stands whole on some line.
+          const flat = lines.join(' ');
+          for (const claim of shownClaims(command)) {
+            for (const word of claim.text.split(' '))
+              expect(flat, `${command} at ${columns}: ${claim.id} "${word}"`).toContain(word);
+          }
         }
-      }
-    }, 120_000);
+      }, 300_000);
+    }
   }
 
   it('prints records as cards when a table cannot fit, and tables when it can', () => {

@@ -41,6 +41,38 @@ describe('armru read in a pipe', () => {
     });
   });
 
+  it('marks the claims the other commands keep: --query, --from and --to too', () => {
+    /** The ids `read` marks in a pipe: its claim lines after the article. */
+    const marked = (args: string[]) =>
+      armru(['read', ...args])
+        .stdout.split('\n')
+        .filter((line) => /^c\d+\t/.test(line))
+        .map((line) => line.split('\t')[0])
+        .sort();
+    const listed = (args: string[]) =>
+      JSON.parse(armru(['claims', ...args, '--json']).stdout)
+        .map((c: { id: string }) => c.id)
+        .sort();
+    for (const args of [
+      ['--query', 'biolab'],
+      ['--query', 'Kocharyan', '--kind', 'event'],
+      ['--from', '2019-10-29', '--to', '2019-10-29'],
+      ['--from', '2018', '--to', '2018-12'],
+      ['--actor', 'Russia', '--from', '2019'],
+    ]) {
+      const ids = listed(args);
+      expect(ids.length, args.join(' ')).toBeGreaterThan(0);
+      expect(marked(args), args.join(' ')).toEqual(ids);
+    }
+    expect(marked(['--query', 'biolab'])).toEqual(['c08', 'c09']);
+    // A query that matches nothing leaves the article unmarked and says so.
+    expect(armru(['read', '--query', 'Zygrhar'])).toMatchObject({
+      status: 0,
+      stderr: 'armru: no claims match these filters; the article is shown unmarked\n',
+    });
+    expect(armru(['read', '--from', '2019-13'])).toMatchObject({ status: 2, stdout: '' });
+  });
+
   it('shows nested and crossing claims of the article', () => {
     const out = armru(['read']).stdout;
     // c14 inside c13; c37 inside c17, both crossed by c18 (they end first); c21 holds c22

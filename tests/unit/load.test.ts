@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lineColumn, parseJson } from '../../src/core/dataset/json-text.js';
-import { ArmruError, problemLine } from '../../src/core/model/errors.js';
+import { ArmruError, type DataProblem, problemLine } from '../../src/core/model/errors.js';
 import { loadDataset } from '../../src/core/store/load.js';
 import { pointerToPath } from '../../src/core/text/json-path.js';
 import { fixture } from '../helpers.js';
@@ -8,14 +8,14 @@ import { fixture } from '../helpers.js';
 /** Loads a dataset expected to fail and returns the error's message and problem lines. */
 async function refusal(
   file: string,
-): Promise<{ message: string; problems: string[]; code: string }> {
+): Promise<{ message: string; problems: string[]; code: string; details: DataProblem[] }> {
   try {
     await loadDataset(file);
   } catch (error) {
     expect(error).toBeInstanceOf(ArmruError);
     const e = error as ArmruError;
     expect(e.details.map(problemLine)).toEqual(e.problems);
-    return { message: e.message, problems: e.problems, code: e.code };
+    return { message: e.message, problems: e.problems, code: e.code, details: e.details };
   }
   throw new Error(`${file} loaded but should have been refused`);
 }
@@ -35,6 +35,15 @@ describe('loadDataset', () => {
       message: `${f}:7:5: invalid JSON: expected ',' between items`,
       // The one problem is the message itself, and the CLI prints it once.
       problems: [`${f}:7:5: invalid JSON: expected ',' between items`],
+      details: [
+        {
+          file: f,
+          code: 'json',
+          line: 7,
+          column: 5,
+          message: "invalid JSON: expected ',' between items",
+        },
+      ],
     });
   });
 
@@ -47,6 +56,18 @@ describe('loadDataset', () => {
       `${f}: $.claims[1].kind: expected one of "event", "statement", "quote", "report", "denial", "assessment", "background" (claim m2)`,
       `${f}: $.claims[2]: missing required property "text" (claim m3)`,
       `${f}: $.claims[3].hedged: expected boolean (claim m4)`,
+    ]);
+    // What is missing is data too, not only words in the message.
+    const { details } = await refusal(f);
+    expect(details.filter((d) => d.missing !== undefined)).toEqual([
+      {
+        file: f,
+        code: 'schema',
+        path: '$.claims[2]',
+        claimId: 'm3',
+        missing: 'text',
+        message: 'missing required property "text"',
+      },
     ]);
   });
 

@@ -89,4 +89,28 @@ describe('the layout', () => {
       expect(code.match(commands)?.[0], relative(SRC, file)).toBeUndefined();
     }
   });
+
+  it("keeps the README's file list true: every source file named, nothing that is gone", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Files'));
+    const block = section.slice(
+      section.indexOf('```') + 3,
+      section.indexOf('```', section.indexOf('```') + 3),
+    );
+    const listed = block
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/)[0] ?? '')
+      .filter(Boolean);
+    const gone = listed.filter((path) => {
+      try {
+        statSync(join(ROOT, path));
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    expect(gone).toEqual([]);
+    const sources = files(SRC).map((file) => relative(ROOT, file));
+    expect(sources.filter((file) => !listed.includes(file))).toEqual([]);
+  });
 });

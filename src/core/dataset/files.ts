@@ -111,12 +111,19 @@ function fileError(file: string, what: string, error: NodeJS.ErrnoException): Ar
 export function locateProblems(
   file: string,
   doc: unknown,
-  problems: Problem[],
+  problems: (Problem & { missing?: string })[],
   code: DataProblem['code'],
 ): DataProblem[] {
   return problems.map((p) => {
     const claimId = claimIdAt(doc, p.path);
-    return { file, code, path: p.path, message: p.message, ...(claimId ? { claimId } : {}) };
+    return {
+      file,
+      code,
+      path: p.path,
+      message: p.message,
+      ...(claimId ? { claimId } : {}),
+      ...(p.missing !== undefined ? { missing: p.missing } : {}),
+    };
   });
 }
 

@@ -6,6 +6,8 @@ import { schemaValidator } from './schema-validator.js';
 export interface SchemaProblem {
   path: string;
   message: string;
+  /** For a missing required property: its name, so callers need not read the message. */
+  missing?: string;
 }
 
 /** Checks a parsed document against `data/claims.schema.json`; returns every violation found. */
@@ -25,7 +27,11 @@ function describe(error: ErrorObject): SchemaProblem {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
-      return { path, message: `missing required property "${String(params.missingProperty)}"` };
+      return {
+        path,
+        message: `missing required property "${String(params.missingProperty)}"`,
+        missing: String(params.missingProperty),
+      };
     case 'additionalProperties':
       return { path, message: `unexpected property "${String(params.additionalProperty)}"` };
     case 'enum':

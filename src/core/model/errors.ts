@@ -28,6 +28,8 @@ export interface DataProblem {
   column?: number;
   /** The id of the claim the path is inside, when there is one. */
   claimId?: string;
+  /** For a schema problem that is a missing required property: the property's name. */
+  missing?: string;
   message: string;
 }
 
