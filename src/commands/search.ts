@@ -5,7 +5,7 @@ import { type ClaimFilterInput, claimFilter } from '../core/search/filter.js';
 import { onlyOperators, readQuery, suggestWords } from '../core/search/question.js';
 import { ClaimSearcher, parseQuery } from '../core/search/search.js';
 import { IndexDamaged } from '../core/store/index-store.js';
-import { indexedSearch, openWordIndexes } from '../core/store/indexed-search.js';
+import { indexedSearch, openWordIndexes, type TermCounter } from '../core/store/indexed-search.js';
 import { loadCorpus } from '../core/store/load.js';
 import { printFooter, printHits } from '../render/claims.js';
 import { printJson } from '../render/view.js';
@@ -72,20 +72,25 @@ export async function searchCommand(
           }),
         );
       }
+      if (found && found.dropped.length > 0)
+        ctx.note(
+          `left out of the search as too common to rank quickly: ${quoted(found.dropped)}; use fewer or rarer words`,
+        );
       // What the index says must still be what the article says.
       if (found) await confirmQuotes(found.hits);
     } else for (const note of lookup.notes) ctx.note(withRemedy(note));
   }
   const corpus = found?.corpus ?? (await loadCorpus(ctx.dataPaths));
   const { keep, via } = claimFilter(corpus, options);
-  let searcher = found?.searcher;
+  let searcher: TermCounter | undefined = found?.searcher;
   let result = found?.result;
   const suggest = found?.suggest ?? ((term: string) => suggestWords(corpus, term));
   if (!searcher || !result) {
-    searcher = new ClaimSearcher(corpus);
-    result = searcher.run(query, { filter: keep, limit, all, dated });
+    const plain = new ClaimSearcher(corpus);
+    searcher = plain;
+    result = plain.run(query, { filter: keep, limit, all, dated });
     if (result.total === 0) {
-      const partial = searcher.runPartial(query, { filter: keep, limit, all, dated });
+      const partial = plain.runPartial(query, { filter: keep, limit, all, dated });
       if (partial.total > 0) result = partial;
     }
   }

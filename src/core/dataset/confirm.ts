@@ -57,7 +57,47 @@ export async function confirmQuotes(refs: readonly ClaimRef[]): Promise<void> {
     else byDataset.set(dataset, [claim]);
   }
   for (const [dataset, claims] of byDataset) {
-    const problems = misplacedQuotes(dataset.file, claims, await articleOnDisk(dataset));
+    const pieces = inPieces.get(dataset);
+    const problems = pieces
+      ? misplacedInPieces(dataset.file, claims, pieces)
+      : misplacedQuotes(dataset.file, claims, await articleOnDisk(dataset));
     if (problems.length > 0) throw changedUnderfoot(dataset.file, problems);
   }
+}
+
+/**
+ * Reads the article on disk now a piece at a time: the code points [start, end), or a reason
+ * why they cannot be read (past the end, not UTF-8). A large index gives one, so that showing
+ * twenty claims of a large archive does not read the whole article.
+ */
+export type ArticlePieces = (start: number, end: number) => string | { problem: string };
+
+const inPieces = new WeakMap<Dataset, ArticlePieces>();
+
+/** Says that `dataset`'s quotes are to be checked against the article read in pieces. */
+export function checkInPieces(dataset: Dataset, read: ArticlePieces): void {
+  inPieces.set(dataset, read);
+}
+
+function misplacedInPieces(
+  file: string,
+  claims: readonly ClaimRef['claim'][],
+  read: ArticlePieces,
+): ReturnType<typeof misplacedQuotes> {
+  const problems: ReturnType<typeof misplacedQuotes> = [];
+  for (const { id, quote } of claims) {
+    const { exact, start, end } = quote;
+    const found =
+      end <= start
+        ? { problem: `end (${end}) must be greater than start (${start})` }
+        : read(start, end);
+    const why =
+      typeof found !== 'string'
+        ? found.problem
+        : found === exact
+          ? undefined
+          : 'the quoted words are not there';
+    if (why) problems.push({ file, code: 'quote', claimId: id, message: why });
+  }
+  return problems;
 }

@@ -147,10 +147,22 @@ export function suggestFrom(words: string[], word: string, folded = false): stri
   // Only words of about the same length can be within the edit budget `closest` allows;
   // longer or shorter ones can still count by containing the word or being contained in it.
   const budget = Math.max(2, Math.floor(needle.length / 3));
+  // Within `budget` edits, a word shares at least (length - 1) - 2 * budget of the word's
+  // two-letter pieces (the q-gram lemma): a cheap test before the edit distance, which matters
+  // over the vocabulary of a large archive.
+  const grams = Array.from({ length: Math.max(0, bare.length - 1) }, (_, i) =>
+    bare.slice(i, i + 2),
+  );
+  const need = bare.length - 1 - 2 * budget;
   const near = words.filter((w) => {
     if (w.length < 3) return false; // under 3 letters a word is "contained" in almost any
     const k = key(w);
-    return Math.abs(k.length - needle.length) <= budget || k.includes(needle) || needle.includes(k);
+    if (k.includes(needle) || needle.includes(k)) return true;
+    if (Math.abs(k.length - needle.length) > budget) return false;
+    if (need <= 0 || !folded) return true;
+    let n = 0;
+    for (const g of grams) if (k.includes(g) && ++n >= need) return true;
+    return false;
   });
   return closest(bare, near, 3, key);
 }

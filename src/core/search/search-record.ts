@@ -1,6 +1,6 @@
 import type { IFuseOptions } from 'fuse.js';
 import { AUTHOR } from '../dataset/verify.js';
-import type { AgreementStatus, Claim, ClaimKind, Dataset } from '../model/types.js';
+import type { Agreement, AgreementStatus, Claim, ClaimKind, Dataset } from '../model/types.js';
 import { FOLD_RULES, fold } from '../text/fold.js';
 
 // What claims offer to search and how fuse.js is configured to search it. Kept apart from
@@ -77,6 +77,18 @@ const MONTHS = [
  * `October 2019`, `29 October 2019`, `October 29 2019`. An interval gives the forms of both ends.
  */
 export function dateForms(date: string): string[] {
+  const known = formsOf.get(date);
+  if (known) return [...known];
+  const forms = computeDateForms(date);
+  // Archives repeat their dates: each is spelled out once (a bounded memory).
+  if (formsOf.size > 100_000) formsOf.clear();
+  formsOf.set(date, forms);
+  return [...forms];
+}
+
+const formsOf = new Map<string, string[]>();
+
+function computeDateForms(date: string): string[] {
   const out: string[] = [];
   for (const end of date.split('/')) {
     const [year, month, day] = end.split('-');
@@ -172,6 +184,28 @@ export function searchRecord(dataset: Dataset, claim: Claim): SearchRecord {
   return record;
 }
 
+const byClaim = new WeakMap<Dataset['doc']['agreements'], Map<string, Agreement[]>>();
+const byClaimSize = new WeakMap<Dataset['doc']['agreements'], number>();
+
+/** The agreements each claim evidences, in the dataset's order (computed once per dataset). */
+function agreementsOf(dataset: Dataset): Map<string, Agreement[]> {
+  const list = dataset.doc.agreements;
+  let found = byClaim.get(list);
+  // A list edited since (a draft being written) is indexed again.
+  if (!found || byClaimSize.get(list) !== list.length) {
+    found = new Map();
+    for (const a of list)
+      for (const id of new Set(a.claims)) {
+        const those = found.get(id);
+        if (those) those.push(a);
+        else found.set(id, [a]);
+      }
+    byClaim.set(list, found);
+    byClaimSize.set(list, list.length);
+  }
+  return found;
+}
+
 /** Each field's values with where they come from, in the order of the search record. */
 export function recordEntries(
   dataset: Dataset,
@@ -189,7 +223,7 @@ export function recordEntries(
     claim.assertedBy === AUTHOR
       ? [own(AUTHOR, 'author'), own(dataset.doc.source.author, 'author')]
       : names(dataset.entityById.get(claim.assertedBy));
-  const agreements = dataset.doc.agreements.filter((a) => a.claims.includes(claim.id));
+  const agreements = agreementsOf(dataset).get(claim.id) ?? [];
   return {
     text: [own(claim.text, 'text')],
     quote: [own(claim.quote.exact, 'quote')],

@@ -347,8 +347,12 @@ export class ClaimSearcher {
    * `weak`) unless `all`.
    */
   run(query: string, options: SearchOptions = {}): SearchResult {
+    return this.runGroups(parseQuery(query), options);
+  }
+
+  /** `run` for a query already parsed. */
+  runGroups(groups: QueryGroup[], options: SearchOptions = {}): SearchResult {
     const { filter = () => true, limit = Number.POSITIVE_INFINITY, all = false } = options;
-    const groups = parseQuery(query);
     const best = new Map<number, Scored>();
     const offer = (index: number, scored: Scored) => {
       const seen = best.get(index);
@@ -407,8 +411,12 @@ export class ClaimSearcher {
    * its words, most words first, then as `run` ranks. Empty when no word matches anything.
    */
   runPartial(query: string, options: SearchOptions = {}): SearchResult {
+    return this.runPartialGroups(parseQuery(query), options);
+  }
+
+  /** `runPartial` for a query already parsed. */
+  runPartialGroups(groups: QueryGroup[], options: SearchOptions = {}): SearchResult {
     const { filter = () => true, limit = Number.POSITIVE_INFINITY, all = false } = options;
-    const groups = parseQuery(query);
     const [group] = groups;
     if (!group || groups.length !== 1 || group.terms.length < 2)
       return { hits: [], total: 0, weak: 0 };

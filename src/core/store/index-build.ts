@@ -16,23 +16,35 @@ import { basename, dirname, join } from 'node:path';
 import { topLevelArraySpans } from '../dataset/json-spans.js';
 import { processRunning } from '../dataset/write-file.js';
 import { ArmruError } from '../model/errors.js';
+import type { Dataset } from '../model/types.js';
 import {
   FUSE_OPTIONS,
+  recordEntries,
   SEARCH_FIELDS,
   SEARCH_FINGERPRINT,
-  type SearchRecord,
   searchRecord,
-  WORD,
 } from '../search/search-record.js';
 import { crc32 } from '../text/checksum.js';
 import { fold } from '../text/fold.js';
 import {
+  ARTICLE_STEP,
+  CLAIM_DATED,
   type FileStamp,
   FUSE_INDEX,
   INDEX_FORMAT,
   type IndexMeta,
   indexDirectory,
   LARGE_INDEX_CLAIMS,
+  OCC_ALIAS,
+  OCC_ENDS,
+  OCC_FIELD_SHIFT,
+  OCC_MAX_NORM,
+  OCC_MAX_POS,
+  OCC_MAX_SLOT,
+  OCC_POS_SHIFT,
+  OCC_SPACE,
+  OCC_STARTS,
+  RELATIONS,
   sameStatus,
   stampOf,
   withoutBom,
@@ -193,6 +205,8 @@ function removeLeftovers(dir: string): void {
 export async function buildIndex(
   file: string,
   onProgress?: (done: number, total: number) => void,
+  /** A large index whatever the number of claims (tests compare it with a plain search). */
+  forceLarge = false,
 ): Promise<IndexReport> {
   const dir = indexDirectory(file);
   const data = readStamped(file, 'dataset');
@@ -213,7 +227,7 @@ export async function buildIndex(
     if (text && text.bytes.toString('utf8').replace(/^\uFEFF/, '') !== dataset.text)
       throw changed(textPath as string, 'article text');
 
-    const kind = doc.claims.length >= LARGE_INDEX_CLAIMS ? 'large' : 'small';
+    const kind = forceLarge || doc.claims.length >= LARGE_INDEX_CLAIMS ? 'large' : 'small';
     const meta: IndexMeta = {
       format: INDEX_FORMAT,
       searchOptions: SEARCH_FINGERPRINT,
@@ -258,7 +272,10 @@ export async function buildIndex(
       put(FUSE_INDEX, JSON.stringify(fuseIndex.toJSON()));
     } else {
       const { claims: _claims, entities, ...rest } = doc;
-      meta.doc = { ...rest, entities: [] };
+      // Relations can be many (one per claim or more) and search never needs them: they are
+      // kept apart, so that opening the index stays quick.
+      meta.doc = { ...rest, entities: [], relations: [] };
+      put(RELATIONS, JSON.stringify(rest.relations));
       const spans = topLevelArraySpans(data.bytes, ['claims', 'entities']);
       const claimSpans = spans.get('claims');
       const entitySpans = spans.get('entities');
@@ -269,8 +286,10 @@ export async function buildIndex(
         throw changed(file, 'dataset');
       writeClaimStore(put, data.bytes, claimSpans);
       writeEntityStore(put, data.bytes, entities, entitySpans);
-      const records = doc.claims.map((claim) => searchRecord(dataset, claim));
-      report.words = writeWordIndex(put, records, onProgress);
+      put('article-points.bin', text ? articlePoints(text.bytes, meta) : new Uint8Array(0));
+      const { words, rankable } = writeWordIndex(put, dataset, onProgress);
+      report.words = words;
+      meta.rankable = rankable;
     }
     writeFileSync(join(temporary, 'meta.json'), JSON.stringify(meta));
     if (!unchangedSince(file, data.stat)) throw changed(file, 'dataset');
@@ -351,62 +370,241 @@ function writeEntityStore(
   put('entity-crcs.bin', Buffer.from(crcs.buffer));
 }
 
-/** The word index: each folded word and the claims whose search record has it. */
+/**
+ * Where every ARTICLE_STEP-th code point of the article starts in its file (bytes), so that a
+ * search can check the quotes it shows by reading only the pieces of the article they are in.
+ */
+function articlePoints(bytes: Buffer, meta: IndexMeta): Uint8Array {
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const points: number[] = [];
+  let count = 0;
+  for (let i = start; i < bytes.length; i++) {
+    // A code point starts at every byte that does not continue one.
+    if (((bytes[i] as number) & 0xc0) !== 0x80) {
+      if (count % ARTICLE_STEP === 0) points.push(i);
+      count++;
+    }
+  }
+  meta.articleCodePoints = count;
+  return new Uint8Array(new Float64Array(points).buffer);
+}
+
+/** ASCII letters and digits: the word characters (WORD) below 128. */
+const ASCII_WORD = (() => {
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++)
+    table[c] = /[\p{L}\p{N}\p{M}]/u.test(String.fromCharCode(c)) ? 1 : 0;
+  return table;
+})();
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
+
+/**
+ * The [start, end) of every word of `text` (as `text.matchAll(WORD)` finds them), without a
+ * match object per word: ASCII is looked up in a table, other characters tested one by one.
+ */
+export function wordSpans(text: string): number[] {
+  const out: number[] = [];
+  let start = -1;
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    let width = 1;
+    let word: boolean;
+    if (c < 128) word = ASCII_WORD[c] === 1;
+    else {
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+        const d = text.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) width = 2;
+      }
+      word = WORD_CHAR.test(text.slice(i, i + width));
+    }
+    if (word) {
+      if (start === -1) start = i;
+    } else if (start !== -1) {
+      out.push(start, i);
+      start = -1;
+    }
+    i += width;
+  }
+  if (start !== -1) out.push(start, text.length);
+  return out;
+}
+
+/** fuse.js's field norm of a folded value: 1/sqrt(its whitespace-separated tokens), to 3 places. */
+export function fieldNorm(value: string): number {
+  // The same arithmetic as fuse.js 7.5 (src/tools/fieldNorm.ts), so the product is the same.
+  let tokens = 0;
+  let inWord = false;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (!((code >= 9 && code <= 13) || code === 32 || code === 160)) {
+      if (!inWord) tokens++;
+      inWord = true;
+    } else inWord = false;
+  }
+  if (tokens === 0) tokens = 1;
+  return Math.round(1000 / tokens ** 0.5) / 1000;
+}
+
+/** A growable array of unsigned 32-bit numbers. */
+class U32List {
+  data = new Uint32Array(1 << 16);
+  length = 0;
+  push4(a: number, b: number, c: number, d: number): void {
+    if (this.length + 4 > this.data.length) {
+      const next = new Uint32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    const at = this.length;
+    this.data[at] = a;
+    this.data[at + 1] = b;
+    this.data[at + 2] = c;
+    this.data[at + 3] = d;
+    this.length = at + 4;
+  }
+}
+
+/** One folded value cut into words: word ids, flags and positions, and its norm's number. */
+interface Tokens {
+  words: number[];
+  /** OCC_STARTS, OCC_ENDS, OCC_SPACE of each word. */
+  flags: number[];
+  /** Each word's position and the value's norm number, as an occurrence's third number. */
+  extra: number[];
+}
+
+/**
+ * The word index: for each folded word, every occurrence of it in a search record, in claim
+ * order (see the OCC_ constants in index-store.ts): the claim, which value of the record (fuse.js's
+ * order: field by field, entry by entry), the field, whether the value is an alias, whether
+ * the value starts or ends with the word, whether one space follows it, its position among
+ * the value's words and the value's field norm. That is everything fuse.js's score of a word
+ * term depends on, so a search can rank claims without reading them.
+ */
 function writeWordIndex(
   put: Put,
-  records: SearchRecord[],
+  dataset: Dataset,
   onProgress?: (done: number, total: number) => void,
-): number {
-  const postings = new Map<string, number[]>();
-  const step = Math.max(1, Math.floor(records.length / 50));
-  // Names, aliases, topics and cues recur in claim after claim: their words are folded once.
-  const known = new Map<string, string[]>();
-  const wordsOf = (value: string, remember: boolean): string[] => {
-    let words = remember ? known.get(value) : undefined;
-    if (words === undefined) {
-      words = fold(value).match(WORD) ?? [];
-      if (remember) known.set(value, words);
-    }
-    return words;
-  };
-  records.forEach((record, i) => {
-    const add = (words: string[]) => {
-      for (const word of words) {
-        const list = postings.get(word);
-        // Records come in order, so a word already listed for this record ends its list.
-        if (!list) postings.set(word, [i]);
-        else if (list[list.length - 1] !== i) list.push(i);
+): { words: number; rankable: boolean } {
+  const claims = dataset.doc.claims;
+  const step = Math.max(1, Math.floor(claims.length / 50));
+  const ids = new Map<string, number>();
+  const wordList: string[] = [];
+  const norms: number[] = [];
+  const normIds = new Map<number, number>();
+  let rankable = true;
+  // Names, aliases, topics and cues recur in claim after claim: they are cut up once.
+  const known = new Map<string, Tokens | null>();
+  const tokensOf = (raw: string, remember: boolean): Tokens | null => {
+    let found = remember ? known.get(raw) : undefined;
+    if (found !== undefined) return found;
+    const value = fold(raw);
+    if (value.trim().length === 0) found = null;
+    else {
+      const norm = fieldNorm(value);
+      let normId = normIds.get(norm);
+      if (normId === undefined) {
+        normId = norms.length;
+        norms.push(norm);
+        normIds.set(norm, normId);
       }
-    };
-    // The words of each field value, as in the record's folded values (WORD never spans two).
-    // The claim's own text and quote are its own; list entries recur across claims.
-    for (const field of SEARCH_FIELDS) {
-      const value = record[field];
-      if (typeof value === 'string') add(wordsOf(value, false));
-      else for (const entry of value) add(wordsOf(entry, true));
+      const words: number[] = [];
+      const flags: number[] = [];
+      const extra: number[] = [];
+      const spans = wordSpans(value);
+      const count = spans.length / 2;
+      for (let pos = 0; pos < count; pos++) {
+        const start = spans[2 * pos] as number;
+        const end = spans[2 * pos + 1] as number;
+        const word = value.slice(start, end);
+        let id = ids.get(word);
+        if (id === undefined) {
+          id = wordList.length;
+          wordList.push(word);
+          ids.set(word, id);
+        }
+        let f = 0;
+        if (start === 0) f |= OCC_STARTS;
+        if (end === value.length) f |= OCC_ENDS;
+        if (pos + 1 < count && spans[2 * pos + 2] === end + 1 && value.charCodeAt(end) === 32)
+          f |= OCC_SPACE;
+        if (pos > OCC_MAX_POS || normId > OCC_MAX_NORM) rankable = false;
+        words.push(id);
+        flags.push(f);
+        extra.push(
+          ((Math.min(pos, OCC_MAX_POS) << OCC_POS_SHIFT) | Math.min(normId, OCC_MAX_NORM)) >>> 0,
+        );
+      }
+      found = { words, flags, extra };
     }
-    if (onProgress && (i + 1) % step === 0) onProgress(i + 1, records.length);
+    if (remember) known.set(raw, found);
+    return found;
+  };
+  // Every occurrence as [word, claim, info, extra], in claim order.
+  const stream = new U32List();
+  const flagBytes = new Uint8Array(claims.length);
+  claims.forEach((claim, i) => {
+    if (claim.when) flagBytes[i] = CLAIM_DATED;
+    const entries = recordEntries(dataset, claim);
+    let slot = 0;
+    SEARCH_FIELDS.forEach((field, f) => {
+      const own = field === 'text' || field === 'quote' || field === 'context';
+      for (const { value, origin } of entries[field]) {
+        const tokens = tokensOf(value, !own);
+        if (tokens === null) continue;
+        if (slot > OCC_MAX_SLOT) rankable = false;
+        const info =
+          Math.min(slot, OCC_MAX_SLOT) | (f << OCC_FIELD_SHIFT) | (origin.alias ? OCC_ALIAS : 0);
+        for (let k = 0; k < tokens.words.length; k++)
+          stream.push4(
+            tokens.words[k] as number,
+            i,
+            (info | (tokens.flags[k] as number)) >>> 0,
+            tokens.extra[k] as number,
+          );
+        slot++;
+      }
+    });
+    if (onProgress && (i + 1) % step === 0) onProgress(i + 1, claims.length);
   });
-  const vocabulary = [...postings.keys()].sort();
-  const postingOffsets = new Uint32Array(vocabulary.length + 1);
-  const postingCrcs = new Uint32Array(vocabulary.length);
-  let total = 0;
-  vocabulary.forEach((word, w) => {
-    postingOffsets[w] = total;
-    total += (postings.get(word) as number[]).length;
+  // Sorted vocabulary; occurrences grouped by word, keeping claim order (a counting sort).
+  const order = wordList.map((_, id) => id);
+  order.sort((a, b) => {
+    const x = wordList[a] as string;
+    const y = wordList[b] as string;
+    return x < y ? -1 : x > y ? 1 : 0;
   });
-  postingOffsets[vocabulary.length] = total;
-  const all = new Uint32Array(total);
-  const bytes = Buffer.from(all.buffer);
-  vocabulary.forEach((word, w) => {
-    const at = postingOffsets[w] as number;
-    all.set(postings.get(word) as number[], at);
-    postingCrcs[w] = crc32(bytes.subarray(at * 4, (postingOffsets[w + 1] as number) * 4));
+  const rank = new Uint32Array(wordList.length);
+  order.forEach((id, r) => {
+    rank[id] = r;
   });
-  put('vocabulary.txt', `${vocabulary.join('\n')}\n`);
+  const offsets = new Uint32Array(wordList.length + 1);
+  const data = stream.data;
+  const count = stream.length / 4;
+  for (let k = 0; k < count; k++)
+    (offsets[(rank[data[4 * k] as number] as number) + 1] as number)++;
+  for (let r = 0; r < wordList.length; r++)
+    offsets[r + 1] = (offsets[r + 1] as number) + (offsets[r] as number);
+  const fill = offsets.slice(0, wordList.length);
+  const out = new Uint32Array(3 * count);
+  for (let k = 0; k < count; k++) {
+    const r = rank[data[4 * k] as number] as number;
+    const at = 3 * (fill[r] as number);
+    fill[r] = (fill[r] as number) + 1;
+    out[at] = data[4 * k + 1] as number;
+    out[at + 1] = data[4 * k + 2] as number;
+    out[at + 2] = data[4 * k + 3] as number;
+  }
+  const bytes = Buffer.from(out.buffer);
+  const crcs = new Uint32Array(wordList.length);
+  for (let r = 0; r < wordList.length; r++)
+    crcs[r] = crc32(bytes.subarray(12 * (offsets[r] as number), 12 * (offsets[r + 1] as number)));
+  put('vocabulary.txt', `${order.map((id) => wordList[id]).join('\n')}\n`);
   put('postings.bin', bytes);
-  put('posting-offsets.bin', Buffer.from(postingOffsets.buffer));
-  put('posting-crcs.bin', Buffer.from(postingCrcs.buffer));
-  onProgress?.(records.length, records.length);
-  return vocabulary.length;
+  put('posting-offsets.bin', Buffer.from(offsets.buffer));
+  put('posting-crcs.bin', Buffer.from(crcs.buffer));
+  put('norms.bin', Buffer.from(new Float64Array(norms).buffer));
+  put('claim-flags.bin', flagBytes);
+  onProgress?.(claims.length, claims.length);
+  return { words: wordList.length, rankable };
 }

@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ArmruError } from '../model/errors.js';
-import type { Claim, DatasetDocument, Entity } from '../model/types.js';
+import type { Claim, DatasetDocument, Entity, Relation } from '../model/types.js';
 import { crc32 } from '../text/checksum.js';
 
 /**
@@ -35,7 +35,32 @@ import { crc32 } from '../text/checksum.js';
  * checked against its own. A mismatch anywhere makes the index stale: `IndexDamaged` is thrown
  * and the caller searches without the index.
  */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 5;
+
+/*
+ * An occurrence of a word in a search record is three numbers in postings.bin: the claim;
+ * `info`: the value's number in the record (fuse.js's order, bits 0-11), its field (the
+ * number in SEARCH_FIELDS, bits 12-14), OCC_ALIAS, OCC_STARTS (the value starts with this
+ * word), OCC_ENDS (the value ends with it), OCC_SPACE (one space, then the next word, follows
+ * it); `extra`: the value's norm (its number in norms.bin, bits 0-15) and the word's position
+ * among the value's words (bits 16-31). A record beyond these sizes makes the index not
+ * `rankable` (it is then searched by reading candidate claims).
+ */
+export const OCC_MAX_SLOT = 0xfff;
+export const OCC_FIELD_SHIFT = 12;
+export const OCC_ALIAS = 1 << 15;
+export const OCC_STARTS = 1 << 16;
+export const OCC_ENDS = 1 << 17;
+export const OCC_SPACE = 1 << 18;
+export const OCC_MAX_NORM = 0xffff;
+export const OCC_POS_SHIFT = 16;
+export const OCC_MAX_POS = 0xffff;
+/** article-points.bin: where every ARTICLE_STEP-th code point of the article starts (bytes). */
+export const ARTICLE_STEP = 4096;
+/** The file of a large index that holds the dataset's relations (read only when asked for). */
+export const RELATIONS = 'relations.json';
+/** claim-flags.bin: one byte per claim; this bit says the claim has a date (`when`). */
+export const CLAIM_DATED = 1;
 
 /** From this many claims, an index also holds the word index. */
 export const LARGE_INDEX_CLAIMS = 5000;
@@ -75,6 +100,10 @@ export interface IndexMeta {
   files: Record<string, IndexFile>;
   /** Large indexes: the dataset without its claims and entities. */
   doc?: Omit<DatasetDocument, 'claims'>;
+  /** Large indexes: every occurrence fits its fields, so claims can be ranked from postings. */
+  rankable?: boolean;
+  /** Large indexes of an article in its own file: how many code points it has. */
+  articleCodePoints?: number;
 }
 
 /** An index that was fresh when opened but whose bytes do not match what it recorded. */
@@ -319,6 +348,9 @@ const LARGE_FILES = [
   'postings.bin',
   'posting-offsets.bin',
   'posting-crcs.bin',
+  'norms.bin',
+  'claim-flags.bin',
+  'article-points.bin',
   'claim-ranges.bin',
   'claim-crcs.bin',
   'entity-ids.txt',
@@ -349,6 +381,7 @@ export class WordIndex {
 
   constructor(datasetFile: string, dir: string, meta: IndexMeta) {
     this.datasetFile = datasetFile;
+    this.dir = dir;
     this.meta = meta;
     try {
       for (const name of LARGE_FILES) this.fds.set(name, openSync(join(dir, name), 'r'));
@@ -422,18 +455,110 @@ export class WordIndex {
     return found;
   }
 
-  /** The claim numbers containing vocabulary word `w` (ascending). */
-  postings(w: number): Uint32Array {
-    const start = (this.postingOffsets[w] as number) * 4;
-    const end = (this.postingOffsets[w + 1] as number) * 4;
+  /** How many occurrences vocabulary word `w` has (without reading them). */
+  occurrenceCount(w: number): number {
+    return (this.postingOffsets[w + 1] as number) - (this.postingOffsets[w] as number);
+  }
+
+  /** Every occurrence of vocabulary word `w`, three numbers each (see the OCC_ constants), in claim order. */
+  occurrences(w: number): Uint32Array {
+    const start = (this.postingOffsets[w] as number) * 12;
+    const end = (this.postingOffsets[w + 1] as number) * 12;
     const bytes = readRange(this.fd('postings.bin'), start, end);
     if (bytes.length !== end - start || crc32(bytes) !== this.postingCrcs[w])
       throw this.damaged('its file postings.bin does not match its checksum');
     const list = uint32s(bytes);
-    for (let i = 0; i < list.length; i++)
+    for (let i = 0; i < list.length; i += 3)
       if ((list[i] as number) >= this.meta.claims)
         throw this.damaged('its file postings.bin names claims the dataset does not have');
     return list;
+  }
+
+  /** The claim numbers containing vocabulary word `w` (ascending, each once). */
+  postings(w: number): Uint32Array {
+    const occurrences = this.occurrences(w);
+    const out = new Uint32Array(occurrences.length / 3);
+    let n = 0;
+    for (let i = 0; i < occurrences.length; i += 3) {
+      const claim = occurrences[i] as number;
+      if (n === 0 || out[n - 1] !== claim) out[n++] = claim;
+    }
+    return out.subarray(0, n);
+  }
+
+  private points: Float64Array | undefined;
+  private readonly dir: string;
+
+  /** The dataset's relations, read from the index when first asked for (checked like the rest). */
+  relations(): Relation[] {
+    const recorded = this.meta.files[RELATIONS];
+    let bytes: Buffer | undefined;
+    try {
+      bytes = readFileSync(join(this.dir, RELATIONS));
+    } catch {}
+    if (!recorded || !bytes || bytes.length !== recorded.size || crc32(bytes) !== recorded.crc32)
+      throw this.damaged(`its file ${RELATIONS} does not match its checksum`);
+    return JSON.parse(bytes.toString('utf8')) as Relation[];
+  }
+
+  /** Reads the map of the article now, so that articlePiece works after the index is closed. */
+  mapArticle(): void {
+    if (this.meta.articleCodePoints !== undefined)
+      this.points ??= float64s(this.whole('article-points.bin'));
+  }
+
+  /**
+   * Code points [start, end) of the article as its file is now, read from the pieces that hold
+   * them (see ARTICLE_STEP); undefined when the index has no map of the article.
+   */
+  articlePiece(start: number, end: number): string | { problem: string } | undefined {
+    const total = this.meta.articleCodePoints;
+    if (total === undefined || this.meta.textFile === null) return undefined;
+    if (end > total)
+      return { problem: `end (${end}) is past the end of the article (${total} code points)` };
+    this.points ??= float64s(this.whole('article-points.bin'));
+    const first = Math.floor(start / ARTICLE_STEP);
+    const last = Math.ceil(end / ARTICLE_STEP);
+    const from = this.points[first] as number;
+    const path = join(dirname(this.datasetFile), this.meta.textFile);
+    let fd: number;
+    try {
+      fd = openSync(path, 'r');
+    } catch {
+      return { problem: 'the article cannot be read' };
+    }
+    try {
+      const to = last < this.points.length ? (this.points[last] as number) : fstatSync(fd).size;
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(readRange(fd, from, to));
+      return Array.from(text)
+        .slice(start - first * ARTICLE_STEP, end - first * ARTICLE_STEP)
+        .join('');
+    } catch {
+      return { problem: 'the article is not UTF-8 text there' };
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  private normTable: Float64Array | undefined;
+
+  /** The field norms the occurrences refer to by number. */
+  norms(): Float64Array {
+    this.normTable ??= float64s(this.whole('norms.bin'));
+    return this.normTable;
+  }
+
+  private flagTable: Uint8Array | undefined;
+
+  /** One byte per claim (CLAIM_DATED). */
+  claimFlags(): Uint8Array {
+    if (!this.flagTable) {
+      const bytes = this.whole('claim-flags.bin');
+      if (bytes.length !== this.meta.claims)
+        throw this.damaged('its file claim-flags.bin does not match its claims');
+      this.flagTable = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    }
+    return this.flagTable;
   }
 
   private entityTable:

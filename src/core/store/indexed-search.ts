@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import { checkInPieces } from '../dataset/confirm.js';
 import { articleText } from '../dataset/files.js';
 import type { Corpus } from '../model/corpus.js';
 import type { Notice } from '../model/errors.js';
@@ -15,6 +16,28 @@ import {
 } from '../search/search.js';
 import { FUSE_OPTIONS, SEARCH_FINGERPRINT, WORD } from '../search/search-record.js';
 import { IndexDamaged, openIndex, WordIndex } from './index-store.js';
+import { RankedTerms, rankable, rankQuery, withinBudget } from './ranked-search.js';
+
+/**
+ * How many word occurrences one search may read from the index (12 bytes each): the costliest
+ * terms beyond this are left out of the query, and the search says so.
+ */
+export const SEARCH_BUDGET = 1_000_000;
+
+/** What the search command asks of a searcher after the search: how many claims a word matches. */
+export interface TermCounter {
+  termHits(term: string): number;
+}
+
+/** True when no claim filter is given. */
+function noFilters(input: ClaimFilterInput): boolean {
+  const { actor, topic, kind, assertedBy, review, from, to } = input;
+  return (
+    [actor, topic, kind, assertedBy, review].every((v) => v === undefined || v.length === 0) &&
+    from === undefined &&
+    to === undefined
+  );
+}
 
 /** Claim numbers that may match, or every claim. */
 type Candidates = Set<number> | 'all';
@@ -141,9 +164,19 @@ function partialDataset(
   file: string,
   doc: Omit<DatasetDocument, 'claims'>,
   claims: Claim[],
+  relations: () => DatasetDocument['relations'],
 ): Dataset {
   let text: string | undefined;
   const full = { ...doc, claims } as DatasetDocument;
+  // Search never needs the relations; anything else that asks reads them then.
+  let related: DatasetDocument['relations'] | undefined;
+  Object.defineProperty(full, 'relations', {
+    enumerable: true,
+    get: () => {
+      related ??= relations();
+      return related;
+    },
+  });
   return {
     file,
     doc: full,
@@ -218,7 +251,7 @@ function readCandidates(
     ? index.allEntities()
     : index.entities(claims.flatMap((c) => [...c.actors, c.assertedBy]));
   const doc = { ...(index.meta.doc as Omit<DatasetDocument, 'claims'>), entities };
-  return partialDataset(file, doc, claims);
+  return partialDataset(file, doc, claims, () => index.relations());
 }
 
 /**
@@ -236,17 +269,91 @@ export function indexedSearch(
   limit: number,
   all = false,
   dated = false,
+  budget = SEARCH_BUDGET,
 ): {
   corpus: Corpus;
   hits: SearchHit[];
   result: SearchResult;
-  searcher: ClaimSearcher;
+  searcher: TermCounter;
   /** The nearest words of the indexes' vocabularies to a word that matched nothing. */
   suggest: (term: string) => string[];
+  /** Terms left out of the query as too broad to rank within the budget. */
+  dropped: string[];
 } {
   const groups = parseQuery(query);
   const finders = indexes.map(({ index }) => new CandidateFinder(index));
+  // The vocabularies stay in memory after the indexes close; read only if asked.
+  let vocabulary: string[] | undefined;
+  const suggest = (term: string) => {
+    vocabulary ??= indexes.flatMap(({ index }) =>
+      Array.from({ length: index.words }, (_, w) => index.word(w)),
+    );
+    return suggestFrom(vocabulary, term, true);
+  };
   try {
+    const total = indexes.reduce((n, { index }) => n + index.meta.claims, 0);
+    if (
+      noFilters(filterInput) &&
+      total < 2 ** 25 &&
+      indexes.every(({ index }) => index.meta.rankable) &&
+      rankable(groups)
+    ) {
+      const bases: number[] = [];
+      let at = 0;
+      for (const { index } of indexes) {
+        bases.push(at);
+        at += index.meta.claims;
+      }
+      const terms = new RankedTerms({ indexes: indexes.map((i) => i.index), bases, total }, budget);
+      const { groups: kept, dropped } = withinBudget(terms, groups);
+      const counter: TermCounter = {
+        termHits: (term) => (dropped.includes(term) ? 1 : terms.termHits(term)),
+      };
+      if (groups.length > 0 && kept.length === 0) {
+        const corpus: Corpus = {
+          datasets: indexes.map(({ file, index }) =>
+            readCandidates(file, index, new Set(), filterInput),
+          ),
+        };
+        const result = { hits: [], total: 0, weak: 0 };
+        return { corpus, hits: [], result, searcher: counter, suggest, dropped };
+      }
+      const ranked = rankQuery(terms, kept, { limit, all, dated });
+      // Only the claims shown are read, and fuse.js scores them again for their match positions.
+      const chosen = indexes.map(() => new Set<number>());
+      for (const n of ranked.chosen) {
+        let d = bases.length - 1;
+        while (d > 0 && (bases[d] as number) > n) d--;
+        chosen[d]?.add(n - (bases[d] as number));
+      }
+      const corpus: Corpus = {
+        datasets: indexes.map(({ file, index }, d) =>
+          readCandidates(file, index, chosen[d] as Set<number>, filterInput),
+        ),
+      };
+      corpus.datasets.forEach((dataset, d) => {
+        const index = (indexes[d] as { index: WordIndex }).index;
+        if (index.meta.articleCodePoints !== undefined && index.meta.textFile !== null) {
+          index.mapArticle();
+          checkInPieces(
+            dataset,
+            (start, end) => index.articlePiece(start, end) ?? { problem: 'no article' },
+          );
+        }
+      });
+      const searcher = new ClaimSearcher(corpus);
+      const shown = { limit: Number.POSITIVE_INFINITY, all: true, dated };
+      const scored = ranked.partial
+        ? searcher.runPartialGroups(kept, shown)
+        : searcher.runGroups(kept, shown);
+      const result: SearchResult = {
+        hits: scored.hits,
+        total: ranked.total,
+        weak: ranked.weak,
+        ...(ranked.partial ? { partial: ranked.partial } : {}),
+      };
+      return { corpus, hits: result.hits, result, searcher: counter, suggest, dropped };
+    }
     let corpus: Corpus = {
       datasets: indexes.map(({ file, index }, i) =>
         readCandidates(file, index, (finders[i] as CandidateFinder).find(groups), filterInput),
@@ -270,17 +377,10 @@ export function indexedSearch(
       };
       filter = buildFilter(corpus, filterInput);
       searcher = new ClaimSearcher(corpus);
-      result = searcher.runPartial(query, { filter, limit, all, dated });
+      const partial = searcher.runPartial(query, { filter, limit, all, dated });
+      if (partial.total > 0) result = partial;
     }
-    // The vocabularies stay in memory after the indexes close; read only if asked.
-    let vocabulary: string[] | undefined;
-    const suggest = (term: string) => {
-      vocabulary ??= indexes.flatMap(({ index }) =>
-        Array.from({ length: index.words }, (_, w) => index.word(w)),
-      );
-      return suggestFrom(vocabulary, term, true);
-    };
-    return { corpus, hits: result.hits, result, searcher, suggest };
+    return { corpus, hits: result.hits, result, searcher, suggest, dropped: [] };
   } finally {
     for (const { index } of indexes) index.close();
   }

@@ -1,0 +1,910 @@
+import Fuse from 'fuse.js';
+import { pieces, termLiteral } from '../search/candidates.js';
+import type { Exclusion, QueryGroup } from '../search/search.js';
+import { FUSE_OPTIONS, SEARCH_FIELDS } from '../search/search-record.js';
+import {
+  CLAIM_DATED,
+  OCC_ALIAS,
+  OCC_ENDS,
+  OCC_FIELD_SHIFT,
+  OCC_MAX_NORM,
+  OCC_MAX_SLOT,
+  OCC_POS_SHIFT,
+  OCC_SPACE,
+  OCC_STARTS,
+  type WordIndex,
+} from './index-store.js';
+
+// Ranking from the word index alone. fuse.js scores a claim for one term as the product, over
+// every field value the term matches (field by field, entry by entry), of the value's score
+// raised to the field's weight times the value's norm; a value's score is 0 for the exact
+// matchers and, for a fuzzy word, the fewest edits over the word's length (at least 0.001, and
+// 0 only when the value is the word itself). Every occurrence in the index carries the value's
+// number, field, alias flag and norm, so these products are computed here in fuse.js's order,
+// with the same floating-point operations, and only the claims shown are read. Like the word
+// index itself, a fuzzy word is matched within words: a match that needs the characters around
+// a space or punctuation is not found (the one documented difference from a plain search).
+
+/** A word of word characters only, and words separated by single spaces. */
+const ONE_WORD = /^[\p{L}\p{N}\p{M}]+$/u;
+const PHRASE = /^[\p{L}\p{N}\p{M}]+(?: [\p{L}\p{N}\p{M}]+)*$/u;
+
+/** fuse.js's weights, normalised exactly as its KeyStore does (each divided by their sum). */
+const WEIGHTS: number[] = (() => {
+  const keys = (FUSE_OPTIONS.keys ?? []) as { name: string; weight: number }[];
+  let total = 0;
+  for (const key of keys) total += key.weight;
+  return SEARCH_FIELDS.map((field) => {
+    const key = keys.find((k) => k.name === field);
+    if (!key) throw new Error(`no fuse.js key for ${field}`);
+    return key.weight / total;
+  });
+})();
+
+const TEXT = SEARCH_FIELDS.indexOf('text');
+const QUOTE = SEARCH_FIELDS.indexOf('quote');
+
+/** How a term matches a field value, for the terms the index can rank. */
+type Matcher =
+  | { kind: 'fuzzy'; literal: string }
+  | { kind: 'include' | 'prefix' | 'suffix' | 'exact'; words: string[] };
+
+/** The matcher of a positive term, or undefined when the index cannot rank it exactly. */
+export function matcherOf(term: string): Matcher | undefined {
+  if (ONE_WORD.test(term)) return { kind: 'fuzzy', literal: term };
+  const forms: [RegExp, Matcher['kind']][] = [
+    [/^="(.*)"$/, 'exact'],
+    [/^=(.*)$/, 'exact'],
+    [/^'"(.*)"$/, 'include'],
+    [/^'(.*)$/, 'include'],
+    [/^\^"(.*)"$/, 'prefix'],
+    [/^\^(.*)$/, 'prefix'],
+    [/^"(.*)"\$$/, 'suffix'],
+    [/^(.*)\$$/, 'suffix'],
+  ];
+  for (const [form, kind] of forms) {
+    const m = form.exec(term);
+    if (!m) continue;
+    const text = m[1] ?? '';
+    // fuse.js reads a quoted run as one token; unquoted, a space would split the term.
+    const quoted = form.source.includes('"');
+    if (!(quoted ? PHRASE : ONE_WORD).test(text)) return undefined;
+    return { kind, words: text.split(' ') } as Matcher;
+  }
+  return undefined;
+}
+
+/** The matcher of an exclusion (the claim must have no value that includes/starts/ends with it). */
+function exclusionMatcher({ text, at }: Exclusion): Matcher | undefined {
+  if (!PHRASE.test(text)) return undefined;
+  return {
+    kind: at === 'prefix' ? 'prefix' : at === 'suffix' ? 'suffix' : 'include',
+    words: text.split(' '),
+  };
+}
+
+/** True when every term and exclusion of the query can be ranked from the index. */
+export function rankable(groups: QueryGroup[]): boolean {
+  return groups.every(
+    (g) =>
+      g.terms.every((t) => matcherOf(t) !== undefined) &&
+      g.exclusions.every((e) => exclusionMatcher(e) !== undefined),
+  );
+}
+
+/** One term's claims (global numbers, ascending), each with fuse.js's score and the tier. */
+export interface TermHits {
+  claims: Uint32Array;
+  scores: Float64Array;
+  tiers: Uint8Array;
+}
+
+/** A growable set of parallel columns. */
+class Columns {
+  size = 0;
+  claim: Uint32Array;
+  info: Uint32Array;
+  extra: Uint32Array;
+  score: Float64Array;
+  constructor(capacity = 1024) {
+    const n = Math.max(1, capacity);
+    this.claim = new Uint32Array(n);
+    this.info = new Uint32Array(n);
+    this.extra = new Uint32Array(n);
+    this.score = new Float64Array(n);
+  }
+  push(claim: number, info: number, extra: number, score: number): void {
+    if (this.size === this.claim.length) {
+      const grow = <T extends Uint32Array | Float64Array>(a: T): T => {
+        const next = new (a.constructor as new (n: number) => T)(a.length * 2);
+        next.set(a);
+        return next;
+      };
+      this.claim = grow(this.claim);
+      this.info = grow(this.info);
+      this.extra = grow(this.extra);
+      this.score = grow(this.score);
+    }
+    const at = this.size++;
+    this.claim[at] = claim;
+    this.info[at] = info;
+    this.extra[at] = extra;
+    this.score[at] = score;
+  }
+}
+
+/** The indexes searched together, claims numbered across them in order. */
+export interface IndexSet {
+  indexes: WordIndex[];
+  /** The first global claim number of each index. */
+  bases: number[];
+  total: number;
+}
+
+/** Vocabulary words a fuzzy term may be compared with before it counts as too broad. */
+const MAX_NEAR_WORDS = 20_000;
+
+/** Raised when a query would read more of the index than the budget allows. */
+export class OverBudget {
+  constructor(readonly term: string) {}
+}
+
+/**
+ * Evaluates terms against the indexes, remembering what it computed, and counting the
+ * occurrences read against a budget.
+ */
+export class RankedTerms {
+  private readonly cache = new Map<string, TermHits>();
+  private readonly wordScores = new Map<string, Map<number, number>>();
+  /** Occurrences read so far (for tests and profiles). */
+  read = 0;
+  constructor(
+    private readonly set: IndexSet,
+    readonly budget: number,
+  ) {}
+
+  get claimCount(): number {
+    return this.set.total;
+  }
+
+  /** How many claims a term matches (for the notes about words that match nothing). */
+  termHits(term: string): number {
+    try {
+      return this.hits(term).claims.length;
+    } catch (error) {
+      // Too broad to count: it matches plenty.
+      if (error instanceof OverBudget) return 1;
+      throw error;
+    }
+  }
+
+  /** How many occurrences a term's words have, without reading them (to order the terms). */
+  cost(term: string): number {
+    const matcher = matcherOf(term);
+    return matcher ? this.costOf(matcher) : Number.POSITIVE_INFINITY;
+  }
+
+  /** The same for an exclusion. */
+  exclusionCost(exclusion: Exclusion): number {
+    const matcher = exclusionMatcher(exclusion);
+    return matcher ? this.costOf(matcher) : Number.POSITIVE_INFINITY;
+  }
+
+  private costOf(matcher: Matcher): number {
+    let n = 0;
+    const count = matcher.kind === 'fuzzy' ? 1 : matcher.words.length;
+    this.set.indexes.forEach((index, d) => {
+      for (let p = 0; p < count; p++)
+        for (const w of this.words(index, d, matcher, p).keys()) n += index.occurrenceCount(w);
+    });
+    return n;
+  }
+
+  private spend(index: WordIndex, words: Iterable<number>): void {
+    for (const w of words) this.read += index.occurrenceCount(w);
+  }
+
+  /**
+   * The vocabulary words of index `d` that may take part in a match of `matcher`'s piece
+   * `piece`, each with its score for a fuzzy term (0.001 at best: fuse.js's floor).
+   */
+  private words(index: WordIndex, d: number, matcher: Matcher, piece: number): Map<number, number> {
+    const key = `${d}\u0000${piece}\u0000${matcher.kind}\u0000${matcher.kind === 'fuzzy' ? matcher.literal : matcher.words.join(' ')}`;
+    let found = this.wordScores.get(key);
+    if (found) return found;
+    found = new Map<number, number>();
+    if (matcher.kind === 'fuzzy') {
+      const { literal, errors } = termLiteral(matcher.literal, FUSE_OPTIONS.threshold ?? 0.6);
+      const parts = errors === 0 ? [literal] : pieces(literal, errors + 1);
+      let near = [...new Set(parts.flatMap((p) => index.wordsContaining(p)))];
+      // A word within `errors` edits of a piece of a word shares at least (length - 1) - 2 *
+      // errors of the literal's two-letter pieces with it (the q-gram lemma): a cheap test that
+      // spares fuse.js most of the words found by one short piece.
+      if (errors > 0 && literal.length > 2) {
+        const grams = Array.from({ length: literal.length - 1 }, (_, i) => literal.slice(i, i + 2));
+        const need = literal.length - 1 - 2 * errors;
+        near = near.filter((w) => {
+          const word = index.word(w);
+          let n = 0;
+          for (const g of grams) if (word.includes(g)) n++;
+          return n >= need;
+        });
+      }
+      // A word of one or two letters is inside most of the vocabulary: too broad to rank.
+      if (near.length > MAX_NEAR_WORDS) throw new OverBudget(matcher.literal);
+      const fuse = new Fuse(
+        near.map((w) => index.word(w)),
+        {
+          threshold: FUSE_OPTIONS.threshold,
+          ignoreLocation: true,
+          isCaseSensitive: true,
+          minMatchCharLength: FUSE_OPTIONS.minMatchCharLength,
+          includeScore: true,
+        },
+      );
+      for (const r of fuse.search(literal))
+        found.set(near[r.refIndex] as number, Math.max(0.001, r.score ?? 0));
+    } else {
+      const { kind, words } = matcher;
+      const last = words.length - 1;
+      const text = words[piece] as string;
+      // Inside a phrase a word must be whole; the first may end a longer word (include,
+      // suffix) and the last may begin one (include, prefix).
+      const head = piece === 0 && (kind === 'include' || kind === 'suffix');
+      const tail = piece === last && (kind === 'include' || kind === 'prefix');
+      for (const w of index.wordsContaining(text)) {
+        const word = index.word(w);
+        const ok =
+          head && tail
+            ? true
+            : head
+              ? word.endsWith(text)
+              : tail
+                ? word.startsWith(text)
+                : word === text;
+        if (ok) found.set(w, 0);
+      }
+    }
+    this.wordScores.set(key, found);
+    return found;
+  }
+
+  /** The claims (global numbers) a term or exclusion matches, with score and tier. */
+  hits(term: string): TermHits {
+    let found = this.cache.get(term);
+    if (!found) {
+      found = this.evaluate(matcherOf(term) as Matcher);
+      this.cache.set(term, found);
+    }
+    return found;
+  }
+
+  /** The claims an exclusion rules out (ascending). */
+  excluded(exclusion: Exclusion): Uint32Array {
+    const key = `!${exclusion.at}\u0000${exclusion.text}`;
+    let found = this.cache.get(key);
+    if (!found) {
+      found = this.evaluate(exclusionMatcher(exclusion) as Matcher);
+      this.cache.set(key, found);
+    }
+    return found.claims;
+  }
+
+  /** The matched values of one index: a column per value, sorted by claim and value. */
+  private values(index: WordIndex, d: number, matcher: Matcher, only?: Uint8Array): Columns {
+    const base = this.set.bases[d] as number;
+    if (matcher.kind === 'fuzzy' || matcher.words.length === 1) {
+      const words = this.words(index, d, matcher, 0);
+      this.spend(index, words.keys());
+      let capacity = 0;
+      for (const w of words.keys()) capacity += index.occurrenceCount(w);
+      const out = new Columns(capacity);
+      const literal = matcher.kind === 'fuzzy' ? matcher.literal : (matcher.words[0] as string);
+      const need =
+        matcher.kind === 'prefix'
+          ? OCC_STARTS
+          : matcher.kind === 'suffix'
+            ? OCC_ENDS
+            : matcher.kind === 'exact'
+              ? OCC_STARTS | OCC_ENDS
+              : 0;
+      const both = OCC_STARTS | OCC_ENDS;
+      let n = 0;
+      const { claim, info: infos, extra, score: scores } = out;
+      const heads = [...words].map(([w, score]) => ({
+        list: index.occurrences(w),
+        at: 0,
+        score,
+        whole: matcher.kind === 'fuzzy' && index.word(w) === literal,
+      }));
+      // Each list is in claim and value order: a few are merged, many sorted afterwards.
+      const merge = heads.length <= 64;
+      for (;;) {
+        let h: (typeof heads)[number] | undefined;
+        if (merge) {
+          for (const x of heads) {
+            if (x.at >= x.list.length) continue;
+            if (!h || keyAt(x.list, x.at) < keyAt(h.list, h.at)) h = x;
+          }
+        } else h = heads.find((x) => x.at < x.list.length);
+        if (!h) break;
+        const { list, score, whole } = h;
+        // This list's run up to where another list's head comes first (all of it when sorting).
+        const stop = merge ? nextStop(heads, h) : Number.POSITIVE_INFINITY;
+        let i = h.at;
+        for (; i < list.length; i += 3) {
+          const info = list[i + 1] as number;
+          if (keyAt(list, i) > stop) break;
+          if ((info & need) !== need) continue;
+          if (only && only[base + (list[i] as number)] !== 1) continue;
+          claim[n] = base + (list[i] as number);
+          infos[n] = info;
+          extra[n] = list[i + 2] as number;
+          // fuse.js scores a value that is exactly the pattern 0, any other match at least 0.001.
+          scores[n] = whole && (info & both) === both ? 0 : score;
+          n++;
+        }
+        h.at = i;
+      }
+      out.size = n;
+      return merge ? out : sortByValue(out, this.set.total);
+    }
+    // A phrase: consecutive words of one value, one space apart.
+    const out = new Columns();
+    const { kind, words } = matcher;
+    const last = words.length - 1;
+    const lists = words.map((_, p) => this.words(index, d, matcher, p));
+    lists.forEach((ws) => {
+      this.spend(index, ws.keys());
+    });
+    // Values and positions where piece p may stand, keyed by (claim, value, position of piece 0).
+    let keys: Map<number, [number, number]> | undefined;
+    const order = lists.map((_, p) => p);
+    const size = (p: number) => {
+      let n = 0;
+      for (const w of (lists[p] as Map<number, number>).keys()) n += index.occurrenceCount(w);
+      return n;
+    };
+    order.sort((a, b) => size(a) - size(b));
+    for (const p of order) {
+      const need =
+        (p < last ? OCC_SPACE : 0) |
+        (p === 0 && (kind === 'prefix' || kind === 'exact') ? OCC_STARTS : 0) |
+        (p === last && (kind === 'suffix' || kind === 'exact') ? OCC_ENDS : 0);
+      const next = new Map<number, [number, number]>();
+      // The claims still in play, for a quick test before the exact key is looked up.
+      let claimsLeft: Uint8Array | undefined;
+      if (keys !== undefined) {
+        claimsLeft = new Uint8Array(index.meta.claims);
+        for (const key of keys.keys()) claimsLeft[Math.floor(key / 65536 / (OCC_MAX_SLOT + 1))] = 1;
+      }
+      for (const w of (lists[p] as Map<number, number>).keys()) {
+        const list = index.occurrences(w);
+        for (let i = 0; i < list.length; i += 3) {
+          if (claimsLeft && claimsLeft[list[i] as number] !== 1) continue;
+          const info = list[i + 1] as number;
+          if ((info & need) !== need) continue;
+          const extra = list[i + 2] as number;
+          const pos = extra >>> OCC_POS_SHIFT;
+          if (pos < p) continue;
+          const key =
+            ((list[i] as number) * (OCC_MAX_SLOT + 1) + (info & OCC_MAX_SLOT)) * 65536 + pos - p;
+          if (keys === undefined || keys.has(key)) next.set(key, [info, extra]);
+        }
+      }
+      keys = next;
+      if (keys.size === 0) break;
+    }
+    const seen = new Set<number>();
+    const found: [number, number, number][] = [];
+    for (const [key, [info, extra]] of keys ?? []) {
+      const value = Math.floor(key / 65536);
+      if (seen.has(value)) continue;
+      seen.add(value);
+      found.push([value, info, extra]);
+    }
+    found.sort((a, b) => a[0] - b[0]);
+    for (const [value, info, extra] of found)
+      out.push(base + Math.floor(value / (OCC_MAX_SLOT + 1)), info, extra, 0);
+    return out;
+  }
+
+  /**
+   * A term's hits among some claims only (`only[c]` is 1 for those): what an AND group needs of
+   * its commoner terms once its rarer ones have narrowed the claims down. Not remembered.
+   */
+  hitsAmong(term: string, only: Uint8Array): TermHits {
+    return this.cache.get(term) ?? this.evaluate(matcherOf(term) as Matcher, only);
+  }
+
+  private evaluate(matcher: Matcher, only?: Uint8Array): TermHits {
+    const parts = this.set.indexes.map((index, d) => {
+      const norms = index.norms();
+      const v = this.values(index, d, matcher, only);
+      const claims = new Uint32Array(v.size);
+      const scores = new Float64Array(v.size);
+      const tiers = new Uint8Array(v.size);
+      const { claim: vc, info: vi, extra: ve, score: vs } = v;
+      // Each (score, field, norm) factor is computed once: a term's values take few scores.
+      const fields = WEIGHTS.length;
+      const factors = new Map<number, Float64Array>();
+      const factor = (best: number, field: number, normId: number): number => {
+        let row = factors.get(best);
+        if (!row) {
+          row = new Float64Array(fields * norms.length).fill(Number.NaN);
+          factors.set(best, row);
+        }
+        const at = field * norms.length + normId;
+        let f = row[at] as number;
+        if (Number.isNaN(f)) {
+          // biome-ignore lint/style/useExponentiationOperator: fuse.js calls Math.pow; so must this, to the last bit.
+          f = Math.pow(
+            best === 0 ? Number.EPSILON : best,
+            (WEIGHTS[field] as number) * (norms[normId] as number),
+          );
+          row[at] = f;
+        }
+        return f;
+      };
+      let n = 0;
+      let i = 0;
+      while (i < v.size) {
+        const claim = vc[i] as number;
+        let total = 1;
+        let tier = 2;
+        while (i < v.size && vc[i] === claim) {
+          // The best of this value's words; then the value's factor, as fuse.js computes it.
+          const info = vi[i] as number;
+          const slot = info & OCC_MAX_SLOT;
+          let best = vs[i] as number;
+          i++;
+          while (i < v.size && vc[i] === claim && ((vi[i] as number) & OCC_MAX_SLOT) === slot) {
+            if ((vs[i] as number) < best) best = vs[i] as number;
+            i++;
+          }
+          const field = (info >>> OCC_FIELD_SHIFT) & 7;
+          total *= factor(best, field, (ve[i - 1] as number) & OCC_MAX_NORM);
+          if (field === TEXT || field === QUOTE) tier = 0;
+          else if (!(info & OCC_ALIAS) && tier > 1) tier = 1;
+        }
+        claims[n] = claim;
+        scores[n] = total;
+        tiers[n] = tier;
+        n++;
+      }
+      return {
+        claims: claims.subarray(0, n),
+        scores: scores.subarray(0, n),
+        tiers: tiers.subarray(0, n),
+      };
+    });
+    if (parts.length === 1) return parts[0] as TermHits;
+    const size = parts.reduce((k, p) => k + p.claims.length, 0);
+    const out: TermHits = {
+      claims: new Uint32Array(size),
+      scores: new Float64Array(size),
+      tiers: new Uint8Array(size),
+    };
+    let at = 0;
+    for (const p of parts) {
+      out.claims.set(p.claims, at);
+      out.scores.set(p.scores, at);
+      out.tiers.set(p.tiers, at);
+      at += p.claims.length;
+    }
+    return out;
+  }
+
+  /** Whether claim `n` (global) has a date. */
+  dated(n: number): boolean {
+    let d = this.set.indexes.length - 1;
+    while (d > 0 && (this.set.bases[d] as number) > n) d--;
+    const index = this.set.indexes[d] as WordIndex;
+    return ((index.claimFlags()[n - (this.set.bases[d] as number)] as number) & CLAIM_DATED) !== 0;
+  }
+}
+
+/** The (claim, value) key of the occurrence at `i`. */
+function keyAt(list: Uint32Array, i: number): number {
+  return (list[i] as number) * (OCC_MAX_SLOT + 1) + ((list[i + 1] as number) & OCC_MAX_SLOT);
+}
+
+/** The smallest key among the heads of the other lists. */
+function nextStop(
+  heads: { list: Uint32Array; at: number }[],
+  h: { list: Uint32Array; at: number },
+): number {
+  let stop = Number.POSITIVE_INFINITY;
+  for (const x of heads) {
+    if (x === h || x.at >= x.list.length) continue;
+    const key = keyAt(x.list, x.at);
+    if (key < stop) stop = key;
+  }
+  return stop;
+}
+
+/** The columns sorted by claim, then value (a counting sort by claim, then by value within). */
+function sortByValue(c: Columns, claims: number): Columns {
+  const count = new Uint32Array(claims + 1);
+  for (let i = 0; i < c.size; i++) (count[(c.claim[i] as number) + 1] as number)++;
+  for (let k = 0; k < claims; k++) count[k + 1] = (count[k + 1] as number) + (count[k] as number);
+  const out = new Columns();
+  out.claim = new Uint32Array(c.size);
+  out.info = new Uint32Array(c.size);
+  out.extra = new Uint32Array(c.size);
+  out.score = new Float64Array(c.size);
+  out.size = c.size;
+  for (let i = 0; i < c.size; i++) {
+    const at = (count[c.claim[i] as number] as number)++;
+    out.claim[at] = c.claim[i] as number;
+    out.info[at] = c.info[i] as number;
+    out.extra[at] = c.extra[i] as number;
+    out.score[at] = c.score[i] as number;
+  }
+  // Within a claim, by value number (few entries: insertion sort, stable).
+  for (let i = 1; i < out.size; i++) {
+    const claim = out.claim[i] as number;
+    const slot = (out.info[i] as number) & OCC_MAX_SLOT;
+    let j = i;
+    while (
+      j > 0 &&
+      out.claim[j - 1] === claim &&
+      ((out.info[j - 1] as number) & OCC_MAX_SLOT) > slot
+    ) {
+      j--;
+    }
+    if (j < i) {
+      const row = [out.info[i], out.extra[i], out.score[i]] as [number, number, number];
+      out.info.copyWithin(j + 1, j, i);
+      out.extra.copyWithin(j + 1, j, i);
+      out.score.copyWithin(j + 1, j, i);
+      out.info[j] = row[0];
+      out.extra[j] = row[1];
+      out.score[j] = row[2];
+    }
+  }
+  return out;
+}
+
+/** One group's (or the whole query's) claims with score and tier, sorted by claim. */
+interface Scored {
+  claims: Uint32Array;
+  scores: Float64Array;
+  tiers: Uint8Array;
+  /** In a partial match, how many words each claim matches. */
+  words?: Uint8Array;
+}
+
+const EMPTY: Scored = {
+  claims: new Uint32Array(0),
+  scores: new Float64Array(0),
+  tiers: new Uint8Array(0),
+};
+
+/** Every claim, score 0, tier 0 (a query or group with nothing to match). */
+function everything(total: number): Scored {
+  const claims = new Uint32Array(total);
+  for (let i = 0; i < total; i++) claims[i] = i;
+  return { claims, scores: new Float64Array(total), tiers: new Uint8Array(total) };
+}
+
+/** `s` without the claims in `out` (both sorted). */
+function without(s: Scored, out: Uint32Array): Scored {
+  if (out.length === 0) return s;
+  const keep: number[] = [];
+  let j = 0;
+  for (let i = 0; i < s.claims.length; i++) {
+    const c = s.claims[i] as number;
+    while (j < out.length && (out[j] as number) < c) j++;
+    if (j < out.length && out[j] === c) continue;
+    keep.push(i);
+  }
+  return pick(s, keep);
+}
+
+function pick(s: Scored, rows: number[]): Scored {
+  const claims = new Uint32Array(rows.length);
+  const scores = new Float64Array(rows.length);
+  const tiers = new Uint8Array(rows.length);
+  const words = s.words ? new Uint8Array(rows.length) : undefined;
+  rows.forEach((r, k) => {
+    claims[k] = s.claims[r] as number;
+    scores[k] = s.scores[r] as number;
+    tiers[k] = s.tiers[r] as number;
+    if (words && s.words) words[k] = s.words[r] as number;
+  });
+  return { claims, scores, tiers, ...(words ? { words } : {}) };
+}
+
+/** Union of sorted arrays of claims. */
+function unionOf(lists: Uint32Array[]): Uint32Array {
+  if (lists.length === 1) return lists[0] as Uint32Array;
+  const all = new Set<number>();
+  for (const l of lists) for (const c of l) all.add(c);
+  return Uint32Array.from([...all].sort((a, b) => a - b));
+}
+
+/** The claims of `small` also in `large`, as row numbers of each (both sorted). */
+function common(a: Uint32Array, b: Uint32Array): Uint32Array {
+  const out: number[] = [];
+  let j = 0;
+  for (let i = 0; i < a.length && j < b.length; i++) {
+    const c = a[i] as number;
+    while (j < b.length && (b[j] as number) < c) j++;
+    if (j < b.length && b[j] === c) out.push(c);
+  }
+  return Uint32Array.from(out);
+}
+
+/** What ranking from the index found: the claims to show, and what was left out. */
+export interface Ranked {
+  /** Global claim numbers of the hits shown, best first. */
+  chosen: number[];
+  total: number;
+  weak: number;
+  partial?: { best: number; of: number; terms: string[] };
+}
+
+/**
+ * A query's groups without the terms that would read more of the index than `budget` allows
+ * (the costliest are left out first), and those terms.
+ */
+export function withinBudget(
+  terms: RankedTerms,
+  groups: QueryGroup[],
+): { groups: QueryGroup[]; dropped: string[] } {
+  // Exclusions are named as typed (`!word`, `!^word`, `!word$`).
+  const named = (e: Exclusion) =>
+    e.at === 'prefix' ? `!^${e.text}` : e.at === 'suffix' ? `!${e.text}$` : `!${e.text}`;
+  const distinct = [
+    ...new Set([
+      ...groups.flatMap((g) => g.terms),
+      ...groups.flatMap((g) => g.exclusions.map(named)),
+    ]),
+  ];
+  const costs = new Map<string, number>();
+  const exclusion = new Map(groups.flatMap((g) => g.exclusions.map((e) => [named(e), e] as const)));
+  for (const t of distinct) {
+    try {
+      const e = exclusion.get(t);
+      costs.set(t, e ? terms.exclusionCost(e) : terms.cost(t));
+    } catch (error) {
+      if (!(error instanceof OverBudget)) throw error;
+      costs.set(t, Number.POSITIVE_INFINITY);
+    }
+  }
+  const cost = (t: string) => costs.get(t) as number;
+  // Each group keeps its cheapest term whatever it costs (a common name is still searched),
+  // unless nothing can rank it (a one-letter word); the other terms and the exclusions are
+  // kept, cheapest first, while the total stays within the budget.
+  const anchors = new Set<string>();
+  for (const g of groups) {
+    const [cheapest] = [...g.terms].sort((a, b) => cost(a) - cost(b));
+    if (cheapest !== undefined && Number.isFinite(cost(cheapest))) anchors.add(cheapest);
+  }
+  let sum = 0;
+  for (const t of anchors) sum += cost(t);
+  const dropped = new Set<string>();
+  distinct.sort((a, b) => cost(a) - cost(b));
+  for (const t of distinct) {
+    if (anchors.has(t)) continue;
+    sum += cost(t);
+    if (!(sum <= terms.budget)) dropped.add(t);
+  }
+  if (dropped.size === 0) return { groups, dropped: [] };
+  const kept = groups
+    .map((g) => ({
+      terms: g.terms.filter((t) => !dropped.has(t)),
+      exclusions: g.exclusions.filter((e) => !dropped.has(named(e))),
+    }))
+    // A group left with exclusions only would match nearly everything: it goes too.
+    .filter((g) => g.terms.length > 0);
+  return { groups: kept, dropped: distinct.filter((t) => dropped.has(t)) };
+}
+
+/** One group: claims every term matches (product of the terms' scores, in order), less exclusions. */
+function groupHits(terms: RankedTerms, group: QueryGroup, total: number): Scored {
+  let result: Scored;
+  if (group.terms.length === 0) result = everything(total);
+  else {
+    const order = [...group.terms].sort((a, b) => terms.cost(a) - terms.cost(b));
+    let claims: Uint32Array | undefined;
+    const got = new Map<string, TermHits>();
+    for (const t of order) {
+      let h: TermHits;
+      // Once the claims are few beside a term's occurrences, only those claims are scored.
+      if (claims !== undefined && claims.length * 8 < terms.cost(t)) {
+        const only = new Uint8Array(total);
+        for (const c of claims) only[c] = 1;
+        h = terms.hitsAmong(t, only);
+      } else h = terms.hits(t);
+      got.set(t, h);
+      claims = claims === undefined ? h.claims : common(claims, h.claims);
+      if (claims.length === 0) return EMPTY;
+    }
+    const found = claims as Uint32Array;
+    const scores = new Float64Array(found.length);
+    const tiers = new Uint8Array(found.length);
+    group.terms.forEach((t, k) => {
+      const h = got.get(t) as TermHits;
+      let j = 0;
+      for (let i = 0; i < found.length; i++) {
+        const c = found[i] as number;
+        while ((h.claims[j] as number) < c) j++;
+        const s = h.scores[j] as number;
+        scores[i] = k === 0 ? s : (scores[i] as number) * s;
+        tiers[i] = Math.max(tiers[i] as number, h.tiers[j] as number);
+      }
+    });
+    result = { claims: found, scores, tiers };
+  }
+  if (group.exclusions.length === 0) return result;
+  return without(result, unionOf(group.exclusions.map((e) => terms.excluded(e))));
+}
+
+/** The better of each claim's results across groups (lower tier, then lower score; first wins ties). */
+function offer(a: Scored, b: Scored): Scored {
+  const size = a.claims.length + b.claims.length;
+  const claims = new Uint32Array(size);
+  const scores = new Float64Array(size);
+  const tiers = new Uint8Array(size);
+  let n = 0;
+  let i = 0;
+  let j = 0;
+  const take = (s: Scored, k: number) => {
+    claims[n] = s.claims[k] as number;
+    scores[n] = s.scores[k] as number;
+    tiers[n] = s.tiers[k] as number;
+    n++;
+  };
+  while (i < a.claims.length || j < b.claims.length) {
+    const x = i < a.claims.length ? (a.claims[i] as number) : Number.POSITIVE_INFINITY;
+    const y = j < b.claims.length ? (b.claims[j] as number) : Number.POSITIVE_INFINITY;
+    if (x < y) take(a, i++);
+    else if (y < x) take(b, j++);
+    else {
+      const better =
+        (b.tiers[j] as number) < (a.tiers[i] as number) ||
+        (b.tiers[j] === a.tiers[i] && (b.scores[j] as number) < (a.scores[i] as number));
+      if (better) take(b, j);
+      else take(a, i);
+      i++;
+      j++;
+    }
+  }
+  return {
+    claims: claims.subarray(0, n),
+    scores: scores.subarray(0, n),
+    tiers: tiers.subarray(0, n),
+  };
+}
+
+/** Claims matching some of a group's words: how many, product of their scores, weakest tier. */
+function partialHits(terms: RankedTerms, group: QueryGroup): Scored {
+  // Columns over every claim number: the terms' products are taken in the group's order.
+  const total = terms.claimCount;
+  const words = new Uint8Array(total);
+  const scores = new Float64Array(total);
+  const tiers = new Uint8Array(total);
+  let count = 0;
+  for (const t of group.terms) {
+    const h = terms.hits(t);
+    for (let i = 0; i < h.claims.length; i++) {
+      const c = h.claims[i] as number;
+      if (words[c] === 0) {
+        count++;
+        scores[c] = h.scores[i] as number;
+        tiers[c] = h.tiers[i] as number;
+        words[c] = 1;
+      } else {
+        scores[c] = (scores[c] as number) * (h.scores[i] as number);
+        if ((h.tiers[i] as number) > (tiers[c] as number)) tiers[c] = h.tiers[i] as number;
+        if ((words[c] as number) < 255) words[c] = (words[c] as number) + 1;
+      }
+    }
+  }
+  const result = {
+    claims: new Uint32Array(count),
+    scores: new Float64Array(count),
+    tiers: new Uint8Array(count),
+    words: new Uint8Array(count),
+  };
+  let k = 0;
+  for (let c = 0; c < total; c++) {
+    if (words[c] === 0) continue;
+    result.claims[k] = c;
+    result.scores[k] = scores[c] as number;
+    result.tiers[k] = tiers[c] as number;
+    result.words[k] = words[c] as number;
+    k++;
+  }
+  if (group.exclusions.length === 0) return result;
+  return without(result, unionOf(group.exclusions.map((e) => terms.excluded(e))));
+}
+
+/** Hits in rank order (as ClaimSearcher ranks), weak ones left out unless `all`, at most `limit`. */
+function choose(
+  terms: RankedTerms,
+  s: Scored,
+  limit: number,
+  all: boolean,
+  dated: boolean,
+): { chosen: number[]; total: number; weak: number } {
+  let strong = false;
+  for (let i = 0; i < s.tiers.length && !strong; i++) if ((s.tiers[i] as number) < 2) strong = true;
+  const keepAll = all || !strong;
+  let kept = 0;
+  for (let i = 0; i < s.claims.length; i++) if (keepAll || (s.tiers[i] as number) < 2) kept++;
+  const rows = new Uint32Array(kept);
+  for (let i = 0, k = 0; i < s.claims.length; i++)
+    if (keepAll || (s.tiers[i] as number) < 2) rows[k++] = i;
+  const undated = (r: number) => (dated && !terms.dated(s.claims[r] as number) ? 1 : 0);
+  const w = (r: number) => (s.words ? (s.words[r] as number) : 0);
+  const before = (a: number, b: number) =>
+    w(b) - w(a) ||
+    (s.tiers[a] as number) - (s.tiers[b] as number) ||
+    undated(a) - undated(b) ||
+    (s.scores[a] as number) - (s.scores[b] as number) ||
+    (s.claims[a] as number) - (s.claims[b] as number);
+  let top: number[];
+  if (limit >= rows.length || limit > 1000) top = Array.from(rows).sort(before).slice(0, limit);
+  else if (!dated && !s.words) {
+    // The common case, compared inline: tier, score, claim number.
+    const { tiers, scores } = s;
+    top = [];
+    for (const r of rows) {
+      if (top.length === limit) {
+        const last = top[limit - 1] as number;
+        const t = (tiers[r] as number) - (tiers[last] as number);
+        if (t > 0 || (t === 0 && (scores[r] as number) >= (scores[last] as number))) continue;
+      }
+      let k = top.length;
+      while (k > 0 && before(r, top[k - 1] as number) < 0) k--;
+      top.splice(k, 0, r);
+      if (top.length > limit) top.pop();
+    }
+  } else {
+    // The best `limit` rows, kept sorted as they come.
+    top = [];
+    for (const r of rows) {
+      if (top.length === limit && before(r, top[limit - 1] as number) >= 0) continue;
+      let k = top.length;
+      while (k > 0 && before(r, top[k - 1] as number) < 0) k--;
+      top.splice(k, 0, r);
+      if (top.length > limit) top.pop();
+    }
+  }
+  return {
+    chosen: top.map((r) => s.claims[r] as number),
+    total: rows.length,
+    weak: s.claims.length - rows.length,
+  };
+}
+
+/**
+ * Ranks a query's claims from the index: the claims to show (global numbers, best first), how
+ * many match, how many only through an alias, and, when no claim matches every word of a
+ * one-group query, the partial match ClaimSearcher.runPartial would give.
+ */
+export function rankQuery(
+  terms: RankedTerms,
+  groups: QueryGroup[],
+  options: { limit: number; all: boolean; dated: boolean },
+): Ranked {
+  const { limit, all, dated } = options;
+  const total = terms.claimCount;
+  let s: Scored = groups.length === 0 ? everything(total) : EMPTY;
+  groups.forEach((g, k) => {
+    const h = groupHits(terms, g, total);
+    s = k === 0 ? h : offer(s, h);
+  });
+  const ranked = choose(terms, s, limit, all, dated);
+  const [group] = groups;
+  if (ranked.total > 0 || groups.length !== 1 || !group || group.terms.length < 2) return ranked;
+  const p = partialHits(terms, group);
+  let best = 0;
+  for (const n of p.words ?? []) best = Math.max(best, n);
+  const partial = choose(terms, p, limit, all, dated);
+  if (partial.total === 0) return ranked;
+  return { ...partial, partial: { best, of: group.terms.length, terms: group.terms } };
+}

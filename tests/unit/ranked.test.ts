@@ -1,0 +1,275 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import Fuse from 'fuse.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: the corpus generator is plain JavaScript shared with the benchmarks.
+import { writeCorpus } from '../../bench/corpus.mjs';
+import { type ClaimRef, corpusOf } from '../../src/core/model/corpus.js';
+import { buildFilter, type ClaimFilterInput } from '../../src/core/search/filter.js';
+import { ClaimSearcher, parseQuery, type SearchResult } from '../../src/core/search/search.js';
+import { FUSE_OPTIONS, searchRecord, WORD } from '../../src/core/search/search-record.js';
+import { buildIndex, wordSpans } from '../../src/core/store/index-build.js';
+import { indexedSearch, openWordIndexes } from '../../src/core/store/indexed-search.js';
+import { loadDataset } from '../../src/core/store/load.js';
+import { fold } from '../../src/core/text/fold.js';
+
+// Ranking from the index must give exactly what a search of every claim gives: the same
+// claims, scores, tiers and order, the same totals, alias-only counts and partial matches.
+
+let dir: string;
+const corpora: {
+  file: string;
+  searcher: ClaimSearcher;
+  words: string[];
+  plain: ReturnType<typeof corpusOf>;
+  values: string[];
+}[] = [];
+
+/**
+ * True when a fuzzy term of the query scores some field value of the corpus differently from
+ * its best word: a match across a space or punctuation ("ly rev" for "yerev"), the one
+ * documented difference of the word index.
+ */
+function crossesWords(values: string[], q: string): boolean {
+  const options = {
+    threshold: FUSE_OPTIONS.threshold,
+    ignoreLocation: true,
+    isCaseSensitive: true,
+    minMatchCharLength: FUSE_OPTIONS.minMatchCharLength,
+    includeScore: true,
+    // The bare matcher's score, without fuse.js's field norm.
+    ignoreFieldNorm: true,
+  };
+  const wholes = new Fuse(values, options);
+  for (const term of parseQuery(q).flatMap((g) => g.terms)) {
+    if (!/^[\p{L}\p{N}\p{M}]+$/u.test(term)) continue;
+    for (const r of wholes.search(term)) {
+      const value = values[r.refIndex] as string;
+      const words = value.match(WORD) ?? [];
+      const best = new Fuse(words, options)
+        .search(term)
+        .reduce((m, w) => Math.min(m, Math.max(0.001, w.score ?? 0)), 1);
+      const expected = value === term ? 0 : best;
+      if ((r.score ?? 0) !== expected) return true;
+    }
+  }
+  return false;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'armru-ranked-'));
+  for (const [seed, shape, size] of [
+    [11, 'topical', 60],
+    [12, 'varied', 80],
+    [13, 'topical', 120],
+  ] as const) {
+    const file = writeCorpus(size, join(dir, String(seed)), seed, shape) as string;
+    await buildIndex(file, undefined, true);
+    const plain = corpusOf(await loadDataset(file, { useIndex: false }));
+    const doc = JSON.parse(readFileSync(file, 'utf8'));
+    // Words people would type: from the texts and the names.
+    const words = [
+      ...new Set(
+        [
+          ...doc.claims.map((c: { text: string }) => c.text),
+          ...doc.entities.map((e: { name: string }) => e.name),
+        ]
+          .join(' ')
+          .toLowerCase()
+          .match(/[\p{L}]+/gu) as string[],
+      ),
+    ];
+    const values = [
+      ...new Set(
+        plain.datasets.flatMap((d) =>
+          d.doc.claims.flatMap((c) =>
+            Object.values(searchRecord(d, c))
+              .flat()
+              .map((v) => fold(v)),
+          ),
+        ),
+      ),
+    ];
+    corpora.push({ file, searcher: new ClaimSearcher(plain), words, plain, values });
+  }
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The plain search, as the search command runs it. */
+function plainRun(
+  searcher: ClaimSearcher,
+  query: string,
+  filter: (ref: ClaimRef) => boolean,
+  limit: number,
+  all: boolean,
+): SearchResult {
+  const options = { filter, limit, all };
+  const result = searcher.run(query, options);
+  if (result.total > 0) return result;
+  const partial = searcher.runPartial(query, options);
+  return partial.total > 0 ? partial : result;
+}
+
+const summary = (r: SearchResult) => ({
+  hits: r.hits.map((h) => [h.claim.id, h.score, h.tier, h.words]),
+  total: r.total,
+  weak: r.weak,
+  partial: r.partial,
+});
+
+/** A word of the corpus, maybe misspelt, cut or wrapped in an operator. */
+const term = (words: string[]) =>
+  fc
+    .tuple(
+      fc.integer({ min: 0, max: words.length - 1 }),
+      fc.constantFrom('word', 'typo', 'exact', 'include', 'prefix', 'suffix', 'cut', 'letter'),
+      fc.integer({ min: 0, max: 1000 }),
+    )
+    .map(([i, kind, r]) => {
+      const w = words[i] as string;
+      const other = words[(i + r) % words.length] as string;
+      switch (kind) {
+        case 'typo':
+          return w.length > 4 ? `${w.slice(0, 2)}${w[3]}${w[2]}${w.slice(4)}` : w;
+        case 'exact':
+          return r % 2 ? `=${w}` : `="${w} ${other}"`;
+        case 'include':
+          return r % 2 ? `'${w.slice(1)}` : `'"${w.slice(2)} ${other}"`;
+        case 'prefix':
+          return `^${w.slice(0, 3)}`;
+        case 'suffix':
+          return `${w.slice(-3)}$`;
+        case 'cut':
+          return w.slice(0, Math.max(2, w.length - 2));
+        case 'letter':
+          return w.slice(0, 1);
+        default:
+          return w;
+      }
+    });
+
+const query = (words: string[]) =>
+  fc
+    .array(
+      fc.tuple(
+        fc.array(term(words), { minLength: 0, maxLength: 3 }),
+        fc.array(
+          fc.tuple(fc.integer({ min: 0, max: words.length - 1 }), fc.constantFrom('!', '!^', '$')),
+          { maxLength: 1 },
+        ),
+      ),
+      { minLength: 1, maxLength: 3 },
+    )
+    .map((groups) =>
+      groups
+        .map(([terms, nots]) =>
+          [
+            ...terms,
+            ...nots.map(([i, op]) => {
+              const w = words[i] as string;
+              return op === '$' ? `!${w.slice(-3)}$` : `${op}${w.slice(0, 4)}`;
+            }),
+          ].join(' '),
+        )
+        .join(' | '),
+    );
+
+describe('ranking from the index', () => {
+  it('gives exactly the hits, scores, order, totals and partial matches of a plain search', () => {
+    let crossing = 0;
+    let runs = 0;
+    for (const corpus of corpora) {
+      fc.assert(
+        fc.property(
+          query(corpus.words),
+          fc.constantFrom(1, 3, 20, Number.POSITIVE_INFINITY),
+          fc.boolean(),
+          fc.constantFrom<ClaimFilterInput>({}, {}, { kind: ['report', 'statement'] }),
+          (q, limit, all, filterInput) => {
+            runs++;
+            // The documented difference: such queries are counted, not compared.
+            if (crossesWords(corpus.values, q)) {
+              crossing++;
+              return;
+            }
+            const lookup = openWordIndexes([corpus.file]);
+            if (!lookup.usable) throw new Error('the index is not usable');
+            const found = indexedSearch(lookup.indexes, q, filterInput, limit, all);
+            const filter = buildFilter(corpus.plain, filterInput) as (ref: ClaimRef) => boolean;
+            const expected = plainRun(corpus.searcher, q, filter, limit, all);
+            expect(summary(found.result), q).toEqual(summary(expected));
+            expect(found.dropped).toEqual([]);
+          },
+        ),
+        { numRuns: 100 },
+      );
+    }
+    // And it is rare.
+    expect(crossing / runs).toBeLessThan(0.1);
+  }, 120_000);
+
+  it('leaves out the costliest terms beyond its budget, and says which', () => {
+    const [corpus] = corpora;
+    if (!corpus) throw new Error('no corpus');
+    const lookup = openWordIndexes([corpus.file]);
+    if (!lookup.usable) throw new Error('the index is not usable');
+    // "in" occurs in most claims of the topical shape; the budget here allows few occurrences.
+    const rare = corpus.words.find((w) => w.length >= 7) as string;
+    const found = indexedSearch(lookup.indexes, `in ${rare}`, {}, 20, false, false, 40);
+    expect(found.dropped).toEqual(['in']);
+    const expected = plainRun(corpus.searcher, rare, () => true, 20, false);
+    expect(summary(found.result)).toEqual(summary(expected));
+    // A group keeps its cheapest term whatever it costs: a common word alone is searched.
+    const lookup2 = openWordIndexes([corpus.file]);
+    if (!lookup2.usable) throw new Error('the index is not usable');
+    const alone = indexedSearch(lookup2.indexes, "'e", {}, 20, false, false, 40);
+    expect(alone.dropped).toEqual([]);
+    expect(summary(alone.result)).toEqual(
+      summary(plainRun(corpus.searcher, "'e", () => true, 20, false)),
+    );
+    expect(alone.result.total).toBeGreaterThan(0);
+    // So does each branch of an OR; exclusions count like terms.
+    const lookup3 = openWordIndexes([corpus.file]);
+    if (!lookup3.usable) throw new Error('the index is not usable');
+    const either = indexedSearch(lookup3.indexes, `in | ${rare} !e`, {}, 20, false, false, 40);
+    expect(either.dropped).toEqual(['!e']);
+    expect(summary(either.result)).toEqual(
+      summary(plainRun(corpus.searcher, `in | ${rare}`, () => true, 20, false)),
+    );
+  });
+});
+
+describe('the index builder cuts words as the word pattern does', () => {
+  it('finds the same words as text.matchAll(WORD), astral letters and marks included', () => {
+    fc.assert(
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom(
+            'a',
+            'Z',
+            '9',
+            ' ',
+            '-',
+            "'",
+            'é',
+            '\u0301',
+            '𝒜',
+            '\ud800',
+            '中',
+            '_',
+          ),
+        }),
+        (text) => {
+          const expected = [...text.matchAll(WORD)].flatMap((m) => [
+            m.index,
+            m.index + m[0].length,
+          ]);
+          expect(wordSpans(text)).toEqual(expected);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
