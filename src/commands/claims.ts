@@ -1,7 +1,7 @@
 import { allClaims } from '../core/model/corpus.js';
 import { claimFilter } from '../core/search/filter.js';
-import { type Selection, selectedSet } from '../core/search/select.js';
 import { loadCorpus } from '../core/store/load.js';
+import { type Selection, selectedSet } from '../core/store/select.js';
 import { printClaims } from '../render/claims.js';
 import { type CommandContext, listed, type Outcome, printLimited } from './context.js';
 

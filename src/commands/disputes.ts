@@ -1,6 +1,6 @@
 import { disputes } from '../core/browse/relations.js';
-import { type Selection, selectedSet } from '../core/search/select.js';
 import { loadCorpus } from '../core/store/load.js';
+import { type Selection, selectedSet } from '../core/store/select.js';
 import { printDisputes } from '../render/browse.js';
 import { type CommandContext, listed, type Outcome, printLimited } from './context.js';
 

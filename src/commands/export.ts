@@ -5,8 +5,8 @@ import { subsetDocument } from '../core/dataset/subset.js';
 import { writeFileAtomic } from '../core/dataset/write-file.js';
 import { ArmruError } from '../core/model/errors.js';
 import { SCHEMA_FILE } from '../core/model/paths.js';
-import { type Selection, selectClaims } from '../core/search/select.js';
 import { loadCorpus } from '../core/store/load.js';
+import { type Selection, selectClaims } from '../core/store/select.js';
 import {
   annotationPieces,
   csvPieces,

@@ -1,8 +1,8 @@
 import { articleRuns } from '../core/browse/marks.js';
 import { allClaims, type ClaimRef, type Corpus, findClaim, qualify } from '../core/model/corpus.js';
 import type { Dataset } from '../core/model/types.js';
-import { type Selection, selectedSet } from '../core/search/select.js';
 import { loadCorpus } from '../core/store/load.js';
+import { type Selection, selectedSet } from '../core/store/select.js';
 import { CodePoints } from '../core/text/code-points.js';
 import {
   type ArticlePage,

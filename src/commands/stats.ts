@@ -1,6 +1,6 @@
 import { stats } from '../core/browse/stats.js';
-import { type Selection, selectedSet } from '../core/search/select.js';
 import { loadCorpus } from '../core/store/load.js';
+import { type Selection, selectedSet } from '../core/store/select.js';
 import { statsDocument } from '../render/browse.js';
 import { printDocument } from '../render/document.js';
 import { type CommandContext, OK, type Outcome } from './context.js';

@@ -12,10 +12,12 @@ export interface Selection extends ClaimFilterInput {
  * The claims a selection picks, always in corpus order (dataset by dataset, article order),
  * so exports are stable whatever the query's ranking.
  */
-export function selectClaims(corpus: Corpus, selection: Selection): ClaimRef[] {
+export function selectClaims(corpus: Corpus, selection: Selection, find?: MatchFinder): ClaimRef[] {
   const keep = buildFilter(corpus, selection);
   const refs = allClaims(corpus);
   if (selection.query === undefined) return refs.filter(keep);
+  const found = find?.(corpus, selection.query);
+  if (found) return refs.filter((ref) => found.has(ref.claim) && keep(ref));
   const matched = new Set(
     new ClaimSearcher(corpus, refs)
       // A bulk consumer gets every match, alias-only ones too (search shows them with --all).
@@ -24,6 +26,12 @@ export function selectClaims(corpus: Corpus, selection: Selection): ClaimRef[] {
   );
   return refs.filter((ref) => matched.has(ref.claim));
 }
+
+/**
+ * Another way to find every claim a query matches (an index), which may decline by returning
+ * undefined; it must give exactly the claims the search of every loaded claim would.
+ */
+export type MatchFinder = (corpus: Corpus, query: string) => ReadonlySet<Claim> | undefined;
 
 /** True when a selection narrows anything (a filter or a query is given). */
 export function narrows(selection: Selection): boolean {
@@ -36,7 +44,11 @@ export function narrows(selection: Selection): boolean {
 }
 
 /** The claims a selection picks, as a set; undefined when it narrows nothing (every claim). */
-export function selectedSet(corpus: Corpus, selection: Selection): ReadonlySet<Claim> | undefined {
+export function selectedSet(
+  corpus: Corpus,
+  selection: Selection,
+  find?: MatchFinder,
+): ReadonlySet<Claim> | undefined {
   if (!narrows(selection)) return undefined;
-  return new Set(selectClaims(corpus, selection).map((ref) => ref.claim));
+  return new Set(selectClaims(corpus, selection, find).map((ref) => ref.claim));
 }
