@@ -1,3 +1,14 @@
+import {
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COLON,
+  COMMA,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+} from './json-chars.js';
+
 /**
  * What JSON.parse lets through but a dataset must not contain: a key given twice in one
  * object (JSON.parse silently keeps the last, so a second empty `"claims"` would erase every
@@ -39,13 +50,6 @@ const FEW_KEYS = 24;
 
 // Structural characters and the quote that opens a string; a string's end is found with
 // indexOf, since a regular expression over a 100 MB string would exhaust the stack.
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const QUOTE = 0x22;
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const LONE_SURROGATE = /\p{Cs}/u;
 
@@ -54,7 +58,7 @@ function stringEnd(text: string, start: number): number {
   let at = text.indexOf('"', start + 1);
   for (;;) {
     let slashes = 0;
-    while (text.charCodeAt(at - 1 - slashes) === 92) slashes++;
+    while (text.charCodeAt(at - 1 - slashes) === BACKSLASH) slashes++;
     if (slashes % 2 === 0) return at + 1;
     at = text.indexOf('"', at + 1);
   }
