@@ -5,13 +5,14 @@ import { resolveActor } from '../core/search/resolve.js';
 import { loadCorpus } from '../core/store/load.js';
 import { type Selection, selectedSet } from '../core/store/select.js';
 import type { GraphFormat } from '../render/format-names.js';
-import { toDot, toMermaid } from '../render/graph.js';
+import { printGraphTable, toDot, toMermaid } from '../render/graph.js';
 import { printJson } from '../render/view.js';
 import { type CommandContext, OK, type Outcome } from './context.js';
 
 /** Checked options of `armru graph`: the claim filters (not --actor, which draws a neighbourhood). */
 export interface GraphOptions extends Omit<Selection, 'actor'> {
-  format: GraphFormat;
+  /** Unset: a table of the edges in a terminal, DOT in a pipe. */
+  format?: GraphFormat;
   /** Only the neighbourhood of these actors (names, aliases or ids). */
   actor?: string[];
   /** Only co-occurrence edges shared by at least this many claims. */
@@ -37,7 +38,9 @@ export async function graphCommand(ctx: CommandContext, options: GraphOptions): 
     ...(options.minWeight !== undefined ? { minWeight: options.minWeight } : {}),
   });
   const title = corpus.datasets.map((d) => d.doc.source.title).join(' + ');
-  if (options.format === 'json') printJson(ctx.view, graph);
+  // A person at a terminal gets the edges as a table; programs get the format they name.
+  if (options.format === undefined && ctx.view.mode === 'table') printGraphTable(ctx.view, graph);
+  else if (options.format === 'json') printJson(ctx.view, graph);
   else if (options.format === 'mermaid') ctx.view.write(toMermaid(graph));
   else if (options.format === 'svg') {
     const { dotToSvg, toPictureDot } = await import('../render/graph-svg.js');

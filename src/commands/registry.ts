@@ -471,10 +471,9 @@ export const COMMANDS: CommandDefinition[] = [
     options: [
       {
         flags: '--format <format>',
-        description: `output format (${GRAPH_FORMATS.join(', ')})`,
+        description: `output format (${GRAPH_FORMATS.join(', ')}; default: dot, or a table of the edges in a terminal)`,
         parse: oneChoice(GRAPH_FORMATS),
         values: GRAPH_FORMATS,
-        default: 'dot',
       },
       {
         flags: '--actor <name>',
@@ -497,7 +496,7 @@ export const COMMANDS: CommandDefinition[] = [
       'armru graph --actor Shoigu --min-weight 2 --format json',
       'armru graph --topic biolabs --from 2019   the subgraph of those claims',
     ],
-    pipe: 'the graph in the chosen format, the same as in a terminal',
+    pipe: 'the graph as DOT, or in the format --format names (a terminal gets a table of the edges unless --format is given)',
     run: async (ctx, _args, options) =>
       (await import('./graph.js')).graphCommand(ctx, options as never),
   },

@@ -1,5 +1,7 @@
-import type { ActorGraph, GraphNode } from '../core/browse/graph.js';
+import type { ActorGraph, GraphEdge, GraphNode } from '../core/browse/graph.js';
+import { type Listing, printListing } from './listing.js';
 import { sanitizeInline } from './sanitize.js';
+import type { View } from './view.js';
 
 // DOT double-quoted strings: control characters shown escaped (the output often lands in a
 // terminal, and dot would draw them as junk), then backslash and quote escaped for DOT.
@@ -74,4 +76,38 @@ export function toMermaid(graph: ActorGraph): string {
     lines.push(`  ${mermaidId(e.a)} ${link}|${mermaidLabel(label)}| ${mermaidId(e.b)}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The network as a person reads it in a terminal: one row per edge (who with whom, how, and
+ * through which claims or agreement), strongest co-occurrences first, then agreements and
+ * memberships. DOT and the other formats are for programs; `--format` asks for them.
+ */
+export function printGraphTable(view: View, graph: ActorGraph): void {
+  const names = new Map(graph.nodes.map((n) => [n.id, n.name]));
+  const name = (id: string) => names.get(id) ?? id;
+  const order = { claims: 0, agreement: 1, member: 2 };
+  const edges = [...graph.edges].sort(
+    (x, y) =>
+      order[x.kind] - order[y.kind] ||
+      (y.kind === 'claims' && x.kind === 'claims' ? y.weight - x.weight : 0),
+  );
+  const listing: Listing<GraphEdge> = {
+    columns: [
+      { header: 'ACTOR', wrap: true, max: 28, min: 10 },
+      { header: 'LINK', style: view.colors.kind },
+      { header: 'ACTOR', wrap: true, max: 28, min: 10 },
+      { header: 'CLAIMS', align: 'right' },
+      { header: 'THROUGH', wrap: true, flex: true, min: 12, optional: true },
+    ],
+    cells: (e) => [
+      { text: name(e.a) },
+      { text: e.kind === 'claims' ? 'with' : e.kind === 'agreement' ? 'agreement' : 'member of' },
+      { text: name(e.b) },
+      { text: e.kind === 'claims' ? String(e.weight) : '' },
+      { text: e.kind === 'claims' ? e.claims.join(', ') : e.kind === 'agreement' ? e.label : '' },
+    ],
+    json: (e) => e,
+  };
+  printListing(view, listing, edges);
 }

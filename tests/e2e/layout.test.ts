@@ -75,6 +75,7 @@ const RUNS: Record<string, string[]> = {
   disputes: ['disputes'],
   timeline: ['timeline'],
   stats: ['stats', 'stats --actor Russia'],
+  graph: ['graph', 'graph --actor Shoygu --min-weight 2'],
   export: ['export -o DIR/export.claims.json', 'export --format csv -o DIR/export.csv'],
   report: ['report -o DIR/report.html'],
   validate: ['validate'],
@@ -82,13 +83,9 @@ const RUNS: Record<string, string[]> = {
   index: ['index DIR/copy/claims.json'],
 };
 
-/**
- * Commands whose only output is text for another program, shown as that program will read
- * it: a shell script to source (`completion`), and DOT, Mermaid, JSON or SVG (`graph`).
- */
+/** Commands whose only output is text for another program, shown as it will read it. */
 const DATA_ONLY: Record<string, string> = {
   completion: 'prints a shell script for the shell to source',
-  graph: 'prints DOT, Mermaid, JSON or SVG for another program',
 };
 
 const COMMANDS = Object.values(RUNS).flat();
@@ -101,7 +98,7 @@ function shownClaims(command: string): { id: string; text: string }[] {
   if (cached) return cached;
   // Commands whose --json holds no claim objects, or that show the article instead.
   if (
-    /^(stats|validate|agreements|disputes|actors$|topics$|read|export|report|draft|index)/.test(
+    /^(stats|validate|agreements|disputes|actors$|topics$|read|export|report|draft|index|graph)/.test(
       command,
     )
   )
@@ -177,6 +174,17 @@ describe('every command in a terminal', () => {
     const wide = screen('agreements', 160).text;
     expect(wide).toContain('┌');
     expect(wide).toMatch(/│ mod-agreements-2019 │/);
+  });
+
+  it('shows the graph as a table of its edges, and DOT when --format asks or in a pipe', () => {
+    const table = screen('graph', 120).text;
+    expect(table).toMatch(/│ ACTOR +│ LINK +│ ACTOR +│ CLAIMS │ THROUGH +│/);
+    expect(table).toMatch(/│ Armenia +│ with +│ Russia +│ +15 │ c36, c02/);
+    expect(table).toMatch(/│ agreement │/);
+    expect(table).not.toContain('graph "');
+    expect(screen('graph --format dot', 120).text).toMatch(/^graph "Armenia and Russia/);
+    const piped = spawnSync(process.execPath, [BIN, 'graph'], { cwd: ROOT, encoding: 'utf8' });
+    expect(piped.stdout).toMatch(/^graph "Armenia and Russia Enhance Defense Cooperation" \{\n/);
   });
 
   it('right-aligns numbers', () => {
