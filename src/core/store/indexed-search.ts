@@ -16,7 +16,14 @@ import {
 } from '../search/search.js';
 import { FUSE_OPTIONS, SEARCH_FINGERPRINT, WORD } from '../search/search-record.js';
 import { IndexDamaged, openIndex, WordIndex } from './index-store.js';
-import { RankedTerms, rankable, rankQuery, withinBudget } from './ranked-search.js';
+import {
+  indexSet,
+  perIndex,
+  RankedTerms,
+  rankable,
+  rankQuery,
+  withinBudget,
+} from './ranked-search.js';
 
 /**
  * How many word occurrences one search may read from the index (12 bytes each): the costliest
@@ -298,13 +305,8 @@ export function indexedSearch(
       indexes.every(({ index }) => index.meta.rankable) &&
       rankable(groups)
     ) {
-      const bases: number[] = [];
-      let at = 0;
-      for (const { index } of indexes) {
-        bases.push(at);
-        at += index.meta.claims;
-      }
-      const terms = new RankedTerms({ indexes: indexes.map((i) => i.index), bases, total }, budget);
+      const set = indexSet(indexes.map((i) => i.index));
+      const terms = new RankedTerms(set, budget);
       const { groups: kept, dropped } = withinBudget(terms, groups);
       const counter: TermCounter = {
         termHits: (term) => (dropped.includes(term) ? 1 : terms.termHits(term)),
@@ -320,12 +322,7 @@ export function indexedSearch(
       }
       const ranked = rankQuery(terms, kept, { limit, all, dated });
       // Only the claims shown are read, and fuse.js scores them again for their match positions.
-      const chosen = indexes.map(() => new Set<number>());
-      for (const n of ranked.chosen) {
-        let d = bases.length - 1;
-        while (d > 0 && (bases[d] as number) > n) d--;
-        chosen[d]?.add(n - (bases[d] as number));
-      }
+      const chosen = perIndex(set, ranked.chosen);
       const corpus: Corpus = {
         datasets: indexes.map(({ file, index }, d) =>
           readCandidates(file, index, chosen[d] as Set<number>, filterInput),

@@ -141,6 +141,28 @@ export interface IndexSet {
   total: number;
 }
 
+/** Numbers the claims of several indexes across them, in order. */
+export function indexSet(indexes: WordIndex[]): IndexSet {
+  const bases: number[] = [];
+  let total = 0;
+  for (const index of indexes) {
+    bases.push(total);
+    total += index.meta.claims;
+  }
+  return { indexes, bases, total };
+}
+
+/** Global claim numbers split by index, each as its number within that index. */
+export function perIndex(set: IndexSet, numbers: Iterable<number>): Set<number>[] {
+  const out = set.indexes.map(() => new Set<number>());
+  for (const n of numbers) {
+    let d = set.bases.length - 1;
+    while (d > 0 && (set.bases[d] as number) > n) d--;
+    out[d]?.add(n - (set.bases[d] as number));
+  }
+  return out;
+}
+
 /** Vocabulary words a fuzzy term may be compared with before it counts as too broad. */
 const MAX_NEAR_WORDS = 20_000;
 

@@ -8,7 +8,14 @@ export type { Selection } from '../search/select.js';
 import type { Selection } from '../search/select.js';
 import { IndexDamaged } from './index-store.js';
 import { openWordIndexes, SEARCH_BUDGET } from './indexed-search.js';
-import { RankedTerms, rankable, rankQuery, withinBudget } from './ranked-search.js';
+import {
+  indexSet,
+  perIndex,
+  RankedTerms,
+  rankable,
+  rankQuery,
+  withinBudget,
+} from './ranked-search.js';
 
 // The --query filter of claims, timeline, disputes, stats, graph, export and read, through the
 // datasets' word indexes when they can answer it: the matching claims are found from the
@@ -28,20 +35,14 @@ export function indexedMatches(corpus: Corpus, query: string): ReadonlySet<Claim
   if (!lookup.usable) return undefined;
   const { indexes } = lookup;
   try {
-    const bases: number[] = [];
-    let total = 0;
-    for (const [d, { index }] of indexes.entries()) {
-      // The index must be of the very claims loaded, and able to rank.
-      if (!index.meta.rankable || index.meta.claims !== corpus.datasets[d]?.doc.claims.length)
-        return undefined;
-      bases.push(total);
-      total += index.meta.claims;
-    }
-    if (total >= 2 ** 25) return undefined;
-    const terms = new RankedTerms(
-      { indexes: indexes.map((i) => i.index), bases, total },
-      SEARCH_BUDGET,
+    const set = indexSet(indexes.map((i) => i.index));
+    // The index must be of the very claims loaded, and able to rank.
+    const matches = indexes.every(
+      ({ index }, d) =>
+        index.meta.rankable && index.meta.claims === corpus.datasets[d]?.doc.claims.length,
     );
+    if (!matches || set.total >= 2 ** 25) return undefined;
+    const terms = new RankedTerms(set, SEARCH_BUDGET);
     // A term left out for its cost would widen the selection: search the loaded claims.
     const { groups: kept, dropped } = withinBudget(terms, groups);
     if (dropped.length > 0) return undefined;
@@ -53,12 +54,10 @@ export function indexedMatches(corpus: Corpus, query: string): ReadonlySet<Claim
     const found = new Set<Claim>();
     // A selection keeps claims that match every word; a partial match selects nothing.
     if (ranked.partial) return found;
-    for (const n of ranked.chosen) {
-      let d = bases.length - 1;
-      while (d > 0 && (bases[d] as number) > n) d--;
-      const claim = corpus.datasets[d]?.doc.claims[n - (bases[d] as number)];
-      if (claim) found.add(claim);
-    }
+    perIndex(set, ranked.chosen).forEach((numbers, d) => {
+      const claims = corpus.datasets[d]?.doc.claims ?? [];
+      for (const n of numbers) found.add(claims[n] as Claim);
+    });
     return found;
   } catch (error) {
     // A damaged index is not believed; the loaded claims, checked on load, are.
