@@ -101,11 +101,11 @@ describe('a damaged or foreign large index is never believed', () => {
     }
   });
 
-  it('zeroed postings.bin (same size)', () => {
+  it('zeroed claim-lists.bin (same size)', () => {
     restore();
-    const file = join(indexDirectory(a), 'postings.bin');
+    const file = join(indexDirectory(a), 'claim-lists.bin');
     writeFileSync(file, Buffer.alloc(statSync(file).size));
-    expectFallback(a, 'its file postings.bin does not match its checksum');
+    expectFallback(a, 'its file claim-lists.bin does not match its checksum');
   });
 
   it('a line added to vocabulary.txt', () => {
@@ -114,11 +114,11 @@ describe('a damaged or foreign large index is never believed', () => {
     expectFallback(a, 'its file vocabulary.txt has another size than it recorded');
   });
 
-  it('a truncated postings.bin', () => {
+  it('a truncated claim-lists.bin', () => {
     restore();
-    const file = join(indexDirectory(a), 'postings.bin');
+    const file = join(indexDirectory(a), 'claim-lists.bin');
     truncateSync(file, statSync(file).size - 4);
-    expectFallback(a, 'its file postings.bin has another size than it recorded');
+    expectFallback(a, 'its file claim-lists.bin has another size than it recorded');
   });
 
   it("claim ranges swapped for another dataset's (same size)", () => {

@@ -45,6 +45,11 @@ import {
   OCC_SPACE,
   OCC_STARTS,
   RELATIONS,
+  SIG_ENDS,
+  SIG_MAX_NORM,
+  SIG_NORM_SHIFT,
+  SIG_STARTS,
+  SIG_WHOLE,
   sameStatus,
   stampOf,
   withoutBom,
@@ -595,6 +600,15 @@ function writeWordIndex(
     out[at + 1] = data[4 * k + 2] as number;
     out[at + 2] = data[4 * k + 3] as number;
   }
+  const lists = claimLists(out, offsets);
+  if (!lists) rankable = false;
+  else {
+    put('claim-lists.bin', Buffer.from(lists.lists.buffer, 0, lists.lists.byteLength));
+    put('claim-list-offsets.bin', Buffer.from(lists.listOffsets.buffer));
+    put('claim-list-crcs.bin', Buffer.from(lists.listCrcs.buffer));
+    put('signatures.bin', Buffer.from(lists.signatures.buffer, 0, lists.signatures.byteLength));
+    put('signature-offsets.bin', Buffer.from(lists.signatureOffsets.buffer));
+  }
   const bytes = Buffer.from(out.buffer);
   const crcs = new Uint32Array(wordList.length);
   for (let r = 0; r < wordList.length; r++)
@@ -605,6 +619,158 @@ function writeWordIndex(
   put('posting-crcs.bin', Buffer.from(crcs.buffer));
   put('norms.bin', Buffer.from(new Float64Array(norms).buffer));
   put('claim-flags.bin', flagBytes);
+  if (!lists) {
+    for (const name of [
+      'claim-lists.bin',
+      'claim-list-offsets.bin',
+      'claim-list-crcs.bin',
+      'signatures.bin',
+      'signature-offsets.bin',
+    ])
+      put(name, new Uint8Array(0));
+  }
   onProgress?.(claims.length, claims.length);
   return { words: wordList.length, rankable };
+}
+
+/** A growable array of unsigned 32-bit numbers, one at a time. */
+class U32Builder {
+  data: Uint32Array;
+  length = 0;
+  constructor(capacity = 1 << 16) {
+    this.data = new Uint32Array(capacity);
+  }
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const next = new Uint32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = x;
+  }
+  done(): Uint32Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+/**
+ * Each word's claims, grouped by signature (see SIG_ in index-store.ts): for every claim that
+ * has the word, the values of its record that hold it (value number, field, alias, whether
+ * some occurrence starts the value, ends it, or is the whole value, and the value's norm), in
+ * value order. Claims with one signature score alike for a term that matches only this word,
+ * so a search computes each signature's score once and takes the best claims group by group.
+ * Undefined when a norm number does not fit a signature (the index is then not rankable).
+ */
+function claimLists(
+  occurrences: Uint32Array,
+  offsets: Uint32Array,
+):
+  | {
+      lists: Uint32Array;
+      listOffsets: Uint32Array;
+      listCrcs: Uint32Array;
+      signatures: Uint32Array;
+      signatureOffsets: Uint32Array;
+    }
+  | undefined {
+  const words = offsets.length - 1;
+  const known = new Map<number | string, number>();
+  const signatures = new U32Builder();
+  const signatureOffsets = new U32Builder(1024);
+  signatureOffsets.push(0);
+  const lists = new U32Builder(1 << 20);
+  const listOffsets = new Uint32Array(words + 1);
+  const listCrcs = new Uint32Array(words);
+  // One word's claims and their signatures, reused from word to word.
+  let claims = new Uint32Array(1024);
+  let sigs = new Uint32Array(1024);
+  const values: number[] = [];
+  const intern = (): number => {
+    const key = values.length === 1 ? (values[0] as number) : values.join(',');
+    let id = known.get(key);
+    if (id === undefined) {
+      id = signatureOffsets.length - 1;
+      known.set(key, id);
+      for (const v of values) signatures.push(v);
+      signatureOffsets.push(signatures.length);
+    }
+    return id;
+  };
+  for (let r = 0; r < words; r++) {
+    const from = offsets[r] as number;
+    const to = offsets[r + 1] as number;
+    let n = 0;
+    for (let k = from; k < to; ) {
+      const claim = occurrences[3 * k] as number;
+      values.length = 0;
+      while (k < to && occurrences[3 * k] === claim) {
+        const info = occurrences[3 * k + 1] as number;
+        const slot = info & OCC_MAX_SLOT;
+        const normId = (occurrences[3 * k + 2] as number) & OCC_MAX_NORM;
+        if (normId > SIG_MAX_NORM) return undefined;
+        let flags = 0;
+        while (
+          k < to &&
+          occurrences[3 * k] === claim &&
+          ((occurrences[3 * k + 1] as number) & OCC_MAX_SLOT) === slot
+        ) {
+          const f = occurrences[3 * k + 1] as number;
+          if (f & OCC_STARTS) flags |= SIG_STARTS;
+          if (f & OCC_ENDS) flags |= SIG_ENDS;
+          if ((f & (OCC_STARTS | OCC_ENDS)) === (OCC_STARTS | OCC_ENDS)) flags |= SIG_WHOLE;
+          k++;
+        }
+        values.push(((info & 0xffff) | flags | (normId << SIG_NORM_SHIFT)) >>> 0);
+      }
+      if (n === claims.length) {
+        const c = new Uint32Array(2 * n);
+        c.set(claims);
+        claims = c;
+        const s = new Uint32Array(2 * n);
+        s.set(sigs);
+        sigs = s;
+      }
+      claims[n] = claim;
+      sigs[n] = intern();
+      n++;
+    }
+    // Grouped by signature, claim order kept within each group.
+    const start = lists.length;
+    let single = true;
+    for (let i = 1; i < n && single; i++) if (sigs[i] !== sigs[0]) single = false;
+    if (single) {
+      lists.push(n === 0 ? 0 : 1);
+      if (n > 0) {
+        lists.push(sigs[0] as number);
+        lists.push(n);
+      }
+      for (let i = 0; i < n; i++) lists.push(claims[i] as number);
+    } else {
+      const order = Array.from({ length: n }, (_, i) => i);
+      order.sort((a, b) => (sigs[a] as number) - (sigs[b] as number) || a - b);
+      let groups = 0;
+      for (let i = 0; i < n; i++)
+        if (i === 0 || sigs[order[i] as number] !== sigs[order[i - 1] as number]) groups++;
+      lists.push(groups);
+      for (let i = 0; i < n; ) {
+        const sig = sigs[order[i] as number] as number;
+        let j = i;
+        while (j < n && sigs[order[j] as number] === sig) j++;
+        lists.push(sig);
+        lists.push(j - i);
+        i = j;
+      }
+      for (let i = 0; i < n; i++) lists.push(claims[order[i] as number] as number);
+    }
+    listOffsets[r + 1] = lists.length;
+    const list = lists.data.subarray(start, lists.length);
+    listCrcs[r] = crc32(new Uint8Array(list.buffer, list.byteOffset, list.byteLength));
+  }
+  return {
+    lists: lists.done(),
+    listOffsets,
+    listCrcs,
+    signatures: signatures.done(),
+    signatureOffsets: signatureOffsets.done().slice(),
+  };
 }

@@ -25,6 +25,9 @@ import { crc32 } from '../text/checksum.js';
  *   postings.bin          large: Uint32Array of claim numbers, word after word
  *   posting-offsets.bin   large: Uint32Array of V+1 offsets into postings.bin
  *   posting-crcs.bin      large: Uint32Array of V CRC-32s, one per word's postings
+ *   claim-lists.bin       large: each word's claims grouped by signature (see SIG_ below)
+ *   claim-list-offsets.bin, claim-list-crcs.bin: V+1 offsets into it (in numbers), V CRC-32s
+ *   signatures.bin, signature-offsets.bin: the signatures, and S+1 offsets into them
  *
  * A small index is trusted when the dataset and article read now are byte for byte its copies
  * (no hashing, so a run of the built-in dataset stays fast wherever it is installed). A large
@@ -35,7 +38,7 @@ import { crc32 } from '../text/checksum.js';
  * checked against its own. A mismatch anywhere makes the index stale: `IndexDamaged` is thrown
  * and the caller searches without the index.
  */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 
 /*
  * An occurrence of a word in a search record is three numbers in postings.bin: the claim;
@@ -55,6 +58,21 @@ export const OCC_SPACE = 1 << 18;
 export const OCC_MAX_NORM = 0xffff;
 export const OCC_POS_SHIFT = 16;
 export const OCC_MAX_POS = 0xffff;
+/*
+ * claim-lists.bin holds, for each word, the claims that have it, grouped by signature: the
+ * number of groups G, then G pairs (signature, claims in the group), then the claims, group
+ * after group, ascending within each. A signature (signatures.bin, from signature-offsets.bin)
+ * is the list of the record's values that hold the word, in value order, one number each: the
+ * value's number, field and alias bit as in an occurrence's `info` (bits 0-15), SIG_STARTS (an
+ * occurrence of the word starts the value), SIG_ENDS (one ends it), SIG_WHOLE (the value is
+ * the word), and the value's norm number (bits 19-31). That is what fuse.js's score of a claim
+ * for a term matching only this word depends on.
+ */
+export const SIG_STARTS = 1 << 16;
+export const SIG_ENDS = 1 << 17;
+export const SIG_WHOLE = 1 << 18;
+export const SIG_NORM_SHIFT = 19;
+export const SIG_MAX_NORM = 0x1fff;
 /** article-points.bin: where every ARTICLE_STEP-th code point of the article starts (bytes). */
 export const ARTICLE_STEP = 4096;
 /** The file of a large index that holds the dataset's relations (read only when asked for). */
@@ -348,6 +366,11 @@ const LARGE_FILES = [
   'postings.bin',
   'posting-offsets.bin',
   'posting-crcs.bin',
+  'claim-lists.bin',
+  'claim-list-offsets.bin',
+  'claim-list-crcs.bin',
+  'signatures.bin',
+  'signature-offsets.bin',
   'norms.bin',
   'claim-flags.bin',
   'article-points.bin',
@@ -474,16 +497,80 @@ export class WordIndex {
     return list;
   }
 
-  /** The claim numbers containing vocabulary word `w` (ascending, each once). */
+  /** The claim numbers containing vocabulary word `w` (each once, grouped by signature). */
   postings(w: number): Uint32Array {
-    const occurrences = this.occurrences(w);
-    const out = new Uint32Array(occurrences.length / 3);
-    let n = 0;
-    for (let i = 0; i < occurrences.length; i += 3) {
-      const claim = occurrences[i] as number;
-      if (n === 0 || out[n - 1] !== claim) out[n++] = claim;
+    return this.claimList(w).claims;
+  }
+
+  private listTables: { offsets: Uint32Array; crcs: Uint32Array } | undefined;
+
+  private lists(): { offsets: Uint32Array; crcs: Uint32Array } {
+    if (!this.listTables) {
+      const offsets = uint32s(this.whole('claim-list-offsets.bin'));
+      const crcs = uint32s(this.whole('claim-list-crcs.bin'));
+      if (offsets.length !== this.words + 1 || crcs.length !== this.words)
+        throw this.damaged('its claim lists do not agree with its vocabulary');
+      this.listTables = { offsets, crcs };
     }
-    return out.subarray(0, n);
+    return this.listTables;
+  }
+
+  /** How many numbers word `w`'s claim list has (about its claims; without reading it). */
+  claimListSize(w: number): number {
+    const { offsets } = this.lists();
+    return (offsets[w + 1] as number) - (offsets[w] as number);
+  }
+
+  /**
+   * Word `w`'s claims grouped by signature: `sigs[g]` and `counts[g]` for each group, and the
+   * claims, group after group (see SIG_ above), checked against the list's CRC-32.
+   */
+  claimList(w: number): { sigs: Uint32Array; counts: Uint32Array; claims: Uint32Array } {
+    const { offsets, crcs } = this.lists();
+    const start = (offsets[w] as number) * 4;
+    const end = (offsets[w + 1] as number) * 4;
+    const bytes = readRange(this.fd('claim-lists.bin'), start, end);
+    if (bytes.length !== end - start || crc32(bytes) !== crcs[w])
+      throw this.damaged('its file claim-lists.bin does not match its checksum');
+    const list = uint32s(bytes);
+    const groups = list[0] as number;
+    const sigs = new Uint32Array(groups);
+    const counts = new Uint32Array(groups);
+    let total = 0;
+    const signatureCount = this.signatureTable().offsets.length - 1;
+    for (let g = 0; g < groups; g++) {
+      sigs[g] = list[1 + 2 * g] as number;
+      counts[g] = list[2 + 2 * g] as number;
+      total += counts[g] as number;
+      if ((sigs[g] as number) >= signatureCount)
+        throw this.damaged('its file claim-lists.bin names signatures it does not have');
+    }
+    const claims = list.subarray(1 + 2 * groups);
+    if (claims.length !== total) throw this.damaged('its file claim-lists.bin does not add up');
+    for (let i = 0; i < claims.length; i++)
+      if ((claims[i] as number) >= this.meta.claims)
+        throw this.damaged('its file claim-lists.bin names claims the dataset does not have');
+    return { sigs, counts, claims };
+  }
+
+  private sigTable: { data: Uint32Array; offsets: Uint32Array } | undefined;
+
+  /** Every signature: signature `s` is `data[offsets[s]]` up to `data[offsets[s + 1]]`. */
+  signatureTable(): { data: Uint32Array; offsets: Uint32Array } {
+    if (!this.sigTable) {
+      const data = uint32s(this.whole('signatures.bin'));
+      const offsets = uint32s(this.whole('signature-offsets.bin'));
+      for (let s = 0; s + 1 < offsets.length; s++)
+        if (
+          !((offsets[s] as number) < (offsets[s + 1] as number)) ||
+          (offsets[s + 1] as number) > data.length
+        )
+          throw this.damaged('its signatures do not agree with their offsets');
+      if (offsets.length === 0 || offsets[0] !== 0)
+        throw this.damaged('its signatures do not agree with their offsets');
+      this.sigTable = { data, offsets };
+    }
+    return this.sigTable;
   }
 
   private points: Float64Array | undefined;

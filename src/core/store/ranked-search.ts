@@ -12,6 +12,11 @@ import {
   OCC_POS_SHIFT,
   OCC_SPACE,
   OCC_STARTS,
+  SIG_ENDS,
+  SIG_MAX_NORM,
+  SIG_NORM_SHIFT,
+  SIG_STARTS,
+  SIG_WHOLE,
   type WordIndex,
 } from './index-store.js';
 
@@ -97,6 +102,20 @@ export interface TermHits {
   claims: Uint32Array;
   scores: Float64Array;
   tiers: Uint8Array;
+  /** The same claims by score: those scoring alike together (see ScoreGroups). */
+  groups?: ScoreGroups;
+}
+
+/**
+ * A term's claims in groups that score alike (one signature, or one combination of them):
+ * group `g` has score `scores[g]`, tier `tiers[g]` and the claims `claims[starts[g]]` up to
+ * `claims[starts[g + 1]]`, ascending. The best claims are then found group by group.
+ */
+export interface ScoreGroups {
+  scores: number[];
+  tiers: number[];
+  starts: Int32Array;
+  claims: Uint32Array;
 }
 
 /** A growable set of parallel columns. */
@@ -217,13 +236,14 @@ export class RankedTerms {
     const count = matcher.kind === 'fuzzy' ? 1 : matcher.words.length;
     this.set.indexes.forEach((index, d) => {
       for (let p = 0; p < count; p++)
-        for (const w of this.words(index, d, matcher, p).keys()) n += index.occurrenceCount(w);
+        for (const w of this.words(index, d, matcher, p).keys())
+          n += count === 1 ? index.claimListSize(w) : index.occurrenceCount(w);
     });
     return n;
   }
 
-  private spend(index: WordIndex, words: Iterable<number>): void {
-    for (const w of words) this.read += index.occurrenceCount(w);
+  private spend(index: WordIndex, words: Iterable<number>, lists = false): void {
+    for (const w of words) this.read += lists ? index.claimListSize(w) : index.occurrenceCount(w);
   }
 
   /**
@@ -439,8 +459,215 @@ export class RankedTerms {
     return this.cache.get(term) ?? this.evaluate(matcherOf(term) as Matcher, only);
   }
 
+  /**
+   * A term of one word (fuzzy, or an exact kind of one word) from the words' claim lists: each
+   * group's signature is scored once; a claim holding two or more of the matched words is
+   * scored from their signatures merged value by value, as fuse.js takes the best word of
+   * each value.
+   */
+  private fromLists(index: WordIndex, d: number, matcher: Matcher, only?: Uint8Array): TermHits {
+    const base = this.set.bases[d] as number;
+    const words = this.words(index, d, matcher, 0);
+    this.spend(index, words.keys(), true);
+    const fuzzy = matcher.kind === 'fuzzy';
+    const literal = fuzzy ? matcher.literal : (matcher.words[0] as string);
+    const need =
+      matcher.kind === 'prefix'
+        ? SIG_STARTS
+        : matcher.kind === 'suffix'
+          ? SIG_ENDS
+          : matcher.kind === 'exact'
+            ? SIG_WHOLE
+            : 0;
+    const norms = index.norms();
+    const { data, offsets } = index.signatureTable();
+    const factors = new Map<number, Map<number, number>>();
+    // fuse.js's factor of one value: its score raised to the field's weight times its norm.
+    const factor = (best: number, value: number): number => {
+      const field = (value >>> OCC_FIELD_SHIFT) & 7;
+      const normId = value >>> SIG_NORM_SHIFT;
+      const key = field * (SIG_MAX_NORM + 1) + normId;
+      let row = factors.get(best);
+      if (!row) {
+        row = new Map();
+        factors.set(best, row);
+      }
+      let f = row.get(key);
+      if (f === undefined) {
+        // biome-ignore lint/style/useExponentiationOperator: fuse.js calls Math.pow; so must this, to the last bit.
+        f = Math.pow(
+          best === 0 ? Number.EPSILON : best,
+          (WEIGHTS[field] as number) * (norms[normId] as number),
+        );
+        row.set(key, f);
+      }
+      return f;
+    };
+    const lists = [...words].map(([w, score]) => ({
+      ...index.claimList(w),
+      score,
+      whole: fuzzy && index.word(w) === literal,
+    }));
+    // Each group's score and tier (computed once), and every claim marked with its group
+    // (`mark[c]` is the group's number plus one).
+    let groups = 0;
+    for (const l of lists) groups += l.sigs.length;
+    const groupScore: number[] = [];
+    const groupTier: number[] = [];
+    const groupSig: number[] = [];
+    const groupWord: number[] = [];
+    const N = index.meta.claims;
+    const mark = this.scratch(N);
+    // A claim in two lists or more (an alias and the name, "talk" and "talks") is marked with
+    // a combination of groups instead: `combos` numbers each (state, group) step once.
+    const combos = new Map<number, number>();
+    const comboGroups: number[][] = [];
+    const alsoShared: number[] = [];
+    let entries = 0;
+    let id = 0;
+    lists.forEach((l, li) => {
+      let at = 0;
+      for (let g = 0; g < l.sigs.length; g++, id++) {
+        const sig = l.sigs[g] as number;
+        const count = l.counts[g] as number;
+        const from = at;
+        at += count;
+        let total = 1;
+        let tier = 2;
+        let any = false;
+        for (let k = offsets[sig] as number; k < (offsets[sig + 1] as number); k++) {
+          const value = data[k] as number;
+          if ((value & need) !== need) continue;
+          any = true;
+          total *= factor(l.whole && value & SIG_WHOLE ? 0 : l.score, value);
+          const field = (value >>> OCC_FIELD_SHIFT) & 7;
+          if (field === TEXT || field === QUOTE) tier = 0;
+          else if (!(value & OCC_ALIAS) && tier > 1) tier = 1;
+        }
+        groupScore.push(total);
+        groupTier.push(tier);
+        groupSig.push(sig);
+        groupWord.push(li);
+        if (!any) continue;
+        for (let i = from; i < at; i++) {
+          const c = l.claims[i] as number;
+          if (only && only[base + c] !== 1) continue;
+          const was = mark[c] as number;
+          if (was === 0) {
+            mark[c] = id + 1;
+            entries++;
+            continue;
+          }
+          const step = (was - 1) * groups + id;
+          let next = combos.get(step);
+          if (next === undefined) {
+            next = groups + comboGroups.length;
+            comboGroups.push([
+              ...(was - 1 < groups ? [was - 1] : (comboGroups[was - 1 - groups] as number[])),
+              id,
+            ]);
+            combos.set(step, next);
+          }
+          if (was - 1 < groups) alsoShared.push(c);
+          mark[c] = next + 1;
+        }
+      }
+    });
+    // Each combination is scored from its groups' signatures merged value by value: the best
+    // of the words in each value, as fuse.js takes it.
+    for (const ids of comboGroups) {
+      const values: [number, number][] = [];
+      for (const g of ids) {
+        const sig = groupSig[g] as number;
+        const l = lists[groupWord[g] as number] as (typeof lists)[number];
+        for (let x = offsets[sig] as number; x < (offsets[sig + 1] as number); x++) {
+          const value = data[x] as number;
+          if ((value & need) !== need) continue;
+          values.push([value, l.whole && value & SIG_WHOLE ? 0 : l.score]);
+        }
+      }
+      values.sort((p, q) => (p[0] & OCC_MAX_SLOT) - (q[0] & OCC_MAX_SLOT) || p[1] - q[1]);
+      let total = 1;
+      let tier = 2;
+      for (let x = 0; x < values.length; x++) {
+        const [value, best] = values[x] as [number, number];
+        const before = values[x - 1];
+        if (before && (before[0] & OCC_MAX_SLOT) === (value & OCC_MAX_SLOT)) continue;
+        total *= factor(best, value);
+        const field = (value >>> OCC_FIELD_SHIFT) & 7;
+        if (field === TEXT || field === QUOTE) tier = 0;
+        else if (!(value & OCC_ALIAS) && tier > 1) tier = 1;
+      }
+      groupScore.push(total);
+      groupTier.push(tier);
+    }
+    // The claims in order (a native sort of the marked claims), then their scores.
+    const sorted = new Uint32Array(entries);
+    let n = 0;
+    for (const c of alsoShared) sorted[n++] = c;
+    id = 0;
+    for (const l of lists) {
+      let at = 0;
+      for (let g = 0; g < l.sigs.length; g++, id++) {
+        const count = l.counts[g] as number;
+        for (let i = at; i < at + count; i++) {
+          const c = l.claims[i] as number;
+          const m = mark[c] as number;
+          if (m === id + 1) sorted[n++] = c;
+        }
+        at += count;
+      }
+    }
+    if (n !== entries) throw new Error('the claim lists were counted wrongly');
+    if (!(lists.length === 1 && lists[0]?.sigs.length === 1)) sorted.sort();
+    const scores = new Float64Array(n);
+    const tiers = new Uint8Array(n);
+    const states = groupScore.length;
+    const starts = new Int32Array(states + 1);
+    const stateOf = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const c = sorted[i] as number;
+      const m = (mark[c] as number) - 1;
+      mark[c] = 0;
+      stateOf[i] = m;
+      (starts[m + 1] as number)++;
+      scores[i] = groupScore[m] as number;
+      tiers[i] = groupTier[m] as number;
+    }
+    for (let g = 0; g < states; g++)
+      starts[g + 1] = (starts[g + 1] as number) + (starts[g] as number);
+    const fill = starts.slice(0, states);
+    const grouped = new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+      const m = stateOf[i] as number;
+      grouped[fill[m] as number] = (sorted[i] as number) + base;
+      fill[m] = (fill[m] as number) + 1;
+    }
+    if (base !== 0) for (let i = 0; i < n; i++) sorted[i] = (sorted[i] as number) + base;
+    return {
+      claims: sorted,
+      scores,
+      tiers,
+      groups: { scores: groupScore, tiers: groupTier, starts, claims: grouped },
+    };
+  }
+
+  private scratches = new Map<number, Int32Array>();
+
+  /** A zeroed Int32Array of `size` numbers, reused (callers leave it zeroed). */
+  private scratch(size: number): Int32Array {
+    let found = this.scratches.get(size);
+    if (!found) {
+      found = new Int32Array(size);
+      this.scratches.set(size, found);
+    }
+    return found;
+  }
+
   private evaluate(matcher: Matcher, only?: Uint8Array): TermHits {
+    const single = matcher.kind === 'fuzzy' || matcher.words.length === 1;
     const parts = this.set.indexes.map((index, d) => {
+      if (single) return this.fromLists(index, d, matcher, only);
       const norms = index.norms();
       const v = this.values(index, d, matcher, only);
       const claims = new Uint32Array(v.size);
@@ -745,20 +972,23 @@ function groupHits(terms: RankedTerms, group: QueryGroup, total: number): Scored
       if (claims.length === 0) return EMPTY;
     }
     const found = claims as Uint32Array;
-    const scores = new Float64Array(found.length);
-    const tiers = new Uint8Array(found.length);
-    group.terms.forEach((t, k) => {
-      const h = got.get(t) as TermHits;
-      let j = 0;
-      for (let i = 0; i < found.length; i++) {
-        const c = found[i] as number;
-        while ((h.claims[j] as number) < c) j++;
-        const s = h.scores[j] as number;
-        scores[i] = k === 0 ? s : (scores[i] as number) * s;
-        tiers[i] = Math.max(tiers[i] as number, h.tiers[j] as number);
-      }
-    });
-    result = { claims: found, scores, tiers };
+    if (group.terms.length === 1) result = got.get(group.terms[0] as string) as TermHits;
+    else {
+      const scores = new Float64Array(found.length);
+      const tiers = new Uint8Array(found.length);
+      group.terms.forEach((t, k) => {
+        const h = got.get(t) as TermHits;
+        let j = 0;
+        for (let i = 0; i < found.length; i++) {
+          const c = found[i] as number;
+          while ((h.claims[j] as number) < c) j++;
+          const s = h.scores[j] as number;
+          scores[i] = k === 0 ? s : (scores[i] as number) * s;
+          tiers[i] = Math.max(tiers[i] as number, h.tiers[j] as number);
+        }
+      });
+      result = { claims: found, scores, tiers };
+    }
   }
   if (group.exclusions.length === 0) return result;
   return without(result, unionOf(group.exclusions.map((e) => terms.excluded(e))));
@@ -904,6 +1134,62 @@ function choose(
 }
 
 /**
+ * What choose gives, for a term whose claims come in groups that score alike: the groups are
+ * ordered by tier and score, and only the claims shown are taken from them (claims of groups
+ * that tie are merged by claim number), so the work grows with the groups, not the claims.
+ */
+function chooseFromGroups(
+  g: ScoreGroups,
+  limit: number,
+  all: boolean,
+): { chosen: number[]; total: number; weak: number } {
+  const count = (k: number) => (g.starts[k + 1] as number) - (g.starts[k] as number);
+  const states = g.scores.length;
+  let strong = false;
+  for (let k = 0; k < states; k++) if (count(k) > 0 && (g.tiers[k] as number) < 2) strong = true;
+  const keepAll = all || !strong;
+  const kept: number[] = [];
+  let total = 0;
+  for (let k = 0; k < states; k++) {
+    if (count(k) === 0 || !(keepAll || (g.tiers[k] as number) < 2)) continue;
+    kept.push(k);
+    total += count(k);
+  }
+  kept.sort(
+    (a, b) =>
+      (g.tiers[a] as number) - (g.tiers[b] as number) ||
+      (g.scores[a] as number) - (g.scores[b] as number) ||
+      a - b,
+  );
+  const chosen: number[] = [];
+  for (let i = 0; i < kept.length && chosen.length < limit; ) {
+    const first = kept[i] as number;
+    let j = i + 1;
+    while (
+      j < kept.length &&
+      g.tiers[kept[j] as number] === g.tiers[first] &&
+      g.scores[kept[j] as number] === g.scores[first]
+    )
+      j++;
+    const need = limit - chosen.length;
+    const take = (k: number) =>
+      g.claims.subarray(
+        g.starts[k] as number,
+        Math.min(g.starts[k + 1] as number, (g.starts[k] as number) + need),
+      );
+    if (j === i + 1) for (const c of take(first)) chosen.push(c);
+    else {
+      const pool: number[] = [];
+      for (let x = i; x < j; x++) for (const c of take(kept[x] as number)) pool.push(c);
+      pool.sort((a, b) => a - b);
+      for (let x = 0; x < pool.length && x < need; x++) chosen.push(pool[x] as number);
+    }
+    i = j;
+  }
+  return { chosen, total, weak: (g.starts[states] as number) - total };
+}
+
+/**
  * Ranks a query's claims from the index: the claims to show (global numbers, best first), how
  * many match, how many only through an alias, and, when no claim matches every word of a
  * one-group query, the partial match ClaimSearcher.runPartial would give.
@@ -915,6 +1201,11 @@ export function rankQuery(
 ): Ranked {
   const { limit, all, dated } = options;
   const total = terms.claimCount;
+  const [only] = groups;
+  if (groups.length === 1 && only?.terms.length === 1 && only.exclusions.length === 0 && !dated) {
+    const h = terms.hits(only.terms[0] as string);
+    if (h.groups) return chooseFromGroups(h.groups, limit, all);
+  }
   let s: Scored = groups.length === 0 ? everything(total) : EMPTY;
   groups.forEach((g, k) => {
     const h = groupHits(terms, g, total);
