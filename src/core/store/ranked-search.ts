@@ -504,7 +504,7 @@ export class RankedTerms {
       return f;
     };
     const lists = [...words].map(([w, score]) => ({
-      ...index.claimList(w),
+      ...index.claimList(w, false),
       score,
       whole: fuzzy && index.word(w) === literal,
     }));
@@ -521,11 +521,14 @@ export class RankedTerms {
     // A claim in two lists or more (an alias and the name, "talk" and "talks") is marked with
     // a combination of groups instead: `combos` numbers each (state, group) step once.
     const combos = new Map<number, number>();
+    // The usual step, from one group to a second, is looked up in a table when it is small.
+    const pairs = lists.length > 1 && groups <= 1024 ? new Int32Array(groups * groups) : undefined;
     const comboGroups: number[][] = [];
     const alsoShared: number[] = [];
     let entries = 0;
     let id = 0;
-    lists.forEach((l, li) => {
+    for (let li = 0; li < lists.length; li++) {
+      const l = lists[li] as (typeof lists)[number];
       let at = 0;
       for (let g = 0; g < l.sigs.length; g++, id++) {
         const sig = l.sigs[g] as number;
@@ -549,8 +552,20 @@ export class RankedTerms {
         groupSig.push(sig);
         groupWord.push(li);
         if (!any) continue;
+        if (li === 0 && !only) {
+          // The first list's claims are all new (a list has each claim once).
+          const claims = l.claims;
+          for (let i = from; i < at; i++) {
+            const c = claims[i] as number;
+            if (c >= N) throw index.badClaim();
+            mark[c] = id + 1;
+          }
+          entries += at - from;
+          continue;
+        }
         for (let i = from; i < at; i++) {
           const c = l.claims[i] as number;
+          if (c >= N) throw index.badClaim();
           if (only && only[base + c] !== 1) continue;
           const was = mark[c] as number;
           if (was === 0) {
@@ -559,9 +574,11 @@ export class RankedTerms {
             continue;
           }
           const step = (was - 1) * groups + id;
-          let next = combos.get(step);
-          if (next === undefined) {
+          const single = pairs !== undefined && was - 1 < groups;
+          let next = single ? (pairs[step] as number) - 1 : combos.get(step);
+          if (next === undefined || next === -1) {
             next = groups + comboGroups.length;
+            if (single) pairs[step] = next + 1;
             comboGroups.push([
               ...(was - 1 < groups ? [was - 1] : (comboGroups[was - 1 - groups] as number[])),
               id,
@@ -572,7 +589,7 @@ export class RankedTerms {
           mark[c] = next + 1;
         }
       }
-    });
+    }
     // Each combination is scored from its groups' signatures merged value by value: the best
     // of the words in each value, as fuse.js takes it.
     for (const ids of comboGroups) {
@@ -1099,12 +1116,35 @@ function choose(
     (s.scores[a] as number) - (s.scores[b] as number) ||
     (s.claims[a] as number) - (s.claims[b] as number);
   let top: number[];
+  // Rows are ordered by words matched, then tier, first: only the rows up to the (words, tier)
+  // where the first `limit` end can be among the best (counted with a histogram).
+  let pool: ArrayLike<number> = rows;
+  if (limit < rows.length && limit <= 1000) {
+    const { words, tiers } = s;
+    const rank = new Uint16Array(rows.length);
+    const counts = new Uint32Array(1024);
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i] as number;
+      const x = (255 - (words ? (words[r] as number) : 0)) * 4 + (tiers[r] as number);
+      rank[i] = x;
+      (counts[x] as number)++;
+    }
+    let last = 0;
+    for (let seen = 0; last < 1024; last++) {
+      seen += counts[last] as number;
+      if (seen >= limit) break;
+    }
+    const some: number[] = [];
+    for (let i = 0; i < rows.length; i++)
+      if ((rank[i] as number) <= last) some.push(rows[i] as number);
+    pool = some;
+  }
   if (limit >= rows.length || limit > 1000) top = Array.from(rows).sort(before).slice(0, limit);
   else if (!dated && !s.words) {
     // The common case, compared inline: tier, score, claim number.
     const { tiers, scores } = s;
     top = [];
-    for (const r of rows) {
+    for (const r of pool as number[]) {
       if (top.length === limit) {
         const last = top[limit - 1] as number;
         const t = (tiers[r] as number) - (tiers[last] as number);
@@ -1118,7 +1158,7 @@ function choose(
   } else {
     // The best `limit` rows, kept sorted as they come.
     top = [];
-    for (const r of rows) {
+    for (const r of pool as number[]) {
       if (top.length === limit && before(r, top[limit - 1] as number) >= 0) continue;
       let k = top.length;
       while (k > 0 && before(r, top[k - 1] as number) < 0) k--;
@@ -1131,6 +1171,56 @@ function choose(
     total: rows.length,
     weak: s.claims.length - rows.length,
   };
+}
+
+/**
+ * The groups of an OR of terms: a claim several terms match belongs to the better group
+ * (lower tier, then lower score; the first on a tie), as `offer` takes the better result.
+ */
+function eitherOf(list: ScoreGroups[], total: number): ScoreGroups {
+  const scores: number[] = [];
+  const tiers: number[] = [];
+  for (const g of list) {
+    for (const x of g.scores) scores.push(x);
+    for (const x of g.tiers) tiers.push(x);
+  }
+  const mark = new Int32Array(total);
+  let base = 0;
+  for (const g of list) {
+    for (let k = 0; k < g.scores.length; k++) {
+      const id = base + k;
+      for (let i = g.starts[k] as number; i < (g.starts[k + 1] as number); i++) {
+        const c = g.claims[i] as number;
+        const was = (mark[c] as number) - 1;
+        if (
+          was === -1 ||
+          (tiers[id] as number) < (tiers[was] as number) ||
+          (tiers[id] === tiers[was] && (scores[id] as number) < (scores[was] as number))
+        )
+          mark[c] = id + 1;
+      }
+    }
+    base += g.scores.length;
+  }
+  const starts = new Int32Array(scores.length + 1);
+  let n = 0;
+  const claims: number[] = [];
+  base = 0;
+  for (const g of list) {
+    for (let k = 0; k < g.scores.length; k++) {
+      const id = base + k;
+      for (let i = g.starts[k] as number; i < (g.starts[k + 1] as number); i++) {
+        const c = g.claims[i] as number;
+        if (mark[c] === id + 1) {
+          claims.push(c);
+          n++;
+        }
+      }
+      starts[id + 1] = n;
+    }
+    base += g.scores.length;
+  }
+  return { scores, tiers, starts, claims: Uint32Array.from(claims) };
 }
 
 /**
@@ -1201,10 +1291,18 @@ export function rankQuery(
 ): Ranked {
   const { limit, all, dated } = options;
   const total = terms.claimCount;
-  const [only] = groups;
-  if (groups.length === 1 && only?.terms.length === 1 && only.exclusions.length === 0 && !dated) {
-    const h = terms.hits(only.terms[0] as string);
-    if (h.groups) return chooseFromGroups(h.groups, limit, all);
+  // A term, or an OR of terms, in groups that score alike: the best claims group by group.
+  if (
+    !dated &&
+    groups.length > 0 &&
+    groups.every((g) => g.terms.length === 1 && g.exclusions.length === 0)
+  ) {
+    const hits = groups.map((g) => terms.hits(g.terms[0] as string));
+    const scored = hits.map((h) => h.groups);
+    if (scored.every((g) => g !== undefined)) {
+      const merged = scored.length === 1 ? scored[0] : eitherOf(scored, total);
+      if (merged) return chooseFromGroups(merged, limit, all);
+    }
   }
   let s: Scored = groups.length === 0 ? everything(total) : EMPTY;
   groups.forEach((g, k) => {
