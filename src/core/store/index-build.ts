@@ -614,6 +614,13 @@ function writeWordIndex(
   for (let r = 0; r < wordList.length; r++)
     crcs[r] = crc32(bytes.subarray(12 * (offsets[r] as number), 12 * (offsets[r + 1] as number)));
   put('vocabulary.txt', `${order.map((id) => wordList[id]).join('\n')}\n`);
+  // Where each word starts in the vocabulary's text (UTF-16 units), so that opening the index
+  // need not look for the line ends.
+  const starts = new Int32Array(wordList.length + 1);
+  order.forEach((id, r) => {
+    starts[r + 1] = (starts[r] as number) + (wordList[id] as string).length + 1;
+  });
+  put('vocabulary-starts.bin', Buffer.from(starts.buffer));
   put('postings.bin', bytes);
   put('posting-offsets.bin', Buffer.from(offsets.buffer));
   put('posting-crcs.bin', Buffer.from(crcs.buffer));
@@ -674,7 +681,6 @@ function claimLists(
     }
   | undefined {
   const words = offsets.length - 1;
-  const known = new Map<number | string, number>();
   const signatures = new U32Builder();
   const signatureOffsets = new U32Builder(1024);
   signatureOffsets.push(0);
@@ -685,15 +691,27 @@ function claimLists(
   let claims = new Uint32Array(1024);
   let sigs = new Uint32Array(1024);
   const values: number[] = [];
+  // Signatures are found by a hash of their values, then compared number by number.
+  const byHash = new Map<number, number | number[]>();
+  const same = (id: number): boolean => {
+    const at = signatureOffsets.data[id] as number;
+    if ((signatureOffsets.data[id + 1] as number) - at !== values.length) return false;
+    for (let i = 0; i < values.length; i++) if (signatures.data[at + i] !== values[i]) return false;
+    return true;
+  };
   const intern = (): number => {
-    const key = values.length === 1 ? (values[0] as number) : values.join(',');
-    let id = known.get(key);
-    if (id === undefined) {
-      id = signatureOffsets.length - 1;
-      known.set(key, id);
-      for (const v of values) signatures.push(v);
-      signatureOffsets.push(signatures.length);
-    }
+    let hash = values.length;
+    for (let i = 0; i < values.length; i++)
+      hash = (Math.imul(hash ^ (values[i] as number), 0x9e3779b1) + 0x7f4a7c15) | 0;
+    const found = byHash.get(hash);
+    if (typeof found === 'number' && same(found)) return found;
+    if (Array.isArray(found)) for (const id of found) if (same(id)) return id;
+    const id = signatureOffsets.length - 1;
+    if (found === undefined) byHash.set(hash, id);
+    else if (typeof found === 'number') byHash.set(hash, [found, id]);
+    else found.push(id);
+    for (const v of values) signatures.push(v);
+    signatureOffsets.push(signatures.length);
     return id;
   };
   for (let r = 0; r < words; r++) {
@@ -735,6 +753,7 @@ function claimLists(
       n++;
     }
     // Grouped by signature, claim order kept within each group.
+    if (n >= 2 ** 25 || signatureOffsets.length >= 2 ** 28) return undefined;
     const start = lists.length;
     let single = true;
     for (let i = 1; i < n && single; i++) if (sigs[i] !== sigs[0]) single = false;
@@ -746,8 +765,12 @@ function claimLists(
       }
       for (let i = 0; i < n; i++) lists.push(claims[i] as number);
     } else {
-      const order = Array.from({ length: n }, (_, i) => i);
-      order.sort((a, b) => (sigs[a] as number) - (sigs[b] as number) || a - b);
+      // By signature, then claim: a native sort of (signature, place) pairs as numbers.
+      const keys = new Float64Array(n);
+      for (let i = 0; i < n; i++) keys[i] = (sigs[i] as number) * 2 ** 25 + i;
+      keys.sort();
+      const order = new Int32Array(n);
+      for (let i = 0; i < n; i++) order[i] = (keys[i] as number) % 2 ** 25;
       let groups = 0;
       for (let i = 0; i < n; i++)
         if (i === 0 || sigs[order[i] as number] !== sigs[order[i - 1] as number]) groups++;

@@ -22,6 +22,7 @@ import { crc32 } from '../text/checksum.js';
  *   entity-ranges.bin     large: Float64Array of 2E byte offsets into the dataset, in that order
  *   entity-crcs.bin       large: Uint32Array of E CRC-32s of those bytes
  *   vocabulary.txt        large: the folded words of the search records, sorted, one per line
+ *   vocabulary-starts.bin large: Int32Array of V+1 places (UTF-16 units) where each word starts
  *   postings.bin          large: Uint32Array of claim numbers, word after word
  *   posting-offsets.bin   large: Uint32Array of V+1 offsets into postings.bin
  *   posting-crcs.bin      large: Uint32Array of V CRC-32s, one per word's postings
@@ -363,6 +364,7 @@ function uint32s(bytes: Buffer): Uint32Array {
 /** The files of a large index, each opened once (see WordIndex). */
 const LARGE_FILES = [
   'vocabulary.txt',
+  'vocabulary-starts.bin',
   'postings.bin',
   'posting-offsets.bin',
   'posting-crcs.bin',
@@ -417,10 +419,14 @@ export class WordIndex {
       );
     }
     this.vocabularyText = this.whole('vocabulary.txt').toString('utf8');
-    this.wordStarts = lineStarts(this.vocabularyText);
+    const starts = this.whole('vocabulary-starts.bin');
+    this.wordStarts = new Int32Array(
+      starts.buffer.slice(starts.byteOffset, starts.byteOffset + starts.byteLength),
+    );
     this.postingOffsets = uint32s(this.whole('posting-offsets.bin'));
     this.postingCrcs = uint32s(this.whole('posting-crcs.bin'));
     if (
+      this.wordStarts[this.words] !== this.vocabularyText.length ||
       this.postingOffsets.length !== this.words + 1 ||
       this.postingCrcs.length !== this.words ||
       this.meta.files['claim-crcs.bin']?.size !== meta.claims * 4
@@ -484,16 +490,24 @@ export class WordIndex {
   }
 
   /** Every occurrence of vocabulary word `w`, three numbers each (see the OCC_ constants), in claim order. */
-  occurrences(w: number): Uint32Array {
+  occurrences(
+    w: number,
+    /** False when the caller uses only occurrences of claims it knows to exist. */
+    checkClaims = true,
+  ): Uint32Array {
     const start = (this.postingOffsets[w] as number) * 12;
     const end = (this.postingOffsets[w + 1] as number) * 12;
     const bytes = readRange(this.fd('postings.bin'), start, end);
     if (bytes.length !== end - start || crc32(bytes) !== this.postingCrcs[w])
       throw this.damaged('its file postings.bin does not match its checksum');
-    const list = uint32s(bytes);
-    for (let i = 0; i < list.length; i += 3)
-      if ((list[i] as number) >= this.meta.claims)
-        throw this.damaged('its file postings.bin names claims the dataset does not have');
+    const list =
+      bytes.byteOffset % 4 === 0
+        ? new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4)
+        : uint32s(bytes);
+    if (checkClaims)
+      for (let i = 0; i < list.length; i += 3)
+        if ((list[i] as number) >= this.meta.claims)
+          throw this.damaged('its file postings.bin names claims the dataset does not have');
     return list;
   }
 

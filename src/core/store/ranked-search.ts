@@ -88,6 +88,44 @@ function exclusionMatcher({ text, at }: Exclusion): Matcher | undefined {
   };
 }
 
+/**
+ * A term's hits from its groups: the claims in order, with their scores and tiers, are made
+ * when first asked for.
+ */
+function hitsOf(groups: ScoreGroups, total: number): TermHits {
+  let made: { claims: Uint32Array; scores: Float64Array; tiers: Uint8Array } | undefined;
+  const make = () => {
+    if (made) return made;
+    const n = groups.claims.length;
+    const state = new Int32Array(total);
+    for (let g = 0; g + 1 < groups.starts.length; g++)
+      for (let i = groups.starts[g] as number; i < (groups.starts[g + 1] as number); i++)
+        state[groups.claims[i] as number] = g;
+    const claims = groups.claims.slice().sort();
+    const scores = new Float64Array(n);
+    const tiers = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const g = state[claims[i] as number] as number;
+      scores[i] = groups.scores[g] as number;
+      tiers[i] = groups.tiers[g] as number;
+    }
+    made = { claims, scores, tiers };
+    return made;
+  };
+  return {
+    groups,
+    get claims() {
+      return make().claims;
+    },
+    get scores() {
+      return make().scores;
+    },
+    get tiers() {
+      return make().tiers;
+    },
+  };
+}
+
 /** True when every term and exclusion of the query can be ranked from the index. */
 export function rankable(groups: QueryGroup[]): boolean {
   return groups.every(
@@ -211,7 +249,8 @@ export class RankedTerms {
   /** How many claims a term matches (for the notes about words that match nothing). */
   termHits(term: string): number {
     try {
-      return this.hits(term).claims.length;
+      const h = this.hits(term);
+      return h.groups ? h.groups.claims.length : h.claims.length;
     } catch (error) {
       // Too broad to count: it matches plenty.
       if (error instanceof OverBudget) return 1;
@@ -399,6 +438,24 @@ export class RankedTerms {
     lists.forEach((ws) => {
       this.spend(index, ws.keys());
     });
+    // Only claims with a word of every piece (from the claim lists) can hold the phrase.
+    const pieceCount = words.length;
+    const N = index.meta.claims;
+    const inPlay = new Uint16Array(N);
+    const candidates: number[] = [];
+    for (let p = 0; p < pieceCount; p++)
+      for (const w of (lists[p] as Map<number, number>).keys()) {
+        const claims = index.claimList(w, false).claims;
+        for (let i = 0; i < claims.length; i++) {
+          const c = claims[i] as number;
+          if (c >= N) throw index.badClaim();
+          if (inPlay[c] !== p) continue;
+          inPlay[c] = p + 1;
+          if (p + 1 === pieceCount) candidates.push(c);
+        }
+      }
+    // In claim order: each occurrence list is searched for them rather than read through.
+    const inOrder = Uint32Array.from(candidates).sort();
     // Values and positions where piece p may stand, keyed by (claim, value, position of piece 0).
     let keys: Map<number, [number, number]> | undefined;
     const order = lists.map((_, p) => p);
@@ -421,17 +478,29 @@ export class RankedTerms {
         for (const key of keys.keys()) claimsLeft[Math.floor(key / 65536 / (OCC_MAX_SLOT + 1))] = 1;
       }
       for (const w of (lists[p] as Map<number, number>).keys()) {
-        const list = index.occurrences(w);
-        for (let i = 0; i < list.length; i += 3) {
-          if (claimsLeft && claimsLeft[list[i] as number] !== 1) continue;
-          const info = list[i + 1] as number;
-          if ((info & need) !== need) continue;
-          const extra = list[i + 2] as number;
-          const pos = extra >>> OCC_POS_SHIFT;
-          if (pos < p) continue;
-          const key =
-            ((list[i] as number) * (OCC_MAX_SLOT + 1) + (info & OCC_MAX_SLOT)) * 65536 + pos - p;
-          if (keys === undefined || keys.has(key)) next.set(key, [info, extra]);
+        const list = index.occurrences(w, false);
+        const m = list.length / 3;
+        let lo = 0;
+        for (let k = 0; k < inOrder.length; k++) {
+          const c = inOrder[k] as number;
+          if (claimsLeft && claimsLeft[c] !== 1) continue;
+          // The first occurrence in claim c or later (the list is in claim order).
+          let hi = m;
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if ((list[3 * mid] as number) < c) lo = mid + 1;
+            else hi = mid;
+          }
+          for (let i = 3 * lo; i < list.length && list[i] === c; i += 3) {
+            const info = list[i + 1] as number;
+            if ((info & need) !== need) continue;
+            const extra = list[i + 2] as number;
+            const pos = extra >>> OCC_POS_SHIFT;
+            if (pos < p) continue;
+            const key =
+              ((list[i] as number) * (OCC_MAX_SLOT + 1) + (info & OCC_MAX_SLOT)) * 65536 + pos - p;
+            if (keys === undefined || keys.has(key)) next.set(key, [info, extra]);
+          }
         }
       }
       keys = next;
@@ -592,24 +661,51 @@ export class RankedTerms {
     }
     // Each combination is scored from its groups' signatures merged value by value: the best
     // of the words in each value, as fuse.js takes it.
+    const heads = new Int32Array(lists.length);
+    const ends = new Int32Array(lists.length);
+    const bests = new Float64Array(lists.length);
+    const wholes = new Uint8Array(lists.length);
     for (const ids of comboGroups) {
-      const values: [number, number][] = [];
-      for (const g of ids) {
+      // Each signature lists its values in value order: they are merged, and each value
+      // takes the best score among the words in it.
+      const k = ids.length;
+      for (let h = 0; h < k; h++) {
+        const g = ids[h] as number;
         const sig = groupSig[g] as number;
         const l = lists[groupWord[g] as number] as (typeof lists)[number];
-        for (let x = offsets[sig] as number; x < (offsets[sig + 1] as number); x++) {
-          const value = data[x] as number;
-          if ((value & need) !== need) continue;
-          values.push([value, l.whole && value & SIG_WHOLE ? 0 : l.score]);
-        }
+        heads[h] = offsets[sig] as number;
+        ends[h] = offsets[sig + 1] as number;
+        bests[h] = l.score;
+        wholes[h] = l.whole ? 1 : 0;
       }
-      values.sort((p, q) => (p[0] & OCC_MAX_SLOT) - (q[0] & OCC_MAX_SLOT) || p[1] - q[1]);
       let total = 1;
       let tier = 2;
-      for (let x = 0; x < values.length; x++) {
-        const [value, best] = values[x] as [number, number];
-        const before = values[x - 1];
-        if (before && (before[0] & OCC_MAX_SLOT) === (value & OCC_MAX_SLOT)) continue;
+      for (;;) {
+        let slot = OCC_MAX_SLOT + 1;
+        let value = 0;
+        for (let h = 0; h < k; h++) {
+          while ((heads[h] as number) < (ends[h] as number)) {
+            const v = data[heads[h] as number] as number;
+            if ((v & need) === need) break;
+            heads[h] = (heads[h] as number) + 1;
+          }
+          if ((heads[h] as number) >= (ends[h] as number)) continue;
+          const v = data[heads[h] as number] as number;
+          if ((v & OCC_MAX_SLOT) < slot) {
+            slot = v & OCC_MAX_SLOT;
+            value = v;
+          }
+        }
+        if (slot > OCC_MAX_SLOT) break;
+        let best = Number.POSITIVE_INFINITY;
+        for (let h = 0; h < k; h++) {
+          if ((heads[h] as number) >= (ends[h] as number)) continue;
+          const v = data[heads[h] as number] as number;
+          if ((v & OCC_MAX_SLOT) !== slot) continue;
+          const score = wholes[h] === 1 && v & SIG_WHOLE ? 0 : (bests[h] as number);
+          if (score < best) best = score;
+          heads[h] = (heads[h] as number) + 1;
+        }
         total *= factor(best, value);
         const field = (value >>> OCC_FIELD_SHIFT) & 7;
         if (field === TEXT || field === QUOTE) tier = 0;
@@ -618,55 +714,56 @@ export class RankedTerms {
       groupScore.push(total);
       groupTier.push(tier);
     }
-    // The claims in order (a native sort of the marked claims), then their scores.
-    const sorted = new Uint32Array(entries);
-    let n = 0;
-    for (const c of alsoShared) sorted[n++] = c;
+    // The claims grouped by state (group or combination), ascending within each; the claims
+    // in order, with their scores, only when asked for (a one-term query never asks).
+    const states = groupScore.length;
+    const starts = new Int32Array(states + 1);
+    for (const c of alsoShared) (starts[mark[c] as number] as number)++;
     id = 0;
     for (const l of lists) {
       let at = 0;
       for (let g = 0; g < l.sigs.length; g++, id++) {
         const count = l.counts[g] as number;
-        for (let i = at; i < at + count; i++) {
-          const c = l.claims[i] as number;
-          const m = mark[c] as number;
-          if (m === id + 1) sorted[n++] = c;
-        }
+        let k = 0;
+        for (let i = at; i < at + count; i++) if (mark[l.claims[i] as number] === id + 1) k++;
+        starts[id + 1] = (starts[id + 1] as number) + k;
         at += count;
       }
     }
-    if (n !== entries) throw new Error('the claim lists were counted wrongly');
-    if (!(lists.length === 1 && lists[0]?.sigs.length === 1)) sorted.sort();
-    const scores = new Float64Array(n);
-    const tiers = new Uint8Array(n);
-    const states = groupScore.length;
-    const starts = new Int32Array(states + 1);
-    const stateOf = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const c = sorted[i] as number;
-      const m = (mark[c] as number) - 1;
-      mark[c] = 0;
-      stateOf[i] = m;
-      (starts[m + 1] as number)++;
-      scores[i] = groupScore[m] as number;
-      tiers[i] = groupTier[m] as number;
-    }
     for (let g = 0; g < states; g++)
       starts[g + 1] = (starts[g + 1] as number) + (starts[g] as number);
+    if (starts[states] !== entries) throw new Error('the claim lists were counted wrongly');
     const fill = starts.slice(0, states);
-    const grouped = new Uint32Array(n);
-    for (let i = 0; i < n; i++) {
-      const m = stateOf[i] as number;
-      grouped[fill[m] as number] = (sorted[i] as number) + base;
+    const grouped = new Uint32Array(entries);
+    id = 0;
+    for (const l of lists) {
+      let at = 0;
+      for (let g = 0; g < l.sigs.length; g++, id++) {
+        const count = l.counts[g] as number;
+        let to = fill[id] as number;
+        for (let i = at; i < at + count; i++) {
+          const c = l.claims[i] as number;
+          if (mark[c] !== id + 1) continue;
+          grouped[to++] = c + base;
+          mark[c] = 0;
+        }
+        fill[id] = to;
+        at += count;
+      }
+    }
+    // Claims of combinations, in claim order (one native sort), so each group is in order.
+    const shared = Uint32Array.from(alsoShared).sort();
+    for (let i = 0; i < shared.length; i++) {
+      const c = shared[i] as number;
+      const m = (mark[c] as number) - 1;
+      mark[c] = 0;
+      grouped[fill[m] as number] = c + base;
       fill[m] = (fill[m] as number) + 1;
     }
-    if (base !== 0) for (let i = 0; i < n; i++) sorted[i] = (sorted[i] as number) + base;
-    return {
-      claims: sorted,
-      scores,
-      tiers,
-      groups: { scores: groupScore, tiers: groupTier, starts, claims: grouped },
-    };
+    return hitsOf(
+      { scores: groupScore, tiers: groupTier, starts, claims: grouped },
+      this.set.total,
+    );
   }
 
   private scratches = new Map<number, Int32Array>();
@@ -1091,6 +1188,98 @@ function partialHits(terms: RankedTerms, group: QueryGroup): Scored {
   return without(result, unionOf(group.exclusions.map((e) => terms.excluded(e))));
 }
 
+/**
+ * What partialHits and choose give together, for terms in groups that score alike and a
+ * short list to show: how many words each claim matches and its weakest tier are counted
+ * group by group (whole numbers only), and scores are multiplied out only for the claims
+ * whose word count and tier can reach the list. Undefined when that does not apply.
+ */
+function partialFromGroups(
+  terms: RankedTerms,
+  group: QueryGroup,
+  limit: number,
+  all: boolean,
+  dated: boolean,
+): { chosen: number[]; total: number; weak: number; best: number } | undefined {
+  if (group.exclusions.length > 0 || !(limit <= 1000)) return undefined;
+  const list: ScoreGroups[] = [];
+  for (const t of group.terms) {
+    const g = terms.hits(t).groups;
+    if (!g) return undefined;
+    list.push(g);
+  }
+  const total = terms.claimCount;
+  const words = new Uint8Array(total);
+  const tiers = new Uint8Array(total);
+  let matched = 0;
+  for (const g of list)
+    for (let k = 0; k + 1 < g.starts.length; k++) {
+      const tier = g.tiers[k] as number;
+      for (let i = g.starts[k] as number; i < (g.starts[k + 1] as number); i++) {
+        const c = g.claims[i] as number;
+        const w = words[c] as number;
+        if (w === 0) {
+          matched++;
+          tiers[c] = tier;
+        } else if (tier > (tiers[c] as number)) tiers[c] = tier;
+        if (w < 255) words[c] = w + 1;
+      }
+    }
+  let best = 0;
+  let strong = false;
+  const counts = new Uint32Array(1024);
+  for (let c = 0; c < total; c++) {
+    const w = words[c] as number;
+    if (w === 0) continue;
+    if (w > best) best = w;
+    if ((tiers[c] as number) < 2) strong = true;
+  }
+  const keepAll = all || !strong;
+  let kept = 0;
+  for (let c = 0; c < total; c++) {
+    const w = words[c] as number;
+    if (w === 0 || !(keepAll || (tiers[c] as number) < 2)) continue;
+    kept++;
+    (counts[(255 - w) * 4 + (tiers[c] as number)] as number)++;
+  }
+  if (limit >= kept) return undefined;
+  let last = 0;
+  for (let seen = 0; last < 1024; last++) {
+    seen += counts[last] as number;
+    if (seen >= limit) break;
+  }
+  // The claims that can be shown, and their scores: each term's in the group's order.
+  const some = new Uint8Array(total);
+  const pool: number[] = [];
+  for (let c = 0; c < total; c++) {
+    const w = words[c] as number;
+    if (w === 0 || !(keepAll || (tiers[c] as number) < 2)) continue;
+    if ((255 - w) * 4 + (tiers[c] as number) <= last) {
+      some[c] = 1;
+      pool.push(c);
+    }
+  }
+  const scores = new Map<number, number>();
+  for (const g of list)
+    for (let k = 0; k + 1 < g.starts.length; k++)
+      for (let i = g.starts[k] as number; i < (g.starts[k + 1] as number); i++) {
+        const c = g.claims[i] as number;
+        if (some[c] !== 1) continue;
+        const was = scores.get(c);
+        scores.set(c, was === undefined ? (g.scores[k] as number) : was * (g.scores[k] as number));
+      }
+  const undated = (c: number) => (dated && !terms.dated(c) ? 1 : 0);
+  pool.sort(
+    (a, b) =>
+      (words[b] as number) - (words[a] as number) ||
+      (tiers[a] as number) - (tiers[b] as number) ||
+      undated(a) - undated(b) ||
+      (scores.get(a) as number) - (scores.get(b) as number) ||
+      a - b,
+  );
+  return { chosen: pool.slice(0, limit), total: kept, weak: matched - kept, best };
+}
+
 /** Hits in rank order (as ClaimSearcher ranks), weak ones left out unless `all`, at most `limit`. */
 function choose(
   terms: RankedTerms,
@@ -1312,6 +1501,12 @@ export function rankQuery(
   const ranked = choose(terms, s, limit, all, dated);
   const [group] = groups;
   if (ranked.total > 0 || groups.length !== 1 || !group || group.terms.length < 2) return ranked;
+  const quick = partialFromGroups(terms, group, limit, all, dated);
+  if (quick) {
+    const { best, ...partial } = quick;
+    if (partial.total === 0) return ranked;
+    return { ...partial, partial: { best, of: group.terms.length, terms: group.terms } };
+  }
   const p = partialHits(terms, group);
   let best = 0;
   for (const n of p.words ?? []) best = Math.max(best, n);
