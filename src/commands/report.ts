@@ -217,8 +217,8 @@ async function writeReport(
     timeline: items,
     version: VERSION,
   });
-  const html = svg ? fillNetwork(page, await svg) : page;
-  if (toStdout) ctx.view.write(html);
-  else writeFileAtomic(options.output as string, html);
+  const pieces = svg ? fillNetwork(page, await svg) : page;
+  if (toStdout) for (const piece of pieces) ctx.view.write(piece);
+  else writeFileAtomic(options.output as string, pieces);
   return OK;
 }

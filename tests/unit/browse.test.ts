@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findAgreements } from '../../src/core/browse/agreements.js';
 import { actorGraph } from '../../src/core/browse/graph.js';
@@ -223,5 +224,68 @@ describe('actor graph', () => {
       (e) => e.kind === 'claims' && e.a === 'armenia' && e.b === 'russia',
     );
     expect(heavy?.kind === 'claims' && heavy.weight).toBeGreaterThan(5);
+  });
+});
+
+/** The network's co-occurrence edges as first written: a key string per pair, kept for reference. */
+function referenceCoOccurrences(corpus: Corpus): unknown[] {
+  const shared = new Map<string, { a: string; b: string; weight: number; claims: string[] }>();
+  for (const dataset of corpus.datasets) {
+    const q = (id: string) => (corpus.datasets.length > 1 ? `${dataset.doc.source.id}:${id}` : id);
+    for (const claim of dataset.doc.claims) {
+      const actors = [...new Set(claim.actors)].map(q).sort();
+      for (let i = 0; i < actors.length; i++) {
+        for (let j = i + 1; j < actors.length; j++) {
+          const [a, b] = [actors[i] as string, actors[j] as string];
+          const edge = shared.get(`${a}\u0000${b}`);
+          if (edge) {
+            edge.weight++;
+            edge.claims.push(q(claim.id));
+          } else shared.set(`${a}\u0000${b}`, { a, b, weight: 1, claims: [q(claim.id)] });
+        }
+      }
+    }
+  }
+  return [...shared.values()].map((e) => ({ kind: 'claims', ...e }));
+}
+
+describe('actor graph at scale', () => {
+  it('counts the same pairs, in the same order, as a key per pair does', () => {
+    // Ids that sort differently as strings and by length, repeated within a claim, some
+    // unknown to the entity list; one dataset or two (qualified ids).
+    const id = fc.constantFrom('a', 'b', 'a-1', 'B', 'z9', 'é', 'ab', 'unknown');
+    const claims = fc.array(fc.array(id, { maxLength: 6 }), { maxLength: 30 });
+    fc.assert(
+      fc.property(fc.array(claims, { minLength: 1, maxLength: 2 }), (datasets) => {
+        const corpus: Corpus = {
+          datasets: datasets.map((lists, d) => {
+            const base = mini.datasets[0] as Corpus['datasets'][number];
+            const doc = {
+              ...base.doc,
+              source: { ...base.doc.source, id: `s${d}` },
+              claims: lists.map((actors, i) => ({
+                ...(base.doc.claims[0] as (typeof base.doc.claims)[number]),
+                id: `c${i}`,
+                actors,
+              })),
+              agreements: [],
+            };
+            const entities = ['a', 'b', 'a-1', 'B', 'z9', 'é', 'ab'].map((e) => ({
+              ...(base.doc.entities[0] as (typeof base.doc.entities)[number]),
+              id: e,
+              memberOf: undefined,
+            }));
+            return {
+              ...base,
+              doc: { ...doc, entities },
+              entityById: new Map(entities.map((e) => [e.id, e])),
+            };
+          }),
+        };
+        const edges = actorGraph(corpus).edges.filter((e) => e.kind === 'claims');
+        expect(edges).toEqual(referenceCoOccurrences(corpus));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
