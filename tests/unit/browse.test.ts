@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findAgreements } from '../../src/core/browse/agreements.js';
-import { actorGraph } from '../../src/core/browse/graph.js';
+import { type ActorGraph, actorGraph, type GraphEdge } from '../../src/core/browse/graph.js';
+import { busiestActors } from '../../src/core/browse/graph-filter.js';
 import { passage } from '../../src/core/browse/passage.js';
 import {
   entityProfiles,
@@ -286,6 +287,65 @@ describe('actor graph at scale', () => {
         expect(edges).toEqual(referenceCoOccurrences(corpus));
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('the busiest actors of a network', () => {
+  /** The choice as first written: edges sorted by strength, ties in edge order. */
+  function reference(graph: ActorGraph, limit: number): ActorGraph {
+    if (graph.nodes.length <= limit) return graph;
+    const strength = (e: GraphEdge) => (e.kind === 'claims' ? e.weight : Number.POSITIVE_INFINITY);
+    const ranked = graph.edges
+      .map((e, i) => ({ e, i }))
+      .sort((x, y) => strength(y.e) - strength(x.e) || x.i - y.i);
+    const keep = new Set<string>();
+    for (const { e } of ranked) {
+      if (keep.size >= limit) break;
+      const extra = (keep.has(e.a) ? 0 : 1) + (keep.has(e.b) ? 0 : 1);
+      if (keep.size + extra > limit) continue;
+      keep.add(e.a);
+      keep.add(e.b);
+    }
+    return {
+      nodes: graph.nodes.filter((n) => keep.has(n.id)),
+      edges: graph.edges.filter((e) => keep.has(e.a) && keep.has(e.b)),
+    };
+  }
+
+  it('keeps the heaviest links first, agreements and memberships before all, ties in order', () => {
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+    const id = fc.constantFrom(...ids);
+    const edge: fc.Arbitrary<GraphEdge> = fc.oneof(
+      fc.record({
+        kind: fc.constant('claims' as const),
+        a: id,
+        b: id,
+        weight: fc.integer({ min: 1, max: 6 }),
+        claims: fc.constant<string[]>([]),
+      }),
+      fc.record({
+        kind: fc.constant('agreement' as const),
+        a: id,
+        b: id,
+        agreement: fc.constant('x'),
+        label: fc.constant('x'),
+      }),
+      fc.record({ kind: fc.constant('member' as const), a: id, b: id }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(edge, { maxLength: 25 }),
+        fc.integer({ min: 0, max: 9 }),
+        (edges, limit) => {
+          const graph: ActorGraph = {
+            nodes: ids.map((n) => ({ id: n, name: n, type: 'Person' as const })),
+            edges,
+          };
+          expect(busiestActors(graph, limit)).toEqual(reference(graph, limit));
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });

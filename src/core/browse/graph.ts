@@ -96,14 +96,21 @@ export function actorGraph(corpus: Corpus, only?: ReadonlySet<Claim>): ActorGrap
     const byRank = order.map((n) => shown[n] as string);
     const span = byRank.length;
     const local = new Map<number, CoOccurrence>();
-    let ranks: number[] = [];
+    const ranks: number[] = [];
     for (const claim of dataset.doc.claims) {
       if (chosen && !chosen.has(claim.id)) continue;
       claim.actors.forEach(node);
       if (claim.actors.length < 2) continue;
-      ranks = [...new Set(claim.actors.map((id) => numbers.get(id) as number))].sort(
-        (x, y) => x - y,
-      );
+      // The claim's actors as numbers, each once, in order: an insertion sort, as a claim
+      // names a handful.
+      ranks.length = 0;
+      for (const actor of claim.actors) {
+        const n = numbers.get(actor) as number;
+        let at = ranks.length;
+        while (at > 0 && (ranks[at - 1] as number) > n) at--;
+        if (at > 0 && ranks[at - 1] === n) continue;
+        ranks.splice(at, 0, n);
+      }
       const id = q(claim.id);
       for (let i = 0; i < ranks.length; i++) {
         for (let j = i + 1; j < ranks.length; j++) {
