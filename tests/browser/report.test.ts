@@ -178,6 +178,26 @@ describe.skipIf(missing !== undefined)(
       await page.selectOption('#filter-kind', '');
     });
 
+    it('offers every actor and topic of a claim in its filter, sorted by name', async () => {
+      type Named = { id: string; name: string };
+      const claims = dataset.claims as { actors: string[]; topics: string[] }[];
+      const filters: [string, Named[], Set<string>][] = [
+        ['#filter-actor', dataset.entities, new Set(claims.flatMap((c) => c.actors))],
+        ['#filter-topic', dataset.topics, new Set(claims.flatMap((c) => c.topics))],
+      ];
+      for (const [select, list, used] of filters) {
+        const options = await page.$$eval(`${select} option`, (os) =>
+          os.map((o) => [(o as HTMLOptionElement).value, o.textContent ?? '']),
+        );
+        expect(options[0]).toEqual(['', 'any']);
+        const expected = list
+          .filter((e) => used.has(e.id))
+          .map((e) => [e.id, e.name])
+          .sort((a, b) => (a[1] as string).localeCompare(b[1] as string));
+        expect(options.slice(1)).toEqual(expected);
+      }
+    });
+
     it('draws the actor network as inline SVG with a node per actor', async () => {
       const graph = JSON.parse(armru(['graph', '--format', 'json']).stdout);
       const titles = await page.$$eval('#network svg g.node > title', (ts) =>

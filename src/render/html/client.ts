@@ -41,7 +41,7 @@ export interface ClientData {
   fold: Record<string, string>;
   /** Display name of every entity and topic, by id (sanitised). */
   labels: Record<string, string>;
-  /** The actors and topics the filters offer, as [id, display name], sorted by name. */
+  /** The actors and topics the filters offer, as [id, display name] (the page sorts them by name). */
   actors: [string, string][];
   topics: [string, string][];
   kinds: string[];
@@ -257,6 +257,8 @@ export function reportClient(): void {
 
   // The claim list: filtered and searched on input, drawn a batch at a time as it scrolls.
   const fill = (select: HTMLSelectElement, options: [string, string][]) => {
+    // Sorted here, by the reader's browser, rather than by armru at report time.
+    options.sort((a, b) => a[1].localeCompare(b[1]));
     for (const [value, label] of options) {
       const option = make('option', undefined, label) as HTMLOptionElement;
       option.value = value;
