@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import { type ActorGraph, actorGraph } from '../core/browse/graph.js';
 import { busiestActors } from '../core/browse/graph-filter.js';
 import { articleRuns } from '../core/browse/marks.js';
@@ -9,14 +10,14 @@ import { type ClaimRef, type Corpus, qualify } from '../core/model/corpus.js';
 import { ArmruError } from '../core/model/errors.js';
 import { VERSION } from '../core/model/paths.js';
 import { type Agreement, CLAIM_KINDS, type ClaimKind, type Dataset } from '../core/model/types.js';
-import { loadCorpus } from '../core/store/load.js';
+import { loadCorpusChecking } from '../core/store/load.js';
 import { LETTERS, PUNCTUATION } from '../core/text/fold.js';
 import { asserterName } from '../render/claims.js';
-import type { BackgroundLayout } from '../render/graph-svg.js';
 import type { ClientClaim, ClientData } from '../render/html/client.js';
 import type { TimelineItem } from '../render/html/page.js';
 import { sanitize } from '../render/sanitize.js';
 import { type CommandContext, OK, type Outcome } from './context.js';
+import { WORKER_DATA, type WorkerAnswer, type WorkerRequest } from './report-worker.js';
 
 /** Checked options of `armru report`. */
 export interface ReportOptions {
@@ -110,23 +111,95 @@ export async function reportCommand(ctx: CommandContext, options: ReportOptions)
     );
   }
   // Graphviz compiles on another thread while the dataset loads here.
-  const { startBackgroundLayout, toPictureDot } = await import('../render/graph-svg.js');
-  const layout = await startBackgroundLayout();
+  const { toPictureDot } = await import('../render/graph-svg.js');
+  const helper = startHelper();
   try {
-    return await writeReport(ctx, options, toStdout, layout, toPictureDot);
+    return await writeReport(ctx, options, toStdout, helper, toPictureDot);
   } finally {
-    await layout.close();
+    await helper.close();
   }
+}
+
+/** The report's second thread (report-worker.ts): Graphviz, and the checks of the text. */
+interface Helper {
+  /** Lays out DOT; rejects with Graphviz's errors. */
+  svg(dot: string): Promise<string>;
+  /** Whether a dataset's text is clean (see report-worker.ts); rejects if the thread fails. */
+  clean(text: string): Promise<boolean>;
+  /** Stops the thread (also when nothing was asked). */
+  close(): Promise<void>;
+}
+
+function startHelper(): Helper {
+  // Beside this file: the bundle's report-worker.cjs, or the library's report-worker.js.
+  const here = import.meta.url;
+  const script = new URL(
+    here.endsWith('.cjs') ? './report-worker.cjs' : './report-worker.js',
+    here,
+  );
+  const worker = new Worker(script, { workerData: WORKER_DATA });
+  worker.unref();
+  const waiting: {
+    type: WorkerAnswer['type'];
+    resolve: (a: WorkerAnswer) => void;
+    reject: (e: unknown) => void;
+  }[] = [];
+  worker.on('message', (answer: WorkerAnswer) => {
+    const at = waiting.findIndex((w) => w.type === answer.type);
+    if (at !== -1) waiting.splice(at, 1)[0]?.resolve(answer);
+  });
+  worker.on('error', (error) => {
+    for (const w of waiting.splice(0)) w.reject(error);
+  });
+  const ask = (request: WorkerRequest) =>
+    new Promise<WorkerAnswer>((resolve, reject) => {
+      waiting.push({ type: request.type, resolve, reject });
+      worker.postMessage(request);
+    });
+  return {
+    svg: async (dot) => {
+      const answer = await ask({ type: 'layout', dot });
+      if ('svg' in answer) return answer.svg;
+      throw new Error('error' in answer ? answer.error : 'Graphviz gave no answer');
+    },
+    clean: async (text) => {
+      const answer = await ask({ type: 'check', text });
+      return 'clean' in answer && answer.clean;
+    },
+    close: async () => {
+      await worker.terminate();
+    },
+  };
 }
 
 async function writeReport(
   ctx: CommandContext,
   options: ReportOptions,
   toStdout: boolean,
-  layout: BackgroundLayout,
+  helper: Helper,
   toPictureDot: (graph: ActorGraph, title: string) => string,
 ): Promise<Outcome> {
-  const corpus = await loadCorpus(ctx.dataPaths);
+  // The JSON scan and the schema run on the helper thread while the page is made here;
+  // nothing is written until they have passed.
+  const { corpus, checked } = await loadCorpusChecking(ctx.dataPaths, helper.clean);
+  try {
+    return await makeReport(ctx, options, toStdout, helper, toPictureDot, corpus, checked);
+  } catch (error) {
+    // A document that has not met the schema yet can fail anywhere: the checks say why.
+    await checked;
+    throw error;
+  }
+}
+
+async function makeReport(
+  ctx: CommandContext,
+  options: ReportOptions,
+  toStdout: boolean,
+  helper: Helper,
+  toPictureDot: (graph: ActorGraph, title: string) => string,
+  corpus: Corpus,
+  checked: Promise<void>,
+): Promise<Outcome> {
   if (corpus.datasets.length !== 1) {
     throw new ArmruError(
       'usage',
@@ -172,7 +245,7 @@ async function writeReport(
   const graph = busiestActors(full, NETWORK_LIMIT);
   // Laid out on the worker while this thread writes the rest of the page.
   const svg =
-    graph.nodes.length > 0 ? layout.svg(toPictureDot(graph, dataset.doc.source.title)) : undefined;
+    graph.nodes.length > 0 ? helper.svg(toPictureDot(graph, dataset.doc.source.title)) : undefined;
   // Awaited below; until then a failure must not count as unhandled.
   svg?.catch(() => undefined);
   const legend =
@@ -208,6 +281,7 @@ async function writeReport(
     version: VERSION,
   });
   const pieces = svg ? fillNetwork(page, await svg) : page;
+  await checked;
   if (toStdout) for (const piece of pieces) ctx.view.write(piece);
   else writeFileAtomic(options.output as string, pieces);
   return OK;
