@@ -137,22 +137,29 @@ function startHelper(): Helper {
     here.endsWith('.cjs') ? './report-worker.cjs' : './report-worker.js',
     here,
   );
+  // Kept referenced: the answers are awaited, and `close` ends the thread in every case.
   const worker = new Worker(script, { workerData: WORKER_DATA });
-  worker.unref();
   const waiting: {
     type: WorkerAnswer['type'];
     resolve: (a: WorkerAnswer) => void;
     reject: (e: unknown) => void;
   }[] = [];
+  // Once the thread has failed or ended, every question, asked or still to come, fails at
+  // once instead of waiting for an answer that cannot come.
+  let gone: Error | undefined;
+  const fail = (error: Error) => {
+    gone ??= error;
+    for (const w of waiting.splice(0)) w.reject(gone);
+  };
   worker.on('message', (answer: WorkerAnswer) => {
     const at = waiting.findIndex((w) => w.type === answer.type);
     if (at !== -1) waiting.splice(at, 1)[0]?.resolve(answer);
   });
-  worker.on('error', (error) => {
-    for (const w of waiting.splice(0)) w.reject(error);
-  });
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`the report's second thread ended (status ${code})`)));
   const ask = (request: WorkerRequest) =>
     new Promise<WorkerAnswer>((resolve, reject) => {
+      if (gone) return reject(gone);
       waiting.push({ type: request.type, resolve, reject });
       worker.postMessage(request);
     });
