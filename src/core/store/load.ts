@@ -98,6 +98,8 @@ async function openDataset(
   try {
     const doc = JSON.parse(raw) as DatasetDocument;
     verdict = options.check(raw);
+    // Not awaited when a check here fails first: its end, whatever it is, is then no news.
+    verdict.catch(() => undefined);
     // The document has not met the schema yet, so any surprise here (a TypeError on a field
     // of the wrong type) means only that the plain load must say what is wrong.
     const text = articleText(doc, file);
