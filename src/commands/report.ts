@@ -13,7 +13,7 @@ import { type Agreement, CLAIM_KINDS, type ClaimKind, type Dataset } from '../co
 import { loadCorpusChecking } from '../core/store/load.js';
 import { LETTERS, PUNCTUATION } from '../core/text/fold.js';
 import { asserterName } from '../render/claims.js';
-import type { ClientClaim, ClientData } from '../render/html/client.js';
+import type { ClaimRow, ClientData } from '../render/html/client.js';
 import type { TimelineItem } from '../render/html/page.js';
 import { sanitize } from '../render/sanitize.js';
 import { type CommandContext, OK, type Outcome } from './context.js';
@@ -60,19 +60,19 @@ function links(dataset: Dataset): Links {
   return { related, agreements };
 }
 
-function claimData(corpus: Corpus, ref: ClaimRef, linked: Links): ClientClaim {
+function claimData(corpus: Corpus, ref: ClaimRef, linked: Links): ClaimRow {
   const { dataset, claim } = ref;
   const q = (id: string) => qualify(corpus, dataset, id);
   const note = (claim as { note?: unknown }).note;
-  return {
-    id: q(claim.id),
-    text: sanitize(claim.text),
-    kind: claim.kind,
-    asserter: sanitize(asserterName(dataset, claim)),
-    asserterId: claim.assertedBy === AUTHOR ? AUTHOR : q(claim.assertedBy),
-    cue: claim.cue !== undefined ? sanitize(claim.cue) : null,
-    hedged: claim.hedged,
-    when: claim.when
+  return [
+    q(claim.id),
+    sanitize(claim.text),
+    claim.kind,
+    sanitize(asserterName(dataset, claim)),
+    claim.assertedBy === AUTHOR ? AUTHOR : q(claim.assertedBy),
+    claim.cue !== undefined ? sanitize(claim.cue) : null,
+    claim.hedged,
+    claim.when
       ? {
           date: sanitize(claim.when.date),
           text: sanitize(claim.when.text),
@@ -80,21 +80,21 @@ function claimData(corpus: Corpus, ref: ClaimRef, linked: Links): ClientClaim {
           source: claim.when.source !== undefined ? sanitize(claim.when.source) : null,
         }
       : null,
-    actors: claim.actors.map(q),
-    topics: claim.topics.map(q),
-    note: typeof note === 'string' ? sanitize(note) : null,
-    relations: (linked.related.get(claim.id) ?? []).map((r) => [
+    claim.actors.map(q),
+    claim.topics.map(q),
+    typeof note === 'string' ? sanitize(note) : null,
+    (linked.related.get(claim.id) ?? []).map((r) => [
       r.type,
       r.direction,
       q(r.other.claim.id),
       r.note !== undefined ? sanitize(r.note) : null,
     ]),
-    agreements: (linked.agreements.get(claim.id) ?? []).map((agreement) => [
+    (linked.agreements.get(claim.id) ?? []).map((agreement) => [
       sanitize(agreement.name),
       agreement.status,
       agreement.note !== undefined ? sanitize(agreement.note) : null,
     ]),
-  };
+  ];
 }
 
 /**
@@ -221,8 +221,14 @@ async function makeReport(
     dataset.text,
     refs.map((r) => ({ id: q(r.claim.id), start: r.claim.quote.start, end: r.claim.quote.end })),
   );
-  const usedActors = new Set(refs.flatMap((r) => r.claim.actors));
-  const usedTopics = new Set(refs.flatMap((r) => r.claim.topics));
+  // Added one by one: a flattened list of every claim's actors would be made only to be
+  // thrown away.
+  const usedActors = new Set<string>();
+  const usedTopics = new Set<string>();
+  for (const { claim } of refs) {
+    for (const id of claim.actors) usedActors.add(id);
+    for (const id of claim.topics) usedTopics.add(id);
+  }
   const linked = links(dataset);
   const names: Record<string, string> = { [AUTHOR]: `${AUTHOR}\n${dataset.doc.source.author}` };
   const labels: Record<string, string> = {};

@@ -29,9 +29,29 @@ export interface ClientClaim {
   agreements: [string, string, string | null][];
 }
 
+/**
+ * A claim as the data block carries it: the values of `ClientClaim`, in the order of its
+ * fields, without their names (repeated for every claim, the names were a third of the block).
+ */
+export type ClaimRow = [
+  id: string,
+  text: string,
+  kind: string,
+  asserter: string,
+  asserterId: string,
+  cue: string | null,
+  hedged: boolean,
+  when: ClientClaim['when'],
+  actors: string[],
+  topics: string[],
+  note: string | null,
+  relations: ClientClaim['relations'],
+  agreements: ClientClaim['agreements'],
+];
+
 /** The page's data block. */
 export interface ClientData {
-  claims: ClientClaim[];
+  claims: ClaimRow[];
   /**
    * Every name a search should find an entity or topic by (name and aliases, one per line),
    * by id; `author` names the writer. Claims list ids only, so names are sent once.
@@ -50,7 +70,38 @@ export interface ClientData {
 export function reportClient(): void {
   const dataNode = document.getElementById('armru-data');
   const data = JSON.parse(dataNode?.textContent ?? '{}') as ClientData;
-  const index = new Map(data.claims.map((c, i) => [c.id, i]));
+  const claims = data.claims.map(
+    ([
+      id,
+      text,
+      kind,
+      asserter,
+      asserterId,
+      cue,
+      hedged,
+      when,
+      actors,
+      topics,
+      note,
+      relations,
+      agreements,
+    ]): ClientClaim => ({
+      id,
+      text,
+      kind,
+      asserter,
+      asserterId,
+      cue,
+      hedged,
+      when,
+      actors,
+      topics,
+      note,
+      relations,
+      agreements,
+    }),
+  );
+  const index = new Map(claims.map((c, i) => [c.id, i]));
   const article = document.getElementById('article-text') as HTMLElement;
   const panel = document.getElementById('panel') as HTMLElement;
   const search = document.getElementById('claims-search') as HTMLInputElement;
@@ -127,7 +178,7 @@ export function reportClient(): void {
   const openClaim = (id: string, from: HTMLElement | null) => {
     const i = index.get(id);
     if (i === undefined) return;
-    const claim = data.claims[i] as ClientClaim;
+    const claim = claims[i] as ClientClaim;
     if (panel.hidden) returnFocus = from;
     panel.textContent = '';
     const close = make('button', 'close', 'Close');
@@ -177,7 +228,7 @@ export function reportClient(): void {
           `${direction === 'out' ? type : (INVERSE[type] ?? type)} `,
           openButton(other, other),
         );
-        const otherClaim = data.claims[index.get(other) ?? -1];
+        const otherClaim = claims[index.get(other) ?? -1];
         if (otherClaim) li.append(`: ${otherClaim.text}`);
         if (note) li.append(make('div', 'meta', `note: ${note}`));
         ul.append(li);
@@ -278,8 +329,8 @@ export function reportClient(): void {
   // first, so a long list's first search does not stall the page.
   const haystacks: string[] = [];
   const buildHaystacks = (more: () => boolean) => {
-    while (haystacks.length < data.claims.length && more()) {
-      haystacks.push(haystackOf(data.claims[haystacks.length] as ClientClaim));
+    while (haystacks.length < claims.length && more()) {
+      haystacks.push(haystackOf(claims[haystacks.length] as ClientClaim));
     }
   };
   // Names recur across claims: each is folded once.
@@ -313,7 +364,7 @@ export function reportClient(): void {
   let faded = false;
   let shown = 0;
   const card = (i: number): HTMLElement => {
-    const claim = data.claims[i] as ClientClaim;
+    const claim = claims[i] as ClientClaim;
     const li = make('li', 'card');
     li.dataset.claimCard = claim.id;
     const button = make('button');
@@ -340,7 +391,7 @@ export function reportClient(): void {
     const topic = topicSelect.value;
     const kind = kindSelect.value;
     matches = [];
-    data.claims.forEach((claim, i) => {
+    claims.forEach((claim, i) => {
       if (actor && !claim.actors.includes(actor)) return;
       if (topic && !claim.topics.includes(topic)) return;
       if (kind && claim.kind !== kind) return;
@@ -356,10 +407,10 @@ export function reportClient(): void {
     shown = 0;
     more();
     status.textContent =
-      matches.length === data.claims.length
+      matches.length === claims.length
         ? `${matches.length} claims`
-        : `${matches.length} of ${data.claims.length} claims match`;
-    const filtering = matches.length !== data.claims.length;
+        : `${matches.length} of ${claims.length} claims match`;
+    const filtering = matches.length !== claims.length;
     // Nothing to fade or unfade: leave the article's thousands of highlights alone.
     if (!filtering && !faded) return;
     faded = filtering;
@@ -367,7 +418,7 @@ export function reportClient(): void {
       for (const m of article.querySelectorAll('mark.faded')) m.classList.remove('faded');
       return;
     }
-    const kept = new Set(matches.map((i) => (data.claims[i] as ClientClaim).id));
+    const kept = new Set(matches.map((i) => (claims[i] as ClientClaim).id));
     for (const m of article.querySelectorAll('mark[data-claim]')) {
       const ids = (m.getAttribute('data-claim') ?? '').split(' ');
       m.classList.toggle('faded', !ids.some((id) => kept.has(id)));
@@ -386,7 +437,7 @@ export function reportClient(): void {
   apply();
   const idle = (deadline: IdleDeadline) => {
     buildHaystacks(() => deadline.timeRemaining() > 2);
-    if (haystacks.length < data.claims.length) requestIdleCallback(idle);
+    if (haystacks.length < claims.length) requestIdleCallback(idle);
   };
   if (typeof requestIdleCallback === 'function') requestIdleCallback(idle);
   document.documentElement.dataset.ready = 'true';
