@@ -9,6 +9,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: the corpus generator is plain JavaScript shared with the benchmarks.
+import { writeCorpus } from '../../bench/corpus.mjs';
 import { armru, armruTty, fixture, stripAnsi } from '../helpers.js';
 
 const MINI = ['--data', fixture('mini/claims.json')];
@@ -129,6 +131,22 @@ describe('armru graph --format svg, --actor, --min-weight', () => {
     expect(nodes.sort()).toEqual(['castell', 'port-authority', 'ruiz', 'union', 'valmora']);
     expect(r.stdout).toContain('>Valmora–Castell ferry link</text>');
   });
+
+  it('draws the most connected 100 actors of a larger network, and says so', () => {
+    const file = writeCorpus(1500, join(dir, 'many-actors'), 5) as string;
+    const all = JSON.parse(armru(['--data', file, 'graph', '--format', 'json']).stdout);
+    expect(all.nodes.length).toBeGreaterThan(100);
+    const r = armru(['--data', file, 'graph', '--format', 'svg']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe(
+      `armru: the picture shows the 100 most connected of ${all.nodes.length} actors; narrow the network with --actor, --min-weight or the claim filters, or lay out the whole of it from DOT (armru graph | sfdp -Tsvg)\n`,
+    );
+    const drawn = [...r.stdout.matchAll(/<g id="node\d+" class="node">\n<title>([^<]*)<\/title>/g)];
+    expect(drawn).toHaveLength(100);
+    // DOT stays whole.
+    const dot = armru(['--data', file, 'graph']).stdout;
+    expect(dot.match(/^ {2}"[^"]+" \[label=/gm)).toHaveLength(all.nodes.length);
+  }, 60_000);
 
   it('narrows to an actor and its neighbours, and to heavier edges', () => {
     const g = (args: string[]) =>
