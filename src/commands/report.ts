@@ -13,8 +13,7 @@ import { type Agreement, CLAIM_KINDS, type ClaimKind, type Dataset } from '../co
 import { loadCorpusChecking } from '../core/store/load.js';
 import { LETTERS, PUNCTUATION } from '../core/text/fold.js';
 import { asserterName } from '../render/claims.js';
-import type { ClaimRow, ClientData } from '../render/html/client.js';
-import type { TimelineItem } from '../render/html/page.js';
+import type { ClaimRow, ClientData, TimelineRow } from '../render/html/client.js';
 import { sanitize } from '../render/sanitize.js';
 import { type CommandContext, OK, type Outcome } from './context.js';
 import { WORKER_DATA, type WorkerAnswer, type WorkerRequest } from './report-worker.js';
@@ -252,6 +251,20 @@ async function makeReport(
       .filter((t) => usedTopics.has(t.id))
       .map((t): [string, string] => [q(t.id), sanitize(t.name)]),
     kinds: CLAIM_KINDS.filter((k) => refs.some((r) => r.claim.kind === k)),
+    timeline: timeline(corpus).map((entry): TimelineRow => {
+      const { when } = entry;
+      const opens =
+        entry.item === 'claim' ? entry.claim.id : (entry.agreement.claims[0] ?? undefined);
+      return [
+        sanitize(when.date),
+        when.basis,
+        sanitize(when.text),
+        when.source !== undefined ? sanitize(when.source) : null,
+        opens !== undefined ? q(opens) : null,
+        // A claim's text is in the claims already.
+        entry.item === 'claim' ? null : sanitize(entry.agreement.name),
+      ];
+    }),
   };
 
   const full = actorGraph(corpus);
@@ -268,20 +281,6 @@ async function makeReport(
       ? `The ${graph.nodes.length} most connected of ${full.nodes.length} actors. ${legend}`
       : `${graph.nodes.length} actors. ${legend}`;
 
-  const items: TimelineItem[] = timeline(corpus).map((entry) => ({
-    date: entry.when.date,
-    basis: entry.when.basis,
-    text: entry.when.text,
-    source: entry.when.source ?? null,
-    label: entry.item === 'claim' ? entry.claim.text : entry.agreement.name,
-    claim:
-      entry.item === 'claim'
-        ? q(entry.claim.id)
-        : entry.agreement.claims[0] !== undefined
-          ? q(entry.agreement.claims[0])
-          : null,
-  }));
-
   const { fillNetwork, NETWORK_SLOT, renderReport } = await import('../render/html/page.js');
   const page = renderReport({
     source: dataset.doc.source,
@@ -290,7 +289,6 @@ async function makeReport(
     data,
     svg: svg ? NETWORK_SLOT : undefined,
     networkNote,
-    timeline: items,
     version: VERSION,
   });
   const pieces = svg ? fillNetwork(page, await svg) : page;

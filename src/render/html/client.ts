@@ -49,9 +49,25 @@ export type ClaimRow = [
   agreements: ClientClaim['agreements'],
 ];
 
+/**
+ * One entry of the timeline strip: the date, its basis, the article's words for it (or the
+ * description of an outside date), its source, the claim it opens, and what happened: null
+ * for a claim (its text is in `claims`), an agreement's name otherwise.
+ */
+export type TimelineRow = [
+  date: string,
+  basis: string,
+  text: string,
+  source: string | null,
+  claim: string | null,
+  label: string | null,
+];
+
 /** The page's data block. */
 export interface ClientData {
   claims: ClaimRow[];
+  /** The timeline strip, in date order; the page draws it. */
+  timeline: TimelineRow[];
   /**
    * Every name a search should find an entity or topic by (name and aliases, one per line),
    * by id; `author` names the writer. Claims list ids only, so names are sent once.
@@ -435,6 +451,46 @@ export function reportClient(): void {
     if (entries.some((e) => e.isIntersecting) && shown < matches.length) more();
   }).observe(sentinel);
   apply();
+
+  // The timeline strip, drawn here rather than sent as markup: at archive scale it repeated
+  // every claim's text. A long strip is drawn a slice at a time, the first at once.
+  const strip = document.getElementById('timeline-list');
+  let drawnTo = 0;
+  const drawTimeline = (count: number) => {
+    if (!strip) return;
+    const end = Math.min(data.timeline.length, drawnTo + count);
+    const slice = document.createDocumentFragment();
+    for (; drawnTo < end; drawnTo++) {
+      const [date, basis, text, source, claim, label] = data.timeline[drawnTo] as TimelineRow;
+      const item = make('li');
+      item.append(make('span', 'date', date));
+      const said = make('span', 'basis', `${basis}: “${text}”`);
+      if (isWebAddress(source)) {
+        const link = make('a', undefined, 'source') as HTMLAnchorElement;
+        link.href = source;
+        link.rel = 'noopener noreferrer';
+        said.append(' ', link);
+      }
+      item.append(said);
+      const what = label ?? claims[index.get(claim ?? '') ?? -1]?.text ?? '';
+      if (claim) {
+        const button = make('button', undefined, claim);
+        button.setAttribute('type', 'button');
+        button.dataset.open = claim;
+        item.append(button, ` ${what}`);
+      } else item.append(what);
+      slice.append(item);
+    }
+    strip.append(slice);
+  };
+  drawTimeline(500);
+  const drawRest = () => {
+    if (drawnTo >= data.timeline.length) return;
+    drawTimeline(500);
+    setTimeout(drawRest, 0);
+  };
+  setTimeout(drawRest, 0);
+
   const idle = (deadline: IdleDeadline) => {
     buildHaystacks(() => deadline.timeRemaining() > 2);
     if (haystacks.length < claims.length) requestIdleCallback(idle);

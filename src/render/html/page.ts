@@ -5,19 +5,6 @@ import { sanitize } from '../sanitize.js';
 import { type ClientData, reportClient } from './client.js';
 import { STYLE } from './style.js';
 
-/** One entry of the timeline strip. */
-export interface TimelineItem {
-  date: string;
-  basis: string;
-  /** The article's words for the date (or a description of an outside date). */
-  text: string;
-  source: string | null;
-  /** What happened: a claim's text or an agreement's name. */
-  label: string;
-  /** The claim to open, for claims; agreements open their first evidence claim. */
-  claim: string | null;
-}
-
 /** Everything the report page shows. */
 export interface ReportModel {
   source: Source;
@@ -30,7 +17,6 @@ export interface ReportModel {
   svg: string | undefined;
   /** A sentence on what the network shows (when it had to be cut down). */
   networkNote: string;
-  timeline: TimelineItem[];
   /** armru's version, for the footer. */
   version: string;
 }
@@ -159,21 +145,11 @@ export function renderReport(model: ReportModel): string[] {
   const legend = CLAIM_KINDS.filter((k) => present.has(k))
     .map((k) => `<li class="k-${k}"><span class="swatch"></span>${k}</li>`)
     .join('');
+  // The page's script draws the strip from the data block.
   const timeline =
-    model.timeline.length === 0
+    model.data.timeline.length === 0
       ? '<p class="status">No claim or agreement in this dataset carries a date.</p>'
-      : `<ol class="timeline">${model.timeline
-          .map((t) => {
-            const label = t.claim
-              ? `<button type="button" data-open="${escapeHtml(t.claim)}">${escapeHtml(t.claim)}</button> ${escapeHtml(t.label)}`
-              : escapeHtml(t.label);
-            const link =
-              t.source && /^https?:\/\//i.test(t.source)
-                ? ` <a href="${escapeHtml(t.source)}" rel="noopener noreferrer">source</a>`
-                : '';
-            return `<li><span class="date">${escapeHtml(t.date)}</span><span class="basis">${escapeHtml(t.basis)}: “${escapeHtml(t.text)}”${link}</span>${label}</li>`;
-          })
-          .join('')}</ol>`;
+      : '<ol class="timeline" id="timeline-list"></ol>';
   const network = model.svg
     ? [
         `<p class="status">${escapeHtml(model.networkNote)}</p><div class="graph" tabindex="0" role="img" aria-label="Network of the actors: who appears with whom in the claims, and who is party to which agreement">`,
