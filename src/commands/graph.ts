@@ -29,7 +29,10 @@ function actorIds(corpus: Corpus, names: string[]): Set<string> {
   return ids;
 }
 
-/** How many actors `--format svg` draws at most (the most connected; see busiestActors). */
+/**
+ * How many actors `--format svg` draws at most (the most connected; see busiestActors). Also
+ * the size up to which Graphviz runs best without V8's optimizing compiler (graph-svg.ts).
+ */
 export const SVG_ACTORS = 100;
 
 /** `armru graph`: the actor network as DOT, Mermaid, JSON or SVG (laid out in-process). */

@@ -50,11 +50,13 @@ export function toPictureDot(graph: ActorGraph, title: string): string {
 
 /**
  * Graphviz is run once per process, so V8 is told to keep its first, quick compilation of the
- * WebAssembly (Liftoff) rather than compile hot functions again with its optimizing compiler:
- * for the graphs armru draws, that second compilation costs more processor time than it saves
- * (a 40-actor layout: about 70 ms instead of 250 ms, on the corpus of `node bench/run.mjs
- * --only report`). The flag is the process's, read when WebAssembly is compiled; Graphviz is
- * the only WebAssembly armru runs.
+ * WebAssembly (Liftoff) rather than compile hot functions again with its optimizing compiler.
+ * For the networks armru draws, at most 100 actors (the report 40, `graph --format svg` 100),
+ * that second compilation costs more processor time than it saves: measured on the 10^4-claim
+ * benchmark corpus, 40 actors 155 ms against 278 ms, 70 actors 236 against 708, 100 actors
+ * 575 against 695; past that it pays (150 actors: 1,848 against 1,357), which is one more
+ * reason the drawings stop at 100. The flag is the process's, read when WebAssembly is
+ * compiled; Graphviz is the only WebAssembly armru runs.
  */
 const BASELINE_ONLY = '--liftoff-only';
 
