@@ -18,6 +18,9 @@ const UNSAFE = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f${INVISIBLE}]`, 'gu');
 // The same plus tab, newline and carriage return, for one-line fields such as table cells and TSV.
 const UNSAFE_INLINE = new RegExp(`[\\u0000-\\u001f${INVISIBLE}]`, 'gu');
 
+// The same but newline, without the global flag: a test of whether a cell needs escaping.
+const UNSAFE_IN_CELL = new RegExp(`[\\u0000-\\u0009\\u000b-\\u001f${INVISIBLE}]`, 'u');
+
 function escapeChar(ch: string): string {
   const code = ch.codePointAt(0) as number;
   if (ch === '\n') return '\\n';
@@ -50,4 +53,12 @@ export function sanitize(text: string): string {
 /** Escapes control characters, newlines and tabs too (for one-line cells and tab-separated output). */
 export function sanitizeInline(text: string): string {
   return text.replace(UNSAFE_INLINE, escapeAt);
+}
+
+/**
+ * True when sanitizeInline would change some line of `text` (newlines aside, which a table
+ * cell keeps as line breaks): most text has nothing to escape and can be used as it is.
+ */
+export function hasUnsafeInline(text: string): boolean {
+  return UNSAFE_IN_CELL.test(text);
 }
