@@ -1,3 +1,4 @@
+import { writeSync } from 'node:fs';
 import { delimiter } from 'node:path';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { type CommandContext, OK, type Outcome, withRemedy } from './commands/context.js';
@@ -284,6 +285,49 @@ function reportError(error: unknown, io: Io, prefix: string): number {
   return EXIT.internal;
 }
 
+/**
+ * A closed pipe (`armru export | head -1`) means the reader has all it wants: stop quietly.
+ * Any other failure to write (a full disk, a quota) is bad output, not "no match": say so
+ * in one line and exit 2.
+ */
+function stdoutFailed(error: NodeJS.ErrnoException): never {
+  if (error.code === 'EPIPE') process.exit(EXIT.ok);
+  const why =
+    error.code === 'ENOSPC' ? 'no space left on the device' : (error.code ?? error.message);
+  process.stderr.write(
+    `armru: cannot write to standard output (${why}); the output is incomplete\n`,
+  );
+  if (process.env.DEBUG) process.stderr.write(`${error.stack}\n`);
+  process.exit(EXIT.data);
+}
+
+/**
+ * Standard output when it is a terminal (and no pager keeps the text): each write goes to
+ * the terminal before the call returns. Node writes to a terminal with blocking writes but
+ * reports them done only when the event loop next turns, so the writes of a long listing
+ * made in one synchronous pass were all held in memory and written together at the end.
+ */
+function terminalOutput(stream: NodeJS.WriteStream): Io['stdout'] {
+  return {
+    isTTY: true,
+    columns: stream.columns,
+    write: (chunk: string) => {
+      const bytes = Buffer.from(chunk, 'utf8');
+      let at = 0;
+      while (at < bytes.length) {
+        try {
+          at += writeSync(1, bytes, at);
+        } catch (error) {
+          // Node makes a terminal's writes blocking; should one still be busy, try again.
+          if ((error as NodeJS.ErrnoException).code !== 'EAGAIN')
+            stdoutFailed(error as NodeJS.ErrnoException);
+        }
+      }
+      return true;
+    },
+  };
+}
+
 /** Entry point for the real process: wires signals and closed pipes, then sets the exit status. */
 export function run(argv: string[]): void {
   // No SIGINT handler: a JavaScript handler runs only when the event loop is free, and armru's
@@ -291,28 +335,16 @@ export function run(argv: string[]): void {
   // work to end. The default action ends the process at once, whatever it is doing; the shell
   // reports status 130 (128 + SIGINT). Files are written to a temporary name and renamed, so
   // an interruption never leaves a partial file where one was asked for.
-  // A closed pipe (`armru export | head -1`) means the reader has all it wants: stop quietly.
-  // Any other failure to write (a full disk, a quota) is bad output, not "no match": say so
-  // in one line and exit 2.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(EXIT.ok);
-    const why =
-      error.code === 'ENOSPC' ? 'no space left on the device' : (error.code ?? error.message);
-    process.stderr.write(
-      `armru: cannot write to standard output (${why}); the output is incomplete\n`,
-    );
-    if (process.env.DEBUG) process.stderr.write(`${error.stack}\n`);
-    process.exit(EXIT.data);
-  });
+  process.stdout.on('error', stdoutFailed);
   // In a terminal, output is kept until the command ends, then shown through the pager
-  // when it is longer than the window (see render/pager.ts).
+  // when it is longer than the window (see render/pager.ts); without a pager it is written
+  // as it is made (terminalOutput).
   const pager = pagerCommand(argv.slice(2), process.env, Boolean(process.stdout.isTTY));
   const paged = pager ? new PagedOutput(process.stdout.columns, pager) : undefined;
-  main(argv, { stdout: paged ?? process.stdout, stderr: process.stderr, env: process.env }).then(
-    async (code) => {
-      if (paged && pager)
-        await page(paged.text(), pager, process.stdout.rows, process.stdout, paged.startLine);
-      process.exitCode = code;
-    },
-  );
+  const stdout = paged ?? (process.stdout.isTTY ? terminalOutput(process.stdout) : process.stdout);
+  main(argv, { stdout, stderr: process.stderr, env: process.env }).then(async (code) => {
+    if (paged && pager)
+      await page(paged.text(), pager, process.stdout.rows, process.stdout, paged.startLine);
+    process.exitCode = code;
+  });
 }
