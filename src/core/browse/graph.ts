@@ -61,30 +61,46 @@ function pairs<T>(items: T[]): [T, T][] {
  */
 export function actorGraph(corpus: Corpus, only?: ReadonlySet<Claim>): ActorGraph {
   const nodes = new Map<string, GraphNode>();
-  const shared = new Map<string, CoOccurrence>();
+  // Co-occurrence edges in the order first met, and found by their two ends (a, then b):
+  // a map of maps rather than a key string made for every pair of every claim.
+  const shared: CoOccurrence[] = [];
+  const byEnds = new Map<string, Map<string, CoOccurrence>>();
   const edges: GraphEdge[] = [];
   for (const dataset of corpus.datasets) {
     const q = (id: string) => qualify(corpus, dataset, id);
     const node = (id: string) => {
       const entity = dataset.entityById.get(id);
-      if (entity && !nodes.has(q(id)))
-        nodes.set(q(id), { id: q(id), name: entity.name, type: entity.type });
+      if (!entity) return;
+      const key = q(id);
+      if (!nodes.has(key)) nodes.set(key, { id: key, name: entity.name, type: entity.type });
     };
     const chosen = only
       ? new Set(dataset.doc.claims.filter((c) => only.has(c)).map((c) => c.id))
       : undefined;
     for (const claim of dataset.doc.claims) {
       if (chosen && !chosen.has(claim.id)) continue;
+      for (const id of claim.actors) node(id);
+      if (claim.actors.length < 2) continue;
       const actors = [...new Set(claim.actors)].map(q).sort();
-      claim.actors.forEach(node);
-      for (const [a, b] of pairs(actors)) {
-        const key = `${a}\u0000${b}`;
-        const edge = shared.get(key);
-        if (edge) {
-          edge.weight++;
-          edge.claims.push(q(claim.id));
-        } else {
-          shared.set(key, { kind: 'claims', a, b, weight: 1, claims: [q(claim.id)] });
+      const claimId = q(claim.id);
+      for (let i = 0; i < actors.length; i++) {
+        const a = actors[i] as string;
+        let ends = byEnds.get(a);
+        if (!ends) {
+          ends = new Map();
+          byEnds.set(a, ends);
+        }
+        for (let j = i + 1; j < actors.length; j++) {
+          const b = actors[j] as string;
+          const edge = ends.get(b);
+          if (edge) {
+            edge.weight++;
+            edge.claims.push(claimId);
+          } else {
+            const made: CoOccurrence = { kind: 'claims', a, b, weight: 1, claims: [claimId] };
+            ends.set(b, made);
+            shared.push(made);
+          }
         }
       }
     }
@@ -117,5 +133,5 @@ export function actorGraph(corpus: Corpus, only?: ReadonlySet<Claim>): ActorGrap
     };
     for (const entity of dataset.doc.entities) if (nodes.has(q(entity.id))) up(entity.id);
   }
-  return { nodes: [...nodes.values()], edges: [...shared.values(), ...edges, ...members] };
+  return { nodes: [...nodes.values()], edges: [...shared, ...edges, ...members] };
 }
