@@ -1,4 +1,4 @@
-import { writeSync } from 'node:fs';
+import { fstatSync, writeSync } from 'node:fs';
 import { delimiter } from 'node:path';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { type CommandContext, OK, type Outcome, withRemedy } from './commands/context.js';
@@ -302,15 +302,34 @@ function stdoutFailed(error: NodeJS.ErrnoException): never {
 }
 
 /**
- * Standard output when it is a terminal (and no pager keeps the text): each write goes to
- * the terminal before the call returns. Node writes to a terminal with blocking writes but
- * reports them done only when the event loop next turns, so the writes of a long listing
- * made in one synchronous pass were all held in memory and written together at the end.
+ * Whether file descriptor 1 or 2 is a terminal, without making process.stdout or
+ * process.stderr for a pipe or a file: making either loads Node's stream and net modules,
+ * several milliseconds of a short command. Only a character device can be a terminal (so a
+ * pipe or a file is answered by one fstat); /dev/null is one too, so Node is asked then.
  */
-function terminalOutput(stream: NodeJS.WriteStream): Io['stdout'] {
+export function isTerminal(fd: 1 | 2): boolean {
+  let device: boolean;
+  try {
+    device = fstatSync(fd).isCharacterDevice();
+  } catch {
+    return false;
+  }
+  return device && Boolean((fd === 1 ? process.stdout : process.stderr).isTTY);
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Standard output written with writeSync: each write is out before the call returns. In a
+ * terminal (without a pager to keep the text), Node writes with blocking writes but reports
+ * them done only when the event loop next turns, so the writes of a long listing made in
+ * one synchronous pass were all held in memory and written together at the end; to a pipe
+ * or a file, process.stdout itself is not made (see isTerminal).
+ */
+function directOutput(terminal: boolean): Io['stdout'] {
   return {
-    isTTY: true,
-    columns: stream.columns,
+    isTTY: terminal,
+    ...(terminal ? { columns: process.stdout.columns } : {}),
     write: (chunk: string) => {
       const bytes = Buffer.from(chunk, 'utf8');
       let at = 0;
@@ -318,9 +337,10 @@ function terminalOutput(stream: NodeJS.WriteStream): Io['stdout'] {
         try {
           at += writeSync(1, bytes, at);
         } catch (error) {
-          // Node makes a terminal's writes blocking; should one still be busy, try again.
+          // A descriptor another program left non-blocking may be full: wait a moment.
           if ((error as NodeJS.ErrnoException).code !== 'EAGAIN')
             stdoutFailed(error as NodeJS.ErrnoException);
+          Atomics.wait(pause, 0, 0, 1);
         }
       }
       return true;
@@ -335,14 +355,17 @@ export function run(argv: string[]): void {
   // work to end. The default action ends the process at once, whatever it is doing; the shell
   // reports status 130 (128 + SIGINT). Files are written to a temporary name and renamed, so
   // an interruption never leaves a partial file where one was asked for.
-  process.stdout.on('error', stdoutFailed);
+  const terminal = isTerminal(1);
   // In a terminal, output is kept until the command ends, then shown through the pager
   // when it is longer than the window (see render/pager.ts); without a pager it is written
-  // as it is made (terminalOutput).
-  const pager = pagerCommand(argv.slice(2), process.env, Boolean(process.stdout.isTTY));
+  // as it is made (directOutput).
+  const pager = pagerCommand(argv.slice(2), process.env, terminal);
   const paged = pager ? new PagedOutput(process.stdout.columns, pager) : undefined;
-  const stdout = paged ?? (process.stdout.isTTY ? terminalOutput(process.stdout) : process.stdout);
-  main(argv, { stdout, stderr: process.stderr, env: process.env }).then(async (code) => {
+  if (paged) process.stdout.on('error', stdoutFailed);
+  const stdout = paged ?? directOutput(terminal);
+  // Made only when something is written to it (a note, an error).
+  const stderr = { isTTY: isTerminal(2), write: (chunk: string) => process.stderr.write(chunk) };
+  main(argv, { stdout, stderr, env: process.env }).then(async (code) => {
     if (paged && pager)
       await page(paged.text(), pager, process.stdout.rows, process.stdout, paged.startLine);
     process.exitCode = code;
