@@ -133,6 +133,18 @@ await build({
   external: ['@viz-js/viz'],
 });
 
+// `armru report`'s second thread: Graphviz and the checks of a dataset's text (see
+// src/commands/report-worker.ts), started by the report from the file beside the CLI.
+await build({
+  ...shared,
+  entryPoints: [join(root, 'src/commands/report-worker.ts')],
+  outfile: join(root, 'dist/armru/report-worker.cjs'),
+  define: { 'import.meta.url': '__armruModuleUrl' },
+  banner: { js: "const __armruModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [precompiledValidator],
+  external: ['@viz-js/viz'],
+});
+
 // `armru draft`'s language tooling (its rules and chrono-node), a bundle of its own.
 await build({
   ...shared,

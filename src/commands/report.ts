@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import { type ActorGraph, actorGraph } from '../core/browse/graph.js';
 import { busiestActors } from '../core/browse/graph-filter.js';
 import { articleRuns } from '../core/browse/marks.js';
@@ -9,14 +10,13 @@ import { type ClaimRef, type Corpus, qualify } from '../core/model/corpus.js';
 import { ArmruError } from '../core/model/errors.js';
 import { VERSION } from '../core/model/paths.js';
 import { type Agreement, CLAIM_KINDS, type ClaimKind, type Dataset } from '../core/model/types.js';
-import { loadCorpus } from '../core/store/load.js';
+import { loadCorpusChecking } from '../core/store/load.js';
 import { LETTERS, PUNCTUATION } from '../core/text/fold.js';
 import { asserterName } from '../render/claims.js';
-import type { BackgroundLayout } from '../render/graph-svg.js';
-import type { ClientClaim, ClientData } from '../render/html/client.js';
-import type { TimelineItem } from '../render/html/page.js';
+import type { ClaimRow, ClientData, TimelineRow } from '../render/html/client.js';
 import { sanitize } from '../render/sanitize.js';
 import { type CommandContext, OK, type Outcome } from './context.js';
+import { WORKER_DATA, type WorkerAnswer, type WorkerRequest } from './report-worker.js';
 
 /** Checked options of `armru report`. */
 export interface ReportOptions {
@@ -59,19 +59,19 @@ function links(dataset: Dataset): Links {
   return { related, agreements };
 }
 
-function claimData(corpus: Corpus, ref: ClaimRef, linked: Links): ClientClaim {
+function claimData(corpus: Corpus, ref: ClaimRef, linked: Links): ClaimRow {
   const { dataset, claim } = ref;
   const q = (id: string) => qualify(corpus, dataset, id);
   const note = (claim as { note?: unknown }).note;
-  return {
-    id: q(claim.id),
-    text: sanitize(claim.text),
-    kind: claim.kind,
-    asserter: sanitize(asserterName(dataset, claim)),
-    asserterId: claim.assertedBy === AUTHOR ? AUTHOR : q(claim.assertedBy),
-    cue: claim.cue !== undefined ? sanitize(claim.cue) : null,
-    hedged: claim.hedged,
-    when: claim.when
+  return [
+    q(claim.id),
+    sanitize(claim.text),
+    claim.kind,
+    sanitize(asserterName(dataset, claim)),
+    claim.assertedBy === AUTHOR ? AUTHOR : q(claim.assertedBy),
+    claim.cue !== undefined ? sanitize(claim.cue) : null,
+    claim.hedged,
+    claim.when
       ? {
           date: sanitize(claim.when.date),
           text: sanitize(claim.when.text),
@@ -79,29 +79,21 @@ function claimData(corpus: Corpus, ref: ClaimRef, linked: Links): ClientClaim {
           source: claim.when.source !== undefined ? sanitize(claim.when.source) : null,
         }
       : null,
-    actors: claim.actors.map(q),
-    topics: claim.topics.map(q),
-    note: typeof note === 'string' ? sanitize(note) : null,
-    relations: (linked.related.get(claim.id) ?? []).map((r) => [
+    claim.actors.map(q),
+    claim.topics.map(q),
+    typeof note === 'string' ? sanitize(note) : null,
+    (linked.related.get(claim.id) ?? []).map((r) => [
       r.type,
       r.direction,
       q(r.other.claim.id),
       r.note !== undefined ? sanitize(r.note) : null,
     ]),
-    agreements: (linked.agreements.get(claim.id) ?? []).map((agreement) => [
+    (linked.agreements.get(claim.id) ?? []).map((agreement) => [
       sanitize(agreement.name),
       agreement.status,
       agreement.note !== undefined ? sanitize(agreement.note) : null,
     ]),
-  };
-}
-
-// localeCompare's own order (the default locale and options), with the collator made once:
-// localeCompare makes one per call, a good part of sorting 10^4 names.
-const collator = new Intl.Collator();
-
-function byName(a: [string, string], b: [string, string]): number {
-  return collator.compare(a[1], b[1]);
+  ];
 }
 
 /**
@@ -118,23 +110,102 @@ export async function reportCommand(ctx: CommandContext, options: ReportOptions)
     );
   }
   // Graphviz compiles on another thread while the dataset loads here.
-  const { startBackgroundLayout, toPictureDot } = await import('../render/graph-svg.js');
-  const layout = await startBackgroundLayout();
+  const { toPictureDot } = await import('../render/graph-svg.js');
+  const helper = startHelper();
   try {
-    return await writeReport(ctx, options, toStdout, layout, toPictureDot);
+    return await writeReport(ctx, options, toStdout, helper, toPictureDot);
   } finally {
-    await layout.close();
+    await helper.close();
   }
+}
+
+/** The report's second thread (report-worker.ts): Graphviz, and the checks of the text. */
+interface Helper {
+  /** Lays out DOT; rejects with Graphviz's errors. */
+  svg(dot: string): Promise<string>;
+  /** Whether a dataset's text is clean (see report-worker.ts); rejects if the thread fails. */
+  clean(text: string): Promise<boolean>;
+  /** Stops the thread (also when nothing was asked). */
+  close(): Promise<void>;
+}
+
+function startHelper(): Helper {
+  // Beside this file: the bundle's report-worker.cjs, or the library's report-worker.js.
+  const here = import.meta.url;
+  const script = new URL(
+    here.endsWith('.cjs') ? './report-worker.cjs' : './report-worker.js',
+    here,
+  );
+  // Kept referenced: the answers are awaited, and `close` ends the thread in every case.
+  const worker = new Worker(script, { workerData: WORKER_DATA });
+  const waiting: {
+    type: WorkerAnswer['type'];
+    resolve: (a: WorkerAnswer) => void;
+    reject: (e: unknown) => void;
+  }[] = [];
+  // Once the thread has failed or ended, every question, asked or still to come, fails at
+  // once instead of waiting for an answer that cannot come.
+  let gone: Error | undefined;
+  const fail = (error: Error) => {
+    gone ??= error;
+    for (const w of waiting.splice(0)) w.reject(gone);
+  };
+  worker.on('message', (answer: WorkerAnswer) => {
+    const at = waiting.findIndex((w) => w.type === answer.type);
+    if (at !== -1) waiting.splice(at, 1)[0]?.resolve(answer);
+  });
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`the report's second thread ended (status ${code})`)));
+  const ask = (request: WorkerRequest) =>
+    new Promise<WorkerAnswer>((resolve, reject) => {
+      if (gone) return reject(gone);
+      waiting.push({ type: request.type, resolve, reject });
+      worker.postMessage(request);
+    });
+  return {
+    svg: async (dot) => {
+      const answer = await ask({ type: 'layout', dot });
+      if ('svg' in answer) return answer.svg;
+      throw new Error('error' in answer ? answer.error : 'Graphviz gave no answer');
+    },
+    clean: async (text) => {
+      const answer = await ask({ type: 'check', text });
+      return 'clean' in answer && answer.clean;
+    },
+    close: async () => {
+      await worker.terminate();
+    },
+  };
 }
 
 async function writeReport(
   ctx: CommandContext,
   options: ReportOptions,
   toStdout: boolean,
-  layout: BackgroundLayout,
+  helper: Helper,
   toPictureDot: (graph: ActorGraph, title: string) => string,
 ): Promise<Outcome> {
-  const corpus = await loadCorpus(ctx.dataPaths);
+  // The JSON scan and the schema run on the helper thread while the page is made here;
+  // nothing is written until they have passed.
+  const { corpus, checked } = await loadCorpusChecking(ctx.dataPaths, helper.clean);
+  try {
+    return await makeReport(ctx, options, toStdout, helper, toPictureDot, corpus, checked);
+  } catch (error) {
+    // A document that has not met the schema yet can fail anywhere: the checks say why.
+    await checked;
+    throw error;
+  }
+}
+
+async function makeReport(
+  ctx: CommandContext,
+  options: ReportOptions,
+  toStdout: boolean,
+  helper: Helper,
+  toPictureDot: (graph: ActorGraph, title: string) => string,
+  corpus: Corpus,
+  checked: Promise<void>,
+): Promise<Outcome> {
   if (corpus.datasets.length !== 1) {
     throw new ArmruError(
       'usage',
@@ -149,8 +220,14 @@ async function writeReport(
     dataset.text,
     refs.map((r) => ({ id: q(r.claim.id), start: r.claim.quote.start, end: r.claim.quote.end })),
   );
-  const usedActors = new Set(refs.flatMap((r) => r.claim.actors));
-  const usedTopics = new Set(refs.flatMap((r) => r.claim.topics));
+  // Added one by one: a flattened list of every claim's actors would be made only to be
+  // thrown away.
+  const usedActors = new Set<string>();
+  const usedTopics = new Set<string>();
+  for (const { claim } of refs) {
+    for (const id of claim.actors) usedActors.add(id);
+    for (const id of claim.topics) usedTopics.add(id);
+  }
   const linked = links(dataset);
   const names: Record<string, string> = { [AUTHOR]: `${AUTHOR}\n${dataset.doc.source.author}` };
   const labels: Record<string, string> = {};
@@ -169,20 +246,32 @@ async function writeReport(
     fold: { ...PUNCTUATION, ...LETTERS },
     actors: dataset.doc.entities
       .filter((e) => usedActors.has(e.id))
-      .map((e): [string, string] => [q(e.id), sanitize(e.name)])
-      .sort(byName),
+      .map((e): [string, string] => [q(e.id), sanitize(e.name)]),
     topics: dataset.doc.topics
       .filter((t) => usedTopics.has(t.id))
-      .map((t): [string, string] => [q(t.id), sanitize(t.name)])
-      .sort(byName),
+      .map((t): [string, string] => [q(t.id), sanitize(t.name)]),
     kinds: CLAIM_KINDS.filter((k) => refs.some((r) => r.claim.kind === k)),
+    timeline: timeline(corpus).map((entry): TimelineRow => {
+      const { when } = entry;
+      const opens =
+        entry.item === 'claim' ? entry.claim.id : (entry.agreement.claims[0] ?? undefined);
+      return [
+        sanitize(when.date),
+        when.basis,
+        sanitize(when.text),
+        when.source !== undefined ? sanitize(when.source) : null,
+        opens !== undefined ? q(opens) : null,
+        // A claim's text is in the claims already.
+        entry.item === 'claim' ? null : sanitize(entry.agreement.name),
+      ];
+    }),
   };
 
   const full = actorGraph(corpus);
   const graph = busiestActors(full, NETWORK_LIMIT);
   // Laid out on the worker while this thread writes the rest of the page.
   const svg =
-    graph.nodes.length > 0 ? layout.svg(toPictureDot(graph, dataset.doc.source.title)) : undefined;
+    graph.nodes.length > 0 ? helper.svg(toPictureDot(graph, dataset.doc.source.title)) : undefined;
   // Awaited below; until then a failure must not count as unhandled.
   svg?.catch(() => undefined);
   const legend =
@@ -192,20 +281,6 @@ async function writeReport(
       ? `The ${graph.nodes.length} most connected of ${full.nodes.length} actors. ${legend}`
       : `${graph.nodes.length} actors. ${legend}`;
 
-  const items: TimelineItem[] = timeline(corpus).map((entry) => ({
-    date: entry.when.date,
-    basis: entry.when.basis,
-    text: entry.when.text,
-    source: entry.when.source ?? null,
-    label: entry.item === 'claim' ? entry.claim.text : entry.agreement.name,
-    claim:
-      entry.item === 'claim'
-        ? q(entry.claim.id)
-        : entry.agreement.claims[0] !== undefined
-          ? q(entry.agreement.claims[0])
-          : null,
-  }));
-
   const { fillNetwork, NETWORK_SLOT, renderReport } = await import('../render/html/page.js');
   const page = renderReport({
     source: dataset.doc.source,
@@ -214,11 +289,11 @@ async function writeReport(
     data,
     svg: svg ? NETWORK_SLOT : undefined,
     networkNote,
-    timeline: items,
     version: VERSION,
   });
-  const html = svg ? fillNetwork(page, await svg) : page;
-  if (toStdout) ctx.view.write(html);
-  else writeFileAtomic(options.output as string, html);
+  const pieces = svg ? fillNetwork(page, await svg) : page;
+  await checked;
+  if (toStdout) for (const piece of pieces) ctx.view.write(piece);
+  else writeFileAtomic(options.output as string, pieces);
   return OK;
 }

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import { setFlagsFromString } from 'node:v8';
 import type { ActorGraph } from '../core/browse/graph.js';
 import { dotString, SHAPES } from './graph.js';
 import { sanitizeInline } from './sanitize.js';
@@ -49,15 +49,31 @@ export function toPictureDot(graph: ActorGraph, title: string): string {
 }
 
 /**
- * Lays out DOT with Graphviz compiled to WebAssembly (@viz-js/viz, loaded only here) and
- * returns the SVG document. Throws when Graphviz reports an error.
+ * Graphviz is run once per process, so V8 is told to keep its first, quick compilation of the
+ * WebAssembly (Liftoff) rather than compile hot functions again with its optimizing compiler.
+ * For the networks armru draws, at most 100 actors (the report 40, `graph --format svg` 100),
+ * that second compilation costs more processor time than it saves: measured on the 10^4-claim
+ * benchmark corpus, 40 actors 155 ms against 278 ms, 70 actors 236 against 708, 100 actors
+ * 575 against 695; past that it pays (150 actors: 1,848 against 1,357), which is one more
+ * reason the drawings stop at 100. The flag is the process's, read when WebAssembly is
+ * compiled; Graphviz is the only WebAssembly armru runs.
  */
-export async function dotToSvg(dot: string): Promise<string> {
+const BASELINE_ONLY = '--liftoff-only';
+
+type Viz = Awaited<ReturnType<typeof import('@viz-js/viz').instance>>;
+
+/** Starts Graphviz compiled to WebAssembly (@viz-js/viz, loaded only here). */
+export function graphviz(): Promise<Viz> {
+  setFlagsFromString(BASELINE_ONLY);
   // require, not import(): the CLI bundle runs in a vm script, which has no dynamic import.
   const { instance } = createRequire(import.meta.url)(
     '@viz-js/viz',
   ) as typeof import('@viz-js/viz');
-  const viz = await instance();
+  return instance();
+}
+
+/** Lays out DOT and returns the SVG document. Throws when Graphviz reports an error. */
+export function layoutSvg(viz: Viz, dot: string): string {
   const result = viz.render(dot, { format: 'svg', engine: 'neato' });
   if (result.status !== 'success') {
     throw new Error(
@@ -67,51 +83,7 @@ export async function dotToSvg(dot: string): Promise<string> {
   return result.output;
 }
 
-/** A Graphviz started ahead of need on another thread: it gets ready while the data loads. */
-export interface BackgroundLayout {
-  /** Lays out DOT on the worker; rejects with Graphviz's errors. */
-  svg(dot: string): Promise<string>;
-  /** Stops the worker (also when nothing was laid out). */
-  close(): Promise<void>;
-}
-
-// The worker's script: CommonJS, as Node runs `eval` workers; Graphviz comes by path.
-const WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const ready = require(workerData.viz).instance();
-parentPort.on('message', async (dot) => {
-  try {
-    const result = (await ready).render(dot, { format: 'svg', engine: 'neato' });
-    parentPort.postMessage(result.status === 'success'
-      ? { svg: result.output }
-      : { error: result.errors.map((e) => e.message).join('; ') });
-  } catch (error) {
-    parentPort.postMessage({ error: String(error && error.message || error) });
-  }
-});
-`;
-
-/**
- * Starts Graphviz (WebAssembly) on a worker thread now, so that compiling it overlaps with
- * loading the dataset and writing the page on this thread. The layout is the same as
- * `dotToSvg`'s.
- */
-export async function startBackgroundLayout(): Promise<BackgroundLayout> {
-  const viz = createRequire(import.meta.url).resolve('@viz-js/viz');
-  const worker = new Worker(WORKER, { eval: true, workerData: { viz } });
-  worker.unref();
-  return {
-    svg: (dot) =>
-      new Promise((resolve, reject) => {
-        worker.once('message', (m: { svg?: string; error?: string }) => {
-          if (m.svg !== undefined) resolve(m.svg);
-          else reject(new Error(`Graphviz could not lay out the graph: ${m.error}`));
-        });
-        worker.once('error', reject);
-        worker.postMessage(dot);
-      }),
-    close: async () => {
-      await worker.terminate();
-    },
-  };
+/** Lays out DOT with Graphviz on this thread and returns the SVG document. */
+export async function dotToSvg(dot: string): Promise<string> {
+  return layoutSvg(await graphviz(), dot);
 }

@@ -178,6 +178,26 @@ describe.skipIf(missing !== undefined)(
       await page.selectOption('#filter-kind', '');
     });
 
+    it('offers every actor and topic of a claim in its filter, sorted by name', async () => {
+      type Named = { id: string; name: string };
+      const claims = dataset.claims as { actors: string[]; topics: string[] }[];
+      const filters: [string, Named[], Set<string>][] = [
+        ['#filter-actor', dataset.entities, new Set(claims.flatMap((c) => c.actors))],
+        ['#filter-topic', dataset.topics, new Set(claims.flatMap((c) => c.topics))],
+      ];
+      for (const [select, list, used] of filters) {
+        const options = await page.$$eval(`${select} option`, (os) =>
+          os.map((o) => [(o as HTMLOptionElement).value, o.textContent ?? '']),
+        );
+        expect(options[0]).toEqual(['', 'any']);
+        const expected = list
+          .filter((e) => used.has(e.id))
+          .map((e) => [e.id, e.name])
+          .sort((a, b) => (a[1] as string).localeCompare(b[1] as string));
+        expect(options.slice(1)).toEqual(expected);
+      }
+    });
+
     it('draws the actor network as inline SVG with a node per actor', async () => {
       const graph = JSON.parse(armru(['graph', '--format', 'json']).stdout);
       const titles = await page.$$eval('#network svg g.node > title', (ts) =>
@@ -263,6 +283,31 @@ describe.skipIf(missing !== undefined)(
       expect(problems).toEqual([]);
     });
 
+    it('draws a long timeline strip whole, a slice at a time, in the order armru timeline gives', async () => {
+      const file = writeCorpus(1200, join(dir, 'dated'), 4, 'topical') as string;
+      const entries = JSON.parse(armru(['--data', file, 'timeline', '--json']).stdout);
+      expect(entries.length).toBeGreaterThan(500);
+      await open(['--data', file], 'dated.html');
+      const items = () => page.$$eval('ol.timeline > li', (lis) => lis.length);
+      await expect.poll(items).toBe(entries.length);
+      const drawn = await page.$$eval('ol.timeline > li', (lis) =>
+        lis.map((li) => [
+          li.querySelector('.date')?.textContent ?? '',
+          li.querySelector('button')?.getAttribute('data-open') ?? null,
+        ]),
+      );
+      // A claim opens itself; an agreement opens its first evidence claim.
+      expect(drawn).toEqual(
+        entries.map(
+          (e: { when: { date: string }; item: string; id: string; claims?: string[] }) => [
+            e.when.date,
+            e.item === 'claim' ? e.id : (e.claims?.[0] ?? null),
+          ],
+        ),
+      );
+      expect(problems).toEqual([]);
+    });
+
     it('renders the hostile dataset as inert text: no script runs, no element is injected', async () => {
       const hostile = JSON.parse(readFileSync(fixture('hostile-html/claims.json'), 'utf8'));
       const url = await open(['--data', fixture('hostile-html/claims.json')], 'hostile.html');
@@ -281,6 +326,11 @@ describe.skipIf(missing !== undefined)(
       expect(panel).toContain(hostile.claims[1].text);
       expect(panel).toContain('source: javascript:window.__pwned="href"');
       expect(await page.$$eval('#panel a', (as) => as.length)).toBe(0);
+      // Nor does the timeline link anything but a web address.
+      const links = await page.$$eval('ol.timeline a', (as) =>
+        as.map((a) => a.getAttribute('href')),
+      );
+      for (const href of links) expect(href).toMatch(/^https?:\/\//);
       expect(await page.evaluate(() => (window as { __pwned?: string }).__pwned)).toBeUndefined();
       expect(problems).toEqual([]);
     });

@@ -1,7 +1,16 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: the corpus generator is plain JavaScript shared with the benchmarks.
+import { writeCorpus } from '../../bench/corpus.mjs';
 import { armru, armruTty, fixture, stripAnsi } from '../helpers.js';
 
 const MINI = ['--data', fixture('mini/claims.json')];
@@ -62,6 +71,54 @@ describe('armru report', () => {
   });
 });
 
+describe('armru report checks a dataset on its second thread', () => {
+  // The JSON scan and the schema run beside the page; a defect either of them finds, or one
+  // that breaks the page before they answer, must end as a plain load ends: the same line,
+  // status 2, and no page.
+  const mini = JSON.parse(readFileSync(fixture('mini/claims.json'), 'utf8'));
+  const variant = (name: string, text: string) => {
+    // The article beside the dataset, as its textFile names it.
+    copyFileSync(fixture('mini/article.txt'), join(dir, 'article.txt'));
+    writeFileSync(join(dir, `${name}.claims.json`), text);
+    return join(dir, `${name}.claims.json`);
+  };
+  const changed = (change: (doc: typeof mini) => void) => {
+    const doc = structuredClone(mini);
+    change(doc);
+    return JSON.stringify(doc, null, 2);
+  };
+  const cases: [string, string][] = [
+    ['a key given twice', JSON.stringify(mini).replace('"id":"m1"', '"id":"m1","id":"m1"')],
+    ['a lone surrogate', changed((d) => (d.claims[0].note = '\ud800 half'))],
+    ['an unknown property', changed((d) => (d.claims[1].extra = true))],
+    ['a flag of the wrong type', changed((d) => (d.claims[2].hedged = 'yes'))],
+    ['a claim text that is a number', changed((d) => (d.claims[0].text = 42))],
+    ['a title that is a list', changed((d) => (d.source.title = ['a', 'b']))],
+    [
+      'a relation to nowhere',
+      changed((d) => d.relations.push({ from: 'm1', to: 'zz', type: 'supports' })),
+    ],
+  ];
+  for (const [name, text] of cases) {
+    it(name, () => {
+      const file = variant(name.replace(/ /g, '-'), text);
+      const plain = armru(['--data', file, 'claims']);
+      expect(plain.status).toBe(2);
+      const page = join(dir, `${name.replace(/ /g, '-')}.html`);
+      writeFileSync(page, 'the old page');
+      expect(armru(['--data', file, 'report', '-o', page])).toEqual({
+        status: 2,
+        stdout: '',
+        stderr: plain.stderr,
+      });
+      expect(readFileSync(page, 'utf8')).toBe('the old page');
+      const fresh = join(dir, `${name.replace(/ /g, '-')}-new.html`);
+      expect(armru(['--data', file, 'report', '-o', fresh]).status).toBe(2);
+      expect(existsSync(fresh)).toBe(false);
+    });
+  }
+});
+
 describe('armru graph --format svg, --actor, --min-weight', () => {
   it('draws SVG in-process with a node per actor and agreements merged per pair', () => {
     const r = armru([...MINI, 'graph', '--format', 'svg']);
@@ -74,6 +131,22 @@ describe('armru graph --format svg, --actor, --min-weight', () => {
     expect(nodes.sort()).toEqual(['castell', 'port-authority', 'ruiz', 'union', 'valmora']);
     expect(r.stdout).toContain('>Valmora–Castell ferry link</text>');
   });
+
+  it('draws the most connected 100 actors of a larger network, and says so', () => {
+    const file = writeCorpus(1500, join(dir, 'many-actors'), 5) as string;
+    const all = JSON.parse(armru(['--data', file, 'graph', '--format', 'json']).stdout);
+    expect(all.nodes.length).toBeGreaterThan(100);
+    const r = armru(['--data', file, 'graph', '--format', 'svg']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe(
+      `armru: the picture shows the 100 most connected of ${all.nodes.length} actors; narrow the network with --actor, --min-weight or the claim filters, or lay out the whole of it from DOT (armru graph | sfdp -Tsvg)\n`,
+    );
+    const drawn = [...r.stdout.matchAll(/<g id="node\d+" class="node">\n<title>([^<]*)<\/title>/g)];
+    expect(drawn).toHaveLength(100);
+    // DOT stays whole.
+    const dot = armru(['--data', file, 'graph']).stdout;
+    expect(dot.match(/^ {2}"[^"]+" \[label=/gm)).toHaveLength(all.nodes.length);
+  }, 60_000);
 
   it('narrows to an actor and its neighbours, and to heavier edges', () => {
     const g = (args: string[]) =>

@@ -188,6 +188,23 @@ describe('interruption', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('Ctrl-C during a report, its second thread at work, ends armru and leaves the old page whole', async () => {
+    const page = join(dir, 'interrupted.html');
+    writeFileSync(page, 'the old page');
+    for (const delay of [100, 400]) {
+      const started = Date.now();
+      const r = await interrupt(
+        ['--data', big, 'report', '-o', page],
+        () => Date.now() - started > delay,
+      );
+      expect(r.sent).toBe(true);
+      expect([r.code, r.signal]).toEqual([null, 'SIGINT']);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe('');
+      expect(readFileSync(page, 'utf8')).toBe('the old page');
+    }
+  });
+
   it('a shell reports status 130', () => {
     const shell = spawnSync(
       'sh',

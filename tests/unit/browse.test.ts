@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findAgreements } from '../../src/core/browse/agreements.js';
-import { actorGraph } from '../../src/core/browse/graph.js';
+import { type ActorGraph, actorGraph, type GraphEdge } from '../../src/core/browse/graph.js';
+import { busiestActors } from '../../src/core/browse/graph-filter.js';
 import { passage } from '../../src/core/browse/passage.js';
 import {
   entityProfiles,
@@ -223,5 +225,127 @@ describe('actor graph', () => {
       (e) => e.kind === 'claims' && e.a === 'armenia' && e.b === 'russia',
     );
     expect(heavy?.kind === 'claims' && heavy.weight).toBeGreaterThan(5);
+  });
+});
+
+/** The network's co-occurrence edges as first written: a key string per pair, kept for reference. */
+function referenceCoOccurrences(corpus: Corpus): unknown[] {
+  const shared = new Map<string, { a: string; b: string; weight: number; claims: string[] }>();
+  for (const dataset of corpus.datasets) {
+    const q = (id: string) => (corpus.datasets.length > 1 ? `${dataset.doc.source.id}:${id}` : id);
+    for (const claim of dataset.doc.claims) {
+      const actors = [...new Set(claim.actors)].map(q).sort();
+      for (let i = 0; i < actors.length; i++) {
+        for (let j = i + 1; j < actors.length; j++) {
+          const [a, b] = [actors[i] as string, actors[j] as string];
+          const edge = shared.get(`${a}\u0000${b}`);
+          if (edge) {
+            edge.weight++;
+            edge.claims.push(q(claim.id));
+          } else shared.set(`${a}\u0000${b}`, { a, b, weight: 1, claims: [q(claim.id)] });
+        }
+      }
+    }
+  }
+  return [...shared.values()].map((e) => ({ kind: 'claims', ...e }));
+}
+
+describe('actor graph at scale', () => {
+  it('counts the same pairs, in the same order, as a key per pair does', () => {
+    // Ids that sort differently as strings and by length, repeated within a claim, some
+    // unknown to the entity list; one dataset or two (qualified ids).
+    const id = fc.constantFrom('a', 'b', 'a-1', 'B', 'z9', 'é', 'ab', 'unknown');
+    const claims = fc.array(fc.array(id, { maxLength: 6 }), { maxLength: 30 });
+    fc.assert(
+      fc.property(fc.array(claims, { minLength: 1, maxLength: 2 }), (datasets) => {
+        const corpus: Corpus = {
+          datasets: datasets.map((lists, d) => {
+            const base = mini.datasets[0] as Corpus['datasets'][number];
+            const doc = {
+              ...base.doc,
+              source: { ...base.doc.source, id: `s${d}` },
+              claims: lists.map((actors, i) => ({
+                ...(base.doc.claims[0] as (typeof base.doc.claims)[number]),
+                id: `c${i}`,
+                actors,
+              })),
+              agreements: [],
+            };
+            const entities = ['a', 'b', 'a-1', 'B', 'z9', 'é', 'ab'].map((e) => ({
+              ...(base.doc.entities[0] as (typeof base.doc.entities)[number]),
+              id: e,
+              memberOf: undefined,
+            }));
+            return {
+              ...base,
+              doc: { ...doc, entities },
+              entityById: new Map(entities.map((e) => [e.id, e])),
+            };
+          }),
+        };
+        const edges = actorGraph(corpus).edges.filter((e) => e.kind === 'claims');
+        expect(edges).toEqual(referenceCoOccurrences(corpus));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('the busiest actors of a network', () => {
+  /** The choice as first written: edges sorted by strength, ties in edge order. */
+  function reference(graph: ActorGraph, limit: number): ActorGraph {
+    if (graph.nodes.length <= limit) return graph;
+    const strength = (e: GraphEdge) => (e.kind === 'claims' ? e.weight : Number.POSITIVE_INFINITY);
+    const ranked = graph.edges
+      .map((e, i) => ({ e, i }))
+      .sort((x, y) => strength(y.e) - strength(x.e) || x.i - y.i);
+    const keep = new Set<string>();
+    for (const { e } of ranked) {
+      if (keep.size >= limit) break;
+      const extra = (keep.has(e.a) ? 0 : 1) + (keep.has(e.b) ? 0 : 1);
+      if (keep.size + extra > limit) continue;
+      keep.add(e.a);
+      keep.add(e.b);
+    }
+    return {
+      nodes: graph.nodes.filter((n) => keep.has(n.id)),
+      edges: graph.edges.filter((e) => keep.has(e.a) && keep.has(e.b)),
+    };
+  }
+
+  it('keeps the heaviest links first, agreements and memberships before all, ties in order', () => {
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+    const id = fc.constantFrom(...ids);
+    const edge: fc.Arbitrary<GraphEdge> = fc.oneof(
+      fc.record({
+        kind: fc.constant('claims' as const),
+        a: id,
+        b: id,
+        weight: fc.integer({ min: 1, max: 6 }),
+        claims: fc.constant<string[]>([]),
+      }),
+      fc.record({
+        kind: fc.constant('agreement' as const),
+        a: id,
+        b: id,
+        agreement: fc.constant('x'),
+        label: fc.constant('x'),
+      }),
+      fc.record({ kind: fc.constant('member' as const), a: id, b: id }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(edge, { maxLength: 25 }),
+        fc.integer({ min: 0, max: 9 }),
+        (edges, limit) => {
+          const graph: ActorGraph = {
+            nodes: ids.map((n) => ({ id: n, name: n, type: 'Person' as const })),
+            edges,
+          };
+          expect(busiestActors(graph, limit)).toEqual(reference(graph, limit));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

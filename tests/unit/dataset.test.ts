@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sha256, verifyDocument } from '../../src/core/dataset/verify.js';
+import { checkDate, sha256, verifyDocument } from '../../src/core/dataset/verify.js';
 import type { Dataset } from '../../src/core/model/types.js';
 import { loadDataset } from '../../src/core/store/load.js';
 import { ROOT } from '../helpers.js';
@@ -210,6 +210,36 @@ describe('the built-in dataset', () => {
     expect(aliases('united-states')).not.toContain('US-built');
     expect(aliases('gyumri')).toEqual(
       expect.arrayContaining(['Leninakan', 'Kumayri', 'Alexandropol']),
+    );
+  });
+});
+
+describe('checkDate', () => {
+  it('accepts exactly the days of the calendar, in every form', () => {
+    const real = (y: number, m: number, d: number) => {
+      const date = new Date(Date.UTC(y, m - 1, d));
+      return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+    };
+    const pad = (n: number, w: number) => String(n).padStart(w, '0');
+    for (const y of [1900, 1996, 2000, 2019, 2024, 2100]) {
+      for (let m = 0; m <= 13; m++) {
+        for (let d = 0; d <= 32; d++) {
+          const day = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+          const ok = m >= 1 && m <= 12 && real(y, m, d);
+          expect(checkDate(day) === undefined, day).toBe(ok);
+          // The same day as the end of an interval that starts at the year's beginning.
+          expect(checkDate(`${pad(y, 4)}/${day}`) === undefined, `${y}/${day}`).toBe(ok);
+        }
+      }
+    }
+    expect(checkDate('2019-02-29')).toBe(
+      '"2019-02-29" has day 29, but 2019-02 has 28 days; expected a real calendar date',
+    );
+    expect(checkDate('2019-13-01')).toBe(
+      '"2019-13-01" has month 13; expected a month from 01 to 12',
+    );
+    expect(checkDate('2019-05-01/2019-04-30')).toBe(
+      '"2019-05-01/2019-04-30" ends before it starts; expected an interval START/END in that order',
     );
   });
 });

@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cleanText } from '../../src/commands/report-worker.js';
 import { lineColumn, parseJson } from '../../src/core/dataset/json-text.js';
 import { ArmruError, type DataProblem, problemLine } from '../../src/core/model/errors.js';
-import { loadDataset } from '../../src/core/store/load.js';
+import { loadCorpus, loadCorpusChecking, loadDataset } from '../../src/core/store/load.js';
 import { pointerToPath } from '../../src/core/text/json-path.js';
 import { fixture } from '../helpers.js';
 
@@ -149,5 +153,71 @@ describe('JSON helpers', () => {
     expect(pointerToPath('')).toBe('$');
     expect(pointerToPath('/claims/3/quote')).toBe('$.claims[3].quote');
     expect(pointerToPath('/a b/x~1y')).toBe('$["a b"]["x/y"]');
+  });
+});
+
+describe('loadCorpusChecking: the scan and the schema left to another thread', () => {
+  const mini = readFileSync(fixture('mini/claims.json'), 'utf8');
+  const dir = mkdtempSync(join(tmpdir(), 'armru-checking-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  copyFileSync(fixture('mini/article.txt'), join(dir, 'article.txt'));
+  const write = (name: string, text: string) => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  };
+  const clean = write('clean.claims.json', mini);
+  // A key given twice: only the scan finds it, and the other checks pass.
+  const twice = write(
+    'twice.claims.json',
+    mini.replace('"id": "m1",', '"id": "m1",\n      "id": "m1",'),
+  );
+
+  it('tells clean text from text a plain load refuses', () => {
+    expect(cleanText(mini)).toBe(true);
+    expect(cleanText(readFileSync(twice, 'utf8'))).toBe(false);
+    expect(cleanText(mini.replace('"hedged": false', '"hedged": "no"'))).toBe(false);
+    expect(cleanText(mini.replace('"hedged": false', '"hedged": false, "extra": 1'))).toBe(false);
+    expect(cleanText(mini.replace('"en"', '"\\ud800"'))).toBe(false);
+    expect(cleanText(`${mini}]`)).toBe(false);
+  });
+
+  it('gives the corpus a plain load gives, and asks the check about the text it read', async () => {
+    const asked: string[] = [];
+    const { corpus, checked } = await loadCorpusChecking([clean], async (text) => {
+      asked.push(text);
+      return cleanText(text);
+    });
+    await expect(checked).resolves.toBeUndefined();
+    expect(asked).toEqual([mini]);
+    expect(corpus).toEqual(await loadCorpus([clean]));
+  });
+
+  it('rejects `checked` with the very error of a plain load when the check finds a defect', async () => {
+    const plain = await loadCorpus([twice]).catch((error: unknown) => error);
+    expect(plain).toBeInstanceOf(ArmruError);
+    const { checked } = await loadCorpusChecking([twice], async () => false);
+    await expect(checked).rejects.toEqual(plain);
+  });
+
+  it('runs the checks itself when the other thread fails, and trusts no "clean" it did not get', async () => {
+    const failed = await loadCorpusChecking([clean], async () => {
+      throw new Error('the thread stopped');
+    });
+    await expect(failed.checked).resolves.toBeUndefined();
+    // A defect the check misses is still refused when the check fails instead of answering.
+    const missed = await loadCorpusChecking([twice], async () => {
+      throw new Error('the thread stopped');
+    });
+    await expect(missed.checked).rejects.toBeInstanceOf(ArmruError);
+  });
+
+  it('needs no check for a dataset a fresh index vouches for', async () => {
+    let asked = 0;
+    const { checked } = await loadCorpusChecking([], async () => {
+      asked++;
+      return true;
+    });
+    await checked;
+    expect(asked).toBe(0);
   });
 });

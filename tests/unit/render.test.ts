@@ -1,11 +1,19 @@
 import { createRequire } from 'node:module';
 import { Chalk } from 'chalk';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fold, foldKeepsPositions } from '../../src/core/text/fold.js';
 import { closest, editDistance } from '../../src/core/text/suggest.js';
 import { renderPlain } from '../../src/render/cells.js';
 import { chalkPalette, decideColor, plainPalette } from '../../src/render/color.js';
-import { sanitize, sanitizeInline } from '../../src/render/sanitize.js';
+import {
+  MAYBE_UNSAFE,
+  MAYBE_UNSAFE_INLINE,
+  sanitize,
+  sanitizeInline,
+  UNSAFE,
+  UNSAFE_INLINE,
+} from '../../src/render/sanitize.js';
 import { type Column, fitWidths, renderTable } from '../../src/render/table.js';
 import { displayWidth, wrap } from '../../src/render/text-width.js';
 import { stripAnsi } from '../helpers.js';
@@ -65,6 +73,36 @@ describe('sanitising untrusted text', () => {
     );
     expect(sanitizeInline('a\nb\tc\rd')).toBe('a\\nb\\tc\\rd');
     expect(sanitize('Pashinyan’s “Color Revolution” 😀')).toBe('Pashinyan’s “Color Revolution” 😀');
+    // Tag characters (beyond the BMP) are escaped too.
+    expect(sanitize('a\u{e0041}b')).toBe('a\\u{e0041}b');
+  });
+
+  it('never skips text that needs escaping: the quick test says "maybe" whenever the full one finds something', () => {
+    const unit = fc.oneof(
+      fc.constantFrom(
+        'a',
+        ' ',
+        '\n',
+        '\t',
+        '\r',
+        '\u001b',
+        '\u0085',
+        '\u200d',
+        '\u202e',
+        '\ufeff',
+        '😀',
+      ),
+      fc.constantFrom('\u{e0001}', '\u{e007f}', '\u{e0080}', '\udb40', '\udc41', '\ud83d'),
+      fc.integer({ min: 0, max: 0x10ffff }).map((c) => String.fromCodePoint(c)),
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 12 }), (units) => {
+        const text = units.join('');
+        if (!MAYBE_UNSAFE.test(text)) expect(text.search(UNSAFE)).toBe(-1);
+        if (!MAYBE_UNSAFE_INLINE.test(text)) expect(text.search(UNSAFE_INLINE)).toBe(-1);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
 

@@ -53,13 +53,24 @@ export function filterGraph(graph: ActorGraph, filter: GraphFilter): ActorGraph 
  */
 export function busiestActors(graph: ActorGraph, limit: number): ActorGraph {
   if (graph.nodes.length <= limit) return graph;
-  // Agreements and memberships first (they are few and say the most), then shared claims.
-  const strength = (e: GraphEdge) => (e.kind === 'claims' ? e.weight : Number.POSITIVE_INFINITY);
-  const ranked = graph.edges
-    .map((e, i) => ({ e, i }))
-    .sort((x, y) => strength(y.e) - strength(x.e) || x.i - y.i);
+  // Agreements and memberships first (they are few and say the most), then shared claims,
+  // heaviest first; ties keep the edges' order. Weights are whole numbers, so the edges are
+  // put in order by counting rather than by comparing.
+  const ranked: GraphEdge[] = [];
+  const byWeight: GraphEdge[][] = [];
+  for (const e of graph.edges) {
+    if (e.kind !== 'claims') ranked.push(e);
+    else {
+      const same = byWeight[e.weight];
+      if (same) same.push(e);
+      else byWeight[e.weight] = [e];
+    }
+  }
+  for (let w = byWeight.length - 1; w >= 0; w--) {
+    for (const e of byWeight[w] ?? []) ranked.push(e);
+  }
   const keep = new Set<string>();
-  for (const { e } of ranked) {
+  for (const e of ranked) {
     if (keep.size >= limit) break;
     const extra = (keep.has(e.a) ? 0 : 1) + (keep.has(e.b) ? 0 : 1);
     if (keep.size + extra > limit) continue;

@@ -43,6 +43,11 @@ export interface ActorGraph {
   edges: GraphEdge[];
 }
 
+/** The order `Array.prototype.sort` gives strings by default (UTF-16 code units). */
+function compareIds(a: string | undefined, b: string | undefined): number {
+  return (a as string) < (b as string) ? -1 : (a as string) > (b as string) ? 1 : 0;
+}
+
 function pairs<T>(items: T[]): [T, T][] {
   const out: [T, T][] = [];
   for (let i = 0; i < items.length; i++) {
@@ -61,44 +66,70 @@ function pairs<T>(items: T[]): [T, T][] {
  */
 export function actorGraph(corpus: Corpus, only?: ReadonlySet<Claim>): ActorGraph {
   const nodes = new Map<string, GraphNode>();
-  // Co-occurrence edges in the order first met, and found by their two ends (a, then b):
-  // a map of maps rather than a key string made for every pair of every claim.
   const shared: CoOccurrence[] = [];
-  const byEnds = new Map<string, Map<string, CoOccurrence>>();
   const edges: GraphEdge[] = [];
   for (const dataset of corpus.datasets) {
     const q = (id: string) => qualify(corpus, dataset, id);
     const node = (id: string) => {
       const entity = dataset.entityById.get(id);
-      if (!entity) return;
-      const key = q(id);
-      if (!nodes.has(key)) nodes.set(key, { id: key, name: entity.name, type: entity.type });
+      if (entity && !nodes.has(q(id)))
+        nodes.set(q(id), { id: q(id), name: entity.name, type: entity.type });
     };
     const chosen = only
       ? new Set(dataset.doc.claims.filter((c) => only.has(c)).map((c) => c.id))
       : undefined;
+    // Each actor gets a number in the order of its shown id, so a pair is one number (smaller
+    // first) and a claim's actors sort as numbers: no key string per pair of actors.
+    const numbers = new Map<string, number>();
+    const names: string[] = [];
+    for (const claim of dataset.doc.claims) {
+      for (const id of claim.actors) {
+        if (!numbers.has(id)) {
+          numbers.set(id, -1);
+          names.push(id);
+        }
+      }
+    }
+    const shown = names.map(q);
+    const order = shown.map((_, i) => i).sort((i, j) => compareIds(shown[i], shown[j]));
+    order.forEach((n, rank) => numbers.set(names[n] as string, rank));
+    const byRank = order.map((n) => shown[n] as string);
+    const span = byRank.length;
+    const local = new Map<number, CoOccurrence>();
+    const ranks: number[] = [];
     for (const claim of dataset.doc.claims) {
       if (chosen && !chosen.has(claim.id)) continue;
-      for (const id of claim.actors) node(id);
+      claim.actors.forEach(node);
       if (claim.actors.length < 2) continue;
-      const actors = [...new Set(claim.actors)].map(q).sort();
-      const claimId = q(claim.id);
-      for (let i = 0; i < actors.length; i++) {
-        const a = actors[i] as string;
-        let ends = byEnds.get(a);
-        if (!ends) {
-          ends = new Map();
-          byEnds.set(a, ends);
-        }
-        for (let j = i + 1; j < actors.length; j++) {
-          const b = actors[j] as string;
-          const edge = ends.get(b);
+      // The claim's actors as numbers, each once, in order: an insertion sort, as a claim
+      // names a handful.
+      ranks.length = 0;
+      for (const actor of claim.actors) {
+        const n = numbers.get(actor) as number;
+        let at = ranks.length;
+        while (at > 0 && (ranks[at - 1] as number) > n) at--;
+        if (at > 0 && ranks[at - 1] === n) continue;
+        ranks.splice(at, 0, n);
+      }
+      const id = q(claim.id);
+      for (let i = 0; i < ranks.length; i++) {
+        for (let j = i + 1; j < ranks.length; j++) {
+          const a = ranks[i] as number;
+          const b = ranks[j] as number;
+          const key = a * span + b;
+          const edge = local.get(key);
           if (edge) {
             edge.weight++;
-            edge.claims.push(claimId);
+            edge.claims.push(id);
           } else {
-            const made: CoOccurrence = { kind: 'claims', a, b, weight: 1, claims: [claimId] };
-            ends.set(b, made);
+            const made: CoOccurrence = {
+              kind: 'claims',
+              a: byRank[a] as string,
+              b: byRank[b] as string,
+              weight: 1,
+              claims: [id],
+            };
+            local.set(key, made);
             shared.push(made);
           }
         }

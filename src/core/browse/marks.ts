@@ -30,32 +30,40 @@ export function compareSpans(a: Span, b: Span): number {
  * cover it. Empty spans and spans outside the text are ignored (a verified dataset has none).
  */
 export function articleRuns(text: string, spans: Span[]): Run[] {
-  // Code points are counted by walking the UTF-16 string once, cut point by cut point, rather
-  // than by making an array of every character: a long article would make that much garbage.
-  let length = 0;
-  for (let u = 0; u < text.length; u++) {
-    const code = text.charCodeAt(u);
-    if (code >= 0xd800 && code <= 0xdbff && u + 1 < text.length) {
-      const next = text.charCodeAt(u + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) u++;
+  // Offsets are code points. Text without surrogates (most articles) has one code unit per
+  // code point, which a native search finds at once; otherwise the UTF-16 string is walked
+  // once, cut point by cut point, rather than made into an array of every character.
+  const pairs = SURROGATE.test(text);
+  let length = text.length;
+  if (pairs) {
+    length = 0;
+    for (let u = 0; u < text.length; u++) {
+      const code = text.charCodeAt(u);
+      if (code >= 0xd800 && code <= 0xdbff && u + 1 < text.length) {
+        const next = text.charCodeAt(u + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) u++;
+      }
+      length++;
     }
-    length++;
   }
-  const sorted = spans
-    .filter((s) => s.start < s.end && s.start >= 0 && s.end <= length)
-    .map((s, order) => ({ ...s, order }))
-    .sort((a, b) => compareSpans(a, b) || a.order - b.order);
-  const rank = new Map(sorted.map((s, i) => [s, i]));
+  const sorted: Ranked[] = [];
+  for (const s of spans) {
+    if (s.start < s.end && s.start >= 0 && s.end <= length)
+      sorted.push({ id: s.id, start: s.start, end: s.end, rank: sorted.length });
+  }
+  sorted.sort((a, b) => compareSpans(a, b) || a.rank - b.rank);
+  for (let i = 0; i < sorted.length; i++) (sorted[i] as Ranked).rank = i;
   const cuts = new Set<number>([0, length]);
   for (const s of sorted) {
     cuts.add(s.start);
     cuts.add(s.end);
   }
-  const points = [...cuts].sort((a, b) => a - b);
+  const points = Float64Array.from(cuts).sort();
   let cp = 0;
   let unit = 0;
   /** The UTF-16 index of code point `target` (never behind the last one asked for). */
   const unitAt = (target: number) => {
+    if (!pairs) return target;
     while (cp < target) {
       const code = text.charCodeAt(unit);
       const pair =
@@ -70,20 +78,20 @@ export function articleRuns(text: string, spans: Span[]): Run[] {
     return unit;
   };
   const runs: Run[] = [];
-  let active: typeof sorted = [];
+  let active: Ranked[] = [];
   let next = 0;
   let fromUnit = 0;
   for (let i = 0; i + 1 < points.length; i++) {
     const from = points[i] as number;
     const to = points[i + 1] as number;
-    active = active.filter((s) => s.end > from);
+    if (active.length > 0) active = active.filter((s) => s.end > from);
     let added = false;
     while (next < sorted.length && (sorted[next] as Span).start === from) {
-      active.push(sorted[next] as (typeof sorted)[number]);
+      active.push(sorted[next] as Ranked);
       next++;
       added = true;
     }
-    if (added) active.sort((a, b) => (rank.get(a) as number) - (rank.get(b) as number));
+    if (added && active.length > 1) active.sort((a, b) => a.rank - b.rank);
     const toUnit = unitAt(to);
     runs.push({
       start: from,
@@ -95,3 +103,10 @@ export function articleRuns(text: string, spans: Span[]): Run[] {
   }
   return runs;
 }
+
+/** A span with its place in the outermost-first order. */
+interface Ranked extends Span {
+  rank: number;
+}
+
+const SURROGATE = /[\ud800-\udfff]/;

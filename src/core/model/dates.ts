@@ -6,8 +6,8 @@ export type Precision = 'year' | 'month' | 'day' | 'interval';
 /** The precision of an ISO partial date or interval (`2018`, `2019-10`, `2019-10-29`, `A/B`). */
 export function precisionOf(date: string): Precision {
   if (date.includes('/')) return 'interval';
-  const parts = date.split('-').length;
-  return parts === 1 ? 'year' : parts === 2 ? 'month' : 'day';
+  const dash = date.indexOf('-');
+  return dash === -1 ? 'year' : date.indexOf('-', dash + 1) === -1 ? 'month' : 'day';
 }
 
 /**

@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { articleText, checkDataset, datasetFiles, datasetOf, readText } from '../dataset/files.js';
 import { parseJson } from '../dataset/json-text.js';
-import { ArticleText, changedUnderfoot, misplacedQuotes } from '../dataset/verify.js';
+import {
+  ArticleText,
+  changedUnderfoot,
+  misplacedQuotes,
+  verifyDocument,
+} from '../dataset/verify.js';
 import type { Corpus } from '../model/corpus.js';
 import { ArmruError } from '../model/errors.js';
 import { BUILTIN_DATASET } from '../model/paths.js';
@@ -36,10 +41,38 @@ function preparedSearchIndex(dir: string, meta: IndexMeta): unknown {
   }
 }
 
+/**
+ * Checks of a dataset's text run elsewhere (on another thread) while this one goes on: they
+ * answer only whether the text is clean, that is whether JSON.parse let nothing through that
+ * a dataset must not hold and the document meets the JSON Schema.
+ */
+export type TextCheck = (text: string) => Promise<boolean>;
+
+/** What `loadCorpusChecking` gives: the corpus, and the checks still under way. */
+export interface CheckingCorpus {
+  corpus: Corpus;
+  /**
+   * Settles when every check has answered: fulfilled when all passed, rejected with the very
+   * error a plain load would have thrown. Nothing may be written before it is fulfilled.
+   */
+  checked: Promise<void>;
+}
+
 export async function loadDataset(
   file: string = BUILTIN_DATASET,
   options: { useIndex?: boolean } = {},
 ): Promise<Dataset> {
+  return (await openDataset(file, options)).dataset;
+}
+
+/**
+ * Loads a dataset; with `check`, the JSON scan and the schema are left to it when no fresh
+ * index vouches for the file, and the other checks run here meanwhile.
+ */
+async function openDataset(
+  file: string,
+  options: { useIndex?: boolean; check?: TextCheck },
+): Promise<{ dataset: Dataset; checked?: Promise<void> }> {
   const raw = readText(file, 'dataset');
   if (options.useIndex !== false) {
     // The index is checked against the very text read here, not the file's times alone.
@@ -52,11 +85,39 @@ export async function loadDataset(
       const problems = misplacedQuotes(file, doc.claims, new ArticleText(text));
       if (problems.length > 0) throw changedUnderfoot(file, problems);
       const searchIndex = preparedSearchIndex(index.dir, index.meta);
-      return { ...datasetOf(file, doc, text), ...(searchIndex ? { searchIndex } : {}) };
+      return {
+        dataset: { ...datasetOf(file, doc, text), ...(searchIndex ? { searchIndex } : {}) },
+      };
     }
   }
-  const doc = await parseJson(raw, file);
-  return checkDataset(doc, file);
+  // Every check, in order, on the text already read: what a plain load throws.
+  const plain = async () => checkDataset(await parseJson(raw, file), file);
+  if (!options.check) return { dataset: await plain() };
+  let dataset: Dataset;
+  let verdict: Promise<boolean>;
+  try {
+    const doc = JSON.parse(raw) as DatasetDocument;
+    verdict = options.check(raw);
+    // Not awaited when a check here fails first: its end, whatever it is, is then no news.
+    verdict.catch(() => undefined);
+    // The document has not met the schema yet, so any surprise here (a TypeError on a field
+    // of the wrong type) means only that the plain load must say what is wrong.
+    const text = articleText(doc, file);
+    if (verifyDocument(doc, text).length > 0) return { dataset: await plain() };
+    dataset = datasetOf(file, doc, text);
+  } catch {
+    return { dataset: await plain() };
+  }
+  const checked = verdict.then(
+    async (clean) => {
+      if (!clean) await plain();
+    },
+    // The other thread failed: the checks are run here instead.
+    async () => {
+      await plain();
+    },
+  );
+  return { dataset, checked };
 }
 
 /**
@@ -65,21 +126,56 @@ export async function loadDataset(
  * own `source.id`, since ids are shown as SOURCE:ID once several are loaded.
  */
 export async function loadCorpus(paths: string[] = []): Promise<Corpus> {
+  return (await openCorpus(paths)).corpus;
+}
+
+/**
+ * As `loadCorpus`, but the JSON scan and the schema of files no fresh index vouches for are
+ * left to `check`, which runs them elsewhere meanwhile; `checked` says how they ended. For a
+ * command with much work of its own to do before it writes anything (`armru report`).
+ */
+export async function loadCorpusChecking(
+  paths: string[],
+  check: TextCheck,
+): Promise<CheckingCorpus> {
+  return openCorpus(paths, check);
+}
+
+async function openCorpus(paths: string[], check?: TextCheck): Promise<CheckingCorpus> {
   const files = paths.length === 0 ? [BUILTIN_DATASET] : paths.flatMap(datasetFiles);
   const datasets: Dataset[] = [];
+  const pending: Promise<void>[] = [];
+  // In file order, so the first file that fails is the one named, as a plain load names it.
+  const settled = () =>
+    pending.reduce<Promise<void>>((chain, p) => chain.then(() => p), Promise.resolve());
   const seen = new Map<string, string>();
-  for (const file of files) {
-    const dataset = await loadDataset(file);
-    const id = dataset.doc.source.id;
-    const other = seen.get(id);
-    if (other !== undefined) {
-      throw new ArmruError(
-        'bad-data',
-        `${file}: $.source.id: "${id}" is also the source id of ${other}; expected each dataset to have its own`,
-      );
+  try {
+    for (const file of files) {
+      const opened = await openDataset(file, check ? { check } : {});
+      const dataset = opened.dataset;
+      if (opened.checked) {
+        // Awaited through `checked`; until then a rejection must not count as unhandled.
+        opened.checked.catch(() => undefined);
+        pending.push(opened.checked);
+      }
+      const id = dataset.doc.source.id;
+      const other = seen.get(id);
+      if (other !== undefined) {
+        throw new ArmruError(
+          'bad-data',
+          `${file}: $.source.id: "${id}" is also the source id of ${other}; expected each dataset to have its own`,
+        );
+      }
+      seen.set(id, file);
+      datasets.push(dataset);
     }
-    seen.set(id, file);
-    datasets.push(dataset);
+  } catch (error) {
+    // An earlier file whose checks are still under way fails first, if it fails.
+    await settled();
+    throw error;
   }
-  return { datasets };
+  const checked = settled();
+  // Awaited by the caller when it is ready to write; a failure before then is not unhandled.
+  checked.catch(() => undefined);
+  return { corpus: { datasets }, checked };
 }

@@ -29,9 +29,45 @@ export interface ClientClaim {
   agreements: [string, string, string | null][];
 }
 
+/**
+ * A claim as the data block carries it: the values of `ClientClaim`, in the order of its
+ * fields, without their names (repeated for every claim, the names were a third of the block).
+ */
+export type ClaimRow = [
+  id: string,
+  text: string,
+  kind: string,
+  asserter: string,
+  asserterId: string,
+  cue: string | null,
+  hedged: boolean,
+  when: ClientClaim['when'],
+  actors: string[],
+  topics: string[],
+  note: string | null,
+  relations: ClientClaim['relations'],
+  agreements: ClientClaim['agreements'],
+];
+
+/**
+ * One entry of the timeline strip: the date, its basis, the article's words for it (or the
+ * description of an outside date), its source, the claim it opens, and what happened: null
+ * for a claim (its text is in `claims`), an agreement's name otherwise.
+ */
+export type TimelineRow = [
+  date: string,
+  basis: string,
+  text: string,
+  source: string | null,
+  claim: string | null,
+  label: string | null,
+];
+
 /** The page's data block. */
 export interface ClientData {
-  claims: ClientClaim[];
+  claims: ClaimRow[];
+  /** The timeline strip, in date order; the page draws it. */
+  timeline: TimelineRow[];
   /**
    * Every name a search should find an entity or topic by (name and aliases, one per line),
    * by id; `author` names the writer. Claims list ids only, so names are sent once.
@@ -41,7 +77,7 @@ export interface ClientData {
   fold: Record<string, string>;
   /** Display name of every entity and topic, by id (sanitised). */
   labels: Record<string, string>;
-  /** The actors and topics the filters offer, as [id, display name], sorted by name. */
+  /** The actors and topics the filters offer, as [id, display name] (the page sorts them by name). */
   actors: [string, string][];
   topics: [string, string][];
   kinds: string[];
@@ -50,7 +86,38 @@ export interface ClientData {
 export function reportClient(): void {
   const dataNode = document.getElementById('armru-data');
   const data = JSON.parse(dataNode?.textContent ?? '{}') as ClientData;
-  const index = new Map(data.claims.map((c, i) => [c.id, i]));
+  const claims = data.claims.map(
+    ([
+      id,
+      text,
+      kind,
+      asserter,
+      asserterId,
+      cue,
+      hedged,
+      when,
+      actors,
+      topics,
+      note,
+      relations,
+      agreements,
+    ]): ClientClaim => ({
+      id,
+      text,
+      kind,
+      asserter,
+      asserterId,
+      cue,
+      hedged,
+      when,
+      actors,
+      topics,
+      note,
+      relations,
+      agreements,
+    }),
+  );
+  const index = new Map(claims.map((c, i) => [c.id, i]));
   const article = document.getElementById('article-text') as HTMLElement;
   const panel = document.getElementById('panel') as HTMLElement;
   const search = document.getElementById('claims-search') as HTMLInputElement;
@@ -127,7 +194,7 @@ export function reportClient(): void {
   const openClaim = (id: string, from: HTMLElement | null) => {
     const i = index.get(id);
     if (i === undefined) return;
-    const claim = data.claims[i] as ClientClaim;
+    const claim = claims[i] as ClientClaim;
     if (panel.hidden) returnFocus = from;
     panel.textContent = '';
     const close = make('button', 'close', 'Close');
@@ -177,7 +244,7 @@ export function reportClient(): void {
           `${direction === 'out' ? type : (INVERSE[type] ?? type)} `,
           openButton(other, other),
         );
-        const otherClaim = data.claims[index.get(other) ?? -1];
+        const otherClaim = claims[index.get(other) ?? -1];
         if (otherClaim) li.append(`: ${otherClaim.text}`);
         if (note) li.append(make('div', 'meta', `note: ${note}`));
         ul.append(li);
@@ -257,6 +324,8 @@ export function reportClient(): void {
 
   // The claim list: filtered and searched on input, drawn a batch at a time as it scrolls.
   const fill = (select: HTMLSelectElement, options: [string, string][]) => {
+    // Sorted here, by the reader's browser, rather than by armru at report time.
+    options.sort((a, b) => a[1].localeCompare(b[1]));
     for (const [value, label] of options) {
       const option = make('option', undefined, label) as HTMLOptionElement;
       option.value = value;
@@ -276,8 +345,8 @@ export function reportClient(): void {
   // first, so a long list's first search does not stall the page.
   const haystacks: string[] = [];
   const buildHaystacks = (more: () => boolean) => {
-    while (haystacks.length < data.claims.length && more()) {
-      haystacks.push(haystackOf(data.claims[haystacks.length] as ClientClaim));
+    while (haystacks.length < claims.length && more()) {
+      haystacks.push(haystackOf(claims[haystacks.length] as ClientClaim));
     }
   };
   // Names recur across claims: each is folded once.
@@ -311,7 +380,7 @@ export function reportClient(): void {
   let faded = false;
   let shown = 0;
   const card = (i: number): HTMLElement => {
-    const claim = data.claims[i] as ClientClaim;
+    const claim = claims[i] as ClientClaim;
     const li = make('li', 'card');
     li.dataset.claimCard = claim.id;
     const button = make('button');
@@ -338,7 +407,7 @@ export function reportClient(): void {
     const topic = topicSelect.value;
     const kind = kindSelect.value;
     matches = [];
-    data.claims.forEach((claim, i) => {
+    claims.forEach((claim, i) => {
       if (actor && !claim.actors.includes(actor)) return;
       if (topic && !claim.topics.includes(topic)) return;
       if (kind && claim.kind !== kind) return;
@@ -354,10 +423,10 @@ export function reportClient(): void {
     shown = 0;
     more();
     status.textContent =
-      matches.length === data.claims.length
+      matches.length === claims.length
         ? `${matches.length} claims`
-        : `${matches.length} of ${data.claims.length} claims match`;
-    const filtering = matches.length !== data.claims.length;
+        : `${matches.length} of ${claims.length} claims match`;
+    const filtering = matches.length !== claims.length;
     // Nothing to fade or unfade: leave the article's thousands of highlights alone.
     if (!filtering && !faded) return;
     faded = filtering;
@@ -365,7 +434,7 @@ export function reportClient(): void {
       for (const m of article.querySelectorAll('mark.faded')) m.classList.remove('faded');
       return;
     }
-    const kept = new Set(matches.map((i) => (data.claims[i] as ClientClaim).id));
+    const kept = new Set(matches.map((i) => (claims[i] as ClientClaim).id));
     for (const m of article.querySelectorAll('mark[data-claim]')) {
       const ids = (m.getAttribute('data-claim') ?? '').split(' ');
       m.classList.toggle('faded', !ids.some((id) => kept.has(id)));
@@ -382,9 +451,49 @@ export function reportClient(): void {
     if (entries.some((e) => e.isIntersecting) && shown < matches.length) more();
   }).observe(sentinel);
   apply();
+
+  // The timeline strip, drawn here rather than sent as markup: at archive scale it repeated
+  // every claim's text. A long strip is drawn a slice at a time, the first at once.
+  const strip = document.getElementById('timeline-list');
+  let drawnTo = 0;
+  const drawTimeline = (count: number) => {
+    if (!strip) return;
+    const end = Math.min(data.timeline.length, drawnTo + count);
+    const slice = document.createDocumentFragment();
+    for (; drawnTo < end; drawnTo++) {
+      const [date, basis, text, source, claim, label] = data.timeline[drawnTo] as TimelineRow;
+      const item = make('li');
+      item.append(make('span', 'date', date));
+      const said = make('span', 'basis', `${basis}: “${text}”`);
+      if (isWebAddress(source)) {
+        const link = make('a', undefined, 'source') as HTMLAnchorElement;
+        link.href = source;
+        link.rel = 'noopener noreferrer';
+        said.append(' ', link);
+      }
+      item.append(said);
+      const what = label ?? claims[index.get(claim ?? '') ?? -1]?.text ?? '';
+      if (claim) {
+        const button = make('button', undefined, claim);
+        button.setAttribute('type', 'button');
+        button.dataset.open = claim;
+        item.append(button, ` ${what}`);
+      } else item.append(what);
+      slice.append(item);
+    }
+    strip.append(slice);
+  };
+  drawTimeline(500);
+  const drawRest = () => {
+    if (drawnTo >= data.timeline.length) return;
+    drawTimeline(500);
+    setTimeout(drawRest, 0);
+  };
+  setTimeout(drawRest, 0);
+
   const idle = (deadline: IdleDeadline) => {
     buildHaystacks(() => deadline.timeRemaining() > 2);
-    if (haystacks.length < data.claims.length) requestIdleCallback(idle);
+    if (haystacks.length < claims.length) requestIdleCallback(idle);
   };
   if (typeof requestIdleCallback === 'function') requestIdleCallback(idle);
   document.documentElement.dataset.ready = 'true';

@@ -5,19 +5,6 @@ import { sanitize } from '../sanitize.js';
 import { type ClientData, reportClient } from './client.js';
 import { STYLE } from './style.js';
 
-/** One entry of the timeline strip. */
-export interface TimelineItem {
-  date: string;
-  basis: string;
-  /** The article's words for the date (or a description of an outside date). */
-  text: string;
-  source: string | null;
-  /** What happened: a claim's text or an agreement's name. */
-  label: string;
-  /** The claim to open, for claims; agreements open their first evidence claim. */
-  claim: string | null;
-}
-
 /** Everything the report page shows. */
 export interface ReportModel {
   source: Source;
@@ -30,7 +17,6 @@ export interface ReportModel {
   svg: string | undefined;
   /** A sentence on what the network shows (when it had to be cut down). */
   networkNote: string;
-  timeline: TimelineItem[];
   /** armru's version, for the footer. */
   version: string;
 }
@@ -110,24 +96,28 @@ function inlineSvg(svg: string): string {
 
 /**
  * Stands for the network in `ReportModel.svg` while Graphviz is still at work, so the page
- * can be written meanwhile; `fillNetwork` puts the drawing in. Dataset text cannot forge it:
- * every `<` from a dataset is escaped.
+ * can be made meanwhile; `fillNetwork` puts the drawing in. It is a piece of the page of its
+ * own, so dataset text (whose every `<` is escaped anyway) cannot forge it.
  */
 export const NETWORK_SLOT = '<svg id="armru-network-slot"></svg>';
 
-/** Puts Graphviz's drawing where `NETWORK_SLOT` stands. */
-export function fillNetwork(html: string, svg: string): string {
-  const at = html.indexOf(NETWORK_SLOT);
-  if (at === -1) return html;
-  return html.slice(0, at) + inlineSvg(svg) + html.slice(at + NETWORK_SLOT.length);
+/** Puts Graphviz's drawing where `NETWORK_SLOT` stands (the pieces are changed in place). */
+export function fillNetwork(pieces: string[], svg: string): string[] {
+  const at = pieces.indexOf(NETWORK_SLOT);
+  if (at !== -1) pieces[at] = inlineSvg(svg);
+  return pieces;
 }
 
 /**
  * The report: one self-contained HTML file. Everything it needs is inline, and its
  * Content-Security-Policy allows nothing else: no request leaves the file, and only the
  * page's own script and stylesheet (by hash) run.
+ *
+ * The page comes in pieces, in order, to be written one after the other: at archive scale
+ * the article and the claims' data are megabytes each, and joining them into one string only
+ * to turn it into bytes again costs time and memory.
  */
-export function renderReport(model: ReportModel): string {
+export function renderReport(model: ReportModel): string[] {
   const { source } = model;
   const script = clientScript();
   const csp = [
@@ -155,27 +145,21 @@ export function renderReport(model: ReportModel): string {
   const legend = CLAIM_KINDS.filter((k) => present.has(k))
     .map((k) => `<li class="k-${k}"><span class="swatch"></span>${k}</li>`)
     .join('');
+  // The page's script draws the strip from the data block.
   const timeline =
-    model.timeline.length === 0
+    model.data.timeline.length === 0
       ? '<p class="status">No claim or agreement in this dataset carries a date.</p>'
-      : `<ol class="timeline">${model.timeline
-          .map((t) => {
-            const label = t.claim
-              ? `<button type="button" data-open="${escapeHtml(t.claim)}">${escapeHtml(t.claim)}</button> ${escapeHtml(t.label)}`
-              : escapeHtml(t.label);
-            const link =
-              t.source && /^https?:\/\//i.test(t.source)
-                ? ` <a href="${escapeHtml(t.source)}" rel="noopener noreferrer">source</a>`
-                : '';
-            return `<li><span class="date">${escapeHtml(t.date)}</span><span class="basis">${escapeHtml(t.basis)}: “${escapeHtml(t.text)}”${link}</span>${label}</li>`;
-          })
-          .join('')}</ol>`;
+      : '<ol class="timeline" id="timeline-list"></ol>';
   const network = model.svg
-    ? `<p class="status">${escapeHtml(model.networkNote)}</p><div class="graph" tabindex="0" role="img" aria-label="Network of the actors: who appears with whom in the claims, and who is party to which agreement">${inlineSvg(model.svg)}</div>`
-    : '<p class="status">No actors to draw.</p>';
+    ? [
+        `<p class="status">${escapeHtml(model.networkNote)}</p><div class="graph" tabindex="0" role="img" aria-label="Network of the actors: who appears with whom in the claims, and who is party to which agreement">`,
+        model.svg === NETWORK_SLOT ? NETWORK_SLOT : inlineSvg(model.svg),
+        '</div>',
+      ]
+    : ['<p class="status">No actors to draw.</p>'];
   const select = (id: string, label: string) =>
     `<label>${label} <select id="${id}"><option value="">any</option></select></label>`;
-  return `<!doctype html>
+  const head = `<!doctype html>
 <html lang="${escapeHtml(source.inLanguage)}">
 <head>
 <meta charset="utf-8">
@@ -197,7 +181,8 @@ ${url}
 <main>
 <section id="article" aria-labelledby="article-heading">
 <h2 id="article-heading">The article, with its claims marked</h2>
-<div class="article" id="article-text">${articleHtml(model)}</div>
+<div class="article" id="article-text">`;
+  const middle = `</div>
 </section>
 <section id="claims" aria-labelledby="claims-heading">
 <h2 id="claims-heading">Claims</h2>
@@ -213,7 +198,8 @@ ${select('filter-kind', 'Kind')}
 </section>
 <section id="network" aria-labelledby="network-heading">
 <h2 id="network-heading">Actors</h2>
-${network}
+`;
+  const tail = `
 </section>
 <section id="timeline" aria-labelledby="timeline-heading">
 <h2 id="timeline-heading">Timeline</h2>
@@ -222,9 +208,18 @@ ${timeline}
 </main>
 <aside id="panel" role="dialog" aria-labelledby="panel-title" tabindex="-1" hidden></aside>
 <footer>Written by armru ${escapeHtml(model.version)} from the dataset “${escapeHtml(source.id)}”. Every highlight is the article's own words; the claim texts are the dataset editor's.</footer>
-<script type="application/json" id="armru-data">${scriptJson(model.data)}</script>
+<script type="application/json" id="armru-data">`;
+  return [
+    head,
+    articleHtml(model),
+    middle,
+    ...network,
+    tail,
+    scriptJson(model.data),
+    `</script>
 <script>${script}</script>
 </body>
 </html>
-`;
+`,
+  ];
 }
