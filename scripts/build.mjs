@@ -98,6 +98,27 @@ const draftBundle = {
   },
 };
 
+/**
+ * commander loads node:child_process for executable subcommands, which armru does not use;
+ * loading it (and the net and stream modules it brings) took a few milliseconds of every
+ * start. commander's import becomes an object that loads the module on first use.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]commander[\\/]/.test(args.importer)
+        ? { path: 'child_process', namespace: 'lazy-child-process' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents:
+        "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
 // The CLI: one CommonJS file. Modules that commands import on demand stay lazily evaluated
 // (esbuild wraps them), so a short command runs only the code it needs.
 await build({
@@ -106,7 +127,7 @@ await build({
   outfile: join(root, 'dist/armru/cli.cjs'),
   define: { 'import.meta.url': '__armruModuleUrl' },
   banner: { js: "const __armruModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [precompiledValidator, draftBundle],
+  plugins: [precompiledValidator, draftBundle, lazyChildProcess],
   // Graphviz in WebAssembly is over a megabyte: loaded from node_modules only when a
   // picture is drawn, so it adds nothing to other commands' start-up.
   external: ['@viz-js/viz'],
@@ -133,8 +154,9 @@ await build({
   banner: { js: "const __armruModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
-// The entry. It names the code cache by a hash of the bundle it loads, so it never uses a
-// cache made for other bytes (V8 itself checks only the source's length).
+// The entry. It uses the code cache only when the copy of the bundle the cache begins with is
+// the bundle it loads, so it never uses a cache made for other bytes (V8 itself checks only
+// the source's length).
 await build({
   ...shared,
   entryPoints: [join(root, 'src/entry.ts')],

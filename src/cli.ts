@@ -1,3 +1,4 @@
+import { fstatSync, writeSync } from 'node:fs';
 import { delimiter } from 'node:path';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { type CommandContext, OK, type Outcome, withRemedy } from './commands/context.js';
@@ -284,6 +285,69 @@ function reportError(error: unknown, io: Io, prefix: string): number {
   return EXIT.internal;
 }
 
+/**
+ * A closed pipe (`armru export | head -1`) means the reader has all it wants: stop quietly.
+ * Any other failure to write (a full disk, a quota) is bad output, not "no match": say so
+ * in one line and exit 2.
+ */
+function stdoutFailed(error: NodeJS.ErrnoException): never {
+  if (error.code === 'EPIPE') process.exit(EXIT.ok);
+  const why =
+    error.code === 'ENOSPC' ? 'no space left on the device' : (error.code ?? error.message);
+  process.stderr.write(
+    `armru: cannot write to standard output (${why}); the output is incomplete\n`,
+  );
+  if (process.env.DEBUG) process.stderr.write(`${error.stack}\n`);
+  process.exit(EXIT.data);
+}
+
+/**
+ * Whether file descriptor 1 or 2 is a terminal, without making process.stdout or
+ * process.stderr for a pipe or a file: making either loads Node's stream and net modules,
+ * several milliseconds of a short command. Only a character device can be a terminal (so a
+ * pipe or a file is answered by one fstat); /dev/null is one too, so Node is asked then.
+ */
+export function isTerminal(fd: 1 | 2): boolean {
+  let device: boolean;
+  try {
+    device = fstatSync(fd).isCharacterDevice();
+  } catch {
+    return false;
+  }
+  return device && Boolean((fd === 1 ? process.stdout : process.stderr).isTTY);
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Standard output written with writeSync: each write is out before the call returns. In a
+ * terminal (without a pager to keep the text), Node writes with blocking writes but reports
+ * them done only when the event loop next turns, so the writes of a long listing made in
+ * one synchronous pass were all held in memory and written together at the end; to a pipe
+ * or a file, process.stdout itself is not made (see isTerminal).
+ */
+function directOutput(terminal: boolean): Io['stdout'] {
+  return {
+    isTTY: terminal,
+    ...(terminal ? { columns: process.stdout.columns } : {}),
+    write: (chunk: string) => {
+      const bytes = Buffer.from(chunk, 'utf8');
+      let at = 0;
+      while (at < bytes.length) {
+        try {
+          at += writeSync(1, bytes, at);
+        } catch (error) {
+          // A descriptor another program left non-blocking may be full: wait a moment.
+          if ((error as NodeJS.ErrnoException).code !== 'EAGAIN')
+            stdoutFailed(error as NodeJS.ErrnoException);
+          Atomics.wait(pause, 0, 0, 1);
+        }
+      }
+      return true;
+    },
+  };
+}
+
 /** Entry point for the real process: wires signals and closed pipes, then sets the exit status. */
 export function run(argv: string[]): void {
   // No SIGINT handler: a JavaScript handler runs only when the event loop is free, and armru's
@@ -291,28 +355,19 @@ export function run(argv: string[]): void {
   // work to end. The default action ends the process at once, whatever it is doing; the shell
   // reports status 130 (128 + SIGINT). Files are written to a temporary name and renamed, so
   // an interruption never leaves a partial file where one was asked for.
-  // A closed pipe (`armru export | head -1`) means the reader has all it wants: stop quietly.
-  // Any other failure to write (a full disk, a quota) is bad output, not "no match": say so
-  // in one line and exit 2.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(EXIT.ok);
-    const why =
-      error.code === 'ENOSPC' ? 'no space left on the device' : (error.code ?? error.message);
-    process.stderr.write(
-      `armru: cannot write to standard output (${why}); the output is incomplete\n`,
-    );
-    if (process.env.DEBUG) process.stderr.write(`${error.stack}\n`);
-    process.exit(EXIT.data);
-  });
+  const terminal = isTerminal(1);
   // In a terminal, output is kept until the command ends, then shown through the pager
-  // when it is longer than the window (see render/pager.ts).
-  const pager = pagerCommand(argv.slice(2), process.env, Boolean(process.stdout.isTTY));
+  // when it is longer than the window (see render/pager.ts); without a pager it is written
+  // as it is made (directOutput).
+  const pager = pagerCommand(argv.slice(2), process.env, terminal);
   const paged = pager ? new PagedOutput(process.stdout.columns, pager) : undefined;
-  main(argv, { stdout: paged ?? process.stdout, stderr: process.stderr, env: process.env }).then(
-    async (code) => {
-      if (paged && pager)
-        await page(paged.text(), pager, process.stdout.rows, process.stdout, paged.startLine);
-      process.exitCode = code;
-    },
-  );
+  if (paged) process.stdout.on('error', stdoutFailed);
+  const stdout = paged ?? directOutput(terminal);
+  // Made only when something is written to it (a note, an error).
+  const stderr = { isTTY: isTerminal(2), write: (chunk: string) => process.stderr.write(chunk) };
+  main(argv, { stdout, stderr, env: process.env }).then(async (code) => {
+    if (paged && pager)
+      await page(paged.text(), pager, process.stdout.rows, process.stdout, paged.startLine);
+    process.exitCode = code;
+  });
 }

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, fstatSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import Module from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
@@ -13,7 +12,7 @@ import { Script } from 'node:vm';
  * start-up. Node 20 has no `module.enableCompileCache`, so the build runs a typical command
  * once and saves V8's compiled code beside the bundle; later runs hand it back to V8 and skip
  * that work. V8 refuses a cache from another Node version or build, and then the bundle is
- * simply compiled as usual; a cache made for other bytes of the bundle is never found.
+ * simply compiled as usual; a cache made for other bytes of the bundle is never used.
  */
 
 interface Answers {
@@ -24,8 +23,32 @@ interface Answers {
 
 const here = __dirname;
 
+/**
+ * Whether stdout is a terminal, without making process.stdout for a pipe or a file (that
+ * loads Node's stream modules): only a character device can be a terminal.
+ */
+function stdoutIsTerminal(): boolean {
+  try {
+    if (!fstatSync(1).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  return Boolean(process.stdout.isTTY);
+}
+
+/** Writes all of `text` to stdout before returning; a closed pipe ends the output quietly. */
+function writeOut(text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  let at = 0;
+  try {
+    while (at < bytes.length) at += writeSync(1, bytes, at);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
+  }
+}
+
 function staticAnswer(args: string[]): string | undefined {
-  if (process.stdout.isTTY || process.env.COLUMNS) return undefined;
+  if (stdoutIsTerminal() || process.env.COLUMNS) return undefined;
   const isHelp = (a: string | undefined) => a === '--help' || a === '-h';
   const wantsVersion = args.length === 1 && (args[0] === '--version' || args[0] === '-V');
   const command =
@@ -45,18 +68,19 @@ function staticAnswer(args: string[]): string | undefined {
  * Loads the bundled CLI (cli.cjs) with the code cache made for exactly these bytes.
  *
  * V8 checks a cache only against the source's length, so a same-length patch of the bundle
- * would run the old code: the cache is named by a hash of the bundle's content, computed
- * here from the bytes about to run (under a millisecond). Under DEBUG no cache is used,
- * because V8 keeps in cached code the file name it was compiled under (the build folder),
- * and stack traces must name the installed file.
+ * would run the old code: the cache file begins with a copy of the bundle it was made for,
+ * and is used only when that copy is byte for byte the bundle about to run. Comparing 0.7 MB
+ * takes well under a millisecond; hashing it meant loading node:crypto, which alone took
+ * several milliseconds of every run. Under DEBUG no cache is used, because V8 keeps in cached
+ * code the file name it was compiled under (the build folder), and stack traces must name
+ * the installed file.
  */
 function loadCli(): { run: (argv: string[]) => void } {
   const file = join(here, 'cli.cjs');
   const bytes = readFileSync(file);
-  const id = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-  const cacheFile = join(here, `cli.${id}.cache`);
+  const cacheFile = join(here, 'cli.cache');
   const useCache = !process.env.DEBUG;
-  const cachedData = useCache && existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
+  const cachedData = useCache ? cacheFor(bytes, cacheFile) : undefined;
   const script = new Script(Module.wrap(bytes.toString('utf8')), {
     filename: file,
     cachedData,
@@ -71,16 +95,37 @@ function loadCli(): { run: (argv: string[]) => void } {
   );
   // The build asks for the cache once, after a typical run has compiled what runs need.
   if (process.env.ARMRU_WRITE_CODE_CACHE === '1' && useCache) {
-    process.on('exit', () => writeFileSync(cacheFile, script.createCachedData()));
+    process.on('exit', () => {
+      const start = cacheStart(bytes.length);
+      const copy = Buffer.alloc(start);
+      bytes.copy(copy);
+      writeFileSync(cacheFile, Buffer.concat([copy, script.createCachedData()]));
+    });
   }
   return module.exports;
+}
+
+/** Where V8's data starts in a cache file: after the bundle's copy, at a multiple of 8. */
+const cacheStart = (bundleLength: number) => Math.ceil(bundleLength / 8) * 8;
+
+/** V8's code cache from `file`, when the file was made for exactly `bytes` (see loadCli). */
+function cacheFor(bytes: Buffer, file: string): Buffer | undefined {
+  let cache: Buffer;
+  try {
+    cache = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  const start = cacheStart(bytes.length);
+  if (cache.length <= start || !bytes.equals(cache.subarray(0, bytes.length))) return undefined;
+  return cache.subarray(start);
 }
 
 /** Runs armru for this process. */
 export function start(argv: string[]): void {
   const answer = staticAnswer(argv.slice(2));
   if (answer !== undefined) {
-    process.stdout.write(answer);
+    writeOut(answer);
     return;
   }
   loadCli().run(argv);

@@ -7,9 +7,8 @@ import { CodePoints } from '../core/text/code-points.js';
 import {
   type ArticlePage,
   kindStyler,
-  type RenderedArticle,
   renderPlainArticle,
-  renderTerminalArticle,
+  writeTerminalArticle,
 } from '../render/article.js';
 import { asserterName } from '../render/claims.js';
 import { isLess } from '../render/pager.js';
@@ -87,19 +86,22 @@ export async function readCommand(ctx: CommandContext, options: ReadOptions): Pr
   const opensAtLine =
     ctx.view.mode === 'table' && ctx.pager !== undefined && isLess(ctx.pager.command);
   const style = await kindStyler(ctx.view.colors.enabled);
-  const pages: RenderedArticle[] = [];
   let startLine: number | undefined;
-  const render = (page: ArticlePage) =>
-    terminal ? renderTerminalArticle(ctx.view, page, style) : renderPlainArticle(page);
-  for (const dataset of datasets) {
+  // Each article is written as it is laid out, a blank line between two.
+  datasets.forEach((dataset, n) => {
+    if (n > 0) ctx.view.write('\n');
     const from = start && !opensAtLine ? paragraphStart(dataset.text, start.claim.quote.start) : 0;
-    const rendered = render(articlePage(corpus, dataset, refs, from));
-    if (start) startLine = rendered.lineOf.get(qualify(corpus, start.dataset, start.claim.id));
-    pages.push(rendered);
-  }
-  const text = pages.map((p) => p.text).join('\n');
+    const page = articlePage(corpus, dataset, refs, from);
+    let lineOf: Map<string, number>;
+    if (terminal) lineOf = writeTerminalArticle(ctx.view, page, style, ctx.view.write);
+    else {
+      const rendered = renderPlainArticle(page);
+      ctx.view.write(rendered.text);
+      lineOf = rendered.lineOf;
+    }
+    if (start) startLine = lineOf.get(qualify(corpus, start.dataset, start.claim.id));
+  });
   if (opensAtLine && startLine !== undefined) ctx.pager?.startAt(startLine);
-  ctx.view.write(text);
   const marked = refs.length;
   if (marked === 0 && corpus.datasets.some((d) => d.doc.claims.length > 0)) {
     return {

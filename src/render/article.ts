@@ -159,51 +159,8 @@ interface Piece {
   starts: string[];
 }
 
-type Token = { type: 'word'; pieces: Piece[] } | { type: 'space'; piece: Piece } | { type: 'nl' };
-
-/** Splits runs into words (which may change style inside), single spaces and line breaks. */
-function tokens(page: ArticlePage, kinds: Map<string, ClaimKind>): Token[] {
-  const out: Token[] = [];
-  let word: Piece[] | undefined;
-  let pending: string[] = [];
-  const open = new Set<string>();
-  for (const run of page.runs) {
-    const innermost = run.claims[run.claims.length - 1];
-    const kind = innermost ? kinds.get(innermost) : undefined;
-    const starts = run.claims.filter((id) => !open.has(id));
-    const inRun = new Set(run.claims);
-    for (const id of open) if (!inRun.has(id)) open.delete(id);
-    for (const id of starts) open.add(id);
-    // A loop, not push(...starts): thousands of claims may start at one place.
-    for (const id of starts) pending.push(id);
-    for (const part of sanitize(run.text).split(/( |\n)/)) {
-      if (part === '') continue;
-      const piece = (text: string): Piece => ({
-        text,
-        kind,
-        marked: run.claims.length > 0,
-        starts: [],
-      });
-      if (part === '\n') {
-        word = undefined;
-        out.push({ type: 'nl' });
-      } else if (part === ' ') {
-        word = undefined;
-        out.push({ type: 'space', piece: piece(' ') });
-      } else {
-        const p = piece(part);
-        p.starts = pending;
-        pending = [];
-        if (word) word.push(p);
-        else {
-          word = [p];
-          out.push({ type: 'word', pieces: word });
-        }
-      }
-    }
-  }
-  return out;
-}
+/** Lines kept before they are written: some tens of kilobytes of text. */
+const WRITE_LINES = 512;
 
 /**
  * The article for a terminal: the header, then each paragraph wrapped to the width with
@@ -216,15 +173,49 @@ export function renderTerminalArticle(
   page: ArticlePage,
   style: Styler,
 ): RenderedArticle {
+  const parts: string[] = [];
+  const lineOf = writeTerminalArticle(view, page, style, (text) => parts.push(text));
+  return { text: parts.join(''), lineOf };
+}
+
+/**
+ * renderTerminalArticle's text, written some hundred lines at a time as the article is laid
+ * out (a long article is never held whole as lines, nor cut into objects for every word
+ * first); returns the line (0-based) where each marked claim's words begin.
+ */
+export function writeTerminalArticle(
+  view: View,
+  page: ArticlePage,
+  style: Styler,
+  write: (text: string) => void,
+): Map<string, number> {
   const byId = new Map(page.claims.map((c) => [c.id, c]));
   const kinds = new Map(page.claims.map((c) => [c.id, c.kind]));
   // A loop, not Math.max(...ids): spreading 10^5 arguments overflows the stack.
   const margin = page.claims.reduce((m, c) => Math.max(m, displayWidth(c.id) + 1), 4);
   const width = Math.max(20, view.width - margin);
   const colors = view.colors;
-  const out: string[] = headerLines(page.source, page.text, page.runs).map((l, i) =>
+  // Lines not yet written, and how many were written before them.
+  let out: string[] = headerLines(page.source, page.text, page.runs).map((l, i) =>
     i === 0 ? colors.header(l) : l,
   );
+  let written = 0;
+  // Written once enough lines wait; blank lines at the end are held back, since the
+  // article's last blank lines are left out.
+  const drain = () => {
+    let end = out.length;
+    while (end > 0 && out[end - 1] === '') end--;
+    if (end === 0) return;
+    let text = '';
+    for (let i = 0; i < end; i++) text += `${out[i]}\n`;
+    write(text);
+    written += end;
+    out = out.slice(end);
+  };
+  const push = (line: string) => {
+    out.push(line);
+    if (out.length >= WRITE_LINES) drain();
+  };
   const present = CLAIM_KINDS.filter((k) => page.claims.some((c) => c.kind === k));
   if (present.length > 0) {
     // The legend wraps between kinds when the window is narrow.
@@ -232,7 +223,7 @@ export function renderTerminalArticle(
     let used = legend.length;
     for (const k of present) {
       if (used + 1 + k.length > view.width) {
-        out.push(legend);
+        push(legend);
         legend = '  ';
         used = 2;
       } else {
@@ -242,9 +233,10 @@ export function renderTerminalArticle(
       legend += style(k, true, k);
       used += k.length;
     }
-    out.push(legend);
+    push(legend);
   }
-  out.push(colors.dim('─'.repeat(Math.min(view.width, 60))), '');
+  push(colors.dim('─'.repeat(Math.min(view.width, 60))));
+  push('');
   const lineOf = new Map<string, number>();
 
   let line: Piece[] = [];
@@ -278,7 +270,7 @@ export function renderTerminalArticle(
       }
       text += style(first.kind, first.marked, joined);
     }
-    out.push(`${gutter}${text}`.trimEnd());
+    push(`${gutter}${text}`.trimEnd());
     line = [];
     lineWidth = 0;
     lineIds = [];
@@ -297,29 +289,20 @@ export function renderTerminalArticle(
       wrap(note, Math.max(10, view.width - indent)).forEach((part, n) => {
         const lead =
           n === 0 ? `${' '.repeat(margin)}${style(claim.kind, false, id)} ` : ' '.repeat(indent);
-        out.push(`${lead}${colors.dim(part)}`);
+        push(`${lead}${colors.dim(part)}`);
       });
     }
     paragraphIds = [];
   };
-  const all = tokens(page, kinds);
-  for (let i = 0; i < all.length; i++) {
-    const token = all[i] as Token;
-    if (token.type === 'nl') {
-      const paragraphBreak = all[i + 1]?.type === 'nl';
-      if (paragraphBreak) {
-        endParagraph();
-        while (all[i + 1]?.type === 'nl') i++;
-        out.push('');
-      } else if (lineWidth > 0 || spillAt < spillIds.length) flush();
-      else out.push('');
-      continue;
-    }
-    if (token.type === 'space') {
-      if (lineWidth > 0) pendingSpace = token.piece;
-      continue;
-    }
-    const w = token.pieces.reduce((n, p) => n + displayWidth(p.text), 0);
+  // The article is read as words (which may change style inside: pieces of several runs),
+  // single spaces and line breaks, and each is laid out as soon as it is whole.
+  let word: Piece[] | undefined;
+  const endWord = () => {
+    if (!word) return;
+    const pieces = word;
+    word = undefined;
+    let w = 0;
+    for (const p of pieces) w += displayWidth(p.text);
     const spaceWidth = pendingSpace ? 1 : 0;
     if (lineWidth > 0 && lineWidth + spaceWidth + w > width) flush();
     if (lineWidth > 0 && pendingSpace) {
@@ -327,17 +310,76 @@ export function renderTerminalArticle(
       lineWidth += 1;
     }
     pendingSpace = undefined;
-    for (const p of token.pieces) {
+    for (const p of pieces) {
       line.push(p);
       for (const id of p.starts) {
         lineIds.push(id);
         paragraphIds.push(id);
-        lineOf.set(id, out.length);
+        lineOf.set(id, written + out.length);
       }
     }
     lineWidth += w;
+  };
+  // Line breaks in a row: two or more end the paragraph, one ends the line.
+  let breaks = 0;
+  const endBreaks = () => {
+    if (breaks >= 2) {
+      endParagraph();
+      push('');
+    } else if (breaks === 1) {
+      if (lineWidth > 0 || spillAt < spillIds.length) flush();
+      else push('');
+    }
+    breaks = 0;
+  };
+  let pending: string[] = [];
+  const open = new Set<string>();
+  for (const run of page.runs) {
+    const innermost = run.claims[run.claims.length - 1];
+    const kind = innermost ? kinds.get(innermost) : undefined;
+    const marked = run.claims.length > 0;
+    const starts = run.claims.filter((id) => !open.has(id));
+    const inRun = new Set(run.claims);
+    for (const id of open) if (!inRun.has(id)) open.delete(id);
+    for (const id of starts) open.add(id);
+    // A loop, not push(...starts): thousands of claims may start at one place.
+    for (const id of starts) pending.push(id);
+    const text = sanitize(run.text);
+    let at = 0;
+    while (at < text.length) {
+      const c = text.charCodeAt(at);
+      if (c === 0x0a) {
+        endWord();
+        breaks++;
+        at++;
+        continue;
+      }
+      if (c === 0x20) {
+        endWord();
+        endBreaks();
+        if (lineWidth > 0) pendingSpace = { text: ' ', kind, marked, starts: [] };
+        at++;
+        continue;
+      }
+      let end = at + 1;
+      while (end < text.length) {
+        const d = text.charCodeAt(end);
+        if (d === 0x20 || d === 0x0a) break;
+        end++;
+      }
+      endBreaks();
+      const p: Piece = { text: text.slice(at, end), kind, marked, starts: pending };
+      pending = [];
+      if (word) word.push(p);
+      else word = [p];
+      at = end;
+    }
   }
+  endWord();
+  endBreaks();
   endParagraph();
+  // The article's last blank lines are left out.
   while (out.length > 0 && out[out.length - 1] === '') out.pop();
-  return { text: `${out.join('\n')}\n`, lineOf };
+  drain();
+  return lineOf;
 }

@@ -101,12 +101,10 @@ export function printListing<T>(
     view.write(head + renderPlainCells(columns, rows, view.colors));
     return;
   }
+  // Long listings are written a slice at a time as they are laid out (see writeTable).
   const kit = tableKit(view);
-  view.write(
-    format === 'cards'
-      ? kit.renderCards(columns, rows, view.width, view.colors)
-      : kit.renderTable(columns, rows, view.width, view.colors),
-  );
+  if (format === 'cards') kit.writeCards(columns, rows, view.width, view.colors, view.write);
+  else kit.writeTable(columns, rows, view.width, view.colors, view.write);
 }
 
 /**

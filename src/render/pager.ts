@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process';
-
+import { createRequire } from 'node:module';
 /**
  * Long output in a terminal goes through a pager, as git and gh do: `$ARMRU_PAGER`, else
  * `$PAGER`, else `less -FRX` (quit if one screen, keep colours, leave the text on the
@@ -59,7 +58,7 @@ export class PagedOutput {
  * stdout. Resolves when the pager has quit (or could not start; then the text is written
  * directly). Ctrl-C belongs to the pager while it runs.
  */
-export function page(
+export async function page(
   text: string,
   command: string,
   rows: number | undefined,
@@ -69,8 +68,13 @@ export function page(
   const lines = text.split('\n').length - 1;
   if (text === '' || rows === undefined || lines < rows) {
     stdout.write(text);
-    return Promise.resolve();
+    return;
   }
+  // Loaded only when a pager runs: node:child_process and what it brings cost every start.
+  // (require, not import(): the bundle runs as a script, which cannot import dynamically.)
+  const { spawn } = createRequire(import.meta.url)(
+    'node:child_process',
+  ) as typeof import('node:child_process');
   return new Promise((resolve) => {
     const env = { ...process.env };
     // less keeps colours and quits on one screen only with these; git sets the same default.

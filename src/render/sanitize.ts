@@ -24,6 +24,9 @@ export const UNSAFE_INLINE = new RegExp(`[\\u0000-\\u001f${INVISIBLE}]`, 'gu');
 export const MAYBE_UNSAFE = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f${INVISIBLE_BMP}\\udb40]`);
 export const MAYBE_UNSAFE_INLINE = new RegExp(`[\\u0000-\\u001f${INVISIBLE_BMP}\\udb40]`);
 
+// MAYBE_UNSAFE_INLINE but newline, which a table cell keeps as a line break.
+const MAYBE_UNSAFE_IN_CELL = new RegExp(`[\\u0000-\\u0009\\u000b-\\u001f${INVISIBLE_BMP}\\udb40]`);
+
 function escapeChar(ch: string): string {
   const code = ch.codePointAt(0) as number;
   if (ch === '\n') return '\\n';
@@ -56,4 +59,13 @@ export function sanitize(text: string): string {
 /** Escapes control characters, newlines and tabs too (for one-line cells and tab-separated output). */
 export function sanitizeInline(text: string): string {
   return MAYBE_UNSAFE_INLINE.test(text) ? text.replace(UNSAFE_INLINE, escapeAt) : text;
+}
+
+/**
+ * False when sanitizeInline would change no line of `text` (newlines aside, which a table
+ * cell keeps as line breaks): most text has nothing to escape and can be used as it is.
+ * True means it may (see MAYBE_UNSAFE).
+ */
+export function hasUnsafeInline(text: string): boolean {
+  return MAYBE_UNSAFE_IN_CELL.test(text);
 }

@@ -1,4 +1,4 @@
-import { renderCards, renderPairs, renderTable } from './table.js';
+import { renderPairs, writeCards, writeTable } from './table.js';
 import { displayWidth, wrap } from './text-width.js';
 import type { TableKit } from './view.js';
 
@@ -6,4 +6,4 @@ import type { TableKit } from './view.js';
  * What terminal layout needs: cli-table3 and string-width. The CLI loads this module only
  * when stdout is a terminal, so pipes and JSON never pay for it.
  */
-export const kit: TableKit = { renderTable, renderCards, renderPairs, wrap, displayWidth };
+export const kit: TableKit = { writeTable, writeCards, renderPairs, wrap, displayWidth };

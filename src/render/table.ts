@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import { type Cell, type Column, styleRange } from './cells.js';
 import type { Palette } from './color.js';
-import { sanitizeInline } from './sanitize.js';
+import { hasUnsafeInline, sanitizeInline } from './sanitize.js';
 import {
   CONTINUED,
   displayWidth,
@@ -20,29 +20,22 @@ const PAD = 2; // cli-table3's one space of padding on each side
  * the rest; when space is short the wrapping columns shrink towards their `min` (widest
  * first) until the flex columns have their `share` of the room.
  */
-export function fitWidths(
-  columns: Column[],
-  cells: Cell[][],
-  width: number,
-  sizes: Measures = measureCells(cells),
-): number[] {
+export function fitWidths(columns: Column[], cells: Cell[][], width: number): number[] {
+  return fitMeasured(columns, measureCells(cells), identity(columns.length), width);
+}
+
+/** fitWidths over measured cells; column i of `columns` is column `keep[i]` of the cells. */
+function fitMeasured(columns: Column[], sizes: Measures, keep: number[], width: number): number[] {
   const natural = columns.map((col, i) => {
     // Loops rather than Math.max(...values): a spread of 10^5 values overflows the stack.
-    let widest = displayWidth(col.header);
-    for (const row of sizes) widest = Math.max(widest, (row[i] ?? EMPTY).line);
+    const widest = Math.max(displayWidth(col.header), sizes.most(keep[i] as number, sizes.line));
     return Math.max(1, col.max ? Math.min(widest, col.max) : widest);
   });
   // A wrapping column is not squeezed below its longest word (up to 14), so names do not break.
   const floor = columns.map((col, i) =>
     Math.min(
       natural[i] as number,
-      Math.max(
-        col.min ?? 8,
-        Math.min(
-          14,
-          sizes.reduce((most, row) => Math.max(most, (row[i] ?? EMPTY).word), 0),
-        ),
-      ),
+      Math.max(col.min ?? 8, Math.min(14, sizes.most(keep[i] as number, sizes.word))),
     ),
   );
   const budget = width - (columns.length + 1) - PAD * columns.length;
@@ -95,25 +88,53 @@ export function fitWidths(
   return widths;
 }
 
-/** The widths a table needs of a cell's text: its longest line and its widest word. */
-interface Measure {
-  line: number;
-  word: number;
-}
-/** The measures of every cell of a table, row by row, made once for all the widths tried. */
-type Measures = Measure[][];
+const identity = (n: number) => Array.from({ length: n }, (_, i) => i);
 
-const EMPTY: Measure = { line: 0, word: 0 };
+/**
+ * The widths a table needs of each cell's text (its longest line and its widest word), and
+ * whether every character of it takes one column; made once for all the widths tried. Kept
+ * in flat typed arrays (row r, column c at r * stride + c): 10^5 rows of objects were a good
+ * part of a long table's garbage.
+ */
+class Measures {
+  readonly line: Int32Array;
+  readonly word: Int32Array;
+  readonly simple: Uint8Array;
+  constructor(
+    readonly rows: number,
+    readonly stride: number,
+  ) {
+    this.line = new Int32Array(rows * stride);
+    this.word = new Int32Array(rows * stride);
+    this.simple = new Uint8Array(rows * stride);
+  }
+
+  /** The largest of one column's measures (0 for no rows, as for missing cells). */
+  most(column: number, of: Int32Array): number {
+    let most = 0;
+    for (let at = column; at < of.length; at += this.stride)
+      if ((of[at] as number) > most) most = of[at] as number;
+    return most;
+  }
+}
 
 function measureCells(cells: Cell[][]): Measures {
-  return cells.map((row) => row.map((cell) => measureText(cell.text)));
+  let stride = 0;
+  for (const row of cells) stride = Math.max(stride, row.length);
+  const sizes = new Measures(cells.length, stride);
+  cells.forEach((row, r) => {
+    row.forEach((cell, c) => measureText(cell.text, sizes, r * stride + c));
+  });
+  return sizes;
 }
 
-function measureText(text: string): Measure {
+function measureText(text: string, sizes: Measures, at: number): void {
   if (!ONE_COLUMN_LINES.test(text)) {
     let line = 0;
     for (const part of text.split('\n')) line = Math.max(line, displayWidth(part));
-    return { line, word: widestWord(text) };
+    sizes.line[at] = line;
+    sizes.word[at] = widestWord(text);
+    return;
   }
   // Every character one column: widths are lengths, found in one pass.
   let line = 0;
@@ -131,7 +152,9 @@ function measureText(text: string): Measure {
       }
     }
   }
-  return { line, word };
+  sizes.line[at] = line;
+  sizes.word[at] = word;
+  sizes.simple[at] = 1;
 }
 
 /**
@@ -148,28 +171,43 @@ export function renderTable(
   colors: Palette,
   chunk = TABLE_CHUNK,
 ): string {
+  const parts: string[] = [];
+  writeTable(columns, rows, width, colors, (text) => parts.push(text), chunk);
+  return parts.join('');
+}
+
+/**
+ * renderTable's text, written a slice of rows at a time as it is laid out: the whole table
+ * of a long listing is never held in memory, and the terminal gets its first rows while the
+ * rest are made. The widths come from measuring every cell first (cheap, and kept in typed
+ * arrays), so the text is exactly renderTable's.
+ */
+export function writeTable(
+  columns: Column[],
+  rows: Cell[][],
+  width: number,
+  colors: Palette,
+  write: (text: string) => void,
+  chunk = TABLE_CHUNK,
+): void {
   let cols = columns;
-  const allRows = rows.map((row) => row.map(safeCell));
-  let safeRows = allRows;
-  let sizes = measureCells(safeRows);
-  let widths = fitWidths(cols, safeRows, width, sizes);
+  const safeRows = rows.map(safeRow);
+  const sizes = measureCells(safeRows);
+  let keep = identity(columns.length);
+  let widths = fitMeasured(cols, sizes, keep, width);
   for (;;) {
     const drop = cols.map((c) => Boolean(c.optional)).lastIndexOf(true);
     const short = cols.some((c, i) => c.flex && (widths[i] as number) < (c.min ?? 20));
-    if ((!short && fits(cols, sizes, widths, width)) || drop === -1) break;
+    if ((!short && fits(cols, sizes, keep, widths, width)) || drop === -1) break;
     cols = cols.filter((_, i) => i !== drop);
-    safeRows = safeRows.map((row) => row.filter((_, i) => i !== drop));
-    sizes = sizes.map((row) => row.filter((_, i) => i !== drop));
-    widths = fitWidths(cols, safeRows, width, sizes);
+    keep = keep.filter((_, i) => i !== drop);
+    widths = fitMeasured(cols, sizes, keep, width);
   }
-  if (!fits(cols, sizes, widths, width)) return renderCards(columns, allRows, width, colors);
-  const laid = safeRows.map((row) =>
-    row.map((cell, i) => ({
-      content: layoutCell(cell, widths[i] as number, colors, cols[i]?.style),
-      hAlign: cols[i]?.align ?? 'left',
-    })),
-  );
-  const oneLine = laid.every((row) => row.every((cell) => !cell.content.includes('\n')));
+  if (!fits(cols, sizes, keep, widths, width)) {
+    writeCards(columns, safeRows, width, colors, write);
+    return;
+  }
+  const kept = (row: Cell[]) => keep.filter((k) => k < row.length).map((k) => row[k] as Cell);
   const head = cols.map((c, i) =>
     wrap(c.header, widths[i] as number)
       .map(colors.header)
@@ -179,7 +217,63 @@ export function renderTable(
   // cli-table3 lays a table out in time quadratic in its rows (each cell looks for conflicts
   // in every row) and measures every cell line again: past a few hundred rows armru draws the
   // same borders itself (the tests compare both outputs).
-  if (laid.length > chunk) return `${drawTable(head, laid, colWidths, oneLine).join('\n')}\n`;
+  if (safeRows.length > chunk) {
+    const oneLine = safeRows.every((row, r) =>
+      keep.every(
+        (k, i) =>
+          k >= row.length ||
+          !multiLine(row[k] as Cell, sizes, r * sizes.stride + k, widths[i] as number),
+      ),
+    );
+    const drawer = new TableDrawer(colWidths, oneLine);
+    const top = drawer.top();
+    if (head.length > 0) {
+      drawer.emit(
+        head.map((content) => content.split('\n')),
+        head.map(() => 'left' as const),
+        top,
+      );
+      top.push(drawer.separator);
+    }
+    write(`${top.join('\n')}\n`);
+    const align = cols.map((c) => c.align ?? 'left');
+    // Which cells of a row hold one-column text only (their width is their length, escapes aside).
+    const plain = new Uint8Array(keep.length);
+    for (let from = 0; from < safeRows.length; from += WRITE_BATCH) {
+      const out: string[] = [];
+      const to = Math.min(safeRows.length, from + WRITE_BATCH);
+      for (let r = from; r < to; r++) {
+        if (r > 0 && !oneLine) out.push(drawer.separator);
+        const row = safeRows[r] as Cell[];
+        const lines: string[][] = [];
+        for (let i = 0; i < keep.length; i++) {
+          const k = keep[i] as number;
+          if (k >= row.length) continue;
+          const cell = row[k] as Cell;
+          const style = cols[i]?.style;
+          const simple = sizes.simple[r * sizes.stride + k] === 1;
+          plain[lines.length] = simple ? 1 : 0;
+          // One-column text that is not styled word by word: wrapped straight into lines.
+          lines.push(
+            simple && style === undefined && (!colors.enabled || !cell.marks?.length)
+              ? wrapPlain(cell.text, widths[i] as number)
+              : layoutLines(cell, widths[i] as number, colors, style),
+          );
+        }
+        drawer.emit(lines, align, out, plain);
+      }
+      write(`${out.join('\n')}\n`);
+    }
+    write(`${drawer.bottom()}\n`);
+    return;
+  }
+  const laid = safeRows.map((row) =>
+    kept(row).map((cell, i) => ({
+      content: layoutLines(cell, widths[i] as number, colors, cols[i]?.style).join('\n'),
+      hAlign: cols[i]?.align ?? 'left',
+    })),
+  );
+  const oneLine = laid.every((row) => row.every((cell) => !cell.content.includes('\n')));
   const table = new Table({
     head,
     colWidths,
@@ -190,66 +284,91 @@ export function renderTable(
   });
   // One row at a time: push(...rows) passes every row as an argument and overflows the stack.
   for (const row of laid) table.push(row as unknown as Table.HorizontalTableRow);
-  return `${table.toString()}\n`;
+  write(`${table.toString()}\n`);
+}
+
+/** Rows laid out and drawn per write: some tens of kilobytes of text. */
+const WRITE_BATCH = 256;
+
+/**
+ * Whether a cell laid out `width` columns wide takes more than one line: a line break always
+ * makes one; one-column text no wider than the column never does; anything else is wrapped
+ * to see.
+ */
+function multiLine(cell: Cell, sizes: Measures, at: number, width: number): boolean {
+  if (cell.text.includes('\n')) return true;
+  if (sizes.simple[at] === 1 && (sizes.line[at] as number) <= width) return false;
+  return wrapRanges(cell.text, width).length > 1;
 }
 
 /**
  * Draws a table as cli-table3 does with armru's settings (one space of padding each side,
- * cells already wrapped to fit, top-aligned; separators between rows unless compact).
+ * cells already wrapped to fit, top-aligned; separators between rows unless compact), a row
+ * at a time.
  */
-export function drawTable(
-  head: string[],
-  rows: { content: string; hAlign: 'left' | 'right' }[][],
-  colWidths: number[],
-  compact: boolean,
-): string[] {
-  const rule = (left: string, middle: string, right: string) =>
-    `${left}${colWidths.map((w) => '─'.repeat(w)).join(middle)}${right}`;
-  const separator = rule('├', '┼', '┤');
-  const out = [rule('┌', '┬', '┐')];
-  const emit = (cells: { content: string; hAlign: 'left' | 'right' }[]) => {
-    const lines = cells.map((cell) => cell.content.split('\n'));
+class TableDrawer {
+  readonly separator: string;
+  constructor(
+    private readonly colWidths: number[],
+    readonly compact: boolean,
+  ) {
+    this.separator = this.rule('├', '┼', '┤');
+  }
+
+  private rule(left: string, middle: string, right: string): string {
+    return `${left}${this.colWidths.map((w) => '─'.repeat(w)).join(middle)}${right}`;
+  }
+
+  top(): string[] {
+    return [this.rule('┌', '┬', '┐')];
+  }
+
+  bottom(): string {
+    return this.rule('└', '┴', '┘');
+  }
+
+  /**
+   * Pushes the lines of one row, whose cells are given as their lines, onto `out`. With
+   * `plain`, the cells marked 1 hold one-column text only: a line of theirs without escape
+   * codes is as wide as it is long.
+   */
+  emit(lines: string[][], align: ('left' | 'right')[], out: string[], plain?: Uint8Array): void {
     let height = 1;
     for (const cell of lines) height = Math.max(height, cell.length);
     for (let k = 0; k < height; k++) {
       let line = '│';
-      lines.forEach((cell, i) => {
-        const text = cell[k] ?? '';
-        const fill = ' '.repeat(Math.max(0, (colWidths[i] as number) - PAD - displayWidth(text)));
-        line += cells[i]?.hAlign === 'right' ? ` ${fill}${text} │` : ` ${text}${fill} │`;
-      });
+      for (let i = 0; i < lines.length; i++) {
+        const text = (lines[i] as string[])[k] ?? '';
+        const used =
+          plain?.[i] === 1 && !text.includes('\u001b') ? text.length : displayWidth(text);
+        const fill = ' '.repeat(Math.max(0, (this.colWidths[i] as number) - PAD - used));
+        line += align[i] === 'right' ? ` ${fill}${text} │` : ` ${text}${fill} │`;
+      }
       out.push(line);
     }
-  };
-  if (head.length > 0) {
-    emit(head.map((content) => ({ content, hAlign: 'left' })));
-    out.push(separator);
   }
-  rows.forEach((row, r) => {
-    if (r > 0 && !compact) out.push(separator);
-    emit(row);
-  });
-  out.push(rule('└', '┴', '┘'));
-  return out;
 }
 
-/** Tables longer than this are drawn by drawTable rather than cli-table3. */
+/** Tables longer than this are drawn by TableDrawer rather than cli-table3. */
 const TABLE_CHUNK = 200;
 
 /** Whether columns of these widths make a table within `width` that splits no word. */
-function fits(columns: Column[], sizes: Measures, widths: number[], width: number): boolean {
+function fits(
+  columns: Column[],
+  sizes: Measures,
+  keep: number[],
+  widths: number[],
+  width: number,
+): boolean {
   const total = widths.reduce((n, w) => n + w + PAD + 1, 1);
   if (total > width) return false;
   return columns.every((col, i) => {
     const w = widths[i] as number;
     if (widestWord(col.header) > w) return false;
-    const natural = sizes.reduce((n, row) => Math.max(n, (row[i] ?? EMPTY).line), 0);
-    if (col.flex && w < Math.min(col.min ?? 20, natural)) return false;
+    const k = keep[i] as number;
+    if (col.flex && w < Math.min(col.min ?? 20, sizes.most(k, sizes.line))) return false;
     const wraps = col.wrap || col.flex;
-    return sizes.every((row) => {
-      const m = row[i] ?? EMPTY;
-      return (wraps ? m.word : m.line) <= w;
-    });
+    return sizes.most(k, wraps ? sizes.word : sizes.line) <= w;
   });
 }
 
@@ -264,19 +383,39 @@ export function renderCards(
   width: number,
   colors: Palette,
 ): string {
-  return rows
-    .map((row) =>
-      renderPairs(
-        columns.map((col, i) => ({
-          label: col.header,
-          cell: row[i] ?? { text: '' },
-          style: col.style,
-        })),
-        width,
-        colors,
-      ),
-    )
-    .join('\n');
+  const parts: string[] = [];
+  writeCards(columns, rows, width, colors, (text) => parts.push(text));
+  return parts.join('');
+}
+
+/** renderCards's text, written a slice of records at a time as they are laid out. */
+export function writeCards(
+  columns: Column[],
+  rows: Cell[][],
+  width: number,
+  colors: Palette,
+  write: (text: string) => void,
+): void {
+  for (let from = 0; from < rows.length; from += WRITE_BATCH) {
+    const cards: string[] = [];
+    const to = Math.min(rows.length, from + WRITE_BATCH);
+    for (let r = from; r < to; r++) {
+      const row = rows[r] as Cell[];
+      cards.push(
+        renderPairs(
+          columns.map((col, i) => ({
+            label: col.header,
+            cell: row[i] ?? { text: '' },
+            style: col.style,
+          })),
+          width,
+          colors,
+        ),
+      );
+    }
+    // Cards are separated by a blank line: between two slices as well.
+    write(`${from > 0 ? '\n' : ''}${cards.join('\n')}`);
+  }
 }
 
 /** One labelled field of a card or a key/value block. */
@@ -328,26 +467,109 @@ export function renderPairs(pairs: Pair[], width: number, colors: Palette): stri
 }
 
 function safeCell(cell: Cell): Cell {
+  // Most text has nothing to escape: it is kept as it is, without splitting it into lines.
+  if (!hasUnsafeInline(cell.text)) return cell;
   // A table cell may hold line breaks (they become lines in the cell); all else is escaped.
   const text = cell.text.split('\n').map(sanitizeInline).join('\n');
   // Escaping moves characters, so highlight positions only survive when nothing was escaped.
   return text === cell.text ? cell : { text };
 }
 
-function layoutCell(
+/** A row of cells, each made safe (safeCell); the row itself when nothing changed. */
+function safeRow(row: Cell[]): Cell[] {
+  for (let i = 0; i < row.length; i++) {
+    const cell = row[i] as Cell;
+    if (safeCell(cell) !== cell) return row.map(safeCell);
+  }
+  return row;
+}
+
+/**
+ * One-column text (ONE_COLUMN_LINES) wrapped to `width` exactly as wrapRanges wraps it, as
+ * the lines' text (words joined by single spaces): one pass over the characters, and a line
+ * whose words are one space apart in the text is one slice of it.
+ */
+export function wrapPlain(text: string, width: number): string[] {
+  const max = Math.max(1, width);
+  const lines: string[] = [];
+  let count = 0; // ranges on the line
+  let from = 0; // the line as text[from, to) while its words are one space apart
+  let to = 0;
+  let joined: string | undefined; // the line as joined text once they are not
+  let lineWidth = 0;
+  const add = (a: number, b: number) => {
+    if (count === 0) {
+      from = a;
+      to = b;
+    } else if (joined === undefined && a === to + 1) {
+      to = b;
+    } else {
+      joined = `${joined ?? text.slice(from, to)} ${text.slice(a, b)}`;
+    }
+    count++;
+  };
+  const flush = () => {
+    lines.push(count === 0 ? '' : (joined ?? text.slice(from, to)));
+    count = 0;
+    joined = undefined;
+    lineWidth = 0;
+  };
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) {
+      flush();
+      i++;
+      continue;
+    }
+    if (c === 0x20) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n) {
+      const d = text.charCodeAt(j);
+      if (d === 0x20 || d === 0x0a) break;
+      j++;
+    }
+    const w = j - i;
+    if (count > 0 && lineWidth + 1 + w <= max) {
+      add(i, j);
+      lineWidth += 1 + w;
+    } else {
+      if (count > 0) flush();
+      // A word wider than a whole line is cut every `max` characters (one column each).
+      let p = i;
+      while (j - p > max) {
+        add(p, p + max);
+        flush();
+        p += max;
+      }
+      add(p, j);
+      lineWidth = j - p;
+    }
+    i = j;
+  }
+  flush();
+  return lines;
+}
+
+/** A cell's text wrapped to `width`, as the lines a table shows (styled, highlights marked). */
+function layoutLines(
   cell: Cell,
   width: number,
   colors: Palette,
   style?: (s: string) => string,
-): string {
-  const lines = wrapRanges(cell.text, width);
-  return lines
-    .map((ranges) =>
-      ranges
-        .map(([a, b]) => styleRange(cell.text, a, b, cell.marks ?? [], colors, style))
-        .join(' '),
-    )
-    .join('\n');
+): string[] {
+  const marks = cell.marks ?? [];
+  return wrapRanges(cell.text, width).map((ranges) => {
+    if (ranges.length === 1) {
+      const [a, b] = ranges[0] as [number, number];
+      return styleRange(cell.text, a, b, marks, colors, style);
+    }
+    return ranges.map(([a, b]) => styleRange(cell.text, a, b, marks, colors, style)).join(' ');
+  });
 }
 
 export type { Cell, Column } from './cells.js';

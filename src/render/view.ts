@@ -1,6 +1,6 @@
 import type { Palette } from './color.js';
 import { toJson } from './json.js';
-import type { renderCards, renderPairs, renderTable } from './table.js';
+import type { renderPairs, writeCards, writeTable } from './table.js';
 import type { displayWidth, wrap } from './text-width.js';
 
 /** The output formats a listing can be asked for with `--format`. */
@@ -27,8 +27,8 @@ export interface View {
 
 /** Table and wrapping functions, which bring cli-table3 and string-width with them. */
 export interface TableKit {
-  renderTable: typeof renderTable;
-  renderCards: typeof renderCards;
+  writeTable: typeof writeTable;
+  writeCards: typeof writeCards;
   renderPairs: typeof renderPairs;
   wrap: typeof wrap;
   displayWidth: typeof displayWidth;
