@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+// @ts-expect-error: the corpus generator is plain JavaScript shared with the benchmarks.
+import { random } from '../../bench/corpus.mjs';
 import { articleRuns, type Run } from '../../src/core/browse/marks.js';
 import { CLAIM_KINDS, type ClaimKind, type Source } from '../../src/core/model/types.js';
 import {
@@ -235,17 +237,6 @@ function wholeArticle(
   endParagraph();
   while (out.length > 0 && out[out.length - 1] === '') out.pop();
   return { text: `${out.join('\n')}\n`, lineOf };
-}
-
-/** A deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const WORDS = ['Gyumri', 'base', 'Türkiye’s', 'on', '東京', 'a', 'memorandum', '—', 'x'.repeat(40)];

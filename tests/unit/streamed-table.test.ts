@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+// @ts-expect-error: the corpus generator is plain JavaScript shared with the benchmarks.
+import { random } from '../../bench/corpus.mjs';
 import type { Cell, Column } from '../../src/render/cells.js';
 import { chalkPalette, type Palette, plainPalette } from '../../src/render/color.js';
 import {
@@ -14,17 +16,6 @@ import { ONE_COLUMN_LINES, wrapRanges } from '../../src/render/text-width.js';
 // Long tables and card lists are laid out and written a slice of rows at a time (writeTable,
 // writeCards). These tests hold the streamed text to the text made whole: cli-table3's
 // table, and every card rendered on its own.
-
-/** A deterministic generator (mulberry32), so the generated listing is the same every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = [
   'Gyumri',
