@@ -281,17 +281,17 @@ async function makeReport(
       ? `The ${graph.nodes.length} most connected of ${full.nodes.length} actors. ${legend}`
       : `${graph.nodes.length} actors. ${legend}`;
 
-  const { fillNetwork, NETWORK_SLOT, renderReport } = await import('../render/html/page.js');
+  const { fillNetwork, renderReport } = await import('../render/html/page.js');
   const page = renderReport({
     source: dataset.doc.source,
     runs,
     kinds,
     data,
-    svg: svg ? NETWORK_SLOT : undefined,
+    network: svg !== undefined,
     networkNote,
     version: VERSION,
   });
-  const pieces = svg ? fillNetwork(page, await svg) : page;
+  const pieces = svg ? fillNetwork(page, await svg) : page.pieces;
   await checked;
   if (toStdout) for (const piece of pieces) ctx.view.write(piece);
   else writeFileAtomic(options.output as string, pieces);

@@ -71,6 +71,28 @@ describe('armru report', () => {
   });
 });
 
+describe('armru report without actors', () => {
+  it('says there are no actors to draw, and draws nothing', () => {
+    const mini = JSON.parse(readFileSync(fixture('mini/claims.json'), 'utf8'));
+    for (const claim of mini.claims) claim.actors = [];
+    mini.agreements = [];
+    copyFileSync(fixture('mini/article.txt'), join(dir, 'article.txt'));
+    const file = join(dir, 'no-actors.claims.json');
+    writeFileSync(file, JSON.stringify(mini));
+    const page = join(dir, 'no-actors.html');
+    expect(armru(['--data', file, 'report', '-o', page])).toEqual({
+      status: 0,
+      stdout: '',
+      stderr: '',
+    });
+    const html = readFileSync(page, 'utf8');
+    expect(html).toContain(
+      '<h2 id="network-heading">Actors</h2>\n<p class="status">No actors to draw.</p>\n</section>',
+    );
+    expect(html).not.toContain('<svg');
+  });
+});
+
 describe('armru report checks a dataset on its second thread', () => {
   // The JSON scan and the schema run beside the page; a defect either of them finds, or one
   // that breaks the page before they answer, must end as a plain load ends: the same line,

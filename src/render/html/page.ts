@@ -13,8 +13,8 @@ export interface ReportModel {
   /** Kind of each claim, by the id shown. */
   kinds: Map<string, ClaimKind>;
   data: ClientData;
-  /** The actor network as an SVG document, or undefined when there are no actors. */
-  svg: string | undefined;
+  /** Whether there are actors to draw: the drawing itself is put in by `fillNetwork`. */
+  network: boolean;
   /** A sentence on what the network shows (when it had to be cut down). */
   networkNote: string;
   /** armru's version, for the footer. */
@@ -101,18 +101,20 @@ function inlineSvg(svg: string): string {
   return at === -1 ? '' : svg.slice(at).replace(/<!--[\s\S]*?-->/g, '');
 }
 
-/**
- * Stands for the network in `ReportModel.svg` while Graphviz is still at work, so the page
- * can be made meanwhile; `fillNetwork` puts the drawing in. It is a piece of the page of its
- * own, so dataset text (whose every `<` is escaped anyway) cannot forge it.
- */
-export const NETWORK_SLOT = '<svg id="armru-network-slot"></svg>';
+/** The page in pieces, to be written in order, and where the network's drawing goes. */
+export interface ReportPage {
+  pieces: string[];
+  /** The piece that holds the drawing, once `fillNetwork` has it; undefined without actors. */
+  networkAt: number | undefined;
+}
 
-/** Puts Graphviz's drawing where `NETWORK_SLOT` stands (the pieces are changed in place). */
-export function fillNetwork(pieces: string[], svg: string): string[] {
-  const at = pieces.indexOf(NETWORK_SLOT);
-  if (at !== -1) pieces[at] = inlineSvg(svg);
-  return pieces;
+/**
+ * Puts Graphviz's drawing in its piece. The page is made while Graphviz is still at work on
+ * another thread, and the drawing arrives last.
+ */
+export function fillNetwork(page: ReportPage, svg: string): string[] {
+  if (page.networkAt !== undefined) page.pieces[page.networkAt] = inlineSvg(svg);
+  return page.pieces;
 }
 
 /**
@@ -124,7 +126,7 @@ export function fillNetwork(pieces: string[], svg: string): string[] {
  * the article and the claims' data are megabytes each, and joining them into one string only
  * to turn it into bytes again costs time and memory.
  */
-export function renderReport(model: ReportModel): string[] {
+export function renderReport(model: ReportModel): ReportPage {
   const { source } = model;
   const script = clientScript();
   const csp = [
@@ -157,13 +159,6 @@ export function renderReport(model: ReportModel): string[] {
     model.data.timeline.length === 0
       ? '<p class="status">No claim or agreement in this dataset carries a date.</p>'
       : '<ol class="timeline" id="timeline-list"></ol>';
-  const network = model.svg
-    ? [
-        `<p class="status">${escapeHtml(model.networkNote)}</p><div class="graph" tabindex="0" role="img" aria-label="Network of the actors: who appears with whom in the claims, and who is party to which agreement">`,
-        model.svg === NETWORK_SLOT ? NETWORK_SLOT : inlineSvg(model.svg),
-        '</div>',
-      ]
-    : ['<p class="status">No actors to draw.</p>'];
   const select = (id: string, label: string) =>
     `<label>${label} <select id="${id}"><option value="">any</option></select></label>`;
   const head = `<!doctype html>
@@ -216,11 +211,17 @@ ${timeline}
 <aside id="panel" role="dialog" aria-labelledby="panel-title" tabindex="-1" hidden></aside>
 <footer>Written by armru ${escapeHtml(model.version)} from the dataset “${escapeHtml(source.id)}”. Every highlight is the article's own words; the claim texts are the dataset editor's.</footer>
 <script type="application/json" id="armru-data">`;
-  return [
-    head,
-    articleHtml(model),
-    middle,
-    ...network,
+  const pieces = [head, articleHtml(model), middle];
+  let networkAt: number | undefined;
+  if (model.network) {
+    pieces.push(
+      `<p class="status">${escapeHtml(model.networkNote)}</p><div class="graph" tabindex="0" role="img" aria-label="Network of the actors: who appears with whom in the claims, and who is party to which agreement">`,
+    );
+    // Empty until fillNetwork puts the drawing in.
+    networkAt = pieces.push('') - 1;
+    pieces.push('</div>');
+  } else pieces.push('<p class="status">No actors to draw.</p>');
+  pieces.push(
     tail,
     scriptJson(model.data),
     `</script>
@@ -228,5 +229,6 @@ ${timeline}
 </body>
 </html>
 `,
-  ];
+  );
+  return { pieces, networkAt };
 }
