@@ -490,7 +490,7 @@ export const COMMANDS: CommandDefinition[] = [
       ...SELECTION.filter((o) => o !== actor),
     ],
     examples: [
-      'armru graph --format svg > actors.svg   drawn without system Graphviz',
+      'armru graph --format svg > actors.svg   drawn without system Graphviz (100 actors at most)',
       'armru graph | dot -Tsvg > actors.svg',
       'armru graph --format mermaid > actors.mmd',
       'armru graph --actor Shoigu --min-weight 2 --format json',

@@ -126,22 +126,19 @@ async function openDataset(
  * own `source.id`, since ids are shown as SOURCE:ID once several are loaded.
  */
 export async function loadCorpus(paths: string[] = []): Promise<Corpus> {
-  return (await openCorpus(paths)).corpus;
+  return (await loadCorpusChecking(paths)).corpus;
 }
 
 /**
- * As `loadCorpus`, but the JSON scan and the schema of files no fresh index vouches for are
- * left to `check`, which runs them elsewhere meanwhile; `checked` says how they ended. For a
- * command with much work of its own to do before it writes anything (`armru report`).
+ * As `loadCorpus`, but with `check` the JSON scan and the schema of files no fresh index
+ * vouches for are left to it, which runs them elsewhere meanwhile; `checked` says how they
+ * ended. For a command with much work of its own to do before it writes anything (`armru
+ * report`). Without `check`, every check runs here and `checked` is already fulfilled.
  */
 export async function loadCorpusChecking(
   paths: string[],
-  check: TextCheck,
+  check?: TextCheck,
 ): Promise<CheckingCorpus> {
-  return openCorpus(paths, check);
-}
-
-async function openCorpus(paths: string[], check?: TextCheck): Promise<CheckingCorpus> {
   const files = paths.length === 0 ? [BUILTIN_DATASET] : paths.flatMap(datasetFiles);
   const datasets: Dataset[] = [];
   const pending: Promise<void>[] = [];
