@@ -66,11 +66,14 @@ export async function confirmQuotes(refs: readonly ClaimRef[]): Promise<void> {
 }
 
 /**
- * Reads the article on disk now a piece at a time: the code points [start, end), or a reason
- * why they cannot be read (past the end, not UTF-8). A large index gives one, so that showing
- * twenty claims of a large archive does not read the whole article.
+ * Reads the article on disk now a piece at a time: for each span, the code points [start, end),
+ * or a reason why they cannot be read (past the end, not UTF-8). A large index gives one, so
+ * that showing twenty claims of a large archive does not read the whole article. It is asked
+ * for every span at once, so that it can read each part of the article once.
  */
-export type ArticlePieces = (start: number, end: number) => string | { problem: string };
+export type ArticlePieces = (
+  spans: readonly (readonly [number, number])[],
+) => (string | { problem: string })[];
 
 const inPieces = new WeakMap<Dataset, ArticlePieces>();
 
@@ -85,18 +88,21 @@ function misplacedInPieces(
   read: ArticlePieces,
 ): ReturnType<typeof misplacedQuotes> {
   const problems: ReturnType<typeof misplacedQuotes> = [];
+  const readable = claims.filter(({ quote }) => !(quote.end <= quote.start));
+  const found = read(readable.map(({ quote }) => [quote.start, quote.end] as const));
+  let k = 0;
   for (const { id, quote } of claims) {
     const { exact, start, end } = quote;
-    const found =
-      end <= start
-        ? { problem: `end (${end}) must be greater than start (${start})` }
-        : read(start, end);
+    const text =
+      end <= start ? { problem: `end (${end}) must be greater than start (${start})` } : found[k++];
     const why =
-      typeof found !== 'string'
-        ? found.problem
-        : found === exact
-          ? undefined
-          : 'the quoted words are not there';
+      text === undefined
+        ? 'the article was not read there'
+        : typeof text !== 'string'
+          ? text.problem
+          : text === exact
+            ? undefined
+            : 'the quoted words are not there';
     if (why) problems.push({ file, code: 'quote', claimId: id, message: why });
   }
   return problems;

@@ -351,6 +351,9 @@ function readRange(fd: number, start: number, end: number): Buffer {
   return buffer.subarray(0, done);
 }
 
+/** A UTF-16 surrogate: text holding one has code points of two units. */
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 function float64s(bytes: Buffer): Float64Array {
   return new Float64Array(
     bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
@@ -614,40 +617,65 @@ export class WordIndex {
     return JSON.parse(bytes.toString('utf8')) as Relation[];
   }
 
-  /** Reads the map of the article now, so that articlePiece works after the index is closed. */
+  /** Reads the map of the article now, so that articlePieces works after the index is closed. */
   mapArticle(): void {
     if (this.meta.articleCodePoints !== undefined)
       this.points ??= float64s(this.whole('article-points.bin'));
   }
 
   /**
-   * Code points [start, end) of the article as its file is now, read from the pieces that hold
-   * them (see ARTICLE_STEP); undefined when the index has no map of the article.
+   * Code points [start, end) of the article as its file is now, for each span asked for, read
+   * from the pieces that hold them (see ARTICLE_STEP); or why they cannot be read. The article
+   * is opened once for all the spans, and each run of pieces a span needs is read and decoded
+   * once however many spans lie in it (listing thousands of claims reads each piece of the
+   * article once, not once per claim). A span's text is what decoding its own run of pieces
+   * gives, as if it were read alone.
    */
-  articlePiece(start: number, end: number): string | { problem: string } | undefined {
+  articlePieces(spans: readonly (readonly [number, number])[]): (string | { problem: string })[] {
     const total = this.meta.articleCodePoints;
-    if (total === undefined || this.meta.textFile === null) return undefined;
-    if (end > total)
-      return { problem: `end (${end}) is past the end of the article (${total} code points)` };
+    if (total === undefined || this.meta.textFile === null)
+      return spans.map(() => ({ problem: 'the index has no map of the article' }));
     this.points ??= float64s(this.whole('article-points.bin'));
-    const first = Math.floor(start / ARTICLE_STEP);
-    const last = Math.ceil(end / ARTICLE_STEP);
-    const from = this.points[first] as number;
+    const points = this.points;
     const path = join(dirname(this.datasetFile), this.meta.textFile);
     let fd: number;
     try {
       fd = openSync(path, 'r');
     } catch {
-      return { problem: 'the article cannot be read' };
+      return spans.map(() => ({ problem: 'the article cannot be read' }));
     }
+    // Decoded runs by their first and last piece: the text, and its code points when they
+    // are not one UTF-16 unit each.
+    const runs = new Map<number, { text: string; units?: string[] } | { problem: string }>();
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    let size: number | undefined;
+    const run = (first: number, last: number) => {
+      const key = first * points.length + last;
+      let found = runs.get(key);
+      if (!found) {
+        try {
+          size ??= fstatSync(fd).size;
+          const to = last < points.length ? (points[last] as number) : size;
+          const text = decoder.decode(readRange(fd, points[first] as number, to));
+          found = SURROGATE.test(text) ? { text, units: Array.from(text) } : { text };
+        } catch {
+          found = { problem: 'the article is not UTF-8 text there' };
+        }
+        runs.set(key, found);
+      }
+      return found;
+    };
     try {
-      const to = last < this.points.length ? (this.points[last] as number) : fstatSync(fd).size;
-      const text = new TextDecoder('utf-8', { fatal: true }).decode(readRange(fd, from, to));
-      return Array.from(text)
-        .slice(start - first * ARTICLE_STEP, end - first * ARTICLE_STEP)
-        .join('');
-    } catch {
-      return { problem: 'the article is not UTF-8 text there' };
+      return spans.map(([start, end]) => {
+        if (end > total)
+          return { problem: `end (${end}) is past the end of the article (${total} code points)` };
+        const first = Math.floor(start / ARTICLE_STEP);
+        const found = run(first, Math.ceil(end / ARTICLE_STEP));
+        if ('problem' in found) return found;
+        const from = start - first * ARTICLE_STEP;
+        const to = end - first * ARTICLE_STEP;
+        return found.units ? found.units.slice(from, to).join('') : found.text.slice(from, to);
+      });
     } finally {
       closeSync(fd);
     }

@@ -332,10 +332,7 @@ export function indexedSearch(
         const index = (indexes[d] as { index: WordIndex }).index;
         if (index.meta.articleCodePoints !== undefined && index.meta.textFile !== null) {
           index.mapArticle();
-          checkInPieces(
-            dataset,
-            (start, end) => index.articlePiece(start, end) ?? { problem: 'no article' },
-          );
+          checkInPieces(dataset, (spans) => index.articlePieces(spans));
         }
       });
       const searcher = new ClaimSearcher(corpus);

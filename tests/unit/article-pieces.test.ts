@@ -1,0 +1,115 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEARCH_FINGERPRINT } from '../../src/core/search/search-record.js';
+import { buildIndex } from '../../src/core/store/index-build.js';
+import { ARTICLE_STEP, openIndex, WordIndex } from '../../src/core/store/index-store.js';
+import { ROOT } from '../helpers.js';
+
+// A large index reads the article's code points in pieces, for thousands of quotes at once:
+// every span must be exactly the code points of the article on disk, whatever pieces it
+// crosses, and a piece that cannot be read must spoil only the spans that need it.
+
+let dir: string;
+let file: string;
+let article: string;
+let text: string;
+
+/** A WordIndex of the dataset, opened fresh (the caller closes it). */
+function open(): WordIndex {
+  const state = openIndex(file, SEARCH_FINGERPRINT);
+  if (state.state !== 'fresh') throw new Error(`index ${state.state}`);
+  return new WordIndex(file, state.dir, state.meta);
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'armru-pieces-'));
+  mkdirSync(join(dir, 'd'));
+  file = join(dir, 'd', 'claims.json');
+  article = join(dir, 'd', 'article.txt');
+  copyFileSync(join(ROOT, 'tests/fixtures/mini/claims.json'), file);
+  // The mini article, then three pieces' worth of text with characters of one to four bytes,
+  // astral ones (two UTF-16 units) among them, so that spans cross pieces and units differ
+  // from code points.
+  const words = ['ferry', 'Gyumri', 'Ərəb', '—', '😀', '𝔸lpha', 'ще', '“quoted”', '漢字'];
+  let more = '';
+  for (let i = 0; Array.from(more).length < 3 * ARTICLE_STEP + 500; i++)
+    more += `${words[(i * 7) % words.length]}${i % 11 === 0 ? '\n' : ' '}`;
+  text = readFileSync(join(ROOT, 'tests/fixtures/mini/article.txt'), 'utf8') + more;
+  writeFileSync(article, text);
+  const doc = JSON.parse(readFileSync(file, 'utf8'));
+  doc.source.textSha256 = createHash('sha256').update(text, 'utf8').digest('hex');
+  doc.$schema = join(ROOT, 'data/claims.schema.json');
+  writeFileSync(file, JSON.stringify(doc, null, 2));
+  await buildIndex(file, undefined, true);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('reading the article in pieces for many quotes at once', () => {
+  it('gives each span the code points of the article, across pieces and astral characters', () => {
+    const points = Array.from(text);
+    const span = fc
+      .tuple(fc.nat(points.length - 1), fc.integer({ min: 1, max: 2 * ARTICLE_STEP }))
+      .map(([start, length]) => [start, Math.min(points.length, start + length)] as const);
+    const index = open();
+    try {
+      fc.assert(
+        fc.property(fc.array(span, { minLength: 1, maxLength: 40 }), (spans) => {
+          expect(index.articlePieces(spans)).toEqual(
+            spans.map(([a, b]) => points.slice(a, b).join('')),
+          );
+        }),
+        { numRuns: 60 },
+      );
+      // The same span twice, one crossing a piece's end, and one past the article's end.
+      const across = [ARTICLE_STEP - 3, ARTICLE_STEP + 4] as const;
+      expect(index.articlePieces([across, across, [0, points.length + 1]])).toEqual([
+        points.slice(...across).join(''),
+        points.slice(...across).join(''),
+        {
+          problem: `end (${points.length + 1}) is past the end of the article (${points.length} code points)`,
+        },
+      ]);
+    } finally {
+      index.close();
+    }
+  });
+
+  it('says which spans fall where the file is no longer UTF-8, and reads the others', () => {
+    const index = open();
+    index.mapArticle();
+    index.close();
+    const bytes = readFileSync(article);
+    // Spoil one byte in the third piece, by its byte offset.
+    const third = Buffer.byteLength(
+      Array.from(text)
+        .slice(0, 2 * ARTICLE_STEP + 10)
+        .join(''),
+    );
+    const spoiled = Buffer.from(bytes);
+    spoiled[third] = 0xff;
+    writeFileSync(article, spoiled);
+    try {
+      const points = Array.from(text);
+      const spans = [
+        [5, 40],
+        [2 * ARTICLE_STEP + 2, 2 * ARTICLE_STEP + 20],
+        [ARTICLE_STEP + 1, ARTICLE_STEP + 9],
+      ] as const;
+      expect(index.articlePieces(spans)).toEqual([
+        points.slice(5, 40).join(''),
+        { problem: 'the article is not UTF-8 text there' },
+        points.slice(ARTICLE_STEP + 1, ARTICLE_STEP + 9).join(''),
+      ]);
+      rmSync(article);
+      expect(index.articlePieces(spans)).toEqual(
+        spans.map(() => ({ problem: 'the article cannot be read' })),
+      );
+    } finally {
+      writeFileSync(article, bytes);
+    }
+  });
+});
