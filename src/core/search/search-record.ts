@@ -206,43 +206,84 @@ function agreementsOf(dataset: Dataset): Map<string, Agreement[]> {
   return found;
 }
 
-/** Each field's values with where they come from, in the order of the search record. */
+type Entry = { value: string; origin: EntryOrigin };
+
+/**
+ * The entries of a name and its aliases, made once per entity or topic: archives name the same
+ * few thousand entities in every claim. The list is shared by every record that names the
+ * item, so nobody may change it; it is made again when the item's names change.
+ */
+const namesOf = new WeakMap<
+  object,
+  { name: string; aliases: string[]; count: number; list: Entry[] }
+>();
+
+function names(item: { name: string; aliases: string[] } | undefined): readonly Entry[] {
+  if (!item) return [];
+  const known = namesOf.get(item);
+  if (
+    known &&
+    known.name === item.name &&
+    known.aliases === item.aliases &&
+    known.count === item.aliases.length
+  )
+    return known.list;
+  const list: Entry[] = [{ value: item.name, origin: { of: item.name, alias: false } }];
+  for (const value of item.aliases) list.push({ value, origin: { of: item.name, alias: true } });
+  namesOf.set(item, { name: item.name, aliases: item.aliases, count: item.aliases.length, list });
+  return list;
+}
+
+/** The kind words' entries of each kind, made once. */
+const KIND_ENTRIES = Object.fromEntries(
+  Object.entries(KIND_WORDS).map(([kind, words]) => [
+    kind,
+    words.map((value) => ({ value, origin: { of: `kind ${kind}`, alias: false } })),
+  ]),
+) as unknown as Record<ClaimKind, readonly Entry[]>;
+
+/**
+ * Each field's values with where they come from, in the order of the search record. Entries
+ * of names and kinds are shared between records (see `names`): read them, never change them.
+ */
 export function recordEntries(
   dataset: Dataset,
   claim: Claim,
 ): Record<SearchField, { value: string; origin: EntryOrigin }[]> {
   const own = (value: string, of: string) => ({ value, origin: { of, alias: false } });
-  const names = (item: { name: string; aliases: string[] } | undefined) =>
-    item
-      ? [
-          own(item.name, item.name),
-          ...item.aliases.map((value) => ({ value, origin: { of: item.name, alias: true } })),
-        ]
-      : [];
-  const asserter =
-    claim.assertedBy === AUTHOR
-      ? [own(AUTHOR, 'author'), own(dataset.doc.source.author, 'author')]
-      : names(dataset.entityById.get(claim.assertedBy));
-  const agreements = agreementsOf(dataset).get(claim.id) ?? [];
+  const append = (to: Entry[], from: readonly Entry[]) => {
+    for (const entry of from) to.push(entry);
+  };
+  const source: Entry[] = [];
+  if (claim.assertedBy === AUTHOR)
+    source.push(own(AUTHOR, 'author'), own(dataset.doc.source.author, 'author'));
+  else append(source, names(dataset.entityById.get(claim.assertedBy)));
+  if (claim.cue) source.push(own(claim.cue, 'cue'));
+  const actors: Entry[] = [];
+  for (const id of claim.actors) append(actors, names(dataset.entityById.get(id)));
+  const topics: Entry[] = [];
+  for (const id of claim.topics) append(topics, names(dataset.topicById.get(id)));
+  const date: Entry[] = [];
+  if (claim.when) {
+    const of = `date ${claim.when.date}`;
+    for (const d of dateForms(claim.when.date)) date.push(own(d, of));
+    date.push(own(claim.when.text, of));
+  }
+  const context: Entry[] = [];
+  for (const a of agreementsOf(dataset).get(claim.id) ?? []) {
+    const of = `agreement ${a.id}`;
+    context.push(own(a.name, of), own(a.status, of));
+    for (const w of STATUS_WORDS[a.status]) context.push(own(w, of));
+  }
+  if (claim.note) context.push(own(claim.note, 'note'));
   return {
     text: [own(claim.text, 'text')],
     quote: [own(claim.quote.exact, 'quote')],
-    actors: claim.actors.flatMap((id) => names(dataset.entityById.get(id))),
-    topics: claim.topics.flatMap((id) => names(dataset.topicById.get(id))),
-    source: claim.cue ? [...asserter, own(claim.cue, 'cue')] : asserter,
-    kind: KIND_WORDS[claim.kind].map((w) => own(w, `kind ${claim.kind}`)),
-    date: [
-      ...(claim.when ? dateForms(claim.when.date) : []).map((d) =>
-        own(d, `date ${claim.when?.date}`),
-      ),
-      ...(claim.when ? [own(claim.when.text, `date ${claim.when.date}`)] : []),
-    ],
-    context: [
-      ...agreements.flatMap((a) => [
-        own(a.name, `agreement ${a.id}`),
-        ...[a.status, ...STATUS_WORDS[a.status]].map((w) => own(w, `agreement ${a.id}`)),
-      ]),
-      ...(claim.note ? [own(claim.note, 'note')] : []),
-    ],
+    actors,
+    topics,
+    source,
+    kind: [...KIND_ENTRIES[claim.kind]],
+    date,
+    context,
   };
 }

@@ -146,9 +146,21 @@ interface IndexRecord {
 
 /** A record's folded field values joined by NUL, which no field value contains. */
 function haystack(record: IndexRecord): string {
-  return Object.values(record.$)
-    .flatMap((value) => (Array.isArray(value) ? value.map((v) => v.v) : [value.v]))
-    .join('\u0000');
+  let out = '';
+  let first = true;
+  for (const key in record.$) {
+    const value = record.$[key] as IndexRecord['$'][number];
+    if (Array.isArray(value)) {
+      for (const entry of value) {
+        out = first ? entry.v : `${out}\u0000${entry.v}`;
+        first = false;
+      }
+    } else {
+      out = first ? value.v : `${out}\u0000${value.v}`;
+      first = false;
+    }
+  }
+  return out;
 }
 
 /** A claim's score and match positions for one term or group. */
