@@ -80,6 +80,13 @@ describe('streamed JSON', () => {
     expect(out.length).toBeLessThan(50);
     expect([...batched([])]).toEqual([]);
   });
+
+  it('passes a piece of half the size or more on as it is, after what was gathered before it', () => {
+    const big = 'x'.repeat(60);
+    const out = [...batched(['a', 'b', big, 'c', big, big, 'd'], 100)];
+    expect(out).toEqual(['ab', big, 'c', big, big, 'd']);
+    expect([...batched([big], 100)]).toEqual([big]);
+  });
 });
 
 describe('code points without an array of them', () => {
