@@ -17,7 +17,7 @@ import {
   FUSE_VERSION,
   SEARCH_FINGERPRINT,
 } from '../../src/core/search/search-record.js';
-import { crc32, crc32Portable } from '../../src/core/text/checksum.js';
+import { crc32, crc32Native, crc32Portable } from '../../src/core/text/checksum.js';
 import { ROOT } from '../helpers.js';
 
 // The index build is given a loader that changes a file right after the checks have read it,
@@ -41,17 +41,27 @@ const dir = mkdtempSync(join(tmpdir(), 'armru-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('CRC-32', () => {
+  const zlib = crc32Native();
   it('is the zlib checksum ("123456789" gives cbf43926), natively and in JavaScript', () => {
     expect(crc32('123456789').toString(16)).toBe('cbf43926');
     expect(crc32Portable('123456789').toString(16)).toBe('cbf43926');
+    expect(crc32Portable('').toString(16)).toBe('0');
+    if (!zlib) return;
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), fc.uint8Array({ maxLength: 300 }), (x, y) => {
-        expect(crc32Portable(x)).toBe(crc32(x));
-        // Continuing a checksum equals checking the bytes at once.
+        expect(crc32Portable(x)).toBe(zlib(x));
+        expect(crc32(x)).toBe(zlib(x));
+        // Continuing a checksum equals checking the bytes at once, in JavaScript and natively.
         const both = Buffer.concat([x, y]);
-        expect(crc32(y, crc32(x))).toBe(crc32(both));
+        expect(crc32Portable(y, crc32Portable(x))).toBe(zlib(both));
+        expect(crc32(y, crc32(x))).toBe(zlib(both));
       }),
     );
+    // Past the size checked in JavaScript, and strings (their UTF-8 bytes).
+    const large = Buffer.alloc(300 * 1024 + 5, 'Gyumri ’ 😀 ');
+    expect(crc32(large)).toBe(zlib(large));
+    expect(crc32Portable(large)).toBe(zlib(large));
+    expect(crc32Portable('Gyumri ’ 😀')).toBe(zlib(Buffer.from('Gyumri ’ 😀')));
   });
 });
 
