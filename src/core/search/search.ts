@@ -163,6 +163,51 @@ function haystack(record: IndexRecord): string {
   return out;
 }
 
+/** A record's field values as fuse.js's index holds them (see FUSE_OPTIONS.getFn): folded. */
+function foldedValue(record: SearchRecord, field: SearchField): string | string[] {
+  return (FUSE_OPTIONS.getFn as (r: SearchRecord, path: string) => string | string[])(
+    record,
+    field,
+  );
+}
+
+/** The names of the searched fields, in the order of fuse.js's keys. */
+const KEY_NAMES = (FUSE_OPTIONS.keys ?? []).map(
+  (key) => (typeof key === 'string' ? key : (key as { name: string }).name) as SearchField,
+);
+
+/** Whether fuse.js's index leaves a value out (it skips blank strings). */
+const blank = (value: string) => value.trim().length === 0;
+
+/**
+ * The haystack of a record folded here, the same text as `haystack` of its record in fuse.js's
+ * index: the folded values that are not blank, in key order, joined by NUL.
+ */
+function foldedHaystack(record: SearchRecord): string {
+  let out = '';
+  let first = true;
+  for (const field of KEY_NAMES) {
+    const value = foldedValue(record, field);
+    for (const v of typeof value === 'string' ? [value] : value) {
+      if (blank(v)) continue;
+      out = first ? v : `${out}\u0000${v}`;
+      first = false;
+    }
+  }
+  return out;
+}
+
+/** A record's folded values, each left blank unless `keep` says it may match. */
+function prunedRecord(record: SearchRecord, keep: (value: string) => boolean): SearchRecord {
+  const out = {} as Record<SearchField, string | string[]>;
+  for (const field of KEY_NAMES) {
+    const value = foldedValue(record, field);
+    out[field] =
+      typeof value === 'string' ? (keep(value) ? value : '') : value.map((v) => (keep(v) ? v : ''));
+  }
+  return out as unknown as SearchRecord;
+}
+
 /** A claim's score and match positions for one term or group. */
 interface Scored {
   score: number;
@@ -179,11 +224,14 @@ interface Scored {
  * and would float every claim that merely lacks the word to the top.
  */
 export class ClaimSearcher {
-  private readonly fuse: Fuse<SearchRecord>;
   private readonly refs: ClaimRef[];
   private readonly records: SearchRecord[];
-  /** fuse.js's own index of the records: folded field values and their norms. */
-  private readonly index: FuseIndex<SearchRecord>;
+  /**
+   * fuse.js's own index of every record (folded field values and their norms): the prepared
+   * one an on-disk index brings, else made when a term without needles needs it.
+   */
+  private fullIndex: FuseIndex<SearchRecord> | undefined;
+  private fullFuse: Fuse<SearchRecord> | undefined;
   /** Each record's folded fields joined by NUL, for the candidate filter. */
   private readonly haystacks: string[];
   private readonly originCache = new Map<number, Record<SearchField, EntryOrigin[]>>();
@@ -198,13 +246,26 @@ export class ClaimSearcher {
       corpus.datasets.length === 1 && only?.searchIndex && refs.length === only.doc.claims.length
         ? only.searchIndex
         : undefined;
-    this.index = prepared
-      ? Fuse.parseIndex<SearchRecord>(prepared as never, { getFn: FUSE_OPTIONS.getFn as never })
-      : Fuse.createIndex(FUSE_OPTIONS.keys ?? [], this.records, {
-          getFn: FUSE_OPTIONS.getFn as never,
-        });
-    this.fuse = new Fuse(this.records, FUSE_OPTIONS, this.index);
-    this.haystacks = this.index.records.map((record) => haystack(record as IndexRecord));
+    if (prepared) {
+      this.fullIndex = Fuse.parseIndex<SearchRecord>(prepared as never, {
+        getFn: FUSE_OPTIONS.getFn as never,
+      });
+      this.haystacks = this.fullIndex.records.map((record) => haystack(record as IndexRecord));
+    } else {
+      // fuse.js's index of every record is not made here: the terms with needles (nearly all)
+      // score only the values that hold a needle (see searchTerm), and the haystack needs
+      // only the folded values, not their norms.
+      this.haystacks = this.records.map(foldedHaystack);
+    }
+  }
+
+  /** fuse.js over every record, with its full index (made on first use). */
+  private get fuse(): Fuse<SearchRecord> {
+    this.fullIndex ??= Fuse.createIndex(FUSE_OPTIONS.keys ?? [], this.records, {
+      getFn: FUSE_OPTIONS.getFn as never,
+    });
+    this.fullFuse ??= new Fuse(this.records, FUSE_OPTIONS, this.fullIndex);
+    return this.fullFuse;
   }
 
   /**
@@ -227,28 +288,18 @@ export class ClaimSearcher {
       return hits;
     }
     // Only field values that contain a needle can match, so fuse.js gets each candidate with
-    // just those values. A value that cannot match adds nothing to fuse.js's score (a product
+    // just those values: the others are left blank, which fuse.js's index skips as it skips
+    // any blank value. A value that cannot match adds nothing to fuse.js's score (a product
     // over the values that matched), so scores are unchanged; array entries keep their
-    // original positions, so match positions are unchanged too.
+    // positions, so match positions are unchanged too. fuse.js makes the index of these
+    // pruned records itself, with the norms of the values kept.
     const chosen = filterByNeedles(this.haystacks, needles);
     if (chosen.length === 0) return hits;
-    const { keys, records } = this.index.toJSON();
     const has = (value: string) => needles.some((n) => value.includes(n));
-    const pruned = chosen.map((at, i) => {
-      const record = records[at] as unknown as IndexRecord;
-      const kept: IndexRecord['$'] = {};
-      for (const [key, value] of Object.entries(record.$)) {
-        if (Array.isArray(value)) {
-          const entries = value.filter((entry) => has(entry.v));
-          if (entries.length > 0) kept[Number(key)] = entries;
-        } else if (has(value.v)) {
-          kept[Number(key)] = value;
-        }
-      }
-      return { i, $: kept };
-    });
-    const subset = Fuse.parseIndex<SearchRecord>({ keys, records: pruned } as never, {
-      getFn: FUSE_OPTIONS.getFn as never,
+    const pruned = chosen.map((at) => prunedRecord(this.records[at] as SearchRecord, has));
+    const subset = Fuse.createIndex<SearchRecord>(FUSE_OPTIONS.keys ?? [], pruned, {
+      getFn: ((record: SearchRecord, path: string | string[]) =>
+        record[(Array.isArray(path) ? path[0] : path) as SearchField]) as never,
     });
     const fuse = new Fuse(
       chosen.map((at) => this.records[at] as SearchRecord),
