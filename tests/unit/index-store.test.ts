@@ -58,7 +58,7 @@ describe('CRC-32', () => {
       }),
     );
     // Past the size checked in JavaScript, and strings (their UTF-8 bytes).
-    const large = Buffer.alloc(300 * 1024 + 5, 'Gyumri ’ 😀 ');
+    const large = Buffer.alloc(20 * 1024 + 5, 'Gyumri ’ 😀 ');
     expect(crc32(large)).toBe(zlib(large));
     expect(crc32Portable(large)).toBe(zlib(large));
     expect(crc32Portable('Gyumri ’ 😀')).toBe(zlib(Buffer.from('Gyumri ’ 😀')));

@@ -138,31 +138,6 @@ function excluded(haystack: string, exclusions: Exclusion[]): boolean {
   );
 }
 
-/** One record of fuse.js's index: folded values (`v`) and norms (`n`) by key number. */
-interface IndexRecord {
-  i: number;
-  $: Record<number, { v: string; n: number } | { v: string; i: number; n: number }[]>;
-}
-
-/** A record's folded field values joined by NUL, which no field value contains. */
-function haystack(record: IndexRecord): string {
-  let out = '';
-  let first = true;
-  for (const key in record.$) {
-    const value = record.$[key] as IndexRecord['$'][number];
-    if (Array.isArray(value)) {
-      for (const entry of value) {
-        out = first ? entry.v : `${out}\u0000${entry.v}`;
-        first = false;
-      }
-    } else {
-      out = first ? value.v : `${out}\u0000${value.v}`;
-      first = false;
-    }
-  }
-  return out;
-}
-
 /** A record's field values as fuse.js's index holds them (see FUSE_OPTIONS.getFn): folded. */
 function foldedValue(record: SearchRecord, field: SearchField): string | string[] {
   return (FUSE_OPTIONS.getFn as (r: SearchRecord, path: string) => string | string[])(
@@ -240,30 +215,29 @@ export class ClaimSearcher {
   constructor(corpus: Corpus, refs: ClaimRef[] = allClaims(corpus)) {
     this.refs = refs;
     this.records = refs.map(({ dataset, claim }) => searchRecord(dataset, claim));
-    // A fresh on-disk index brings fuse.js's index of the whole dataset, already folded.
-    const [only] = corpus.datasets;
-    const prepared =
-      corpus.datasets.length === 1 && only?.searchIndex && refs.length === only.doc.claims.length
-        ? only.searchIndex
-        : undefined;
-    if (prepared) {
-      this.fullIndex = Fuse.parseIndex<SearchRecord>(prepared as never, {
-        getFn: FUSE_OPTIONS.getFn as never,
-      });
-      this.haystacks = this.fullIndex.records.map((record) => haystack(record as IndexRecord));
-    } else {
-      // fuse.js's index of every record is not made here: the terms with needles (nearly all)
-      // score only the values that hold a needle (see searchTerm), and the haystack needs
-      // only the folded values, not their norms.
-      this.haystacks = this.records.map(foldedHaystack);
-    }
+    this.corpus = corpus;
+    // The haystacks are folded here: fuse.js's index of every record (the prepared one a
+    // fresh on-disk index brings, or one made here) is needed only by a term without needles
+    // (see the fuse getter), so most searches neither read nor make it.
+    this.haystacks = this.records.map(foldedHaystack);
   }
 
-  /** fuse.js over every record, with its full index (made on first use). */
+  private readonly corpus: Corpus;
+
+  /** fuse.js over every record, with its full index (made or read on first use). */
   private get fuse(): Fuse<SearchRecord> {
-    this.fullIndex ??= Fuse.createIndex(FUSE_OPTIONS.keys ?? [], this.records, {
-      getFn: FUSE_OPTIONS.getFn as never,
-    });
+    if (!this.fullIndex) {
+      const [only] = this.corpus.datasets;
+      const prepared =
+        this.corpus.datasets.length === 1 && this.refs.length === only?.doc.claims.length
+          ? only.searchIndex
+          : undefined;
+      this.fullIndex = prepared
+        ? Fuse.parseIndex<SearchRecord>(prepared as never, { getFn: FUSE_OPTIONS.getFn as never })
+        : Fuse.createIndex(FUSE_OPTIONS.keys ?? [], this.records, {
+            getFn: FUSE_OPTIONS.getFn as never,
+          });
+    }
     this.fullFuse ??= new Fuse(this.records, FUSE_OPTIONS, this.fullIndex);
     return this.fullFuse;
   }

@@ -84,10 +84,19 @@ async function openDataset(
       // against the bytes just read, so nothing shown can rest on words the article lacks.
       const problems = misplacedQuotes(file, doc.claims, new ArticleText(text));
       if (problems.length > 0) throw changedUnderfoot(file, problems);
-      const searchIndex = preparedSearchIndex(index.dir, index.meta);
-      return {
-        dataset: { ...datasetOf(file, doc, text), ...(searchIndex ? { searchIndex } : {}) },
-      };
+      // fuse.js's prepared index is read (and checked) only when a search asks for it: most
+      // searches never need the index of every claim (see ClaimSearcher).
+      const dataset = datasetOf(file, doc, text);
+      const { dir, meta } = index;
+      let prepared: { value: unknown } | undefined;
+      Object.defineProperty(dataset, 'searchIndex', {
+        enumerable: true,
+        get: () => {
+          prepared ??= { value: preparedSearchIndex(dir, meta) };
+          return prepared.value;
+        },
+      });
+      return { dataset };
     }
   }
   // Every check, in order, on the text already read: what a plain load throws.
