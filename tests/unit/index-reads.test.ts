@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: the corpus generator is plain JavaScript shared with the benchmarks.
+import { writeCorpus } from '../../bench/corpus.mjs';
 import { SEARCH_FINGERPRINT } from '../../src/core/search/search-record.js';
 import { buildIndex } from '../../src/core/store/index-build.js';
 import { ARTICLE_STEP, openIndex, WordIndex } from '../../src/core/store/index-store.js';
@@ -11,7 +13,9 @@ import { ROOT } from '../helpers.js';
 
 // A large index reads the article's code points in pieces, for thousands of quotes at once:
 // every span must be exactly the code points of the article on disk, whatever pieces it
-// crosses, and a piece that cannot be read must spoil only the spans that need it.
+// crosses, and a piece that cannot be read must spoil only the spans that need it. Entities
+// asked for by the thousand are read in passes over the dataset: the same entities, in the
+// order asked for, each checked against its CRC-32.
 
 let dir: string;
 let file: string;
@@ -110,6 +114,50 @@ describe('reading the article in pieces for many quotes at once', () => {
       );
     } finally {
       writeFileSync(article, bytes);
+    }
+  });
+});
+
+describe('reading many entities at once', () => {
+  it('gives the entities asked for, in that order, as one by one, and refuses damaged bytes', async () => {
+    const corpus = writeCorpus(1500, join(dir, 'c'), 5, 'topical') as string;
+    await buildIndex(corpus, undefined, true);
+    const state = openIndex(corpus, SEARCH_FINGERPRINT);
+    if (state.state !== 'fresh') throw new Error(`index ${state.state}`);
+    const doc = JSON.parse(readFileSync(corpus, 'utf8'));
+    const byId = new Map(doc.entities.map((e: { id: string }) => [e.id, e]));
+    const ids = doc.entities.map((e: { id: string }) => e.id) as string[];
+    expect(ids.length).toBeGreaterThan(150);
+    const index = new WordIndex(corpus, state.dir, state.meta);
+    try {
+      fc.assert(
+        fc.property(fc.shuffledSubarray(ids, { minLength: 0 }), fc.boolean(), (some, twice) => {
+          const asked = twice ? [...some, ...some, 'no-such-entity'] : some;
+          const many = index.entities(asked);
+          expect(many).toEqual(some.map((id) => byId.get(id)));
+          // Fewer than 64 are read one by one: the same answer.
+          const few = some.slice(0, 10);
+          expect(index.entities(few)).toEqual(few.map((id) => byId.get(id)));
+        }),
+        { numRuns: 25 },
+      );
+    } finally {
+      index.close();
+    }
+    // One byte of an entity changed in place (same size): reading it in bulk is refused.
+    const bytes = readFileSync(corpus);
+    const at = bytes.indexOf('"description":"', bytes.indexOf('"entities"')) + 16;
+    const spoiled = Buffer.from(bytes);
+    spoiled[at] = spoiled[at] === 0x58 ? 0x59 : 0x58;
+    writeFileSync(corpus, spoiled);
+    const reopened = new WordIndex(corpus, state.dir, state.meta);
+    try {
+      expect(() => reopened.entities(ids)).toThrow(
+        /entity \d+ does not match the bytes it recorded/,
+      );
+    } finally {
+      reopened.close();
+      writeFileSync(corpus, bytes);
     }
   });
 });
