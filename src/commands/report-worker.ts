@@ -15,6 +15,7 @@ import { checkSchema } from '../core/dataset/schema.js';
 import type { DatasetDocument } from '../core/model/types.js';
 import { graphviz, layoutSvg } from '../render/graph-svg.js';
 import { pageData } from './report-data.js';
+import { WORKER_DATA } from './report-thread.js';
 
 /** What the main thread asks. */
 export type WorkerRequest =
@@ -66,9 +67,6 @@ export function dataAnswer(doc: unknown): WorkerAnswer {
     return { type: 'data', error: message(error) };
   }
 }
-
-/** What the report passes its worker, so that the module does nothing on other threads. */
-export const WORKER_DATA = 'armru-report-worker';
 
 const port = parentPort;
 if (port && workerData === WORKER_DATA) {

@@ -9,7 +9,8 @@ import { VERSION } from '../core/model/paths.js';
 import type { ClaimKind, Dataset } from '../core/model/types.js';
 import { loadCorpusChecking } from '../core/store/load.js';
 import { type CommandContext, OK, type Outcome } from './context.js';
-import { WORKER_DATA, type WorkerAnswer, type WorkerRequest } from './report-worker.js';
+import { type EarlyThread, takeEarlyThread, WORKER_DATA, WORKER_FILE } from './report-thread.js';
+import type { WorkerAnswer, WorkerRequest } from './report-worker.js';
 
 /** Checked options of `armru report`. */
 export interface ReportOptions {
@@ -59,14 +60,18 @@ interface Helper {
 }
 
 function startHelper(): Helper {
-  // Beside this file: the bundle's report-worker.cjs, or the library's report-worker.js.
+  // Started by the entry while the CLI loaded, when it saw `report`; otherwise now. Beside
+  // this file: the bundle's report-worker.cjs, or the library's report-worker.js.
   const here = import.meta.url;
-  const script = new URL(
-    here.endsWith('.cjs') ? './report-worker.cjs' : './report-worker.js',
-    here,
-  );
+  const early: EarlyThread = takeEarlyThread() ?? {
+    worker: new Worker(
+      new URL(here.endsWith('.cjs') ? `./${WORKER_FILE}` : './report-worker.js', here),
+      { workerData: WORKER_DATA },
+    ),
+  };
+  const { worker } = early;
   // Kept referenced: the answers are awaited, and `close` ends the thread in every case.
-  const worker = new Worker(script, { workerData: WORKER_DATA });
+  worker.ref();
   const waiting: {
     type: WorkerAnswer['type'];
     resolve: (a: WorkerAnswer) => void;
@@ -79,12 +84,17 @@ function startHelper(): Helper {
     gone ??= error;
     for (const w of waiting.splice(0)) w.reject(gone);
   };
+  const ended = (code: number) =>
+    fail(new Error(`the report's second thread ended (status ${code})`));
   worker.on('message', (answer: WorkerAnswer) => {
     const at = waiting.findIndex((w) => w.type === answer.type);
     if (at !== -1) waiting.splice(at, 1)[0]?.resolve(answer);
   });
   worker.on('error', fail);
-  worker.on('exit', (code) => fail(new Error(`the report's second thread ended (status ${code})`)));
+  worker.on('exit', ended);
+  // What befell an early thread before these listeners.
+  if (early.error) fail(early.error);
+  else if (early.exit !== undefined) ended(early.exit);
   /** An answer of this type, the next to come (the thread answers in the order asked). */
   const answer = (type: WorkerAnswer['type']) =>
     new Promise<WorkerAnswer>((resolve, reject) => {

@@ -2,6 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runsReport } from '../../src/commands/report-thread.js';
 import { cleanText, dataAnswer, parse } from '../../src/commands/report-worker.js';
 import { lineColumn, parseJson } from '../../src/core/dataset/json-text.js';
 import { ArmruError, type DataProblem, problemLine } from '../../src/core/model/errors.js';
@@ -275,5 +276,19 @@ describe("the report's data block, made on the second thread", () => {
     const broken = dataAnswer(parse(mini.replace('"relations": [', '"relations": 5, "x": [')));
     expect(broken.type).toBe('data');
     expect('error' in broken).toBe(true);
+  });
+});
+
+describe("the entry's guess that a run is `armru report`", () => {
+  it('sees report as the first word that is not an option or a global option value', () => {
+    expect(runsReport(['report', '-o', 'x.html'])).toBe(true);
+    expect(runsReport(['--data', 'report', 'report'])).toBe(true);
+    expect(runsReport(['--color', 'never', '--data=a.json', '--no-pager', 'report'])).toBe(true);
+    expect(runsReport(['--data', 'report'])).toBe(false);
+    expect(runsReport(['search', 'report'])).toBe(false);
+    expect(runsReport(['report', '--help'])).toBe(false);
+    expect(runsReport(['--help', 'report'])).toBe(false);
+    expect(runsReport(['--', 'report'])).toBe(false);
+    expect(runsReport([])).toBe(false);
   });
 });
