@@ -1,12 +1,12 @@
 /**
  * The report's second thread (bundled as dist/armru/report-worker.cjs). While the main thread
  * checks the dataset and lays out the article, it starts Graphviz and lays out the actor
- * network, runs the checks of the dataset's text that need nothing but the text (the scan for
- * what JSON.parse lets through, a key given twice or a lone surrogate, and the JSON Schema),
- * and makes the page's data block from its own parse of the same text. It answers only
- * whether the text is clean; when it is not, the main thread runs every check itself, in
- * order, and reports exactly what a plain load reports. Nothing it makes is written before
- * the main thread's own checks of the text have passed.
+ * network, checks the document against the JSON Schema, and makes the page's data block, all
+ * from its own parse of the text the main thread read. (The other check that needs nothing
+ * but the text, the scan for what JSON.parse lets through, runs on the main thread while it
+ * waits for this one.) It answers only whether the document meets the schema; when it does
+ * not, the main thread runs every check itself, in order, and reports exactly what a plain
+ * load reports. Nothing it makes is written before every check has passed.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { datasetOf } from '../core/dataset/files.js';
@@ -20,7 +20,7 @@ import { WORKER_DATA } from './report-thread.js';
 /** What the main thread asks. */
 export type WorkerRequest =
   | { type: 'layout'; dot: string }
-  /** A dataset's text as read: its check when `check`, then its data block. */
+  /** A dataset's text as read: whether it meets the schema when `check`, then its data block. */
   | { type: 'prepare'; text: string; check: boolean };
 
 /**
@@ -34,15 +34,22 @@ export type WorkerAnswer =
   | { type: 'data'; json: string }
   | { type: 'data'; error: string };
 
-/** True when the document parsed from `text` passes the scan and meets the schema. */
-function cleanDocument(text: string, doc: unknown): boolean {
-  return scanJson(text, () => '').length === 0 && checkSchema(doc).length === 0;
+/** True when the scan of the text finds nothing JSON.parse let through. */
+export function scanClean(text: string): boolean {
+  return scanJson(text, () => '').length === 0;
 }
 
-/** True when the text parses, the scan finds nothing, and the document meets the schema. */
+/** True when the text parses and the document meets the schema: this thread's check. */
+export function meetsSchema(doc: unknown): boolean {
+  return doc !== undefined && checkSchema(doc).length === 0;
+}
+
+/**
+ * The whole check of a text that the report's two threads share (this one the schema, the
+ * main one the scan): it parses, the scan finds nothing, and the document meets the schema.
+ */
 export function cleanText(text: string): boolean {
-  const doc = parse(text);
-  return doc !== undefined && cleanDocument(text, doc);
+  return meetsSchema(parse(text)) && scanClean(text);
 }
 
 /** The document, or undefined when the text is not JSON. */
@@ -78,8 +85,7 @@ if (port && workerData === WORKER_DATA) {
       // The verdict is sent before the data block is made, so a defect is known at once.
       const doc = parse(request.text);
       if (request.check) {
-        const clean = doc !== undefined && cleanDocument(request.text, doc);
-        port.postMessage({ type: 'check', clean } satisfies WorkerAnswer);
+        port.postMessage({ type: 'check', clean: meetsSchema(doc) } satisfies WorkerAnswer);
       }
       port.postMessage(dataAnswer(doc));
       return;

@@ -10,7 +10,7 @@ import type { ClaimKind, Dataset } from '../core/model/types.js';
 import { loadCorpusChecking } from '../core/store/load.js';
 import { type CommandContext, OK, type Outcome } from './context.js';
 import { type EarlyThread, takeEarlyThread, WORKER_DATA, WORKER_FILE } from './report-thread.js';
-import type { WorkerAnswer, WorkerRequest } from './report-worker.js';
+import { scanClean, type WorkerAnswer, type WorkerRequest } from './report-worker.js';
 
 /** Checked options of `armru report`. */
 export interface ReportOptions {
@@ -135,6 +135,22 @@ function startHelper(): Helper {
   };
 }
 
+/**
+ * Runs `work` once this thread has nothing else to do: at the first turn of the event loop,
+ * which comes when the report first waits for its helper thread.
+ */
+function whenIdle<T>(work: () => T): Promise<T> {
+  return new Promise((resolve, reject) => {
+    setImmediate(() => {
+      try {
+        resolve(work());
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
+}
+
 async function writeReport(
   ctx: CommandContext,
   options: ReportOptions,
@@ -142,9 +158,14 @@ async function writeReport(
   helper: Helper,
   toPictureDot: (graph: ActorGraph, title: string) => string,
 ): Promise<Outcome> {
-  // The JSON scan and the schema run on the helper thread, which also makes the page's data
-  // block, while the rest of the page is made here; nothing is written until they have passed.
-  const { corpus, checked } = await loadCorpusChecking(ctx.dataPaths, helper.prepare);
+  // The schema is checked on the helper thread, which also makes the page's data block, while
+  // the rest of the page is made here; the JSON scan runs here once this thread waits for the
+  // helper. Nothing is written until both have passed.
+  const { corpus, checked } = await loadCorpusChecking(ctx.dataPaths, (text, needed) => {
+    const schema = helper.prepare(text, needed);
+    if (!needed) return schema;
+    return Promise.all([schema, whenIdle(() => scanClean(text))]).then(([a, b]) => a && b);
+  });
   try {
     return await makeReport(ctx, options, toStdout, helper, toPictureDot, corpus, checked);
   } catch (error) {
