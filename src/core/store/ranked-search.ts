@@ -1000,12 +1000,24 @@ function common(a: Uint32Array, b: Uint32Array): Uint32Array {
 }
 
 /** What ranking from the index found: the claims to show, and what was left out. */
-export interface Ranked {
-  /** Global claim numbers of the hits shown, best first. */
-  chosen: number[];
+export interface Ranked extends Chosen {
   total: number;
   weak: number;
   partial?: { best: number; of: number; terms: string[] };
+}
+
+/**
+ * The claims to show, best first, each with what ranked it: fuse.js's score, the tier and,
+ * in a partial match, how many of the words it matches (`scores[i]`, `tiers[i]` and
+ * `words[i]` are those of `chosen[i]`).
+ */
+export interface Chosen {
+  /** Global claim numbers of the hits shown, best first. */
+  chosen: number[];
+  scores: number[];
+  tiers: number[];
+  /** In a partial match only. */
+  words?: number[];
 }
 
 /**
@@ -1200,7 +1212,7 @@ function partialFromGroups(
   limit: number,
   all: boolean,
   dated: boolean,
-): { chosen: number[]; total: number; weak: number; best: number } | undefined {
+): (Chosen & { total: number; weak: number; best: number }) | undefined {
   if (group.exclusions.length > 0 || !(limit <= 1000)) return undefined;
   const list: ScoreGroups[] = [];
   for (const t of group.terms) {
@@ -1277,7 +1289,16 @@ function partialFromGroups(
       (scores.get(a) as number) - (scores.get(b) as number) ||
       a - b,
   );
-  return { chosen: pool.slice(0, limit), total: kept, weak: matched - kept, best };
+  const chosen = pool.slice(0, limit);
+  return {
+    chosen,
+    scores: chosen.map((c) => scores.get(c) as number),
+    tiers: chosen.map((c) => tiers[c] as number),
+    words: chosen.map((c) => words[c] as number),
+    total: kept,
+    weak: matched - kept,
+    best,
+  };
 }
 
 /** Hits in rank order (as ClaimSearcher ranks), weak ones left out unless `all`, at most `limit`. */
@@ -1287,7 +1308,7 @@ function choose(
   limit: number,
   all: boolean,
   dated: boolean,
-): { chosen: number[]; total: number; weak: number } {
+): Chosen & { total: number; weak: number } {
   let strong = false;
   for (let i = 0; i < s.tiers.length && !strong; i++) if ((s.tiers[i] as number) < 2) strong = true;
   const keepAll = all || !strong;
@@ -1357,6 +1378,9 @@ function choose(
   }
   return {
     chosen: top.map((r) => s.claims[r] as number),
+    scores: top.map((r) => s.scores[r] as number),
+    tiers: top.map((r) => s.tiers[r] as number),
+    ...(s.words ? { words: top.map((r) => (s.words as Uint8Array)[r] as number) } : {}),
     total: rows.length,
     weak: s.claims.length - rows.length,
   };
@@ -1421,7 +1445,7 @@ function chooseFromGroups(
   g: ScoreGroups,
   limit: number,
   all: boolean,
-): { chosen: number[]; total: number; weak: number } {
+): Chosen & { total: number; weak: number } {
   const count = (k: number) => (g.starts[k + 1] as number) - (g.starts[k] as number);
   const states = g.scores.length;
   let strong = false;
@@ -1441,6 +1465,8 @@ function chooseFromGroups(
       a - b,
   );
   const chosen: number[] = [];
+  const scores: number[] = [];
+  const tiers: number[] = [];
   for (let i = 0; i < kept.length && chosen.length < limit; ) {
     const first = kept[i] as number;
     let j = i + 1;
@@ -1456,6 +1482,7 @@ function chooseFromGroups(
         g.starts[k] as number,
         Math.min(g.starts[k + 1] as number, (g.starts[k] as number) + need),
       );
+    const from = chosen.length;
     if (j === i + 1) for (const c of take(first)) chosen.push(c);
     else {
       const pool: number[] = [];
@@ -1463,9 +1490,14 @@ function chooseFromGroups(
       pool.sort((a, b) => a - b);
       for (let x = 0; x < pool.length && x < need; x++) chosen.push(pool[x] as number);
     }
+    // Groups that tie have the same score and tier.
+    for (let x = from; x < chosen.length; x++) {
+      scores.push(g.scores[first] as number);
+      tiers.push(g.tiers[first] as number);
+    }
     i = j;
   }
-  return { chosen, total, weak: (g.starts[states] as number) - total };
+  return { chosen, scores, tiers, total, weak: (g.starts[states] as number) - total };
 }
 
 /**
