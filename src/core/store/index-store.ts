@@ -339,6 +339,9 @@ function lineOf(starts: Int32Array, at: number): number {
   return lo;
 }
 
+/** A UTF-16 surrogate (half of a code point beyond the first 65,536). */
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /** Reads one byte range of a file. */
 function readRange(fd: number, start: number, end: number): Buffer {
   const buffer = Buffer.allocUnsafe(Math.max(0, end - start));
@@ -643,9 +646,11 @@ export class WordIndex {
     try {
       const to = last < this.points.length ? (this.points[last] as number) : fstatSync(fd).size;
       const text = new TextDecoder('utf-8', { fatal: true }).decode(readRange(fd, from, to));
-      return Array.from(text)
-        .slice(start - first * ARTICLE_STEP, end - first * ARTICLE_STEP)
-        .join('');
+      const a = start - first * ARTICLE_STEP;
+      const b = end - first * ARTICLE_STEP;
+      // Without surrogate pairs, code points are UTF-16 units: no array of characters.
+      if (!SURROGATE.test(text)) return text.slice(a, b);
+      return Array.from(text).slice(a, b).join('');
     } catch {
       return { problem: 'the article is not UTF-8 text there' };
     } finally {
