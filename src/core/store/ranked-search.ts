@@ -596,6 +596,10 @@ export class RankedTerms {
     const alsoShared: number[] = [];
     let entries = 0;
     let id = 0;
+    // One word's list, every claim wanted: its groups are already the groups of the answer,
+    // in order, and nothing needs marking (the usual case: most words match one word).
+    const alone = lists.length === 1 && !only;
+    const kept = new Uint8Array(alone ? groups : 0);
     for (let li = 0; li < lists.length; li++) {
       const l = lists[li] as (typeof lists)[number];
       let at = 0;
@@ -621,6 +625,13 @@ export class RankedTerms {
         groupSig.push(sig);
         groupWord.push(li);
         if (!any) continue;
+        if (alone) {
+          // Checked and counted here, the claims are copied below as they are.
+          if (!allBelow(l.claims, from, at, N)) throw index.badClaim();
+          kept[g] = 1;
+          entries += at - from;
+          continue;
+        }
         if (li === 0 && !only) {
           // The first list's claims are all new (a list has each claim once).
           const claims = l.claims;
@@ -658,6 +669,26 @@ export class RankedTerms {
           mark[c] = next + 1;
         }
       }
+    }
+    if (alone) {
+      const l = lists[0] as (typeof lists)[number];
+      const starts = new Int32Array(groups + 1);
+      const grouped = new Uint32Array(entries);
+      let at = 0;
+      let to = 0;
+      for (let g = 0; g < groups; g++) {
+        const count = l.counts[g] as number;
+        if (kept[g] === 1) {
+          copyShifted(l.claims, at, at + count, grouped, to, base);
+          to += count;
+        }
+        starts[g + 1] = to;
+        at += count;
+      }
+      return hitsOf(
+        { scores: groupScore, tiers: groupTier, starts, claims: grouped },
+        this.set.total,
+      );
     }
     // Each combination is scored from its groups' signatures merged value by value: the best
     // of the words in each value, as fuse.js takes it.
@@ -865,6 +896,28 @@ export class RankedTerms {
     const index = this.set.indexes[d] as WordIndex;
     return ((index.claimFlags()[n - (this.set.bases[d] as number)] as number) & CLAIM_DATED) !== 0;
   }
+}
+
+/** True when every number of `list[from, to)` is below `n`. */
+function allBelow(list: Uint32Array, from: number, to: number, n: number): boolean {
+  for (let i = from; i < to; i++) if ((list[i] as number) >= n) return false;
+  return true;
+}
+
+/** Copies `list[from, to)` into `out` at `at`, each number plus `shift`. */
+function copyShifted(
+  list: Uint32Array,
+  from: number,
+  to: number,
+  out: Uint32Array,
+  at: number,
+  shift: number,
+): void {
+  if (shift === 0) {
+    out.set(list.subarray(from, to), at);
+    return;
+  }
+  for (let i = from; i < to; i++) out[at + i - from] = (list[i] as number) + shift;
 }
 
 /** The (claim, value) key of the occurrence at `i`. */
