@@ -317,9 +317,8 @@ function readChecked(fd: number, name: string, meta: IndexMeta, datasetFile: str
 
 /** Where each newline-terminated line of `text` starts, plus the text's length at the end. */
 function lineStarts(text: string): Int32Array {
-  let lines = 0;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
-  const starts = new Int32Array(lines + 2);
+  // One pass, into room for a line per character (the memory is not touched beyond the lines).
+  const starts = new Int32Array(text.length + 2);
   let n = 1;
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1))
     starts[n++] = at + 1;

@@ -1276,20 +1276,28 @@ function partialFromGroups(
   const total = terms.claimCount;
   const words = new Uint8Array(total);
   const tiers = new Uint8Array(total);
+  // Each claim's product of its terms' scores, in the group's order, taken in the same pass.
+  const scores = new Float64Array(total);
   let matched = 0;
   for (const g of list)
     for (let k = 0; k + 1 < g.starts.length; k++) {
       const tier = g.tiers[k] as number;
+      const score = g.scores[k] as number;
       for (let i = g.starts[k] as number; i < (g.starts[k + 1] as number); i++) {
         const c = g.claims[i] as number;
         const w = words[c] as number;
         if (w === 0) {
           matched++;
           tiers[c] = tier;
-        } else if (tier > (tiers[c] as number)) tiers[c] = tier;
+          scores[c] = score;
+        } else {
+          if (tier > (tiers[c] as number)) tiers[c] = tier;
+          scores[c] = (scores[c] as number) * score;
+        }
         if (w < 255) words[c] = w + 1;
       }
     }
+  // How many claims have each (words, tier), counted once for both cases of `keepAll`.
   let best = 0;
   let strong = false;
   const counts = new Uint32Array(1024);
@@ -1297,55 +1305,40 @@ function partialFromGroups(
     const w = words[c] as number;
     if (w === 0) continue;
     if (w > best) best = w;
-    if ((tiers[c] as number) < 2) strong = true;
+    const tier = tiers[c] as number;
+    if (tier < 2) strong = true;
+    (counts[(255 - w) * 4 + tier] as number)++;
   }
   const keepAll = all || !strong;
+  if (!keepAll) for (let w = 1; w < 256; w++) counts[(255 - w) * 4 + 2] = 0;
   let kept = 0;
-  for (let c = 0; c < total; c++) {
-    const w = words[c] as number;
-    if (w === 0 || !(keepAll || (tiers[c] as number) < 2)) continue;
-    kept++;
-    (counts[(255 - w) * 4 + (tiers[c] as number)] as number)++;
-  }
+  for (let x = 0; x < 1024; x++) kept += counts[x] as number;
   if (limit >= kept) return undefined;
   let last = 0;
   for (let seen = 0; last < 1024; last++) {
     seen += counts[last] as number;
     if (seen >= limit) break;
   }
-  // The claims that can be shown, and their scores: each term's in the group's order.
-  const some = new Uint8Array(total);
+  // The claims that can be shown.
   const pool: number[] = [];
   for (let c = 0; c < total; c++) {
     const w = words[c] as number;
     if (w === 0 || !(keepAll || (tiers[c] as number) < 2)) continue;
-    if ((255 - w) * 4 + (tiers[c] as number) <= last) {
-      some[c] = 1;
-      pool.push(c);
-    }
+    if ((255 - w) * 4 + (tiers[c] as number) <= last) pool.push(c);
   }
-  const scores = new Map<number, number>();
-  for (const g of list)
-    for (let k = 0; k + 1 < g.starts.length; k++)
-      for (let i = g.starts[k] as number; i < (g.starts[k + 1] as number); i++) {
-        const c = g.claims[i] as number;
-        if (some[c] !== 1) continue;
-        const was = scores.get(c);
-        scores.set(c, was === undefined ? (g.scores[k] as number) : was * (g.scores[k] as number));
-      }
   const undated = (c: number) => (dated && !terms.dated(c) ? 1 : 0);
   pool.sort(
     (a, b) =>
       (words[b] as number) - (words[a] as number) ||
       (tiers[a] as number) - (tiers[b] as number) ||
       undated(a) - undated(b) ||
-      (scores.get(a) as number) - (scores.get(b) as number) ||
+      (scores[a] as number) - (scores[b] as number) ||
       a - b,
   );
   const chosen = pool.slice(0, limit);
   return {
     chosen,
-    scores: chosen.map((c) => scores.get(c) as number),
+    scores: chosen.map((c) => scores[c] as number),
     tiers: chosen.map((c) => tiers[c] as number),
     words: chosen.map((c) => words[c] as number),
     total: kept,
