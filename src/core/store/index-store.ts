@@ -723,14 +723,17 @@ export class WordIndex {
 
   /** The entities with these ids (found by binary search in the sorted id list). */
   entities(wanted: Iterable<string>): Entity[] {
-    const { ids, starts } = this.entityIndex();
+    const ids = new Set(wanted);
+    // No claim shown (a query that matches nothing): the entity table is not read.
+    if (ids.size === 0) return [];
+    const { ids: text, starts } = this.entityIndex();
     const out: Entity[] = [];
-    for (const id of new Set(wanted)) {
+    for (const id of ids) {
       let lo = 0;
       let hi = starts.length - 2;
       while (lo <= hi) {
         const mid = (lo + hi) >> 1;
-        const at = ids.slice(starts[mid] as number, (starts[mid + 1] as number) - 1);
+        const at = text.slice(starts[mid] as number, (starts[mid + 1] as number) - 1);
         if (at === id) {
           out.push(this.entityAt(mid));
           break;
