@@ -317,9 +317,8 @@ function readChecked(fd: number, name: string, meta: IndexMeta, datasetFile: str
 
 /** Where each newline-terminated line of `text` starts, plus the text's length at the end. */
 function lineStarts(text: string): Int32Array {
-  let lines = 0;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
-  const starts = new Int32Array(lines + 2);
+  // One pass, into room for a line per character (the memory is not touched beyond the lines).
+  const starts = new Int32Array(text.length + 2);
   let n = 1;
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1))
     starts[n++] = at + 1;
@@ -339,6 +338,9 @@ function lineOf(starts: Int32Array, at: number): number {
   return lo;
 }
 
+/** A UTF-16 surrogate (half of a code point beyond the first 65,536). */
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /** Reads one byte range of a file. */
 function readRange(fd: number, start: number, end: number): Buffer {
   const buffer = Buffer.allocUnsafe(Math.max(0, end - start));
@@ -353,9 +355,6 @@ function readRange(fd: number, start: number, end: number): Buffer {
 
 /** Fewer entities than this are read one by one (see WordIndex.entities). */
 const ENTITIES_ONE_BY_ONE = 64;
-
-/** A UTF-16 surrogate: text holding one has code points of two units. */
-const SURROGATE = /[\uD800-\uDFFF]/;
 
 function float64s(bytes: Buffer): Float64Array {
   return new Float64Array(
@@ -755,14 +754,17 @@ export class WordIndex {
    * thousands of entities.
    */
   entities(wanted: Iterable<string>): Entity[] {
-    const { ids, starts, ranges, crcs } = this.entityIndex();
+    const asked = new Set(wanted);
+    // No claim shown (a query that matches nothing): the entity table is not read.
+    if (asked.size === 0) return [];
+    const { ids: text, starts, ranges, crcs } = this.entityIndex();
     const found: number[] = [];
-    for (const id of new Set(wanted)) {
+    for (const id of asked) {
       let lo = 0;
       let hi = starts.length - 2;
       while (lo <= hi) {
         const mid = (lo + hi) >> 1;
-        const at = ids.slice(starts[mid] as number, (starts[mid + 1] as number) - 1);
+        const at = text.slice(starts[mid] as number, (starts[mid + 1] as number) - 1);
         if (at === id) {
           found.push(mid);
           break;
