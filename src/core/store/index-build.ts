@@ -16,16 +16,16 @@ import { basename, dirname, join } from 'node:path';
 import { topLevelArraySpans } from '../dataset/json-spans.js';
 import { processRunning } from '../dataset/write-file.js';
 import { ArmruError } from '../model/errors.js';
-import type { Dataset } from '../model/types.js';
+import type { Claim, Dataset } from '../model/types.js';
 import {
   FUSE_OPTIONS,
-  recordEntries,
+  type RecordVisitor,
   SEARCH_FIELDS,
   SEARCH_FINGERPRINT,
   searchRecord,
+  visitRecord,
 } from '../search/search-record.js';
 import { crc32 } from '../text/checksum.js';
-import { fold } from '../text/fold.js';
 import {
   ARTICLE_STEP,
   CLAIM_DATED,
@@ -39,10 +39,7 @@ import {
   OCC_ENDS,
   OCC_FIELD_SHIFT,
   OCC_MAX_NORM,
-  OCC_MAX_POS,
   OCC_MAX_SLOT,
-  OCC_POS_SHIFT,
-  OCC_SPACE,
   OCC_STARTS,
   RELATIONS,
   SIG_ENDS,
@@ -54,7 +51,13 @@ import {
   stampOf,
   withoutBom,
 } from './index-store.js';
+import { WordCutter } from './index-words.js';
 import { loadDataset } from './load.js';
+
+/** The fields whose values are a claim's own (cut anew for each claim), by number. */
+const TEXT = SEARCH_FIELDS.indexOf('text');
+const QUOTE = SEARCH_FIELDS.indexOf('quote');
+const CONTEXT = SEARCH_FIELDS.indexOf('context');
 
 /** What building an index reports. */
 export interface IndexReport {
@@ -394,62 +397,6 @@ function articlePoints(bytes: Buffer, meta: IndexMeta): Uint8Array {
   return new Uint8Array(new Float64Array(points).buffer);
 }
 
-/** ASCII letters and digits: the word characters (WORD) below 128. */
-const ASCII_WORD = (() => {
-  const table = new Uint8Array(128);
-  for (let c = 0; c < 128; c++)
-    table[c] = /[\p{L}\p{N}\p{M}]/u.test(String.fromCharCode(c)) ? 1 : 0;
-  return table;
-})();
-const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
-
-/**
- * The [start, end) of every word of `text` (as `text.matchAll(WORD)` finds them), without a
- * match object per word: ASCII is looked up in a table, other characters tested one by one.
- */
-export function wordSpans(text: string): number[] {
-  const out: number[] = [];
-  let start = -1;
-  for (let i = 0; i < text.length; ) {
-    const c = text.charCodeAt(i);
-    let width = 1;
-    let word: boolean;
-    if (c < 128) word = ASCII_WORD[c] === 1;
-    else {
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-        const d = text.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) width = 2;
-      }
-      word = WORD_CHAR.test(text.slice(i, i + width));
-    }
-    if (word) {
-      if (start === -1) start = i;
-    } else if (start !== -1) {
-      out.push(start, i);
-      start = -1;
-    }
-    i += width;
-  }
-  if (start !== -1) out.push(start, text.length);
-  return out;
-}
-
-/** fuse.js's field norm of a folded value: 1/sqrt(its whitespace-separated tokens), to 3 places. */
-export function fieldNorm(value: string): number {
-  // The same arithmetic as fuse.js 7.5 (src/tools/fieldNorm.ts), so the product is the same.
-  let tokens = 0;
-  let inWord = false;
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (!((code >= 9 && code <= 13) || code === 32 || code === 160)) {
-      if (!inWord) tokens++;
-      inWord = true;
-    } else inWord = false;
-  }
-  if (tokens === 0) tokens = 1;
-  return Math.round(1000 / tokens ** 0.5) / 1000;
-}
-
 /** A growable array of unsigned 32-bit numbers. */
 class U32List {
   data = new Uint32Array(1 << 16);
@@ -469,15 +416,6 @@ class U32List {
   }
 }
 
-/** One folded value cut into words: word ids, flags and positions, and its norm's number. */
-interface Tokens {
-  words: number[];
-  /** OCC_STARTS, OCC_ENDS, OCC_SPACE of each word. */
-  flags: number[];
-  /** Each word's position and the value's norm number, as an occurrence's third number. */
-  extra: number[];
-}
-
 /**
  * The word index: for each folded word, every occurrence of it in a search record, in claim
  * order (see the OCC_ constants in index-store.ts): the claim, which value of the record (fuse.js's
@@ -493,85 +431,102 @@ function writeWordIndex(
 ): { words: number; rankable: boolean } {
   const claims = dataset.doc.claims;
   const step = Math.max(1, Math.floor(claims.length / 50));
-  const ids = new Map<string, number>();
-  const wordList: string[] = [];
-  const norms: number[] = [];
-  const normIds = new Map<number, number>();
-  let rankable = true;
-  // Names, aliases, topics and cues recur in claim after claim: they are cut up once.
-  const known = new Map<string, Tokens | null>();
-  const tokensOf = (raw: string, remember: boolean): Tokens | null => {
-    let found = remember ? known.get(raw) : undefined;
-    if (found !== undefined) return found;
-    const value = fold(raw);
-    if (value.trim().length === 0) found = null;
-    else {
-      const norm = fieldNorm(value);
-      let normId = normIds.get(norm);
-      if (normId === undefined) {
-        normId = norms.length;
-        norms.push(norm);
-        normIds.set(norm, normId);
-      }
-      const words: number[] = [];
-      const flags: number[] = [];
-      const extra: number[] = [];
-      const spans = wordSpans(value);
-      const count = spans.length / 2;
-      for (let pos = 0; pos < count; pos++) {
-        const start = spans[2 * pos] as number;
-        const end = spans[2 * pos + 1] as number;
-        const word = value.slice(start, end);
-        let id = ids.get(word);
-        if (id === undefined) {
-          id = wordList.length;
-          wordList.push(word);
-          ids.set(word, id);
-        }
-        let f = 0;
-        if (start === 0) f |= OCC_STARTS;
-        if (end === value.length) f |= OCC_ENDS;
-        if (pos + 1 < count && spans[2 * pos + 2] === end + 1 && value.charCodeAt(end) === 32)
-          f |= OCC_SPACE;
-        if (pos > OCC_MAX_POS || normId > OCC_MAX_NORM) rankable = false;
-        words.push(id);
-        flags.push(f);
-        extra.push(
-          ((Math.min(pos, OCC_MAX_POS) << OCC_POS_SHIFT) | Math.min(normId, OCC_MAX_NORM)) >>> 0,
-        );
-      }
-      found = { words, flags, extra };
-    }
-    if (remember) known.set(raw, found);
-    return found;
-  };
+  const cutter = new WordCutter();
   // Every occurrence as [word, claim, info, extra], in claim order.
   const stream = new U32List();
   const flagBytes = new Uint8Array(claims.length);
-  claims.forEach((claim, i) => {
-    if (claim.when) flagBytes[i] = CLAIM_DATED;
-    const entries = recordEntries(dataset, claim);
-    let slot = 0;
-    SEARCH_FIELDS.forEach((field, f) => {
-      const own = field === 'text' || field === 'quote' || field === 'context';
-      for (const { value, origin } of entries[field]) {
-        const tokens = tokensOf(value, !own);
-        if (tokens === null) continue;
-        if (slot > OCC_MAX_SLOT) rankable = false;
-        const info =
-          Math.min(slot, OCC_MAX_SLOT) | (f << OCC_FIELD_SHIFT) | (origin.alias ? OCC_ALIAS : 0);
-        for (let k = 0; k < tokens.words.length; k++)
-          stream.push4(
-            tokens.words[k] as number,
-            i,
-            (info | (tokens.flags[k] as number)) >>> 0,
-            tokens.extra[k] as number,
-          );
-        slot++;
+  let claim = 0;
+  let slot = 0;
+  let slotsFit = true;
+  /** Puts the occurrences of one value of the claim's record (`count` words in `words`). */
+  const emit = (field: number, alias: boolean, words: Int32Array, from: number, count: number) => {
+    if (slot > OCC_MAX_SLOT) slotsFit = false;
+    const info =
+      Math.min(slot, OCC_MAX_SLOT) | (field << OCC_FIELD_SHIFT) | (alias ? OCC_ALIAS : 0);
+    for (let k = from; k < from + 3 * count; k += 3)
+      stream.push4(
+        words[k] as number,
+        claim,
+        info | (words[k + 1] as number),
+        words[k + 2] as number,
+      );
+    slot++;
+  };
+  // Names, aliases, topics, kinds, dates and cues recur in claim after claim: each is cut up
+  // once and kept as a run of values, [words, alias, and three numbers a word] for each value
+  // (a value of white space only is left out: it takes no place in the record).
+  const runs = new Map<object, Int32Array>();
+  // Cues, the author and dates as written recur too, one value at a time (null: white space).
+  const singles = new Map<string, Int32Array | null>();
+  let run = new Int32Array(256);
+  let runLength = 0;
+  const addToRun = (raw: string, alias: boolean) => {
+    const n = cutter.cut(raw);
+    if (n < 0) return;
+    if (runLength + 2 + 3 * n > run.length) {
+      const next = new Int32Array(2 * (runLength + 2 + 3 * n));
+      next.set(run.subarray(0, runLength));
+      run = next;
+    }
+    run[runLength] = n;
+    run[runLength + 1] = alias ? 1 : 0;
+    run.set(cutter.out.subarray(0, 3 * n), runLength + 2);
+    runLength += 2 + 3 * n;
+  };
+  const emitRun = (field: number, found: Int32Array) => {
+    for (let at = 0; at < found.length; ) {
+      const n = found[at] as number;
+      emit(field, found[at + 1] === 1, found, at + 2, n);
+      at += 2 + 3 * n;
+    }
+  };
+  const visitor: RecordVisitor = {
+    value(field, raw, alias) {
+      if (field === TEXT || field === QUOTE || field === CONTEXT) {
+        const n = cutter.cut(raw);
+        if (n >= 0) emit(field, alias, cutter.out, 0, n);
+        return;
       }
-    });
-    if (onProgress && (i + 1) % step === 0) onProgress(i + 1, claims.length);
-  });
+      let found = singles.get(raw);
+      if (found === undefined) {
+        const n = cutter.cut(raw);
+        found = n < 0 ? null : cutter.out.slice(0, 3 * n);
+        singles.set(raw, found);
+      }
+      if (found !== null) emit(field, alias, found, 0, found.length / 3);
+    },
+    names(field, item) {
+      let found = runs.get(item);
+      if (found === undefined) {
+        runLength = 0;
+        addToRun(item.name, false);
+        for (const alias of item.aliases) addToRun(alias, true);
+        found = run.slice(0, runLength);
+        runs.set(item, found);
+      }
+      emitRun(field, found);
+    },
+    list(field, list) {
+      let found = runs.get(list);
+      if (found === undefined) {
+        runLength = 0;
+        for (const value of list) addToRun(value, false);
+        found = run.slice(0, runLength);
+        runs.set(list, found);
+      }
+      emitRun(field, found);
+    },
+  };
+  for (; claim < claims.length; claim++) {
+    const c = claims[claim] as Claim;
+    if (c.when) flagBytes[claim] = CLAIM_DATED;
+    slot = 0;
+    visitRecord(dataset, c, visitor);
+    if (onProgress && (claim + 1) % step === 0) onProgress(claim + 1, claims.length);
+  }
+  const wordList = cutter.vocabulary.words;
+  const norms = cutter.norms;
+  let rankable = slotsFit && cutter.rankable;
   // Sorted vocabulary; occurrences grouped by word, keeping claim order (a counting sort).
   const order = wordList.map((_, id) => id);
   order.sort((a, b) => {
