@@ -146,7 +146,8 @@ describe('WordCutter', () => {
         (values) => {
           for (const raw of values) {
             const expected = plainCut(raw);
-            const n = cutter.cut(raw);
+            // Values met once are folded without being remembered: the same words.
+            const n = cutter.cut(raw, raw.length % 2 === 0);
             if (expected === null) {
               expect(n).toBe(-1);
               continue;

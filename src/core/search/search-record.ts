@@ -268,30 +268,18 @@ export interface RecordVisitor {
  * SEARCH_FIELDS.
  */
 export function visitRecord(dataset: Dataset, claim: Claim, visitor: RecordVisitor): void {
-  const names = (field: number, item: { name: string; aliases: string[] } | undefined) => {
-    if (!item) return;
-    if (visitor.names) visitor.names(field, item);
-    else {
-      visitor.value(field, item.name, false);
-      for (const alias of item.aliases) visitor.value(field, alias, true);
-    }
-  };
-  const list = (field: number, values: readonly string[]) => {
-    if (visitor.list) visitor.list(field, values);
-    else for (const value of values) visitor.value(field, value, false);
-  };
   visitor.value(0, claim.text, false);
   visitor.value(1, claim.quote.exact, false);
-  for (const id of claim.actors) names(2, dataset.entityById.get(id));
-  for (const id of claim.topics) names(3, dataset.topicById.get(id));
+  for (const id of claim.actors) visitNames(visitor, 2, dataset.entityById.get(id));
+  for (const id of claim.topics) visitNames(visitor, 3, dataset.topicById.get(id));
   if (claim.assertedBy === AUTHOR) {
     visitor.value(4, AUTHOR, false);
     visitor.value(4, dataset.doc.source.author, false);
-  } else names(4, dataset.entityById.get(claim.assertedBy));
+  } else visitNames(visitor, 4, dataset.entityById.get(claim.assertedBy));
   if (claim.cue) visitor.value(4, claim.cue, false);
-  list(5, KIND_WORDS[claim.kind]);
+  visitList(visitor, 5, KIND_WORDS[claim.kind]);
   if (claim.when) {
-    list(6, dateFormsOf(claim.when.date));
+    visitList(visitor, 6, dateFormsOf(claim.when.date));
     visitor.value(6, claim.when.text, false);
   }
   const agreements = agreementsOf(dataset).get(claim.id);
@@ -302,6 +290,24 @@ export function visitRecord(dataset: Dataset, claim: Claim, visitor: RecordVisit
       for (const word of STATUS_WORDS[a.status]) visitor.value(7, word, false);
     }
   if (claim.note) visitor.value(7, claim.note, false);
+}
+
+function visitNames(
+  visitor: RecordVisitor,
+  field: number,
+  item: { name: string; aliases: string[] } | undefined,
+): void {
+  if (!item) return;
+  if (visitor.names) visitor.names(field, item);
+  else {
+    visitor.value(field, item.name, false);
+    for (const alias of item.aliases) visitor.value(field, alias, true);
+  }
+}
+
+function visitList(visitor: RecordVisitor, field: number, values: readonly string[]): void {
+  if (visitor.list) visitor.list(field, values);
+  else for (const value of values) visitor.value(field, value, false);
 }
 
 /** The date forms of `dateForms`, shared rather than copied (the caller only reads them). */

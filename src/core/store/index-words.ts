@@ -1,4 +1,4 @@
-import { fold } from '../text/fold.js';
+import { fold, foldOnce } from '../text/fold.js';
 import {
   OCC_ENDS,
   OCC_MAX_NORM,
@@ -155,7 +155,7 @@ export class Vocabulary {
  * index stores them: the word's number, its flags (OCC_STARTS, OCC_ENDS, OCC_SPACE) and its
  * position with the value's norm number (OCC_POS_SHIFT); it returns the number of words, or
  * -1 for a value that is only white space (which fuse.js skips: it takes no place in the
- * record).
+ * record). `once` says the value is not expected again (its folding is not remembered).
  */
 export class WordCutter {
   readonly vocabulary = new Vocabulary();
@@ -189,8 +189,8 @@ export class WordCutter {
     return id;
   }
 
-  cut(raw: string): number {
-    const value = fold(raw);
+  cut(raw: string, once = false): number {
+    const value = once ? foldOnce(raw) : fold(raw);
     const n = value.length;
     // One pass: the words' spans and hashes, and fuse.js's count of tokens.
     let spans = this.spans;

@@ -97,6 +97,11 @@ export function fold(text: string): string {
   return folded;
 }
 
+/** `fold` for text met once (a claim's own words): the same result, not remembered. */
+export function foldOnce(text: string): string {
+  return foldText(text);
+}
+
 /** True when folding keeps every UTF-16 position of `text` (NFKC does not change its length). */
 export function foldKeepsPositions(text: string): boolean {
   return PLAIN_ASCII.test(text) || text.normalize('NFKC').length === text.length;
