@@ -54,6 +54,9 @@ import {
 import { WordCutter } from './index-words.js';
 import { loadDataset } from './load.js';
 
+/** How many claims the builder cuts before it sizes its occurrence stream for all of them. */
+const SAMPLE_CLAIMS = 1000;
+
 /** The fields whose values are a claim's own (cut anew for each claim), by number. */
 const TEXT = SEARCH_FIELDS.indexOf('text');
 const QUOTE = SEARCH_FIELDS.indexOf('quote');
@@ -548,6 +551,10 @@ function writeWordIndex(
     if (c.when) flagBytes[claim] = CLAIM_DATED;
     slot = 0;
     claimStarts[claim] = stream.length / 3;
+    // Room for all the occurrences, as many a claim as the first claims had (and a tenth
+    // more), so that a large stream is not copied to ever larger arrays as it grows.
+    if (claim === SAMPLE_CLAIMS && claims.length > 2 * SAMPLE_CLAIMS)
+      stream.reserve(Math.ceil(((1.1 * stream.length) / SAMPLE_CLAIMS) * (claims.length - claim)));
     visitRecord(dataset, c, visitor);
     if (onProgress && (claim + 1) % step === 0) onProgress(claim + 1, claims.length);
   }
