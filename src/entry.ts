@@ -2,6 +2,13 @@ import { existsSync, fstatSync, readFileSync, writeFileSync, writeSync } from 'n
 import Module from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import {
+  type EarlyThread,
+  leaveEarlyThread,
+  runsReport,
+  WORKER_DATA,
+  WORKER_FILE,
+} from './commands/report-thread.js';
 
 /**
  * The CLI's entry point, kept small: it answers `--version` and `--help` in a pipe from text
@@ -121,12 +128,33 @@ function cacheFor(bytes: Buffer, file: string): Buffer | undefined {
   return cache.subarray(start);
 }
 
+/**
+ * Starts `armru report`'s second thread (see src/commands/report.ts) before the CLI loads, so
+ * that the thread's own start-up and Graphviz's overlap loading the bundle. Unreferenced until
+ * the report takes it: if the run ends before (a usage error), it ends with the process.
+ */
+function startReportThread(): void {
+  const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
+  const worker = new Worker(join(here, WORKER_FILE), { workerData: WORKER_DATA });
+  worker.unref();
+  const thread: EarlyThread = { worker };
+  worker.on('error', (error) => {
+    thread.error ??= error;
+  });
+  worker.on('exit', (code) => {
+    thread.exit = code;
+  });
+  leaveEarlyThread(thread);
+}
+
 /** Runs armru for this process. */
 export function start(argv: string[]): void {
-  const answer = staticAnswer(argv.slice(2));
+  const args = argv.slice(2);
+  const answer = staticAnswer(args);
   if (answer !== undefined) {
     writeOut(answer);
     return;
   }
+  if (runsReport(args)) startReportThread();
   loadCli().run(argv);
 }

@@ -1,38 +1,79 @@
 /**
  * The report's second thread (bundled as dist/armru/report-worker.cjs). While the main thread
- * builds the page, it starts Graphviz and lays out the actor network, and it runs the checks
- * of a dataset's text that need nothing but the text: the scan for what JSON.parse lets
- * through (a key given twice, a lone surrogate) and the JSON Schema. It answers only whether
- * the text is clean; when it is not, the main thread runs every check itself, in order, and
- * reports exactly what a plain load reports.
+ * checks the dataset and lays out the article, it starts Graphviz and lays out the actor
+ * network, checks the document against the JSON Schema, and makes the page's data block, all
+ * from its own parse of the text the main thread read. (The other check that needs nothing
+ * but the text, the scan for what JSON.parse lets through, runs on the main thread while it
+ * waits for this one.) It answers only whether the document meets the schema; when it does
+ * not, the main thread runs every check itself, in order, and reports exactly what a plain
+ * load reports. Nothing it makes is written before every check has passed.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { datasetOf } from '../core/dataset/files.js';
 import { scanJson } from '../core/dataset/json-scan.js';
 import { checkSchema } from '../core/dataset/schema.js';
+import type { DatasetDocument } from '../core/model/types.js';
 import { graphviz, layoutSvg } from '../render/graph-svg.js';
+import { pageData } from './report-data.js';
+import { WORKER_DATA } from './report-thread.js';
 
 /** What the main thread asks. */
-export type WorkerRequest = { type: 'layout'; dot: string } | { type: 'check'; text: string };
+export type WorkerRequest =
+  | { type: 'layout'; dot: string }
+  /** A dataset's text as read: whether it meets the schema when `check`, then its data block. */
+  | { type: 'prepare'; text: string; check: boolean };
 
-/** What the worker answers, one answer per request, in the order asked. */
+/**
+ * What the worker answers: one answer per layout; a `check` (when asked) and then a `data`
+ * per text prepared.
+ */
 export type WorkerAnswer =
   | { type: 'layout'; svg: string }
   | { type: 'layout'; error: string }
-  | { type: 'check'; clean: boolean };
+  | { type: 'check'; clean: boolean }
+  | { type: 'data'; json: string }
+  | { type: 'data'; error: string };
 
-/** True when the text parses, the scan finds nothing, and the document meets the schema. */
-export function cleanText(text: string): boolean {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch {
-    return false;
-  }
-  return scanJson(text, () => '').length === 0 && checkSchema(doc).length === 0;
+/** True when the scan of the text finds nothing JSON.parse let through. */
+export function scanClean(text: string): boolean {
+  return scanJson(text, () => '').length === 0;
 }
 
-/** What the report passes its worker, so that the module does nothing on other threads. */
-export const WORKER_DATA = 'armru-report-worker';
+/** True when the text parses and the document meets the schema: this thread's check. */
+export function meetsSchema(doc: unknown): boolean {
+  return doc !== undefined && checkSchema(doc).length === 0;
+}
+
+/**
+ * The whole check of a text that the report's two threads share (this one the schema, the
+ * main one the scan): it parses, the scan finds nothing, and the document meets the schema.
+ */
+export function cleanText(text: string): boolean {
+  return meetsSchema(parse(text)) && scanClean(text);
+}
+
+/** The document, or undefined when the text is not JSON. */
+export function parse(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The data block of a parsed document, or why it could not be made. */
+export function dataAnswer(doc: unknown): WorkerAnswer {
+  if (doc === undefined) return { type: 'data', error: 'the text is not JSON' };
+  try {
+    // The data block needs neither the file's name nor the article: the dataset has none.
+    return { type: 'data', json: pageData(datasetOf('', doc as DatasetDocument, '')) };
+  } catch (error) {
+    // A document the schema refuses can break anywhere; the main thread's checks say why.
+    return { type: 'data', error: message(error) };
+  }
+}
 
 const port = parentPort;
 if (port && workerData === WORKER_DATA) {
@@ -40,16 +81,20 @@ if (port && workerData === WORKER_DATA) {
   const ready = graphviz();
   ready.catch(() => undefined);
   port.on('message', async (request: WorkerRequest) => {
-    if (request.type === 'check') {
-      port.postMessage({ type: 'check', clean: cleanText(request.text) } satisfies WorkerAnswer);
+    if (request.type === 'prepare') {
+      // The verdict is sent before the data block is made, so a defect is known at once.
+      const doc = parse(request.text);
+      if (request.check) {
+        port.postMessage({ type: 'check', clean: meetsSchema(doc) } satisfies WorkerAnswer);
+      }
+      port.postMessage(dataAnswer(doc));
       return;
     }
     try {
       const svg = layoutSvg(await ready, request.dot);
       port.postMessage({ type: 'layout', svg } satisfies WorkerAnswer);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      port.postMessage({ type: 'layout', error: message } satisfies WorkerAnswer);
+      port.postMessage({ type: 'layout', error: message(error) } satisfies WorkerAnswer);
     }
   });
 }

@@ -2,21 +2,15 @@ import { Worker } from 'node:worker_threads';
 import { type ActorGraph, actorGraph } from '../core/browse/graph.js';
 import { busiestActors } from '../core/browse/graph-filter.js';
 import { articleRuns } from '../core/browse/marks.js';
-import type { Related } from '../core/browse/relations.js';
-import { timeline } from '../core/browse/timeline.js';
-import { AUTHOR } from '../core/dataset/verify.js';
 import { writeFileAtomic } from '../core/dataset/write-file.js';
-import { type ClaimRef, type Corpus, qualify } from '../core/model/corpus.js';
+import type { Corpus } from '../core/model/corpus.js';
 import { ArmruError } from '../core/model/errors.js';
 import { VERSION } from '../core/model/paths.js';
-import { type Agreement, CLAIM_KINDS, type ClaimKind, type Dataset } from '../core/model/types.js';
+import type { ClaimKind, Dataset } from '../core/model/types.js';
 import { loadCorpusChecking } from '../core/store/load.js';
-import { LETTERS, PUNCTUATION } from '../core/text/fold.js';
-import { asserterName } from '../render/claims.js';
-import type { ClaimRow, ClientData, TimelineRow } from '../render/html/client.js';
-import { sanitize } from '../render/sanitize.js';
 import { type CommandContext, OK, type Outcome } from './context.js';
-import { WORKER_DATA, type WorkerAnswer, type WorkerRequest } from './report-worker.js';
+import { type EarlyThread, takeEarlyThread, WORKER_DATA, WORKER_FILE } from './report-thread.js';
+import { scanClean, type WorkerAnswer, type WorkerRequest } from './report-worker.js';
 
 /** Checked options of `armru report`. */
 export interface ReportOptions {
@@ -26,75 +20,6 @@ export interface ReportOptions {
 
 /** How many actors the page's network shows at most: more cannot be read, or laid out quickly. */
 export const NETWORK_LIMIT = 40;
-
-/** Relations and agreements by claim id, found once instead of once per claim. */
-interface Links {
-  related: Map<string, Related[]>;
-  agreements: Map<string, Agreement[]>;
-}
-
-function links(dataset: Dataset): Links {
-  const related = new Map<string, Related[]>();
-  const add = (id: string, r: Related) => {
-    const list = related.get(id);
-    if (list) list.push(r);
-    else related.set(id, [r]);
-  };
-  for (const relation of dataset.doc.relations) {
-    const from = dataset.claimById.get(relation.from);
-    const to = dataset.claimById.get(relation.to);
-    if (!from || !to) continue;
-    const note = relation.note !== undefined ? { note: relation.note } : {};
-    add(from.id, { type: relation.type, direction: 'out', other: { dataset, claim: to }, ...note });
-    add(to.id, { type: relation.type, direction: 'in', other: { dataset, claim: from }, ...note });
-  }
-  const agreements = new Map<string, Agreement[]>();
-  for (const agreement of dataset.doc.agreements) {
-    for (const id of new Set(agreement.claims)) {
-      const list = agreements.get(id);
-      if (list) list.push(agreement);
-      else agreements.set(id, [agreement]);
-    }
-  }
-  return { related, agreements };
-}
-
-function claimData(corpus: Corpus, ref: ClaimRef, linked: Links): ClaimRow {
-  const { dataset, claim } = ref;
-  const q = (id: string) => qualify(corpus, dataset, id);
-  const note = (claim as { note?: unknown }).note;
-  return [
-    q(claim.id),
-    sanitize(claim.text),
-    claim.kind,
-    sanitize(asserterName(dataset, claim)),
-    claim.assertedBy === AUTHOR ? AUTHOR : q(claim.assertedBy),
-    claim.cue !== undefined ? sanitize(claim.cue) : null,
-    claim.hedged,
-    claim.when
-      ? {
-          date: sanitize(claim.when.date),
-          text: sanitize(claim.when.text),
-          basis: claim.when.basis,
-          source: claim.when.source !== undefined ? sanitize(claim.when.source) : null,
-        }
-      : null,
-    claim.actors.map(q),
-    claim.topics.map(q),
-    typeof note === 'string' ? sanitize(note) : null,
-    (linked.related.get(claim.id) ?? []).map((r) => [
-      r.type,
-      r.direction,
-      q(r.other.claim.id),
-      r.note !== undefined ? sanitize(r.note) : null,
-    ]),
-    (linked.agreements.get(claim.id) ?? []).map((agreement) => [
-      sanitize(agreement.name),
-      agreement.status,
-      agreement.note !== undefined ? sanitize(agreement.note) : null,
-    ]),
-  ];
-}
 
 /**
  * `armru report`: the article as one self-contained HTML page, with its claims highlighted,
@@ -119,25 +44,34 @@ export async function reportCommand(ctx: CommandContext, options: ReportOptions)
   }
 }
 
-/** The report's second thread (report-worker.ts): Graphviz, and the checks of the text. */
+/** The report's second thread (report-worker.ts): Graphviz, the checks of the text, the data. */
 interface Helper {
   /** Lays out DOT; rejects with Graphviz's errors. */
   svg(dot: string): Promise<string>;
-  /** Whether a dataset's text is clean (see report-worker.ts); rejects if the thread fails. */
-  clean(text: string): Promise<boolean>;
+  /**
+   * Given each dataset's text as read (see `TextCheck`): when `needed`, whether it is clean;
+   * rejects if the thread fails. The thread then makes the data block of the first text.
+   */
+  prepare(text: string, needed: boolean): Promise<boolean>;
+  /** The data block of the first text prepared; rejects if it could not be made. */
+  data(): Promise<string>;
   /** Stops the thread (also when nothing was asked). */
   close(): Promise<void>;
 }
 
 function startHelper(): Helper {
-  // Beside this file: the bundle's report-worker.cjs, or the library's report-worker.js.
+  // Started by the entry while the CLI loaded, when it saw `report`; otherwise now. Beside
+  // this file: the bundle's report-worker.cjs, or the library's report-worker.js.
   const here = import.meta.url;
-  const script = new URL(
-    here.endsWith('.cjs') ? './report-worker.cjs' : './report-worker.js',
-    here,
-  );
+  const early: EarlyThread = takeEarlyThread() ?? {
+    worker: new Worker(
+      new URL(here.endsWith('.cjs') ? `./${WORKER_FILE}` : './report-worker.js', here),
+      { workerData: WORKER_DATA },
+    ),
+  };
+  const { worker } = early;
   // Kept referenced: the answers are awaited, and `close` ends the thread in every case.
-  const worker = new Worker(script, { workerData: WORKER_DATA });
+  worker.ref();
   const waiting: {
     type: WorkerAnswer['type'];
     resolve: (a: WorkerAnswer) => void;
@@ -150,32 +84,71 @@ function startHelper(): Helper {
     gone ??= error;
     for (const w of waiting.splice(0)) w.reject(gone);
   };
+  const ended = (code: number) =>
+    fail(new Error(`the report's second thread ended (status ${code})`));
   worker.on('message', (answer: WorkerAnswer) => {
     const at = waiting.findIndex((w) => w.type === answer.type);
     if (at !== -1) waiting.splice(at, 1)[0]?.resolve(answer);
   });
   worker.on('error', fail);
-  worker.on('exit', (code) => fail(new Error(`the report's second thread ended (status ${code})`)));
-  const ask = (request: WorkerRequest) =>
+  worker.on('exit', ended);
+  // What befell an early thread before these listeners.
+  if (early.error) fail(early.error);
+  else if (early.exit !== undefined) ended(early.exit);
+  /** An answer of this type, the next to come (the thread answers in the order asked). */
+  const answer = (type: WorkerAnswer['type']) =>
     new Promise<WorkerAnswer>((resolve, reject) => {
-      if (gone) return reject(gone);
-      waiting.push({ type: request.type, resolve, reject });
-      worker.postMessage(request);
+      if (gone) reject(gone);
+      else waiting.push({ type, resolve, reject });
     });
+  const ask = (request: WorkerRequest) => {
+    if (!gone) worker.postMessage(request);
+  };
+  let first: Promise<string> | undefined;
   return {
     svg: async (dot) => {
-      const answer = await ask({ type: 'layout', dot });
-      if ('svg' in answer) return answer.svg;
-      throw new Error('error' in answer ? answer.error : 'Graphviz gave no answer');
+      const svg = answer('layout');
+      ask({ type: 'layout', dot });
+      const got = await svg;
+      if ('svg' in got) return got.svg;
+      throw new Error('error' in got ? got.error : 'Graphviz gave no answer');
     },
-    clean: async (text) => {
-      const answer = await ask({ type: 'check', text });
-      return 'clean' in answer && answer.clean;
+    prepare: async (text, needed) => {
+      const verdict = needed ? answer('check') : undefined;
+      const data = answer('data').then((got) => {
+        if ('json' in got) return got.json;
+        throw new Error(`the page's data could not be made: ${'error' in got ? got.error : '?'}`);
+      });
+      // Only the first dataset's is used (a report shows one); the others must not count as
+      // unhandled.
+      data.catch(() => undefined);
+      first ??= data;
+      ask({ type: 'prepare', text, check: needed });
+      if (!verdict) return true;
+      const got = await verdict;
+      return 'clean' in got && got.clean;
     },
+    data: () => first ?? Promise.reject(new Error('no dataset was prepared')),
     close: async () => {
       await worker.terminate();
     },
   };
+}
+
+/**
+ * Runs `work` once this thread has nothing else to do: at the first turn of the event loop,
+ * which comes when the report first waits for its helper thread.
+ */
+function whenIdle<T>(work: () => T): Promise<T> {
+  return new Promise((resolve, reject) => {
+    setImmediate(() => {
+      try {
+        resolve(work());
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
 }
 
 async function writeReport(
@@ -185,9 +158,14 @@ async function writeReport(
   helper: Helper,
   toPictureDot: (graph: ActorGraph, title: string) => string,
 ): Promise<Outcome> {
-  // The JSON scan and the schema run on the helper thread while the page is made here;
-  // nothing is written until they have passed.
-  const { corpus, checked } = await loadCorpusChecking(ctx.dataPaths, helper.clean);
+  // The schema is checked on the helper thread, which also makes the page's data block, while
+  // the rest of the page is made here; the JSON scan runs here once this thread waits for the
+  // helper. Nothing is written until both have passed.
+  const { corpus, checked } = await loadCorpusChecking(ctx.dataPaths, (text, needed) => {
+    const schema = helper.prepare(text, needed);
+    if (!needed) return schema;
+    return Promise.all([schema, whenIdle(() => scanClean(text))]).then(([a, b]) => a && b);
+  });
   try {
     return await makeReport(ctx, options, toStdout, helper, toPictureDot, corpus, checked);
   } catch (error) {
@@ -213,59 +191,18 @@ async function makeReport(
     );
   }
   const dataset = corpus.datasets[0] as Dataset;
-  const refs: ClaimRef[] = dataset.doc.claims.map((claim) => ({ dataset, claim }));
-  const q = (id: string) => qualify(corpus, dataset, id);
-  const kinds = new Map<string, ClaimKind>(refs.map((r) => [q(r.claim.id), r.claim.kind]));
-  const runs = articleRuns(
-    dataset.text,
-    refs.map((r) => ({ id: q(r.claim.id), start: r.claim.quote.start, end: r.claim.quote.end })),
-  );
-  // Added one by one: a flattened list of every claim's actors would be made only to be
-  // thrown away.
-  const usedActors = new Set<string>();
-  const usedTopics = new Set<string>();
-  for (const { claim } of refs) {
-    for (const id of claim.actors) usedActors.add(id);
-    for (const id of claim.topics) usedTopics.add(id);
+  const { claims, agreements } = dataset.doc;
+  // One dataset: ids are shown as they are stored.
+  const kinds = new Map<string, ClaimKind>();
+  const quotes: { id: string; start: number; end: number }[] = [];
+  let dated = false;
+  for (const claim of claims) {
+    kinds.set(claim.id, claim.kind);
+    quotes.push({ id: claim.id, start: claim.quote.start, end: claim.quote.end });
+    if (claim.when) dated = true;
   }
-  const linked = links(dataset);
-  const names: Record<string, string> = { [AUTHOR]: `${AUTHOR}\n${dataset.doc.source.author}` };
-  const labels: Record<string, string> = {};
-  for (const e of dataset.doc.entities) {
-    names[q(e.id)] = [e.name, ...e.aliases].join('\n');
-    labels[q(e.id)] = sanitize(e.name);
-  }
-  for (const t of dataset.doc.topics) {
-    names[q(t.id)] = [t.name, ...t.aliases].join('\n');
-    labels[q(t.id)] = sanitize(t.name);
-  }
-  const data: ClientData = {
-    claims: refs.map((r) => claimData(corpus, r, linked)),
-    names,
-    labels,
-    fold: { ...PUNCTUATION, ...LETTERS },
-    actors: dataset.doc.entities
-      .filter((e) => usedActors.has(e.id))
-      .map((e): [string, string] => [q(e.id), sanitize(e.name)]),
-    topics: dataset.doc.topics
-      .filter((t) => usedTopics.has(t.id))
-      .map((t): [string, string] => [q(t.id), sanitize(t.name)]),
-    kinds: CLAIM_KINDS.filter((k) => refs.some((r) => r.claim.kind === k)),
-    timeline: timeline(corpus).map((entry): TimelineRow => {
-      const { when } = entry;
-      const opens =
-        entry.item === 'claim' ? entry.claim.id : (entry.agreement.claims[0] ?? undefined);
-      return [
-        sanitize(when.date),
-        when.basis,
-        sanitize(when.text),
-        when.source !== undefined ? sanitize(when.source) : null,
-        opens !== undefined ? q(opens) : null,
-        // A claim's text is in the claims already.
-        entry.item === 'claim' ? null : sanitize(entry.agreement.name),
-      ];
-    }),
-  };
+  for (const agreement of agreements) if (agreement.when) dated = true;
+  const runs = articleRuns(dataset.text, quotes);
 
   const full = actorGraph(corpus);
   const graph = busiestActors(full, NETWORK_LIMIT);
@@ -286,7 +223,8 @@ async function makeReport(
     source: dataset.doc.source,
     runs,
     kinds,
-    data,
+    data: await helper.data(),
+    dated,
     network: svg !== undefined,
     networkNote,
     version: VERSION,

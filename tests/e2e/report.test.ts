@@ -1,9 +1,12 @@
+import { spawnSync } from 'node:child_process';
 import {
   copyFileSync,
+  cpSync,
   existsSync,
   mkdtempSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +14,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: the corpus generator is plain JavaScript shared with the benchmarks.
 import { writeCorpus } from '../../bench/corpus.mjs';
-import { armru, armruTty, fixture, stripAnsi } from '../helpers.js';
+import { armru, armruTty, fixture, ROOT, stripAnsi } from '../helpers.js';
 
 const MINI = ['--data', fixture('mini/claims.json')];
 const dir = mkdtempSync(join(tmpdir(), 'armru-report-cli-'));
@@ -90,6 +93,36 @@ describe('armru report without actors', () => {
       '<h2 id="network-heading">Actors</h2>\n<p class="status">No actors to draw.</p>\n</section>',
     );
     expect(html).not.toContain('<svg');
+  });
+});
+
+describe('armru report without its second thread', () => {
+  it('ends with one line and no page when the thread cannot start, and other commands run', () => {
+    // An installation that lost the thread's bundle: the entry starts the thread before the
+    // CLI loads, so its failure comes before anyone listens, and must still be reported.
+    const copy = join(dir, 'no-thread');
+    for (const part of ['bin', 'dist', 'data', 'package.json']) {
+      cpSync(join(ROOT, part), join(copy, part), { recursive: true });
+    }
+    symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
+    rmSync(join(copy, 'dist', 'armru', 'report-worker.cjs'));
+    const page = join(dir, 'no-thread.html');
+    writeFileSync(page, 'the old page');
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, [join(copy, 'bin', 'armru.js'), ...args], {
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+    const report = run(['report', '-o', page]);
+    expect(report.status).toBe(70);
+    expect(report.stdout).toBe('');
+    expect(report.stderr).toMatch(
+      /^armru: internal error: Cannot find module .*report-worker\.cjs'\n/,
+    );
+    expect(readFileSync(page, 'utf8')).toBe('the old page');
+    const search = run(['search', 'report']);
+    expect(search.status).toBe(0);
+    expect(search.stderr).toBe('');
   });
 });
 

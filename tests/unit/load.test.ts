@@ -2,9 +2,11 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanText } from '../../src/commands/report-worker.js';
+import { runsReport } from '../../src/commands/report-thread.js';
+import { cleanText, dataAnswer, parse } from '../../src/commands/report-worker.js';
 import { lineColumn, parseJson } from '../../src/core/dataset/json-text.js';
 import { ArmruError, type DataProblem, problemLine } from '../../src/core/model/errors.js';
+import { BUILTIN_DATASET } from '../../src/core/model/paths.js';
 import { loadCorpus, loadCorpusChecking, loadDataset } from '../../src/core/store/load.js';
 import { pointerToPath } from '../../src/core/text/json-path.js';
 import { fixture } from '../helpers.js';
@@ -182,13 +184,13 @@ describe('loadCorpusChecking: the scan and the schema left to another thread', (
   });
 
   it('gives the corpus a plain load gives, and asks the check about the text it read', async () => {
-    const asked: string[] = [];
-    const { corpus, checked } = await loadCorpusChecking([clean], async (text) => {
-      asked.push(text);
+    const asked: [string, boolean][] = [];
+    const { corpus, checked } = await loadCorpusChecking([clean], async (text, needed) => {
+      asked.push([text, needed]);
       return cleanText(text);
     });
     await expect(checked).resolves.toBeUndefined();
-    expect(asked).toEqual([mini]);
+    expect(asked).toEqual([[mini, true]]);
     expect(corpus).toEqual(await loadCorpus([clean]));
   });
 
@@ -211,13 +213,82 @@ describe('loadCorpusChecking: the scan and the schema left to another thread', (
     await expect(missed.checked).rejects.toBeInstanceOf(ArmruError);
   });
 
-  it('needs no check for a dataset a fresh index vouches for', async () => {
-    let asked = 0;
-    const { checked } = await loadCorpusChecking([], async () => {
-      asked++;
-      return true;
+  it('needs no check for a dataset a fresh index vouches for, but is given its text', async () => {
+    const asked: [string, boolean][] = [];
+    // An answer that never comes: `checked` must not wait for it.
+    const { checked } = await loadCorpusChecking([], (text, needed) => {
+      asked.push([text, needed]);
+      return new Promise<boolean>(() => undefined);
     });
-    await checked;
-    expect(asked).toBe(0);
+    await expect(checked).resolves.toBeUndefined();
+    expect(asked).toEqual([[readFileSync(BUILTIN_DATASET, 'utf8'), false]]);
+  });
+});
+
+describe("the report's data block, made on the second thread", () => {
+  const mini = readFileSync(fixture('mini/claims.json'), 'utf8');
+
+  it('holds every claim as a row, with its relations both ways and its agreements', () => {
+    const answer = dataAnswer(parse(mini));
+    if (!('json' in answer)) throw new Error(`no data block: ${JSON.stringify(answer)}`);
+    const data = JSON.parse(answer.json);
+    expect(data.claims.map((row: unknown[]) => row[0])).toEqual(['m1', 'm2', 'm3', 'm4']);
+    expect(data.claims[1]).toEqual([
+      'm2',
+      'The ferries will run twice a day from June.',
+      'report',
+      'Coastal Herald',
+      'herald',
+      'According to',
+      false,
+      {
+        date: '2020-06',
+        text: 'June',
+        basis: 'context',
+        source: 'https://example.org/valmora-ferry',
+      },
+      ['port-authority'],
+      ['ferries'],
+      null,
+      [['disputes', 'in', 'm3', null]],
+      [['Valmora–Castell ferry link', 'announced', null]],
+    ]);
+    expect(data.claims[2][11]).toEqual([['disputes', 'out', 'm2', null]]);
+    expect(data.names.ruiz).toBe('Ana Ruiz\nRuiz\nAna Ruíz');
+    expect(data.names.author).toBe('author\nJana Novák');
+    // In the order of CLAIM_KINDS, as the filter offers them.
+    expect(data.kinds).toEqual(['event', 'quote', 'report', 'denial']);
+    // Only the entities some claim names are offered as filters.
+    expect(data.actors.map((a: string[]) => a[0])).toEqual([
+      'port-authority',
+      'ruiz',
+      'union',
+      'valmora',
+      'castell',
+    ]);
+    expect(data.timeline).toEqual([
+      ['2020-06', 'context', 'June', 'https://example.org/valmora-ferry', 'm2', null],
+    ]);
+  });
+
+  it('answers with an error, never throws, for a document the schema would refuse', () => {
+    expect(dataAnswer(parse(`${mini}]`))).toEqual({ type: 'data', error: 'the text is not JSON' });
+    const broken = dataAnswer(parse(mini.replace('"relations": [', '"relations": 5, "x": [')));
+    expect(broken.type).toBe('data');
+    expect('error' in broken).toBe(true);
+  });
+});
+
+describe("the entry's guess that a run is `armru report`", () => {
+  it('sees report as the first word that is not an option or a global option value', () => {
+    expect(runsReport(['report', '-o', 'x.html'])).toBe(true);
+    expect(runsReport(['--data', 'report', 'report'])).toBe(true);
+    expect(runsReport(['--color', 'never', '--data=a.json', '--no-pager', 'report'])).toBe(true);
+    expect(runsReport(['--data', 'report'])).toBe(false);
+    expect(runsReport(['search', 'report'])).toBe(false);
+    expect(runsReport(['report', '--help'])).toBe(false);
+    expect(runsReport(['--help', 'report'])).toBe(false);
+    expect(runsReport(['--', 'report'])).toBe(false);
+    expect(runsReport([])).toBe(false);
   });
 });

@@ -42,11 +42,13 @@ function preparedSearchIndex(dir: string, meta: IndexMeta): unknown {
 }
 
 /**
- * Checks of a dataset's text run elsewhere (on another thread) while this one goes on: they
- * answer only whether the text is clean, that is whether JSON.parse let nothing through that
- * a dataset must not hold and the document meets the JSON Schema.
+ * Checks of a dataset's text run elsewhere (on another thread) while this one goes on. It is
+ * given every dataset's text as soon as it is read (so the other thread can start on it).
+ * When `needed`, no fresh index vouches for the file, and its answer says whether the text
+ * is clean: JSON.parse let nothing through that a dataset must not hold, and the document
+ * meets the JSON Schema. When not needed, its answer is not awaited.
  */
-export type TextCheck = (text: string) => Promise<boolean>;
+export type TextCheck = (text: string, needed: boolean) => Promise<boolean>;
 
 /** What `loadCorpusChecking` gives: the corpus, and the checks still under way. */
 export interface CheckingCorpus {
@@ -78,6 +80,7 @@ async function openDataset(
     // The index is checked against the very text read here, not the file's times alone.
     const index = openIndex(file, SEARCH_FINGERPRINT, raw);
     if (index.state === 'fresh') {
+      options.check?.(raw, false).catch(() => undefined);
       const doc = JSON.parse(raw) as DatasetDocument;
       const text = articleText(doc, file);
       // The index vouches for the checks it recorded; the quotes are checked again anyway,
@@ -96,10 +99,11 @@ async function openDataset(
   let dataset: Dataset;
   let verdict: Promise<boolean>;
   try {
-    const doc = JSON.parse(raw) as DatasetDocument;
-    verdict = options.check(raw);
+    // Asked before parsing here, so that the other thread parses meanwhile.
+    verdict = options.check(raw, true);
     // Not awaited when a check here fails first: its end, whatever it is, is then no news.
     verdict.catch(() => undefined);
+    const doc = JSON.parse(raw) as DatasetDocument;
     // The document has not met the schema yet, so any surprise here (a TypeError on a field
     // of the wrong type) means only that the plain load must say what is wrong.
     const text = articleText(doc, file);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Run } from '../../core/browse/marks.js';
 import { CLAIM_KINDS, type ClaimKind, type Source } from '../../core/model/types.js';
 import { sanitize } from '../sanitize.js';
-import { type ClientData, reportClient } from './client.js';
+import { reportClient } from './client.js';
 import { STYLE } from './style.js';
 
 /** Everything the report page shows. */
@@ -12,7 +12,10 @@ export interface ReportModel {
   runs: Run[];
   /** Kind of each claim, by the id shown. */
   kinds: Map<string, ClaimKind>;
-  data: ClientData;
+  /** The data block the page's script reads (ClientData, made by `scriptJson`). */
+  data: string;
+  /** Whether any claim or agreement carries a date (the timeline strip has entries). */
+  dated: boolean;
   /** Whether there are actors to draw: the drawing itself is put in by `fillNetwork`. */
   network: boolean;
   /** A sentence on what the network shows (when it had to be cut down). */
@@ -58,7 +61,7 @@ const SCRIPT_UNSAFE = /[<>&\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/
  * control or bidi character stands in the page's source. Escaped as JSON escapes, so
  * JSON.parse gives back exactly the same values.
  */
-function scriptJson(value: unknown): string {
+export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(
     SCRIPT_UNSAFE,
     (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
@@ -155,10 +158,9 @@ export function renderReport(model: ReportModel): ReportPage {
     .map((k) => `<li class="k-${k}"><span class="swatch"></span>${k}</li>`)
     .join('');
   // The page's script draws the strip from the data block.
-  const timeline =
-    model.data.timeline.length === 0
-      ? '<p class="status">No claim or agreement in this dataset carries a date.</p>'
-      : '<ol class="timeline" id="timeline-list"></ol>';
+  const timeline = !model.dated
+    ? '<p class="status">No claim or agreement in this dataset carries a date.</p>'
+    : '<ol class="timeline" id="timeline-list"></ol>';
   const select = (id: string, label: string) =>
     `<label>${label} <select id="${id}"><option value="">any</option></select></label>`;
   const head = `<!doctype html>
@@ -223,7 +225,7 @@ ${timeline}
   } else pieces.push('<p class="status">No actors to draw.</p>');
   pieces.push(
     tail,
-    scriptJson(model.data),
+    model.data,
     `</script>
 <script>${script}</script>
 </body>
