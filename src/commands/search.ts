@@ -3,11 +3,11 @@ import { datasetFiles } from '../core/dataset/files.js';
 import { ArmruError } from '../core/model/errors.js';
 import { type ClaimFilterInput, claimFilter } from '../core/search/filter.js';
 import { onlyOperators, readQuery, suggestWords } from '../core/search/question.js';
-import { ClaimSearcher, parseQuery } from '../core/search/search.js';
+import { ClaimSearcher, parseQuery, type SearchHit } from '../core/search/search.js';
 import { IndexDamaged } from '../core/store/index-store.js';
 import { indexedSearch, openWordIndexes, type TermCounter } from '../core/store/indexed-search.js';
 import { loadCorpus } from '../core/store/load.js';
-import { printFooter, printHits } from '../render/claims.js';
+import { type ListedClaim, printFooter, printHits } from '../render/claims.js';
 import { printJson } from '../render/view.js';
 import { type CommandContext, OK, type Outcome, withRemedy } from './context.js';
 
@@ -25,6 +25,19 @@ export const QUERY_SYNTAX = [
   '  !word  not       =word  the whole field',
   'Example: armru search "\'biolab !Kommersant"',
 ].join('\n');
+
+/**
+ * A hit with how a filter reached it. Its properties are copied as they are, not read: the
+ * match details of an indexed search are worked out only when something reads them.
+ */
+const withVia = (hit: SearchHit, via: ListedClaim['via']): ListedClaim =>
+  Object.defineProperties(
+    {},
+    {
+      ...Object.getOwnPropertyDescriptors(hit),
+      via: { value: via, enumerable: true, writable: true, configurable: true },
+    },
+  ) as ListedClaim;
 
 const quoted = (terms: string[]) => terms.map((t) => `"${t}"`).join(', ');
 
@@ -120,7 +133,7 @@ export async function searchCommand(
   printHits(
     ctx.view,
     corpus,
-    result.hits.map((hit) => ({ ...hit, via: via(hit) })),
+    result.hits.map((hit) => withVia(hit, via(hit))),
   );
   const footer: string[] = [];
   if (result.total > result.hits.length)

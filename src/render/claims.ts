@@ -96,9 +96,12 @@ export function claimListing(view: View, corpus: Corpus): Listing<ListedClaim> {
       {
         text: ref.tier === ALIAS_ONLY ? `${ref.claim.text} ${aliasMark(ref)}` : ref.claim.text,
         // Match positions are positions in the folded text: usable only where folding kept them.
-        marks: foldKeepsPositions(ref.claim.text)
-          ? ref.matches?.filter((m) => m.field === 'text').flatMap((m) => m.indices)
-          : undefined,
+        // Only colour shows them; without it they are not asked for (an indexed search works
+        // them out only when read).
+        marks:
+          view.colors.enabled && foldKeepsPositions(ref.claim.text)
+            ? ref.matches?.filter((m) => m.field === 'text').flatMap((m) => m.indices)
+            : undefined,
       },
       { text: actorsCell(ref) },
     ],

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   copyFileSync,
   mkdirSync,
@@ -11,6 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+// @ts-expect-error: the corpus generator is plain JavaScript shared with the benchmarks.
+import { writeCorpus } from '../../bench/corpus.mjs';
 import { topLevelArraySpans } from '../../src/core/dataset/json-spans.js';
 import {
   BYTE_ORDER,
@@ -35,7 +38,9 @@ vi.mock('../../src/core/store/load.js', async (original) => {
   };
 });
 const { buildIndex } = await import('../../src/core/store/index-build.js');
-const { indexDirectory, openIndex } = await import('../../src/core/store/index-store.js');
+const { indexDirectory, openIndex, WordIndex, ARTICLE_STEP } = await import(
+  '../../src/core/store/index-store.js'
+);
 
 const dir = mkdtempSync(join(tmpdir(), 'armru-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -154,4 +159,49 @@ describe('stamps are taken from the bytes that were checked', () => {
       `${indexDirectory('claims.json')}`,
     ]);
   });
+});
+
+describe('the article read in pieces through a large index', () => {
+  it('gives the code points asked for, with and without characters beyond 16 bits', async () => {
+    const file = writeCorpus(5200, join(dir, 'pieces'), 5) as string;
+    const doc = JSON.parse(readFileSync(file, 'utf8'));
+    const articleFile = join(dir, 'pieces', doc.source.textFile);
+    // Sentences are joined by spaces no quote covers: past the article's middle, every fifth
+    // becomes a character of two UTF-16 units, so that code points and units part there.
+    const text = readFileSync(articleFile, 'utf8');
+    const half = Math.floor(text.length / 2);
+    let n = 0;
+    const changed =
+      text.slice(0, half) +
+      text.slice(half).replace(/\. /g, () => (n++ % 5 === 0 ? '.\u{1D400}' : '. '));
+    expect(n).toBeGreaterThan(100);
+    writeFileSync(articleFile, changed);
+    doc.source.textSha256 = createHash('sha256').update(changed, 'utf8').digest('hex');
+    writeFileSync(file, JSON.stringify(doc));
+    await buildIndex(file);
+    const state = openIndex(file, SEARCH_FINGERPRINT);
+    if (state.state !== 'fresh') throw new Error(`the index is ${state.state}`);
+    const index = new WordIndex(file, state.dir, state.meta);
+    try {
+      const points = Array.from(changed);
+      let astral = 0;
+      for (const { quote } of doc.claims as {
+        quote: { start: number; end: number; exact: string };
+      }[]) {
+        const piece = index.articlePiece(quote.start, quote.end);
+        expect(piece).toBe(quote.exact);
+        const from = Math.floor(quote.start / ARTICLE_STEP) * ARTICLE_STEP;
+        if (points.slice(from, quote.end).some((c) => c.length === 2)) astral++;
+      }
+      // Both kinds of piece were read.
+      expect(astral).toBeGreaterThan(100);
+      expect(astral).toBeLessThan(doc.claims.length - 100);
+      expect(index.articlePiece(points.length - 3, points.length)).toBe(points.slice(-3).join(''));
+      expect(index.articlePiece(0, points.length + 1)).toEqual({
+        problem: `end (${points.length + 1}) is past the end of the article (${points.length} code points)`,
+      });
+    } finally {
+      index.close();
+    }
+  }, 60_000);
 });

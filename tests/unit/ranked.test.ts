@@ -113,8 +113,10 @@ function plainRun(
   return partial.total > 0 ? partial : result;
 }
 
+// The match details too (the positions to highlight, the values that matched): an indexed
+// search works them out only when they are read.
 const summary = (r: SearchResult) => ({
-  hits: r.hits.map((h) => [h.claim.id, h.score, h.tier, h.words]),
+  hits: r.hits.map((h) => [h.claim.id, h.score, h.tier, h.words, h.matches, h.matched]),
   total: r.total,
   weak: r.weak,
   partial: r.partial,

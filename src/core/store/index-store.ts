@@ -317,9 +317,8 @@ function readChecked(fd: number, name: string, meta: IndexMeta, datasetFile: str
 
 /** Where each newline-terminated line of `text` starts, plus the text's length at the end. */
 function lineStarts(text: string): Int32Array {
-  let lines = 0;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
-  const starts = new Int32Array(lines + 2);
+  // One pass, into room for a line per character (the memory is not touched beyond the lines).
+  const starts = new Int32Array(text.length + 2);
   let n = 1;
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1))
     starts[n++] = at + 1;
@@ -338,6 +337,9 @@ function lineOf(starts: Int32Array, at: number): number {
   }
   return lo;
 }
+
+/** A UTF-16 surrogate (half of a code point beyond the first 65,536). */
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** Reads one byte range of a file. */
 function readRange(fd: number, start: number, end: number): Buffer {
@@ -643,9 +645,11 @@ export class WordIndex {
     try {
       const to = last < this.points.length ? (this.points[last] as number) : fstatSync(fd).size;
       const text = new TextDecoder('utf-8', { fatal: true }).decode(readRange(fd, from, to));
-      return Array.from(text)
-        .slice(start - first * ARTICLE_STEP, end - first * ARTICLE_STEP)
-        .join('');
+      const a = start - first * ARTICLE_STEP;
+      const b = end - first * ARTICLE_STEP;
+      // Without surrogate pairs, code points are UTF-16 units: no array of characters.
+      if (!SURROGATE.test(text)) return text.slice(a, b);
+      return Array.from(text).slice(a, b).join('');
     } catch {
       return { problem: 'the article is not UTF-8 text there' };
     } finally {
@@ -719,14 +723,17 @@ export class WordIndex {
 
   /** The entities with these ids (found by binary search in the sorted id list). */
   entities(wanted: Iterable<string>): Entity[] {
-    const { ids, starts } = this.entityIndex();
+    const ids = new Set(wanted);
+    // No claim shown (a query that matches nothing): the entity table is not read.
+    if (ids.size === 0) return [];
+    const { ids: text, starts } = this.entityIndex();
     const out: Entity[] = [];
-    for (const id of new Set(wanted)) {
+    for (const id of ids) {
       let lo = 0;
       let hi = starts.length - 2;
       while (lo <= hi) {
         const mid = (lo + hi) >> 1;
-        const at = ids.slice(starts[mid] as number, (starts[mid + 1] as number) - 1);
+        const at = text.slice(starts[mid] as number, (starts[mid + 1] as number) - 1);
         if (at === id) {
           out.push(this.entityAt(mid));
           break;

@@ -1,8 +1,9 @@
 import Fuse from 'fuse.js';
 import { checkInPieces } from '../dataset/confirm.js';
 import { articleText } from '../dataset/files.js';
-import type { Corpus } from '../model/corpus.js';
+import type { ClaimRef, Corpus } from '../model/corpus.js';
 import type { Notice } from '../model/errors.js';
+import type { Tier } from '../model/tiers.js';
 import type { Claim, Dataset, DatasetDocument } from '../model/types.js';
 import { pieces, termLiteral, termNeedles } from '../search/candidates.js';
 import { buildFilter, type ClaimFilterInput } from '../search/filter.js';
@@ -17,8 +18,10 @@ import {
 import { FUSE_OPTIONS, SEARCH_FINGERPRINT, WORD } from '../search/search-record.js';
 import { IndexDamaged, openIndex, WordIndex } from './index-store.js';
 import {
+  type IndexSet,
   indexSet,
   perIndex,
+  type Ranked,
   RankedTerms,
   rankable,
   rankQuery,
@@ -262,6 +265,57 @@ function readCandidates(
 }
 
 /**
+ * The hits of a ranking from the index, in its order, with its scores, tiers and word counts.
+ * Where each matched (`matches`, `matched`: the positions to highlight and the values that
+ * matched) is worked out only when first read, by `details`: fuse.js scoring the shown claims
+ * again, which costs more than the rest of a short search and is wasted on output that shows
+ * neither (tab-separated lines without colour). The hits are those a search of every claim
+ * gives (see tests/unit/ranked.test.ts), so `details` finds each of them.
+ */
+function rankedHits(
+  corpus: Corpus,
+  set: IndexSet,
+  chosen: Set<number>[],
+  ranked: Ranked,
+  details: () => SearchHit[],
+): SearchHit[] {
+  // Each dataset's claims were read in ascending order of their numbers.
+  const refs = new Map<number, ClaimRef>();
+  corpus.datasets.forEach((dataset, d) => {
+    const base = set.bases[d] as number;
+    const numbers = [...(chosen[d] as Set<number>)].sort((a, b) => a - b);
+    numbers.forEach((n, i) => {
+      refs.set(base + n, { dataset, claim: dataset.doc.claims[i] as Claim });
+    });
+  });
+  let explained: Map<Claim, SearchHit> | undefined;
+  const explain = (claim: Claim): SearchHit => {
+    explained ??= new Map(details().map((hit) => [hit.claim, hit]));
+    const hit = explained.get(claim);
+    if (!hit) throw new Error(`claim ${claim.id}, ranked from the index, is not a match`);
+    return hit;
+  };
+  return ranked.chosen.map((n, i) => {
+    const ref = refs.get(n) as ClaimRef;
+    // The keys in the order of ClaimSearcher's hits.
+    const hit = { ...ref, score: ranked.scores[i] as number } as SearchHit;
+    Object.defineProperty(hit, 'matches', {
+      enumerable: true,
+      configurable: true,
+      get: () => explain(ref.claim).matches,
+    });
+    hit.tier = ranked.tiers[i] as Tier;
+    Object.defineProperty(hit, 'matched', {
+      enumerable: true,
+      configurable: true,
+      get: () => explain(ref.claim).matched,
+    });
+    if (ranked.words) hit.words = ranked.words[i] as number;
+    return hit;
+  });
+}
+
+/**
  * Searches indexed datasets: candidates from the word index, then the claims read from the
  * claims store and scored by the same ClaimSearcher as the plain path. fuse.js scores each
  * record on its own, so the hits, scores and their order are those of a search of every claim.
@@ -338,13 +392,15 @@ export function indexedSearch(
           );
         }
       });
-      const searcher = new ClaimSearcher(corpus);
-      const shown = { limit: Number.POSITIVE_INFINITY, all: true, dated };
-      const scored = ranked.partial
-        ? searcher.runPartialGroups(kept, shown)
-        : searcher.runGroups(kept, shown);
+      const hits = rankedHits(corpus, set, chosen, ranked, () => {
+        const searcher = new ClaimSearcher(corpus);
+        const shown = { limit: Number.POSITIVE_INFINITY, all: true, dated };
+        return ranked.partial
+          ? searcher.runPartialGroups(kept, shown).hits
+          : searcher.runGroups(kept, shown).hits;
+      });
       const result: SearchResult = {
-        hits: scored.hits,
+        hits,
         total: ranked.total,
         weak: ranked.weak,
         ...(ranked.partial ? { partial: ranked.partial } : {}),

@@ -596,6 +596,10 @@ export class RankedTerms {
     const alsoShared: number[] = [];
     let entries = 0;
     let id = 0;
+    // One word's list, every claim wanted: its groups are already the groups of the answer,
+    // in order, and nothing needs marking (the usual case: most words match one word).
+    const alone = lists.length === 1 && !only;
+    const kept = new Uint8Array(alone ? groups : 0);
     for (let li = 0; li < lists.length; li++) {
       const l = lists[li] as (typeof lists)[number];
       let at = 0;
@@ -621,6 +625,13 @@ export class RankedTerms {
         groupSig.push(sig);
         groupWord.push(li);
         if (!any) continue;
+        if (alone) {
+          // Checked and counted here, the claims are copied below as they are.
+          if (!allBelow(l.claims, from, at, N)) throw index.badClaim();
+          kept[g] = 1;
+          entries += at - from;
+          continue;
+        }
         if (li === 0 && !only) {
           // The first list's claims are all new (a list has each claim once).
           const claims = l.claims;
@@ -658,6 +669,26 @@ export class RankedTerms {
           mark[c] = next + 1;
         }
       }
+    }
+    if (alone) {
+      const l = lists[0] as (typeof lists)[number];
+      const starts = new Int32Array(groups + 1);
+      const grouped = new Uint32Array(entries);
+      let at = 0;
+      let to = 0;
+      for (let g = 0; g < groups; g++) {
+        const count = l.counts[g] as number;
+        if (kept[g] === 1) {
+          copyShifted(l.claims, at, at + count, grouped, to, base);
+          to += count;
+        }
+        starts[g + 1] = to;
+        at += count;
+      }
+      return hitsOf(
+        { scores: groupScore, tiers: groupTier, starts, claims: grouped },
+        this.set.total,
+      );
     }
     // Each combination is scored from its groups' signatures merged value by value: the best
     // of the words in each value, as fuse.js takes it.
@@ -867,6 +898,28 @@ export class RankedTerms {
   }
 }
 
+/** True when every number of `list[from, to)` is below `n`. */
+function allBelow(list: Uint32Array, from: number, to: number, n: number): boolean {
+  for (let i = from; i < to; i++) if ((list[i] as number) >= n) return false;
+  return true;
+}
+
+/** Copies `list[from, to)` into `out` at `at`, each number plus `shift`. */
+function copyShifted(
+  list: Uint32Array,
+  from: number,
+  to: number,
+  out: Uint32Array,
+  at: number,
+  shift: number,
+): void {
+  if (shift === 0) {
+    out.set(list.subarray(from, to), at);
+    return;
+  }
+  for (let i = from; i < to; i++) out[at + i - from] = (list[i] as number) + shift;
+}
+
 /** The (claim, value) key of the occurrence at `i`. */
 function keyAt(list: Uint32Array, i: number): number {
   return (list[i] as number) * (OCC_MAX_SLOT + 1) + ((list[i + 1] as number) & OCC_MAX_SLOT);
@@ -1000,12 +1053,24 @@ function common(a: Uint32Array, b: Uint32Array): Uint32Array {
 }
 
 /** What ranking from the index found: the claims to show, and what was left out. */
-export interface Ranked {
-  /** Global claim numbers of the hits shown, best first. */
-  chosen: number[];
+export interface Ranked extends Chosen {
   total: number;
   weak: number;
   partial?: { best: number; of: number; terms: string[] };
+}
+
+/**
+ * The claims to show, best first, each with what ranked it: fuse.js's score, the tier and,
+ * in a partial match, how many of the words it matches (`scores[i]`, `tiers[i]` and
+ * `words[i]` are those of `chosen[i]`).
+ */
+export interface Chosen {
+  /** Global claim numbers of the hits shown, best first. */
+  chosen: number[];
+  scores: number[];
+  tiers: number[];
+  /** In a partial match only. */
+  words?: number[];
 }
 
 /**
@@ -1200,7 +1265,7 @@ function partialFromGroups(
   limit: number,
   all: boolean,
   dated: boolean,
-): { chosen: number[]; total: number; weak: number; best: number } | undefined {
+): (Chosen & { total: number; weak: number; best: number }) | undefined {
   if (group.exclusions.length > 0 || !(limit <= 1000)) return undefined;
   const list: ScoreGroups[] = [];
   for (const t of group.terms) {
@@ -1211,20 +1276,28 @@ function partialFromGroups(
   const total = terms.claimCount;
   const words = new Uint8Array(total);
   const tiers = new Uint8Array(total);
+  // Each claim's product of its terms' scores, in the group's order, taken in the same pass.
+  const scores = new Float64Array(total);
   let matched = 0;
   for (const g of list)
     for (let k = 0; k + 1 < g.starts.length; k++) {
       const tier = g.tiers[k] as number;
+      const score = g.scores[k] as number;
       for (let i = g.starts[k] as number; i < (g.starts[k + 1] as number); i++) {
         const c = g.claims[i] as number;
         const w = words[c] as number;
         if (w === 0) {
           matched++;
           tiers[c] = tier;
-        } else if (tier > (tiers[c] as number)) tiers[c] = tier;
+          scores[c] = score;
+        } else {
+          if (tier > (tiers[c] as number)) tiers[c] = tier;
+          scores[c] = (scores[c] as number) * score;
+        }
         if (w < 255) words[c] = w + 1;
       }
     }
+  // How many claims have each (words, tier), counted once for both cases of `keepAll`.
   let best = 0;
   let strong = false;
   const counts = new Uint32Array(1024);
@@ -1232,52 +1305,46 @@ function partialFromGroups(
     const w = words[c] as number;
     if (w === 0) continue;
     if (w > best) best = w;
-    if ((tiers[c] as number) < 2) strong = true;
+    const tier = tiers[c] as number;
+    if (tier < 2) strong = true;
+    (counts[(255 - w) * 4 + tier] as number)++;
   }
   const keepAll = all || !strong;
+  if (!keepAll) for (let w = 1; w < 256; w++) counts[(255 - w) * 4 + 2] = 0;
   let kept = 0;
-  for (let c = 0; c < total; c++) {
-    const w = words[c] as number;
-    if (w === 0 || !(keepAll || (tiers[c] as number) < 2)) continue;
-    kept++;
-    (counts[(255 - w) * 4 + (tiers[c] as number)] as number)++;
-  }
+  for (let x = 0; x < 1024; x++) kept += counts[x] as number;
   if (limit >= kept) return undefined;
   let last = 0;
   for (let seen = 0; last < 1024; last++) {
     seen += counts[last] as number;
     if (seen >= limit) break;
   }
-  // The claims that can be shown, and their scores: each term's in the group's order.
-  const some = new Uint8Array(total);
+  // The claims that can be shown.
   const pool: number[] = [];
   for (let c = 0; c < total; c++) {
     const w = words[c] as number;
     if (w === 0 || !(keepAll || (tiers[c] as number) < 2)) continue;
-    if ((255 - w) * 4 + (tiers[c] as number) <= last) {
-      some[c] = 1;
-      pool.push(c);
-    }
+    if ((255 - w) * 4 + (tiers[c] as number) <= last) pool.push(c);
   }
-  const scores = new Map<number, number>();
-  for (const g of list)
-    for (let k = 0; k + 1 < g.starts.length; k++)
-      for (let i = g.starts[k] as number; i < (g.starts[k + 1] as number); i++) {
-        const c = g.claims[i] as number;
-        if (some[c] !== 1) continue;
-        const was = scores.get(c);
-        scores.set(c, was === undefined ? (g.scores[k] as number) : was * (g.scores[k] as number));
-      }
   const undated = (c: number) => (dated && !terms.dated(c) ? 1 : 0);
   pool.sort(
     (a, b) =>
       (words[b] as number) - (words[a] as number) ||
       (tiers[a] as number) - (tiers[b] as number) ||
       undated(a) - undated(b) ||
-      (scores.get(a) as number) - (scores.get(b) as number) ||
+      (scores[a] as number) - (scores[b] as number) ||
       a - b,
   );
-  return { chosen: pool.slice(0, limit), total: kept, weak: matched - kept, best };
+  const chosen = pool.slice(0, limit);
+  return {
+    chosen,
+    scores: chosen.map((c) => scores[c] as number),
+    tiers: chosen.map((c) => tiers[c] as number),
+    words: chosen.map((c) => words[c] as number),
+    total: kept,
+    weak: matched - kept,
+    best,
+  };
 }
 
 /** Hits in rank order (as ClaimSearcher ranks), weak ones left out unless `all`, at most `limit`. */
@@ -1287,7 +1354,7 @@ function choose(
   limit: number,
   all: boolean,
   dated: boolean,
-): { chosen: number[]; total: number; weak: number } {
+): Chosen & { total: number; weak: number } {
   let strong = false;
   for (let i = 0; i < s.tiers.length && !strong; i++) if ((s.tiers[i] as number) < 2) strong = true;
   const keepAll = all || !strong;
@@ -1357,6 +1424,9 @@ function choose(
   }
   return {
     chosen: top.map((r) => s.claims[r] as number),
+    scores: top.map((r) => s.scores[r] as number),
+    tiers: top.map((r) => s.tiers[r] as number),
+    ...(s.words ? { words: top.map((r) => (s.words as Uint8Array)[r] as number) } : {}),
     total: rows.length,
     weak: s.claims.length - rows.length,
   };
@@ -1421,7 +1491,7 @@ function chooseFromGroups(
   g: ScoreGroups,
   limit: number,
   all: boolean,
-): { chosen: number[]; total: number; weak: number } {
+): Chosen & { total: number; weak: number } {
   const count = (k: number) => (g.starts[k + 1] as number) - (g.starts[k] as number);
   const states = g.scores.length;
   let strong = false;
@@ -1441,6 +1511,8 @@ function chooseFromGroups(
       a - b,
   );
   const chosen: number[] = [];
+  const scores: number[] = [];
+  const tiers: number[] = [];
   for (let i = 0; i < kept.length && chosen.length < limit; ) {
     const first = kept[i] as number;
     let j = i + 1;
@@ -1456,6 +1528,7 @@ function chooseFromGroups(
         g.starts[k] as number,
         Math.min(g.starts[k + 1] as number, (g.starts[k] as number) + need),
       );
+    const from = chosen.length;
     if (j === i + 1) for (const c of take(first)) chosen.push(c);
     else {
       const pool: number[] = [];
@@ -1463,9 +1536,14 @@ function chooseFromGroups(
       pool.sort((a, b) => a - b);
       for (let x = 0; x < pool.length && x < need; x++) chosen.push(pool[x] as number);
     }
+    // Groups that tie have the same score and tier.
+    for (let x = from; x < chosen.length; x++) {
+      scores.push(g.scores[first] as number);
+      tiers.push(g.tiers[first] as number);
+    }
     i = j;
   }
-  return { chosen, total, weak: (g.starts[states] as number) - total };
+  return { chosen, scores, tiers, total, weak: (g.starts[states] as number) - total };
 }
 
 /**
