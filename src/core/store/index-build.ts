@@ -16,16 +16,16 @@ import { basename, dirname, join } from 'node:path';
 import { topLevelArraySpans } from '../dataset/json-spans.js';
 import { processRunning } from '../dataset/write-file.js';
 import { ArmruError } from '../model/errors.js';
-import type { Dataset } from '../model/types.js';
+import type { Claim, Dataset } from '../model/types.js';
 import {
   FUSE_OPTIONS,
-  recordEntries,
+  type RecordVisitor,
   SEARCH_FIELDS,
   SEARCH_FINGERPRINT,
   searchRecord,
+  visitRecord,
 } from '../search/search-record.js';
 import { crc32 } from '../text/checksum.js';
-import { fold } from '../text/fold.js';
 import {
   ARTICLE_STEP,
   CLAIM_DATED,
@@ -39,10 +39,7 @@ import {
   OCC_ENDS,
   OCC_FIELD_SHIFT,
   OCC_MAX_NORM,
-  OCC_MAX_POS,
   OCC_MAX_SLOT,
-  OCC_POS_SHIFT,
-  OCC_SPACE,
   OCC_STARTS,
   RELATIONS,
   SIG_ENDS,
@@ -54,7 +51,16 @@ import {
   stampOf,
   withoutBom,
 } from './index-store.js';
+import { WordCutter } from './index-words.js';
 import { loadDataset } from './load.js';
+
+/** How many claims the builder cuts before it sizes its occurrence stream for all of them. */
+const SAMPLE_CLAIMS = 1000;
+
+/** The fields whose values are a claim's own (cut anew for each claim), by number. */
+const TEXT = SEARCH_FIELDS.indexOf('text');
+const QUOTE = SEARCH_FIELDS.indexOf('quote');
+const CONTEXT = SEARCH_FIELDS.indexOf('context');
 
 /** What building an index reports. */
 export interface IndexReport {
@@ -394,88 +400,30 @@ function articlePoints(bytes: Buffer, meta: IndexMeta): Uint8Array {
   return new Uint8Array(new Float64Array(points).buffer);
 }
 
-/** ASCII letters and digits: the word characters (WORD) below 128. */
-const ASCII_WORD = (() => {
-  const table = new Uint8Array(128);
-  for (let c = 0; c < 128; c++)
-    table[c] = /[\p{L}\p{N}\p{M}]/u.test(String.fromCharCode(c)) ? 1 : 0;
-  return table;
-})();
-const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
-
-/**
- * The [start, end) of every word of `text` (as `text.matchAll(WORD)` finds them), without a
- * match object per word: ASCII is looked up in a table, other characters tested one by one.
- */
-export function wordSpans(text: string): number[] {
-  const out: number[] = [];
-  let start = -1;
-  for (let i = 0; i < text.length; ) {
-    const c = text.charCodeAt(i);
-    let width = 1;
-    let word: boolean;
-    if (c < 128) word = ASCII_WORD[c] === 1;
-    else {
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-        const d = text.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) width = 2;
-      }
-      word = WORD_CHAR.test(text.slice(i, i + width));
-    }
-    if (word) {
-      if (start === -1) start = i;
-    } else if (start !== -1) {
-      out.push(start, i);
-      start = -1;
-    }
-    i += width;
-  }
-  if (start !== -1) out.push(start, text.length);
-  return out;
-}
-
-/** fuse.js's field norm of a folded value: 1/sqrt(its whitespace-separated tokens), to 3 places. */
-export function fieldNorm(value: string): number {
-  // The same arithmetic as fuse.js 7.5 (src/tools/fieldNorm.ts), so the product is the same.
-  let tokens = 0;
-  let inWord = false;
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (!((code >= 9 && code <= 13) || code === 32 || code === 160)) {
-      if (!inWord) tokens++;
-      inWord = true;
-    } else inWord = false;
-  }
-  if (tokens === 0) tokens = 1;
-  return Math.round(1000 / tokens ** 0.5) / 1000;
-}
-
 /** A growable array of unsigned 32-bit numbers. */
 class U32List {
   data = new Uint32Array(1 << 16);
   length = 0;
-  push4(a: number, b: number, c: number, d: number): void {
-    if (this.length + 4 > this.data.length) {
-      const next = new Uint32Array(this.data.length * 2);
-      next.set(this.data);
+  /** Room for `more` numbers more. */
+  reserve(more: number): Uint32Array {
+    if (this.length + more > this.data.length) {
+      const next = new Uint32Array(Math.max(this.data.length * 2, this.length + more));
+      next.set(this.data.subarray(0, this.length));
       this.data = next;
     }
-    const at = this.length;
-    this.data[at] = a;
-    this.data[at + 1] = b;
-    this.data[at + 2] = c;
-    this.data[at + 3] = d;
-    this.length = at + 4;
+    return this.data;
   }
 }
 
-/** One folded value cut into words: word ids, flags and positions, and its norm's number. */
-interface Tokens {
-  words: number[];
-  /** OCC_STARTS, OCC_ENDS, OCC_SPACE of each word. */
-  flags: number[];
-  /** Each word's position and the value's norm number, as an occurrence's third number. */
-  extra: number[];
+/**
+ * Values of a search record that recur together (an entity's names, a kind's words, a date's
+ * forms, or one value), cut up: four numbers an occurrence (the word, its flags with
+ * OCC_ALIAS, its position and norm, and which value of the run it is in), and how many values
+ * the run has (values of white space only are left out: they take no place in a record).
+ */
+interface Run {
+  occurrences: Int32Array;
+  values: number;
 }
 
 /**
@@ -493,85 +441,126 @@ function writeWordIndex(
 ): { words: number; rankable: boolean } {
   const claims = dataset.doc.claims;
   const step = Math.max(1, Math.floor(claims.length / 50));
-  const ids = new Map<string, number>();
-  const wordList: string[] = [];
-  const norms: number[] = [];
-  const normIds = new Map<number, number>();
-  let rankable = true;
-  // Names, aliases, topics and cues recur in claim after claim: they are cut up once.
-  const known = new Map<string, Tokens | null>();
-  const tokensOf = (raw: string, remember: boolean): Tokens | null => {
-    let found = remember ? known.get(raw) : undefined;
-    if (found !== undefined) return found;
-    const value = fold(raw);
-    if (value.trim().length === 0) found = null;
-    else {
-      const norm = fieldNorm(value);
-      let normId = normIds.get(norm);
-      if (normId === undefined) {
-        normId = norms.length;
-        norms.push(norm);
-        normIds.set(norm, normId);
-      }
-      const words: number[] = [];
-      const flags: number[] = [];
-      const extra: number[] = [];
-      const spans = wordSpans(value);
-      const count = spans.length / 2;
-      for (let pos = 0; pos < count; pos++) {
-        const start = spans[2 * pos] as number;
-        const end = spans[2 * pos + 1] as number;
-        const word = value.slice(start, end);
-        let id = ids.get(word);
-        if (id === undefined) {
-          id = wordList.length;
-          wordList.push(word);
-          ids.set(word, id);
-        }
-        let f = 0;
-        if (start === 0) f |= OCC_STARTS;
-        if (end === value.length) f |= OCC_ENDS;
-        if (pos + 1 < count && spans[2 * pos + 2] === end + 1 && value.charCodeAt(end) === 32)
-          f |= OCC_SPACE;
-        if (pos > OCC_MAX_POS || normId > OCC_MAX_NORM) rankable = false;
-        words.push(id);
-        flags.push(f);
-        extra.push(
-          ((Math.min(pos, OCC_MAX_POS) << OCC_POS_SHIFT) | Math.min(normId, OCC_MAX_NORM)) >>> 0,
-        );
-      }
-      found = { words, flags, extra };
-    }
-    if (remember) known.set(raw, found);
-    return found;
-  };
-  // Every occurrence as [word, claim, info, extra], in claim order.
+  const cutter = new WordCutter();
+  // Every occurrence as [word, info, extra], in claim order; where each claim's begin.
   const stream = new U32List();
+  const claimStarts = new Float64Array(claims.length + 1);
   const flagBytes = new Uint8Array(claims.length);
-  claims.forEach((claim, i) => {
-    if (claim.when) flagBytes[i] = CLAIM_DATED;
-    const entries = recordEntries(dataset, claim);
-    let slot = 0;
-    SEARCH_FIELDS.forEach((field, f) => {
-      const own = field === 'text' || field === 'quote' || field === 'context';
-      for (const { value, origin } of entries[field]) {
-        const tokens = tokensOf(value, !own);
-        if (tokens === null) continue;
-        if (slot > OCC_MAX_SLOT) rankable = false;
-        const info =
-          Math.min(slot, OCC_MAX_SLOT) | (f << OCC_FIELD_SHIFT) | (origin.alias ? OCC_ALIAS : 0);
-        for (let k = 0; k < tokens.words.length; k++)
-          stream.push4(
-            tokens.words[k] as number,
-            i,
-            (info | (tokens.flags[k] as number)) >>> 0,
-            tokens.extra[k] as number,
-          );
-        slot++;
+  let claim = 0;
+  let slot = 0;
+  let slotsFit = true;
+  /** Puts the occurrences of one value of the claim's record (`count` words in `words`). */
+  const emit = (field: number, alias: boolean, words: Int32Array, from: number, count: number) => {
+    if (slot > OCC_MAX_SLOT) slotsFit = false;
+    const info =
+      Math.min(slot, OCC_MAX_SLOT) | (field << OCC_FIELD_SHIFT) | (alias ? OCC_ALIAS : 0);
+    const data = stream.reserve(3 * count);
+    let at = stream.length;
+    for (let k = from; k < from + 3 * count; k += 3) {
+      data[at] = words[k] as number;
+      data[at + 1] = info | (words[k + 1] as number);
+      data[at + 2] = words[k + 2] as number;
+      at += 3;
+    }
+    stream.length = at;
+    slot++;
+  };
+  // Names, aliases, topics, kinds, dates and cues recur in claim after claim: each is cut up
+  // once and kept as a run of values (see Run), put in place in one go for each claim.
+  const runs = new Map<object, Run>();
+  const singles = new Map<string, Run>();
+  let building: number[] = [];
+  let values = 0;
+  const addToRun = (raw: string, alias: boolean) => {
+    const n = cutter.cut(raw);
+    if (n < 0) return;
+    const out = cutter.out;
+    for (let k = 0; k < 3 * n; k += 3)
+      building.push(
+        out[k] as number,
+        (out[k + 1] as number) | (alias ? OCC_ALIAS : 0),
+        out[k + 2] as number,
+        values,
+      );
+    values++;
+  };
+  const startRun = () => {
+    building = [];
+    values = 0;
+  };
+  const endRun = (): Run => ({ occurrences: Int32Array.from(building), values });
+  const emitRun = (field: number, found: Run, alias = false) => {
+    if (found.values === 0) return;
+    if (slot + found.values - 1 > OCC_MAX_SLOT) slotsFit = false;
+    const fieldBits = (field << OCC_FIELD_SHIFT) | (alias ? OCC_ALIAS : 0);
+    const occurrences = found.occurrences;
+    const data = stream.reserve((3 * occurrences.length) / 4);
+    let at = stream.length;
+    for (let k = 0; k < occurrences.length; k += 4) {
+      data[at] = occurrences[k] as number;
+      data[at + 1] =
+        Math.min(slot + (occurrences[k + 3] as number), OCC_MAX_SLOT) |
+        fieldBits |
+        (occurrences[k + 1] as number);
+      data[at + 2] = occurrences[k + 2] as number;
+      at += 3;
+    }
+    stream.length = at;
+    slot += found.values;
+  };
+  const visitor: RecordVisitor = {
+    value(field, raw, alias) {
+      if (field === TEXT || field === QUOTE || field === CONTEXT) {
+        const n = cutter.cut(raw, true);
+        if (n >= 0) emit(field, alias, cutter.out, 0, n);
+        return;
       }
-    });
-    if (onProgress && (i + 1) % step === 0) onProgress(i + 1, claims.length);
-  });
+      let found = singles.get(raw);
+      if (found === undefined) {
+        startRun();
+        addToRun(raw, false);
+        found = endRun();
+        singles.set(raw, found);
+      }
+      emitRun(field, found, alias);
+    },
+    names(field, item) {
+      let found = runs.get(item);
+      if (found === undefined) {
+        startRun();
+        addToRun(item.name, false);
+        for (const alias of item.aliases) addToRun(alias, true);
+        found = endRun();
+        runs.set(item, found);
+      }
+      emitRun(field, found);
+    },
+    list(field, list) {
+      let found = runs.get(list);
+      if (found === undefined) {
+        startRun();
+        for (const value of list) addToRun(value, false);
+        found = endRun();
+        runs.set(list, found);
+      }
+      emitRun(field, found);
+    },
+  };
+  for (; claim < claims.length; claim++) {
+    const c = claims[claim] as Claim;
+    if (c.when) flagBytes[claim] = CLAIM_DATED;
+    slot = 0;
+    claimStarts[claim] = stream.length / 3;
+    // Room for all the occurrences, as many a claim as the first claims had (and a tenth
+    // more), so that a large stream is not copied to ever larger arrays as it grows.
+    if (claim === SAMPLE_CLAIMS && claims.length > 2 * SAMPLE_CLAIMS)
+      stream.reserve(Math.ceil(((1.1 * stream.length) / SAMPLE_CLAIMS) * (claims.length - claim)));
+    visitRecord(dataset, c, visitor);
+    if (onProgress && (claim + 1) % step === 0) onProgress(claim + 1, claims.length);
+  }
+  const wordList = cutter.vocabulary.words;
+  const norms = cutter.norms;
+  let rankable = slotsFit && cutter.rankable;
   // Sorted vocabulary; occurrences grouped by word, keeping claim order (a counting sort).
   const order = wordList.map((_, id) => id);
   order.sort((a, b) => {
@@ -583,23 +572,10 @@ function writeWordIndex(
   order.forEach((id, r) => {
     rank[id] = r;
   });
-  const offsets = new Uint32Array(wordList.length + 1);
-  const data = stream.data;
-  const count = stream.length / 4;
-  for (let k = 0; k < count; k++)
-    (offsets[(rank[data[4 * k] as number] as number) + 1] as number)++;
-  for (let r = 0; r < wordList.length; r++)
-    offsets[r + 1] = (offsets[r + 1] as number) + (offsets[r] as number);
-  const fill = offsets.slice(0, wordList.length);
-  const out = new Uint32Array(3 * count);
-  for (let k = 0; k < count; k++) {
-    const r = rank[data[4 * k] as number] as number;
-    const at = 3 * (fill[r] as number);
-    fill[r] = (fill[r] as number) + 1;
-    out[at] = data[4 * k + 1] as number;
-    out[at + 1] = data[4 * k + 2] as number;
-    out[at + 2] = data[4 * k + 3] as number;
-  }
+  claimStarts[claims.length] = stream.length / 3;
+  const { offsets, out } = groupByWord(stream, claimStarts, rank);
+  // The stream is no longer needed: let it go before the claim lists are built.
+  stream.data = new Uint32Array(0);
   const lists = claimLists(out, offsets);
   if (!lists) rankable = false;
   else {
@@ -638,6 +614,41 @@ function writeWordIndex(
   }
   onProgress?.(claims.length, claims.length);
   return { words: wordList.length, rankable };
+}
+
+/**
+ * The occurrences grouped by word (in the vocabulary's sorted order, `rank`), each as [claim,
+ * info, extra], claim order kept within each word (a counting sort), and where each word's
+ * begin.
+ */
+function groupByWord(
+  stream: U32List,
+  claimStarts: Float64Array,
+  rank: Uint32Array,
+): { offsets: Uint32Array; out: Uint32Array } {
+  const words = rank.length;
+  const claims = claimStarts.length - 1;
+  const offsets = new Uint32Array(words + 1);
+  const data = stream.data;
+  const count = stream.length / 3;
+  for (let k = 0; k < count; k++)
+    (offsets[(rank[data[3 * k] as number] as number) + 1] as number)++;
+  for (let r = 0; r < words; r++)
+    offsets[r + 1] = (offsets[r + 1] as number) + (offsets[r] as number);
+  const fill = offsets.slice(0, words);
+  const out = new Uint32Array(3 * count);
+  for (let c = 0; c < claims; c++) {
+    const last = claimStarts[c + 1] as number;
+    for (let k = claimStarts[c] as number; k < last; k++) {
+      const r = rank[data[3 * k] as number] as number;
+      const at = 3 * (fill[r] as number);
+      fill[r] = (fill[r] as number) + 1;
+      out[at] = c;
+      out[at + 1] = data[3 * k + 1] as number;
+      out[at + 2] = data[3 * k + 2] as number;
+    }
+  }
+  return { offsets, out };
 }
 
 /** A growable array of unsigned 32-bit numbers, one at a time. */
@@ -687,31 +698,60 @@ function claimLists(
   const lists = new U32Builder(1 << 20);
   const listOffsets = new Uint32Array(words + 1);
   const listCrcs = new Uint32Array(words);
-  // One word's claims and their signatures, reused from word to word.
+  // One word's claims and their signatures, and the grouping's scratch, reused word to word.
   let claims = new Uint32Array(1024);
   let sigs = new Uint32Array(1024);
-  const values: number[] = [];
-  // Signatures are found by a hash of their values, then compared number by number.
-  const byHash = new Map<number, number | number[]>();
+  let placed = new Uint32Array(1024);
+  // The grouping's tables by signature: the last word that had it (word number + 1), and its
+  // group's size, then where its group's next claim goes; the word's distinct signatures.
+  let seenIn = new Int32Array(1024);
+  let groupAt = new Int32Array(1024);
+  let distinct = new Uint32Array(64);
+  // One claim's signature being read: its values.
+  let values = new Uint32Array(64);
+  let valueCount = 0;
+  // Signatures are found by a hash of their values in an open-addressing table (signature
+  // number + 1; 0 is empty), then compared number by number.
+  let table = new Int32Array(1 << 12);
+  let hashes = new Int32Array(1 << 11);
   const same = (id: number): boolean => {
     const at = signatureOffsets.data[id] as number;
-    if ((signatureOffsets.data[id + 1] as number) - at !== values.length) return false;
-    for (let i = 0; i < values.length; i++) if (signatures.data[at + i] !== values[i]) return false;
+    if ((signatureOffsets.data[id + 1] as number) - at !== valueCount) return false;
+    for (let i = 0; i < valueCount; i++) if (signatures.data[at + i] !== values[i]) return false;
     return true;
   };
   const intern = (): number => {
-    let hash = values.length;
-    for (let i = 0; i < values.length; i++)
+    let hash = valueCount;
+    for (let i = 0; i < valueCount; i++)
       hash = (Math.imul(hash ^ (values[i] as number), 0x9e3779b1) + 0x7f4a7c15) | 0;
-    const found = byHash.get(hash);
-    if (typeof found === 'number' && same(found)) return found;
-    if (Array.isArray(found)) for (const id of found) if (same(id)) return id;
+    let mask = table.length - 1;
+    let at = hash & mask;
+    for (;;) {
+      const held = table[at] as number;
+      if (held === 0) break;
+      if (hashes[held - 1] === hash && same(held - 1)) return held - 1;
+      at = (at + 1) & mask;
+    }
     const id = signatureOffsets.length - 1;
-    if (found === undefined) byHash.set(hash, id);
-    else if (typeof found === 'number') byHash.set(hash, [found, id]);
-    else found.push(id);
-    for (const v of values) signatures.push(v);
+    for (let i = 0; i < valueCount; i++) signatures.push(values[i] as number);
     signatureOffsets.push(signatures.length);
+    if (id === hashes.length) {
+      const next = new Int32Array(2 * hashes.length);
+      next.set(hashes);
+      hashes = next;
+    }
+    hashes[id] = hash;
+    table[at] = id + 1;
+    if (2 * (id + 1) > table.length) {
+      // Rehashed into a table twice as large, so that it stays at most half full.
+      table = new Int32Array(2 * table.length);
+      mask = table.length - 1;
+      for (let s = 0; s <= id; s++) {
+        let i = (hashes[s] as number) & mask;
+        while (table[i] !== 0) i = (i + 1) & mask;
+        table[i] = s + 1;
+      }
+    }
     return id;
   };
   for (let r = 0; r < words; r++) {
@@ -720,7 +760,7 @@ function claimLists(
     let n = 0;
     for (let k = from; k < to; ) {
       const claim = occurrences[3 * k] as number;
-      values.length = 0;
+      valueCount = 0;
       while (k < to && occurrences[3 * k] === claim) {
         const info = occurrences[3 * k + 1] as number;
         const slot = info & OCC_MAX_SLOT;
@@ -738,7 +778,12 @@ function claimLists(
           if ((f & (OCC_STARTS | OCC_ENDS)) === (OCC_STARTS | OCC_ENDS)) flags |= SIG_WHOLE;
           k++;
         }
-        values.push(((info & 0xffff) | flags | (normId << SIG_NORM_SHIFT)) >>> 0);
+        if (valueCount === values.length) {
+          const next = new Uint32Array(2 * valueCount);
+          next.set(values);
+          values = next;
+        }
+        values[valueCount++] = ((info & 0xffff) | flags | (normId << SIG_NORM_SHIFT)) >>> 0;
       }
       if (n === claims.length) {
         const c = new Uint32Array(2 * n);
@@ -765,25 +810,50 @@ function claimLists(
       }
       for (let i = 0; i < n; i++) lists.push(claims[i] as number);
     } else {
-      // By signature, then claim: a native sort of (signature, place) pairs as numbers.
-      const keys = new Float64Array(n);
-      for (let i = 0; i < n; i++) keys[i] = (sigs[i] as number) * 2 ** 25 + i;
-      keys.sort();
-      const order = new Int32Array(n);
-      for (let i = 0; i < n; i++) order[i] = (keys[i] as number) % 2 ** 25;
-      let groups = 0;
-      for (let i = 0; i < n; i++)
-        if (i === 0 || sigs[order[i] as number] !== sigs[order[i - 1] as number]) groups++;
-      lists.push(groups);
-      for (let i = 0; i < n; ) {
-        const sig = sigs[order[i] as number] as number;
-        let j = i;
-        while (j < n && sigs[order[j] as number] === sig) j++;
-        lists.push(sig);
-        lists.push(j - i);
-        i = j;
+      // By signature, then claim: the word's distinct signatures are sorted, and its claims
+      // dealt into their groups in claim order (a counting sort).
+      const stamp = r + 1;
+      if (signatureOffsets.length > seenIn.length) {
+        const size = 2 * signatureOffsets.length;
+        const grownSeen = new Int32Array(size);
+        grownSeen.set(seenIn);
+        seenIn = grownSeen;
+        groupAt = new Int32Array(size);
       }
-      for (let i = 0; i < n; i++) lists.push(claims[order[i] as number] as number);
+      if (n > placed.length) placed = new Uint32Array(2 * n);
+      let groups = 0;
+      for (let i = 0; i < n; i++) {
+        const sig = sigs[i] as number;
+        if (seenIn[sig] !== stamp) {
+          seenIn[sig] = stamp;
+          groupAt[sig] = 0;
+          if (groups === distinct.length) {
+            const next = new Uint32Array(2 * groups);
+            next.set(distinct);
+            distinct = next;
+          }
+          distinct[groups++] = sig;
+        }
+        groupAt[sig] = (groupAt[sig] as number) + 1;
+      }
+      distinct.subarray(0, groups).sort();
+      lists.push(groups);
+      let at = 0;
+      for (let g = 0; g < groups; g++) {
+        const sig = distinct[g] as number;
+        const size = groupAt[sig] as number;
+        lists.push(sig);
+        lists.push(size);
+        groupAt[sig] = at;
+        at += size;
+      }
+      for (let i = 0; i < n; i++) {
+        const sig = sigs[i] as number;
+        const to = groupAt[sig] as number;
+        placed[to] = claims[i] as number;
+        groupAt[sig] = to + 1;
+      }
+      for (let i = 0; i < n; i++) lists.push(placed[i] as number);
     }
     listOffsets[r + 1] = lists.length;
     const list = lists.data.subarray(start, lists.length);

@@ -97,6 +97,11 @@ export function fold(text: string): string {
   return folded;
 }
 
+/** `fold` for text met once (a claim's own words): the same result, not remembered. */
+export function foldOnce(text: string): string {
+  return foldText(text);
+}
+
 /** True when folding keeps every UTF-16 position of `text` (NFKC does not change its length). */
 export function foldKeepsPositions(text: string): boolean {
   return PLAIN_ASCII.test(text) || text.normalize('NFKC').length === text.length;
@@ -111,11 +116,18 @@ function foldText(raw: string): string {
   if (lower.length === text.length && !SPECIAL.test(lower) && lower === lower.normalize('NFD')) {
     return lower;
   }
+  // ASCII other than the backtick folds by lowering: runs of it are lowered whole, and only the
+  // units between them are looked up one by one.
   let out = '';
+  let run = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
+    if (code < 128 && code !== 0x60) continue;
+    if (run < i) out += text.slice(run, i).toLowerCase();
     // Surrogate halves are left alone: an astral character is never folded to anything else.
-    out += code >= 0xd800 && code <= 0xdfff ? text[i] : foldUnit(text[i] as string);
+    out += code >= 0xd800 && code <= 0xdfff ? (text[i] as string) : foldUnit(text[i] as string);
+    run = i + 1;
   }
+  if (run < text.length) out += text.slice(run).toLowerCase();
   return out;
 }
