@@ -9,6 +9,7 @@ import { VERSION } from '../core/model/paths.js';
 import type { ClaimKind, Dataset } from '../core/model/types.js';
 import { loadCorpusChecking } from '../core/store/load.js';
 import { type CommandContext, OK, type Outcome } from './context.js';
+import { pageData } from './report-data.js';
 import { type EarlyThread, takeEarlyThread, WORKER_DATA, WORKER_FILE } from './report-thread.js';
 import { scanClean, type WorkerAnswer, type WorkerRequest } from './report-worker.js';
 
@@ -49,12 +50,15 @@ interface Helper {
   /** Lays out DOT; rejects with Graphviz's errors. */
   svg(dot: string): Promise<string>;
   /**
-   * Given each dataset's text as read (see `TextCheck`): when `needed`, whether it is clean;
-   * rejects if the thread fails. The thread then makes the data block of the first text.
+   * A dataset's text as read, to check (with `needed`: whether it meets the schema; rejects
+   * if the thread fails) and to make the data block of, for the first text given.
    */
   prepare(text: string, needed: boolean): Promise<boolean>;
-  /** The data block of the first text prepared; rejects if it could not be made. */
-  data(): Promise<string>;
+  /**
+   * The data block of the first text prepared (rejects if it could not be made), or
+   * undefined when no text was given.
+   */
+  data(): Promise<string | undefined>;
   /** Stops the thread (also when nothing was asked). */
   close(): Promise<void>;
 }
@@ -128,7 +132,7 @@ function startHelper(): Helper {
       const got = await verdict;
       return 'clean' in got && got.clean;
     },
-    data: () => first ?? Promise.reject(new Error('no dataset was prepared')),
+    data: async () => first,
     close: async () => {
       await worker.terminate();
     },
@@ -158,13 +162,18 @@ async function writeReport(
   helper: Helper,
   toPictureDot: (graph: ActorGraph, title: string) => string,
 ): Promise<Outcome> {
-  // The schema is checked on the helper thread, which also makes the page's data block, while
-  // the rest of the page is made here; the JSON scan runs here once this thread waits for the
-  // helper. Nothing is written until both have passed.
-  const { corpus, checked } = await loadCorpusChecking(ctx.dataPaths, (text, needed) => {
-    const schema = helper.prepare(text, needed);
-    if (!needed) return schema;
-    return Promise.all([schema, whenIdle(() => scanClean(text))]).then(([a, b]) => a && b);
+  // Without a fresh index, the schema is checked on the helper thread, which also makes the
+  // page's data block from its own parse, while the rest of the page is made here; the JSON
+  // scan runs here once this thread waits for the helper. Nothing is written until both have
+  // passed. With a fresh index there is nothing to check, and a second parse of the text
+  // would cost more than it saves: the data block is made here.
+  const { corpus, checked } = await loadCorpusChecking(ctx.dataPaths, async (text, needed) => {
+    if (!needed) return true;
+    const [schema, scan] = await Promise.all([
+      helper.prepare(text, true),
+      whenIdle(() => scanClean(text)),
+    ]);
+    return schema && scan;
   });
   try {
     return await makeReport(ctx, options, toStdout, helper, toPictureDot, corpus, checked);
@@ -223,7 +232,7 @@ async function makeReport(
     source: dataset.doc.source,
     runs,
     kinds,
-    data: await helper.data(),
+    data: (await helper.data()) ?? pageData(dataset),
     dated,
     network: svg !== undefined,
     networkNote,
