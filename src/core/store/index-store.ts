@@ -776,34 +776,7 @@ export class WordIndex {
     if (found.length < ENTITIES_ONE_BY_ONE) return found.map((k) => this.entityAt(k));
     const order = [...found].sort((x, y) => (ranges[2 * x] as number) - (ranges[2 * y] as number));
     const parsed = new Map<number, Entity>();
-    const chunk = 1 << 24;
-    for (let from = 0; from < order.length; ) {
-      const start = ranges[2 * (order[from] as number)] as number;
-      let last = from;
-      while (
-        last + 1 < order.length &&
-        (ranges[2 * (order[last + 1] as number) + 1] as number) - start <= chunk
-      )
-        last++;
-      let end = start;
-      for (let j = from; j <= last; j++)
-        end = Math.max(end, ranges[2 * (order[j] as number) + 1] as number);
-      const bytes = readRange(this.datasetFd, start, end);
-      for (let j = from; j <= last; j++) {
-        const k = order[j] as number;
-        parsed.set(
-          k,
-          this.parseChecked<Entity>(
-            bytes,
-            (ranges[2 * k] as number) - start,
-            (ranges[2 * k + 1] as number) - start,
-            crcs[k] as number,
-            `entity ${k}`,
-          ),
-        );
-      }
-      from = last + 1;
-    }
+    this.readInPasses<Entity>(order, ranges, crcs, 'entity', (k, entity) => parsed.set(k, entity));
     return found.map((k) => parsed.get(k) as Entity);
   }
 
@@ -865,35 +838,50 @@ export class WordIndex {
   private scan(numbers: number[]): Claim[] {
     const { ranges, crcs } = this.tables();
     const out: Claim[] = [];
+    this.readInPasses<Claim>(numbers, ranges, crcs, 'claim', (_, claim) => out.push(claim));
+    return out;
+  }
+
+  /**
+   * Reads and checks the items `keys` names (numbers into `ranges` and `crcs`, in the order
+   * their bytes start in the dataset) in passes over the file: from the first item of a pass up
+   * to about 16 MiB further, whole items only, each given to `take` as it is parsed.
+   */
+  private readInPasses<T>(
+    keys: readonly number[],
+    ranges: Float64Array,
+    crcs: Uint32Array,
+    what: string,
+    take: (key: number, item: T) => void,
+  ): void {
     const chunk = 1 << 24;
-    let next = 0;
-    for (let from = 0; from < numbers.length; from = next) {
-      // Read from the first wanted claim up to about 16 MiB further, whole claims only.
-      const first = numbers[from] as number;
-      const start = ranges[2 * first] as number;
+    for (let from = 0; from < keys.length; ) {
+      const start = ranges[2 * (keys[from] as number)] as number;
       let last = from;
       while (
-        last + 1 < numbers.length &&
-        (ranges[2 * (numbers[last + 1] as number) + 1] as number) - start <= chunk
+        last + 1 < keys.length &&
+        (ranges[2 * (keys[last + 1] as number) + 1] as number) - start <= chunk
       )
         last++;
-      const end = ranges[2 * (numbers[last] as number) + 1] as number;
+      let end = start;
+      for (let j = from; j <= last; j++)
+        end = Math.max(end, ranges[2 * (keys[j] as number) + 1] as number);
       const bytes = readRange(this.datasetFd, start, end);
-      for (let k = from; k <= last; k++) {
-        const i = numbers[k] as number;
-        out.push(
-          this.parseChecked<Claim>(
+      for (let j = from; j <= last; j++) {
+        const k = keys[j] as number;
+        take(
+          k,
+          this.parseChecked<T>(
             bytes,
-            (ranges[2 * i] as number) - start,
-            (ranges[2 * i + 1] as number) - start,
-            crcs[i] as number,
-            `claim ${i}`,
+            (ranges[2 * k] as number) - start,
+            (ranges[2 * k + 1] as number) - start,
+            crcs[k] as number,
+            `${what} ${k}`,
           ),
         );
       }
-      next = last + 1;
+      from = last + 1;
     }
-    return out;
   }
 
   close(): void {
