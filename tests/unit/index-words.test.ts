@@ -227,6 +227,9 @@ describe('fold', () => {
             'Ｇ',
             '\u0301',
             '—',
+            // Beyond the first 65,536: an upper-case Deseret letter and an emoji, left alone.
+            '\u{10400}',
+            '😀',
           ),
           maxLength: 40,
         }),

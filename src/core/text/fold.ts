@@ -50,7 +50,7 @@ export const LETTERS: Record<string, string> = {
 };
 
 /** Version of the folding rules; bump when they change, so indexes built with old rules go stale. */
-export const FOLD_RULES = 2;
+export const FOLD_RULES = 3;
 
 const cache = new Map<string, string>();
 
@@ -72,6 +72,8 @@ function foldUnit(unit: string): string {
 
 // Printable ASCII folds by lower-casing alone, which is the common case and much faster.
 const PLAIN_ASCII = /^[\x20-\x5f\x61-\x7e\t\n]*$/;
+
+const SURROGATE = /[\ud800-\udfff]/;
 
 // Characters the tables above rewrite (in lower case, since they are tested after lowering).
 const SPECIAL = new RegExp(
@@ -111,9 +113,16 @@ function foldText(raw: string): string {
   if (PLAIN_ASCII.test(raw)) return raw.toLowerCase();
   const text = raw.normalize('NFKC');
   // Most other text (Cyrillic, Armenian, …) has nothing to strip: lowering gives the answer
-  // when it keeps the length, nothing decomposes, and no special character is present.
+  // when it keeps the length, nothing decomposes, no special character is present, and no
+  // character lies beyond the first 65,536 (which folding leaves as it is, and lowering would
+  // not: 𐐀 to 𐐨).
   const lower = text.toLowerCase();
-  if (lower.length === text.length && !SPECIAL.test(lower) && lower === lower.normalize('NFD')) {
+  if (
+    lower.length === text.length &&
+    !SPECIAL.test(lower) &&
+    !SURROGATE.test(lower) &&
+    lower === lower.normalize('NFD')
+  ) {
     return lower;
   }
   // ASCII other than the backtick folds by lowering: runs of it are lowered whole, and only the
