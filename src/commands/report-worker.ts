@@ -20,13 +20,10 @@ import { WORKER_DATA } from './report-thread.js';
 /** What the main thread asks. */
 export type WorkerRequest =
   | { type: 'layout'; dot: string }
-  /** A dataset's text as read: whether it meets the schema when `check`, then its data block. */
-  | { type: 'prepare'; text: string; check: boolean };
+  /** A dataset's text as read: whether it meets the schema, then its data block. */
+  | { type: 'prepare'; text: string };
 
-/**
- * What the worker answers: one answer per layout; a `check` (when asked) and then a `data`
- * per text prepared.
- */
+/** What the worker answers: one answer per layout; a `check` and then a `data` per text. */
 export type WorkerAnswer =
   | { type: 'layout'; svg: string }
   | { type: 'layout'; error: string }
@@ -84,9 +81,7 @@ if (port && workerData === WORKER_DATA) {
     if (request.type === 'prepare') {
       // The verdict is sent before the data block is made, so a defect is known at once.
       const doc = parse(request.text);
-      if (request.check) {
-        port.postMessage({ type: 'check', clean: meetsSchema(doc) } satisfies WorkerAnswer);
-      }
+      port.postMessage({ type: 'check', clean: meetsSchema(doc) } satisfies WorkerAnswer);
       port.postMessage(dataAnswer(doc));
       return;
     }

@@ -50,10 +50,10 @@ interface Helper {
   /** Lays out DOT; rejects with Graphviz's errors. */
   svg(dot: string): Promise<string>;
   /**
-   * A dataset's text as read, to check (with `needed`: whether it meets the schema; rejects
-   * if the thread fails) and to make the data block of, for the first text given.
+   * A dataset's text as read, to check (whether it meets the schema; rejects if the thread
+   * fails) and to make the data block of, for the first text given.
    */
-  prepare(text: string, needed: boolean): Promise<boolean>;
+  prepare(text: string): Promise<boolean>;
   /**
    * The data block of the first text prepared (rejects if it could not be made), or
    * undefined when no text was given.
@@ -117,8 +117,8 @@ function startHelper(): Helper {
       if ('svg' in got) return got.svg;
       throw new Error('error' in got ? got.error : 'Graphviz gave no answer');
     },
-    prepare: async (text, needed) => {
-      const verdict = needed ? answer('check') : undefined;
+    prepare: async (text) => {
+      const verdict = answer('check');
       const data = answer('data').then((got) => {
         if ('json' in got) return got.json;
         throw new Error(`the page's data could not be made: ${'error' in got ? got.error : '?'}`);
@@ -127,8 +127,7 @@ function startHelper(): Helper {
       // unhandled.
       data.catch(() => undefined);
       first ??= data;
-      ask({ type: 'prepare', text, check: needed });
-      if (!verdict) return true;
+      ask({ type: 'prepare', text });
       const got = await verdict;
       return 'clean' in got && got.clean;
     },
@@ -167,10 +166,9 @@ async function writeReport(
   // scan runs here once this thread waits for the helper. Nothing is written until both have
   // passed. With a fresh index there is nothing to check, and a second parse of the text
   // would cost more than it saves: the data block is made here.
-  const { corpus, checked } = await loadCorpusChecking(ctx.dataPaths, async (text, needed) => {
-    if (!needed) return true;
+  const { corpus, checked } = await loadCorpusChecking(ctx.dataPaths, async (text) => {
     const [schema, scan] = await Promise.all([
-      helper.prepare(text, true),
+      helper.prepare(text),
       whenIdle(() => scanClean(text)),
     ]);
     return schema && scan;

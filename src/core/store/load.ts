@@ -42,13 +42,12 @@ function preparedSearchIndex(dir: string, meta: IndexMeta): unknown {
 }
 
 /**
- * Checks of a dataset's text run elsewhere (on another thread) while this one goes on. It is
- * given every dataset's text as soon as it is read (so the other thread can start on it).
- * When `needed`, no fresh index vouches for the file, and its answer says whether the text
- * is clean: JSON.parse let nothing through that a dataset must not hold, and the document
- * meets the JSON Schema. When not needed, its answer is not awaited.
+ * Checks of a dataset's text run elsewhere (on another thread) while this one goes on: asked
+ * as soon as the text is read, when no fresh index vouches for the file, they answer only
+ * whether the text is clean, that is whether JSON.parse let nothing through that a dataset
+ * must not hold and the document meets the JSON Schema.
  */
-export type TextCheck = (text: string, needed: boolean) => Promise<boolean>;
+export type TextCheck = (text: string) => Promise<boolean>;
 
 /** What `loadCorpusChecking` gives: the corpus, and the checks still under way. */
 export interface CheckingCorpus {
@@ -80,7 +79,6 @@ async function openDataset(
     // The index is checked against the very text read here, not the file's times alone.
     const index = openIndex(file, SEARCH_FINGERPRINT, raw);
     if (index.state === 'fresh') {
-      options.check?.(raw, false).catch(() => undefined);
       const doc = JSON.parse(raw) as DatasetDocument;
       const text = articleText(doc, file);
       // The index vouches for the checks it recorded; the quotes are checked again anyway,
@@ -109,7 +107,7 @@ async function openDataset(
   let verdict: Promise<boolean>;
   try {
     // Asked before parsing here, so that the other thread parses meanwhile.
-    verdict = options.check(raw, true);
+    verdict = options.check(raw);
     // Not awaited when a check here fails first: its end, whatever it is, is then no news.
     verdict.catch(() => undefined);
     const doc = JSON.parse(raw) as DatasetDocument;
