@@ -96,6 +96,29 @@ describe('armru report without actors', () => {
   });
 });
 
+describe('armru report with and without an index', () => {
+  // Without an index the page's data block is made on the second thread from its own parse;
+  // with a fresh one, on the main thread. The page must not tell which.
+  for (const name of ['mini', 'hostile']) {
+    it(`writes the same page either way (${name})`, () => {
+      const copy = join(dir, `indexed-${name}`);
+      cpSync(join(ROOT, 'tests', 'fixtures', name), copy, { recursive: true });
+      const data = join(copy, 'claims.json');
+      const plain = join(dir, `plain-${name}.html`);
+      const indexed = join(dir, `indexed-${name}.html`);
+      expect(armru(['--data', data, 'report', '-o', plain]).status).toBe(0);
+      expect(armru(['index', data]).status).toBe(0);
+      expect(existsSync(`${data}.armru-index`)).toBe(true);
+      expect(armru(['--data', data, 'report', '-o', indexed])).toEqual({
+        status: 0,
+        stdout: '',
+        stderr: '',
+      });
+      expect(readFileSync(indexed, 'utf8')).toBe(readFileSync(plain, 'utf8'));
+    });
+  }
+});
+
 describe('armru report without its second thread', () => {
   it('ends with one line and no page when the thread cannot start, and other commands run', () => {
     // An installation that lost the thread's bundle: the entry starts the thread before the
