@@ -1,11 +1,9 @@
-import { confirmQuotes } from '../core/dataset/confirm.js';
 import { datasetFiles } from '../core/dataset/files.js';
 import { ArmruError } from '../core/model/errors.js';
 import { type ClaimFilterInput, claimFilter } from '../core/search/filter.js';
 import { onlyOperators, readQuery, suggestWords } from '../core/search/question.js';
 import { ClaimSearcher, parseQuery, type SearchHit } from '../core/search/search.js';
-import { IndexDamaged } from '../core/store/index-store.js';
-import { indexedSearch, openWordIndexes, type TermCounter } from '../core/store/indexed-search.js';
+import type { indexedSearch, TermCounter } from '../core/store/indexed-search.js';
 import { loadCorpus } from '../core/store/load.js';
 import { type ListedClaim, printFooter, printHits } from '../render/claims.js';
 import { printJson } from '../render/view.js';
@@ -70,6 +68,15 @@ export async function searchCommand(
   const limit = all ? Number.POSITIVE_INFINITY : options.limit;
   let found: ReturnType<typeof indexedSearch> | undefined;
   if (ctx.dataPaths.length > 0) {
+    // The word index serves only datasets named with --data or ARMRU_DATA: its modules (and
+    // the check of the shown claims' quotes it needs) are loaded only then, so a search of
+    // the built-in article does not evaluate them (see "Start-up" in the README).
+    const [{ openWordIndexes, indexedSearch }, { IndexDamaged }, { confirmQuotes }] =
+      await Promise.all([
+        import('../core/store/indexed-search.js'),
+        import('../core/store/index-store.js'),
+        import('../core/dataset/confirm.js'),
+      ]);
     const lookup = openWordIndexes(ctx.dataPaths.flatMap(datasetFiles));
     if (lookup.usable) {
       try {
