@@ -87,11 +87,11 @@ export function readQuery(words: string[]): ReadQuery {
   if (parts.some((p) => OPERATOR.test(p) || p.includes('"'))) {
     return { query: parts.join(' '), dropped: [] };
   }
-  const cleaned = parts.map((p) => p.replace(/[?]+$/, '').replace(/^[¿]+/, '')).filter(Boolean);
+  const cleaned = parts.map((p) => p.replace(/[?]+$/, '').replace(/^\u00BF+/, '')).filter(Boolean);
   const kept: string[] = [];
   const dropped: string[] = [];
   for (const word of cleaned) {
-    const bare = fold(word).replace(/['’]/g, '');
+    const bare = fold(word).replace(/['\u2019]/g, '');
     if (QUESTION_WORDS.has(bare)) dropped.push(word);
     else kept.push(word);
   }

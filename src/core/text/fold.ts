@@ -1,6 +1,6 @@
 /**
  * Search folding: Unicode compatibility normalisation (NFKC: composed and decomposed
- * accents alike, full-width letters, ligatures such as ﬃ), lower case, no diacritics, one
+ * accents alike, full-width letters, ligatures such as U+FB03 ffi), lower case, no diacritics, one
  * form of each typographic punctuation mark. Queries and haystacks are folded alike.
  *
  * After normalisation, folding maps each UTF-16 unit to exactly one unit. So when NFKC
@@ -11,42 +11,44 @@
 
 /** Typographic punctuation and the ASCII it folds to (also shipped to `armru report` pages). */
 export const PUNCTUATION: Record<string, string> = {
-  '\u2018': "'", // ‘
-  '\u2019': "'", // ’
-  '\u201A': "'", // ‚
-  '\u201B': "'", // ‛
-  '\u2032': "'", // ′
-  '\u02BC': "'", // ʼ
-  '\u00B4': "'", // ´
+  '\u2018': "'", // left single quotation mark
+  '\u2019': "'", // right single quotation mark
+  '\u201A': "'", // single low-9 quotation mark
+  '\u201B': "'", // single high-reversed-9 quotation mark
+  '\u2032': "'", // prime
+  '\u02BC': "'", // modifier letter apostrophe
+  '\u00B4': "'", // acute accent
   '\u0060': "'", // `
-  '\u201C': '"', // “
-  '\u201D': '"', // ”
-  '\u201E': '"', // „
-  '\u201F': '"', // ‟
-  '\u00AB': '"', // «
-  '\u00BB': '"', // »
-  '\u2033': '"', // ″
-  '\u2010': '-', // ‐
-  '\u2011': '-', // ‑
-  '\u2012': '-', // ‒
-  '\u2013': '-', // –
-  '\u2014': '-', // —
-  '\u2212': '-', // −
+  '\u201C': '"', // left double quotation mark
+  '\u201D': '"', // right double quotation mark
+  '\u201E': '"', // double low-9 quotation mark
+  '\u201F': '"', // double high-reversed-9 quotation mark
+  '\u00AB': '"', // left-pointing double angle quotation mark
+  '\u00BB': '"', // right-pointing double angle quotation mark
+  '\u2033': '"', // double prime
+  '\u2010': '-', // hyphen
+  '\u2011': '-', // non-breaking hyphen
+  '\u2012': '-', // figure dash
+  '\u2013': '-', // en dash
+  '\u2014': '-', // em dash
+  '\u2212': '-', // minus sign
   '\u00A0': ' ', // no-break space
   '\u202F': ' ', // narrow no-break space
-  '\u2026': '.', // … (one unit stands for three dots; good enough for matching)
+  '\u2026': '.', // horizontal ellipsis (one unit stands for three dots; good enough for matching)
 };
 
-// Letters that carry no decomposable diacritic but that readers type without it.
+// Letters that carry no decomposable diacritic but that readers type without it (o with
+// stroke, l with stroke, d with stroke, h with stroke, dotless i). Written as escapes, like the
+// table above, so that the CLI's bundle stays ASCII (see scripts/build.mjs).
 export const LETTERS: Record<string, string> = {
-  ø: 'o',
-  Ø: 'o',
-  ł: 'l',
-  Ł: 'l',
-  đ: 'd',
-  Đ: 'd',
-  ħ: 'h',
-  ı: 'i',
+  '\u00F8': 'o',
+  '\u00D8': 'o',
+  '\u0142': 'l',
+  '\u0141': 'l',
+  '\u0111': 'd',
+  '\u0110': 'd',
+  '\u0127': 'h',
+  '\u0131': 'i',
 };
 
 /** Version of the folding rules; bump when they change, so indexes built with old rules go stale. */
@@ -112,10 +114,10 @@ export function foldKeepsPositions(text: string): boolean {
 function foldText(raw: string): string {
   if (PLAIN_ASCII.test(raw)) return raw.toLowerCase();
   const text = raw.normalize('NFKC');
-  // Most other text (Cyrillic, Armenian, …) has nothing to strip: lowering gives the answer
+  // Most other text (Cyrillic, Armenian, ...) has nothing to strip: lowering gives the answer
   // when it keeps the length, nothing decomposes, no special character is present, and no
   // character lies beyond the first 65,536 (which folding leaves as it is, and lowering would
-  // not: 𐐀 to 𐐨).
+  // not: U+10400 to U+10428).
   const lower = text.toLowerCase();
   if (
     lower.length === text.length &&
