@@ -222,7 +222,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
   for (const option of GLOBAL_OPTIONS) program.addOption(toOption(option));
   configureOutput(program, io, prefix);
 
-  for (const definition of COMMANDS) {
+  // When the first word is a command (`armru search Gyumri`), commander dispatches to it and
+  // never looks at the others: only that one is defined, which spares a short command making
+  // some twenty commands and their options. Any other line (options first, help, a misspelt
+  // command) gets them all, so that the program's help lists them and "did you mean" can
+  // name one.
+  const named = COMMANDS.find((c) => c.name === argv[2]);
+  for (const definition of named ? [named] : COMMANDS) {
     const options = definition.listing
       ? [...definition.options, ...OUTPUT_OPTIONS]
       : definition.options;
