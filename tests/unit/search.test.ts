@@ -1,5 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
 import Fuse from 'fuse.js';
 import { beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: the corpus generator is plain JavaScript shared with the benchmarks.
+import { writeCorpus } from '../../bench/corpus.mjs';
 import { corpusOf } from '../../src/core/model/corpus.js';
 import { ArmruError } from '../../src/core/model/errors.js';
 import type { Dataset } from '../../src/core/model/types.js';
@@ -7,7 +13,10 @@ import { buildFilter } from '../../src/core/search/filter.js';
 import {
   ClaimSearcher,
   FUSE_OPTIONS,
+  foldedHaystack,
   parseQuery,
+  SEARCH_FIELDS,
+  type SearchRecord,
   searchRecord,
 } from '../../src/core/search/search.js';
 import { loadDataset } from '../../src/core/store/load.js';
@@ -138,6 +147,67 @@ describe('filters', () => {
     // The core says only what was not found; the CLI adds how to list what there is.
     expect(() => buildFilter(corpusOf(ds), { actor: ['xyzzy'] })).toThrow(
       new ArmruError('unknown-name', 'no actor is named "xyzzy"', { unknown: 'actor' }),
+    );
+  });
+});
+
+describe('haystacks', () => {
+  // What the candidate filter reads must be exactly what fuse.js's index of the claim's record
+  // holds: the folded values that are not blank, in key order, joined by NUL.
+  const reference = (dataset: Dataset, claim: Dataset['doc']['claims'][number]) => {
+    const record = searchRecord(dataset, claim);
+    const getFn = FUSE_OPTIONS.getFn as (r: SearchRecord, path: string) => string | string[];
+    return SEARCH_FIELDS.flatMap((field) => [getFn(record, field)].flat())
+      .filter((v) => v.trim().length > 0)
+      .join('\u0000');
+  };
+  const check = (dataset: Dataset) => {
+    for (const claim of dataset.doc.claims)
+      expect(foldedHaystack(dataset, claim), claim.id).toBe(reference(dataset, claim));
+  };
+
+  it('are the folded values of each record, for the built-in and hostile datasets', async () => {
+    check(ds);
+    check(await loadDataset(join(__dirname, '../fixtures/hostile/claims.json')));
+  });
+
+  it('are the folded values of each record, for generated corpora of both shapes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'armru-haystack-'));
+    try {
+      for (const [seed, shape] of [
+        [21, 'topical'],
+        [22, 'varied'],
+      ] as const) {
+        const file = writeCorpus(150, join(dir, String(seed)), seed, shape) as string;
+        check(await loadDataset(file, { useIndex: false }));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('follow an entity whose names change, and leave out blank names', () => {
+    // Names and aliases of every sort: blank, no-break spaces only, accents, other scripts.
+    const name = fc.constantFrom('', ' ', '\u00a0', 'Gyümri', 'ШОЙГУ', 'Ø’Brien', 'ﬃx', 'a  b');
+    fc.assert(
+      fc.property(name, fc.array(name, { maxLength: 4 }), name, (first, aliases, added) => {
+        const entity = ds.doc.entities.find((e) => e.id === 'shoygu');
+        const claim = ds.doc.claims.find((c) => c.actors.includes('shoygu'));
+        if (!entity || !claim) throw new Error('the built-in dataset names Shoygu');
+        const saved = { name: entity.name, aliases: entity.aliases };
+        try {
+          entity.name = first;
+          entity.aliases = aliases;
+          expect(foldedHaystack(ds, claim)).toBe(reference(ds, claim));
+          // Changed in place, as a draft being edited changes it.
+          entity.aliases.push(added);
+          expect(foldedHaystack(ds, claim)).toBe(reference(ds, claim));
+        } finally {
+          entity.name = saved.name;
+          entity.aliases = saved.aliases;
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });

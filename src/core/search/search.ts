@@ -8,6 +8,7 @@ import {
   type SearchField,
   type SearchRecord,
   searchRecord,
+  visitRecord,
 } from './search-record.js';
 
 export {
@@ -21,6 +22,7 @@ export {
 } from './search-record.js';
 
 import { allClaims, type ClaimRef, type Corpus } from '../model/corpus.js';
+import type { Claim, Dataset } from '../model/types.js';
 
 /** Where a query matched: ranges (inclusive, UTF-16 units) in the field's text. */
 export interface HitMatch {
@@ -154,21 +156,72 @@ const KEY_NAMES = (FUSE_OPTIONS.keys ?? []).map(
 /** Whether fuse.js's index leaves a value out (it skips blank strings). */
 const blank = (value: string) => value.trim().length === 0;
 
-/**
- * The haystack of a record folded here, the same text as `haystack` of its record in fuse.js's
- * index: the folded values that are not blank, in key order, joined by NUL.
- */
-function foldedHaystack(record: SearchRecord): string {
+/** The folded values of `values` that are not blank, joined by NUL ('' when none is left). */
+function foldedJoin(values: readonly string[]): string {
   let out = '';
-  let first = true;
-  for (const field of KEY_NAMES) {
-    const value = foldedValue(record, field);
-    for (const v of typeof value === 'string' ? [value] : value) {
-      if (blank(v)) continue;
-      out = first ? v : `${out}\u0000${v}`;
-      first = false;
-    }
+  for (const value of values) {
+    const v = fold(value);
+    if (blank(v)) continue;
+    out = out === '' ? v : `${out}\u0000${v}`;
   }
+  return out;
+}
+
+/**
+ * An entity's or topic's name and aliases folded and joined, made once per item: the same few
+ * names recur in claim after claim. Made again when the item's names change (a draft being
+ * edited), by the test `names` in search-record.ts makes.
+ */
+const namesText = new WeakMap<
+  object,
+  { name: string; aliases: readonly string[]; count: number; text: string }
+>();
+
+function foldedNames(item: { name: string; aliases: readonly string[] }): string {
+  const known = namesText.get(item);
+  if (
+    known &&
+    known.name === item.name &&
+    known.aliases === item.aliases &&
+    known.count === item.aliases.length
+  )
+    return known.text;
+  const text = foldedJoin([item.name, ...item.aliases]);
+  namesText.set(item, { name: item.name, aliases: item.aliases, count: item.aliases.length, text });
+  return text;
+}
+
+/** Lists of values shared between claims (a kind's words, a date's forms), folded once each. */
+const listText = new WeakMap<readonly string[], string>();
+
+function foldedList(list: readonly string[]): string {
+  let text = listText.get(list);
+  if (text === undefined) {
+    text = foldedJoin(list);
+    listText.set(list, text);
+  }
+  return text;
+}
+
+/**
+ * A claim's haystack: the same text as `haystack` of its search record in fuse.js's index, that
+ * is the record's folded values that are not blank, in key order, joined by NUL. Made from the
+ * claim without building its record (`visitRecord` visits the same values in the same order),
+ * and with each entity's names folded and joined once, not once per claim that names it.
+ */
+export function foldedHaystack(dataset: Dataset, claim: Claim): string {
+  let out = '';
+  const add = (text: string) => {
+    if (text !== '') out = out === '' ? text : `${out}\u0000${text}`;
+  };
+  visitRecord(dataset, claim, {
+    value: (_field, value) => {
+      const v = fold(value);
+      if (!blank(v)) add(v);
+    },
+    names: (_field, item) => add(foldedNames(item)),
+    list: (_field, list) => add(foldedList(list)),
+  });
   return out;
 }
 
@@ -200,7 +253,8 @@ interface Scored {
  */
 export class ClaimSearcher {
   private readonly refs: ClaimRef[];
-  private readonly records: SearchRecord[];
+  /** Search records, made when a search first needs one (most never need most of them). */
+  private readonly recordAt: (SearchRecord | undefined)[];
   /**
    * fuse.js's own index of every record (folded field values and their norms): the prepared
    * one an on-disk index brings, else made when a term without needles needs it.
@@ -214,18 +268,37 @@ export class ClaimSearcher {
 
   constructor(corpus: Corpus, refs: ClaimRef[] = allClaims(corpus)) {
     this.refs = refs;
-    this.records = refs.map(({ dataset, claim }) => searchRecord(dataset, claim));
+    this.recordAt = new Array(refs.length);
     this.corpus = corpus;
     // The haystacks are folded here: fuse.js's index of every record (the prepared one a
     // fresh on-disk index brings, or one made here) is needed only by a term without needles
-    // (see the fuse getter), so most searches neither read nor make it.
-    this.haystacks = this.records.map(foldedHaystack);
+    // (see the fuse getter), so most searches neither read nor make it, and a record is made
+    // only for a claim that passes a term's candidate filter.
+    this.haystacks = refs.map(({ dataset, claim }) => foldedHaystack(dataset, claim));
+  }
+
+  /** The search record of the claim at `index`. */
+  private record(index: number): SearchRecord {
+    let record = this.recordAt[index];
+    if (!record) {
+      const { dataset, claim } = this.refs[index] as ClaimRef;
+      record = searchRecord(dataset, claim);
+      this.recordAt[index] = record;
+    }
+    return record;
+  }
+
+  /** Every claim's search record. */
+  private get records(): SearchRecord[] {
+    return this.refs.map((_, index) => this.record(index));
   }
 
   private readonly corpus: Corpus;
 
   /** fuse.js over every record, with its full index (made or read on first use). */
   private get fuse(): Fuse<SearchRecord> {
+    if (this.fullFuse) return this.fullFuse;
+    const records = this.records;
     if (!this.fullIndex) {
       const [only] = this.corpus.datasets;
       const prepared =
@@ -234,11 +307,11 @@ export class ClaimSearcher {
           : undefined;
       this.fullIndex = prepared
         ? Fuse.parseIndex<SearchRecord>(prepared as never, { getFn: FUSE_OPTIONS.getFn as never })
-        : Fuse.createIndex(FUSE_OPTIONS.keys ?? [], this.records, {
+        : Fuse.createIndex(FUSE_OPTIONS.keys ?? [], records, {
             getFn: FUSE_OPTIONS.getFn as never,
           });
     }
-    this.fullFuse ??= new Fuse(this.records, FUSE_OPTIONS, this.fullIndex);
+    this.fullFuse = new Fuse(records, FUSE_OPTIONS, this.fullIndex);
     return this.fullFuse;
   }
 
@@ -270,13 +343,13 @@ export class ClaimSearcher {
     const chosen = filterByNeedles(this.haystacks, needles);
     if (chosen.length === 0) return hits;
     const has = (value: string) => needles.some((n) => value.includes(n));
-    const pruned = chosen.map((at) => prunedRecord(this.records[at] as SearchRecord, has));
+    const pruned = chosen.map((at) => prunedRecord(this.record(at), has));
     const subset = Fuse.createIndex<SearchRecord>(FUSE_OPTIONS.keys ?? [], pruned, {
       getFn: ((record: SearchRecord, path: string | string[]) =>
         record[(Array.isArray(path) ? path[0] : path) as SearchField]) as never,
     });
     const fuse = new Fuse(
-      chosen.map((at) => this.records[at] as SearchRecord),
+      chosen.map((at) => this.record(at)),
       FUSE_OPTIONS,
       subset,
     );
@@ -315,7 +388,7 @@ export class ClaimSearcher {
 
   /** The `matched` list of a hit: each field value that matched, and how. */
   private matchedOf(index: number, matches: HitMatch[]): Matched[] {
-    const record = this.records[index] as SearchRecord;
+    const record = this.record(index);
     const out: Matched[] = [];
     const keys: string[] = [];
     for (const m of matches) {
