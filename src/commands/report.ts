@@ -211,7 +211,8 @@ async function makeReport(
   for (const agreement of agreements) if (agreement.when) dated = true;
   const runs = articleRuns(dataset.text, quotes);
 
-  const full = actorGraph(corpus);
+  // The picture shows how many claims two actors share, never which: no lists of claim ids.
+  const full = actorGraph(corpus, undefined, { claimIds: false });
   const graph = busiestActors(full, NETWORK_LIMIT);
   // Laid out on the worker while this thread writes the rest of the page.
   const svg =
