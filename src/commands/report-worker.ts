@@ -2,20 +2,23 @@
  * The report's second thread (bundled as dist/armru/report-worker.cjs). While the main thread
  * checks the dataset and lays out the article, it starts Graphviz and lays out the actor
  * network, checks the document against the JSON Schema, and makes the page's data block, all
- * from its own parse of the text the main thread read. (The other check that needs nothing
+ * from its own parse of the text the main thread read, or of the same text it read itself
+ * ahead of the main thread (see `readAhead`). (The other check that needs nothing
  * but the text, the scan for what JSON.parse lets through, runs on the main thread while it
  * waits for this one.) It answers only whether the document meets the schema; when it does
  * not, the main thread runs every check itself, in order, and reports exactly what a plain
  * load reports. Nothing it makes is written before every check has passed.
  */
+import { existsSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { datasetOf } from '../core/dataset/files.js';
+import { datasetOf, readText } from '../core/dataset/files.js';
 import { scanJson } from '../core/dataset/json-scan.js';
 import { checkSchema } from '../core/dataset/schema.js';
 import type { DatasetDocument } from '../core/model/types.js';
+import { indexDirectory } from '../core/store/index-store.js';
 import { graphviz, layoutSvg } from '../render/graph-svg.js';
 import { pageData } from './report-data.js';
-import { WORKER_DATA } from './report-thread.js';
+import { isReportThread } from './report-thread.js';
 
 /** What the main thread asks. */
 export type WorkerRequest =
@@ -72,17 +75,64 @@ export function dataAnswer(doc: unknown): WorkerAnswer {
   }
 }
 
+/** The answers to a `prepare` of this text: the verdict first, then the data block. */
+export function prepareAnswers(text: string): [WorkerAnswer, WorkerAnswer] {
+  const doc = parse(text);
+  return [{ type: 'check', clean: meetsSchema(doc) }, dataAnswer(doc)];
+}
+
+/** A text read ahead, and its answers, made before anyone asked. */
+export interface ReadAhead {
+  text: string;
+  answers: [WorkerAnswer, WorkerAnswer];
+}
+
+/**
+ * Reads and prepares the dataset the run probably reports on (see `reportDataGuess`), while
+ * the main thread is still loading. Nothing when there is no guess, when the file has an index
+ * (a fresh one spares the main thread every check, and then nobody would ask), or when it
+ * cannot be read: the main thread reads it and says what is wrong.
+ */
+export function readAhead(guess: string | undefined): ReadAhead | undefined {
+  if (guess === undefined || existsSync(indexDirectory(guess))) return undefined;
+  let text: string;
+  try {
+    text = readText(guess, 'dataset');
+  } catch {
+    return undefined;
+  }
+  return { text, answers: prepareAnswers(text) };
+}
+
+/**
+ * Answers a `prepare` of `text`: with what was found ahead when it was found for exactly this
+ * text, otherwise by preparing it now (the file changed in between, or another file was
+ * read). The verdict is sent before the data block is made, so a defect is known at once.
+ */
+export function answerPrepare(
+  ahead: ReadAhead | undefined,
+  text: string,
+  post: (answer: WorkerAnswer) => void,
+): void {
+  if (ahead !== undefined && ahead.text === text) {
+    for (const answer of ahead.answers) post(answer);
+    return;
+  }
+  const doc = parse(text);
+  post({ type: 'check', clean: meetsSchema(doc) });
+  post(dataAnswer(doc));
+}
+
 const port = parentPort;
-if (port && workerData === WORKER_DATA) {
+if (port && isReportThread(workerData)) {
   // Compiling Graphviz starts at once, to be ready when the network is.
   const ready = graphviz();
   ready.catch(() => undefined);
+  let early: ReadAhead | undefined;
   port.on('message', async (request: WorkerRequest) => {
     if (request.type === 'prepare') {
-      // The verdict is sent before the data block is made, so a defect is known at once.
-      const doc = parse(request.text);
-      port.postMessage({ type: 'check', clean: meetsSchema(doc) } satisfies WorkerAnswer);
-      port.postMessage(dataAnswer(doc));
+      answerPrepare(early, request.text, (answer) => port.postMessage(answer));
+      early = undefined;
       return;
     }
     try {
@@ -92,4 +142,6 @@ if (port && workerData === WORKER_DATA) {
       port.postMessage({ type: 'layout', error: message(error) } satisfies WorkerAnswer);
     }
   });
+  // Messages wait in the port meanwhile.
+  early = readAhead(workerData.guess);
 }

@@ -10,7 +10,13 @@ import type { ClaimKind, Dataset } from '../core/model/types.js';
 import { loadCorpusChecking } from '../core/store/load.js';
 import { type CommandContext, OK, type Outcome } from './context.js';
 import { pageData } from './report-data.js';
-import { type EarlyThread, takeEarlyThread, WORKER_DATA, WORKER_FILE } from './report-thread.js';
+import {
+  type EarlyThread,
+  takeEarlyThread,
+  WORKER_DATA,
+  WORKER_FILE,
+  type WorkerStart,
+} from './report-thread.js';
 import { scanClean, type WorkerAnswer, type WorkerRequest } from './report-worker.js';
 
 /** Checked options of `armru report`. */
@@ -70,7 +76,7 @@ function startHelper(): Helper {
   const early: EarlyThread = takeEarlyThread() ?? {
     worker: new Worker(
       new URL(here.endsWith('.cjs') ? `./${WORKER_FILE}` : './report-worker.js', here),
-      { workerData: WORKER_DATA },
+      { workerData: { armru: WORKER_DATA } satisfies WorkerStart },
     ),
   };
   const { worker } = early;
