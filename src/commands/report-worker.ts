@@ -125,10 +125,9 @@ export function answerPrepare(
 
 const port = parentPort;
 if (port && isReportThread(workerData)) {
-  // Compiling Graphviz starts at once, to be ready when the network is.
-  const ready = graphviz();
-  ready.catch(() => undefined);
+  // Messages wait in the port while this thread works.
   let early: ReadAhead | undefined;
+  let ready: ReturnType<typeof graphviz> | undefined;
   port.on('message', async (request: WorkerRequest) => {
     if (request.type === 'prepare') {
       answerPrepare(early, request.text, (answer) => port.postMessage(answer));
@@ -136,12 +135,17 @@ if (port && isReportThread(workerData)) {
       return;
     }
     try {
+      ready ??= graphviz();
       const svg = layoutSvg(await ready, request.dot);
       port.postMessage({ type: 'layout', svg } satisfies WorkerAnswer);
     } catch (error) {
       port.postMessage({ type: 'layout', error: message(error) } satisfies WorkerAnswer);
     }
   });
-  // Messages wait in the port meanwhile.
+  // The dataset first: its data block is awaited before the page's network is. Then Graphviz
+  // starts compiling, to be ready when the network is (its module alone takes tens of
+  // milliseconds of this thread).
   early = readAhead(workerData.guess);
+  ready = graphviz();
+  ready.catch(() => undefined);
 }

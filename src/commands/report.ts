@@ -232,17 +232,19 @@ async function makeReport(
       ? `The ${graph.nodes.length} most connected of ${full.nodes.length} actors. ${legend}`
       : `${graph.nodes.length} actors. ${legend}`;
 
-  const { fillNetwork, renderReport } = await import('../render/html/page.js');
+  const { fillData, fillNetwork, renderReport } = await import('../render/html/page.js');
+  // The page is laid out before the data block is awaited: without an index it is made on the
+  // second thread meanwhile.
   const page = renderReport({
     source: dataset.doc.source,
     runs,
     kinds,
-    data: (await helper.data()) ?? pageData(dataset),
     dated,
     network: svg !== undefined,
     networkNote,
     version: VERSION,
   });
+  fillData(page, (await helper.data()) ?? pageData(dataset));
   const pieces = svg ? fillNetwork(page, await svg) : page.pieces;
   await checked;
   if (toStdout) for (const piece of pieces) ctx.view.write(piece);
