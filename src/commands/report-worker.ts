@@ -20,13 +20,15 @@ import { graphviz, layoutSvg } from '../render/graph-svg.js';
 import { pageData } from './report-data.js';
 import { isReportThread } from './report-thread.js';
 
-/** What the main thread asks. */
+/** What the main thread asks; each request has one answer, of the same type. */
 export type WorkerRequest =
   | { type: 'layout'; dot: string }
-  /** A dataset's text as read: whether it meets the schema, then its data block. */
-  | { type: 'prepare'; text: string };
+  /** A dataset's text as read: its data block. */
+  | { type: 'data'; text: string }
+  /** A dataset's text as read: whether it meets the schema. */
+  | { type: 'check'; text: string };
 
-/** What the worker answers: one answer per layout; a `check` and then a `data` per text. */
+/** What the worker answers, one answer per request, in the order asked. */
 export type WorkerAnswer =
   | { type: 'layout'; svg: string }
   | { type: 'layout'; error: string }
@@ -75,63 +77,68 @@ export function dataAnswer(doc: unknown): WorkerAnswer {
   }
 }
 
-/** The answers to a `prepare` of this text: the verdict first, then the data block. */
-export function prepareAnswers(text: string): [WorkerAnswer, WorkerAnswer] {
-  const doc = parse(text);
-  return [{ type: 'check', clean: meetsSchema(doc) }, dataAnswer(doc)];
+/**
+ * A dataset's text, parsed once, and the answers made of it so far (each is made when first
+ * asked, or ahead of time by `readAhead`).
+ */
+export interface Prepared {
+  text: string;
+  doc: unknown;
+  data?: WorkerAnswer;
+  check?: WorkerAnswer;
 }
 
-/** A text read ahead, and its answers, made before anyone asked. */
-export interface ReadAhead {
-  text: string;
-  answers: [WorkerAnswer, WorkerAnswer];
+/** The data block of a prepared text, made once. */
+export function dataOf(prepared: Prepared): WorkerAnswer {
+  prepared.data ??= dataAnswer(prepared.doc);
+  return prepared.data;
+}
+
+/** Whether a prepared text meets the schema, found once. */
+export function checkOf(prepared: Prepared): WorkerAnswer {
+  prepared.check ??= { type: 'check', clean: meetsSchema(prepared.doc) };
+  return prepared.check;
 }
 
 /**
- * Reads and prepares the dataset the run probably reports on (see `reportDataGuess`), while
- * the main thread is still loading. Nothing when there is no guess, when the file has an index
- * (a fresh one spares the main thread every check, and then nobody would ask), or when it
+ * The prepared text for a request: `last` when it was made of exactly this text (read ahead,
+ * or asked before), otherwise a new parse. What was found for one text never answers for
+ * another: the file may have changed between two reads.
+ */
+export function preparedFor(last: Prepared | undefined, text: string): Prepared {
+  return last !== undefined && last.text === text ? last : { text, doc: parse(text) };
+}
+
+/**
+ * Reads and prepares the dataset the run probably reports on (see `reportDataGuess`) while the
+ * main thread is still loading: parses it and makes its data block, which every report asks
+ * for, and checks it against the schema unless an index lies beside the file (a fresh index
+ * vouches for the schema, and then nobody asks). Nothing when there is no guess or the file
  * cannot be read: the main thread reads it and says what is wrong.
  */
-export function readAhead(guess: string | undefined): ReadAhead | undefined {
-  if (guess === undefined || existsSync(indexDirectory(guess))) return undefined;
+export function readAhead(guess: string | undefined): Prepared | undefined {
+  if (guess === undefined) return undefined;
   let text: string;
   try {
     text = readText(guess, 'dataset');
   } catch {
     return undefined;
   }
-  return { text, answers: prepareAnswers(text) };
-}
-
-/**
- * Answers a `prepare` of `text`: with what was found ahead when it was found for exactly this
- * text, otherwise by preparing it now (the file changed in between, or another file was
- * read). The verdict is sent before the data block is made, so a defect is known at once.
- */
-export function answerPrepare(
-  ahead: ReadAhead | undefined,
-  text: string,
-  post: (answer: WorkerAnswer) => void,
-): void {
-  if (ahead !== undefined && ahead.text === text) {
-    for (const answer of ahead.answers) post(answer);
-    return;
-  }
-  const doc = parse(text);
-  post({ type: 'check', clean: meetsSchema(doc) });
-  post(dataAnswer(doc));
+  const prepared: Prepared = { text, doc: parse(text) };
+  dataOf(prepared);
+  if (!existsSync(indexDirectory(guess))) checkOf(prepared);
+  return prepared;
 }
 
 const port = parentPort;
 if (port && isReportThread(workerData)) {
   // Messages wait in the port while this thread works.
-  let early: ReadAhead | undefined;
+  let last: Prepared | undefined;
   let ready: ReturnType<typeof graphviz> | undefined;
   port.on('message', async (request: WorkerRequest) => {
-    if (request.type === 'prepare') {
-      answerPrepare(early, request.text, (answer) => port.postMessage(answer));
-      early = undefined;
+    if (request.type === 'data' || request.type === 'check') {
+      last = preparedFor(last, request.text);
+      port.postMessage(request.type === 'data' ? dataOf(last) : checkOf(last));
       return;
     }
     try {
@@ -145,7 +152,7 @@ if (port && isReportThread(workerData)) {
   // The dataset first: its data block is awaited before the page's network is. Then Graphviz
   // starts compiling, to be ready when the network is (its module alone takes tens of
   // milliseconds of this thread).
-  early = readAhead(workerData.guess);
+  last = readAhead(workerData.guess);
   ready = graphviz();
   ready.catch(() => undefined);
 }

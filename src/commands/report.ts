@@ -56,13 +56,15 @@ interface Helper {
   /** Lays out DOT; rejects with Graphviz's errors. */
   svg(dot: string): Promise<string>;
   /**
-   * A dataset's text as read, to check (whether it meets the schema; rejects if the thread
-   * fails) and to make the data block of, for the first text given.
+   * A dataset's text as read: the thread makes its data block (only the first text offered
+   * counts; a report shows one dataset).
    */
-  prepare(text: string): Promise<boolean>;
+  offer(text: string): void;
+  /** Whether a dataset's text as read meets the schema (rejects if the thread fails). */
+  check(text: string): Promise<boolean>;
   /**
-   * The data block of the first text prepared (rejects if it could not be made), or
-   * undefined when no text was given.
+   * The data block of the first text offered (rejects if it could not be made), or undefined
+   * when none was.
    */
   data(): Promise<string | undefined>;
   /** Stops the thread (also when nothing was asked). */
@@ -123,17 +125,19 @@ function startHelper(): Helper {
       if ('svg' in got) return got.svg;
       throw new Error('error' in got ? got.error : 'Graphviz gave no answer');
     },
-    prepare: async (text) => {
-      const verdict = answer('check');
-      const data = answer('data').then((got) => {
+    offer: (text) => {
+      if (first) return;
+      first = answer('data').then((got) => {
         if ('json' in got) return got.json;
         throw new Error(`the page's data could not be made: ${'error' in got ? got.error : '?'}`);
       });
-      // Only the first dataset's is used (a report shows one); the others must not count as
-      // unhandled.
-      data.catch(() => undefined);
-      first ??= data;
-      ask({ type: 'prepare', text });
+      // Awaited when the page is put together; until then a rejection is not unhandled.
+      first.catch(() => undefined);
+      ask({ type: 'data', text });
+    },
+    check: async (text) => {
+      const verdict = answer('check');
+      ask({ type: 'check', text });
       const got = await verdict;
       return 'clean' in got && got.clean;
     },
@@ -167,18 +171,21 @@ async function writeReport(
   helper: Helper,
   toPictureDot: (graph: ActorGraph, title: string) => string,
 ): Promise<Outcome> {
-  // Without a fresh index, the schema is checked on the helper thread, which also makes the
-  // page's data block from its own parse, while the rest of the page is made here; the JSON
-  // scan runs here once this thread waits for the helper. Nothing is written until both have
-  // passed. With a fresh index there is nothing to check, and a second parse of the text
-  // would cost more than it saves: the data block is made here.
-  const { corpus, checked } = await loadCorpusChecking(ctx.dataPaths, async (text) => {
-    const [schema, scan] = await Promise.all([
-      helper.prepare(text),
-      whenIdle(() => scanClean(text)),
-    ]);
-    return schema && scan;
-  });
+  // The helper thread makes the page's data block from its own parse of the text (often read
+  // ahead, see readAhead), while the rest of the page is made here. Without a fresh index it
+  // also checks the schema, and the JSON scan runs here once this thread waits for the
+  // helper. Nothing is written until both have passed.
+  const { corpus, checked } = await loadCorpusChecking(
+    ctx.dataPaths,
+    async (text) => {
+      const [schema, scan] = await Promise.all([
+        helper.check(text),
+        whenIdle(() => scanClean(text)),
+      ]);
+      return schema && scan;
+    },
+    (text) => helper.offer(text),
+  );
   try {
     return await makeReport(ctx, options, toStdout, helper, toPictureDot, corpus, checked);
   } catch (error) {

@@ -4,15 +4,17 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { reportDataGuess, runsReport } from '../../src/commands/report-thread.js';
 import {
-  answerPrepare,
+  checkOf,
   cleanText,
   dataAnswer,
+  dataOf,
   parse,
-  prepareAnswers,
+  preparedFor,
   readAhead,
 } from '../../src/commands/report-worker.js';
 import { lineColumn, parseJson } from '../../src/core/dataset/json-text.js';
 import { ArmruError, type DataProblem, problemLine } from '../../src/core/model/errors.js';
+import { BUILTIN_DATASET } from '../../src/core/model/paths.js';
 import { loadCorpus, loadCorpusChecking, loadDataset } from '../../src/core/store/load.js';
 import { pointerToPath } from '../../src/core/text/json-path.js';
 import { fixture } from '../helpers.js';
@@ -219,15 +221,35 @@ describe('loadCorpusChecking: the scan and the schema left to another thread', (
     await expect(missed.checked).rejects.toBeInstanceOf(ArmruError);
   });
 
-  it('needs no check for a dataset a fresh index vouches for', async () => {
+  it('needs no check for a dataset a fresh index vouches for, and still shows its text as read', async () => {
     let asked = 0;
+    const shown: string[] = [];
     // An answer that would never come: nothing may wait for it.
-    const { checked } = await loadCorpusChecking([], () => {
-      asked++;
-      return new Promise<boolean>(() => undefined);
-    });
+    const { checked } = await loadCorpusChecking(
+      [],
+      () => {
+        asked++;
+        return new Promise<boolean>(() => undefined);
+      },
+      (text) => shown.push(text),
+    );
     await expect(checked).resolves.toBeUndefined();
     expect(asked).toBe(0);
+    expect(shown).toEqual([readFileSync(BUILTIN_DATASET, 'utf8')]);
+  });
+
+  it('shows the text as read before it asks the check about it', async () => {
+    const events: string[] = [];
+    const { checked } = await loadCorpusChecking(
+      [clean],
+      async (text) => {
+        events.push(`check ${text === mini}`);
+        return cleanText(text);
+      },
+      (text) => events.push(`read ${text === mini}`),
+    );
+    await expect(checked).resolves.toBeUndefined();
+    expect(events).toEqual(['read true', 'check true']);
   });
 });
 
@@ -314,7 +336,7 @@ describe("the entry's guess of the dataset a report reads, and the thread's read
     expect(reportDataGuess(['report', '--data'], {}, ':')).toBeUndefined();
   });
 
-  it('reads and prepares the guessed file, unless it is indexed or unreadable', () => {
+  it('reads ahead the guessed file: its data block, and its schema check unless it is indexed', () => {
     const dir = mkdtempSync(join(tmpdir(), 'armru-ahead-'));
     try {
       const file = join(dir, 'mini.claims.json');
@@ -323,45 +345,49 @@ describe("the entry's guess of the dataset a report reads, and the thread's read
       const text = readFileSync(file, 'utf8');
       const ahead = readAhead(file);
       expect(ahead?.text).toBe(text);
-      expect(ahead?.answers).toEqual(prepareAnswers(text));
-      expect(ahead?.answers[0]).toEqual({ type: 'check', clean: true });
+      expect(ahead?.data).toEqual(dataAnswer(parse(text)));
+      expect(ahead?.check).toEqual({ type: 'check', clean: true });
       expect(readAhead(undefined)).toBeUndefined();
       expect(readAhead(join(dir, 'missing.json'))).toBeUndefined();
       expect(readAhead(dir)).toBeUndefined();
-      // An index beside the file: the main thread will most likely not ask.
+      // An index beside the file: a fresh one vouches for the schema, so it is left until asked.
       mkdirSync(`${file}.armru-index`);
-      expect(readAhead(file)).toBeUndefined();
+      const indexed = readAhead(file);
+      expect(indexed?.data).toEqual(dataAnswer(parse(text)));
+      expect(indexed?.check).toBeUndefined();
+      expect(indexed && checkOf(indexed)).toEqual({ type: 'check', clean: true });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
-  it('answers from what it read ahead only for exactly the text the main thread sends', () => {
+  it('answers from what it prepared only for exactly the text the main thread sends', () => {
     const mini = readFileSync(fixture('mini/claims.json'), 'utf8');
     const bad = mini.replace('"hedged": false', '"hedged": "no"');
-    const answers = (ahead: string | undefined, asked: string) => {
-      const posted: unknown[] = [];
-      const early =
-        ahead === undefined ? undefined : { text: ahead, answers: prepareAnswers(ahead) };
-      answerPrepare(early, asked, (answer) => posted.push(answer));
-      return posted;
+    const prepared = (text: string) => {
+      const p = preparedFor(undefined, text);
+      dataOf(p);
+      checkOf(p);
+      return p;
     };
-    // The file changed between the two reads, either way: the verdict is the asked text's.
-    expect(answers(bad, mini)).toEqual(prepareAnswers(mini));
-    expect(answers(mini, bad)[0]).toEqual({ type: 'check', clean: false });
-    expect(answers(undefined, bad)[0]).toEqual({ type: 'check', clean: false });
-    // The same text: the answers found ahead, as they were made.
-    const early = { text: mini, answers: prepareAnswers(mini) };
-    const posted: unknown[] = [];
-    answerPrepare(early, `${mini}`, (answer) => posted.push(answer));
-    expect(posted[0]).toBe(early.answers[0]);
-    expect(posted[1]).toBe(early.answers[1]);
+    // The file changed between the two reads, either way: the answers are the asked text's.
+    expect(checkOf(preparedFor(prepared(bad), mini))).toEqual({ type: 'check', clean: true });
+    expect(dataOf(preparedFor(prepared(bad), mini))).toEqual(dataAnswer(parse(mini)));
+    expect(checkOf(preparedFor(prepared(mini), bad))).toEqual({ type: 'check', clean: false });
+    expect(checkOf(preparedFor(undefined, bad))).toEqual({ type: 'check', clean: false });
+    // The same text (another string with the same characters): the answers made before.
+    const early = prepared(mini);
+    const again = preparedFor(early, `${mini.slice(0, 10)}${mini.slice(10)}`);
+    expect(again).toBe(early);
+    expect(dataOf(again)).toBe(early.data);
+    expect(checkOf(again)).toBe(early.check);
   });
 
   it('prepares a text the schema refuses as refused, with the reason the data block failed', () => {
     const mini = readFileSync(fixture('mini/claims.json'), 'utf8');
-    const [check, data] = prepareAnswers(mini.replace('"relations": [', '"relations": 5, "x": ['));
-    expect(check).toEqual({ type: 'check', clean: false });
+    const p = preparedFor(undefined, mini.replace('"relations": [', '"relations": 5, "x": ['));
+    expect(checkOf(p)).toEqual({ type: 'check', clean: false });
+    const data = dataOf(p);
     expect(data.type).toBe('data');
     expect('error' in data).toBe(true);
   });
