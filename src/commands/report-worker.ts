@@ -25,8 +25,11 @@ export type WorkerRequest =
   | { type: 'layout'; dot: string }
   /** A dataset's text as read: its data block. */
   | { type: 'data'; text: string }
-  /** A dataset's text as read: whether it meets the schema. */
-  | { type: 'check'; text: string };
+  /**
+   * A dataset's text as read: whether it meets the schema. Without `text`, the text of the
+   * latest request that carried one (a text of megabytes is copied to this thread once).
+   */
+  | { type: 'check'; text?: string };
 
 /** What the worker answers, one answer per request, in the order asked. */
 export type WorkerAnswer =
@@ -137,8 +140,10 @@ if (port && isReportThread(workerData)) {
   let ready: ReturnType<typeof graphviz> | undefined;
   port.on('message', async (request: WorkerRequest) => {
     if (request.type === 'data' || request.type === 'check') {
-      last = preparedFor(last, request.text);
-      port.postMessage(request.type === 'data' ? dataOf(last) : checkOf(last));
+      if (request.text !== undefined) last = preparedFor(last, request.text);
+      // A check without a text comes only after a request with one, which set `last`.
+      const prepared = last as Prepared;
+      port.postMessage(request.type === 'data' ? dataOf(prepared) : checkOf(prepared));
       return;
     }
     try {

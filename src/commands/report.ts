@@ -117,6 +117,8 @@ function startHelper(): Helper {
     if (!gone) worker.postMessage(request);
   };
   let first: Promise<string> | undefined;
+  // The text of the latest request that carried one: the thread's prepared text.
+  let sent: string | undefined;
   return {
     svg: async (dot) => {
       const svg = answer('layout');
@@ -133,11 +135,14 @@ function startHelper(): Helper {
       });
       // Awaited when the page is put together; until then a rejection is not unhandled.
       first.catch(() => undefined);
+      sent = text;
       ask({ type: 'data', text });
     },
     check: async (text) => {
       const verdict = answer('check');
-      ask({ type: 'check', text });
+      // The text the thread has is not copied to it a second time.
+      ask(text === sent ? { type: 'check' } : { type: 'check', text });
+      sent = text;
       const got = await verdict;
       return 'clean' in got && got.clean;
     },
