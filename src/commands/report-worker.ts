@@ -114,13 +114,14 @@ export function preparedFor(last: Prepared | undefined, text: string): Prepared 
 
 /**
  * Reads and prepares the dataset the run probably reports on (see `reportDataGuess`) while the
- * main thread is still loading: parses it and makes its data block, which every report asks
- * for, and checks it against the schema unless an index lies beside the file (a fresh index
- * vouches for the schema, and then nobody asks). Nothing when there is no guess or the file
- * cannot be read: the main thread reads it and says what is wrong.
+ * main thread is still loading: parses it, makes its data block and checks it against the
+ * schema. Nothing when there is no guess, when the file cannot be read (the main thread reads
+ * it and says what is wrong), or when an index lies beside it: a fresh index vouches for the
+ * schema, and then the main thread makes the data block itself from its own parse, which
+ * costs less than waiting for this thread's.
  */
 export function readAhead(guess: string | undefined): Prepared | undefined {
-  if (guess === undefined) return undefined;
+  if (guess === undefined || existsSync(indexDirectory(guess))) return undefined;
   let text: string;
   try {
     text = readText(guess, 'dataset');
@@ -129,7 +130,7 @@ export function readAhead(guess: string | undefined): Prepared | undefined {
   }
   const prepared: Prepared = { text, doc: parse(text) };
   dataOf(prepared);
-  if (!existsSync(indexDirectory(guess))) checkOf(prepared);
+  checkOf(prepared);
   return prepared;
 }
 
@@ -154,10 +155,10 @@ if (port && isReportThread(workerData)) {
       port.postMessage({ type: 'layout', error: message(error) } satisfies WorkerAnswer);
     }
   });
-  // The dataset first: its data block is awaited before the page's network is. Then Graphviz
-  // starts compiling, to be ready when the network is (its module alone takes tens of
-  // milliseconds of this thread).
-  last = readAhead(workerData.guess);
+  // Graphviz starts compiling first: its module takes tens of milliseconds of this thread,
+  // and the compiling goes on elsewhere while the dataset is read ahead. The page's data
+  // block and the checks are awaited only when the page is complete, as is the network.
   ready = graphviz();
   ready.catch(() => undefined);
+  last = readAhead(workerData.guess);
 }

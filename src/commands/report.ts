@@ -176,21 +176,16 @@ async function writeReport(
   helper: Helper,
   toPictureDot: (graph: ActorGraph, title: string) => string,
 ): Promise<Outcome> {
-  // The helper thread makes the page's data block from its own parse of the text (often read
-  // ahead, see readAhead), while the rest of the page is made here. Without a fresh index it
-  // also checks the schema, and the JSON scan runs here once this thread waits for the
-  // helper. Nothing is written until both have passed.
-  const { corpus, checked } = await loadCorpusChecking(
-    ctx.dataPaths,
-    async (text) => {
-      const [schema, scan] = await Promise.all([
-        helper.check(text),
-        whenIdle(() => scanClean(text)),
-      ]);
-      return schema && scan;
-    },
-    (text) => helper.offer(text),
-  );
+  // Without a fresh index, the helper thread checks the schema and makes the page's data
+  // block from its own parse of the text (often read ahead, see readAhead), while the rest of
+  // the page is made here; the JSON scan runs here once this thread waits for the helper.
+  // Nothing is written until both have passed. With a fresh index there is nothing to
+  // check, and the data block is made here: the helper's parse of the text would end later.
+  const { corpus, checked } = await loadCorpusChecking(ctx.dataPaths, async (text) => {
+    helper.offer(text);
+    const [schema, scan] = await Promise.all([helper.check(text), whenIdle(() => scanClean(text))]);
+    return schema && scan;
+  });
   try {
     return await makeReport(ctx, options, toStdout, helper, toPictureDot, corpus, checked);
   } catch (error) {

@@ -14,7 +14,6 @@ import {
 } from '../../src/commands/report-worker.js';
 import { lineColumn, parseJson } from '../../src/core/dataset/json-text.js';
 import { ArmruError, type DataProblem, problemLine } from '../../src/core/model/errors.js';
-import { BUILTIN_DATASET } from '../../src/core/model/paths.js';
 import { loadCorpus, loadCorpusChecking, loadDataset } from '../../src/core/store/load.js';
 import { pointerToPath } from '../../src/core/text/json-path.js';
 import { fixture } from '../helpers.js';
@@ -221,35 +220,15 @@ describe('loadCorpusChecking: the scan and the schema left to another thread', (
     await expect(missed.checked).rejects.toBeInstanceOf(ArmruError);
   });
 
-  it('needs no check for a dataset a fresh index vouches for, and still shows its text as read', async () => {
+  it('needs no check for a dataset a fresh index vouches for', async () => {
     let asked = 0;
-    const shown: string[] = [];
     // An answer that would never come: nothing may wait for it.
-    const { checked } = await loadCorpusChecking(
-      [],
-      () => {
-        asked++;
-        return new Promise<boolean>(() => undefined);
-      },
-      (text) => shown.push(text),
-    );
+    const { checked } = await loadCorpusChecking([], () => {
+      asked++;
+      return new Promise<boolean>(() => undefined);
+    });
     await expect(checked).resolves.toBeUndefined();
     expect(asked).toBe(0);
-    expect(shown).toEqual([readFileSync(BUILTIN_DATASET, 'utf8')]);
-  });
-
-  it('shows the text as read before it asks the check about it', async () => {
-    const events: string[] = [];
-    const { checked } = await loadCorpusChecking(
-      [clean],
-      async (text) => {
-        events.push(`check ${text === mini}`);
-        return cleanText(text);
-      },
-      (text) => events.push(`read ${text === mini}`),
-    );
-    await expect(checked).resolves.toBeUndefined();
-    expect(events).toEqual(['read true', 'check true']);
   });
 });
 
@@ -336,7 +315,7 @@ describe("the entry's guess of the dataset a report reads, and the thread's read
     expect(reportDataGuess(['report', '--data'], {}, ':')).toBeUndefined();
   });
 
-  it('reads ahead the guessed file: its data block, and its schema check unless it is indexed', () => {
+  it('reads ahead the guessed file, its data block and its check, unless it is indexed or unreadable', () => {
     const dir = mkdtempSync(join(tmpdir(), 'armru-ahead-'));
     try {
       const file = join(dir, 'mini.claims.json');
@@ -350,12 +329,9 @@ describe("the entry's guess of the dataset a report reads, and the thread's read
       expect(readAhead(undefined)).toBeUndefined();
       expect(readAhead(join(dir, 'missing.json'))).toBeUndefined();
       expect(readAhead(dir)).toBeUndefined();
-      // An index beside the file: a fresh one vouches for the schema, so it is left until asked.
+      // An index beside the file: a fresh one spares every check, and nobody would ask.
       mkdirSync(`${file}.armru-index`);
-      const indexed = readAhead(file);
-      expect(indexed?.data).toEqual(dataAnswer(parse(text)));
-      expect(indexed?.check).toBeUndefined();
-      expect(indexed && checkOf(indexed)).toEqual({ type: 'check', clean: true });
+      expect(readAhead(file)).toBeUndefined();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

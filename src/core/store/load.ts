@@ -72,10 +72,9 @@ export async function loadDataset(
  */
 async function openDataset(
   file: string,
-  options: { useIndex?: boolean; check?: TextCheck; read?: (text: string) => void },
+  options: { useIndex?: boolean; check?: TextCheck },
 ): Promise<{ dataset: Dataset; checked?: Promise<void> }> {
   const raw = readText(file, 'dataset');
-  options.read?.(raw);
   if (options.useIndex !== false) {
     // The index is checked against the very text read here, not the file's times alone.
     const index = openIndex(file, SEARCH_FINGERPRINT, raw);
@@ -146,13 +145,10 @@ export async function loadCorpus(paths: string[] = []): Promise<Corpus> {
  * vouches for are left to it, which runs them elsewhere meanwhile; `checked` says how they
  * ended. For a command with much work of its own to do before it writes anything (`armru
  * report`). Without `check`, every check runs here and `checked` is already fulfilled.
- * `read` is shown every dataset's text as soon as it is read, indexed or not, before
- * anything is checked (for work of its own elsewhere; nothing it does counts as a check).
  */
 export async function loadCorpusChecking(
   paths: string[],
   check?: TextCheck,
-  read?: (text: string) => void,
 ): Promise<CheckingCorpus> {
   const files = paths.length === 0 ? [BUILTIN_DATASET] : paths.flatMap(datasetFiles);
   const datasets: Dataset[] = [];
@@ -163,10 +159,7 @@ export async function loadCorpusChecking(
   const seen = new Map<string, string>();
   try {
     for (const file of files) {
-      const opened = await openDataset(file, {
-        ...(check ? { check } : {}),
-        ...(read ? { read } : {}),
-      });
+      const opened = await openDataset(file, check ? { check } : {});
       const dataset = opened.dataset;
       if (opened.checked) {
         // Awaited through `checked`; until then a rejection must not count as unhandled.
