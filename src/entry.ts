@@ -132,8 +132,9 @@ function cacheFor(bytes: Buffer, file: string): Buffer | undefined {
 
 /**
  * Starts `armru report`'s second thread (see src/commands/report.ts) before the CLI loads, so
- * that the thread's own start-up and Graphviz's overlap loading the bundle. Unreferenced until
- * the report takes it: if the run ends before (a usage error), it ends with the process.
+ * that the thread's own start-up and Graphviz's overlap loading the bundle, and tells it the
+ * dataset file the arguments name, if they name one, to read ahead. Unreferenced until the
+ * report takes it: if the run ends before (a usage error), it ends with the process.
  */
 function startReportThread(args: string[]): void {
   const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
