@@ -20,6 +20,7 @@ import {
   searchRecord,
 } from '../../src/core/search/search.js';
 import { loadDataset } from '../../src/core/store/load.js';
+import { foldUnit, LETTERS, PUNCTUATION } from '../../src/core/text/fold.js';
 
 let ds: Dataset;
 let searcher: ClaimSearcher;
@@ -148,6 +149,33 @@ describe('filters', () => {
     expect(() => buildFilter(corpusOf(ds), { actor: ['xyzzy'] })).toThrow(
       new ArmruError('unknown-name', 'no actor is named "xyzzy"', { unknown: 'actor' }),
     );
+  });
+});
+
+describe('folding one unit', () => {
+  it('gives for every unit of the first 65,536 what stripping every \\p{M} gives', () => {
+    // The rule as written before the shortcuts for undecomposed units and plain diacritics.
+    const reference = (unit: string) => {
+      const table = PUNCTUATION[unit] ?? LETTERS[unit];
+      if (table !== undefined) return table;
+      const base = unit
+        .normalize('NFD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase();
+      const lower = unit.toLowerCase();
+      return base.length === 1 ? base : lower.length === 1 ? lower : unit;
+    };
+    const wrong: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const unit = String.fromCharCode(code);
+      if (foldUnit(unit) !== reference(unit)) wrong.push(`U+${code.toString(16)}`);
+    }
+    expect(wrong).toEqual([]);
+    // The shortcut's cases and the units around them.
+    expect(foldUnit('\u00e9')).toBe('e');
+    expect(foldUnit('\u0419')).toBe('\u0438');
+    expect(foldUnit('\u0340')).toBe('\u0340');
+    expect(foldUnit('\u1e69')).toBe('s');
   });
 });
 
