@@ -438,22 +438,31 @@ export class RankedTerms {
     lists.forEach((ws) => {
       this.spend(index, ws.keys());
     });
-    // Only claims with a word of every piece (from the claim lists) can hold the phrase.
-    const pieceCount = words.length;
+    // Only claims with a word of every piece can hold the phrase. The claim lists narrow them
+    // down, the piece with the fewest claims first; a piece whose lists are far longer than the
+    // claims left (the "on" of "talks on energy") is not read here: its occurrences are looked
+    // up below for those claims only, which checks it anyway.
     const N = index.meta.claims;
     const inPlay = new Uint16Array(N);
-    const candidates: number[] = [];
-    for (let p = 0; p < pieceCount; p++)
+    const claimsOf = lists.map((ws) => {
+      let n = 0;
+      for (const w of ws.keys()) n += index.claimListSize(w);
+      return n;
+    });
+    const byClaims = lists
+      .map((_, p) => p)
+      .sort((a, b) => (claimsOf[a] as number) - (claimsOf[b] as number));
+    let candidates: number[] = [];
+    for (let step = 1; step <= byClaims.length; step++) {
+      const p = byClaims[step - 1] as number;
+      if (step > 1 && (claimsOf[p] as number) > 8 * candidates.length) break;
+      const next: number[] = [];
       for (const w of (lists[p] as Map<number, number>).keys()) {
         const claims = index.claimList(w, false).claims;
-        for (let i = 0; i < claims.length; i++) {
-          const c = claims[i] as number;
-          if (c >= N) throw index.badClaim();
-          if (inPlay[c] !== p) continue;
-          inPlay[c] = p + 1;
-          if (p + 1 === pieceCount) candidates.push(c);
-        }
+        if (!narrow(claims, inPlay, step, next)) throw index.badClaim();
       }
+      candidates = next;
+    }
     // In claim order: each occurrence list is searched for them rather than read through.
     const inOrder = Uint32Array.from(candidates).sort();
     // Values and positions where piece p may stand, keyed by (claim, value, position of piece 0).
@@ -1247,6 +1256,22 @@ function fillShared(
     out[fill[m] as number] = c + base;
     fill[m] = (fill[m] as number) + 1;
   }
+}
+
+/**
+ * The claims of `claims` in play before step `step` (`inPlay[c]` is `step - 1`) go on to it,
+ * each once, and are added to `next`. False for a claim past the end of `inPlay`.
+ */
+function narrow(claims: Uint32Array, inPlay: Uint16Array, step: number, next: number[]): boolean {
+  const n = inPlay.length;
+  for (let i = 0; i < claims.length; i++) {
+    const c = claims[i] as number;
+    if (c >= n) return false;
+    if (inPlay[c] !== step - 1) continue;
+    inPlay[c] = step;
+    next.push(c);
+  }
+  return true;
 }
 
 /** True when every number of `list[from, to)` is below `n`. */
