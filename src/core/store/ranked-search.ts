@@ -13,7 +13,6 @@ import {
   OCC_SPACE,
   OCC_STARTS,
   SIG_ENDS,
-  SIG_MAX_NORM,
   SIG_NORM_SHIFT,
   SIG_STARTS,
   SIG_WHOLE,
@@ -561,28 +560,7 @@ export class RankedTerms {
             : 0;
     const norms = index.norms();
     const { data, offsets } = index.signatureTable();
-    const factors = new Map<number, Map<number, number>>();
-    // fuse.js's factor of one value: its score raised to the field's weight times its norm.
-    const factor = (best: number, value: number): number => {
-      const field = (value >>> OCC_FIELD_SHIFT) & 7;
-      const normId = value >>> SIG_NORM_SHIFT;
-      const key = field * (SIG_MAX_NORM + 1) + normId;
-      let row = factors.get(best);
-      if (!row) {
-        row = new Map();
-        factors.set(best, row);
-      }
-      let f = row.get(key);
-      if (f === undefined) {
-        // biome-ignore lint/style/useExponentiationOperator: fuse.js calls Math.pow; so must this, to the last bit.
-        f = Math.pow(
-          best === 0 ? Number.EPSILON : best,
-          (WEIGHTS[field] as number) * (norms[normId] as number),
-        );
-        row.set(key, f);
-      }
-      return f;
-    };
+    const factor = new Factors(norms);
     const lists: WordList[] = [...words].map(([w, score]) => ({
       ...index.claimList(w, false),
       score,
@@ -825,6 +803,50 @@ export class RankedTerms {
   }
 }
 
+/**
+ * fuse.js's factor of one value: its score raised to the field's weight times its norm, each
+ * (score, field, norm) computed once. A term's values take a few scores: each has a row of
+ * factors by field and norm, and the row of the last score asked for is at hand.
+ */
+class Factors {
+  private readonly rows = new Map<number, Float64Array>();
+  private lastBest = Number.NaN;
+  private lastRow: Float64Array | undefined;
+  constructor(private readonly norms: Float64Array) {}
+
+  /** The factor of a value (as a signature lists it) whose best word scores `best`. */
+  of(best: number, value: number): number {
+    const field = (value >>> OCC_FIELD_SHIFT) & 7;
+    const normId = value >>> SIG_NORM_SHIFT;
+    const size = this.norms.length;
+    // A norm the table does not have (a damaged index) is computed as before, not kept.
+    if (normId >= size) return power(best, field, this.norms[normId] as number);
+    let row = this.lastRow;
+    if (best !== this.lastBest || row === undefined) {
+      row = this.rows.get(best);
+      if (!row) {
+        row = new Float64Array(8 * size).fill(Number.NaN);
+        this.rows.set(best, row);
+      }
+      this.lastBest = best;
+      this.lastRow = row;
+    }
+    const at = field * size + normId;
+    let f = row[at] as number;
+    if (Number.isNaN(f)) {
+      f = power(best, field, this.norms[normId] as number);
+      row[at] = f;
+    }
+    return f;
+  }
+}
+
+/** A value's factor as fuse.js computes it. */
+function power(best: number, field: number, norm: number): number {
+  // biome-ignore lint/style/useExponentiationOperator: fuse.js calls Math.pow; so must this, to the last bit.
+  return Math.pow(best === 0 ? Number.EPSILON : best, (WEIGHTS[field] as number) * norm);
+}
+
 /** One matched word's claim list, with the word's score for the term. */
 interface WordList {
   sigs: Uint32Array;
@@ -884,13 +906,13 @@ function signatureScore(
   need: number,
   whole: boolean,
   score: number,
-  factor: (best: number, value: number) => number,
+  factor: Factors,
 ): number {
   let total = 1;
   for (let k = from; k < to; k++) {
     const value = data[k] as number;
     if ((value & need) !== need) continue;
-    total *= factor(whole && value & SIG_WHOLE ? 0 : score, value);
+    total *= factor.of(whole && value & SIG_WHOLE ? 0 : score, value);
   }
   return total;
 }
@@ -908,7 +930,7 @@ function mergedScore(
   data: Uint32Array,
   offsets: Uint32Array,
   need: number,
-  factor: (best: number, value: number) => number,
+  factor: Factors,
 ): [number, number] {
   const k = ids.length;
   const heads = new Int32Array(k);
@@ -952,7 +974,7 @@ function mergedScore(
       if (score < best) best = score;
       heads[h] = (heads[h] as number) + 1;
     }
-    total *= factor(best, value);
+    total *= factor.of(best, value);
     const field = (value >>> OCC_FIELD_SHIFT) & 7;
     if (field === TEXT || field === QUOTE) tier = 0;
     else if (!(value & OCC_ALIAS) && tier > 1) tier = 1;
@@ -1029,7 +1051,7 @@ function scoreGroups(
   data: Uint32Array,
   offsets: Uint32Array,
   need: number,
-  factor: (best: number, value: number) => number,
+  factor: Factors,
   out: {
     groupScore: number[];
     groupTier: number[];
