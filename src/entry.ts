@@ -1,13 +1,15 @@
 import { existsSync, fstatSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import Module from 'node:module';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import {
   type EarlyThread,
   leaveEarlyThread,
+  reportDataGuess,
   runsReport,
   WORKER_DATA,
   WORKER_FILE,
+  type WorkerStart,
 } from './commands/report-thread.js';
 
 /**
@@ -130,12 +132,15 @@ function cacheFor(bytes: Buffer, file: string): Buffer | undefined {
 
 /**
  * Starts `armru report`'s second thread (see src/commands/report.ts) before the CLI loads, so
- * that the thread's own start-up and Graphviz's overlap loading the bundle. Unreferenced until
- * the report takes it: if the run ends before (a usage error), it ends with the process.
+ * that the thread's own start-up and Graphviz's overlap loading the bundle, and tells it the
+ * dataset file the arguments name, if they name one, to read ahead. Unreferenced until the
+ * report takes it: if the run ends before (a usage error), it ends with the process.
  */
-function startReportThread(): void {
+function startReportThread(args: string[]): void {
   const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
-  const worker = new Worker(join(here, WORKER_FILE), { workerData: WORKER_DATA });
+  const guess = reportDataGuess(args, process.env, delimiter);
+  const workerData: WorkerStart = { armru: WORKER_DATA, ...(guess !== undefined ? { guess } : {}) };
+  const worker = new Worker(join(here, WORKER_FILE), { workerData });
   worker.unref();
   const thread: EarlyThread = { worker };
   worker.on('error', (error) => {
@@ -155,6 +160,6 @@ export function start(argv: string[]): void {
     writeOut(answer);
     return;
   }
-  if (runsReport(args)) startReportThread();
+  if (runsReport(args)) startReportThread(args);
   loadCli().run(argv);
 }

@@ -4,8 +4,24 @@
  */
 import type { Worker } from 'node:worker_threads';
 
-/** What the report passes its worker, so that the module does nothing on other threads. */
+/** What marks the report's worker, so that the module does nothing on other threads. */
 export const WORKER_DATA = 'armru-report-worker';
+
+/** What the report's worker is started with. */
+export interface WorkerStart {
+  armru: typeof WORKER_DATA;
+  /**
+   * The dataset file the run probably reports on, for the thread to read and check while the
+   * main thread is still loading: only a guess from the arguments. The main thread still sends
+   * the text it read, and what the thread found counts only for exactly that text.
+   */
+  guess?: string;
+}
+
+/** Whether a thread's `workerData` is the report's. */
+export function isReportThread(data: unknown): data is WorkerStart {
+  return (data as { armru?: unknown } | null)?.armru === WORKER_DATA;
+}
 
 /** The file of the thread's bundle, beside the CLI's bundle. */
 export const WORKER_FILE = 'report-worker.cjs';
@@ -48,4 +64,27 @@ export function runsReport(args: string[]): boolean {
     return arg === 'report' && !args.slice(i + 1).some((a) => a === '--help' || a === '-h');
   }
   return false;
+}
+
+/**
+ * The dataset file a report run names, when it names exactly one: the value of its only
+ * `--data` option, or else the only path in ARMRU_DATA (`delimiter`-separated, as the CLI
+ * reads it). Undefined otherwise (the built-in dataset, several paths), and nothing is read
+ * ahead then. A wrong guess costs only time: the thread's findings are used only for the
+ * very text the main thread reads.
+ */
+export function reportDataGuess(
+  args: string[],
+  env: Record<string, string | undefined>,
+  delimiter: string,
+): string | undefined {
+  const given: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '--') break;
+    if (arg === '--data' && i + 1 < args.length) given.push(args[++i] as string);
+    else if (arg.startsWith('--data=')) given.push(arg.slice('--data='.length));
+  }
+  const paths = given.length > 0 ? given : (env.ARMRU_DATA ?? '').split(delimiter).filter(Boolean);
+  return paths.length === 1 ? paths[0] : undefined;
 }

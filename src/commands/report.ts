@@ -10,7 +10,13 @@ import type { ClaimKind, Dataset } from '../core/model/types.js';
 import { loadCorpusChecking } from '../core/store/load.js';
 import { type CommandContext, OK, type Outcome } from './context.js';
 import { pageData } from './report-data.js';
-import { type EarlyThread, takeEarlyThread, WORKER_DATA, WORKER_FILE } from './report-thread.js';
+import {
+  type EarlyThread,
+  takeEarlyThread,
+  WORKER_DATA,
+  WORKER_FILE,
+  type WorkerStart,
+} from './report-thread.js';
 import { scanClean, type WorkerAnswer, type WorkerRequest } from './report-worker.js';
 
 /** Checked options of `armru report`. */
@@ -50,13 +56,15 @@ interface Helper {
   /** Lays out DOT; rejects with Graphviz's errors. */
   svg(dot: string): Promise<string>;
   /**
-   * A dataset's text as read, to check (whether it meets the schema; rejects if the thread
-   * fails) and to make the data block of, for the first text given.
+   * A dataset's text as read: the thread makes its data block (only the first text offered
+   * counts; a report shows one dataset).
    */
-  prepare(text: string): Promise<boolean>;
+  offer(text: string): void;
+  /** Whether a dataset's text as read meets the schema (rejects if the thread fails). */
+  check(text: string): Promise<boolean>;
   /**
-   * The data block of the first text prepared (rejects if it could not be made), or
-   * undefined when no text was given.
+   * The data block of the first text offered (rejects if it could not be made), or undefined
+   * when none was.
    */
   data(): Promise<string | undefined>;
   /** Stops the thread (also when nothing was asked). */
@@ -70,7 +78,7 @@ function startHelper(): Helper {
   const early: EarlyThread = takeEarlyThread() ?? {
     worker: new Worker(
       new URL(here.endsWith('.cjs') ? `./${WORKER_FILE}` : './report-worker.js', here),
-      { workerData: WORKER_DATA },
+      { workerData: { armru: WORKER_DATA } satisfies WorkerStart },
     ),
   };
   const { worker } = early;
@@ -109,6 +117,8 @@ function startHelper(): Helper {
     if (!gone) worker.postMessage(request);
   };
   let first: Promise<string> | undefined;
+  // The text of the latest request that carried one: the thread's prepared text.
+  let sent: string | undefined;
   return {
     svg: async (dot) => {
       const svg = answer('layout');
@@ -117,17 +127,22 @@ function startHelper(): Helper {
       if ('svg' in got) return got.svg;
       throw new Error('error' in got ? got.error : 'Graphviz gave no answer');
     },
-    prepare: async (text) => {
-      const verdict = answer('check');
-      const data = answer('data').then((got) => {
+    offer: (text) => {
+      if (first) return;
+      first = answer('data').then((got) => {
         if ('json' in got) return got.json;
         throw new Error(`the page's data could not be made: ${'error' in got ? got.error : '?'}`);
       });
-      // Only the first dataset's is used (a report shows one); the others must not count as
-      // unhandled.
-      data.catch(() => undefined);
-      first ??= data;
-      ask({ type: 'prepare', text });
+      // Awaited when the page is put together; until then a rejection is not unhandled.
+      first.catch(() => undefined);
+      sent = text;
+      ask({ type: 'data', text });
+    },
+    check: async (text) => {
+      const verdict = answer('check');
+      // The text the thread has is not copied to it a second time.
+      ask(text === sent ? { type: 'check' } : { type: 'check', text });
+      sent = text;
       const got = await verdict;
       return 'clean' in got && got.clean;
     },
@@ -161,16 +176,14 @@ async function writeReport(
   helper: Helper,
   toPictureDot: (graph: ActorGraph, title: string) => string,
 ): Promise<Outcome> {
-  // Without a fresh index, the schema is checked on the helper thread, which also makes the
-  // page's data block from its own parse, while the rest of the page is made here; the JSON
-  // scan runs here once this thread waits for the helper. Nothing is written until both have
-  // passed. With a fresh index there is nothing to check, and a second parse of the text
-  // would cost more than it saves: the data block is made here.
+  // Without a fresh index, the helper thread checks the schema and makes the page's data
+  // block from its own parse of the text (often read ahead, see readAhead), while the rest of
+  // the page is made here; the JSON scan runs here once this thread waits for the helper.
+  // Nothing is written until both have passed. With a fresh index there is nothing to
+  // check, and the data block is made here: the helper's parse of the text would end later.
   const { corpus, checked } = await loadCorpusChecking(ctx.dataPaths, async (text) => {
-    const [schema, scan] = await Promise.all([
-      helper.prepare(text),
-      whenIdle(() => scanClean(text)),
-    ]);
+    helper.offer(text);
+    const [schema, scan] = await Promise.all([helper.check(text), whenIdle(() => scanClean(text))]);
     return schema && scan;
   });
   try {
@@ -211,7 +224,8 @@ async function makeReport(
   for (const agreement of agreements) if (agreement.when) dated = true;
   const runs = articleRuns(dataset.text, quotes);
 
-  const full = actorGraph(corpus);
+  // The picture shows how many claims two actors share, never which: no lists of claim ids.
+  const full = actorGraph(corpus, undefined, { claimIds: false });
   const graph = busiestActors(full, NETWORK_LIMIT);
   // Laid out on the worker while this thread writes the rest of the page.
   const svg =
@@ -225,17 +239,19 @@ async function makeReport(
       ? `The ${graph.nodes.length} most connected of ${full.nodes.length} actors. ${legend}`
       : `${graph.nodes.length} actors. ${legend}`;
 
-  const { fillNetwork, renderReport } = await import('../render/html/page.js');
+  const { fillData, fillNetwork, renderReport } = await import('../render/html/page.js');
+  // The page is laid out before the data block is awaited: without an index it is made on the
+  // second thread meanwhile.
   const page = renderReport({
     source: dataset.doc.source,
     runs,
     kinds,
-    data: (await helper.data()) ?? pageData(dataset),
     dated,
     network: svg !== undefined,
     networkNote,
     version: VERSION,
   });
+  fillData(page, (await helper.data()) ?? pageData(dataset));
   const pieces = svg ? fillNetwork(page, await svg) : page.pieces;
   await checked;
   if (toStdout) for (const piece of pieces) ctx.view.write(piece);

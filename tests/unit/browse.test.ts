@@ -283,8 +283,28 @@ describe('actor graph at scale', () => {
             };
           }),
         };
-        const edges = actorGraph(corpus).edges.filter((e) => e.kind === 'claims');
+        const graph = actorGraph(corpus);
+        const edges = graph.edges.filter((e) => e.kind === 'claims');
         expect(edges).toEqual(referenceCoOccurrences(corpus));
+        // Nodes: the known actors, in the order the claims first name them.
+        const firstNamed: string[] = [];
+        for (const dataset of corpus.datasets) {
+          for (const claim of dataset.doc.claims) {
+            for (const actor of claim.actors) {
+              const shown =
+                corpus.datasets.length > 1 ? `${dataset.doc.source.id}:${actor}` : actor;
+              if (dataset.entityById.has(actor) && !firstNamed.includes(shown))
+                firstNamed.push(shown);
+            }
+          }
+        }
+        expect(graph.nodes.map((n) => n.id)).toEqual(firstNamed);
+        // Without claim ids: the same network, each co-occurrence with an empty list.
+        const bare = actorGraph(corpus, undefined, { claimIds: false });
+        expect(bare.nodes).toEqual(graph.nodes);
+        expect(bare.edges).toEqual(
+          graph.edges.map((e) => (e.kind === 'claims' ? { ...e, claims: [] } : e)),
+        );
       }),
       { numRuns: 300 },
     );

@@ -1,9 +1,17 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runsReport } from '../../src/commands/report-thread.js';
-import { cleanText, dataAnswer, parse } from '../../src/commands/report-worker.js';
+import { reportDataGuess, runsReport } from '../../src/commands/report-thread.js';
+import {
+  checkOf,
+  cleanText,
+  dataAnswer,
+  dataOf,
+  parse,
+  preparedFor,
+  readAhead,
+} from '../../src/commands/report-worker.js';
 import { lineColumn, parseJson } from '../../src/core/dataset/json-text.js';
 import { ArmruError, type DataProblem, problemLine } from '../../src/core/model/errors.js';
 import { loadCorpus, loadCorpusChecking, loadDataset } from '../../src/core/store/load.js';
@@ -289,5 +297,74 @@ describe("the entry's guess that a run is `armru report`", () => {
     expect(runsReport(['--help', 'report'])).toBe(false);
     expect(runsReport(['--', 'report'])).toBe(false);
     expect(runsReport([])).toBe(false);
+  });
+});
+
+describe("the entry's guess of the dataset a report reads, and the thread's read ahead", () => {
+  it('guesses only when the run names exactly one path, --data before ARMRU_DATA', () => {
+    const env = { ARMRU_DATA: 'env.json' };
+    expect(reportDataGuess(['--data', 'a.json', 'report'], env, ':')).toBe('a.json');
+    expect(reportDataGuess(['report', '--data=b.json', '-o', 'x.html'], {}, ':')).toBe('b.json');
+    expect(reportDataGuess(['report'], env, ':')).toBe('env.json');
+    expect(reportDataGuess(['report'], { ARMRU_DATA: ':one.json:' }, ':')).toBe('one.json');
+    // Several paths, none (the built-in dataset), or a --data after `--`: no guess.
+    expect(reportDataGuess(['--data', 'a', '--data', 'b', 'report'], {}, ':')).toBeUndefined();
+    expect(reportDataGuess(['report'], { ARMRU_DATA: 'a:b' }, ':')).toBeUndefined();
+    expect(reportDataGuess(['report'], {}, ':')).toBeUndefined();
+    expect(reportDataGuess(['report', '--', '--data', 'a'], {}, ':')).toBeUndefined();
+    expect(reportDataGuess(['report', '--data'], {}, ':')).toBeUndefined();
+  });
+
+  it('reads ahead the guessed file, its data block and its check, unless it is indexed or unreadable', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'armru-ahead-'));
+    try {
+      const file = join(dir, 'mini.claims.json');
+      copyFileSync(fixture('mini/claims.json'), file);
+      copyFileSync(fixture('mini/article.txt'), join(dir, 'article.txt'));
+      const text = readFileSync(file, 'utf8');
+      const ahead = readAhead(file);
+      expect(ahead?.text).toBe(text);
+      expect(ahead?.data).toEqual(dataAnswer(parse(text)));
+      expect(ahead?.check).toEqual({ type: 'check', clean: true });
+      expect(readAhead(undefined)).toBeUndefined();
+      expect(readAhead(join(dir, 'missing.json'))).toBeUndefined();
+      expect(readAhead(dir)).toBeUndefined();
+      // An index beside the file: a fresh one spares every check, and nobody would ask.
+      mkdirSync(`${file}.armru-index`);
+      expect(readAhead(file)).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('answers from what it prepared only for exactly the text the main thread sends', () => {
+    const mini = readFileSync(fixture('mini/claims.json'), 'utf8');
+    const bad = mini.replace('"hedged": false', '"hedged": "no"');
+    const prepared = (text: string) => {
+      const p = preparedFor(undefined, text);
+      dataOf(p);
+      checkOf(p);
+      return p;
+    };
+    // The file changed between the two reads, either way: the answers are the asked text's.
+    expect(checkOf(preparedFor(prepared(bad), mini))).toEqual({ type: 'check', clean: true });
+    expect(dataOf(preparedFor(prepared(bad), mini))).toEqual(dataAnswer(parse(mini)));
+    expect(checkOf(preparedFor(prepared(mini), bad))).toEqual({ type: 'check', clean: false });
+    expect(checkOf(preparedFor(undefined, bad))).toEqual({ type: 'check', clean: false });
+    // The same text (another string with the same characters): the answers made before.
+    const early = prepared(mini);
+    const again = preparedFor(early, `${mini.slice(0, 10)}${mini.slice(10)}`);
+    expect(again).toBe(early);
+    expect(dataOf(again)).toBe(early.data);
+    expect(checkOf(again)).toBe(early.check);
+  });
+
+  it('prepares a text the schema refuses as refused, with the reason the data block failed', () => {
+    const mini = readFileSync(fixture('mini/claims.json'), 'utf8');
+    const p = preparedFor(undefined, mini.replace('"relations": [', '"relations": 5, "x": ['));
+    expect(checkOf(p)).toEqual({ type: 'check', clean: false });
+    const data = dataOf(p);
+    expect(data.type).toBe('data');
+    expect('error' in data).toBe(true);
   });
 });

@@ -56,6 +56,16 @@ function pairs<T>(items: T[]): [T, T][] {
   return out;
 }
 
+/** What `actorGraph` includes beyond the network's shape. */
+export interface GraphOptions {
+  /**
+   * Whether each co-occurrence lists the claims its two actors share (default true). A caller
+   * that needs only the weights (the report's picture) leaves them out, and each `claims` is
+   * then empty.
+   */
+  claimIds?: boolean;
+}
+
 /**
  * Builds the actor network: an edge for each pair of entities that share a claim, weighted
  * by how many claims they share, and one labelled edge per agreement for each pair of its
@@ -64,7 +74,12 @@ function pairs<T>(items: T[]): [T, T][] {
  * entities they belong to, are nodes. With `only`, the subgraph of those claims and of the
  * agreements they evidence.
  */
-export function actorGraph(corpus: Corpus, only?: ReadonlySet<Claim>): ActorGraph {
+export function actorGraph(
+  corpus: Corpus,
+  only?: ReadonlySet<Claim>,
+  options: GraphOptions = {},
+): ActorGraph {
+  const withIds = options.claimIds !== false;
   const nodes = new Map<string, GraphNode>();
   const shared: CoOccurrence[] = [];
   const edges: GraphEdge[] = [];
@@ -96,38 +111,48 @@ export function actorGraph(corpus: Corpus, only?: ReadonlySet<Claim>): ActorGrap
     const byRank = order.map((n) => shown[n] as string);
     const span = byRank.length;
     const local = new Map<number, CoOccurrence>();
+    // Actors become nodes in the order the chosen claims first name them: marked by number
+    // here, made into nodes once each after the loop.
+    const named = new Uint8Array(span);
+    const firstNamed: number[] = [];
     const ranks: number[] = [];
     for (const claim of dataset.doc.claims) {
       if (chosen && !chosen.has(claim.id)) continue;
-      claim.actors.forEach(node);
-      if (claim.actors.length < 2) continue;
+      const actors = claim.actors;
       // The claim's actors as numbers, each once, in order: an insertion sort, as a claim
       // names a handful.
-      ranks.length = 0;
-      for (const actor of claim.actors) {
-        const n = numbers.get(actor) as number;
-        let at = ranks.length;
+      let count = 0;
+      for (let k = 0; k < actors.length; k++) {
+        const n = numbers.get(actors[k] as string) as number;
+        if (named[n] === 0) {
+          named[n] = 1;
+          firstNamed.push(n);
+        }
+        let at = count;
         while (at > 0 && (ranks[at - 1] as number) > n) at--;
         if (at > 0 && ranks[at - 1] === n) continue;
-        ranks.splice(at, 0, n);
+        for (let m = count; m > at; m--) ranks[m] = ranks[m - 1] as number;
+        ranks[at] = n;
+        count++;
       }
-      const id = q(claim.id);
-      for (let i = 0; i < ranks.length; i++) {
-        for (let j = i + 1; j < ranks.length; j++) {
+      if (count < 2) continue;
+      const id = withIds ? q(claim.id) : '';
+      for (let i = 0; i < count; i++) {
+        for (let j = i + 1; j < count; j++) {
           const a = ranks[i] as number;
           const b = ranks[j] as number;
           const key = a * span + b;
           const edge = local.get(key);
           if (edge) {
             edge.weight++;
-            edge.claims.push(id);
+            if (withIds) edge.claims.push(id);
           } else {
             const made: CoOccurrence = {
               kind: 'claims',
               a: byRank[a] as string,
               b: byRank[b] as string,
               weight: 1,
-              claims: [id],
+              claims: withIds ? [id] : [],
             };
             local.set(key, made);
             shared.push(made);
@@ -135,6 +160,7 @@ export function actorGraph(corpus: Corpus, only?: ReadonlySet<Claim>): ActorGrap
         }
       }
     }
+    for (const n of firstNamed) node(names[order[n] as number] as string);
     for (const agreement of dataset.doc.agreements) {
       // With a selection, only the agreements one of the chosen claims evidences.
       if (chosen && !agreement.claims.some((id) => chosen.has(id))) continue;

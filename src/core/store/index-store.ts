@@ -135,10 +135,10 @@ export class IndexDamaged extends ArmruError {
   }
 }
 
-/** Where the index of a dataset file lives. */
 /** The file of a small index that holds fuse.js's prepared index of the claims. */
 export const FUSE_INDEX = 'fuse.json';
 
+/** Where the index of a dataset file lives. */
 export function indexDirectory(datasetFile: string): string {
   return `${datasetFile}.armru-index`;
 }

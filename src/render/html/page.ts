@@ -12,8 +12,6 @@ export interface ReportModel {
   runs: Run[];
   /** Kind of each claim, by the id shown. */
   kinds: Map<string, ClaimKind>;
-  /** The data block the page's script reads (ClientData, made by `scriptJson`). */
-  data: string;
   /** Whether any claim or agreement carries a date (the timeline strip has entries). */
   dated: boolean;
   /** Whether there are actors to draw: the drawing itself is put in by `fillNetwork`. */
@@ -104,11 +102,21 @@ function inlineSvg(svg: string): string {
   return at === -1 ? '' : svg.slice(at).replace(/<!--[\s\S]*?-->/g, '');
 }
 
-/** The page in pieces, to be written in order, and where the network's drawing goes. */
+/** The page in pieces, to be written in order, and where the data and the drawing go. */
 export interface ReportPage {
   pieces: string[];
+  /** The piece that holds the data block, once `fillData` has it. */
+  dataAt: number;
   /** The piece that holds the drawing, once `fillNetwork` has it; undefined without actors. */
   networkAt: number | undefined;
+}
+
+/**
+ * Puts the data block the page's script reads (ClientData, made by `scriptJson`) in its
+ * piece. The page is made while the data block may still be in the making on another thread.
+ */
+export function fillData(page: ReportPage, data: string): void {
+  page.pieces[page.dataAt] = data;
 }
 
 /**
@@ -223,14 +231,15 @@ ${timeline}
     networkAt = pieces.push('') - 1;
     pieces.push('</div>');
   } else pieces.push('<p class="status">No actors to draw.</p>');
+  pieces.push(tail);
+  // Empty until fillData puts the data block in.
+  const dataAt = pieces.push('') - 1;
   pieces.push(
-    tail,
-    model.data,
     `</script>
 <script>${script}</script>
 </body>
 </html>
 `,
   );
-  return { pieces, networkAt };
+  return { pieces, dataAt, networkAt };
 }
