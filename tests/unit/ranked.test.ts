@@ -9,7 +9,12 @@ import { writeCorpus } from '../../bench/corpus.mjs';
 import { type ClaimRef, corpusOf } from '../../src/core/model/corpus.js';
 import { buildFilter, type ClaimFilterInput } from '../../src/core/search/filter.js';
 import { ClaimSearcher, parseQuery, type SearchResult } from '../../src/core/search/search.js';
-import { FUSE_OPTIONS, searchRecord, WORD } from '../../src/core/search/search-record.js';
+import {
+  FUSE_OPTIONS,
+  KIND_WORDS,
+  searchRecord,
+  WORD,
+} from '../../src/core/search/search-record.js';
 import { buildIndex } from '../../src/core/store/index-build.js';
 import { wordSpans } from '../../src/core/store/index-words.js';
 import { indexedSearch, openWordIndexes } from '../../src/core/store/indexed-search.js';
@@ -70,12 +75,14 @@ beforeAll(async () => {
     await buildIndex(file, undefined, true);
     const plain = corpusOf(await loadDataset(file, { useIndex: false }));
     const doc = JSON.parse(readFileSync(file, 'utf8'));
-    // Words people would type: from the texts and the names.
+    // Words people would type: from the texts and the names, and the words for the claim
+    // kinds (several of them in the same values of the same claims: their lists are folded).
     const words = [
       ...new Set(
         [
           ...doc.claims.map((c: { text: string }) => c.text),
           ...doc.entities.map((e: { name: string }) => e.name),
+          ...Object.values(KIND_WORDS).flat(),
         ]
           .join(' ')
           .toLowerCase()

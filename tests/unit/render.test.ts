@@ -2,8 +2,9 @@ import { createRequire } from 'node:module';
 import { Chalk } from 'chalk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { suggestFrom } from '../../src/core/search/question.js';
 import { fold, foldKeepsPositions } from '../../src/core/text/fold.js';
-import { closest, editDistance } from '../../src/core/text/suggest.js';
+import { closest, editDistance, editDistanceWithin } from '../../src/core/text/suggest.js';
 import { renderPlain } from '../../src/render/cells.js';
 import { chalkPalette, decideColor, plainPalette } from '../../src/render/color.js';
 import {
@@ -49,6 +50,74 @@ describe('suggestions', () => {
   it('offers the closest candidates only', () => {
     expect(closest('serch', ['search', 'stats', 'show'])).toEqual(['search']);
     expect(closest('zzz', ['search'])).toEqual([]);
+  });
+
+  it('gives the exact distance within a limit, and more than the limit beyond it', () => {
+    // The textbook table of the distance with adjacent transpositions, every cell computed.
+    const reference = (a: string, b: string): number => {
+      const d = Array.from({ length: a.length + 1 }, (_, i) =>
+        Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+      );
+      for (let i = 1; i <= a.length; i++)
+        for (let j = 1; j <= b.length; j++) {
+          const row = d[i] as number[];
+          const up = d[i - 1] as number[];
+          row[j] = Math.min(
+            (up[j] as number) + 1,
+            (row[j - 1] as number) + 1,
+            (up[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+          );
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+            row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
+        }
+      return (d[a.length] as number[])[b.length] as number;
+    };
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd'), maxLength: 9 });
+    fc.assert(
+      fc.property(word, word, fc.integer({ min: 0, max: 6 }), (a, b, limit) => {
+        const exact = reference(a, b);
+        expect(editDistance(a, b)).toBe(exact);
+        const within = editDistanceWithin(a, b, limit);
+        if (exact <= limit) expect(within).toBe(exact);
+        else expect(within).toBeGreaterThan(limit);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('suggests from a vocabulary what comparing every word of it would suggest', () => {
+    // Without the cheap tests that spare most comparisons: the length and the two-letter
+    // pieces as before, and every word left compared by `closest`.
+    const reference = (words: string[], word: string, folded: boolean): string[] => {
+      const bare = word.replace(/^[!'^=]+|\$$/g, '').replace(/^"|"$/g, '');
+      if (bare.length < 3) return [];
+      const key = folded ? (s: string) => s : (s: string) => fold(s);
+      const needle = fold(bare);
+      const budget = Math.max(2, Math.floor(needle.length / 3));
+      const grams = Array.from({ length: Math.max(0, bare.length - 1) }, (_, i) =>
+        bare.slice(i, i + 2),
+      );
+      const need = bare.length - 1 - 2 * budget;
+      const near = words.filter((w) => {
+        if (w.length < 3) return false;
+        const k = key(w);
+        if (k.includes(needle) || needle.includes(k)) return true;
+        if (Math.abs(k.length - needle.length) > budget) return false;
+        if (need <= 0 || !folded) return true;
+        let n = 0;
+        for (const g of grams) if (k.includes(g) && ++n >= need) return true;
+        return false;
+      });
+      return closest(bare, near, 3, key);
+    };
+    const letters = fc.constantFrom('a', 'b', 'e', 'r', 's', 't', 'é', 'A', '\u{1D400}');
+    const word = fc.string({ unit: letters, minLength: 1, maxLength: 10 });
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 60 }), word, fc.boolean(), (words, w, folded) => {
+        expect(suggestFrom(words, w, folded)).toEqual(reference(words, w, folded));
+      }),
+      { numRuns: 1500 },
+    );
   });
 });
 

@@ -154,15 +154,40 @@ export function suggestFrom(words: string[], word: string, folded = false): stri
     bare.slice(i, i + 2),
   );
   const need = bare.length - 1 - 2 * budget;
+  // Each edit changes the counts of the letters by two at most (a transposition not at all),
+  // so a word whose counts differ from the word's by more than twice the budget of `closest`
+  // is too far: a test far cheaper than the edit distance `closest` would compute for nothing.
+  // (Counted on the word as `closest` compares it, in UTF-16 units as it does.)
+  const target = key(bare);
+  const reach = Math.max(2, Math.floor(target.length / 3));
+  const tally = new Int16Array(65536);
+  for (let i = 0; i < target.length; i++) (tally[target.charCodeAt(i)] as number)++;
+  const taken: number[] = [];
+  const tooFar = (k: string): boolean => {
+    let extra = 0;
+    for (let i = 0; i < k.length; i++) {
+      const code = k.charCodeAt(i);
+      if ((tally[code] as number) > 0) {
+        (tally[code] as number)--;
+        taken.push(code);
+      } else extra++;
+    }
+    const missing = target.length - taken.length;
+    for (const code of taken) (tally[code] as number)++;
+    taken.length = 0;
+    return extra + missing > 2 * reach;
+  };
   const near = words.filter((w) => {
     if (w.length < 3) return false; // under 3 letters a word is "contained" in almost any
     const k = key(w);
     if (k.includes(needle) || needle.includes(k)) return true;
     if (Math.abs(k.length - needle.length) > budget) return false;
-    if (need <= 0 || !folded) return true;
-    let n = 0;
-    for (const g of grams) if (k.includes(g) && ++n >= need) return true;
-    return false;
+    if (need > 0 && folded) {
+      let n = 0;
+      for (const g of grams) if (k.includes(g) && ++n >= need) break;
+      if (n < need) return false;
+    }
+    return !tooFar(k);
   });
   return closest(bare, near, 3, key);
 }

@@ -13,7 +13,6 @@ import {
   OCC_SPACE,
   OCC_STARTS,
   SIG_ENDS,
-  SIG_MAX_NORM,
   SIG_NORM_SHIFT,
   SIG_STARTS,
   SIG_WHOLE,
@@ -438,22 +437,31 @@ export class RankedTerms {
     lists.forEach((ws) => {
       this.spend(index, ws.keys());
     });
-    // Only claims with a word of every piece (from the claim lists) can hold the phrase.
-    const pieceCount = words.length;
+    // Only claims with a word of every piece can hold the phrase. The claim lists narrow them
+    // down, the piece with the fewest claims first; a piece whose lists are far longer than the
+    // claims left (the "on" of "talks on energy") is not read here: its occurrences are looked
+    // up below for those claims only, which checks it anyway.
     const N = index.meta.claims;
     const inPlay = new Uint16Array(N);
-    const candidates: number[] = [];
-    for (let p = 0; p < pieceCount; p++)
+    const claimsOf = lists.map((ws) => {
+      let n = 0;
+      for (const w of ws.keys()) n += index.claimListSize(w);
+      return n;
+    });
+    const byClaims = lists
+      .map((_, p) => p)
+      .sort((a, b) => (claimsOf[a] as number) - (claimsOf[b] as number));
+    let candidates: number[] = [];
+    for (let step = 1; step <= byClaims.length; step++) {
+      const p = byClaims[step - 1] as number;
+      if (step > 1 && (claimsOf[p] as number) > 8 * candidates.length) break;
+      const next: number[] = [];
       for (const w of (lists[p] as Map<number, number>).keys()) {
         const claims = index.claimList(w, false).claims;
-        for (let i = 0; i < claims.length; i++) {
-          const c = claims[i] as number;
-          if (c >= N) throw index.badClaim();
-          if (inPlay[c] !== p) continue;
-          inPlay[c] = p + 1;
-          if (p + 1 === pieceCount) candidates.push(c);
-        }
+        if (!narrow(claims, inPlay, step, next)) throw index.badClaim();
       }
+      candidates = next;
+    }
     // In claim order: each occurrence list is searched for them rather than read through.
     const inOrder = Uint32Array.from(candidates).sort();
     // Values and positions where piece p may stand, keyed by (claim, value, position of piece 0).
@@ -532,7 +540,9 @@ export class RankedTerms {
    * A term of one word (fuzzy, or an exact kind of one word) from the words' claim lists: each
    * group's signature is scored once; a claim holding two or more of the matched words is
    * scored from their signatures merged value by value, as fuse.js takes the best word of
-   * each value.
+   * each value. The loops over claims are small functions of their own (see markNew and
+   * below): V8 optimises each in a millisecond or two, where this whole method took it 60 to
+   * 270 ms on another thread, while the loops ran unoptimised.
    */
   private fromLists(index: WordIndex, d: number, matcher: Matcher, only?: Uint8Array): TermHits {
     const base = this.set.bases[d] as number;
@@ -550,247 +560,142 @@ export class RankedTerms {
             : 0;
     const norms = index.norms();
     const { data, offsets } = index.signatureTable();
-    const factors = new Map<number, Map<number, number>>();
-    // fuse.js's factor of one value: its score raised to the field's weight times its norm.
-    const factor = (best: number, value: number): number => {
-      const field = (value >>> OCC_FIELD_SHIFT) & 7;
-      const normId = value >>> SIG_NORM_SHIFT;
-      const key = field * (SIG_MAX_NORM + 1) + normId;
-      let row = factors.get(best);
-      if (!row) {
-        row = new Map();
-        factors.set(best, row);
-      }
-      let f = row.get(key);
-      if (f === undefined) {
-        // biome-ignore lint/style/useExponentiationOperator: fuse.js calls Math.pow; so must this, to the last bit.
-        f = Math.pow(
-          best === 0 ? Number.EPSILON : best,
-          (WEIGHTS[field] as number) * (norms[normId] as number),
-        );
-        row.set(key, f);
-      }
-      return f;
-    };
-    const lists = [...words].map(([w, score]) => ({
+    const factor = new Factors(norms);
+    const lists: WordList[] = [...words].map(([w, score]) => ({
       ...index.claimList(w, false),
       score,
       whole: fuzzy && index.word(w) === literal,
     }));
-    // Each group's score and tier (computed once), and every claim marked with its group
-    // (`mark[c]` is the group's number plus one).
+    // Each group's score and tier (computed once); group ids run over the lists in order.
     let groups = 0;
-    for (const l of lists) groups += l.sigs.length;
+    const firstId: number[] = [];
+    for (const l of lists) {
+      firstId.push(groups);
+      groups += l.sigs.length;
+    }
     const groupScore: number[] = [];
     const groupTier: number[] = [];
     const groupSig: number[] = [];
     const groupWord: number[] = [];
+    // The state of a claim found in this group only: the group (-1 when no value of its
+    // signature meets the term's kind, and its claims do not match).
+    const own = new Int32Array(groups);
+    const scored = { groupScore, groupTier, groupSig, groupWord, own };
+    for (let li = 0; li < lists.length; li++)
+      scoreGroups(
+        lists[li] as WordList,
+        li,
+        firstId[li] as number,
+        data,
+        offsets,
+        need,
+        factor,
+        scored,
+      );
+    // A list with the same claims in the same groups as an earlier one (the words for a claim
+    // kind, "report", "reports", "reporting", are in the same values of the same claims), or
+    // with the same claims in one group (an alias beside its name, in every claim naming the
+    // actor), is folded into it: each group of the earlier list is combined with the matching
+    // group of this one once, rather than claim by claim.
     const N = index.meta.claims;
     const mark = this.scratch(N);
+    const folded = new Uint8Array(lists.length);
+    const members: number[][] = [];
+    const foldMembers = new Map<number, number[]>();
+    for (let li = 1; li < lists.length; li++) {
+      const l = lists[li] as WordList;
+      for (let r = 0; r < li; r++) {
+        const earlier = lists[r] as WordList;
+        if (folded[r] === 1) continue;
+        const same = sameList(earlier, l);
+        if (!same && !(l.sigs.length === 1 && sameClaims(earlier.claims, l.claims, mark))) continue;
+        folded[li] = 1;
+        for (let g = 0; g < earlier.sigs.length; g++) {
+          const rid = (firstId[r] as number) + g;
+          const lid = (firstId[li] as number) + (same ? g : 0);
+          let m = foldMembers.get(rid);
+          if (!m) {
+            m = own[rid] === -1 ? [] : [rid];
+            foldMembers.set(rid, m);
+          }
+          if (own[lid] !== -1) m.push(lid);
+        }
+        break;
+      }
+    }
+    for (const [rid, m] of foldMembers) {
+      if (m.length === 0) own[rid] = -1;
+      else if (m.length === 1) own[rid] = m[0] as number;
+      else {
+        own[rid] = groups + members.length;
+        members.push(m);
+      }
+    }
+    // States: the groups, then the folded combinations, then those the marking makes.
+    const fixed = groups + members.length;
+    const kept = lists.filter((_, li) => folded[li] === 0);
+    const keptFirst = firstId.filter((_, li) => folded[li] === 0);
     // A claim in two lists or more (an alias and the name, "talk" and "talks") is marked with
-    // a combination of groups instead: `combos` numbers each (state, group) step once.
-    const combos = new Map<number, number>();
-    // The usual step, from one group to a second, is looked up in a table when it is small.
-    const pairs = lists.length > 1 && groups <= 1024 ? new Int32Array(groups * groups) : undefined;
-    const comboGroups: number[][] = [];
-    const alsoShared: number[] = [];
+    // a combination of states instead, each (state, state) step numbered once.
+    const steps = new Steps(groups, fixed, members);
+    // How many claims each state known before the marking took first.
+    const sizes = new Int32Array(fixed);
+    const shared: number[] = [];
     let entries = 0;
-    let id = 0;
-    // One word's list, every claim wanted: its groups are already the groups of the answer,
-    // in order, and nothing needs marking (the usual case: most words match one word).
-    const alone = lists.length === 1 && !only;
-    const kept = new Uint8Array(alone ? groups : 0);
-    for (let li = 0; li < lists.length; li++) {
-      const l = lists[li] as (typeof lists)[number];
-      let at = 0;
-      for (let g = 0; g < l.sigs.length; g++, id++) {
-        const sig = l.sigs[g] as number;
-        const count = l.counts[g] as number;
-        const from = at;
-        at += count;
-        let total = 1;
-        let tier = 2;
-        let any = false;
-        for (let k = offsets[sig] as number; k < (offsets[sig + 1] as number); k++) {
-          const value = data[k] as number;
-          if ((value & need) !== need) continue;
-          any = true;
-          total *= factor(l.whole && value & SIG_WHOLE ? 0 : l.score, value);
-          const field = (value >>> OCC_FIELD_SHIFT) & 7;
-          if (field === TEXT || field === QUOTE) tier = 0;
-          else if (!(value & OCC_ALIAS) && tier > 1) tier = 1;
-        }
-        groupScore.push(total);
-        groupTier.push(tier);
-        groupSig.push(sig);
-        groupWord.push(li);
-        if (!any) continue;
-        if (alone) {
-          // Checked and counted here, the claims are copied below as they are.
-          if (!allBelow(l.claims, from, at, N)) throw index.badClaim();
-          kept[g] = 1;
-          entries += at - from;
-          continue;
-        }
-        if (li === 0 && !only) {
-          // The first list's claims are all new (a list has each claim once).
-          const claims = l.claims;
-          for (let i = from; i < at; i++) {
-            const c = claims[i] as number;
-            if (c >= N) throw index.badClaim();
-            mark[c] = id + 1;
-          }
-          entries += at - from;
-          continue;
-        }
-        for (let i = from; i < at; i++) {
-          const c = l.claims[i] as number;
-          if (c >= N) throw index.badClaim();
-          if (only && only[base + c] !== 1) continue;
-          const was = mark[c] as number;
-          if (was === 0) {
-            mark[c] = id + 1;
-            entries++;
-            continue;
-          }
-          const step = (was - 1) * groups + id;
-          const single = pairs !== undefined && was - 1 < groups;
-          let next = single ? (pairs[step] as number) - 1 : combos.get(step);
-          if (next === undefined || next === -1) {
-            next = groups + comboGroups.length;
-            if (single) pairs[step] = next + 1;
-            comboGroups.push([
-              ...(was - 1 < groups ? [was - 1] : (comboGroups[was - 1 - groups] as number[])),
-              id,
-            ]);
-            combos.set(step, next);
-          }
-          if (was - 1 < groups) alsoShared.push(c);
-          mark[c] = next + 1;
-        }
-      }
+    // One list, every claim wanted: its groups are already the groups of the answer, in order,
+    // and nothing needs marking (the usual case: most words match one word).
+    const alone = kept.length === 1 && !only;
+    for (let k = 0; k < kept.length && !alone; k++) {
+      // The first list's claims are all new (a list has each claim once).
+      const marking = { mark, n: N, only, base, steps, shared, sizes, first: k === 0 && !only };
+      const added = markList(kept[k] as WordList, keptFirst[k] as number, own, marking);
+      if (added < 0) throw index.badClaim();
+      entries += added;
     }
-    if (alone) {
-      const l = lists[0] as (typeof lists)[number];
-      const starts = new Int32Array(groups + 1);
-      const grouped = new Uint32Array(entries);
-      let at = 0;
-      let to = 0;
-      for (let g = 0; g < groups; g++) {
-        const count = l.counts[g] as number;
-        if (kept[g] === 1) {
-          copyShifted(l.claims, at, at + count, grouped, to, base);
-          to += count;
-        }
-        starts[g + 1] = to;
-        at += count;
-      }
-      return hitsOf(
-        { scores: groupScore, tiers: groupTier, starts, claims: grouped },
-        this.set.total,
+    for (const ids of steps.members) {
+      const [score, tier] = mergedScore(
+        ids,
+        groupSig,
+        groupWord,
+        lists,
+        data,
+        offsets,
+        need,
+        factor,
       );
-    }
-    // Each combination is scored from its groups' signatures merged value by value: the best
-    // of the words in each value, as fuse.js takes it.
-    const heads = new Int32Array(lists.length);
-    const ends = new Int32Array(lists.length);
-    const bests = new Float64Array(lists.length);
-    const wholes = new Uint8Array(lists.length);
-    for (const ids of comboGroups) {
-      // Each signature lists its values in value order: they are merged, and each value
-      // takes the best score among the words in it.
-      const k = ids.length;
-      for (let h = 0; h < k; h++) {
-        const g = ids[h] as number;
-        const sig = groupSig[g] as number;
-        const l = lists[groupWord[g] as number] as (typeof lists)[number];
-        heads[h] = offsets[sig] as number;
-        ends[h] = offsets[sig + 1] as number;
-        bests[h] = l.score;
-        wholes[h] = l.whole ? 1 : 0;
-      }
-      let total = 1;
-      let tier = 2;
-      for (;;) {
-        let slot = OCC_MAX_SLOT + 1;
-        let value = 0;
-        for (let h = 0; h < k; h++) {
-          while ((heads[h] as number) < (ends[h] as number)) {
-            const v = data[heads[h] as number] as number;
-            if ((v & need) === need) break;
-            heads[h] = (heads[h] as number) + 1;
-          }
-          if ((heads[h] as number) >= (ends[h] as number)) continue;
-          const v = data[heads[h] as number] as number;
-          if ((v & OCC_MAX_SLOT) < slot) {
-            slot = v & OCC_MAX_SLOT;
-            value = v;
-          }
-        }
-        if (slot > OCC_MAX_SLOT) break;
-        let best = Number.POSITIVE_INFINITY;
-        for (let h = 0; h < k; h++) {
-          if ((heads[h] as number) >= (ends[h] as number)) continue;
-          const v = data[heads[h] as number] as number;
-          if ((v & OCC_MAX_SLOT) !== slot) continue;
-          const score = wholes[h] === 1 && v & SIG_WHOLE ? 0 : (bests[h] as number);
-          if (score < best) best = score;
-          heads[h] = (heads[h] as number) + 1;
-        }
-        total *= factor(best, value);
-        const field = (value >>> OCC_FIELD_SHIFT) & 7;
-        if (field === TEXT || field === QUOTE) tier = 0;
-        else if (!(value & OCC_ALIAS) && tier > 1) tier = 1;
-      }
-      groupScore.push(total);
+      groupScore.push(score);
       groupTier.push(tier);
     }
-    // The claims grouped by state (group or combination), ascending within each; the claims
-    // in order, with their scores, only when asked for (a one-term query never asks).
+    // The claims grouped by state, ascending within each; the claims in order, with their
+    // scores, only when asked for (a one-term query never asks).
     const states = groupScore.length;
     const starts = new Int32Array(states + 1);
-    for (const c of alsoShared) (starts[mark[c] as number] as number)++;
-    id = 0;
-    for (const l of lists) {
-      let at = 0;
-      for (let g = 0; g < l.sigs.length; g++, id++) {
+    if (alone) {
+      const l = kept[0] as WordList;
+      for (let g = 0, at = 0; g < l.sigs.length; g++) {
         const count = l.counts[g] as number;
-        let k = 0;
-        for (let i = at; i < at + count; i++) if (mark[l.claims[i] as number] === id + 1) k++;
-        starts[id + 1] = (starts[id + 1] as number) + k;
+        const state = own[(keptFirst[0] as number) + g] as number;
+        if (state !== -1) {
+          if (!allBelow(l.claims, at, at + count, N)) throw index.badClaim();
+          starts[state + 1] = count;
+          entries += count;
+        }
         at += count;
       }
+    } else {
+      for (let x = 0; x < fixed; x++)
+        starts[x + 1] = (sizes[x] as number) - (steps.leaving[x] as number);
+      countStates(shared, mark, starts);
     }
-    for (let g = 0; g < states; g++)
-      starts[g + 1] = (starts[g + 1] as number) + (starts[g] as number);
+    for (let s = 0; s < states; s++)
+      starts[s + 1] = (starts[s + 1] as number) + (starts[s] as number);
     if (starts[states] !== entries) throw new Error('the claim lists were counted wrongly');
     const fill = starts.slice(0, states);
     const grouped = new Uint32Array(entries);
-    id = 0;
-    for (const l of lists) {
-      let at = 0;
-      for (let g = 0; g < l.sigs.length; g++, id++) {
-        const count = l.counts[g] as number;
-        let to = fill[id] as number;
-        for (let i = at; i < at + count; i++) {
-          const c = l.claims[i] as number;
-          if (mark[c] !== id + 1) continue;
-          grouped[to++] = c + base;
-          mark[c] = 0;
-        }
-        fill[id] = to;
-        at += count;
-      }
-    }
+    for (let k = 0; k < kept.length; k++)
+      fillList(kept[k] as WordList, keptFirst[k] as number, own, mark, fill, grouped, base, alone);
     // Claims of combinations, in claim order (one native sort), so each group is in order.
-    const shared = Uint32Array.from(alsoShared).sort();
-    for (let i = 0; i < shared.length; i++) {
-      const c = shared[i] as number;
-      const m = (mark[c] as number) - 1;
-      mark[c] = 0;
-      grouped[fill[m] as number] = c + base;
-      fill[m] = (fill[m] as number) + 1;
-    }
+    if (shared.length > 0) fillShared(Uint32Array.from(shared).sort(), mark, fill, grouped, base);
     return hitsOf(
       { scores: groupScore, tiers: groupTier, starts, claims: grouped },
       this.set.total,
@@ -898,13 +803,506 @@ export class RankedTerms {
   }
 }
 
+/**
+ * fuse.js's factor of one value: its score raised to the field's weight times its norm, each
+ * (score, field, norm) computed once. A term's values take a few scores: each has a row of
+ * factors by field and norm, and the row of the last score asked for is at hand.
+ */
+class Factors {
+  private readonly rows = new Map<number, Float64Array>();
+  private lastBest = Number.NaN;
+  private lastRow: Float64Array | undefined;
+  constructor(private readonly norms: Float64Array) {}
+
+  /** The factor of a value (as a signature lists it) whose best word scores `best`. */
+  of(best: number, value: number): number {
+    const field = (value >>> OCC_FIELD_SHIFT) & 7;
+    const normId = value >>> SIG_NORM_SHIFT;
+    const size = this.norms.length;
+    // A norm the table does not have (a damaged index) is computed as before, not kept.
+    if (normId >= size) return power(best, field, this.norms[normId] as number);
+    let row = this.lastRow;
+    if (best !== this.lastBest || row === undefined) {
+      row = this.rows.get(best);
+      if (!row) {
+        row = new Float64Array(8 * size).fill(Number.NaN);
+        this.rows.set(best, row);
+      }
+      this.lastBest = best;
+      this.lastRow = row;
+    }
+    const at = field * size + normId;
+    let f = row[at] as number;
+    if (Number.isNaN(f)) {
+      f = power(best, field, this.norms[normId] as number);
+      row[at] = f;
+    }
+    return f;
+  }
+}
+
+/** A value's factor as fuse.js computes it. */
+function power(best: number, field: number, norm: number): number {
+  // biome-ignore lint/style/useExponentiationOperator: fuse.js calls Math.pow; so must this, to the last bit.
+  return Math.pow(best === 0 ? Number.EPSILON : best, (WEIGHTS[field] as number) * norm);
+}
+
+/** One matched word's claim list, with the word's score for the term. */
+interface WordList {
+  sigs: Uint32Array;
+  counts: Uint32Array;
+  claims: Uint32Array;
+  score: number;
+  /** The word is the term itself (a value that is the word scores 0). */
+  whole: boolean;
+}
+
+/** True when two words' claim lists have the same claims in the same groups. */
+function sameList(a: WordList, b: WordList): boolean {
+  return sameNumbers(a.counts, b.counts) && sameNumbers(a.claims, b.claims);
+}
+
+function sameNumbers(a: Uint32Array, b: Uint32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * True when two lists of distinct claims (below the size of `mark`) hold the same claims, in
+ * whatever order; `mark`, zeroed, is left zeroed.
+ */
+function sameClaims(a: Uint32Array, b: Uint32Array, mark: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  const n = mark.length;
+  for (let i = 0; i < b.length; i++) if ((b[i] as number) < n) mark[b[i] as number] = 1;
+  let all = true;
+  for (let i = 0; i < a.length && all; i++)
+    if (!((a[i] as number) < n) || mark[a[i] as number] !== 1) all = false;
+  for (let i = 0; i < b.length; i++) if ((b[i] as number) < n) mark[b[i] as number] = 0;
+  return all;
+}
+
+/** The tier of a signature's values that meet `need`, or -1 when none does. */
+function signatureTier(data: Uint32Array, from: number, to: number, need: number): number {
+  let any = false;
+  let tier = 2;
+  for (let k = from; k < to; k++) {
+    const value = data[k] as number;
+    if ((value & need) !== need) continue;
+    any = true;
+    const field = (value >>> OCC_FIELD_SHIFT) & 7;
+    if (field === TEXT || field === QUOTE) tier = 0;
+    else if (!(value & OCC_ALIAS) && tier > 1) tier = 1;
+  }
+  return any ? tier : -1;
+}
+
+/** fuse.js's score of a claim whose values holding the word are the signature's (1: none). */
+function signatureScore(
+  data: Uint32Array,
+  from: number,
+  to: number,
+  need: number,
+  whole: boolean,
+  score: number,
+  factor: Factors,
+): number {
+  let total = 1;
+  for (let k = from; k < to; k++) {
+    const value = data[k] as number;
+    if ((value & need) !== need) continue;
+    total *= factor.of(whole && value & SIG_WHOLE ? 0 : score, value);
+  }
+  return total;
+}
+
+/**
+ * The score and tier of a claim in several groups (of different words' lists): their
+ * signatures merged value by value, each value taking the best score among the words in it,
+ * as fuse.js takes the best match of a value.
+ */
+function mergedScore(
+  ids: number[],
+  groupSig: number[],
+  groupWord: number[],
+  lists: WordList[],
+  data: Uint32Array,
+  offsets: Uint32Array,
+  need: number,
+  factor: Factors,
+): [number, number] {
+  const k = ids.length;
+  const heads = new Int32Array(k);
+  const ends = new Int32Array(k);
+  const bests = new Float64Array(k);
+  const wholes = new Uint8Array(k);
+  for (let h = 0; h < k; h++) {
+    const g = ids[h] as number;
+    const sig = groupSig[g] as number;
+    const l = lists[groupWord[g] as number] as WordList;
+    heads[h] = offsets[sig] as number;
+    ends[h] = offsets[sig + 1] as number;
+    bests[h] = l.score;
+    wholes[h] = l.whole ? 1 : 0;
+  }
+  let total = 1;
+  let tier = 2;
+  for (;;) {
+    let slot = OCC_MAX_SLOT + 1;
+    let value = 0;
+    for (let h = 0; h < k; h++) {
+      while ((heads[h] as number) < (ends[h] as number)) {
+        const v = data[heads[h] as number] as number;
+        if ((v & need) === need) break;
+        heads[h] = (heads[h] as number) + 1;
+      }
+      if ((heads[h] as number) >= (ends[h] as number)) continue;
+      const v = data[heads[h] as number] as number;
+      if ((v & OCC_MAX_SLOT) < slot) {
+        slot = v & OCC_MAX_SLOT;
+        value = v;
+      }
+    }
+    if (slot > OCC_MAX_SLOT) break;
+    let best = Number.POSITIVE_INFINITY;
+    for (let h = 0; h < k; h++) {
+      if ((heads[h] as number) >= (ends[h] as number)) continue;
+      const v = data[heads[h] as number] as number;
+      if ((v & OCC_MAX_SLOT) !== slot) continue;
+      const score = wholes[h] === 1 && v & SIG_WHOLE ? 0 : (bests[h] as number);
+      if (score < best) best = score;
+      heads[h] = (heads[h] as number) + 1;
+    }
+    total *= factor.of(best, value);
+    const field = (value >>> OCC_FIELD_SHIFT) & 7;
+    if (field === TEXT || field === QUOTE) tier = 0;
+    else if (!(value & OCC_ALIAS) && tier > 1) tier = 1;
+  }
+  return [total, tier];
+}
+
+/**
+ * The states of claims found in several groups: a group (below `groups`), a combination of
+ * groups known before the marking (folded lists: from `groups` to `fixed`), or one made by the
+ * marking; each (state, state) step is numbered once.
+ */
+class Steps {
+  /** The groups of each state from `groups` on. */
+  readonly members: number[][];
+  /** Claims markMore found marked already (reused from call to call). */
+  readonly later: number[] = [];
+  /** How many claims of each state known before the marking left it for a combination. */
+  readonly leaving: Int32Array;
+  private pairs: Int32Array | undefined;
+  private readonly combos = new Map<number, number>();
+  constructor(
+    private readonly groups: number,
+    readonly fixed: number,
+    folded: number[][],
+  ) {
+    this.members = folded.slice();
+    this.leaving = new Int32Array(fixed);
+  }
+
+  /** The state of a claim in state `was` that is found in state `add` (below `fixed`) too. */
+  next(was: number, add: number): number {
+    const step = was * this.fixed + add;
+    // The usual step, from one state known before the marking to another, is looked up in a
+    // table when there are few of them.
+    const pairs = this.table();
+    if (was < this.fixed && pairs !== undefined) {
+      const known = pairs[step] as number;
+      if (known !== 0) return known - 1;
+      const made = this.make(was, add);
+      pairs[step] = made + 1;
+      return made;
+    }
+    let found = this.combos.get(step);
+    if (found === undefined) {
+      found = this.make(was, add);
+      this.combos.set(step, found);
+    }
+    return found;
+  }
+
+  /** The table of steps between states known before the marking, when they are few. */
+  table(): Int32Array | undefined {
+    if (this.fixed <= 1024) this.pairs ??= new Int32Array(this.fixed * this.fixed);
+    return this.pairs;
+  }
+
+  private make(was: number, add: number): number {
+    const made = this.groups + this.members.length;
+    this.members.push([...this.of(was), ...this.of(add)]);
+    return made;
+  }
+
+  private of(state: number): number[] {
+    return state < this.groups ? [state] : (this.members[state - this.groups] as number[]);
+  }
+}
+
+/** Scores each group of one word's list (see fromLists), and says which match at all. */
+function scoreGroups(
+  l: WordList,
+  li: number,
+  first: number,
+  data: Uint32Array,
+  offsets: Uint32Array,
+  need: number,
+  factor: Factors,
+  out: {
+    groupScore: number[];
+    groupTier: number[];
+    groupSig: number[];
+    groupWord: number[];
+    own: Int32Array;
+  },
+): void {
+  for (let g = 0; g < l.sigs.length; g++) {
+    const sig = l.sigs[g] as number;
+    const from = offsets[sig] as number;
+    const to = offsets[sig + 1] as number;
+    const tier = signatureTier(data, from, to, need);
+    out.groupScore.push(signatureScore(data, from, to, need, l.whole, l.score, factor));
+    out.groupTier.push(tier < 0 ? 2 : tier);
+    out.groupSig.push(sig);
+    out.groupWord.push(li);
+    out.own[first + g] = tier < 0 ? -1 : first + g;
+  }
+}
+
+/** What marking the lists of a term shares from list to list. */
+interface Marking {
+  mark: Int32Array;
+  n: number;
+  only: Uint8Array | undefined;
+  base: number;
+  steps: Steps;
+  shared: number[];
+  /** How many claims each state known before the marking took first. */
+  sizes: Int32Array;
+  /** The first list: none of its claims is marked yet. */
+  first: boolean;
+}
+
+/** Marks one list's claims, group by group: how many were new, or -1 for a claim past the last. */
+function markList(l: WordList, first: number, own: Int32Array, m: Marking): number {
+  let entries = 0;
+  for (let g = 0, at = 0; g < l.sigs.length; g++) {
+    const count = l.counts[g] as number;
+    const state = own[first + g] as number;
+    const from = at;
+    at += count;
+    if (state === -1) continue;
+    const added = m.first
+      ? markNew(l.claims, from, at, m.mark, state + 1, m.n)
+      : markMore(l.claims, from, at, m.mark, state, m.n, m.only, m.base, m.steps, m.shared);
+    if (added < 0) return -1;
+    m.sizes[state] = (m.sizes[state] as number) + added;
+    entries += added;
+  }
+  return entries;
+}
+
+/** Adds the claims of `shared` to the counts of their states (`starts[state + 1]`). */
+function countStates(shared: number[], mark: Int32Array, starts: Int32Array): void {
+  for (let i = 0; i < shared.length; i++) {
+    const m = mark[shared[i] as number] as number;
+    starts[m] = (starts[m] as number) + 1;
+  }
+}
+
+/**
+ * Puts one list's claims that stayed in their group's own state at the next places of that
+ * state (all of them when the list is `alone`: nothing was marked).
+ */
+function fillList(
+  l: WordList,
+  first: number,
+  own: Int32Array,
+  mark: Int32Array,
+  fill: Int32Array,
+  grouped: Uint32Array,
+  base: number,
+  alone: boolean,
+): void {
+  for (let g = 0, at = 0; g < l.sigs.length; g++) {
+    const count = l.counts[g] as number;
+    const state = own[first + g] as number;
+    if (state !== -1) {
+      const to = fill[state] as number;
+      fill[state] = alone
+        ? copyShifted(l.claims, at, at + count, grouped, to, base)
+        : fillMarked(l.claims, at, at + count, mark, state + 1, grouped, to, base);
+    }
+    at += count;
+  }
+}
+
+/** Marks the claims of `list[from, to)` (none marked yet) with `value`: how many, or -1 for a claim past `n`. */
+function markNew(
+  list: Uint32Array,
+  from: number,
+  to: number,
+  mark: Int32Array,
+  value: number,
+  n: number,
+): number {
+  for (let i = from; i < to; i++) {
+    const c = list[i] as number;
+    if (c >= n) return -1;
+    mark[c] = value;
+  }
+  return to - from;
+}
+
+/**
+ * Marks the claims of `list[from, to)` found in `state`: a claim not yet marked takes it; a
+ * marked one moves to the combination of its state and this one (see combine). How many
+ * claims were new, or -1 for a claim past `n`.
+ */
+function markMore(
+  list: Uint32Array,
+  from: number,
+  to: number,
+  mark: Int32Array,
+  state: number,
+  n: number,
+  only: Uint8Array | undefined,
+  base: number,
+  steps: Steps,
+  shared: number[],
+): number {
+  const seen = steps.later;
+  const added = markOrSee(list, from, to, mark, state + 1, n, only, base, seen);
+  if (added >= 0 && seen.length > 0) combine(seen, mark, state, steps, shared);
+  seen.length = 0;
+  return added;
+}
+
+/**
+ * Marks the claims of `list[from, to)` not yet marked with `value` and lists the others in
+ * `seen`: the loop does nothing else, so that V8 optimises it early and for good (a branch it
+ * has not yet run when it compiles the loop throws the compiled code away when first taken).
+ */
+function markOrSee(
+  list: Uint32Array,
+  from: number,
+  to: number,
+  mark: Int32Array,
+  value: number,
+  n: number,
+  only: Uint8Array | undefined,
+  base: number,
+  seen: number[],
+): number {
+  let added = 0;
+  for (let i = from; i < to; i++) {
+    const c = list[i] as number;
+    if (c >= n) return -1;
+    if (only !== undefined && only[base + c] !== 1) continue;
+    if (mark[c] === 0) {
+      mark[c] = value;
+      added++;
+    } else seen.push(c);
+  }
+  return added;
+}
+
+/**
+ * Moves the claims of `seen` from their state to its combination with `state`, listing in
+ * `shared` (and counting as leaving their state) those that were in a state known before the
+ * marking.
+ */
+function combine(
+  seen: number[],
+  mark: Int32Array,
+  state: number,
+  steps: Steps,
+  shared: number[],
+): void {
+  const fixed = steps.fixed;
+  const pairs = steps.table();
+  const leaving = steps.leaving;
+  for (let k = 0; k < seen.length; k++) {
+    const c = seen[k] as number;
+    const was = (mark[c] as number) - 1;
+    let next = -1;
+    if (was < fixed) {
+      shared.push(c);
+      leaving[was] = (leaving[was] as number) + 1;
+      if (pairs !== undefined) next = (pairs[was * fixed + state] as number) - 1;
+    }
+    mark[c] = (next === -1 ? steps.next(was, state) : next) + 1;
+  }
+}
+
+/**
+ * Copies the claims of `list[from, to)` marked `value` into `out` from `at` (each plus
+ * `base`), unmarking them; where the next one would go.
+ */
+function fillMarked(
+  list: Uint32Array,
+  from: number,
+  to: number,
+  mark: Int32Array,
+  value: number,
+  out: Uint32Array,
+  at: number,
+  base: number,
+): number {
+  let put = at;
+  for (let i = from; i < to; i++) {
+    const c = list[i] as number;
+    if (mark[c] !== value) continue;
+    out[put++] = c + base;
+    mark[c] = 0;
+  }
+  return put;
+}
+
+/** Puts each claim of `sorted` at the next place of its state (its mark less one), unmarking it. */
+function fillShared(
+  sorted: Uint32Array,
+  mark: Int32Array,
+  fill: Int32Array,
+  out: Uint32Array,
+  base: number,
+): void {
+  for (let i = 0; i < sorted.length; i++) {
+    const c = sorted[i] as number;
+    const m = (mark[c] as number) - 1;
+    mark[c] = 0;
+    out[fill[m] as number] = c + base;
+    fill[m] = (fill[m] as number) + 1;
+  }
+}
+
+/**
+ * The claims of `claims` in play before step `step` (`inPlay[c]` is `step - 1`) go on to it,
+ * each once, and are added to `next`. False for a claim past the end of `inPlay`.
+ */
+function narrow(claims: Uint32Array, inPlay: Uint16Array, step: number, next: number[]): boolean {
+  const n = inPlay.length;
+  for (let i = 0; i < claims.length; i++) {
+    const c = claims[i] as number;
+    if (c >= n) return false;
+    if (inPlay[c] !== step - 1) continue;
+    inPlay[c] = step;
+    next.push(c);
+  }
+  return true;
+}
+
 /** True when every number of `list[from, to)` is below `n`. */
 function allBelow(list: Uint32Array, from: number, to: number, n: number): boolean {
   for (let i = from; i < to; i++) if ((list[i] as number) >= n) return false;
   return true;
 }
 
-/** Copies `list[from, to)` into `out` at `at`, each number plus `shift`. */
+/** Copies `list[from, to)` into `out` at `at`, each number plus `shift`; where the copy ends. */
 function copyShifted(
   list: Uint32Array,
   from: number,
@@ -912,12 +1310,10 @@ function copyShifted(
   out: Uint32Array,
   at: number,
   shift: number,
-): void {
-  if (shift === 0) {
-    out.set(list.subarray(from, to), at);
-    return;
-  }
-  for (let i = from; i < to; i++) out[at + i - from] = (list[i] as number) + shift;
+): number {
+  if (shift === 0) out.set(list.subarray(from, to), at);
+  else for (let i = from; i < to; i++) out[at + i - from] = (list[i] as number) + shift;
+  return at + to - from;
 }
 
 /** The (claim, value) key of the occurrence at `i`. */
@@ -1279,36 +1675,14 @@ function partialFromGroups(
   // Each claim's product of its terms' scores, in the group's order, taken in the same pass.
   const scores = new Float64Array(total);
   let matched = 0;
-  for (const g of list)
-    for (let k = 0; k + 1 < g.starts.length; k++) {
-      const tier = g.tiers[k] as number;
-      const score = g.scores[k] as number;
-      for (let i = g.starts[k] as number; i < (g.starts[k + 1] as number); i++) {
-        const c = g.claims[i] as number;
-        const w = words[c] as number;
-        if (w === 0) {
-          matched++;
-          tiers[c] = tier;
-          scores[c] = score;
-        } else {
-          if (tier > (tiers[c] as number)) tiers[c] = tier;
-          scores[c] = (scores[c] as number) * score;
-        }
-        if (w < 255) words[c] = w + 1;
-      }
-    }
+  for (const g of list) matched += addTerm(g, words, tiers, scores);
   // How many claims have each (words, tier), counted once for both cases of `keepAll`.
-  let best = 0;
-  let strong = false;
   const counts = new Uint32Array(1024);
-  for (let c = 0; c < total; c++) {
-    const w = words[c] as number;
-    if (w === 0) continue;
-    if (w > best) best = w;
-    const tier = tiers[c] as number;
-    if (tier < 2) strong = true;
-    (counts[(255 - w) * 4 + tier] as number)++;
-  }
+  const best = countWordsAndTiers(words, tiers, counts);
+  let strong = false;
+  for (let w = 1; w < 256; w++)
+    if ((counts[(255 - w) * 4] as number) + (counts[(255 - w) * 4 + 1] as number) > 0)
+      strong = true;
   const keepAll = all || !strong;
   if (!keepAll) for (let w = 1; w < 256; w++) counts[(255 - w) * 4 + 2] = 0;
   let kept = 0;
@@ -1320,12 +1694,7 @@ function partialFromGroups(
     if (seen >= limit) break;
   }
   // The claims that can be shown.
-  const pool: number[] = [];
-  for (let c = 0; c < total; c++) {
-    const w = words[c] as number;
-    if (w === 0 || !(keepAll || (tiers[c] as number) < 2)) continue;
-    if ((255 - w) * 4 + (tiers[c] as number) <= last) pool.push(c);
-  }
+  const pool = poolOf(words, tiers, keepAll, last);
   const undated = (c: number) => (dated && !terms.dated(c) ? 1 : 0);
   pool.sort(
     (a, b) =>
@@ -1345,6 +1714,65 @@ function partialFromGroups(
     weak: matched - kept,
     best,
   };
+}
+
+/**
+ * Adds one term's claims to a partial match: each claim's count of words, weakest tier and
+ * product of scores. How many claims it adds that no earlier term had.
+ */
+function addTerm(
+  g: ScoreGroups,
+  words: Uint8Array,
+  tiers: Uint8Array,
+  scores: Float64Array,
+): number {
+  let matched = 0;
+  for (let k = 0; k + 1 < g.starts.length; k++) {
+    const tier = g.tiers[k] as number;
+    const score = g.scores[k] as number;
+    const claims = g.claims;
+    const to = g.starts[k + 1] as number;
+    for (let i = g.starts[k] as number; i < to; i++) {
+      const c = claims[i] as number;
+      const w = words[c] as number;
+      if (w === 0) {
+        matched++;
+        tiers[c] = tier;
+        scores[c] = score;
+      } else {
+        if (tier > (tiers[c] as number)) tiers[c] = tier;
+        scores[c] = (scores[c] as number) * score;
+      }
+      if (w < 255) words[c] = w + 1;
+    }
+  }
+  return matched;
+}
+
+/** Counts the claims of each (words, tier) into `counts` (best first); the most words any claim has. */
+function countWordsAndTiers(words: Uint8Array, tiers: Uint8Array, counts: Uint32Array): number {
+  let best = 0;
+  for (let c = 0; c < words.length; c++) {
+    const w = words[c] as number;
+    if (w === 0) continue;
+    if (w > best) best = w;
+    const x = (255 - w) * 4 + (tiers[c] as number);
+    counts[x] = (counts[x] as number) + 1;
+  }
+  return best;
+}
+
+/** The claims whose (words, tier) is at `last` or better, and strong or `keepAll`. */
+function poolOf(words: Uint8Array, tiers: Uint8Array, keepAll: boolean, last: number): number[] {
+  const pool: number[] = [];
+  for (let c = 0; c < words.length; c++) {
+    const w = words[c] as number;
+    if (w === 0) continue;
+    const tier = tiers[c] as number;
+    if (!(keepAll || tier < 2)) continue;
+    if ((255 - w) * 4 + tier <= last) pool.push(c);
+  }
+  return pool;
 }
 
 /** Hits in rank order (as ClaimSearcher ranks), weak ones left out unless `all`, at most `limit`. */

@@ -1,28 +1,49 @@
 /** Edit distance (Levenshtein, with adjacent transpositions) between two strings. */
 export function editDistance(a: string, b: string): number {
+  return editDistanceWithin(a, b, Number.POSITIVE_INFINITY);
+}
+
+/**
+ * The edit distance of `editDistance` when it is at most `limit`, else some number above
+ * `limit`: the rows stop as soon as two in a row exceed it everywhere (a cell is at least the
+ * least of the row before it, or of the row before that plus one), which spares most of the
+ * work of comparing a word with a large vocabulary.
+ */
+export function editDistanceWithin(a: string, b: string, limit: number): number {
   if (a === b) return 0;
   const m = a.length;
   const n = b.length;
   if (m === 0) return n;
   if (n === 0) return m;
-  let prev2: number[] = [];
-  let prev: number[] = Array.from({ length: n + 1 }, (_, j) => j);
+  if (Math.abs(m - n) > limit) return limit + 1;
+  let prev2 = new Int32Array(n + 1);
+  let prev = new Int32Array(n + 1);
+  let row = new Int32Array(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  let prevMin = 0;
   for (let i = 1; i <= m; i++) {
-    const row = [i];
+    row[0] = i;
+    let rowMin = i;
     for (let j = 1; j <= n; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(
-        (prev[j] as number) + 1,
-        (row[j - 1] as number) + 1,
-        (prev[j - 1] as number) + cost,
-      );
+      let best = (prev[j] as number) + 1;
+      const left = (row[j - 1] as number) + 1;
+      if (left < best) best = left;
+      const diagonal = (prev[j - 1] as number) + cost;
+      if (diagonal < best) best = diagonal;
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        best = Math.min(best, (prev2[j - 2] as number) + 1);
+        const swap = (prev2[j - 2] as number) + 1;
+        if (swap < best) best = swap;
       }
-      row.push(best);
+      row[j] = best;
+      if (best < rowMin) rowMin = best;
     }
+    if (rowMin > limit && prevMin > limit) return limit + 1;
+    prevMin = rowMin;
+    const free = prev2;
     prev2 = prev;
     prev = row;
+    row = free;
   }
   return prev[n] as number;
 }
@@ -42,7 +63,7 @@ export function closest(
   const scored: { candidate: string; distance: number }[] = [];
   for (const candidate of new Set(candidates)) {
     const hay = key(candidate);
-    let distance = editDistance(needle, hay);
+    let distance = editDistanceWithin(needle, hay, budget);
     if (distance > budget && needle.length >= 3 && (hay.includes(needle) || needle.includes(hay))) {
       distance = budget;
     }
