@@ -17,8 +17,20 @@ import {
 } from '../../src/core/search/search-record.js';
 import { buildIndex } from '../../src/core/store/index-build.js';
 import { wordSpans } from '../../src/core/store/index-words.js';
-import { indexedSearch, openWordIndexes } from '../../src/core/store/indexed-search.js';
+import {
+  indexedSearch,
+  openWordIndexes,
+  SEARCH_BUDGET,
+} from '../../src/core/store/indexed-search.js';
 import { loadDataset } from '../../src/core/store/load.js';
+import {
+  countWords,
+  indexSet,
+  matcherOf,
+  OverBudget,
+  poolScores,
+  RankedTerms,
+} from '../../src/core/store/ranked-search.js';
 import { fold } from '../../src/core/text/fold.js';
 
 // Ranking from the index must give exactly what a search of every claim gives: the same
@@ -218,6 +230,105 @@ describe('ranking from the index', () => {
     }
     // And it is rare.
     expect(crossing / runs).toBeLessThan(0.1);
+  }, 120_000);
+
+  it('ranks a partial match of many words (counted without scores) exactly as a plain search', () => {
+    let partials = 0;
+    let runs = 0;
+    for (const corpus of corpora) {
+      fc.assert(
+        fc.property(
+          fc.array(term(corpus.words), { minLength: 2, maxLength: 24 }),
+          fc.constantFrom(1, 3, 20),
+          fc.boolean(),
+          fc.boolean(),
+          (terms, limit, all, dated) => {
+            const q = terms.join(' ');
+            if (crossesWords(corpus.values, q)) return;
+            runs++;
+            const lookup = openWordIndexes([corpus.file]);
+            if (!lookup.usable) throw new Error('the index is not usable');
+            const found = indexedSearch(lookup.indexes, q, {}, limit, all, dated);
+            const options = { filter: () => true, limit, all, dated };
+            let expected = corpus.searcher.run(q, options);
+            if (expected.total === 0) {
+              const partial = corpus.searcher.runPartial(q, options);
+              if (partial.total > 0) expected = partial;
+            }
+            if (expected.partial) partials++;
+            expect(summary(found.result), q).toEqual(summary(expected));
+            // The notes about words that match nothing count each word's claims.
+            for (const t of new Set(parseQuery(q).flatMap((g) => g.terms)))
+              if (!found.dropped.includes(t))
+                expect(found.searcher.termHits(t), t).toBe(corpus.searcher.termHits(t));
+          },
+        ),
+        { numRuns: 60 },
+      );
+    }
+    // Most of these queries end in a partial match, the case this path is for.
+    expect(partials / runs).toBeGreaterThan(0.5);
+  }, 120_000);
+
+  it('scores the claims a partial match can show as the claim-by-claim ranking does', () => {
+    for (const corpus of corpora) {
+      const lookup = openWordIndexes([corpus.file]);
+      if (!lookup.usable) throw new Error('the index is not usable');
+      const set = indexSet(lookup.indexes.map((i) => i.index));
+      fc.assert(
+        fc.property(
+          fc.array(term(corpus.words), { minLength: 2, maxLength: 12 }),
+          fc.integer({ min: 0, max: 1000 }),
+          (terms, seed) => {
+            const ranked = new RankedTerms(set, SEARCH_BUDGET);
+            const group = { terms: terms.map((t) => fold(t)), exclusions: [] };
+            if (group.terms.some((t) => matcherOf(t) === undefined)) return;
+            let counted: ReturnType<typeof countWords>;
+            try {
+              counted = countWords(ranked, group);
+            } catch (error) {
+              if (error instanceof OverBudget) return;
+              throw error;
+            }
+            if (!counted) return;
+            // Claims some term matches, and a pool of some of them.
+            const matched: number[] = [];
+            counted.words.forEach((w, c) => {
+              if (w > 0) matched.push(c);
+            });
+            const pool = matched.filter((_, i) => (i * 7 + seed) % 3 !== 0);
+            // The former way: each term's hits claim by claim, multiplied in the group's order.
+            const expected = new Map<number, number>();
+            for (const t of group.terms) {
+              const h = ranked.hits(t);
+              h.claims.forEach((c, i) => {
+                const s = h.scores[i] as number;
+                const was = expected.get(c);
+                expected.set(c, was === undefined ? s : was * s);
+              });
+            }
+            for (const bySearch of [true, false]) {
+              const scores = poolScores(counted, pool, set.total, bySearch);
+              for (const c of pool) expect(scores[c], `${c} ${bySearch}`).toBe(expected.get(c));
+            }
+            // The counts and tiers are those of the hits too.
+            for (const c of matched) {
+              let words = 0;
+              let tier = 0;
+              for (const t of group.terms) {
+                const h = ranked.hits(t);
+                const i = h.claims.indexOf(c);
+                if (i === -1) continue;
+                words++;
+                tier = Math.max(tier, h.tiers[i] as number);
+              }
+              expect([counted.words[c], counted.tiers[c]]).toEqual([words, tier]);
+            }
+          },
+        ),
+        { numRuns: 60 },
+      );
+    }
   }, 120_000);
 
   it('leaves out the costliest terms beyond its budget, and says which', () => {

@@ -234,6 +234,10 @@ export class OverBudget {
 export class RankedTerms {
   private readonly cache = new Map<string, TermHits>();
   private readonly wordScores = new Map<string, Map<number, number>>();
+  /** How many claims a term matches, where a count of the claims gave it (see countWords). */
+  private readonly counted = new Map<string, number>();
+  /** The claim lists read so far, by index and word (a term and the counts share them). */
+  private readonly claimLists = new Map<number, StoredList>();
   /** Occurrences read so far (for tests and profiles). */
   read = 0;
   constructor(
@@ -247,6 +251,8 @@ export class RankedTerms {
 
   /** How many claims a term matches (for the notes about words that match nothing). */
   termHits(term: string): number {
+    const counted = this.counted.get(term);
+    if (counted !== undefined) return counted;
     try {
       const h = this.hits(term);
       return h.groups ? h.groups.claims.length : h.claims.length;
@@ -562,7 +568,7 @@ export class RankedTerms {
     const { data, offsets } = index.signatureTable();
     const factor = new Factors(norms);
     const lists: WordList[] = [...words].map(([w, score]) => ({
-      ...index.claimList(w, false),
+      ...this.claimList(index, d, w),
       score,
       whole: fuzzy && index.word(w) === literal,
     }));
@@ -700,6 +706,62 @@ export class RankedTerms {
       { scores: groupScore, tiers: groupTier, starts, claims: grouped },
       this.set.total,
     );
+  }
+
+  /** Word `w`'s claim list in index `d`, read once (its claims are checked by the caller). */
+  private claimList(index: WordIndex, d: number, w: number): StoredList {
+    const key = w * this.set.indexes.length + d;
+    let found = this.claimLists.get(key);
+    if (!found) {
+      found = index.claimList(w, false);
+      this.claimLists.set(key, found);
+    }
+    return found;
+  }
+
+  /**
+   * What counting a one-word term's claims needs, index by index: its matched words' claim
+   * lists, and the tier of each of their groups (-1 where no value of the signature meets the
+   * term's kind: those claims do not match through it). Undefined for any other term.
+   */
+  termLists(term: string): TermLists[] | undefined {
+    const matcher = matcherOf(term);
+    if (!matcher || !(matcher.kind === 'fuzzy' || matcher.words.length === 1)) return undefined;
+    const need =
+      matcher.kind === 'prefix'
+        ? SIG_STARTS
+        : matcher.kind === 'suffix'
+          ? SIG_ENDS
+          : matcher.kind === 'exact'
+            ? SIG_WHOLE
+            : 0;
+    const literal = matcher.kind === 'fuzzy' ? matcher.literal : (matcher.words[0] as string);
+    return this.set.indexes.map((index, d) => {
+      const words = this.words(index, d, matcher, 0);
+      const { data, offsets } = index.signatureTable();
+      const lists: WordList[] = [];
+      const tiers: Int8Array[] = [];
+      for (const [w, score] of words) {
+        const stored = this.claimList(index, d, w);
+        const t = new Int8Array(stored.sigs.length);
+        for (let g = 0; g < stored.sigs.length; g++) {
+          const sig = stored.sigs[g] as number;
+          t[g] = signatureTier(data, offsets[sig] as number, offsets[sig + 1] as number, need);
+        }
+        lists.push({
+          ...stored,
+          score,
+          whole: matcher.kind === 'fuzzy' && index.word(w) === literal,
+        });
+        tiers.push(t);
+      }
+      return { index, base: this.set.bases[d] as number, need, lists, tiers };
+    });
+  }
+
+  /** Remembers how many claims a term matches, as a count of its claims found. */
+  countedAs(term: string, claims: number): void {
+    this.counted.set(term, claims);
   }
 
   private scratches = new Map<number, Int32Array>();
@@ -847,6 +909,25 @@ function power(best: number, field: number, norm: number): number {
   return Math.pow(best === 0 ? Number.EPSILON : best, (WEIGHTS[field] as number) * norm);
 }
 
+/** A word's claims grouped by signature, as the index stores them (see WordIndex.claimList). */
+interface StoredList {
+  sigs: Uint32Array;
+  counts: Uint32Array;
+  claims: Uint32Array;
+}
+
+/** A one-word term's matched words in one index, for counting its claims (see termLists). */
+export interface TermLists {
+  index: WordIndex;
+  /** The first global claim number of the index. */
+  base: number;
+  /** What a value of a signature must have to match (SIG_ bits). */
+  need: number;
+  lists: WordList[];
+  /** Each list's groups' tiers (-1: the group's claims do not match through this word). */
+  tiers: Int8Array[];
+}
+
 /** One matched word's claim list, with the word's score for the term. */
 interface WordList {
   sigs: Uint32Array;
@@ -862,10 +943,12 @@ function sameList(a: WordList, b: WordList): boolean {
   return sameNumbers(a.counts, b.counts) && sameNumbers(a.claims, b.claims);
 }
 
+/** True when two arrays hold the same numbers (compared as bytes, by native code). */
 function sameNumbers(a: Uint32Array, b: Uint32Array): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(
+    Buffer.from(b.buffer, b.byteOffset, b.byteLength),
+  );
 }
 
 /**
@@ -1716,6 +1799,392 @@ function partialFromGroups(
   };
 }
 
+/** How many of a group's terms each claim matches, and its weakest tier (see countWords). */
+export interface WordCounts {
+  words: Uint8Array;
+  tiers: Uint8Array;
+  /** Bit k of a claim's mask: term k (below 32) matches it. */
+  masks: Uint32Array;
+  /** Each term's lists (see RankedTerms.termLists), in the group's order. */
+  lists: TermLists[][];
+  /** How many claims have each (words, tier), as countWordsAndTiers counts them. */
+  counts: Uint32Array;
+  /** The most terms any claim matches. */
+  best: number;
+}
+
+/**
+ * Counts, claim by claim, how many of a group's terms match it and its weakest tier, from the
+ * terms' claim lists alone, computing no score: enough to tell whether any claim matches
+ * every term, and what a partial match ranks by first. Each term's groups are taken best tier
+ * first, so that the first group a claim is found in carries its tier for the term (a claim
+ * several of a term's words match takes the best tier of their values, as their merged
+ * signature does). A list with the same claims in the same groups as an earlier list of the
+ * term (the words of a claim kind) is counted with it, each group at the better of the two
+ * tiers. Undefined when a term is not one word.
+ */
+export function countWords(terms: RankedTerms, group: QueryGroup): WordCounts | undefined {
+  const lists: TermLists[][] = [];
+  for (const t of group.terms) {
+    const l = terms.termLists(t);
+    if (!l) return undefined;
+    lists.push(l);
+  }
+  const total = terms.claimCount;
+  const words = new Uint8Array(total);
+  const tiers = new Uint8Array(total);
+  const masks = new Uint32Array(total);
+  // The last term (numbered from 1) each claim was found in.
+  const seen = new Int32Array(total);
+  for (let k = 0; k < lists.length; k++) {
+    let claims = 0;
+    const bit = k < 32 ? 1 << k : 0;
+    for (const part of lists[k] as TermLists[]) {
+      const n = part.index.meta.claims;
+      const { kept, tiers: keptTiers } = distinctLists(part);
+      for (let tier = 0; tier <= 2; tier++)
+        for (let x = 0; x < kept.length; x++) {
+          const l = part.lists[kept[x] as number] as WordList;
+          const groupTiers = keptTiers[x] as Int8Array;
+          for (let g = 0, at = 0; g < l.sigs.length; g++) {
+            const count = l.counts[g] as number;
+            if (groupTiers[g] === tier) {
+              const added = countGroup(
+                l.claims,
+                at,
+                at + count,
+                n,
+                part.base,
+                tier,
+                k + 1,
+                bit,
+                seen,
+                words,
+                tiers,
+                masks,
+              );
+              if (added < 0) throw part.index.badClaim();
+              claims += added;
+            }
+            at += count;
+          }
+        }
+    }
+    terms.countedAs(group.terms[k] as string, claims);
+  }
+  const counts = new Uint32Array(1024);
+  const best = countWordsAndTiers(words, tiers, counts);
+  return { words, tiers, masks, lists, counts, best };
+}
+
+/**
+ * A term's lists in one index less those with the same claims in the same groups as an
+ * earlier one: the lists kept, each with its groups' tiers, the better of its own and those of
+ * the lists it stands for (-1 where none matches).
+ */
+function distinctLists(part: TermLists): { kept: number[]; tiers: Int8Array[] } {
+  const kept: number[] = [];
+  const tiers: Int8Array[] = [];
+  part.lists.forEach((l, li) => {
+    const own = part.tiers[li] as Int8Array;
+    const x = kept.findIndex((r) => sameList(part.lists[r] as WordList, l));
+    if (x === -1) {
+      kept.push(li);
+      tiers.push(own);
+      return;
+    }
+    const merged = (tiers[x] as Int8Array).slice();
+    for (let g = 0; g < merged.length; g++) {
+      const t = own[g] as number;
+      if (t !== -1 && (merged[g] === -1 || t < (merged[g] as number))) merged[g] = t;
+    }
+    tiers[x] = merged;
+  });
+  return { kept, tiers };
+}
+
+/**
+ * Counts the claims of `list[from, to)` (plus `base`) not yet found in term `term`: each one's
+ * count of terms goes up, its weakest tier takes `tier` and its mask `bit`. How many there
+ * were, or -1 for a claim past `n`.
+ */
+function countGroup(
+  list: Uint32Array,
+  from: number,
+  to: number,
+  n: number,
+  base: number,
+  tier: number,
+  term: number,
+  bit: number,
+  seen: Int32Array,
+  words: Uint8Array,
+  tiers: Uint8Array,
+  masks: Uint32Array,
+): number {
+  let added = 0;
+  for (let i = from; i < to; i++) {
+    const c = list[i] as number;
+    if (c >= n) return -1;
+    const g = base + c;
+    if (seen[g] === term) continue;
+    seen[g] = term;
+    added++;
+    // Every access runs on every claim, without branches (a claim not found before has tier
+    // 0 and no words), so that V8's compiled loop meets no access it has not seen yet.
+    tiers[g] = Math.max(tiers[g] as number, tier);
+    words[g] = Math.min((words[g] as number) + 1, 255);
+    masks[g] = (masks[g] as number) | bit;
+  }
+  return added;
+}
+
+/**
+ * What partialFromGroups gives, from the counts of countWords: the claims that can be shown
+ * are found from the counts of words and tiers, and only their scores are computed (each
+ * term's product in the group's order, as addTerm takes it). Undefined where partialFromGroups
+ * does not apply.
+ */
+function partialFromCounts(
+  terms: RankedTerms,
+  group: QueryGroup,
+  counted: WordCounts,
+  limit: number,
+  all: boolean,
+  dated: boolean,
+): (Chosen & { total: number; weak: number; best: number }) | undefined {
+  if (group.exclusions.length > 0 || !(limit <= 1000)) return undefined;
+  const { words, tiers, best } = counted;
+  const counts = counted.counts.slice();
+  let matched = 0;
+  for (let x = 0; x < 1024; x++) matched += counts[x] as number;
+  let strong = false;
+  for (let w = 1; w < 256; w++)
+    if ((counts[(255 - w) * 4] as number) + (counts[(255 - w) * 4 + 1] as number) > 0)
+      strong = true;
+  const keepAll = all || !strong;
+  if (!keepAll) for (let w = 1; w < 256; w++) counts[(255 - w) * 4 + 2] = 0;
+  let kept = 0;
+  for (let x = 0; x < 1024; x++) kept += counts[x] as number;
+  if (limit >= kept) return undefined;
+  let last = 0;
+  for (let seen = 0; last < 1024; last++) {
+    seen += counts[last] as number;
+    if (seen >= limit) break;
+  }
+  const pool = poolOf(words, tiers, keepAll, last);
+  const scores = poolScores(counted, pool, terms.claimCount);
+  const undated = (c: number) => (dated && !terms.dated(c) ? 1 : 0);
+  pool.sort(
+    (a, b) =>
+      (words[b] as number) - (words[a] as number) ||
+      (tiers[a] as number) - (tiers[b] as number) ||
+      undated(a) - undated(b) ||
+      (scores[a] as number) - (scores[b] as number) ||
+      a - b,
+  );
+  const chosen = pool.slice(0, limit);
+  return {
+    chosen,
+    scores: chosen.map((c) => scores[c] as number),
+    tiers: chosen.map((c) => tiers[c] as number),
+    words: chosen.map((c) => words[c] as number),
+    total: kept,
+    weak: matched - kept,
+    best,
+  };
+}
+
+/** Up to this many claims to score, each is looked for in its terms' lists (see poolScores). */
+export const POOL_BY_SEARCH = 64;
+
+/**
+ * fuse.js's scores of the claims of `pool` (global numbers) for a group's terms: each term's
+ * score of a claim is its group's signature score, or the merged score of its groups where
+ * several of the term's words match it (as fromLists scores it), and a claim's score is the
+ * product of its terms' scores in the group's order. Other claims are left 0. A small pool's
+ * claims are looked for in the lists of the terms their masks name (a native search of each
+ * list); a larger pool is found by one pass over every list.
+ */
+export function poolScores(
+  counted: WordCounts,
+  pool: number[],
+  total: number,
+  bySearch = pool.length <= POOL_BY_SEARCH,
+): Float64Array {
+  const scores = new Float64Array(total);
+  const started = new Uint8Array(total);
+  const inPool = bySearch ? undefined : new Uint8Array(total);
+  if (inPool) for (const c of pool) inPool[c] = 1;
+  // Without a search: a pool claim's group in the current term, plus one.
+  const at = new Int32Array(bySearch ? 0 : total);
+  counted.lists.forEach((termLists, k) => {
+    const bit = k < 32 ? 1 << k : 0;
+    for (const part of termLists) {
+      const scorer = new GroupScorer(part);
+      const n = part.index.meta.claims;
+      if (!inPool) {
+        for (const c of pool) {
+          if (c < part.base || c >= part.base + n) continue;
+          if (bit !== 0 && ((counted.masks[c] as number) & bit) === 0) continue;
+          const ids = scorer.groupsOf(c - part.base);
+          if (ids.length === 0) continue;
+          const score = scorer.score(ids);
+          scores[c] = started[c] === 1 ? (scores[c] as number) * score : score;
+          started[c] = 1;
+        }
+        continue;
+      }
+      const found = { touched: [] as number[], multi: new Map<number, number[]>() };
+      part.lists.forEach((l, li) => {
+        const groupTiers = part.tiers[li] as Int8Array;
+        for (let g = 0, from = 0; g < l.sigs.length; g++) {
+          const count = l.counts[g] as number;
+          if (groupTiers[g] !== -1)
+            collectPool(
+              l.claims,
+              from,
+              from + count,
+              part.base,
+              inPool,
+              at,
+              scorer.id(li, g),
+              found,
+            );
+          from += count;
+        }
+      });
+      for (const c of found.touched) {
+        const score = scorer.score(found.multi.get(c) ?? [(at[c] as number) - 1]);
+        scores[c] = started[c] === 1 ? (scores[c] as number) * score : score;
+        started[c] = 1;
+        at[c] = 0;
+      }
+    }
+  });
+  return scores;
+}
+
+/**
+ * The scores of one term's groups in one index, each (and each combination of groups)
+ * computed once. Groups are numbered over the lists in order.
+ */
+class GroupScorer {
+  private readonly firsts: number[] = [];
+  private readonly groupSig: number[] = [];
+  private readonly groupWord: number[] = [];
+  private readonly groupFrom: number[] = [];
+  private readonly factor: Factors;
+  private readonly data: Uint32Array;
+  private readonly offsets: Uint32Array;
+  private readonly known = new Map<string, number>();
+  constructor(private readonly part: TermLists) {
+    const { data, offsets } = part.index.signatureTable();
+    this.data = data;
+    this.offsets = offsets;
+    this.factor = new Factors(part.index.norms());
+    part.lists.forEach((l, li) => {
+      this.firsts.push(this.groupSig.length);
+      for (let g = 0, from = 0; g < l.sigs.length; g++) {
+        this.groupSig.push(l.sigs[g] as number);
+        this.groupWord.push(li);
+        this.groupFrom.push(from);
+        from += l.counts[g] as number;
+      }
+    });
+  }
+
+  /** The number of group `g` of list `li`. */
+  id(li: number, g: number): number {
+    return (this.firsts[li] as number) + g;
+  }
+
+  /** The groups (that match) holding claim `c` of this index, list by list. */
+  groupsOf(c: number): number[] {
+    const ids: number[] = [];
+    this.part.lists.forEach((l, li) => {
+      const at = l.claims.indexOf(c);
+      if (at === -1) return;
+      // The group whose claims hold place `at`.
+      let g = 0;
+      for (let end = l.counts[0] as number; end <= at; end += l.counts[g] as number) g++;
+      if ((this.part.tiers[li] as Int8Array)[g] !== -1) ids.push(this.id(li, g));
+    });
+    return ids;
+  }
+
+  /** The term's score of a claim found in groups `ids`. */
+  score(ids: number[]): number {
+    const key =
+      ids.length === 1
+        ? String(ids[0])
+        : ids
+            .slice()
+            .sort((a, b) => a - b)
+            .join(' ');
+    let found = this.known.get(key);
+    if (found === undefined) {
+      const { data, offsets, factor, part } = this;
+      if (ids.length === 1) {
+        const id = ids[0] as number;
+        const sig = this.groupSig[id] as number;
+        const l = part.lists[this.groupWord[id] as number] as WordList;
+        found = signatureScore(
+          data,
+          offsets[sig] as number,
+          offsets[sig + 1] as number,
+          part.need,
+          l.whole,
+          l.score,
+          factor,
+        );
+      } else
+        [found] = mergedScore(
+          ids,
+          this.groupSig,
+          this.groupWord,
+          part.lists,
+          data,
+          offsets,
+          part.need,
+          factor,
+        );
+      this.known.set(key, found);
+    }
+    return found;
+  }
+}
+
+/**
+ * Notes the claims of `list[from, to)` (plus `base`) that are in the pool as found in group
+ * `id`: the first group of a claim in `at`, the claim in `touched`; a claim's further groups in
+ * `multi`, with its first.
+ */
+function collectPool(
+  list: Uint32Array,
+  from: number,
+  to: number,
+  base: number,
+  inPool: Uint8Array,
+  at: Int32Array,
+  id: number,
+  found: { touched: number[]; multi: Map<number, number[]> },
+): void {
+  for (let i = from; i < to; i++) {
+    const g = base + (list[i] as number);
+    if (inPool[g] !== 1) continue;
+    const was = at[g] as number;
+    if (was === 0) {
+      at[g] = id + 1;
+      found.touched.push(g);
+    } else {
+      const m = found.multi.get(g);
+      if (m) m.push(id);
+      else found.multi.set(g, [was - 1, id]);
+    }
+  }
+}
+
 /**
  * Adds one term's claims to a partial match: each claim's count of words, weakest tier and
  * product of scores. How many claims it adds that no earlier term had.
@@ -1999,6 +2468,29 @@ export function rankQuery(
       if (merged) return chooseFromGroups(merged, limit, all);
     }
   }
+  // One group of several one-word terms: the claims each term matches are counted first,
+  // without scores. When no claim matches them all (twenty common words), the group gives
+  // nothing, and the partial match is ranked from the counts.
+  const [one] = groups;
+  if (
+    groups.length === 1 &&
+    one &&
+    one.terms.length >= 2 &&
+    one.terms.length < 255 &&
+    one.exclusions.length === 0
+  ) {
+    const counted = countWords(terms, one);
+    if (counted && counted.best < one.terms.length) {
+      const ranked = choose(terms, EMPTY, limit, all, dated);
+      const quick = partialFromCounts(terms, one, counted, limit, all, dated);
+      if (quick) {
+        const { best, ...partial } = quick;
+        if (partial.total === 0) return ranked;
+        return { ...partial, partial: { best, of: one.terms.length, terms: one.terms } };
+      }
+      return partialOf(terms, one, ranked, limit, all, dated);
+    }
+  }
   let s: Scored = groups.length === 0 ? everything(total) : EMPTY;
   groups.forEach((g, k) => {
     const h = groupHits(terms, g, total);
@@ -2013,6 +2505,18 @@ export function rankQuery(
     if (partial.total === 0) return ranked;
     return { ...partial, partial: { best, of: group.terms.length, terms: group.terms } };
   }
+  return partialOf(terms, group, ranked, limit, all, dated);
+}
+
+/** The partial match of a group's terms, claim by claim (or `ranked` when no claim matches any). */
+function partialOf(
+  terms: RankedTerms,
+  group: QueryGroup,
+  ranked: Ranked,
+  limit: number,
+  all: boolean,
+  dated: boolean,
+): Ranked {
   const p = partialHits(terms, group);
   let best = 0;
   for (const n of p.words ?? []) best = Math.max(best, n);
