@@ -30,6 +30,8 @@ import {
   OverBudget,
   poolScores,
   RankedTerms,
+  rankable,
+  wordsOnly,
 } from '../../src/core/store/ranked-search.js';
 import { fold } from '../../src/core/text/fold.js';
 
@@ -257,8 +259,11 @@ describe('ranking from the index', () => {
             }
             if (expected.partial) partials++;
             expect(summary(found.result), q).toEqual(summary(expected));
-            // The notes about words that match nothing count each word's claims.
-            for (const t of new Set(parseQuery(q).flatMap((g) => g.terms)))
+            // The notes about words that match nothing count each word's claims (ranking from
+            // the index counts them over every claim).
+            const groups = parseQuery(q);
+            if (!rankable(groups)) return;
+            for (const t of new Set(groups.flatMap((g) => g.terms)))
               if (!found.dropped.includes(t))
                 expect(found.searcher.termHits(t), t).toBe(corpus.searcher.termHits(t));
           },
@@ -330,6 +335,66 @@ describe('ranking from the index', () => {
       );
     }
   }, 120_000);
+
+  it('tells words and phrases from other terms as the regular expressions do', () => {
+    const one = /^[\p{L}\p{N}\p{M}]+$/u;
+    const phrase = /^[\p{L}\p{N}\p{M}]+(?: [\p{L}\p{N}\p{M}]+)*$/u;
+    const unit = fc.constantFrom(
+      'a',
+      'Z',
+      '0',
+      '9',
+      ' ',
+      ' ',
+      '-',
+      "'",
+      '"',
+      '_',
+      '\u00e9',
+      '\u0301',
+      '\u4e2d',
+      '\u00a0',
+      '!',
+      '\u{1d400}',
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 8 }), (units) => {
+        const text = units.join('');
+        expect(wordsOnly(text, false), text).toBe(one.test(text));
+        expect(wordsOnly(text, true), text).toBe(phrase.test(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('finds a word and the words with a prefix in the sorted vocabulary as a scan of it does', () => {
+    for (const corpus of corpora) {
+      const lookup = openWordIndexes([corpus.file]);
+      if (!lookup.usable) throw new Error('the index is not usable');
+      const index = (lookup.indexes[0] as (typeof lookup.indexes)[number]).index;
+      const vocabulary = Array.from({ length: index.words }, (_, w) => index.word(w));
+      expect(index.allWords()).toEqual(vocabulary);
+      fc.assert(
+        fc.property(
+          fc.oneof(
+            fc.constantFrom(...vocabulary),
+            fc.constantFrom(...vocabulary).map((w) => w.slice(0, 1 + (w.length >> 1))),
+            fc.constantFrom(...vocabulary).map((w) => `${w}s`),
+            fc.string({ minLength: 1, maxLength: 4 }),
+          ),
+          (text) => {
+            expect(index.wordNumber(text)).toBe(vocabulary.indexOf(text));
+            const starting: number[] = [];
+            vocabulary.forEach((w, i) => {
+              if (w.startsWith(text)) starting.push(i);
+            });
+            expect(index.wordsStarting(text)).toEqual(starting);
+          },
+        ),
+        { numRuns: 300 },
+      );
+    }
+  });
 
   it('leaves out the costliest terms beyond its budget, and says which', () => {
     const [corpus] = corpora;

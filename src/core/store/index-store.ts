@@ -489,6 +489,44 @@ export class WordIndex {
     return found;
   }
 
+  /** Every vocabulary word, in order (the vocabulary's text split at once, not word by word). */
+  allWords(): string[] {
+    const words = this.vocabularyText.split('\n');
+    // The text ends with a newline; its lines are the words when there are as many.
+    words.pop();
+    if (words.length === this.words) return words;
+    return Array.from({ length: this.words }, (_, w) => this.word(w));
+  }
+
+  /**
+   * The first word not before `text` in the vocabulary's order (which is JavaScript's order of
+   * strings: the builder sorts it so), by binary search.
+   */
+  private firstFrom(text: string): number {
+    let lo = 0;
+    let hi = this.words;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.word(mid) < text) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The number of vocabulary word `text`, or -1 when the vocabulary does not have it. */
+  wordNumber(text: string): number {
+    const w = this.firstFrom(text);
+    return w < this.words && this.word(w) === text ? w : -1;
+  }
+
+  /** The words that start with `prefix`, in order (they stand together in the sorted vocabulary). */
+  wordsStarting(prefix: string): number[] {
+    const found: number[] = [];
+    for (let w = this.firstFrom(prefix); w < this.words && this.word(w).startsWith(prefix); w++)
+      found.push(w);
+    return found;
+  }
+
   /** How many occurrences vocabulary word `w` has (without reading them). */
   occurrenceCount(w: number): number {
     return (this.postingOffsets[w + 1] as number) - (this.postingOffsets[w] as number);

@@ -346,9 +346,7 @@ export function indexedSearch(
   // The vocabularies stay in memory after the indexes close; read only if asked.
   let vocabulary: string[] | undefined;
   const suggest = (term: string) => {
-    vocabulary ??= indexes.flatMap(({ index }) =>
-      Array.from({ length: index.words }, (_, w) => index.word(w)),
-    );
+    vocabulary ??= indexes.flatMap(({ index }) => index.allWords());
     return suggestFrom(vocabulary, term, true);
   };
   try {

@@ -33,6 +33,24 @@ import {
 const ONE_WORD = /^[\p{L}\p{N}\p{M}]+$/u;
 const PHRASE = /^[\p{L}\p{N}\p{M}]+(?: [\p{L}\p{N}\p{M}]+)*$/u;
 
+/**
+ * Whether `text` is one word (ONE_WORD), or with `spaces` words one space apart (PHRASE). ASCII
+ * text is tested a character at a time: V8 builds the tables of a Unicode class such as \p{L}
+ * on a regular expression's first use, which took some milliseconds of every search.
+ */
+export function wordsOnly(text: string, spaces: boolean): boolean {
+  // At the start of a word: nothing yet, or just after a space.
+  let start = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return (spaces ? PHRASE : ONE_WORD).test(text);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) start = false;
+    else if (c === 32 && spaces && !start) start = true;
+    else return false;
+  }
+  return !start;
+}
+
 /** fuse.js's weights, normalised exactly as its KeyStore does (each divided by their sum). */
 const WEIGHTS: number[] = (() => {
   const keys = (FUSE_OPTIONS.keys ?? []) as { name: string; weight: number }[];
@@ -55,7 +73,7 @@ type Matcher =
 
 /** The matcher of a positive term, or undefined when the index cannot rank it exactly. */
 export function matcherOf(term: string): Matcher | undefined {
-  if (ONE_WORD.test(term)) return { kind: 'fuzzy', literal: term };
+  if (wordsOnly(term, false)) return { kind: 'fuzzy', literal: term };
   const forms: [RegExp, Matcher['kind']][] = [
     [/^="(.*)"$/, 'exact'],
     [/^=(.*)$/, 'exact'],
@@ -72,7 +90,7 @@ export function matcherOf(term: string): Matcher | undefined {
     const text = m[1] ?? '';
     // fuse.js reads a quoted run as one token; unquoted, a space would split the term.
     const quoted = form.source.includes('"');
-    if (!(quoted ? PHRASE : ONE_WORD).test(text)) return undefined;
+    if (!wordsOnly(text, quoted)) return undefined;
     return { kind, words: text.split(' ') } as Matcher;
   }
   return undefined;
@@ -80,7 +98,7 @@ export function matcherOf(term: string): Matcher | undefined {
 
 /** The matcher of an exclusion (the claim must have no value that includes/starts/ends with it). */
 function exclusionMatcher({ text, at }: Exclusion): Matcher | undefined {
-  if (!PHRASE.test(text)) return undefined;
+  if (!wordsOnly(text, true)) return undefined;
   return {
     kind: at === 'prefix' ? 'prefix' : at === 'suffix' ? 'suffix' : 'include',
     words: text.split(' '),
@@ -338,18 +356,17 @@ export class RankedTerms {
       // suffix) and the last may begin one (include, prefix).
       const head = piece === 0 && (kind === 'include' || kind === 'suffix');
       const tail = piece === last && (kind === 'include' || kind === 'prefix');
-      for (const w of index.wordsContaining(text)) {
-        const word = index.word(w);
-        const ok =
-          head && tail
-            ? true
-            : head
-              ? word.endsWith(text)
-              : tail
-                ? word.startsWith(text)
-                : word === text;
-        if (ok) found.set(w, 0);
-      }
+      // A whole word and a word's start are looked up in the sorted vocabulary; a word's end,
+      // or any part of it, is searched for through the vocabulary's text.
+      if (!head) {
+        if (tail) for (const w of index.wordsStarting(text)) found.set(w, 0);
+        else {
+          const w = index.wordNumber(text);
+          if (w !== -1) found.set(w, 0);
+        }
+      } else
+        for (const w of index.wordsContaining(text))
+          if (tail || index.word(w).endsWith(text)) found.set(w, 0);
     }
     this.wordScores.set(key, found);
     return found;

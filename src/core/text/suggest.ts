@@ -50,7 +50,10 @@ export function editDistanceWithin(a: string, b: string, limit: number): number 
 
 /**
  * The candidates closest to `input`, best first: those within a distance that grows with the
- * input's length, or that contain it or are contained in it. `key` folds both sides.
+ * input's length, or that contain it or are contained in it. `key` folds both sides. Only the
+ * best `max` are kept as they come (nearest first, then in `localeCompare` order, then in the
+ * order given, as a stable sort of them all would put them): `localeCompare` is slow, and a
+ * typo checked against a large vocabulary can leave hundreds of candidates within reach.
  */
 export function closest(
   input: string,
@@ -58,17 +61,25 @@ export function closest(
   max = 3,
   key = (s: string) => s.toLowerCase(),
 ): string[] {
+  if (!(max > 0)) return [];
   const needle = key(input);
   const budget = Math.max(2, Math.floor(needle.length / 3));
-  const scored: { candidate: string; distance: number }[] = [];
+  const top: { candidate: string; distance: number }[] = [];
+  const before = (a: { candidate: string; distance: number }, b: typeof a) =>
+    a.distance - b.distance || a.candidate.localeCompare(b.candidate);
   for (const candidate of new Set(candidates)) {
     const hay = key(candidate);
     let distance = editDistanceWithin(needle, hay, budget);
     if (distance > budget && needle.length >= 3 && (hay.includes(needle) || needle.includes(hay))) {
       distance = budget;
     }
-    if (distance <= budget) scored.push({ candidate, distance });
+    if (distance > budget) continue;
+    const entry = { candidate, distance };
+    if (top.length >= max && before(entry, top[top.length - 1] as typeof entry) >= 0) continue;
+    let k = top.length;
+    while (k > 0 && before(entry, top[k - 1] as typeof entry) < 0) k--;
+    top.splice(k, 0, entry);
+    if (top.length > max) top.pop();
   }
-  scored.sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate));
-  return scored.slice(0, max).map((s) => s.candidate);
+  return top.map((s) => s.candidate);
 }
