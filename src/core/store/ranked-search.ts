@@ -18,6 +18,7 @@ import {
   SIG_WHOLE,
   type WordIndex,
 } from './index-store.js';
+import { bitapScore, MAX_PATTERN } from './word-match.js';
 
 // Ranking from the word index alone. fuse.js scores a claim for one term as the product, over
 // every field value the term matches (field by field, entry by entry), of the value's score
@@ -336,6 +337,21 @@ export class RankedTerms {
       }
       // A word of one or two letters is inside most of the vocabulary: too broad to rank.
       if (near.length > MAX_NEAR_WORDS) throw new OverBudget(matcher.literal);
+      if (literal.length <= MAX_PATTERN) {
+        // fuse.js's score of each word, computed as fuse.js does (see word-match.ts), the
+        // words in the order fuse.js gives them: by score, then as they were listed.
+        const threshold = FUSE_OPTIONS.threshold ?? 0.6;
+        const minMatch = FUSE_OPTIONS.minMatchCharLength ?? 1;
+        const scored: [number, number, number][] = [];
+        near.forEach((w, at) => {
+          const score = bitapScore(literal, index.word(w), threshold, minMatch);
+          if (score !== undefined) scored.push([w, score, at]);
+        });
+        scored.sort((a, b) => a[1] - b[1] || a[2] - b[2]);
+        for (const [w, score] of scored) found.set(w, Math.max(0.001, score));
+        this.wordScores.set(key, found);
+        return found;
+      }
       const fuse = new Fuse(
         near.map((w) => index.word(w)),
         {
@@ -2460,6 +2476,9 @@ function chooseFromGroups(
   return { chosen, scores, tiers, total, weak: (g.starts[states] as number) - total };
 }
 
+/** From this many terms, a group's claims are counted before anything is scored (see rankQuery). */
+export const COUNT_FIRST = 4;
+
 /**
  * Ranks a query's claims from the index: the claims to show (global numbers, best first), how
  * many match, how many only through an alias, and, when no claim matches every word of a
@@ -2485,14 +2504,15 @@ export function rankQuery(
       if (merged) return chooseFromGroups(merged, limit, all);
     }
   }
-  // One group of several one-word terms: the claims each term matches are counted first,
+  // One group of many one-word terms: the claims each term matches are counted first,
   // without scores. When no claim matches them all (twenty common words), the group gives
-  // nothing, and the partial match is ranked from the counts.
+  // nothing, and the partial match is ranked from the counts. A group of a few terms is
+  // intersected as below, which reads less of a common word's claims when another is rarer.
   const [one] = groups;
   if (
     groups.length === 1 &&
     one &&
-    one.terms.length >= 2 &&
+    one.terms.length >= COUNT_FIRST &&
     one.terms.length < 255 &&
     one.exclusions.length === 0
   ) {
