@@ -9,7 +9,6 @@ import { VERSION } from '../core/model/paths.js';
 import type { ClaimKind, Dataset } from '../core/model/types.js';
 import { loadCorpusChecking } from '../core/store/load.js';
 import { type CommandContext, OK, type Outcome } from './context.js';
-import { pageData } from './report-data.js';
 import {
   type EarlyThread,
   takeEarlyThread,
@@ -17,7 +16,7 @@ import {
   WORKER_FILE,
   type WorkerStart,
 } from './report-thread.js';
-import { scanClean, type WorkerAnswer, type WorkerRequest } from './report-worker.js';
+import type { WorkerAnswer, WorkerRequest } from './report-worker.js';
 
 /** Checked options of `armru report`. */
 export interface ReportOptions {
@@ -51,22 +50,15 @@ export async function reportCommand(ctx: CommandContext, options: ReportOptions)
   }
 }
 
-/** The report's second thread (report-worker.ts): Graphviz, the checks of the text, the data. */
+/** The report's second thread (report-worker.ts): Graphviz and the checks of the text. */
 interface Helper {
   /** Lays out DOT; rejects with Graphviz's errors. */
   svg(dot: string): Promise<string>;
   /**
-   * A dataset's text as read: the thread makes its data block (only the first text offered
-   * counts; a report shows one dataset).
+   * Whether a dataset's text as read is clean: the scan finds nothing JSON.parse let through
+   * and the document meets the schema (rejects if the thread fails).
    */
-  offer(text: string): void;
-  /** Whether a dataset's text as read meets the schema (rejects if the thread fails). */
   check(text: string): Promise<boolean>;
-  /**
-   * The data block of the first text offered (rejects if it could not be made), or undefined
-   * when none was.
-   */
-  data(): Promise<string | undefined>;
   /** Stops the thread (also when nothing was asked). */
   close(): Promise<void>;
 }
@@ -116,9 +108,6 @@ function startHelper(): Helper {
   const ask = (request: WorkerRequest) => {
     if (!gone) worker.postMessage(request);
   };
-  let first: Promise<string> | undefined;
-  // The text of the latest request that carried one: the thread's prepared text.
-  let sent: string | undefined;
   return {
     svg: async (dot) => {
       const svg = answer('layout');
@@ -127,46 +116,16 @@ function startHelper(): Helper {
       if ('svg' in got) return got.svg;
       throw new Error('error' in got ? got.error : 'Graphviz gave no answer');
     },
-    offer: (text) => {
-      if (first) return;
-      first = answer('data').then((got) => {
-        if ('json' in got) return got.json;
-        throw new Error(`the page's data could not be made: ${'error' in got ? got.error : '?'}`);
-      });
-      // Awaited when the page is put together; until then a rejection is not unhandled.
-      first.catch(() => undefined);
-      sent = text;
-      ask({ type: 'data', text });
-    },
     check: async (text) => {
       const verdict = answer('check');
-      // The text the thread has is not copied to it a second time.
-      ask(text === sent ? { type: 'check' } : { type: 'check', text });
-      sent = text;
+      ask({ type: 'check', text });
       const got = await verdict;
       return 'clean' in got && got.clean;
     },
-    data: async () => first,
     close: async () => {
       await worker.terminate();
     },
   };
-}
-
-/**
- * Runs `work` once this thread has nothing else to do: at the first turn of the event loop,
- * which comes when the report first waits for its helper thread.
- */
-function whenIdle<T>(work: () => T): Promise<T> {
-  return new Promise((resolve, reject) => {
-    setImmediate(() => {
-      try {
-        resolve(work());
-      } catch (error) {
-        reject(error);
-      }
-    });
-  });
 }
 
 async function writeReport(
@@ -176,18 +135,19 @@ async function writeReport(
   helper: Helper,
   toPictureDot: (graph: ActorGraph, title: string) => string,
 ): Promise<Outcome> {
-  // Without a fresh index, the helper thread checks the schema and makes the page's data
-  // block from its own parse of the text (often read ahead, see readAhead), while the rest of
-  // the page is made here; the JSON scan runs here once this thread waits for the helper.
-  // Nothing is written until both have passed. With a fresh index there is nothing to
-  // check, and the data block is made here: the helper's parse of the text would end later.
-  const { corpus, checked } = await loadCorpusChecking(ctx.dataPaths, async (text) => {
-    helper.offer(text);
-    const [schema, scan] = await Promise.all([helper.check(text), whenIdle(() => scanClean(text))]);
-    return schema && scan;
-  });
+  // Without a fresh index, the helper thread checks its own parse of the text (often read
+  // ahead, see readAhead): the scan and the schema, while the page is made here. Nothing is
+  // written until the checks have passed. The page carries the dataset's text as read.
+  let json: string | undefined;
+  const { corpus, checked } = await loadCorpusChecking(
+    ctx.dataPaths,
+    (text) => helper.check(text),
+    (text) => {
+      json ??= text;
+    },
+  );
   try {
-    return await makeReport(ctx, options, toStdout, helper, toPictureDot, corpus, checked);
+    return await makeReport(ctx, options, toStdout, helper, toPictureDot, corpus, checked, json);
   } catch (error) {
     // A document that has not met the schema yet can fail anywhere: the checks say why.
     await checked;
@@ -203,6 +163,7 @@ async function makeReport(
   toPictureDot: (graph: ActorGraph, title: string) => string,
   corpus: Corpus,
   checked: Promise<void>,
+  json: string | undefined,
 ): Promise<Outcome> {
   if (corpus.datasets.length !== 1) {
     throw new ArmruError(
@@ -240,8 +201,6 @@ async function makeReport(
       : `${graph.nodes.length} actors. ${legend}`;
 
   const { fillData, fillNetwork, renderReport } = await import('../render/html/page.js');
-  // The page is laid out before the data block is awaited: without an index it is made on the
-  // second thread meanwhile.
   const page = renderReport({
     source: dataset.doc.source,
     runs,
@@ -251,7 +210,8 @@ async function makeReport(
     networkNote,
     version: VERSION,
   });
-  fillData(page, (await helper.data()) ?? pageData(dataset));
+  // One dataset was loaded, from this text.
+  fillData(page, json as string);
   const pieces = svg ? fillNetwork(page, await svg) : page.pieces;
   await checked;
   if (toStdout) for (const piece of pieces) ctx.view.write(piece);

@@ -6,8 +6,6 @@ import { reportDataGuess, runsReport } from '../../src/commands/report-thread.js
 import {
   checkOf,
   cleanText,
-  dataAnswer,
-  dataOf,
   parse,
   preparedFor,
   readAhead,
@@ -232,60 +230,6 @@ describe('loadCorpusChecking: the scan and the schema left to another thread', (
   });
 });
 
-describe("the report's data block, made on the second thread", () => {
-  const mini = readFileSync(fixture('mini/claims.json'), 'utf8');
-
-  it('holds every claim as a row, with its relations both ways and its agreements', () => {
-    const answer = dataAnswer(parse(mini));
-    if (!('json' in answer)) throw new Error(`no data block: ${JSON.stringify(answer)}`);
-    const data = JSON.parse(answer.json);
-    expect(data.claims.map((row: unknown[]) => row[0])).toEqual(['m1', 'm2', 'm3', 'm4']);
-    expect(data.claims[1]).toEqual([
-      'm2',
-      'The ferries will run twice a day from June.',
-      'report',
-      'Coastal Herald',
-      'herald',
-      'According to',
-      false,
-      {
-        date: '2020-06',
-        text: 'June',
-        basis: 'context',
-        source: 'https://example.org/valmora-ferry',
-      },
-      ['port-authority'],
-      ['ferries'],
-      null,
-      [['disputes', 'in', 'm3', null]],
-      [['Valmora–Castell ferry link', 'announced', null]],
-    ]);
-    expect(data.claims[2][11]).toEqual([['disputes', 'out', 'm2', null]]);
-    expect(data.names.ruiz).toBe('Ana Ruiz\nRuiz\nAna Ruíz');
-    expect(data.names.author).toBe('author\nJana Novák');
-    // In the order of CLAIM_KINDS, as the filter offers them.
-    expect(data.kinds).toEqual(['event', 'quote', 'report', 'denial']);
-    // Only the entities some claim names are offered as filters.
-    expect(data.actors.map((a: string[]) => a[0])).toEqual([
-      'port-authority',
-      'ruiz',
-      'union',
-      'valmora',
-      'castell',
-    ]);
-    expect(data.timeline).toEqual([
-      ['2020-06', 'context', 'June', 'https://example.org/valmora-ferry', 'm2', null],
-    ]);
-  });
-
-  it('answers with an error, never throws, for a document the schema would refuse', () => {
-    expect(dataAnswer(parse(`${mini}]`))).toEqual({ type: 'data', error: 'the text is not JSON' });
-    const broken = dataAnswer(parse(mini.replace('"relations": [', '"relations": 5, "x": [')));
-    expect(broken.type).toBe('data');
-    expect('error' in broken).toBe(true);
-  });
-});
-
 describe("the entry's guess that a run is `armru report`", () => {
   it('sees report as the first word that is not an option or a global option value', () => {
     expect(runsReport(['report', '-o', 'x.html'])).toBe(true);
@@ -315,7 +259,7 @@ describe("the entry's guess of the dataset a report reads, and the thread's read
     expect(reportDataGuess(['report', '--data'], {}, ':')).toBeUndefined();
   });
 
-  it('reads ahead the guessed file, its data block and its check, unless it is indexed or unreadable', () => {
+  it('reads ahead the guessed file and checks it, unless it is indexed or unreadable', () => {
     const dir = mkdtempSync(join(tmpdir(), 'armru-ahead-'));
     try {
       const file = join(dir, 'mini.claims.json');
@@ -324,8 +268,11 @@ describe("the entry's guess of the dataset a report reads, and the thread's read
       const text = readFileSync(file, 'utf8');
       const ahead = readAhead(file);
       expect(ahead?.text).toBe(text);
-      expect(ahead?.data).toEqual(dataAnswer(parse(text)));
       expect(ahead?.check).toEqual({ type: 'check', clean: true });
+      // A key given twice is caught by the scan, which runs on this thread too.
+      writeFileSync(file, text.replace('"relations": [', '"relations": [], "relations": ['));
+      expect(readAhead(file)?.check).toEqual({ type: 'check', clean: false });
+      writeFileSync(file, text);
       expect(readAhead(undefined)).toBeUndefined();
       expect(readAhead(join(dir, 'missing.json'))).toBeUndefined();
       expect(readAhead(dir)).toBeUndefined();
@@ -342,29 +289,29 @@ describe("the entry's guess of the dataset a report reads, and the thread's read
     const bad = mini.replace('"hedged": false', '"hedged": "no"');
     const prepared = (text: string) => {
       const p = preparedFor(undefined, text);
-      dataOf(p);
       checkOf(p);
       return p;
     };
     // The file changed between the two reads, either way: the answers are the asked text's.
     expect(checkOf(preparedFor(prepared(bad), mini))).toEqual({ type: 'check', clean: true });
-    expect(dataOf(preparedFor(prepared(bad), mini))).toEqual(dataAnswer(parse(mini)));
     expect(checkOf(preparedFor(prepared(mini), bad))).toEqual({ type: 'check', clean: false });
     expect(checkOf(preparedFor(undefined, bad))).toEqual({ type: 'check', clean: false });
     // The same text (another string with the same characters): the answers made before.
     const early = prepared(mini);
     const again = preparedFor(early, `${mini.slice(0, 10)}${mini.slice(10)}`);
     expect(again).toBe(early);
-    expect(dataOf(again)).toBe(early.data);
     expect(checkOf(again)).toBe(early.check);
   });
 
-  it('prepares a text the schema refuses as refused, with the reason the data block failed', () => {
+  it('prepares a text the schema or the scan refuses as refused', () => {
     const mini = readFileSync(fixture('mini/claims.json'), 'utf8');
     const p = preparedFor(undefined, mini.replace('"relations": [', '"relations": 5, "x": ['));
     expect(checkOf(p)).toEqual({ type: 'check', clean: false });
-    const data = dataOf(p);
-    expect(data.type).toBe('data');
-    expect('error' in data).toBe(true);
+    const twice = preparedFor(
+      undefined,
+      mini.replace('"relations": [', '"relations": [], "relations": ['),
+    );
+    expect(checkOf(twice)).toEqual({ type: 'check', clean: false });
+    expect(checkOf(preparedFor(undefined, mini))).toEqual({ type: 'check', clean: true });
   });
 });

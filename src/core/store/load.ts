@@ -72,9 +72,10 @@ export async function loadDataset(
  */
 async function openDataset(
   file: string,
-  options: { useIndex?: boolean; check?: TextCheck },
+  options: { useIndex?: boolean; check?: TextCheck; read?: (text: string) => void },
 ): Promise<{ dataset: Dataset; checked?: Promise<void> }> {
   const raw = readText(file, 'dataset');
+  options.read?.(raw);
   if (options.useIndex !== false) {
     // The index is checked against the very text read here, not the file's times alone.
     const index = openIndex(file, SEARCH_FINGERPRINT, raw);
@@ -143,12 +144,13 @@ export async function loadCorpus(paths: string[] = []): Promise<Corpus> {
 /**
  * As `loadCorpus`, but with `check` the JSON scan and the schema of files no fresh index
  * vouches for are left to it, which runs them elsewhere meanwhile; `checked` says how they
- * ended. For a command with much work of its own to do before it writes anything (`armru
+ * ended. `read` is given each dataset's text as read, the text its document is parsed from. For a command with much work of its own to do before it writes anything (`armru
  * report`). Without `check`, every check runs here and `checked` is already fulfilled.
  */
 export async function loadCorpusChecking(
   paths: string[],
   check?: TextCheck,
+  read?: (text: string) => void,
 ): Promise<CheckingCorpus> {
   const files = paths.length === 0 ? [BUILTIN_DATASET] : paths.flatMap(datasetFiles);
   const datasets: Dataset[] = [];
@@ -159,7 +161,10 @@ export async function loadCorpusChecking(
   const seen = new Map<string, string>();
   try {
     for (const file of files) {
-      const opened = await openDataset(file, check ? { check } : {});
+      const opened = await openDataset(file, {
+        ...(check ? { check } : {}),
+        ...(read ? { read } : {}),
+      });
       const dataset = opened.dataset;
       if (opened.checked) {
         // Awaited through `checked`; until then a rejection must not count as unhandled.

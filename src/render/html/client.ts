@@ -1,10 +1,15 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 
+import type { DatasetDocument } from '../../core/model/types.js';
+import type { makeSanitizers } from '../sanitize.js';
+import type { clientData, PageConstants } from './client-data.js';
+
 /**
  * The report page's script. It runs in the browser, inlined into the page as the source of
- * `reportClient` (so it must use nothing from outside its own body), and reads the claims
- * from the page's JSON data block. Every value from the dataset is put into the page with
+ * `reportClient` (so it must use nothing from outside its own body but its arguments, the
+ * sources of `clientData` and `makeSanitizers` and their constants), and makes the claims'
+ * rows from the dataset the page's JSON data block carries. Every value from the dataset is put into the page with
  * `textContent`, never parsed as HTML.
  */
 
@@ -83,9 +88,15 @@ export interface ClientData {
   kinds: string[];
 }
 
-export function reportClient(): void {
+export function reportClient(
+  makeData: typeof clientData,
+  sanitizers: typeof makeSanitizers,
+  constants: PageConstants,
+): void {
+  // The data block is the dataset itself (see client-data.ts).
   const dataNode = document.getElementById('armru-data');
-  const data = JSON.parse(dataNode?.textContent ?? '{}') as ClientData;
+  const doc = JSON.parse(dataNode?.textContent ?? '{}') as DatasetDocument;
+  const data = makeData(doc, constants, sanitizers().sanitize);
   const claims = data.claims.map(
     ([
       id,
