@@ -6,7 +6,6 @@ import { reportDataGuess, runsReport } from '../../src/commands/report-thread.js
 import {
   checkOf,
   cleanText,
-  parse,
   preparedFor,
   readAhead,
 } from '../../src/commands/report-worker.js';
