@@ -3,12 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { reportDataGuess, runsReport } from '../../src/commands/report-thread.js';
-import {
-  checkOf,
-  cleanText,
-  preparedFor,
-  readAhead,
-} from '../../src/commands/report-worker.js';
+import { checkOf, cleanText, preparedFor, readAhead } from '../../src/commands/report-worker.js';
 import { lineColumn, parseJson } from '../../src/core/dataset/json-text.js';
 import { ArmruError, type DataProblem, problemLine } from '../../src/core/model/errors.js';
 import { loadCorpus, loadCorpusChecking, loadDataset } from '../../src/core/store/load.js';
