@@ -149,6 +149,9 @@ function startReportThread(args: string[]): void {
   worker.on('exit', (code) => {
     thread.exit = code;
   });
+  worker.once('message', (message) => {
+    thread.first ??= message;
+  });
   leaveEarlyThread(thread);
 }
 

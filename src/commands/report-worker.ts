@@ -19,14 +19,23 @@ import { isReportThread } from './report-thread.js';
 /** What the main thread asks; each request has one answer, of the same type. */
 export type WorkerRequest =
   | { type: 'layout'; dot: string }
-  /** A dataset's text as read: whether it is clean (the scan and the schema). */
-  | { type: 'check'; text: string };
+  /**
+   * A dataset's text as read: whether it is clean (the scan and the schema). Without `text`,
+   * the text this thread read ahead and sent (see `readAhead`).
+   */
+  | { type: 'check'; text?: string };
 
 /** What the worker answers, one answer per request, in the order asked. */
 export type WorkerAnswer =
   | { type: 'layout'; svg: string }
   | { type: 'layout'; error: string }
-  | { type: 'check'; clean: boolean };
+  | { type: 'check'; clean: boolean }
+  /**
+   * Sent once, unasked, as soon as the read ahead has read the guessed file (`file`, `text`) or
+   * found nothing to read (neither): the main thread uses that text rather than read and decode
+   * the file a second time.
+   */
+  | { type: 'text'; file?: string; text?: string };
 
 /** True when the scan of the text finds nothing JSON.parse let through. */
 export function scanClean(text: string): boolean {
@@ -81,18 +90,25 @@ export function preparedFor(last: Prepared | undefined, text: string): Prepared 
 
 /**
  * Reads and checks the dataset the run probably reports on (see `reportDataGuess`) while the
- * main thread is still loading. Nothing when there is no guess, when the file cannot be read
+ * main thread is still loading, and sends the main thread the text as soon as it is read (or
+ * says that it read nothing). Nothing when there is no guess, when the file cannot be read
  * (the main thread reads it and says what is wrong), or when an index lies beside it: a fresh
  * index vouches for the checks, and then nobody asks.
  */
-export function readAhead(guess: string | undefined): Prepared | undefined {
-  if (guess === undefined || existsSync(indexDirectory(guess))) return undefined;
-  let text: string;
-  try {
-    text = readText(guess, 'dataset');
-  } catch {
-    return undefined;
+export function readAhead(
+  guess: string | undefined,
+  sendText: (answer: WorkerAnswer) => void = () => undefined,
+): Prepared | undefined {
+  let text: string | undefined;
+  if (guess !== undefined && !existsSync(indexDirectory(guess))) {
+    try {
+      text = readText(guess, 'dataset');
+    } catch {
+      // The main thread reads it and says what is wrong.
+    }
   }
+  sendText(text === undefined ? { type: 'text' } : { type: 'text', file: guess, text });
+  if (text === undefined) return undefined;
   const prepared: Prepared = { text, doc: parse(text) };
   checkOf(prepared);
   return prepared;
@@ -105,8 +121,9 @@ if (port && isReportThread(workerData)) {
   let ready: ReturnType<typeof graphviz> | undefined;
   port.on('message', async (request: WorkerRequest) => {
     if (request.type === 'check') {
-      last = preparedFor(last, request.text);
-      port.postMessage(checkOf(last));
+      // Without a text, the one read ahead: the main thread asks so only after it came.
+      if (request.text !== undefined) last = preparedFor(last, request.text);
+      port.postMessage(checkOf(last as Prepared));
       return;
     }
     try {
@@ -122,5 +139,5 @@ if (port && isReportThread(workerData)) {
   // awaited only when the page is complete, as is the network.
   ready = graphviz();
   ready.catch(() => undefined);
-  last = readAhead(workerData.guess);
+  last = readAhead(workerData.guess, (answer) => port.postMessage(answer));
 }

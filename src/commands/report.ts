@@ -59,6 +59,11 @@ interface Helper {
    * and the document meets the schema (rejects if the thread fails).
    */
   check(text: string): Promise<boolean>;
+  /**
+   * The text of `file` as the thread read it ahead, or undefined when it read another file or
+   * none (or failed): then the main thread reads the file itself.
+   */
+  textOf(file: string): Promise<string | undefined>;
   /** Stops the thread (also when nothing was asked). */
   close(): Promise<void>;
 }
@@ -84,15 +89,34 @@ function startHelper(): Helper {
   // Once the thread has failed or ended, every question, asked or still to come, fails at
   // once instead of waiting for an answer that cannot come.
   let gone: Error | undefined;
+  const failed: (() => void)[] = [];
   const fail = (error: Error) => {
     gone ??= error;
     for (const w of waiting.splice(0)) w.reject(gone);
+    for (const f of failed.splice(0)) f();
   };
   const ended = (code: number) =>
     fail(new Error(`the report's second thread ended (status ${code})`));
-  worker.on('message', (answer: WorkerAnswer) => {
-    const at = waiting.findIndex((w) => w.type === answer.type);
-    if (at !== -1) waiting.splice(at, 1)[0]?.resolve(answer);
+  // The thread's first message, unasked: the text it read ahead, or word that it read none.
+  let aheadText: string | undefined;
+  let aheadFile: string | undefined;
+  const ahead = new Promise<void>((resolve) => {
+    const onText = (answer: WorkerAnswer) => {
+      if (answer.type !== 'text') return false;
+      aheadFile = answer.file;
+      aheadText = answer.text;
+      resolve();
+      return true;
+    };
+    const onAnswer = (answer: WorkerAnswer) => {
+      if (onText(answer)) return;
+      const at = waiting.findIndex((w) => w.type === answer.type);
+      if (at !== -1) waiting.splice(at, 1)[0]?.resolve(answer);
+    };
+    worker.on('message', onAnswer);
+    if (early.first !== undefined) onText(early.first as WorkerAnswer);
+    // A thread that failed or ended sends nothing more: nothing was read ahead.
+    failed.push(resolve);
   });
   worker.on('error', fail);
   worker.on('exit', ended);
@@ -118,9 +142,14 @@ function startHelper(): Helper {
     },
     check: async (text) => {
       const verdict = answer('check');
-      ask({ type: 'check', text });
+      // The text the thread read ahead is not sent back to it.
+      ask(text === aheadText ? { type: 'check' } : { type: 'check', text });
       const got = await verdict;
       return 'clean' in got && got.clean;
+    },
+    textOf: async (file) => {
+      await ahead;
+      return aheadFile === file ? aheadText : undefined;
     },
     close: async () => {
       await worker.terminate();
@@ -139,13 +168,13 @@ async function writeReport(
   // ahead, see readAhead): the scan and the schema, while the page is made here. Nothing is
   // written until the checks have passed. The page carries the dataset's text as read.
   let json: string | undefined;
-  const { corpus, checked } = await loadCorpusChecking(
-    ctx.dataPaths,
-    (text) => helper.check(text),
-    (text) => {
+  const { corpus, checked } = await loadCorpusChecking(ctx.dataPaths, {
+    check: (text) => helper.check(text),
+    read: (text) => {
       json ??= text;
     },
-  );
+    early: (file) => helper.textOf(file),
+  });
   try {
     return await makeReport(ctx, options, toStdout, helper, toPictureDot, corpus, checked, json);
   } catch (error) {

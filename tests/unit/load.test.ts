@@ -184,30 +184,68 @@ describe('loadCorpusChecking: the scan and the schema left to another thread', (
 
   it('gives the corpus a plain load gives, and asks the check about the text it read', async () => {
     const asked: string[] = [];
-    const { corpus, checked } = await loadCorpusChecking([clean], async (text) => {
-      asked.push(text);
-      return cleanText(text);
+    const { corpus, checked } = await loadCorpusChecking([clean], {
+      check: async (text) => {
+        asked.push(text);
+        return cleanText(text);
+      },
     });
     await expect(checked).resolves.toBeUndefined();
     expect(asked).toEqual([mini]);
     expect(corpus).toEqual(await loadCorpus([clean]));
   });
 
+  it('loads a text another thread read of the file instead of reading it again', async () => {
+    // A text that differs from the file's bytes, to see which one is used.
+    const early = mini.replace('twice a day', 'three times a day');
+    const asked: string[] = [];
+    const read: string[] = [];
+    const hooks = (given: string | undefined) => ({
+      check: async (text: string) => {
+        asked.push(text);
+        return cleanText(text);
+      },
+      read: (text: string) => {
+        read.push(text);
+      },
+      early: async (file: string) => (file === clean ? given : undefined),
+    });
+    const got = await loadCorpusChecking([clean], hooks(early));
+    await expect(got.checked).resolves.toBeUndefined();
+    expect(asked).toEqual([early]);
+    expect(read).toEqual([early]);
+    expect(got.corpus.datasets[0]?.doc.claims[1]?.text).toBe(
+      'The ferries will run three times a day from June.',
+    );
+    // Nothing read ahead: the file is read here, and its text is the one checked and given.
+    asked.length = 0;
+    read.length = 0;
+    const own = await loadCorpusChecking([clean], hooks(undefined));
+    await expect(own.checked).resolves.toBeUndefined();
+    expect(asked).toEqual([mini]);
+    expect(read).toEqual([mini]);
+    expect(own.corpus).toEqual(await loadCorpus([clean]));
+  });
+
   it('rejects `checked` with the very error of a plain load when the check finds a defect', async () => {
     const plain = await loadCorpus([twice]).catch((error: unknown) => error);
     expect(plain).toBeInstanceOf(ArmruError);
-    const { checked } = await loadCorpusChecking([twice], async () => false);
+    const { checked } = await loadCorpusChecking([twice], { check: async () => false });
     await expect(checked).rejects.toEqual(plain);
   });
 
   it('runs the checks itself when the other thread fails, and trusts no "clean" it did not get', async () => {
-    const failed = await loadCorpusChecking([clean], async () => {
-      throw new Error('the thread stopped');
+    const failed = await loadCorpusChecking([clean], {
+      check: async () => {
+        throw new Error('the thread stopped');
+      },
     });
     await expect(failed.checked).resolves.toBeUndefined();
     // A defect the check misses is still refused when the check fails instead of answering.
-    const missed = await loadCorpusChecking([twice], async () => {
-      throw new Error('the thread stopped');
+    const missed = await loadCorpusChecking([twice], {
+      check: async () => {
+        throw new Error('the thread stopped');
+      },
     });
     await expect(missed.checked).rejects.toBeInstanceOf(ArmruError);
   });
@@ -215,9 +253,11 @@ describe('loadCorpusChecking: the scan and the schema left to another thread', (
   it('needs no check for a dataset a fresh index vouches for', async () => {
     let asked = 0;
     // An answer that would never come: nothing may wait for it.
-    const { checked } = await loadCorpusChecking([], () => {
-      asked++;
-      return new Promise<boolean>(() => undefined);
+    const { checked } = await loadCorpusChecking([], {
+      check: () => {
+        asked++;
+        return new Promise<boolean>(() => undefined);
+      },
     });
     await expect(checked).resolves.toBeUndefined();
     expect(asked).toBe(0);
@@ -260,9 +300,19 @@ describe("the entry's guess of the dataset a report reads, and the thread's read
       copyFileSync(fixture('mini/claims.json'), file);
       copyFileSync(fixture('mini/article.txt'), join(dir, 'article.txt'));
       const text = readFileSync(file, 'utf8');
-      const ahead = readAhead(file);
+      const sent: unknown[] = [];
+      const send = (answer: unknown) => {
+        sent.push(answer);
+      };
+      const ahead = readAhead(file, send);
       expect(ahead?.text).toBe(text);
       expect(ahead?.check).toEqual({ type: 'check', clean: true });
+      // The text goes to the main thread as soon as it is read; word of nothing otherwise.
+      expect(sent).toEqual([{ type: 'text', file, text }]);
+      sent.length = 0;
+      expect(readAhead(undefined, send)).toBeUndefined();
+      expect(readAhead(join(dir, 'missing.json'), send)).toBeUndefined();
+      expect(sent).toEqual([{ type: 'text' }, { type: 'text' }]);
       // A key given twice is caught by the scan, which runs on this thread too.
       writeFileSync(file, text.replace('"relations": [', '"relations": [], "relations": ['));
       expect(readAhead(file)?.check).toEqual({ type: 'check', clean: false });
