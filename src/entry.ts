@@ -142,7 +142,7 @@ function startReportThread(args: string[]): void {
   const workerData: WorkerStart = { armru: WORKER_DATA, ...(guess !== undefined ? { guess } : {}) };
   const worker = new Worker(join(here, WORKER_FILE), { workerData });
   worker.unref();
-  const thread: EarlyThread = { worker };
+  const thread: EarlyThread = { worker, ...(guess !== undefined ? { guess } : {}) };
   worker.on('error', (error) => {
     thread.error ??= error;
   });

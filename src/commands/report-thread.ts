@@ -34,6 +34,8 @@ export interface EarlyThread {
   exit?: number;
   /** Its first message (the text it read ahead, see report-worker.ts), if it came before. */
   first?: unknown;
+  /** The file it was told to read ahead (see `WorkerStart`). */
+  guess?: string;
 }
 
 const EARLY = Symbol.for('armru.report-thread');

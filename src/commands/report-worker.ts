@@ -98,6 +98,7 @@ export function preparedFor(last: Prepared | undefined, text: string): Prepared 
 export function readAhead(
   guess: string | undefined,
   sendText: (answer: WorkerAnswer) => void = () => undefined,
+  whileParsing: () => void = () => undefined,
 ): Prepared | undefined {
   let text: string | undefined;
   if (guess !== undefined && !existsSync(indexDirectory(guess))) {
@@ -108,6 +109,7 @@ export function readAhead(
     }
   }
   sendText(text === undefined ? { type: 'text' } : { type: 'text', file: guess, text });
+  whileParsing();
   if (text === undefined) return undefined;
   const prepared: Prepared = { text, doc: parse(text) };
   checkOf(prepared);
@@ -134,10 +136,13 @@ if (port && isReportThread(workerData)) {
       port.postMessage({ type: 'layout', error: message(error) } satisfies WorkerAnswer);
     }
   });
-  // Graphviz starts compiling first: its module takes tens of milliseconds of this thread,
-  // and the compiling goes on elsewhere while the dataset is read ahead. The checks are
-  // awaited only when the page is complete, as is the network.
-  ready = graphviz();
-  ready.catch(() => undefined);
-  last = readAhead(workerData.guess, (answer) => port.postMessage(answer));
+  // The dataset is read first, since the main thread waits for that text; then Graphviz
+  // starts (its module takes tens of milliseconds of this thread, and its WebAssembly
+  // compiles elsewhere while the text is parsed and checked here). The checks are awaited
+  // only when the page is complete, as is the network.
+  const startGraphviz = () => {
+    ready = graphviz();
+    ready.catch(() => undefined);
+  };
+  last = readAhead(workerData.guess, (answer) => port.postMessage(answer), startGraphviz);
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { type ActorGraph, actorGraph } from '../core/browse/graph.js';
 import { busiestActors } from '../core/browse/graph-filter.js';
@@ -7,6 +8,7 @@ import type { Corpus } from '../core/model/corpus.js';
 import { ArmruError } from '../core/model/errors.js';
 import { VERSION } from '../core/model/paths.js';
 import type { ClaimKind, Dataset } from '../core/model/types.js';
+import { indexDirectory } from '../core/store/index-store.js';
 import { loadCorpusChecking } from '../core/store/load.js';
 import { type CommandContext, OK, type Outcome } from './context.js';
 import {
@@ -148,6 +150,9 @@ function startHelper(): Helper {
       return 'clean' in got && got.clean;
     },
     textOf: async (file) => {
+      // Waited for only when the thread reads this very file ahead: not for another file,
+      // nor when an index beside it spares the checks (the thread reads nothing then).
+      if (file !== early.guess || existsSync(indexDirectory(file))) return undefined;
       await ahead;
       return aheadFile === file ? aheadText : undefined;
     },

@@ -304,11 +304,12 @@ describe("the entry's guess of the dataset a report reads, and the thread's read
       const send = (answer: unknown) => {
         sent.push(answer);
       };
-      const ahead = readAhead(file, send);
+      const ahead = readAhead(file, send, () => sent.push('graphviz'));
       expect(ahead?.text).toBe(text);
       expect(ahead?.check).toEqual({ type: 'check', clean: true });
-      // The text goes to the main thread as soon as it is read; word of nothing otherwise.
-      expect(sent).toEqual([{ type: 'text', file, text }]);
+      // The text goes to the main thread as soon as it is read, before Graphviz starts and
+      // the text is parsed; word of nothing otherwise.
+      expect(sent).toEqual([{ type: 'text', file, text }, 'graphviz']);
       sent.length = 0;
       expect(readAhead(undefined, send)).toBeUndefined();
       expect(readAhead(join(dir, 'missing.json'), send)).toBeUndefined();
