@@ -119,6 +119,15 @@ export function scanJson(text: string, where: (offset: number) => string): ScanP
     }
     return nextEscape < end;
   };
+  // The same for any backslash: a key without one is its characters as they stand.
+  let nextBackslash = -1;
+  const backslashWithin = (start: number, end: number): boolean => {
+    if (nextBackslash !== Number.POSITIVE_INFINITY && nextBackslash < start) {
+      const at = text.indexOf('\\', start);
+      nextBackslash = at === -1 ? Number.POSITIVE_INFINITY : at;
+    }
+    return nextBackslash < end;
+  };
   // Character by character outside strings (whose ends are found natively): no match objects.
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -170,8 +179,10 @@ export function scanJson(text: string, where: (offset: number) => string): ScanP
           expectKey = false;
           break;
         }
-        const raw = text.slice(start, end);
-        const value = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+        // One string per key: its characters as they stand, unless it holds an escape.
+        const value = backslashWithin(start, end)
+          ? (JSON.parse(text.slice(start, end)) as string)
+          : text.slice(start + 1, end - 1);
         if (isKey && top) {
           const first = firstSeen(top, value, start);
           top.key = value;
