@@ -161,17 +161,17 @@ describe('the JSON scan', () => {
     const member = (path: string, key: string) =>
       /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
     // A key as JSON.stringify writes it, or with every character a \u escape.
-    const written = (key: string, escape: boolean) =>
-      escape
+    const written = (key: string, escaped: boolean) =>
+      escaped
         ? `"${[...key].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}"`
         : JSON.stringify(key);
-    type Obj = { key: string; escape: boolean; value: Obj | number }[];
+    type Obj = { key: string; escaped: boolean; value: Obj | number }[];
     const key = fc.constantFrom('a', 'b', 'a"b', 'c\\', 'é', 'k 1', '\\"');
     const obj: fc.Memo<Obj> = fc.memo((n) =>
       fc.array(
         fc.record({
           key,
-          escape: fc.boolean(),
+          escaped: fc.boolean(),
           value: n > 1 ? fc.oneof(fc.integer({ min: 0, max: 9 }), obj(n - 1)) : fc.constant(1),
         }),
         { maxLength: 5 },
@@ -182,12 +182,12 @@ describe('the JSON scan', () => {
         const expected: string[] = [];
         const render = (o: Obj, path: string): string => {
           const seen = new Set<string>();
-          const parts = o.map(({ key: k, escape, value }) => {
+          const parts = o.map(({ key: k, escaped, value }) => {
             if (seen.has(k)) expected.push(member(path, k));
             seen.add(k);
             const inner =
               typeof value === 'number' ? String(value) : render(value, member(path, k));
-            return `${written(k, escape)}:${inner}`;
+            return `${written(k, escaped)}:${inner}`;
           });
           return `{${parts.join(',')}}`;
         };
