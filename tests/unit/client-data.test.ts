@@ -49,15 +49,15 @@ function reference(doc: DatasetDocument) {
     labels[e.id] = sanitize(e.name);
   }
   return {
-    claims: doc.claims.map((c) => [
-      c.id,
-      sanitize(c.text),
-      c.kind,
-      sanitize(asserterName(dataset, c)),
-      c.assertedBy,
-      orNull(c.cue),
-      c.hedged,
-      c.when
+    claims: doc.claims.map((c) => ({
+      id: c.id,
+      text: sanitize(c.text),
+      kind: c.kind,
+      asserter: sanitize(asserterName(dataset, c)),
+      asserterId: c.assertedBy,
+      cue: orNull(c.cue),
+      hedged: c.hedged,
+      when: c.when
         ? {
             date: sanitize(c.when.date),
             text: sanitize(c.when.text),
@@ -65,14 +65,14 @@ function reference(doc: DatasetDocument) {
             source: orNull(c.when.source),
           }
         : null,
-      c.actors,
-      c.topics,
-      orNull(c.note),
-      relations(c.id),
-      doc.agreements
+      actors: c.actors,
+      topics: c.topics,
+      note: orNull(c.note),
+      relations: relations(c.id),
+      agreements: doc.agreements
         .filter((a) => a.claims.includes(c.id))
         .map((a) => [sanitize(a.name), a.status, orNull(a.note)]),
-    ]),
+    })),
     names,
     labels,
     fold: constants.fold,
@@ -102,28 +102,28 @@ const pageSanitize = (runInNewContext(`(${makeSanitizers.toString()})`) as typeo
 describe("the report page's data, made in the browser from the dataset it carries", () => {
   it('holds every claim as a row, with its relations both ways and its agreements', () => {
     const data = clientData(JSON.parse(datasets.mini), constants, sanitize);
-    expect(data.claims.map((row) => row[0])).toEqual(['m1', 'm2', 'm3', 'm4']);
-    expect(data.claims[1]).toEqual([
-      'm2',
-      'The ferries will run twice a day from June.',
-      'report',
-      'Coastal Herald',
-      'herald',
-      'According to',
-      false,
-      {
+    expect(data.claims.map((claim) => claim.id)).toEqual(['m1', 'm2', 'm3', 'm4']);
+    expect(data.claims[1]).toEqual({
+      id: 'm2',
+      text: 'The ferries will run twice a day from June.',
+      kind: 'report',
+      asserter: 'Coastal Herald',
+      asserterId: 'herald',
+      cue: 'According to',
+      hedged: false,
+      when: {
         date: '2020-06',
         text: 'June',
         basis: 'context',
         source: 'https://example.org/valmora-ferry',
       },
-      ['port-authority'],
-      ['ferries'],
-      null,
-      [['disputes', 'in', 'm3', null]],
-      [['Valmora–Castell ferry link', 'announced', null]],
-    ]);
-    expect(data.claims[2]?.[11]).toEqual([['disputes', 'out', 'm2', null]]);
+      actors: ['port-authority'],
+      topics: ['ferries'],
+      note: null,
+      relations: [['disputes', 'in', 'm3', null]],
+      agreements: [['Valmora–Castell ferry link', 'announced', null]],
+    });
+    expect(data.claims[2]?.relations).toEqual([['disputes', 'out', 'm2', null]]);
     expect(data.names.ruiz).toBe('Ana Ruiz\nRuiz\nAna Ruíz');
     expect(data.names.author).toBe('author\nJana Novák');
     // In the order of CLAIM_KINDS, as the filter offers them.

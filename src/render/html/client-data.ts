@@ -11,7 +11,7 @@
  * tests run it in Node against the CLI's own functions (timeline, asserter names).
  */
 import type { DatasetDocument } from '../../core/model/types.js';
-import type { ClaimRow, ClientData, TimelineRow } from './client.js';
+import type { ClientClaim, ClientData, TimelineRow } from './client.js';
 
 /** What the page's data needs from the CLI, given to its script as JSON. */
 export interface PageConstants {
@@ -24,8 +24,8 @@ export interface PageConstants {
 }
 
 /** A relation as the page lists it: type, direction, the other claim's id, the note. */
-type RelationRow = ClaimRow[11][number];
-type AgreementRow = ClaimRow[12][number];
+type RelationRow = ClientClaim['relations'][number];
+type AgreementRow = ClientClaim['agreements'][number];
 
 /**
  * The page's rows, names, filters and timeline of a dataset that has passed every check (a
@@ -68,7 +68,7 @@ export function clientData(
   const usedActors = new Set<string>();
   const usedTopics = new Set<string>();
   const usedKinds = new Set<string>();
-  const claims = doc.claims.map((claim): ClaimRow => {
+  const claims = doc.claims.map((claim): ClientClaim => {
     for (const id of claim.actors) usedActors.add(id);
     for (const id of claim.topics) usedTopics.add(id);
     usedKinds.add(claim.kind);
@@ -78,15 +78,15 @@ export function clientData(
         : (entityById.get(claim.assertedBy)?.name ?? claim.assertedBy);
     const { when } = claim;
     const note = (claim as { note?: unknown }).note;
-    return [
-      claim.id,
-      sanitize(claim.text),
-      claim.kind,
-      sanitize(asserter),
-      claim.assertedBy,
-      orNull(claim.cue),
-      claim.hedged,
-      when
+    return {
+      id: claim.id,
+      text: sanitize(claim.text),
+      kind: claim.kind,
+      asserter: sanitize(asserter),
+      asserterId: claim.assertedBy,
+      cue: orNull(claim.cue),
+      hedged: claim.hedged,
+      when: when
         ? {
             date: sanitize(when.date),
             text: sanitize(when.text),
@@ -94,12 +94,12 @@ export function clientData(
             source: orNull(when.source),
           }
         : null,
-      claim.actors,
-      claim.topics,
-      typeof note === 'string' ? sanitize(note) : null,
-      related.get(claim.id) ?? [],
-      evidenced.get(claim.id) ?? [],
-    ];
+      actors: claim.actors,
+      topics: claim.topics,
+      note: typeof note === 'string' ? sanitize(note) : null,
+      relations: related.get(claim.id) ?? [],
+      agreements: evidenced.get(claim.id) ?? [],
+    };
   });
 
   const names: Record<string, string> = { [author]: `${author}\n${doc.source.author}` };
