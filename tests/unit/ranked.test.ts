@@ -31,6 +31,7 @@ import {
   poolScores,
   RankedTerms,
   rankable,
+  sameClaims,
   wordsOnly,
 } from '../../src/core/store/ranked-search.js';
 import { fold } from '../../src/core/text/fold.js';
@@ -335,6 +336,34 @@ describe('ranking from the index', () => {
       );
     }
   }, 120_000);
+
+  it('tells two lists of claims the same as marking one and checking the other does', () => {
+    // The former way: the claims of one marked, each of the other looked up, the marks undone.
+    const reference = (a: Uint32Array, b: Uint32Array, n: number): boolean => {
+      if (a.length !== b.length) return false;
+      const mark = new Int32Array(n);
+      for (const c of b) if (c < n) mark[c] = 1;
+      for (const c of a) if (!(c < n) || mark[c] !== 1) return false;
+      return true;
+    };
+    const distinct = fc
+      .uniqueArray(fc.integer({ min: 0, max: 40 }), { maxLength: 12 })
+      .map((xs) => Uint32Array.from(xs));
+    fc.assert(
+      fc.property(
+        distinct,
+        distinct,
+        fc.boolean(),
+        fc.integer({ min: 1, max: 45 }),
+        (a, b, shuffled, n) => {
+          // Often the same claims in another order, as a name's list and an alias's are.
+          const other = shuffled ? Uint32Array.from([...a].reverse()) : b;
+          expect(sameClaims(a, other, n)).toBe(reference(a, other, n));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
 
   it('tells words and phrases from other terms as the regular expressions do', () => {
     const one = /^[\p{L}\p{N}\p{M}]+$/u;
