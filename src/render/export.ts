@@ -3,7 +3,7 @@ import type { ClaimRef, Corpus } from '../core/model/corpus.js';
 import type { DatasetDocument, Entity } from '../core/model/types.js';
 import { CodePoints } from '../core/text/code-points.js';
 import { actorNames, asserterName, topicNames } from './claims.js';
-import { jsonPieces, LazyArray, toJson } from './json.js';
+import { holdsRisky, jsonPieces, LazyArray, toJson } from './json.js';
 import { claimJson } from './refs.js';
 
 /**
@@ -113,6 +113,19 @@ export function* csvPieces(refs: ClaimRef[], options: CsvOptions = {}): Generato
     };
     yield `${CSV_COLUMNS.map((column) => cell(values[column])).join(',')}\r\n`;
   }
+}
+
+/**
+ * 'plain' when nothing an export is made from holds a character toJson escapes: the datasets'
+ * documents (every string in them, keys too) and, when the export quotes it, the article. The
+ * rest of an export's text is armru's own (keys, IRIs made with encodeURIComponent, numbers).
+ */
+function plainness(corpus: Corpus, article: boolean): 'plain' | undefined {
+  for (const dataset of corpus.datasets) {
+    if (holdsRisky(dataset.doc)) return undefined;
+    if (article && holdsRisky(dataset.text)) return undefined;
+  }
+  return 'plain';
 }
 
 /** The IRI armru gives an article: it has no URL of its own in the dataset. */
@@ -264,7 +277,7 @@ export function* annotationPieces(corpus: Corpus, refs: ClaimRef[]): Generator<s
         }
       : {}),
   };
-  yield* jsonPieces(collection, 2);
+  yield* jsonPieces(collection, 2, 0, plainness(corpus, true));
   yield '\n';
 }
 
@@ -317,6 +330,8 @@ export function* jsonLdPieces(corpus: Corpus, refs: ClaimRef[]): Generator<strin
   yield* jsonPieces(
     { '@context': 'https://schema.org', '@graph': new LazyArray(graphNodes(corpus, refs)) },
     2,
+    0,
+    plainness(corpus, false),
   );
   yield '\n';
 }
@@ -343,10 +358,30 @@ function* graphNodes(corpus: Corpus, refs: ClaimRef[]): Generator<Record<string,
     if (mine.length === 0) continue;
     const { source } = dataset.doc;
     const article = sourceIri(source.id);
-    const entityRef = (id: string) => ({ '@id': entityIri(source.id, id) });
-    const topicIri = (id: string) => `${article}:topic:${encodeURIComponent(id)}`;
+    // Each IRI is made once: most claims name the same few thousand entities and topics.
+    const entityIris = new Map<string, string>();
+    const entityIriOf = (id: string) => {
+      let iri = entityIris.get(id);
+      if (iri === undefined) {
+        iri = entityIri(source.id, id);
+        entityIris.set(id, iri);
+      }
+      return iri;
+    };
+    const entityRef = (id: string) => ({ '@id': entityIriOf(id) });
+    const topicIris = new Map<string, string>();
+    const topicIri = (id: string) => {
+      let iri = topicIris.get(id);
+      if (iri === undefined) {
+        iri = `${article}:topic:${encodeURIComponent(id)}`;
+        topicIris.set(id, iri);
+      }
+      return iri;
+    };
     const agreementIri = (id: string) => `${article}:agreement:${encodeURIComponent(id)}`;
-    const claimRef = (id: string) => ({ '@id': claimIris(source.id, id).claim });
+    const claimBase = `${article}:claim:`;
+    const annotationBase = `${article}:annotation:`;
+    const claimRef = (id: string) => ({ '@id': `${claimBase}${encodeURIComponent(id)}` });
     const author = authorIri(dataset);
     add({
       '@id': article,
@@ -365,11 +400,11 @@ function* graphNodes(corpus: Corpus, refs: ClaimRef[]): Generator<Record<string,
     const addEntity = (id: string) => {
       if (described.has(id)) return;
       const entity = dataset.entityById.get(id);
-      if (!entity || seen.has(entityIri(source.id, id))) return;
+      if (!entity || seen.has(entityIriOf(id))) return;
       described.add(id);
       const members = HAS_MEMBER_OF.has(entity.type) ? memberIds(entity) : [];
       add({
-        '@id': entityIri(source.id, id),
+        '@id': entityIriOf(id),
         '@type': SCHEMA_TYPES[entity.type] ?? 'Thing',
         name: entity.name,
         ...(entity.aliases.length > 0 ? { alternateName: entity.aliases } : {}),
@@ -412,7 +447,7 @@ function* graphNodes(corpus: Corpus, refs: ClaimRef[]): Generator<Record<string,
       if (claim.assertedBy !== AUTHOR) addEntity(claim.assertedBy);
       for (const id of claim.topics) {
         const topic = dataset.topicById.get(id);
-        if (!topic) continue;
+        if (!topic || seen.has(topicIri(id))) continue;
         add({
           '@id': topicIri(id),
           '@type': 'DefinedTerm',
@@ -421,7 +456,8 @@ function* graphNodes(corpus: Corpus, refs: ClaimRef[]): Generator<Record<string,
           description: topic.description,
         });
       }
-      const iris = claimIris(source.id, claim.id);
+      const encoded = encodeURIComponent(claim.id);
+      const iris = { claim: `${claimBase}${encoded}`, annotation: `${annotationBase}${encoded}` };
       const date = claim.when?.date;
       const relations: Record<string, { '@id': string }[]> = {};
       for (const r of relationsFrom.get(claim.id) ?? []) {
@@ -435,7 +471,7 @@ function* graphNodes(corpus: Corpus, refs: ClaimRef[]): Generator<Record<string,
         '@type': 'Claim',
         identifier: claim.id,
         text: claim.text,
-        author: { '@id': asserter(dataset, claim).id },
+        author: { '@id': claim.assertedBy === AUTHOR ? author : entityIriOf(claim.assertedBy) },
         appearance: { '@id': article },
         about: [
           ...claim.actors.map(entityRef),
