@@ -217,30 +217,62 @@ export function* annotationPieces(corpus: Corpus, refs: ClaimRef[]): Generator<s
   const codePoints = new Map(corpus.datasets.map((d) => [d, new CodePoints(d.text)]));
   const collectionId = `urn:armru:${corpus.datasets.map((d) => encodeURIComponent(d.doc.source.id)).join('+')}:annotations`;
   const pageId = `${collectionId}:page-1`;
+  // What recurs from claim to claim is made once and shared (JSON text does not show that an
+  // object is shared): each dataset's IRIs, each asserter, each tag.
+  const bases = new Map(
+    corpus.datasets.map((d) => {
+      const source = sourceIri(d.doc.source.id);
+      return [d, { source, claim: `${source}:claim:`, annotation: `${source}:annotation:` }];
+    }),
+  );
+  const asserters = new Map<ClaimRef['dataset'], Map<string, { id: string; name: string }>>();
+  const asserterOf = (dataset: ClaimRef['dataset'], claim: ClaimRef['claim']) => {
+    let known = asserters.get(dataset);
+    if (!known) {
+      known = new Map();
+      asserters.set(dataset, known);
+    }
+    let found = known.get(claim.assertedBy);
+    if (!found) {
+      found = asserter(dataset, claim);
+      known.set(claim.assertedBy, found);
+    }
+    return found;
+  };
+  const tags = new Map<string, { type: string; purpose: string; value: string }>();
+  const tag = (value: string) => {
+    let found = tags.get(value);
+    if (!found) {
+      found = { type: 'TextualBody', purpose: 'tagging', value };
+      tags.set(value, found);
+    }
+    return found;
+  };
   const annotation = ({ dataset, claim }: ClaimRef) => {
-    const sourceId = dataset.doc.source.id;
-    const source = sourceIri(sourceId);
-    const iris = claimIris(sourceId, claim.id);
+    const base = bases.get(dataset) as { source: string; claim: string; annotation: string };
+    const source = base.source;
+    const encoded = encodeURIComponent(claim.id);
+    const iris = { annotation: `${base.annotation}${encoded}`, claim: `${base.claim}${encoded}` };
     const cps = codePoints.get(dataset) as CodePoints;
     const { prefix, suffix } = context(cps, claim.quote.start, claim.quote.end);
-    const tag = (value: string) => ({ type: 'TextualBody', purpose: 'tagging', value });
+    const body: unknown[] = [
+      {
+        type: 'TextualBody',
+        purpose: 'describing',
+        value: claim.text,
+        format: 'text/plain',
+        language: dataset.doc.source.inLanguage,
+      },
+      { id: iris.claim, type: 'schema:Claim', purpose: 'identifying' },
+      tag(claim.kind),
+    ];
+    for (const name of topicNames(dataset, claim)) body.push(tag(name));
     return {
       '@context': ANNO_CONTEXT,
       id: iris.annotation,
       type: 'Annotation',
       motivation: 'describing',
-      body: [
-        {
-          type: 'TextualBody',
-          purpose: 'describing',
-          value: claim.text,
-          format: 'text/plain',
-          language: dataset.doc.source.inLanguage,
-        },
-        { id: iris.claim, type: 'schema:Claim', purpose: 'identifying' },
-        tag(claim.kind),
-        ...topicNames(dataset, claim).map(tag),
-      ],
+      body,
       target: {
         type: 'SpecificResource',
         // The article on the web when the dataset knows its address, so annotation viewers
@@ -251,7 +283,7 @@ export function* annotationPieces(corpus: Corpus, refs: ClaimRef[]): Generator<s
           { type: 'TextPositionSelector', start: claim.quote.start, end: claim.quote.end },
         ],
       },
-      [`${ARMRU_TERMS}assertedBy`]: asserter(dataset, claim),
+      [`${ARMRU_TERMS}assertedBy`]: asserterOf(dataset, claim),
     };
   };
   function* items(): Generator<unknown> {
@@ -459,32 +491,35 @@ function* graphNodes(corpus: Corpus, refs: ClaimRef[]): Generator<Record<string,
       const encoded = encodeURIComponent(claim.id);
       const iris = { claim: `${claimBase}${encoded}`, annotation: `${annotationBase}${encoded}` };
       const date = claim.when?.date;
-      const relations: Record<string, { '@id': string }[]> = {};
-      for (const r of relationsFrom.get(claim.id) ?? []) {
-        const key = `${ARMRU_TERMS}${r.type}`;
-        const list = relations[key];
-        if (list) list.push(claimRef(r.to));
-        else relations[key] = [claimRef(r.to)];
-      }
-      add({
+      // The node is made key by key, in the order of its JSON, rather than by spreading
+      // optional parts into it: a spread makes an object only to copy it, once per claim.
+      const about: { '@id': string }[] = [];
+      for (const id of claim.actors) about.push(entityRef(id));
+      for (const id of claim.topics) about.push({ '@id': topicIri(id) });
+      for (const id of agreementsOf.get(claim.id) ?? []) about.push({ '@id': agreementIri(id) });
+      const node: Record<string, unknown> = {
         '@id': iris.claim,
         '@type': 'Claim',
         identifier: claim.id,
         text: claim.text,
         author: { '@id': claim.assertedBy === AUTHOR ? author : entityIriOf(claim.assertedBy) },
         appearance: { '@id': article },
-        about: [
-          ...claim.actors.map(entityRef),
-          ...claim.topics.map((id) => ({ '@id': topicIri(id) })),
-          ...(agreementsOf.get(claim.id) ?? []).map((id) => ({ '@id': agreementIri(id) })),
-        ],
+        about,
         citation: { '@type': 'Quotation', text: claim.quote.exact, isPartOf: { '@id': article } },
-        ...(date && SCHEMA_DATE.test(date) ? { dateCreated: date } : {}),
-        ...(source.datePublished ? { datePublished: source.datePublished } : {}),
-        ...(date ? { temporalCoverage: date } : {}),
-        subjectOf: { '@id': iris.annotation },
-        ...relations,
-      });
+      };
+      if (date && SCHEMA_DATE.test(date)) node.dateCreated = date;
+      if (source.datePublished) node.datePublished = source.datePublished;
+      if (date) node.temporalCoverage = date;
+      node.subjectOf = { '@id': iris.annotation };
+      for (const r of relationsFrom.get(claim.id) ?? []) {
+        const key = `${ARMRU_TERMS}${r.type}`;
+        const list = node[key] as { '@id': string }[] | undefined;
+        if (list) list.push(claimRef(r.to));
+        else node[key] = [claimRef(r.to)];
+      }
+      // A claim's IRI is its own (claim ids are unique in a dataset, source ids across them,
+      // and no other node's IRI has ":claim:" in it): no need to remember it.
+      graph.push(node);
       yield* flush();
     }
     for (const agreement of agreements) {
