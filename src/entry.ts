@@ -142,12 +142,15 @@ function startReportThread(args: string[]): void {
   const workerData: WorkerStart = { armru: WORKER_DATA, ...(guess !== undefined ? { guess } : {}) };
   const worker = new Worker(join(here, WORKER_FILE), { workerData });
   worker.unref();
-  const thread: EarlyThread = { worker };
+  const thread: EarlyThread = { worker, ...(guess !== undefined ? { guess } : {}) };
   worker.on('error', (error) => {
     thread.error ??= error;
   });
   worker.on('exit', (code) => {
     thread.exit = code;
+  });
+  worker.once('message', (message) => {
+    thread.first ??= message;
   });
   leaveEarlyThread(thread);
 }

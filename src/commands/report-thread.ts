@@ -12,8 +12,9 @@ export interface WorkerStart {
   armru: typeof WORKER_DATA;
   /**
    * The dataset file the run probably reports on, for the thread to read and check while the
-   * main thread is still loading: only a guess from the arguments. The main thread still sends
-   * the text it read, and what the thread found counts only for exactly that text.
+   * main thread is still loading: only a guess from the arguments. The thread sends back the
+   * text it read, which the main thread uses when it is the very file it loads; for any other
+   * text, what the thread found does not count.
    */
   guess?: string;
 }
@@ -31,6 +32,10 @@ export interface EarlyThread {
   worker: Worker;
   error?: Error;
   exit?: number;
+  /** Its first message (the text it read ahead, see report-worker.ts), if it came before. */
+  first?: unknown;
+  /** The file it was told to read ahead (see `WorkerStart`). */
+  guess?: string;
 }
 
 const EARLY = Symbol.for('armru.report-thread');

@@ -1,33 +1,27 @@
 /**
  * The report's second thread (bundled as dist/armru/report-worker.cjs). While the main thread
  * checks the dataset and lays out the article, it starts Graphviz and lays out the actor
- * network, checks the document against the JSON Schema, and makes the page's data block, all
- * from its own parse of the text the main thread read, or of the same text it read itself
- * ahead of the main thread (see `readAhead`). (The other check that needs nothing
- * but the text, the scan for what JSON.parse lets through, runs on the main thread while it
- * waits for this one.) It answers only whether the document meets the schema; when it does
- * not, the main thread runs every check itself, in order, and reports exactly what a plain
- * load reports. Nothing it makes is written before every check has passed.
+ * network, and checks its own parse of the text the main thread read (or of the same text it
+ * read itself ahead of the main thread, see `readAhead`) for what JSON.parse lets through
+ * (the scan) and against the JSON Schema. It answers only whether the text is clean; when it
+ * is not, the main thread runs every check itself, in order, and reports exactly what a plain
+ * load reports. Nothing is written before every check has passed.
  */
 import { existsSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { datasetOf, readText } from '../core/dataset/files.js';
+import { readText } from '../core/dataset/files.js';
 import { scanJson } from '../core/dataset/json-scan.js';
 import { checkSchema } from '../core/dataset/schema.js';
-import type { DatasetDocument } from '../core/model/types.js';
 import { indexDirectory } from '../core/store/index-store.js';
 import { graphviz, layoutSvg } from '../render/graph-svg.js';
-import { pageData } from './report-data.js';
 import { isReportThread } from './report-thread.js';
 
 /** What the main thread asks; each request has one answer, of the same type. */
 export type WorkerRequest =
   | { type: 'layout'; dot: string }
-  /** A dataset's text as read: its data block. */
-  | { type: 'data'; text: string }
   /**
-   * A dataset's text as read: whether it meets the schema. Without `text`, the text of the
-   * latest request that carried one (a text of megabytes is copied to this thread once).
+   * A dataset's text as read: whether it is clean (the scan and the schema). Without `text`,
+   * the text this thread read ahead and sent (see `readAhead`).
    */
   | { type: 'check'; text?: string };
 
@@ -36,8 +30,12 @@ export type WorkerAnswer =
   | { type: 'layout'; svg: string }
   | { type: 'layout'; error: string }
   | { type: 'check'; clean: boolean }
-  | { type: 'data'; json: string }
-  | { type: 'data'; error: string };
+  /**
+   * Sent once, unasked, as soon as the read ahead has read the guessed file (`file`, `text`) or
+   * found nothing to read (neither): the main thread uses that text rather than read and decode
+   * the file a second time.
+   */
+  | { type: 'text'; file?: string; text?: string };
 
 /** True when the scan of the text finds nothing JSON.parse let through. */
 export function scanClean(text: string): boolean {
@@ -49,10 +47,7 @@ export function meetsSchema(doc: unknown): boolean {
   return doc !== undefined && checkSchema(doc).length === 0;
 }
 
-/**
- * The whole check of a text that the report's two threads share (this one the schema, the
- * main one the scan): it parses, the scan finds nothing, and the document meets the schema.
- */
+/** The whole check of a text on this thread: it parses, the scan finds nothing, and the document meets the schema. */
 export function cleanText(text: string): boolean {
   return meetsSchema(parse(text)) && scanClean(text);
 }
@@ -68,38 +63,19 @@ export function parse(text: string): unknown {
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** The data block of a parsed document, or why it could not be made. */
-export function dataAnswer(doc: unknown): WorkerAnswer {
-  if (doc === undefined) return { type: 'data', error: 'the text is not JSON' };
-  try {
-    // The data block needs neither the file's name nor the article: the dataset has none.
-    return { type: 'data', json: pageData(datasetOf('', doc as DatasetDocument, '')) };
-  } catch (error) {
-    // A document the schema refuses can break anywhere; the main thread's checks say why.
-    return { type: 'data', error: message(error) };
-  }
-}
-
-/**
- * A dataset's text, parsed once, and the answers made of it so far (each is made when first
- * asked, or ahead of time by `readAhead`).
- */
+/** A dataset's text, parsed once, and whether it is clean (found when first asked, or ahead of time by `readAhead`). */
 export interface Prepared {
   text: string;
   doc: unknown;
-  data?: WorkerAnswer;
   check?: WorkerAnswer;
 }
 
-/** The data block of a prepared text, made once. */
-export function dataOf(prepared: Prepared): WorkerAnswer {
-  prepared.data ??= dataAnswer(prepared.doc);
-  return prepared.data;
-}
-
-/** Whether a prepared text meets the schema, found once. */
+/** Whether a prepared text is clean: the scan finds nothing and the document meets the schema. */
 export function checkOf(prepared: Prepared): WorkerAnswer {
-  prepared.check ??= { type: 'check', clean: meetsSchema(prepared.doc) };
+  prepared.check ??= {
+    type: 'check',
+    clean: meetsSchema(prepared.doc) && scanClean(prepared.text),
+  };
   return prepared.check;
 }
 
@@ -113,23 +89,29 @@ export function preparedFor(last: Prepared | undefined, text: string): Prepared 
 }
 
 /**
- * Reads and prepares the dataset the run probably reports on (see `reportDataGuess`) while the
- * main thread is still loading: parses it, makes its data block and checks it against the
- * schema. Nothing when there is no guess, when the file cannot be read (the main thread reads
- * it and says what is wrong), or when an index lies beside it: a fresh index vouches for the
- * schema, and then the main thread makes the data block itself from its own parse, which
- * costs less than waiting for this thread's.
+ * Reads and checks the dataset the run probably reports on (see `reportDataGuess`) while the
+ * main thread is still loading, and sends the main thread the text as soon as it is read (or
+ * says that it read nothing). Nothing when there is no guess, when the file cannot be read
+ * (the main thread reads it and says what is wrong), or when an index lies beside it: a fresh
+ * index vouches for the checks, and then nobody asks.
  */
-export function readAhead(guess: string | undefined): Prepared | undefined {
-  if (guess === undefined || existsSync(indexDirectory(guess))) return undefined;
-  let text: string;
-  try {
-    text = readText(guess, 'dataset');
-  } catch {
-    return undefined;
+export function readAhead(
+  guess: string | undefined,
+  sendText: (answer: WorkerAnswer) => void = () => undefined,
+  whileParsing: () => void = () => undefined,
+): Prepared | undefined {
+  let text: string | undefined;
+  if (guess !== undefined && !existsSync(indexDirectory(guess))) {
+    try {
+      text = readText(guess, 'dataset');
+    } catch {
+      // The main thread reads it and says what is wrong.
+    }
   }
+  sendText(text === undefined ? { type: 'text' } : { type: 'text', file: guess, text });
+  whileParsing();
+  if (text === undefined) return undefined;
   const prepared: Prepared = { text, doc: parse(text) };
-  dataOf(prepared);
   checkOf(prepared);
   return prepared;
 }
@@ -140,11 +122,10 @@ if (port && isReportThread(workerData)) {
   let last: Prepared | undefined;
   let ready: ReturnType<typeof graphviz> | undefined;
   port.on('message', async (request: WorkerRequest) => {
-    if (request.type === 'data' || request.type === 'check') {
+    if (request.type === 'check') {
+      // Without a text, the one read ahead: the main thread asks so only after it came.
       if (request.text !== undefined) last = preparedFor(last, request.text);
-      // A check without a text comes only after a request with one, which set `last`.
-      const prepared = last as Prepared;
-      port.postMessage(request.type === 'data' ? dataOf(prepared) : checkOf(prepared));
+      port.postMessage(checkOf(last as Prepared));
       return;
     }
     try {
@@ -155,10 +136,13 @@ if (port && isReportThread(workerData)) {
       port.postMessage({ type: 'layout', error: message(error) } satisfies WorkerAnswer);
     }
   });
-  // Graphviz starts compiling first: its module takes tens of milliseconds of this thread,
-  // and the compiling goes on elsewhere while the dataset is read ahead. The page's data
-  // block and the checks are awaited only when the page is complete, as is the network.
-  ready = graphviz();
-  ready.catch(() => undefined);
-  last = readAhead(workerData.guess);
+  // The dataset is read first, since the main thread waits for that text; then Graphviz
+  // starts (its module takes tens of milliseconds of this thread, and its WebAssembly
+  // compiles elsewhere while the text is parsed and checked here). The checks are awaited
+  // only when the page is complete, as is the network.
+  const startGraphviz = () => {
+    ready = graphviz();
+    ready.catch(() => undefined);
+  };
+  last = readAhead(workerData.guess, (answer) => port.postMessage(answer), startGraphviz);
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { type ActorGraph, actorGraph } from '../core/browse/graph.js';
 import { busiestActors } from '../core/browse/graph-filter.js';
@@ -7,9 +8,9 @@ import type { Corpus } from '../core/model/corpus.js';
 import { ArmruError } from '../core/model/errors.js';
 import { VERSION } from '../core/model/paths.js';
 import type { ClaimKind, Dataset } from '../core/model/types.js';
+import { indexDirectory } from '../core/store/index-store.js';
 import { loadCorpusChecking } from '../core/store/load.js';
 import { type CommandContext, OK, type Outcome } from './context.js';
-import { pageData } from './report-data.js';
 import {
   type EarlyThread,
   takeEarlyThread,
@@ -17,7 +18,7 @@ import {
   WORKER_FILE,
   type WorkerStart,
 } from './report-thread.js';
-import { scanClean, type WorkerAnswer, type WorkerRequest } from './report-worker.js';
+import type { WorkerAnswer, WorkerRequest } from './report-worker.js';
 
 /** Checked options of `armru report`. */
 export interface ReportOptions {
@@ -51,22 +52,20 @@ export async function reportCommand(ctx: CommandContext, options: ReportOptions)
   }
 }
 
-/** The report's second thread (report-worker.ts): Graphviz, the checks of the text, the data. */
+/** The report's second thread (report-worker.ts): Graphviz and the checks of the text. */
 interface Helper {
   /** Lays out DOT; rejects with Graphviz's errors. */
   svg(dot: string): Promise<string>;
   /**
-   * A dataset's text as read: the thread makes its data block (only the first text offered
-   * counts; a report shows one dataset).
+   * Whether a dataset's text as read is clean: the scan finds nothing JSON.parse let through
+   * and the document meets the schema (rejects if the thread fails).
    */
-  offer(text: string): void;
-  /** Whether a dataset's text as read meets the schema (rejects if the thread fails). */
   check(text: string): Promise<boolean>;
   /**
-   * The data block of the first text offered (rejects if it could not be made), or undefined
-   * when none was.
+   * The text of `file` as the thread read it ahead, or undefined when it read another file or
+   * none (or failed): then the main thread reads the file itself.
    */
-  data(): Promise<string | undefined>;
+  textOf(file: string): Promise<string | undefined>;
   /** Stops the thread (also when nothing was asked). */
   close(): Promise<void>;
 }
@@ -92,15 +91,34 @@ function startHelper(): Helper {
   // Once the thread has failed or ended, every question, asked or still to come, fails at
   // once instead of waiting for an answer that cannot come.
   let gone: Error | undefined;
+  const failed: (() => void)[] = [];
   const fail = (error: Error) => {
     gone ??= error;
     for (const w of waiting.splice(0)) w.reject(gone);
+    for (const f of failed.splice(0)) f();
   };
   const ended = (code: number) =>
     fail(new Error(`the report's second thread ended (status ${code})`));
-  worker.on('message', (answer: WorkerAnswer) => {
-    const at = waiting.findIndex((w) => w.type === answer.type);
-    if (at !== -1) waiting.splice(at, 1)[0]?.resolve(answer);
+  // The thread's first message, unasked: the text it read ahead, or word that it read none.
+  let aheadText: string | undefined;
+  let aheadFile: string | undefined;
+  const ahead = new Promise<void>((resolve) => {
+    const onText = (answer: WorkerAnswer) => {
+      if (answer.type !== 'text') return false;
+      aheadFile = answer.file;
+      aheadText = answer.text;
+      resolve();
+      return true;
+    };
+    const onAnswer = (answer: WorkerAnswer) => {
+      if (onText(answer)) return;
+      const at = waiting.findIndex((w) => w.type === answer.type);
+      if (at !== -1) waiting.splice(at, 1)[0]?.resolve(answer);
+    };
+    worker.on('message', onAnswer);
+    if (early.first !== undefined) onText(early.first as WorkerAnswer);
+    // A thread that failed or ended sends nothing more: nothing was read ahead.
+    failed.push(resolve);
   });
   worker.on('error', fail);
   worker.on('exit', ended);
@@ -116,9 +134,6 @@ function startHelper(): Helper {
   const ask = (request: WorkerRequest) => {
     if (!gone) worker.postMessage(request);
   };
-  let first: Promise<string> | undefined;
-  // The text of the latest request that carried one: the thread's prepared text.
-  let sent: string | undefined;
   return {
     svg: async (dot) => {
       const svg = answer('layout');
@@ -127,46 +142,24 @@ function startHelper(): Helper {
       if ('svg' in got) return got.svg;
       throw new Error('error' in got ? got.error : 'Graphviz gave no answer');
     },
-    offer: (text) => {
-      if (first) return;
-      first = answer('data').then((got) => {
-        if ('json' in got) return got.json;
-        throw new Error(`the page's data could not be made: ${'error' in got ? got.error : '?'}`);
-      });
-      // Awaited when the page is put together; until then a rejection is not unhandled.
-      first.catch(() => undefined);
-      sent = text;
-      ask({ type: 'data', text });
-    },
     check: async (text) => {
       const verdict = answer('check');
-      // The text the thread has is not copied to it a second time.
-      ask(text === sent ? { type: 'check' } : { type: 'check', text });
-      sent = text;
+      // The text the thread read ahead is not sent back to it.
+      ask(text === aheadText ? { type: 'check' } : { type: 'check', text });
       const got = await verdict;
       return 'clean' in got && got.clean;
     },
-    data: async () => first,
+    textOf: async (file) => {
+      // Waited for only when the thread reads this very file ahead: not for another file,
+      // nor when an index beside it spares the checks (the thread reads nothing then).
+      if (file !== early.guess || existsSync(indexDirectory(file))) return undefined;
+      await ahead;
+      return aheadFile === file ? aheadText : undefined;
+    },
     close: async () => {
       await worker.terminate();
     },
   };
-}
-
-/**
- * Runs `work` once this thread has nothing else to do: at the first turn of the event loop,
- * which comes when the report first waits for its helper thread.
- */
-function whenIdle<T>(work: () => T): Promise<T> {
-  return new Promise((resolve, reject) => {
-    setImmediate(() => {
-      try {
-        resolve(work());
-      } catch (error) {
-        reject(error);
-      }
-    });
-  });
 }
 
 async function writeReport(
@@ -176,18 +169,19 @@ async function writeReport(
   helper: Helper,
   toPictureDot: (graph: ActorGraph, title: string) => string,
 ): Promise<Outcome> {
-  // Without a fresh index, the helper thread checks the schema and makes the page's data
-  // block from its own parse of the text (often read ahead, see readAhead), while the rest of
-  // the page is made here; the JSON scan runs here once this thread waits for the helper.
-  // Nothing is written until both have passed. With a fresh index there is nothing to
-  // check, and the data block is made here: the helper's parse of the text would end later.
-  const { corpus, checked } = await loadCorpusChecking(ctx.dataPaths, async (text) => {
-    helper.offer(text);
-    const [schema, scan] = await Promise.all([helper.check(text), whenIdle(() => scanClean(text))]);
-    return schema && scan;
+  // Without a fresh index, the helper thread checks its own parse of the text (often read
+  // ahead, see readAhead): the scan and the schema, while the page is made here. Nothing is
+  // written until the checks have passed. The page carries the dataset's text as read.
+  let json: string | undefined;
+  const { corpus, checked } = await loadCorpusChecking(ctx.dataPaths, {
+    check: (text) => helper.check(text),
+    read: (text) => {
+      json ??= text;
+    },
+    early: (file) => helper.textOf(file),
   });
   try {
-    return await makeReport(ctx, options, toStdout, helper, toPictureDot, corpus, checked);
+    return await makeReport(ctx, options, toStdout, helper, toPictureDot, corpus, checked, json);
   } catch (error) {
     // A document that has not met the schema yet can fail anywhere: the checks say why.
     await checked;
@@ -203,6 +197,7 @@ async function makeReport(
   toPictureDot: (graph: ActorGraph, title: string) => string,
   corpus: Corpus,
   checked: Promise<void>,
+  json: string | undefined,
 ): Promise<Outcome> {
   if (corpus.datasets.length !== 1) {
     throw new ArmruError(
@@ -240,8 +235,6 @@ async function makeReport(
       : `${graph.nodes.length} actors. ${legend}`;
 
   const { fillData, fillNetwork, renderReport } = await import('../render/html/page.js');
-  // The page is laid out before the data block is awaited: without an index it is made on the
-  // second thread meanwhile.
   const page = renderReport({
     source: dataset.doc.source,
     runs,
@@ -251,7 +244,8 @@ async function makeReport(
     networkNote,
     version: VERSION,
   });
-  fillData(page, (await helper.data()) ?? pageData(dataset));
+  // One dataset was loaded, from this text.
+  fillData(page, json as string);
   const pieces = svg ? fillNetwork(page, await svg) : page.pieces;
   await checked;
   if (toStdout) for (const piece of pieces) ctx.view.write(piece);

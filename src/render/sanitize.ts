@@ -6,66 +6,95 @@
  * JSON output never goes through here: it stays byte-exact.
  */
 
-// What no reader should get raw, besides the C0 controls handled below: DEL and C1; bidi
-// embeddings, overrides, isolates and marks; invisible characters that hide or join text
-// (zero-width space, joiners, word joiner, invisible operators, BOM, Mongolian vowel
-// separator); the line and paragraph separators some terminals break lines on; interlinear
-// annotation marks; and tag characters (U+E0000–U+E007F), which can smuggle unseen text.
-const INVISIBLE_BMP =
-  '\\u007f-\\u009f\\u061c\\u180e\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2069\\ufeff\\ufff9-\\ufffb';
-const INVISIBLE = `${INVISIBLE_BMP}\\u{e0000}-\\u{e007f}`;
-// C0 but tab and newline, plus the above: for multi-line text.
-export const UNSAFE = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f${INVISIBLE}]`, 'gu');
-// The same plus tab, newline and carriage return, for one-line fields such as table cells and TSV.
-export const UNSAFE_INLINE = new RegExp(`[\\u0000-\\u001f${INVISIBLE}]`, 'gu');
-// Quick tests without the unicode flag, which makes V8 much slower: the same classes, but
-// the tag characters are found by their first UTF-16 unit (U+DB40), so they say "maybe"
-// for a few strings that need nothing, never "no" for one that needs something.
-export const MAYBE_UNSAFE = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f${INVISIBLE_BMP}\\udb40]`);
-export const MAYBE_UNSAFE_INLINE = new RegExp(`[\\u0000-\\u001f${INVISIBLE_BMP}\\udb40]`);
-
-// MAYBE_UNSAFE_INLINE but newline, which a table cell keeps as a line break.
-const MAYBE_UNSAFE_IN_CELL = new RegExp(`[\\u0000-\\u0009\\u000b-\\u001f${INVISIBLE_BMP}\\udb40]`);
-
-function escapeChar(ch: string): string {
-  const code = ch.codePointAt(0) as number;
-  if (ch === '\n') return '\\n';
-  if (ch === '\t') return '\\t';
-  if (ch === '\r') return '\\r';
-  if (code < 0x100) return `\\x${code.toString(16).padStart(2, '0')}`;
-  return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
-}
-
-// A zero-width joiner between two pictographs builds one emoji (👩‍👧): that one stays.
-const PICTOGRAPH_BEFORE = /\p{Extended_Pictographic}[\u{1f3fb}-\u{1f3ff}\ufe0f]?$/u;
-const PICTOGRAPH_AFTER = /^\p{Extended_Pictographic}/u;
-
-function escapeAt(ch: string, offset: number, text: string): string {
-  if (
-    ch === '\u200d' &&
-    PICTOGRAPH_BEFORE.test(text.slice(Math.max(0, offset - 3), offset)) &&
-    PICTOGRAPH_AFTER.test(text.slice(offset + 1, offset + 3))
-  ) {
-    return ch;
-  }
-  return escapeChar(ch);
-}
-
-/** Escapes control characters but keeps newlines and tabs (for multi-line text such as `show`). */
-export function sanitize(text: string): string {
-  return MAYBE_UNSAFE.test(text) ? text.replace(UNSAFE, escapeAt) : text;
-}
-
-/** Escapes control characters, newlines and tabs too (for one-line cells and tab-separated output). */
-export function sanitizeInline(text: string): string {
-  return MAYBE_UNSAFE_INLINE.test(text) ? text.replace(UNSAFE_INLINE, escapeAt) : text;
-}
-
 /**
- * False when sanitizeInline would change no line of `text` (newlines aside, which a table
- * cell keeps as line breaks): most text has nothing to escape and can be used as it is.
- * True means it may (see MAYBE_UNSAFE).
+ * The escapes below, made by a function that uses nothing outside its own body, so that the
+ * report page's script can carry its source and escape exactly as the CLI does (see
+ * src/render/html/page.ts). Everything else uses the copy made once at the end.
  */
-export function hasUnsafeInline(text: string): boolean {
-  return MAYBE_UNSAFE_IN_CELL.test(text);
+export function makeSanitizers() {
+  // What no reader should get raw, besides the C0 controls handled below: DEL and C1; bidi
+  // embeddings, overrides, isolates and marks; invisible characters that hide or join text
+  // (zero-width space, joiners, word joiner, invisible operators, BOM, Mongolian vowel
+  // separator); the line and paragraph separators some terminals break lines on; interlinear
+  // annotation marks; and tag characters (U+E0000–U+E007F), which can smuggle unseen text.
+  const INVISIBLE_BMP =
+    '\\u007f-\\u009f\\u061c\\u180e\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2069\\ufeff\\ufff9-\\ufffb';
+  const INVISIBLE = `${INVISIBLE_BMP}\\u{e0000}-\\u{e007f}`;
+  // C0 but tab and newline, plus the above: for multi-line text.
+  const UNSAFE = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f${INVISIBLE}]`, 'gu');
+  // The same plus tab, newline and carriage return, for one-line fields such as table cells and TSV.
+  const UNSAFE_INLINE = new RegExp(`[\\u0000-\\u001f${INVISIBLE}]`, 'gu');
+  // Quick tests without the unicode flag, which makes V8 much slower: the same classes, but
+  // the tag characters are found by their first UTF-16 unit (U+DB40), so they say "maybe"
+  // for a few strings that need nothing, never "no" for one that needs something.
+  const MAYBE_UNSAFE = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f${INVISIBLE_BMP}\\udb40]`);
+  const MAYBE_UNSAFE_INLINE = new RegExp(`[\\u0000-\\u001f${INVISIBLE_BMP}\\udb40]`);
+
+  // MAYBE_UNSAFE_INLINE but newline, which a table cell keeps as a line break.
+  const MAYBE_UNSAFE_IN_CELL = new RegExp(
+    `[\\u0000-\\u0009\\u000b-\\u001f${INVISIBLE_BMP}\\udb40]`,
+  );
+
+  function escapeChar(ch: string): string {
+    const code = ch.codePointAt(0) as number;
+    if (ch === '\n') return '\\n';
+    if (ch === '\t') return '\\t';
+    if (ch === '\r') return '\\r';
+    if (code < 0x100) return `\\x${code.toString(16).padStart(2, '0')}`;
+    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  }
+
+  // A zero-width joiner between two pictographs builds one emoji (👩‍👧): that one stays.
+  const PICTOGRAPH_BEFORE = /\p{Extended_Pictographic}[\u{1f3fb}-\u{1f3ff}\ufe0f]?$/u;
+  const PICTOGRAPH_AFTER = /^\p{Extended_Pictographic}/u;
+
+  function escapeAt(ch: string, offset: number, text: string): string {
+    if (
+      ch === '\u200d' &&
+      PICTOGRAPH_BEFORE.test(text.slice(Math.max(0, offset - 3), offset)) &&
+      PICTOGRAPH_AFTER.test(text.slice(offset + 1, offset + 3))
+    ) {
+      return ch;
+    }
+    return escapeChar(ch);
+  }
+
+  /** Escapes control characters but keeps newlines and tabs (for multi-line text such as `show`). */
+  function sanitize(text: string): string {
+    return MAYBE_UNSAFE.test(text) ? text.replace(UNSAFE, escapeAt) : text;
+  }
+
+  /** Escapes control characters, newlines and tabs too (for one-line cells and tab-separated output). */
+  function sanitizeInline(text: string): string {
+    return MAYBE_UNSAFE_INLINE.test(text) ? text.replace(UNSAFE_INLINE, escapeAt) : text;
+  }
+
+  /**
+   * False when sanitizeInline would change no line of `text` (newlines aside, which a table
+   * cell keeps as line breaks): most text has nothing to escape and can be used as it is.
+   * True means it may (see MAYBE_UNSAFE).
+   */
+  function hasUnsafeInline(text: string): boolean {
+    return MAYBE_UNSAFE_IN_CELL.test(text);
+  }
+
+  return {
+    UNSAFE,
+    UNSAFE_INLINE,
+    MAYBE_UNSAFE,
+    MAYBE_UNSAFE_INLINE,
+    sanitize,
+    sanitizeInline,
+    hasUnsafeInline,
+  };
 }
+
+export const {
+  UNSAFE,
+  UNSAFE_INLINE,
+  MAYBE_UNSAFE,
+  MAYBE_UNSAFE_INLINE,
+  sanitize,
+  sanitizeInline,
+  hasUnsafeInline,
+} = makeSanitizers();

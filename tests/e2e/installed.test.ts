@@ -48,9 +48,11 @@ describe('the built-in index in an installed copy', () => {
     expect(openIndex(file, SEARCH_FINGERPRINT).state).toBe('fresh');
     let asked = 0;
     // An answer that would never come: a check the index makes unnecessary is not asked for.
-    const { corpus, checked } = await loadCorpusChecking([file], () => {
-      asked++;
-      return new Promise<boolean>(() => undefined);
+    const { corpus, checked } = await loadCorpusChecking([file], {
+      check: () => {
+        asked++;
+        return new Promise<boolean>(() => undefined);
+      },
     });
     await expect(checked).resolves.toBeUndefined();
     expect(asked).toBe(0);

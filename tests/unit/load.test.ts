@@ -3,15 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { reportDataGuess, runsReport } from '../../src/commands/report-thread.js';
-import {
-  checkOf,
-  cleanText,
-  dataAnswer,
-  dataOf,
-  parse,
-  preparedFor,
-  readAhead,
-} from '../../src/commands/report-worker.js';
+import { checkOf, cleanText, preparedFor, readAhead } from '../../src/commands/report-worker.js';
 import { lineColumn, parseJson } from '../../src/core/dataset/json-text.js';
 import { ArmruError, type DataProblem, problemLine } from '../../src/core/model/errors.js';
 import { loadCorpus, loadCorpusChecking, loadDataset } from '../../src/core/store/load.js';
@@ -192,30 +184,68 @@ describe('loadCorpusChecking: the scan and the schema left to another thread', (
 
   it('gives the corpus a plain load gives, and asks the check about the text it read', async () => {
     const asked: string[] = [];
-    const { corpus, checked } = await loadCorpusChecking([clean], async (text) => {
-      asked.push(text);
-      return cleanText(text);
+    const { corpus, checked } = await loadCorpusChecking([clean], {
+      check: async (text) => {
+        asked.push(text);
+        return cleanText(text);
+      },
     });
     await expect(checked).resolves.toBeUndefined();
     expect(asked).toEqual([mini]);
     expect(corpus).toEqual(await loadCorpus([clean]));
   });
 
+  it('loads a text another thread read of the file instead of reading it again', async () => {
+    // A text that differs from the file's bytes, to see which one is used.
+    const early = mini.replace('twice a day', 'three times a day');
+    const asked: string[] = [];
+    const read: string[] = [];
+    const hooks = (given: string | undefined) => ({
+      check: async (text: string) => {
+        asked.push(text);
+        return cleanText(text);
+      },
+      read: (text: string) => {
+        read.push(text);
+      },
+      early: async (file: string) => (file === clean ? given : undefined),
+    });
+    const got = await loadCorpusChecking([clean], hooks(early));
+    await expect(got.checked).resolves.toBeUndefined();
+    expect(asked).toEqual([early]);
+    expect(read).toEqual([early]);
+    expect(got.corpus.datasets[0]?.doc.claims[1]?.text).toBe(
+      'The ferries will run three times a day from June.',
+    );
+    // Nothing read ahead: the file is read here, and its text is the one checked and given.
+    asked.length = 0;
+    read.length = 0;
+    const own = await loadCorpusChecking([clean], hooks(undefined));
+    await expect(own.checked).resolves.toBeUndefined();
+    expect(asked).toEqual([mini]);
+    expect(read).toEqual([mini]);
+    expect(own.corpus).toEqual(await loadCorpus([clean]));
+  });
+
   it('rejects `checked` with the very error of a plain load when the check finds a defect', async () => {
     const plain = await loadCorpus([twice]).catch((error: unknown) => error);
     expect(plain).toBeInstanceOf(ArmruError);
-    const { checked } = await loadCorpusChecking([twice], async () => false);
+    const { checked } = await loadCorpusChecking([twice], { check: async () => false });
     await expect(checked).rejects.toEqual(plain);
   });
 
   it('runs the checks itself when the other thread fails, and trusts no "clean" it did not get', async () => {
-    const failed = await loadCorpusChecking([clean], async () => {
-      throw new Error('the thread stopped');
+    const failed = await loadCorpusChecking([clean], {
+      check: async () => {
+        throw new Error('the thread stopped');
+      },
     });
     await expect(failed.checked).resolves.toBeUndefined();
     // A defect the check misses is still refused when the check fails instead of answering.
-    const missed = await loadCorpusChecking([twice], async () => {
-      throw new Error('the thread stopped');
+    const missed = await loadCorpusChecking([twice], {
+      check: async () => {
+        throw new Error('the thread stopped');
+      },
     });
     await expect(missed.checked).rejects.toBeInstanceOf(ArmruError);
   });
@@ -223,66 +253,14 @@ describe('loadCorpusChecking: the scan and the schema left to another thread', (
   it('needs no check for a dataset a fresh index vouches for', async () => {
     let asked = 0;
     // An answer that would never come: nothing may wait for it.
-    const { checked } = await loadCorpusChecking([], () => {
-      asked++;
-      return new Promise<boolean>(() => undefined);
+    const { checked } = await loadCorpusChecking([], {
+      check: () => {
+        asked++;
+        return new Promise<boolean>(() => undefined);
+      },
     });
     await expect(checked).resolves.toBeUndefined();
     expect(asked).toBe(0);
-  });
-});
-
-describe("the report's data block, made on the second thread", () => {
-  const mini = readFileSync(fixture('mini/claims.json'), 'utf8');
-
-  it('holds every claim as a row, with its relations both ways and its agreements', () => {
-    const answer = dataAnswer(parse(mini));
-    if (!('json' in answer)) throw new Error(`no data block: ${JSON.stringify(answer)}`);
-    const data = JSON.parse(answer.json);
-    expect(data.claims.map((row: unknown[]) => row[0])).toEqual(['m1', 'm2', 'm3', 'm4']);
-    expect(data.claims[1]).toEqual([
-      'm2',
-      'The ferries will run twice a day from June.',
-      'report',
-      'Coastal Herald',
-      'herald',
-      'According to',
-      false,
-      {
-        date: '2020-06',
-        text: 'June',
-        basis: 'context',
-        source: 'https://example.org/valmora-ferry',
-      },
-      ['port-authority'],
-      ['ferries'],
-      null,
-      [['disputes', 'in', 'm3', null]],
-      [['Valmora–Castell ferry link', 'announced', null]],
-    ]);
-    expect(data.claims[2][11]).toEqual([['disputes', 'out', 'm2', null]]);
-    expect(data.names.ruiz).toBe('Ana Ruiz\nRuiz\nAna Ruíz');
-    expect(data.names.author).toBe('author\nJana Novák');
-    // In the order of CLAIM_KINDS, as the filter offers them.
-    expect(data.kinds).toEqual(['event', 'quote', 'report', 'denial']);
-    // Only the entities some claim names are offered as filters.
-    expect(data.actors.map((a: string[]) => a[0])).toEqual([
-      'port-authority',
-      'ruiz',
-      'union',
-      'valmora',
-      'castell',
-    ]);
-    expect(data.timeline).toEqual([
-      ['2020-06', 'context', 'June', 'https://example.org/valmora-ferry', 'm2', null],
-    ]);
-  });
-
-  it('answers with an error, never throws, for a document the schema would refuse', () => {
-    expect(dataAnswer(parse(`${mini}]`))).toEqual({ type: 'data', error: 'the text is not JSON' });
-    const broken = dataAnswer(parse(mini.replace('"relations": [', '"relations": 5, "x": [')));
-    expect(broken.type).toBe('data');
-    expect('error' in broken).toBe(true);
   });
 });
 
@@ -315,17 +293,31 @@ describe("the entry's guess of the dataset a report reads, and the thread's read
     expect(reportDataGuess(['report', '--data'], {}, ':')).toBeUndefined();
   });
 
-  it('reads ahead the guessed file, its data block and its check, unless it is indexed or unreadable', () => {
+  it('reads ahead the guessed file and checks it, unless it is indexed or unreadable', () => {
     const dir = mkdtempSync(join(tmpdir(), 'armru-ahead-'));
     try {
       const file = join(dir, 'mini.claims.json');
       copyFileSync(fixture('mini/claims.json'), file);
       copyFileSync(fixture('mini/article.txt'), join(dir, 'article.txt'));
       const text = readFileSync(file, 'utf8');
-      const ahead = readAhead(file);
+      const sent: unknown[] = [];
+      const send = (answer: unknown) => {
+        sent.push(answer);
+      };
+      const ahead = readAhead(file, send, () => sent.push('graphviz'));
       expect(ahead?.text).toBe(text);
-      expect(ahead?.data).toEqual(dataAnswer(parse(text)));
       expect(ahead?.check).toEqual({ type: 'check', clean: true });
+      // The text goes to the main thread as soon as it is read, before Graphviz starts and
+      // the text is parsed; word of nothing otherwise.
+      expect(sent).toEqual([{ type: 'text', file, text }, 'graphviz']);
+      sent.length = 0;
+      expect(readAhead(undefined, send)).toBeUndefined();
+      expect(readAhead(join(dir, 'missing.json'), send)).toBeUndefined();
+      expect(sent).toEqual([{ type: 'text' }, { type: 'text' }]);
+      // A key given twice is caught by the scan, which runs on this thread too.
+      writeFileSync(file, text.replace('"relations": [', '"relations": [], "relations": ['));
+      expect(readAhead(file)?.check).toEqual({ type: 'check', clean: false });
+      writeFileSync(file, text);
       expect(readAhead(undefined)).toBeUndefined();
       expect(readAhead(join(dir, 'missing.json'))).toBeUndefined();
       expect(readAhead(dir)).toBeUndefined();
@@ -342,29 +334,29 @@ describe("the entry's guess of the dataset a report reads, and the thread's read
     const bad = mini.replace('"hedged": false', '"hedged": "no"');
     const prepared = (text: string) => {
       const p = preparedFor(undefined, text);
-      dataOf(p);
       checkOf(p);
       return p;
     };
     // The file changed between the two reads, either way: the answers are the asked text's.
     expect(checkOf(preparedFor(prepared(bad), mini))).toEqual({ type: 'check', clean: true });
-    expect(dataOf(preparedFor(prepared(bad), mini))).toEqual(dataAnswer(parse(mini)));
     expect(checkOf(preparedFor(prepared(mini), bad))).toEqual({ type: 'check', clean: false });
     expect(checkOf(preparedFor(undefined, bad))).toEqual({ type: 'check', clean: false });
     // The same text (another string with the same characters): the answers made before.
     const early = prepared(mini);
     const again = preparedFor(early, `${mini.slice(0, 10)}${mini.slice(10)}`);
     expect(again).toBe(early);
-    expect(dataOf(again)).toBe(early.data);
     expect(checkOf(again)).toBe(early.check);
   });
 
-  it('prepares a text the schema refuses as refused, with the reason the data block failed', () => {
+  it('prepares a text the schema or the scan refuses as refused', () => {
     const mini = readFileSync(fixture('mini/claims.json'), 'utf8');
     const p = preparedFor(undefined, mini.replace('"relations": [', '"relations": 5, "x": ['));
     expect(checkOf(p)).toEqual({ type: 'check', clean: false });
-    const data = dataOf(p);
-    expect(data.type).toBe('data');
-    expect('error' in data).toBe(true);
+    const twice = preparedFor(
+      undefined,
+      mini.replace('"relations": [', '"relations": [], "relations": ['),
+    );
+    expect(checkOf(twice)).toEqual({ type: 'check', clean: false });
+    expect(checkOf(preparedFor(undefined, mini))).toEqual({ type: 'check', clean: true });
   });
 });

@@ -177,6 +177,48 @@ describe('the JSON scan', () => {
     expect(problems[1]?.message).toContain(`first at @${text.indexOf('"k7"')}`);
   });
 
+  it('finds every key given twice however the keys are written, and only those', async () => {
+    const { scanJson } = await import('../../src/core/dataset/json-scan.js');
+    const member = (path: string, key: string) =>
+      /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+    // A key as JSON.stringify writes it, or with every character a \u escape.
+    const written = (key: string, escaped: boolean) =>
+      escaped
+        ? `"${[...key].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}"`
+        : JSON.stringify(key);
+    type Obj = { key: string; escaped: boolean; value: Obj | number }[];
+    const key = fc.constantFrom('a', 'b', 'a"b', 'c\\', 'é', 'k 1', '\\"');
+    const obj: fc.Memo<Obj> = fc.memo((n) =>
+      fc.array(
+        fc.record({
+          key,
+          escaped: fc.boolean(),
+          value: n > 1 ? fc.oneof(fc.integer({ min: 0, max: 9 }), obj(n - 1)) : fc.constant(1),
+        }),
+        { maxLength: 5 },
+      ),
+    );
+    fc.assert(
+      fc.property(obj(3), (root) => {
+        const expected: string[] = [];
+        const render = (o: Obj, path: string): string => {
+          const seen = new Set<string>();
+          const parts = o.map(({ key: k, escaped, value }) => {
+            if (seen.has(k)) expected.push(member(path, k));
+            seen.add(k);
+            const inner =
+              typeof value === 'number' ? String(value) : render(value, member(path, k));
+            return `${written(k, escaped)}:${inner}`;
+          });
+          return `{${parts.join(',')}}`;
+        };
+        const text = render(root, '$');
+        expect(scanJson(text, where).map((p) => p.path)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('finds a lone surrogate in a value or a key, at its JSON path, and ignores escaped quotes', async () => {
     const { scanJson } = await import('../../src/core/dataset/json-scan.js');
     const text = '{"x": ["ok \\" , [ {", {"y z": ["\\ud800"]}], "\\udc00": "😀 \\u00e9"}';

@@ -64,6 +64,21 @@ function stringEnd(text: string, start: number): number {
   }
 }
 
+/**
+ * Whether `needle` occurs in a range of `text`, for ranges asked in increasing order: the next
+ * occurrence is found once and kept, so the whole scan reads the text for it once.
+ */
+function occursWithin(text: string, needle: string): (start: number, end: number) => boolean {
+  let next = -1;
+  return (start, end) => {
+    if (next !== Number.POSITIVE_INFINITY && next < start) {
+      const at = text.indexOf(needle, start);
+      next = at === -1 ? Number.POSITIVE_INFINITY : at;
+    }
+    return next < end;
+  };
+}
+
 function member(path: string, key: string): string {
   return IDENTIFIER.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
 }
@@ -110,15 +125,10 @@ export function scanJson(text: string, where: (offset: number) => string): ScanP
   let depth = 0;
   let expectKey = false;
   const here = (): string => (top ? step(framePath(top), position(top)) : '$');
-  // The next `\u` escape at or after the scan's position: strings without one need no decoding.
-  let nextEscape = -1;
-  const escapeWithin = (start: number, end: number): boolean => {
-    if (nextEscape !== Number.POSITIVE_INFINITY && nextEscape < start) {
-      const at = text.indexOf('\\u', start);
-      nextEscape = at === -1 ? Number.POSITIVE_INFINITY : at;
-    }
-    return nextEscape < end;
-  };
+  // Strings without a `\u` escape need no decoding, and a key without a backslash is its
+  // characters as they stand.
+  const escapeWithin = occursWithin(text, '\\u');
+  const backslashWithin = occursWithin(text, '\\');
   // Character by character outside strings (whose ends are found natively): no match objects.
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -170,8 +180,10 @@ export function scanJson(text: string, where: (offset: number) => string): ScanP
           expectKey = false;
           break;
         }
-        const raw = text.slice(start, end);
-        const value = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+        // One string per key: its characters as they stand, unless it holds an escape.
+        const value = backslashWithin(start, end)
+          ? (JSON.parse(text.slice(start, end)) as string)
+          : text.slice(start + 1, end - 1);
         if (isKey && top) {
           const first = firstSeen(top, value, start);
           top.key = value;

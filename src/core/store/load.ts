@@ -49,6 +49,19 @@ function preparedSearchIndex(dir: string, meta: IndexMeta): unknown {
  */
 export type TextCheck = (text: string) => Promise<boolean>;
 
+/** What a caller of `loadCorpusChecking` may do while the datasets load. */
+export interface LoadHooks {
+  /** Runs the JSON scan and the schema of a text no fresh index vouches for, elsewhere. */
+  check?: TextCheck;
+  /** Is given each dataset's text as read: the text its document is parsed from. */
+  read?: (text: string) => void;
+  /**
+   * A dataset file's text read already (by another thread), or undefined: then the file is
+   * read here. Either way it is one read of the file, and everything else uses that text.
+   */
+  early?: (file: string) => Promise<string | undefined>;
+}
+
 /** What `loadCorpusChecking` gives: the corpus, and the checks still under way. */
 export interface CheckingCorpus {
   corpus: Corpus;
@@ -72,9 +85,10 @@ export async function loadDataset(
  */
 async function openDataset(
   file: string,
-  options: { useIndex?: boolean; check?: TextCheck },
+  options: LoadHooks & { useIndex?: boolean },
 ): Promise<{ dataset: Dataset; checked?: Promise<void> }> {
-  const raw = readText(file, 'dataset');
+  const raw = (await options.early?.(file)) ?? readText(file, 'dataset');
+  options.read?.(raw);
   if (options.useIndex !== false) {
     // The index is checked against the very text read here, not the file's times alone.
     const index = openIndex(file, SEARCH_FINGERPRINT, raw);
@@ -143,12 +157,12 @@ export async function loadCorpus(paths: string[] = []): Promise<Corpus> {
 /**
  * As `loadCorpus`, but with `check` the JSON scan and the schema of files no fresh index
  * vouches for are left to it, which runs them elsewhere meanwhile; `checked` says how they
- * ended. For a command with much work of its own to do before it writes anything (`armru
+ * ended. See LoadHooks for the others. For a command with much work of its own to do before it writes anything (`armru
  * report`). Without `check`, every check runs here and `checked` is already fulfilled.
  */
 export async function loadCorpusChecking(
   paths: string[],
-  check?: TextCheck,
+  options: LoadHooks = {},
 ): Promise<CheckingCorpus> {
   const files = paths.length === 0 ? [BUILTIN_DATASET] : paths.flatMap(datasetFiles);
   const datasets: Dataset[] = [];
@@ -159,7 +173,7 @@ export async function loadCorpusChecking(
   const seen = new Map<string, string>();
   try {
     for (const file of files) {
-      const opened = await openDataset(file, check ? { check } : {});
+      const opened = await openDataset(file, options);
       const dataset = opened.dataset;
       if (opened.checked) {
         // Awaited through `checked`; until then a rejection must not count as unhandled.

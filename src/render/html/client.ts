@@ -1,14 +1,19 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 
+import type { DatasetDocument } from '../../core/model/types.js';
+import type { makeSanitizers } from '../sanitize.js';
+import type { clientData, PageConstants } from './client-data.js';
+
 /**
  * The report page's script. It runs in the browser, inlined into the page as the source of
- * `reportClient` (so it must use nothing from outside its own body), and reads the claims
- * from the page's JSON data block. Every value from the dataset is put into the page with
+ * `reportClient` (so it must use nothing from outside its own body but its arguments, the
+ * sources of `clientData` and `makeSanitizers` and their constants), and makes the claims'
+ * rows from the dataset the page's JSON data block carries. Every value from the dataset is put into the page with
  * `textContent`, never parsed as HTML.
  */
 
-/** One claim as the page's data block carries it (display strings already sanitised). */
+/** One claim as the page shows it (display strings sanitised). */
 export interface ClientClaim {
   id: string;
   text: string;
@@ -30,26 +35,6 @@ export interface ClientClaim {
 }
 
 /**
- * A claim as the data block carries it: the values of `ClientClaim`, in the order of its
- * fields, without their names (repeated for every claim, the names were a third of the block).
- */
-export type ClaimRow = [
-  id: string,
-  text: string,
-  kind: string,
-  asserter: string,
-  asserterId: string,
-  cue: string | null,
-  hedged: boolean,
-  when: ClientClaim['when'],
-  actors: string[],
-  topics: string[],
-  note: string | null,
-  relations: ClientClaim['relations'],
-  agreements: ClientClaim['agreements'],
-];
-
-/**
  * One entry of the timeline strip: the date, its basis, the article's words for it (or the
  * description of an outside date), its source, the claim it opens, and what happened: null
  * for a claim (its text is in `claims`), an agreement's name otherwise.
@@ -65,7 +50,7 @@ export type TimelineRow = [
 
 /** The page's data block. */
 export interface ClientData {
-  claims: ClaimRow[];
+  claims: ClientClaim[];
   /** The timeline strip, in date order; the page draws it. */
   timeline: TimelineRow[];
   /**
@@ -83,40 +68,16 @@ export interface ClientData {
   kinds: string[];
 }
 
-export function reportClient(): void {
+export function reportClient(
+  makeData: typeof clientData,
+  sanitizers: typeof makeSanitizers,
+  constants: PageConstants,
+): void {
+  // The data block is the dataset itself (see client-data.ts).
   const dataNode = document.getElementById('armru-data');
-  const data = JSON.parse(dataNode?.textContent ?? '{}') as ClientData;
-  const claims = data.claims.map(
-    ([
-      id,
-      text,
-      kind,
-      asserter,
-      asserterId,
-      cue,
-      hedged,
-      when,
-      actors,
-      topics,
-      note,
-      relations,
-      agreements,
-    ]): ClientClaim => ({
-      id,
-      text,
-      kind,
-      asserter,
-      asserterId,
-      cue,
-      hedged,
-      when,
-      actors,
-      topics,
-      note,
-      relations,
-      agreements,
-    }),
-  );
+  const doc = JSON.parse(dataNode?.textContent ?? '{}') as DatasetDocument;
+  const data = makeData(doc, constants, sanitizers().sanitize);
+  const { claims } = data;
   const index = new Map(claims.map((c, i) => [c.id, i]));
   const article = document.getElementById('article-text') as HTMLElement;
   const panel = document.getElementById('panel') as HTMLElement;

@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Run } from '../../core/browse/marks.js';
+import { AUTHOR } from '../../core/dataset/verify.js';
 import { CLAIM_KINDS, type ClaimKind, type Source } from '../../core/model/types.js';
-import { sanitize } from '../sanitize.js';
+import { LETTERS, PUNCTUATION } from '../../core/text/fold.js';
+import { makeSanitizers, sanitize } from '../sanitize.js';
 import { reportClient } from './client.js';
+import { clientData, type PageConstants } from './client-data.js';
 import { STYLE } from './style.js';
 
 /** Everything the report page shows. */
@@ -47,9 +50,20 @@ const NEEDS_ESCAPE =
 const hash = (text: string) =>
   `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-/** The page's script: the client function's own source, called once. */
+/** What the page's script gets from the CLI besides the dataset (see `clientData`). */
+const PAGE_CONSTANTS: PageConstants = {
+  author: AUTHOR,
+  kinds: CLAIM_KINDS,
+  fold: { ...PUNCTUATION, ...LETTERS },
+};
+
+/**
+ * The page's script: the client function's own source, called once with the source of the
+ * functions it shares with the CLI (the rows of the data, the escapes) and their constants.
+ */
 export function clientScript(): string {
-  return `(${reportClient.toString()})();`;
+  const args = [clientData.toString(), makeSanitizers.toString(), scriptJson(PAGE_CONSTANTS)];
+  return `(${reportClient.toString()})(${args.join(', ')});`;
 }
 
 const SCRIPT_UNSAFE = /[<>&\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
@@ -60,7 +74,16 @@ const SCRIPT_UNSAFE = /[<>&\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/
  * JSON.parse gives back exactly the same values.
  */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(
+  return scriptJsonText(JSON.stringify(value));
+}
+
+/**
+ * JSON text, as read from a file that JSON.parse accepted, made safe inside <script> the same
+ * way. The characters escaped can stand only inside its strings (none is JSON's punctuation or
+ * white space), where a JSON escape means the same character.
+ */
+export function scriptJsonText(json: string): string {
+  return json.replace(
     SCRIPT_UNSAFE,
     (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
@@ -112,11 +135,11 @@ export interface ReportPage {
 }
 
 /**
- * Puts the data block the page's script reads (ClientData, made by `scriptJson`) in its
- * piece. The page is made while the data block may still be in the making on another thread.
+ * Puts the dataset's own JSON text, as read and checked, in the data block the page's script
+ * reads (it makes its rows with `clientData`), escaped by `scriptJsonText`.
  */
-export function fillData(page: ReportPage, data: string): void {
-  page.pieces[page.dataAt] = data;
+export function fillData(page: ReportPage, datasetJson: string): void {
+  page.pieces[page.dataAt] = scriptJsonText(datasetJson);
 }
 
 /**

@@ -1,0 +1,218 @@
+import { readFileSync } from 'node:fs';
+import { runInNewContext } from 'node:vm';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { timeline } from '../../src/core/browse/timeline.js';
+import { datasetOf } from '../../src/core/dataset/files.js';
+import { AUTHOR } from '../../src/core/dataset/verify.js';
+import { BUILTIN_DATASET } from '../../src/core/model/paths.js';
+import { CLAIM_KINDS, type DatasetDocument } from '../../src/core/model/types.js';
+import { LETTERS, PUNCTUATION } from '../../src/core/text/fold.js';
+import { asserterName } from '../../src/render/claims.js';
+import { clientData, type PageConstants } from '../../src/render/html/client-data.js';
+import { scriptJsonText } from '../../src/render/html/page.js';
+import { makeSanitizers, sanitize } from '../../src/render/sanitize.js';
+import { fixture } from '../helpers.js';
+
+const constants: PageConstants = {
+  author: AUTHOR,
+  kinds: CLAIM_KINDS,
+  fold: { ...PUNCTUATION, ...LETTERS },
+};
+const read = (file: string) => readFileSync(file, 'utf8');
+const datasets = {
+  builtin: read(BUILTIN_DATASET),
+  mini: read(fixture('mini/claims.json')),
+  hostile: read(fixture('hostile/claims.json')),
+  hostileHtml: read(fixture('hostile-html/claims.json')),
+};
+
+/**
+ * The page's data as the CLI made it before the page carried the dataset: with the CLI's own
+ * timeline, asserter names and escapes. What the browser makes must be the same.
+ */
+function reference(doc: DatasetDocument) {
+  const dataset = datasetOf('', doc, '');
+  const orNull = (text: string | undefined) => (text !== undefined ? sanitize(text) : null);
+  const relations = (id: string) =>
+    doc.relations.flatMap((r) => {
+      if (!dataset.claimById.has(r.from) || !dataset.claimById.has(r.to)) return [];
+      const rows: unknown[] = [];
+      if (r.from === id) rows.push([r.type, 'out', r.to, orNull(r.note)]);
+      if (r.to === id) rows.push([r.type, 'in', r.from, orNull(r.note)]);
+      return rows;
+    });
+  const names: Record<string, string> = { [AUTHOR]: `${AUTHOR}\n${doc.source.author}` };
+  const labels: Record<string, string> = {};
+  for (const e of [...doc.entities, ...doc.topics]) {
+    names[e.id] = [e.name, ...e.aliases].join('\n');
+    labels[e.id] = sanitize(e.name);
+  }
+  return {
+    claims: doc.claims.map((c) => ({
+      id: c.id,
+      text: sanitize(c.text),
+      kind: c.kind,
+      asserter: sanitize(asserterName(dataset, c)),
+      asserterId: c.assertedBy,
+      cue: orNull(c.cue),
+      hedged: c.hedged,
+      when: c.when
+        ? {
+            date: sanitize(c.when.date),
+            text: sanitize(c.when.text),
+            basis: c.when.basis,
+            source: orNull(c.when.source),
+          }
+        : null,
+      actors: c.actors,
+      topics: c.topics,
+      note: orNull(c.note),
+      relations: relations(c.id),
+      agreements: doc.agreements
+        .filter((a) => a.claims.includes(c.id))
+        .map((a) => [sanitize(a.name), a.status, orNull(a.note)]),
+    })),
+    names,
+    labels,
+    fold: constants.fold,
+    actors: doc.entities
+      .filter((e) => doc.claims.some((c) => c.actors.includes(e.id)))
+      .map((e) => [e.id, sanitize(e.name)]),
+    topics: doc.topics
+      .filter((t) => doc.claims.some((c) => c.topics.includes(t.id)))
+      .map((t) => [t.id, sanitize(t.name)]),
+    kinds: CLAIM_KINDS.filter((k) => doc.claims.some((c) => c.kind === k)),
+    timeline: timeline({ datasets: [dataset] }).map((entry) => [
+      sanitize(entry.when.date),
+      entry.when.basis,
+      sanitize(entry.when.text),
+      orNull(entry.when.source),
+      entry.item === 'claim' ? entry.claim.id : (entry.agreement.claims[0] ?? null),
+      entry.item === 'claim' ? null : sanitize(entry.agreement.name),
+    ]),
+  };
+}
+
+/** The two functions as the page's script gets them: their source, run where nothing else is. */
+const pageClientData = runInNewContext(`(${clientData.toString()})`) as typeof clientData;
+const pageSanitize = (runInNewContext(`(${makeSanitizers.toString()})`) as typeof makeSanitizers)()
+  .sanitize;
+
+describe("the report page's data, made in the browser from the dataset it carries", () => {
+  it('holds every claim as a row, with its relations both ways and its agreements', () => {
+    const data = clientData(JSON.parse(datasets.mini), constants, sanitize);
+    expect(data.claims.map((claim) => claim.id)).toEqual(['m1', 'm2', 'm3', 'm4']);
+    expect(data.claims[1]).toEqual({
+      id: 'm2',
+      text: 'The ferries will run twice a day from June.',
+      kind: 'report',
+      asserter: 'Coastal Herald',
+      asserterId: 'herald',
+      cue: 'According to',
+      hedged: false,
+      when: {
+        date: '2020-06',
+        text: 'June',
+        basis: 'context',
+        source: 'https://example.org/valmora-ferry',
+      },
+      actors: ['port-authority'],
+      topics: ['ferries'],
+      note: null,
+      relations: [['disputes', 'in', 'm3', null]],
+      agreements: [['Valmora–Castell ferry link', 'announced', null]],
+    });
+    expect(data.claims[2]?.relations).toEqual([['disputes', 'out', 'm2', null]]);
+    expect(data.names.ruiz).toBe('Ana Ruiz\nRuiz\nAna Ruíz');
+    expect(data.names.author).toBe('author\nJana Novák');
+    // In the order of CLAIM_KINDS, as the filter offers them.
+    expect(data.kinds).toEqual(['event', 'quote', 'report', 'denial']);
+    // Only the entities some claim names are offered as filters.
+    expect(data.actors.map((a) => a[0])).toEqual([
+      'port-authority',
+      'ruiz',
+      'union',
+      'valmora',
+      'castell',
+    ]);
+    expect(data.timeline).toEqual([
+      ['2020-06', 'context', 'June', 'https://example.org/valmora-ferry', 'm2', null],
+    ]);
+  });
+
+  it('is what the CLI makes of the same dataset, also as the source the page carries', () => {
+    for (const [name, text] of Object.entries(datasets)) {
+      const doc = JSON.parse(text) as DatasetDocument;
+      const expected = reference(doc);
+      expect(clientData(doc, constants, sanitize), name).toEqual(expected);
+      // The page's copy: the dataset through the data block's escaping, the functions
+      // through their source alone (a reference to anything outside them fails here).
+      const carried = JSON.parse(scriptJsonText(text)) as DatasetDocument;
+      expect(carried, name).toEqual(doc);
+      expect(
+        JSON.parse(JSON.stringify(pageClientData(carried, constants, pageSanitize))),
+        name,
+      ).toEqual(expected);
+    }
+  });
+
+  it('orders the timeline as the CLI does, dates and intervals of every precision', () => {
+    const base = JSON.parse(datasets.mini) as DatasetDocument;
+    const date = fc
+      .tuple(
+        fc.integer({ min: 1990, max: 2030 }),
+        fc.option(fc.integer({ min: 1, max: 12 })),
+        fc.option(fc.integer({ min: 1, max: 28 })),
+      )
+      .map(([y, m, d]) => {
+        const pad = (n: number) => String(n).padStart(2, '0');
+        return m === null ? `${y}` : d === null ? `${y}-${pad(m)}` : `${y}-${pad(m)}-${pad(d)}`;
+      });
+    const when = fc.option(
+      fc.record({
+        date: fc.oneof(
+          date,
+          fc.tuple(date, date).map(([a, b]) => `${a}/${b}`),
+        ),
+        text: fc.string({ minLength: 1 }),
+        basis: fc.constant('text' as const),
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(when, { maxLength: 12 }), fc.array(when, { maxLength: 4 }), (cw, aw) => {
+        const template = base.claims[0] as DatasetDocument['claims'][number];
+        const doc: DatasetDocument = {
+          ...base,
+          claims: cw.map((w, i) => ({ ...template, id: `c${i}`, when: w ?? undefined })),
+          agreements: aw.map((w, i) => ({
+            ...(base.agreements[0] as DatasetDocument['agreements'][number]),
+            id: `a${i}`,
+            claims: cw.length > 0 ? [`c${i % cw.length}`] : [],
+            when: w ?? undefined,
+          })),
+          relations: [],
+        };
+        for (const c of doc.claims) if (c.when === undefined) delete c.when;
+        for (const a of doc.agreements) if (a.when === undefined) delete a.when;
+        expect(clientData(doc, constants, sanitize).timeline).toEqual(reference(doc).timeline);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("escapes as the CLI's sanitize does, from its source alone", () => {
+    const unit = fc.oneof(
+      fc.string(),
+      fc.constantFrom('\u0000', '\u0007', '\t', '\n', '\r', '\u007f', '\u0085', '\u202e'),
+      fc.constantFrom('\u2066', '\u200b', '\u200d', '\ufeff', '\u{e0041}', '👩', '\u{1f3fb}'),
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 8 }), (parts) => {
+        const text = parts.join('');
+        expect(pageSanitize(text)).toBe(sanitize(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
