@@ -401,7 +401,7 @@ export function run(argv: string[]): void {
   };
   main(argv, { stdout, stderr, env: process.env }).then(async (code) => {
     if (paged && pager)
-      await page(paged.text(), pager, process.stdout.rows, process.stdout, paged.startLine);
+      await page(paged.pieces(), pager, process.stdout.rows, process.stdout, paged.startLine);
     process.exitCode = code;
     // Every command has finished its work, and what it wrote is out: stdout by writeSync,
     // stderr unless it still holds bytes (a pipe is written asynchronously on some systems).
