@@ -56,6 +56,18 @@ describe('armru report', () => {
     expect(terminal).toContain('<h1>Harmless Title\\x1b]0;pwned\\x07</h1>');
   });
 
+  it('carries the dataset it was made from, escaped so that nothing in it ends the block', () => {
+    for (const file of [fixture('hostile-html/claims.json'), fixture('hostile/claims.json')]) {
+      const html = armru(['--data', file, 'report']).stdout;
+      const open = '<script type="application/json" id="armru-data">';
+      const start = html.indexOf(open) + open.length;
+      const block = html.slice(start, html.indexOf('</script>', start));
+      // Nothing that could end the block, open a comment, or hide in the page's source.
+      expect(block).not.toMatch(/[<>&\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+      expect(JSON.parse(block)).toEqual(JSON.parse(readFileSync(file, 'utf8')));
+    }
+  });
+
   it('refuses to print HTML into a terminal, several articles, and an unwritable path', () => {
     const tty = armruTty(['report']);
     expect(tty.status).toBe(2);
