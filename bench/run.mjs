@@ -7,6 +7,7 @@
 //   node bench/run.mjs --startup-only
 //   node bench/run.mjs --only commands  one section: startup, report, search, commands or interrupt
 //   --runs N                           runs per measurement in the search and command sections
+//   --commands 'LABEL,LABEL'           with --only commands: only the rows with these labels
 //
 // Corpora are generated once into bench/out/ (deterministic, from a seed) and indexed there.
 import { spawn, spawnSync } from 'node:child_process';
@@ -376,6 +377,13 @@ if (section('commands')) {
     'export --format annotations': ['export', '--format', 'annotations'],
     'export --format jsonld': ['export', '--format', 'jsonld'],
   };
+  // --commands 'search NAME --limit 100000,export --format jsonld' runs only those rows.
+  const wanted = option('--commands')?.split(',');
+  if (wanted) {
+    const unknown = wanted.filter((label) => !(label in commands));
+    if (unknown.length > 0) throw new Error(`no such rows: ${unknown.join(', ')}`);
+    for (const label of Object.keys(commands)) if (!wanted.includes(label)) delete commands[label];
+  }
   const runs = runsOption ?? 3;
   const parse = ['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(file)},'utf8'))`];
   // The bare parse is run again before each command, so that the baseline sees the same

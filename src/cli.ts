@@ -325,6 +325,27 @@ export function isTerminal(fd: 1 | 2): boolean {
 
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
+/** Text at least this long, and at most the second, is encoded into a buffer kept for the purpose. */
+const LARGE_TEXT = 1 << 16;
+const LARGEST_KEPT = 1 << 22;
+let encoder: TextEncoder | undefined;
+let scratch: Uint8Array | undefined;
+
+/**
+ * The UTF-8 bytes of `text` (a lone surrogate becomes U+FFFD, as with Buffer.from). A long
+ * export writes some hundred pieces of a megabyte: each used to become a new Buffer, which
+ * cost more than encoding itself (allocating external memory, and collecting it); they are
+ * encoded into one buffer instead, used again by the next piece.
+ */
+export function utf8(text: string): Uint8Array {
+  if (text.length < LARGE_TEXT || text.length > LARGEST_KEPT) return Buffer.from(text, 'utf8');
+  // A UTF-16 unit never takes more than three bytes of UTF-8.
+  if (!scratch || scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
+  encoder ??= new TextEncoder();
+  const { written } = encoder.encodeInto(text, scratch);
+  return scratch.subarray(0, written);
+}
+
 /**
  * Standard output written with writeSync: each write is out before the call returns. In a
  * terminal (without a pager to keep the text), Node writes with blocking writes but reports
@@ -337,11 +358,11 @@ function directOutput(terminal: boolean): Io['stdout'] {
     isTTY: terminal,
     ...(terminal ? { columns: process.stdout.columns } : {}),
     write: (chunk: string) => {
-      const bytes = Buffer.from(chunk, 'utf8');
+      const bytes = utf8(chunk);
       let at = 0;
       while (at < bytes.length) {
         try {
-          at += writeSync(1, bytes, at);
+          at += writeSync(1, bytes, at, bytes.length - at);
         } catch (error) {
           // A descriptor another program left non-blocking may be full: wait a moment.
           if ((error as NodeJS.ErrnoException).code !== 'EAGAIN')
@@ -380,7 +401,7 @@ export function run(argv: string[]): void {
   };
   main(argv, { stdout, stderr, env: process.env }).then(async (code) => {
     if (paged && pager)
-      await page(paged.text(), pager, process.stdout.rows, process.stdout, paged.startLine);
+      await page(paged.pieces(), pager, process.stdout.rows, process.stdout, paged.startLine);
     process.exitCode = code;
     // Every command has finished its work, and what it wrote is out: stdout by writeSync,
     // stderr unless it still holds bytes (a pipe is written asynchronously on some systems).

@@ -3,7 +3,7 @@ import type { ClaimRef, Corpus } from '../core/model/corpus.js';
 import type { DatasetDocument, Entity } from '../core/model/types.js';
 import { CodePoints } from '../core/text/code-points.js';
 import { actorNames, asserterName, topicNames } from './claims.js';
-import { jsonPieces, LazyArray, toJson } from './json.js';
+import { holdsRisky, jsonPieces, LazyArray, toJson } from './json.js';
 import { claimJson } from './refs.js';
 
 /**
@@ -115,6 +115,19 @@ export function* csvPieces(refs: ClaimRef[], options: CsvOptions = {}): Generato
   }
 }
 
+/**
+ * 'plain' when nothing an export is made from holds a character toJson escapes: the datasets'
+ * documents (every string in them, keys too) and, when the export quotes it, the article. The
+ * rest of an export's text is armru's own (keys, IRIs made with encodeURIComponent, numbers).
+ */
+function plainness(corpus: Corpus, article: boolean): 'plain' | undefined {
+  for (const dataset of corpus.datasets) {
+    if (holdsRisky(dataset.doc)) return undefined;
+    if (article && holdsRisky(dataset.text)) return undefined;
+  }
+  return 'plain';
+}
+
 /** The IRI armru gives an article: it has no URL of its own in the dataset. */
 export function sourceIri(sourceId: string): string {
   return `urn:armru:${encodeURIComponent(sourceId)}`;
@@ -204,30 +217,62 @@ export function* annotationPieces(corpus: Corpus, refs: ClaimRef[]): Generator<s
   const codePoints = new Map(corpus.datasets.map((d) => [d, new CodePoints(d.text)]));
   const collectionId = `urn:armru:${corpus.datasets.map((d) => encodeURIComponent(d.doc.source.id)).join('+')}:annotations`;
   const pageId = `${collectionId}:page-1`;
+  // What recurs from claim to claim is made once and shared (JSON text does not show that an
+  // object is shared): each dataset's IRIs, each asserter, each tag.
+  const bases = new Map(
+    corpus.datasets.map((d) => {
+      const source = sourceIri(d.doc.source.id);
+      return [d, { source, claim: `${source}:claim:`, annotation: `${source}:annotation:` }];
+    }),
+  );
+  const asserters = new Map<ClaimRef['dataset'], Map<string, { id: string; name: string }>>();
+  const asserterOf = (dataset: ClaimRef['dataset'], claim: ClaimRef['claim']) => {
+    let known = asserters.get(dataset);
+    if (!known) {
+      known = new Map();
+      asserters.set(dataset, known);
+    }
+    let found = known.get(claim.assertedBy);
+    if (!found) {
+      found = asserter(dataset, claim);
+      known.set(claim.assertedBy, found);
+    }
+    return found;
+  };
+  const tags = new Map<string, { type: string; purpose: string; value: string }>();
+  const tag = (value: string) => {
+    let found = tags.get(value);
+    if (!found) {
+      found = { type: 'TextualBody', purpose: 'tagging', value };
+      tags.set(value, found);
+    }
+    return found;
+  };
   const annotation = ({ dataset, claim }: ClaimRef) => {
-    const sourceId = dataset.doc.source.id;
-    const source = sourceIri(sourceId);
-    const iris = claimIris(sourceId, claim.id);
+    const base = bases.get(dataset) as { source: string; claim: string; annotation: string };
+    const source = base.source;
+    const encoded = encodeURIComponent(claim.id);
+    const iris = { annotation: `${base.annotation}${encoded}`, claim: `${base.claim}${encoded}` };
     const cps = codePoints.get(dataset) as CodePoints;
     const { prefix, suffix } = context(cps, claim.quote.start, claim.quote.end);
-    const tag = (value: string) => ({ type: 'TextualBody', purpose: 'tagging', value });
+    const body: unknown[] = [
+      {
+        type: 'TextualBody',
+        purpose: 'describing',
+        value: claim.text,
+        format: 'text/plain',
+        language: dataset.doc.source.inLanguage,
+      },
+      { id: iris.claim, type: 'schema:Claim', purpose: 'identifying' },
+      tag(claim.kind),
+    ];
+    for (const name of topicNames(dataset, claim)) body.push(tag(name));
     return {
       '@context': ANNO_CONTEXT,
       id: iris.annotation,
       type: 'Annotation',
       motivation: 'describing',
-      body: [
-        {
-          type: 'TextualBody',
-          purpose: 'describing',
-          value: claim.text,
-          format: 'text/plain',
-          language: dataset.doc.source.inLanguage,
-        },
-        { id: iris.claim, type: 'schema:Claim', purpose: 'identifying' },
-        tag(claim.kind),
-        ...topicNames(dataset, claim).map(tag),
-      ],
+      body,
       target: {
         type: 'SpecificResource',
         // The article on the web when the dataset knows its address, so annotation viewers
@@ -238,7 +283,7 @@ export function* annotationPieces(corpus: Corpus, refs: ClaimRef[]): Generator<s
           { type: 'TextPositionSelector', start: claim.quote.start, end: claim.quote.end },
         ],
       },
-      [`${ARMRU_TERMS}assertedBy`]: asserter(dataset, claim),
+      [`${ARMRU_TERMS}assertedBy`]: asserterOf(dataset, claim),
     };
   };
   function* items(): Generator<unknown> {
@@ -264,7 +309,7 @@ export function* annotationPieces(corpus: Corpus, refs: ClaimRef[]): Generator<s
         }
       : {}),
   };
-  yield* jsonPieces(collection, 2);
+  yield* jsonPieces(collection, 2, 0, plainness(corpus, true));
   yield '\n';
 }
 
@@ -317,6 +362,8 @@ export function* jsonLdPieces(corpus: Corpus, refs: ClaimRef[]): Generator<strin
   yield* jsonPieces(
     { '@context': 'https://schema.org', '@graph': new LazyArray(graphNodes(corpus, refs)) },
     2,
+    0,
+    plainness(corpus, false),
   );
   yield '\n';
 }
@@ -343,10 +390,30 @@ function* graphNodes(corpus: Corpus, refs: ClaimRef[]): Generator<Record<string,
     if (mine.length === 0) continue;
     const { source } = dataset.doc;
     const article = sourceIri(source.id);
-    const entityRef = (id: string) => ({ '@id': entityIri(source.id, id) });
-    const topicIri = (id: string) => `${article}:topic:${encodeURIComponent(id)}`;
+    // Each IRI is made once: most claims name the same few thousand entities and topics.
+    const entityIris = new Map<string, string>();
+    const entityIriOf = (id: string) => {
+      let iri = entityIris.get(id);
+      if (iri === undefined) {
+        iri = entityIri(source.id, id);
+        entityIris.set(id, iri);
+      }
+      return iri;
+    };
+    const entityRef = (id: string) => ({ '@id': entityIriOf(id) });
+    const topicIris = new Map<string, string>();
+    const topicIri = (id: string) => {
+      let iri = topicIris.get(id);
+      if (iri === undefined) {
+        iri = `${article}:topic:${encodeURIComponent(id)}`;
+        topicIris.set(id, iri);
+      }
+      return iri;
+    };
     const agreementIri = (id: string) => `${article}:agreement:${encodeURIComponent(id)}`;
-    const claimRef = (id: string) => ({ '@id': claimIris(source.id, id).claim });
+    const claimBase = `${article}:claim:`;
+    const annotationBase = `${article}:annotation:`;
+    const claimRef = (id: string) => ({ '@id': `${claimBase}${encodeURIComponent(id)}` });
     const author = authorIri(dataset);
     add({
       '@id': article,
@@ -365,11 +432,11 @@ function* graphNodes(corpus: Corpus, refs: ClaimRef[]): Generator<Record<string,
     const addEntity = (id: string) => {
       if (described.has(id)) return;
       const entity = dataset.entityById.get(id);
-      if (!entity || seen.has(entityIri(source.id, id))) return;
+      if (!entity || seen.has(entityIriOf(id))) return;
       described.add(id);
       const members = HAS_MEMBER_OF.has(entity.type) ? memberIds(entity) : [];
       add({
-        '@id': entityIri(source.id, id),
+        '@id': entityIriOf(id),
         '@type': SCHEMA_TYPES[entity.type] ?? 'Thing',
         name: entity.name,
         ...(entity.aliases.length > 0 ? { alternateName: entity.aliases } : {}),
@@ -412,7 +479,7 @@ function* graphNodes(corpus: Corpus, refs: ClaimRef[]): Generator<Record<string,
       if (claim.assertedBy !== AUTHOR) addEntity(claim.assertedBy);
       for (const id of claim.topics) {
         const topic = dataset.topicById.get(id);
-        if (!topic) continue;
+        if (!topic || seen.has(topicIri(id))) continue;
         add({
           '@id': topicIri(id),
           '@type': 'DefinedTerm',
@@ -421,34 +488,38 @@ function* graphNodes(corpus: Corpus, refs: ClaimRef[]): Generator<Record<string,
           description: topic.description,
         });
       }
-      const iris = claimIris(source.id, claim.id);
+      const encoded = encodeURIComponent(claim.id);
+      const iris = { claim: `${claimBase}${encoded}`, annotation: `${annotationBase}${encoded}` };
       const date = claim.when?.date;
-      const relations: Record<string, { '@id': string }[]> = {};
-      for (const r of relationsFrom.get(claim.id) ?? []) {
-        const key = `${ARMRU_TERMS}${r.type}`;
-        const list = relations[key];
-        if (list) list.push(claimRef(r.to));
-        else relations[key] = [claimRef(r.to)];
-      }
-      add({
+      // The node is made key by key, in the order of its JSON, rather than by spreading
+      // optional parts into it: a spread makes an object only to copy it, once per claim.
+      const about: { '@id': string }[] = [];
+      for (const id of claim.actors) about.push(entityRef(id));
+      for (const id of claim.topics) about.push({ '@id': topicIri(id) });
+      for (const id of agreementsOf.get(claim.id) ?? []) about.push({ '@id': agreementIri(id) });
+      const node: Record<string, unknown> = {
         '@id': iris.claim,
         '@type': 'Claim',
         identifier: claim.id,
         text: claim.text,
-        author: { '@id': asserter(dataset, claim).id },
+        author: { '@id': claim.assertedBy === AUTHOR ? author : entityIriOf(claim.assertedBy) },
         appearance: { '@id': article },
-        about: [
-          ...claim.actors.map(entityRef),
-          ...claim.topics.map((id) => ({ '@id': topicIri(id) })),
-          ...(agreementsOf.get(claim.id) ?? []).map((id) => ({ '@id': agreementIri(id) })),
-        ],
+        about,
         citation: { '@type': 'Quotation', text: claim.quote.exact, isPartOf: { '@id': article } },
-        ...(date && SCHEMA_DATE.test(date) ? { dateCreated: date } : {}),
-        ...(source.datePublished ? { datePublished: source.datePublished } : {}),
-        ...(date ? { temporalCoverage: date } : {}),
-        subjectOf: { '@id': iris.annotation },
-        ...relations,
-      });
+      };
+      if (date && SCHEMA_DATE.test(date)) node.dateCreated = date;
+      if (source.datePublished) node.datePublished = source.datePublished;
+      if (date) node.temporalCoverage = date;
+      node.subjectOf = { '@id': iris.annotation };
+      for (const r of relationsFrom.get(claim.id) ?? []) {
+        const key = `${ARMRU_TERMS}${r.type}`;
+        const list = node[key] as { '@id': string }[] | undefined;
+        if (list) list.push(claimRef(r.to));
+        else node[key] = [claimRef(r.to)];
+      }
+      // A claim's IRI is its own (claim ids are unique in a dataset, source ids across them,
+      // and no other node's IRI has ":claim:" in it): no need to remember it.
+      graph.push(node);
       yield* flush();
     }
     for (const agreement of agreements) {

@@ -7,11 +7,32 @@ const RISKY = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
  * only difference from JSON.stringify is that characters a terminal could act on, which
  * JSON.stringify does not escape, are escaped as \uXXXX, so piping JSON to a terminal is safe.
  */
-export function toJson(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent).replace(
-    RISKY,
-    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+export function toJson(value: unknown, indent?: number, known?: 'plain'): string {
+  const text = JSON.stringify(value, null, indent);
+  // Known to hold no such character (see holdsRisky): the scan of the text is spared.
+  if (known === 'plain') return text;
+  return text.replace(RISKY, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+const ONE_RISKY = new RegExp(RISKY.source);
+
+/**
+ * True when some string of `value` (a value or a key, at any depth) holds a character toJson
+ * escapes. An export whose text is several times the size of its data (W3C annotations,
+ * JSON-LD: keys, IRIs and indentation) asks this once of the data it is made from, rather than
+ * scanning every character of its text.
+ */
+export function holdsRisky(value: unknown): boolean {
+  if (typeof value === 'string') return ONE_RISKY.test(value);
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (holdsRisky(item)) return true;
+    return false;
+  }
+  for (const key of Object.keys(value)) {
+    if (ONE_RISKY.test(key) || holdsRisky((value as Record<string, unknown>)[key])) return true;
+  }
+  return false;
 }
 
 /**
@@ -30,14 +51,22 @@ export class LazyArray {
  * depth, and a string in JSON text never holds a raw line break, so each element is written
  * on its own and its lines indented.
  */
-export function* jsonPieces(value: unknown, indent: number, depth = 0): Generator<string> {
+export function* jsonPieces(
+  value: unknown,
+  indent: number,
+  depth = 0,
+  known?: 'plain',
+): Generator<string> {
   const pad = (d: number) => ' '.repeat(indent * d);
   if (value instanceof LazyArray) {
     let first = true;
     let batch: unknown[] = [];
     const flush = function* (): Generator<string> {
       if (batch.length === 0) return;
-      yield `${first ? '[' : ','}\n${pad(depth + 1)}${elementsText(batch, indent, depth)}`;
+      // The elements' text is a piece of its own, not joined to what comes before it: it is a
+      // megabyte or more, and a join would only copy it once more.
+      yield `${first ? '[' : ','}\n${pad(depth + 1)}`;
+      yield elementsText(batch, indent, depth, known);
       first = false;
       batch = [];
     };
@@ -57,12 +86,12 @@ export function* jsonPieces(value: unknown, indent: number, depth = 0): Generato
       if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
       yield `${first ? '{' : ','}\n${pad(depth + 1)}${toJson(key)}: `;
       first = false;
-      yield* jsonPieces(v, indent, depth + 1);
+      yield* jsonPieces(v, indent, depth + 1, known);
     }
     yield first ? '{}' : `\n${pad(depth)}}`;
     return;
   }
-  const text = toJson(value, indent);
+  const text = toJson(value, indent, known);
   yield depth === 0 ? text : text.replace(/\n/g, `\n${pad(depth)}`);
 }
 
@@ -75,10 +104,10 @@ const LAZY_BATCH = 500;
  * stringified inside `depth` arrays of one element, which indents it as at that depth, and
  * what surrounds the elements is cut off.
  */
-function elementsText(elements: unknown[], indent: number, depth: number): string {
+function elementsText(elements: unknown[], indent: number, depth: number, known?: 'plain'): string {
   let wrapped: unknown = elements;
   for (let i = 0; i < depth; i++) wrapped = [wrapped];
-  const text = toJson(wrapped, indent);
+  const text = toJson(wrapped, indent, known);
   // Before: "[\n" and the indentation of each enclosing level, then the array's own "[\n".
   let before = 0;
   for (let i = 0; i <= depth; i++) before += 2 + indent * (i + 1);

@@ -51,6 +51,28 @@ export class PagedOutput {
   text(): string {
     return this.chunks.join('');
   }
+
+  /** Everything written so far, as it was written (not joined: it may be hundreds of MB). */
+  pieces(): readonly string[] {
+    return this.chunks;
+  }
+}
+
+/**
+ * Whether `pieces` hold at least `rows` lines. Counted up to `rows` only: an export of millions
+ * of lines was split into an array of them just to be counted.
+ */
+function atLeastLines(pieces: readonly string[], rows: number): boolean {
+  if (rows <= 0) return true;
+  let lines = 0;
+  for (const piece of pieces) {
+    let at = piece.indexOf('\n');
+    while (at !== -1) {
+      if (++lines >= rows) return true;
+      at = piece.indexOf('\n', at + 1);
+    }
+  }
+  return false;
 }
 
 /**
@@ -59,15 +81,19 @@ export class PagedOutput {
  * directly). Ctrl-C belongs to the pager while it runs.
  */
 export async function page(
-  text: string,
+  output: string | readonly string[],
   command: string,
   rows: number | undefined,
   stdout: NodeJS.WriteStream,
   startLine?: number,
 ): Promise<void> {
-  const lines = text.split('\n').length - 1;
-  if (text === '' || rows === undefined || lines < rows) {
-    stdout.write(text);
+  const pieces = typeof output === 'string' ? [output] : output;
+  // Handed on piece by piece: joined, a long output would be copied whole once more.
+  const writeAll = (to: { write(chunk: string): unknown }) => {
+    for (const piece of pieces) if (piece !== '') to.write(piece);
+  };
+  if (rows === undefined || pieces.every((p) => p === '') || !atLeastLines(pieces, rows)) {
+    writeAll(stdout);
     return;
   }
   // Loaded only when a pager runs: node:child_process and what it brings cost every start.
@@ -98,12 +124,13 @@ export async function page(
     });
     // The reader quitting early (q in less) is not an error.
     child.stdin.on('error', () => {});
-    child.stdin.end(text);
+    writeAll(child.stdin);
+    child.stdin.end();
     child.on('close', (code) => {
       process.off('SIGINT', ignoreInterrupt);
       for (const handler of handlers) process.on('SIGINT', handler as () => void);
       // No such pager (the shell's 127): show the text rather than nothing.
-      if (!started || code === 127) stdout.write(text);
+      if (!started || code === 127) writeAll(stdout);
       resolve();
     });
   });

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../src/core/dataset/write-file.js';
 import { CodePoints, isSpaceCode } from '../../src/core/text/code-points.js';
-import { batched, jsonPieces, LazyArray, toJson } from '../../src/render/json.js';
+import { batched, holdsRisky, jsonPieces, LazyArray, toJson } from '../../src/render/json.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'armru-streaming-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -51,6 +51,27 @@ describe('streamed JSON', () => {
       ),
       { numRuns: 150 },
     );
+  });
+
+  it('says which values hold a character toJson escapes, so that a plain value skips the scan', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(json, fc.constant(undefined)), { maxLength: 30 }),
+        (elements) => {
+          const value = { items: new LazyArray(elements), around: elements.slice(0, 2) };
+          const escaped = toJson(eager(value), 2) !== JSON.stringify(eager(value), null, 2);
+          // Whatever toJson would escape is found (a key of an undefined value may be found
+          // too: that only costs the scan).
+          if (escaped) expect(holdsRisky(eager(value))).toBe(true);
+          if (!holdsRisky(eager(value)))
+            expect([...jsonPieces(value, 2, 0, 'plain')].join('')).toBe(toJson(eager(value), 2));
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(holdsRisky({ a: [{ b: 'x\u2028' }] })).toBe(true);
+    expect(holdsRisky({ a: [{ 'b\u009b': 'x' }] })).toBe(true);
+    expect(holdsRisky({ a: [{ b: 'x “quoted” é' }], n: 1, z: null })).toBe(false);
   });
 
   it('writes an empty lazy array as []', () => {
@@ -238,6 +259,80 @@ describe('HTML escaping of the report', () => {
         expect(escapeHtml(text)).toBe(slow(text));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('exports whose data holds a character a terminal could act on', () => {
+  it('escape it wherever it is: in the article around a quote, in a description', async () => {
+    const { loadDataset } = await import('../../src/core/store/load.js');
+    const { corpusOf } = await import('../../src/core/model/corpus.js');
+    const { annotationPieces, jsonLdPieces } = await import('../../src/render/export.js');
+    const dataset = await loadDataset();
+    const first = dataset.doc.claims.find((c) => c.quote.start > 0);
+    if (!first) throw new Error('no claim');
+    // The article only: the code point before the first quote becomes a line separator, which
+    // the annotation's TextQuoteSelector prefix carries. The quotes still match.
+    const points = Array.from(dataset.text);
+    points[first.quote.start - 1] = '\u2028';
+    const text = points.join('');
+    const article = corpusOf({ ...dataset, text });
+    const refs = article.datasets.flatMap((d) =>
+      d.doc.claims.map((claim) => ({ dataset: d, claim })),
+    );
+    const annotations = [...annotationPieces(article, refs)].join('');
+    expect(annotations).not.toMatch(/\u2028/);
+    expect(annotations).toContain('\\u2028');
+    const items: { id: string; target: { selector: { prefix?: string }[] } }[] =
+      JSON.parse(annotations).first.items;
+    const mine = items.find((a) => a.id.endsWith(`:annotation:${first.id}`));
+    expect(mine?.target.selector[0]?.prefix?.endsWith('\u2028')).toBe(true);
+    // A description only, reached through the entity map as JSON-LD reads it.
+    const [entity] = dataset.doc.entities;
+    if (!entity) throw new Error('no entity');
+    const changed = { ...entity, description: `${entity.description} \u009b2J` };
+    const entities = dataset.doc.entities.map((e) => (e === entity ? changed : e));
+    const described = {
+      ...dataset,
+      doc: { ...dataset.doc, entities },
+      entityById: new Map(entities.map((e) => [e.id, e])),
+    };
+    const corpus = corpusOf(described);
+    const jsonld = [
+      ...jsonLdPieces(
+        corpus,
+        corpus.datasets.flatMap((d) => d.doc.claims.map((claim) => ({ dataset: d, claim }))),
+      ),
+    ].join('');
+    expect(jsonld).not.toMatch(/\u009b/);
+    expect(jsonld).toContain('\\u009b2J');
+    // And without any, the text is what it was with the scan.
+    const plain = [
+      ...jsonLdPieces(
+        corpusOf(dataset),
+        refs.map((r) => ({ ...r, dataset })),
+      ),
+    ].join('');
+    expect(plain).not.toMatch(/\\u(00[89]|202|206|007f)/);
+  });
+});
+
+describe('standard output bytes', () => {
+  it('are the UTF-8 of the text, long or short, a lone surrogate written as U+FFFD as Buffer.from does', async () => {
+    const { utf8 } = await import('../../src/cli.js');
+    const unit = fc.constantFrom('a', 'é', '’', '😀', '\ud800', '\udc00', '\n');
+    fc.assert(
+      fc.property(
+        fc.array(unit, { maxLength: 20 }),
+        fc.integer({ min: 0, max: 70_000 }),
+        (parts, pad) => {
+          // Long enough, the text is encoded into the kept buffer; that buffer is used again
+          // by the next text, so each result is compared before the next is made.
+          const text = `${'x'.repeat(pad)}${parts.join('')}`;
+          expect(Buffer.from(utf8(text)).equals(Buffer.from(text, 'utf8'))).toBe(true);
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 });

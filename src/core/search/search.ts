@@ -1,6 +1,7 @@
 import Fuse, { type Expression, type FuseIndex, type FuseResultMatch } from 'fuse.js';
 import { fold } from '../text/fold.js';
 import { filterByNeedles, termNeedles } from './candidates.js';
+import { excluded, matchedList } from './match-details.js';
 import {
   type EntryOrigin,
   FUSE_OPTIONS,
@@ -126,18 +127,6 @@ export function parseQuery(query: string): QueryGroup[] {
       return group;
     })
     .filter((group) => group.terms.length > 0 || group.exclusions.length > 0);
-}
-
-/** True when some folded field value in the record's haystack meets an exclusion. */
-function excluded(haystack: string, exclusions: Exclusion[]): boolean {
-  if (exclusions.length === 0) return false;
-  // The haystack already holds every field value folded, NUL-separated: no folding again.
-  const values = haystack.split('\u0000');
-  return exclusions.some(({ text, at }) =>
-    values.some((v) =>
-      at === 'prefix' ? v.startsWith(text) : at === 'suffix' ? v.endsWith(text) : v.includes(text),
-    ),
-  );
 }
 
 /** A record's field values as fuse.js's index holds them (see FUSE_OPTIONS.getFn): folded. */
@@ -389,41 +378,14 @@ export class ClaimSearcher {
   /** The `matched` list of a hit: each field value that matched, and how. */
   private matchedOf(index: number, matches: HitMatch[]): Matched[] {
     const record = this.record(index);
-    const out: Matched[] = [];
-    const keys: string[] = [];
-    for (const m of matches) {
-      let item: Matched;
-      if (m.field === 'text' || m.field === 'quote') {
-        const text = record[m.field];
-        const spans = m.indices.map(([a, b]) => text.slice(a, b + 1));
-        item = { field: m.field, value: [...new Set(spans)].join(' … ') };
-      } else {
-        const value = record[m.field][m.entry ?? 0] ?? '';
-        const origin = this.origins(index)[m.field][m.entry ?? 0];
-        const via = !origin
-          ? undefined
-          : origin.alias
-            ? `alias of ${origin.of}`
-            : ['actors', 'topics'].includes(m.field) || origin.of === 'author'
-              ? undefined
-              : origin.of;
-        item = { field: m.field, value, ...(via !== undefined && via !== value ? { via } : {}) };
-      }
-      // One entry per field and owner: an actor's name, else its first alias that matched.
-      const origin =
-        m.field === 'text' || m.field === 'quote'
-          ? undefined
-          : this.origins(index)[m.field][m.entry ?? 0];
-      const key = origin ? `${m.field}\u0000${origin.of}` : JSON.stringify(item);
-      const at = out.findIndex((_, i) => keys[i] === key);
-      if (at === -1) {
-        keys.push(key);
-        out.push(item);
-      } else if (origin && !origin.alias && out[at]?.via?.startsWith('alias of ')) {
-        out[at] = item;
-      }
-    }
-    return out;
+    return matchedList(
+      matches,
+      (field, entry) => {
+        const value = record[field];
+        return typeof value === 'string' ? value : (value[entry] ?? '');
+      },
+      (field, entry) => this.origins(index)[field][entry],
+    );
   }
 
   /** How many claims one (parsed) term matches on its own, before any filter. */

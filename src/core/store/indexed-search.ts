@@ -7,6 +7,7 @@ import type { Tier } from '../model/tiers.js';
 import type { Claim, Dataset, DatasetDocument } from '../model/types.js';
 import { pieces, termLiteral, termNeedles } from '../search/candidates.js';
 import { buildFilter, type ClaimFilterInput } from '../search/filter.js';
+import { type MatchDetails, MatchExplainer } from '../search/match-details.js';
 import { suggestFrom } from '../search/question.js';
 import {
   ClaimSearcher,
@@ -267,17 +268,16 @@ function readCandidates(
 /**
  * The hits of a ranking from the index, in its order, with its scores, tiers and word counts.
  * Where each matched (`matches`, `matched`: the positions to highlight and the values that
- * matched) is worked out only when first read, by `details`: fuse.js scoring the shown claims
- * again, which costs more than the rest of a short search and is wasted on output that shows
- * neither (tab-separated lines without colour). The hits are those a search of every claim
- * gives (see tests/unit/ranked.test.ts), so `details` finds each of them.
+ * matched) is worked out only when first read, claim by claim, by `explain`: nothing is spent
+ * on output that shows neither (tab-separated lines without colour), and a hit's details cost
+ * only that claim's values (see match-details.ts).
  */
 function rankedHits(
   corpus: Corpus,
   set: IndexSet,
   chosen: Set<number>[],
   ranked: Ranked,
-  details: () => SearchHit[],
+  explain: (ref: ClaimRef) => MatchDetails,
 ): SearchHit[] {
   // Each dataset's claims were read in ascending order of their numbers.
   const refs = new Map<number, ClaimRef>();
@@ -288,27 +288,25 @@ function rankedHits(
       refs.set(base + n, { dataset, claim: dataset.doc.claims[i] as Claim });
     });
   });
-  let explained: Map<Claim, SearchHit> | undefined;
-  const explain = (claim: Claim): SearchHit => {
-    explained ??= new Map(details().map((hit) => [hit.claim, hit]));
-    const hit = explained.get(claim);
-    if (!hit) throw new Error(`claim ${claim.id}, ranked from the index, is not a match`);
-    return hit;
-  };
   return ranked.chosen.map((n, i) => {
     const ref = refs.get(n) as ClaimRef;
+    let details: MatchDetails | undefined;
+    const known = () => {
+      details ??= explain(ref);
+      return details;
+    };
     // The keys in the order of ClaimSearcher's hits.
     const hit = { ...ref, score: ranked.scores[i] as number } as SearchHit;
     Object.defineProperty(hit, 'matches', {
       enumerable: true,
       configurable: true,
-      get: () => explain(ref.claim).matches,
+      get: () => known().matches,
     });
     hit.tier = ranked.tiers[i] as Tier;
     Object.defineProperty(hit, 'matched', {
       enumerable: true,
       configurable: true,
-      get: () => explain(ref.claim).matched,
+      get: () => known().matched,
     });
     if (ranked.words) hit.words = ranked.words[i] as number;
     return hit;
@@ -387,12 +385,16 @@ export function indexedSearch(
           checkInPieces(dataset, (spans) => index.articlePieces(spans));
         }
       });
-      const hits = rankedHits(corpus, set, chosen, ranked, () => {
-        const searcher = new ClaimSearcher(corpus);
+      const explainer = new MatchExplainer(kept, Boolean(ranked.partial));
+      const hits = rankedHits(corpus, set, chosen, ranked, (ref) => {
+        const known = explainer.explain(ref.dataset, ref.claim);
+        if (known) return known;
+        // Several OR-branches match this claim, and the best scored one's matches count:
+        // fuse.js scores this one claim (scores depend on nothing but the claim itself).
         const shown = { limit: Number.POSITIVE_INFINITY, all: true, dated };
-        return ranked.partial
-          ? searcher.runPartialGroups(kept, shown).hits
-          : searcher.runGroups(kept, shown).hits;
+        const [hit] = new ClaimSearcher(corpus, [ref]).runGroups(kept, shown).hits;
+        if (!hit) throw new Error(`claim ${ref.claim.id}, ranked from the index, is not a match`);
+        return { matches: hit.matches, matched: hit.matched };
       });
       const result: SearchResult = {
         hits,
