@@ -589,14 +589,7 @@ export class RankedTerms {
     this.spend(index, words.keys(), true);
     const fuzzy = matcher.kind === 'fuzzy';
     const literal = fuzzy ? matcher.literal : (matcher.words[0] as string);
-    const need =
-      matcher.kind === 'prefix'
-        ? SIG_STARTS
-        : matcher.kind === 'suffix'
-          ? SIG_ENDS
-          : matcher.kind === 'exact'
-            ? SIG_WHOLE
-            : 0;
+    const need = signatureNeed(matcher);
     const norms = index.norms();
     const { data, offsets } = index.signatureTable();
     const factor = new Factors(norms);
@@ -760,14 +753,7 @@ export class RankedTerms {
   termLists(term: string): TermLists[] | undefined {
     const matcher = matcherOf(term);
     if (!matcher || !(matcher.kind === 'fuzzy' || matcher.words.length === 1)) return undefined;
-    const need =
-      matcher.kind === 'prefix'
-        ? SIG_STARTS
-        : matcher.kind === 'suffix'
-          ? SIG_ENDS
-          : matcher.kind === 'exact'
-            ? SIG_WHOLE
-            : 0;
+    const need = signatureNeed(matcher);
     const literal = matcher.kind === 'fuzzy' ? matcher.literal : (matcher.words[0] as string);
     return this.set.indexes.map((index, d) => {
       const words = this.words(index, d, matcher, 0);
@@ -1568,6 +1554,17 @@ export interface Ranked extends Chosen {
   partial?: { best: number; of: number; terms: string[] };
 }
 
+/** The signature bits a value must have for a term of this kind to match in it (0: any). */
+function signatureNeed(matcher: Matcher): number {
+  return matcher.kind === 'prefix'
+    ? SIG_STARTS
+    : matcher.kind === 'suffix'
+      ? SIG_ENDS
+      : matcher.kind === 'exact'
+        ? SIG_WHOLE
+        : 0;
+}
+
 /**
  * The claims to show, best first, each with what ranked it: fuse.js's score, the tier and,
  * in a partial match, how many of the words it matches (`scores[i]`, `tiers[i]` and
@@ -1774,7 +1771,7 @@ function partialFromGroups(
   limit: number,
   all: boolean,
   dated: boolean,
-): (Chosen & { total: number; weak: number; best: number }) | undefined {
+): PartialChoice | undefined {
   if (group.exclusions.length > 0 || !(limit <= 1000)) return undefined;
   const list: ScoreGroups[] = [];
   for (const t of group.terms) {
@@ -1792,41 +1789,7 @@ function partialFromGroups(
   // How many claims have each (words, tier), counted once for both cases of `keepAll`.
   const counts = new Uint32Array(1024);
   const best = countWordsAndTiers(words, tiers, counts);
-  let strong = false;
-  for (let w = 1; w < 256; w++)
-    if ((counts[(255 - w) * 4] as number) + (counts[(255 - w) * 4 + 1] as number) > 0)
-      strong = true;
-  const keepAll = all || !strong;
-  if (!keepAll) for (let w = 1; w < 256; w++) counts[(255 - w) * 4 + 2] = 0;
-  let kept = 0;
-  for (let x = 0; x < 1024; x++) kept += counts[x] as number;
-  if (limit >= kept) return undefined;
-  let last = 0;
-  for (let seen = 0; last < 1024; last++) {
-    seen += counts[last] as number;
-    if (seen >= limit) break;
-  }
-  // The claims that can be shown.
-  const pool = poolOf(words, tiers, keepAll, last);
-  const undated = (c: number) => (dated && !terms.dated(c) ? 1 : 0);
-  pool.sort(
-    (a, b) =>
-      (words[b] as number) - (words[a] as number) ||
-      (tiers[a] as number) - (tiers[b] as number) ||
-      undated(a) - undated(b) ||
-      (scores[a] as number) - (scores[b] as number) ||
-      a - b,
-  );
-  const chosen = pool.slice(0, limit);
-  return {
-    chosen,
-    scores: chosen.map((c) => scores[c] as number),
-    tiers: chosen.map((c) => tiers[c] as number),
-    words: chosen.map((c) => words[c] as number),
-    total: kept,
-    weak: matched - kept,
-    best,
-  };
+  return choosePartial(counts, words, tiers, matched, best, limit, all, dated, terms, () => scores);
 }
 
 /** How many of a group's terms each claim matches, and its weakest tier (see countWords). */
@@ -1982,12 +1945,39 @@ function partialFromCounts(
   limit: number,
   all: boolean,
   dated: boolean,
-): (Chosen & { total: number; weak: number; best: number }) | undefined {
+): PartialChoice | undefined {
   if (group.exclusions.length > 0 || !(limit <= 1000)) return undefined;
   const { words, tiers, best } = counted;
   const counts = counted.counts.slice();
   let matched = 0;
   for (let x = 0; x < 1024; x++) matched += counts[x] as number;
+  return choosePartial(counts, words, tiers, matched, best, limit, all, dated, terms, (pool) =>
+    poolScores(counted, pool, terms.claimCount),
+  );
+}
+
+/** What a partial match shows: the chosen claims, with the totals the output reports. */
+type PartialChoice = Chosen & { total: number; weak: number; best: number };
+
+/**
+ * The claims a partial match shows, from how many claims have each (words, tier) (`counts`,
+ * as countWordsAndTiers counts them; changed here): the strong tiers only unless none has a
+ * claim or `all` asks for every tier, then the claims whose word count and tier can reach the
+ * list, in the order of the ranking, scored by `scoresOf` (which need score only those
+ * claims). Undefined when every claim kept fits the list (the caller ranks them all).
+ */
+function choosePartial(
+  counts: Uint32Array,
+  words: Uint8Array,
+  tiers: Uint8Array,
+  matched: number,
+  best: number,
+  limit: number,
+  all: boolean,
+  dated: boolean,
+  terms: RankedTerms,
+  scoresOf: (pool: number[]) => ArrayLike<number>,
+): PartialChoice | undefined {
   let strong = false;
   for (let w = 1; w < 256; w++)
     if ((counts[(255 - w) * 4] as number) + (counts[(255 - w) * 4 + 1] as number) > 0)
@@ -2002,8 +1992,9 @@ function partialFromCounts(
     seen += counts[last] as number;
     if (seen >= limit) break;
   }
+  // The claims that can be shown.
   const pool = poolOf(words, tiers, keepAll, last);
-  const scores = poolScores(counted, pool, terms.claimCount);
+  const scores = scoresOf(pool);
   const undated = (c: number) => (dated && !terms.dated(c) ? 1 : 0);
   pool.sort(
     (a, b) =>
