@@ -17,6 +17,7 @@ import {
   searchRecord,
 } from '../../src/core/search/search-record.js';
 import { loadDataset } from '../../src/core/store/load.js';
+import { queryWord } from '../queries.js';
 
 // The match details of a hit (where each term matched: the positions highlighted in a terminal,
 // the values `--json` lists) are worked out claim by claim without scoring anything again
@@ -114,20 +115,8 @@ const term = (words: string[]) =>
           return w.normalize('NFD').replace(/\p{M}/gu, '');
         case 'apostrophe':
           return w.includes("'") ? w.replace("'", '’') : `${w}’s`;
-        case 'exact':
-          return r % 2 ? `=${w}` : `="${w} ${other}"`;
-        case 'include':
-          return r % 2 ? `'${w.slice(1)}` : `'"${w.slice(2)} ${other}"`;
-        case 'prefix':
-          return `^${w.slice(0, 3)}`;
-        case 'suffix':
-          return `${w.slice(-3)}$`;
-        case 'cut':
-          return w.slice(0, Math.max(2, w.length - 2));
-        case 'letter':
-          return w.slice(0, 1);
         default:
-          return w;
+          return queryWord(kind, w, other, r);
       }
     });
 

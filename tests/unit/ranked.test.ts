@@ -35,6 +35,7 @@ import {
   wordsOnly,
 } from '../../src/core/store/ranked-search.js';
 import { fold } from '../../src/core/text/fold.js';
+import { queryWord } from '../queries.js';
 
 // Ranking from the index must give exactly what a search of every claim gives: the same
 // claims, scores, tiers and order, the same totals, alias-only counts and partial matches.
@@ -158,20 +159,8 @@ const term = (words: string[]) =>
       switch (kind) {
         case 'typo':
           return w.length > 4 ? `${w.slice(0, 2)}${w[3]}${w[2]}${w.slice(4)}` : w;
-        case 'exact':
-          return r % 2 ? `=${w}` : `="${w} ${other}"`;
-        case 'include':
-          return r % 2 ? `'${w.slice(1)}` : `'"${w.slice(2)} ${other}"`;
-        case 'prefix':
-          return `^${w.slice(0, 3)}`;
-        case 'suffix':
-          return `${w.slice(-3)}$`;
-        case 'cut':
-          return w.slice(0, Math.max(2, w.length - 2));
-        case 'letter':
-          return w.slice(0, 1);
         default:
-          return w;
+          return queryWord(kind, w, other, r);
       }
     });
 
