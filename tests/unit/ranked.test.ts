@@ -250,9 +250,11 @@ describe('ranking from the index', () => {
             if (expected.partial) partials++;
             expect(summary(found.result), q).toEqual(summary(expected));
             // The notes about words that match nothing count each word's claims (ranking from
-            // the index counts them over every claim).
+            // the index counts them over every claim). The CLI asks only after an empty or
+            // partial result, once the indexes are closed.
             const groups = parseQuery(q);
             if (!rankable(groups)) return;
+            if (found.result.total > 0 && !found.result.partial) return;
             for (const t of new Set(groups.flatMap((g) => g.terms)))
               if (!found.dropped.includes(t))
                 expect(found.searcher.termHits(t), t).toBe(corpus.searcher.termHits(t));

@@ -35,7 +35,11 @@ import {
  */
 export const SEARCH_BUDGET = 1_000_000;
 
-/** What the search command asks of a searcher after the search: how many claims a word matches. */
+/**
+ * What the search command asks of a searcher after the search: how many claims a word matches.
+ * Asked about the query's terms after an empty or partial result; the indexes are closed by
+ * then, so a ranked search counts them before it returns.
+ */
 export interface TermCounter {
   termHits(term: string): number;
 }
@@ -402,6 +406,21 @@ export function indexedSearch(
         weak: ranked.weak,
         ...(ranked.partial ? { partial: ranked.partial } : {}),
       };
+      // The notes about words that match nothing (an empty or partial result) ask how many
+      // claims each term matches once the indexes are closed: a term the ranking did not need
+      // to read (the other side of an empty intersection) is counted now, while they are open.
+      if (result.total === 0 || result.partial) {
+        const counts = new Map<string, number>();
+        for (const group of groups) {
+          for (const term of group.terms) {
+            if (!counts.has(term)) counts.set(term, counter.termHits(term));
+          }
+        }
+        const known: TermCounter = {
+          termHits: (term) => counts.get(term) ?? counter.termHits(term),
+        };
+        return { corpus, hits: result.hits, result, searcher: known, suggest, dropped };
+      }
       return { corpus, hits: result.hits, result, searcher: counter, suggest, dropped };
     }
     let corpus: Corpus = {
