@@ -31,11 +31,11 @@ export type WorkerAnswer =
   | { type: 'layout'; error: string }
   | { type: 'check'; clean: boolean }
   /**
-   * Sent once, unasked, as soon as the read ahead has read the guessed file (`file`, `text`) or
-   * found nothing to read (neither): the main thread uses that text rather than read and decode
-   * the file a second time.
+   * Sent once, unasked, as soon as the read ahead has read the file it was told of (`text`)
+   * or found nothing to read: the main thread uses that text rather than read and decode the
+   * file a second time.
    */
-  | { type: 'text'; file?: string; text?: string };
+  | { type: 'text'; text?: string };
 
 /** True when the scan of the text finds nothing JSON.parse let through. */
 export function scanClean(text: string): boolean {
@@ -47,9 +47,14 @@ export function meetsSchema(doc: unknown): boolean {
   return doc !== undefined && checkSchema(doc).length === 0;
 }
 
-/** The whole check of a text on this thread: it parses, the scan finds nothing, and the document meets the schema. */
+/** Whether a text and the document parsed from it are clean: this thread's whole check. */
+function isClean(doc: unknown, text: string): boolean {
+  return meetsSchema(doc) && scanClean(text);
+}
+
+/** The whole check of a text: it parses, the scan finds nothing, the document meets the schema. */
 export function cleanText(text: string): boolean {
-  return meetsSchema(parse(text)) && scanClean(text);
+  return isClean(parse(text), text);
 }
 
 /** The document, or undefined when the text is not JSON. */
@@ -63,7 +68,10 @@ export function parse(text: string): unknown {
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** A dataset's text, parsed once, and whether it is clean (found when first asked, or ahead of time by `readAhead`). */
+/**
+ * A dataset's text, parsed once, and whether it is clean (found when first asked, or ahead of
+ * time by `readAhead`).
+ */
 export interface Prepared {
   text: string;
   doc: unknown;
@@ -72,10 +80,7 @@ export interface Prepared {
 
 /** Whether a prepared text is clean: the scan finds nothing and the document meets the schema. */
 export function checkOf(prepared: Prepared): WorkerAnswer {
-  prepared.check ??= {
-    type: 'check',
-    clean: meetsSchema(prepared.doc) && scanClean(prepared.text),
-  };
+  prepared.check ??= { type: 'check', clean: isClean(prepared.doc, prepared.text) };
   return prepared.check;
 }
 
@@ -98,7 +103,7 @@ export function preparedFor(last: Prepared | undefined, text: string): Prepared 
 export function readAhead(
   guess: string | undefined,
   sendText: (answer: WorkerAnswer) => void = () => undefined,
-  whileParsing: () => void = () => undefined,
+  afterRead: () => void = () => undefined,
 ): Prepared | undefined {
   let text: string | undefined;
   if (guess !== undefined && !existsSync(indexDirectory(guess))) {
@@ -108,8 +113,8 @@ export function readAhead(
       // The main thread reads it and says what is wrong.
     }
   }
-  sendText(text === undefined ? { type: 'text' } : { type: 'text', file: guess, text });
-  whileParsing();
+  sendText(text === undefined ? { type: 'text' } : { type: 'text', text });
+  afterRead();
   if (text === undefined) return undefined;
   const prepared: Prepared = { text, doc: parse(text) };
   checkOf(prepared);

@@ -101,11 +101,9 @@ function startHelper(): Helper {
     fail(new Error(`the report's second thread ended (status ${code})`));
   // The thread's first message, unasked: the text it read ahead, or word that it read none.
   let aheadText: string | undefined;
-  let aheadFile: string | undefined;
   const ahead = new Promise<void>((resolve) => {
     const onText = (answer: WorkerAnswer) => {
       if (answer.type !== 'text') return false;
-      aheadFile = answer.file;
       aheadText = answer.text;
       resolve();
       return true;
@@ -150,11 +148,11 @@ function startHelper(): Helper {
       return 'clean' in got && got.clean;
     },
     textOf: async (file) => {
-      // Waited for only when the thread reads this very file ahead: not for another file,
-      // nor when an index beside it spares the checks (the thread reads nothing then).
+      // Only the file the thread was told to read ahead, and only without an index beside it
+      // (which spares the checks: the thread reads nothing then).
       if (file !== early.guess || existsSync(indexDirectory(file))) return undefined;
       await ahead;
-      return aheadFile === file ? aheadText : undefined;
+      return aheadText;
     },
     close: async () => {
       await worker.terminate();

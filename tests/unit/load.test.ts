@@ -309,7 +309,7 @@ describe("the entry's guess of the dataset a report reads, and the thread's read
       expect(ahead?.check).toEqual({ type: 'check', clean: true });
       // The text goes to the main thread as soon as it is read, before Graphviz starts and
       // the text is parsed; word of nothing otherwise.
-      expect(sent).toEqual([{ type: 'text', file, text }, 'graphviz']);
+      expect(sent).toEqual([{ type: 'text', text }, 'graphviz']);
       sent.length = 0;
       expect(readAhead(undefined, send)).toBeUndefined();
       expect(readAhead(join(dir, 'missing.json'), send)).toBeUndefined();

@@ -105,8 +105,6 @@ const term = (words: string[]) =>
       const w = words[i] as string;
       const other = words[(i + r) % words.length] as string;
       switch (kind) {
-        case 'typo':
-          return w.length > 4 ? `${w.slice(0, 2)}${w[3]}${w[2]}${w.slice(4)}` : w;
         case 'dropped':
           return w.length > 5 ? `${w.slice(0, r % w.length)}${w.slice((r % w.length) + 1)}` : w;
         case 'accent':

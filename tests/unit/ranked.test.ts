@@ -153,16 +153,9 @@ const term = (words: string[]) =>
       fc.constantFrom('word', 'typo', 'exact', 'include', 'prefix', 'suffix', 'cut', 'letter'),
       fc.integer({ min: 0, max: 1000 }),
     )
-    .map(([i, kind, r]) => {
-      const w = words[i] as string;
-      const other = words[(i + r) % words.length] as string;
-      switch (kind) {
-        case 'typo':
-          return w.length > 4 ? `${w.slice(0, 2)}${w[3]}${w[2]}${w.slice(4)}` : w;
-        default:
-          return queryWord(kind, w, other, r);
-      }
-    });
+    .map(([i, kind, r]) =>
+      queryWord(kind, words[i] as string, words[(i + r) % words.length] as string, r),
+    );
 
 const query = (words: string[]) =>
   fc

@@ -157,8 +157,9 @@ export async function loadCorpus(paths: string[] = []): Promise<Corpus> {
 /**
  * As `loadCorpus`, but with `check` the JSON scan and the schema of files no fresh index
  * vouches for are left to it, which runs them elsewhere meanwhile; `checked` says how they
- * ended. See LoadHooks for the others. For a command with much work of its own to do before it writes anything (`armru
- * report`). Without `check`, every check runs here and `checked` is already fulfilled.
+ * ended (see LoadHooks for the other hooks). For a command with much work of its own to do
+ * before it writes anything (`armru report`). Without `check`, every check runs here and
+ * `checked` is already fulfilled.
  */
 export async function loadCorpusChecking(
   paths: string[],

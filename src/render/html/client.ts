@@ -9,8 +9,8 @@ import type { clientData, PageConstants } from './client-data.js';
  * The report page's script. It runs in the browser, inlined into the page as the source of
  * `reportClient` (so it must use nothing from outside its own body but its arguments, the
  * sources of `clientData` and `makeSanitizers` and their constants), and makes the claims'
- * rows from the dataset the page's JSON data block carries. Every value from the dataset is put into the page with
- * `textContent`, never parsed as HTML.
+ * rows from the dataset the page's JSON data block carries. Every value from the dataset is
+ * put into the page with `textContent`, never parsed as HTML.
  */
 
 /** One claim as the page shows it (display strings sanitised). */
