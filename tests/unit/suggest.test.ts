@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { closest, editDistanceWithin } from '../../src/core/text/suggest.js';
+import {
+  closest,
+  codePointOrderHolds,
+  compareWords,
+  editDistanceWithin,
+} from '../../src/core/text/suggest.js';
 
 describe('closest', () => {
   it('keeps the candidates a stable sort of all of them by distance and name would put first', () => {
@@ -35,6 +40,125 @@ describe('closest', () => {
           .array(word, { maxLength: 40 })
           .map((ws) => ws.flatMap((w) => [w, w.normalize('NFD'), w.normalize('NFC')])),
         fc.integer({ min: 0, max: 5 }),
+        (input, candidates, max) => {
+          expect(closest(input, candidates, max)).toEqual(reference(input, candidates, max));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('compareWords', () => {
+  const sign = (n: number) => Math.sign(n);
+  const word = fc.string({
+    unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789'),
+    maxLength: 9,
+  });
+
+  it('orders lower-case ASCII words as ICU root and English collation do', () => {
+    fc.assert(
+      fc.property(word, word, (a, b) => {
+        expect(sign(compareWords(a, b))).toBe(sign(a.localeCompare(b, 'und')));
+        expect(sign(compareWords(a, b))).toBe(sign(a.localeCompare(b, 'en')));
+      }),
+      { numRuns: 20000 },
+    );
+    // Words that share a long start, or are one another's start.
+    fc.assert(
+      fc.property(word, word, word, (stem, a, b) => {
+        expect(sign(compareWords(stem + a, stem + b))).toBe(
+          sign((stem + a).localeCompare(stem + b, 'und')),
+        );
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('is localeCompare in this process, for those words and any others', () => {
+    // The tests run in a C or English locale; elsewhere compareWords is localeCompare itself.
+    expect(codePointOrderHolds(process.env, process.execArgv)).toBe(true);
+    const any = fc.string({
+      unit: fc.constantFrom(
+        'a',
+        'z',
+        'A',
+        'Z',
+        '0',
+        '9',
+        'é',
+        'e\u0301',
+        'ß',
+        'ı',
+        '-',
+        ' ',
+        'å',
+        'y',
+        'i',
+      ),
+      maxLength: 6,
+    });
+    fc.assert(
+      fc.property(fc.oneof(word, any), fc.oneof(word, any), (a, b) => {
+        expect(sign(compareWords(a, b))).toBe(sign(a.localeCompare(b)));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('keeps localeCompare where the locale may order ASCII otherwise', () => {
+    const holds = (env: Record<string, string | undefined>, flags: string[] = []) =>
+      codePointOrderHolds(env, flags);
+    expect(holds({})).toBe(true);
+    expect(holds({ LANG: 'C.UTF-8' })).toBe(true);
+    expect(holds({ LANG: 'C', LC_ALL: 'POSIX' })).toBe(true);
+    expect(holds({ LANG: 'en_US.UTF-8', LC_CTYPE: 'en_GB.utf8' })).toBe(true);
+    expect(holds({ LANG: 'en_US_POSIX' })).toBe(true);
+    expect(holds({ LANG: 'en' })).toBe(true);
+    expect(holds({ LANG: '', LC_ALL: '' })).toBe(true);
+    expect(holds({ LANG: 'da_DK.UTF-8' })).toBe(false);
+    expect(holds({ LANG: 'en_US.UTF-8', LC_ALL: 'lt_LT.UTF-8' })).toBe(false);
+    expect(holds({ LANG: 'en_US.UTF-8', LC_MESSAGES: 'cs_CZ' })).toBe(false);
+    expect(holds({ LANG: 'en_US.UTF-8', LC_COLLATE: 'sv_SE' })).toBe(false);
+    expect(holds({ LANG: 'en_US@euro' })).toBe(false);
+    expect(holds({ LANG: 'en-US-u-co-phonebk' })).toBe(false);
+    expect(holds({ LANG: 'C.UTF-8', NODE_OPTIONS: '--icu-locale=da' })).toBe(false);
+    expect(holds({ LANG: 'C.UTF-8' }, ['--icu-locale=da'])).toBe(false);
+    // Where the variables say so, those locales do order these words otherwise.
+    expect(sign('aa'.localeCompare('zz', 'da'))).toBe(1);
+    expect(sign('y'.localeCompare('j', 'lt'))).toBe(-1);
+  });
+
+  it('leaves the suggestions as they were for lower-case ASCII words', () => {
+    // closest, with localeCompare as it was (see the stable-sort reference above).
+    const reference = (input: string, candidates: string[], max: number): string[] => {
+      const needle = input.toLowerCase();
+      const budget = Math.max(2, Math.floor(needle.length / 3));
+      const scored: { candidate: string; distance: number }[] = [];
+      for (const candidate of new Set(candidates)) {
+        const hay = candidate.toLowerCase();
+        let distance = editDistanceWithin(needle, hay, budget);
+        if (
+          distance > budget &&
+          needle.length >= 3 &&
+          (hay.includes(needle) || needle.includes(hay))
+        )
+          distance = budget;
+        if (distance <= budget) scored.push({ candidate, distance });
+      }
+      scored.sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate));
+      return scored.slice(0, max).map((s) => s.candidate);
+    };
+    const near = fc.string({
+      unit: fc.constantFrom('a', 'b', 'r', 's', 't', '1', '2'),
+      minLength: 2,
+      maxLength: 7,
+    });
+    fc.assert(
+      fc.property(
+        near,
+        fc.array(near, { maxLength: 60 }),
+        fc.integer({ min: 1, max: 5 }),
         (input, candidates, max) => {
           expect(closest(input, candidates, max)).toEqual(reference(input, candidates, max));
         },
