@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   copyFileSync,
@@ -20,7 +21,12 @@ import {
   FUSE_VERSION,
   SEARCH_FINGERPRINT,
 } from '../../src/core/search/search-record.js';
-import { crc32, crc32Native, crc32Portable } from '../../src/core/text/checksum.js';
+import {
+  crc32,
+  crc32Native,
+  crc32Portable,
+  crc32WebAssembly,
+} from '../../src/core/text/checksum.js';
 import { ROOT } from '../helpers.js';
 
 // The index build is given a loader that changes a file right after the checks have read it,
@@ -67,6 +73,43 @@ describe('CRC-32', () => {
     expect(crc32(large)).toBe(zlib(large));
     expect(crc32Portable(large)).toBe(zlib(large));
     expect(crc32Portable('Gyumri ’ 😀')).toBe(zlib(Buffer.from('Gyumri ’ 😀')));
+  });
+
+  it('is the zlib checksum in WebAssembly too, across its chunks and for any start', () => {
+    const wasm = crc32WebAssembly();
+    expect(wasm).toBeDefined();
+    if (!wasm || !zlib) return;
+    // The module carried in checksum.ts is the one the assembler script makes.
+    const source = readFileSync(join(ROOT, 'src/core/text/checksum.ts'), 'utf8');
+    const assembled = execFileSync(process.execPath, [join(ROOT, 'scripts/crc32-wasm.mjs')], {
+      encoding: 'utf8',
+    }).trim();
+    expect(assembled).toMatch(/^AGFzbQ/);
+    expect(source).toContain(`'${assembled}'`);
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ maxLength: 3000 }),
+        fc.integer({ min: 0, max: 7 }),
+        fc.nat({ max: 2 ** 32 - 1 }),
+        (x, skip, value) => {
+          const y = x.subarray(Math.min(skip, x.length));
+          expect(wasm(y)).toBe(zlib(y));
+          if (y.length > 0) expect(wasm(y, value)).toBe(zlib(y, value));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    // Sizes about the 64 kB chunk, bytes of every value, continued checksums, and a string.
+    for (const size of [8 * 1024 + 1, 65535, 65536, 65537, 65536 * 3 + 13, 1 << 20]) {
+      const bytes = Buffer.alloc(size);
+      for (let i = 0; i < size; i++) bytes[i] = (i * 2654435761) >>> 24;
+      expect(wasm(bytes)).toBe(zlib(bytes));
+      expect(crc32(bytes)).toBe(zlib(bytes));
+      const cut = Math.floor(size / 3);
+      expect(crc32(bytes.subarray(cut), crc32(bytes.subarray(0, cut)))).toBe(zlib(bytes));
+    }
+    const text = 'Gyumri ’ 😀 '.repeat(2000);
+    expect(crc32(text)).toBe(zlib(Buffer.from(text)));
   });
 });
 

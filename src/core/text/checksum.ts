@@ -58,27 +58,83 @@ function crc32Js(data: Uint8Array | string, value = 0): number {
 }
 
 /**
- * Inputs up to this many bytes (or UTF-16 units) are checked in JavaScript until zlib is
- * loaded for a larger one: loading node:zlib loads Node's stream modules with it, some twenty
- * modules and about 1.5 ms. JavaScript that has not been optimised yet checks some 8 bytes a
- * microsecond (measured: 0.6 ms for 4 kB, 14 ms for 90 kB), so it is the cheaper only for
- * small inputs, such as the index metadata a short command reads.
+ * Inputs up to this many bytes (or UTF-16 units) are checked in JavaScript, larger ones in
+ * WebAssembly: JavaScript that has not been optimised yet checks some 8 bytes a microsecond
+ * (measured: 0.6 ms for 4 kB, 14 ms for 90 kB), so it is the cheaper only for small inputs,
+ * such as the index metadata a short command reads.
  */
 const SMALL = 8 * 1024;
 
 /**
+ * The same CRC-32 (slicing by 8, the tables above) as a WebAssembly function, assembled by
+ * scripts/crc32-wasm.mjs, which shows it in the text format. Every search of a large index
+ * checks more than SMALL bytes (the vocabulary alone is some 240 kB at 10^5 claims); zlib's
+ * crc32 did that, but loading node:zlib loads Node's stream modules with it, some twenty
+ * modules and 2 to 3 ms of every search, where compiling this module takes about 0.3 ms and
+ * it checks about a gigabyte a second.
+ */
+const CRC32_WASM =
+  'AGFzbQEAAAABCQFgBH9/f38BfwMCAQAFAwEAAgcQAgNjcmMAAAZtZW1vcnkCAAraAQHXAQECfwJAA0AgACABTw0BIAAoAAAgA3MhBCAAKAAEIQUgBEH/AXFBAnQoAIA4IARBCHZB/wFxQQJ0KACAMHMgBEEQdkH/AXFBAnQoAIAocyAEQRh2QQJ0KACAIHMgBUH/AXFBAnQoAIAYcyAFQQh2Qf8BcUECdCgAgBBzIAVBEHZB/wFxQQJ0KACACHMgBUEYdkECdCgAAHMhAyAAQQhqIQAMAAsLAkADQCAAIAJPDQEgAyAALQAAc0H/AXFBAnQoAAAgA0EIdnMhAyAAQQFqIQAMAAsLIAML';
+
+/** Where the bytes go in the module's memory (after the tables), and how many at a time. */
+const WASM_AT = 8 * 1024;
+const WASM_CHUNK = 64 * 1024;
+
+interface WasmCrc {
+  crc: (p: number, end8: number, end: number, crc: number) => number;
+  memory: Uint8Array;
+}
+let wasm: WasmCrc | null | undefined;
+
+/** The WebAssembly CRC-32, or null where this Node runs without WebAssembly (`--jitless`). */
+function wasmCrc(): WasmCrc | null {
+  if (wasm !== undefined) return wasm;
+  if (typeof WebAssembly !== 'object') {
+    wasm = null;
+    return wasm;
+  }
+  const module = new WebAssembly.Module(Buffer.from(CRC32_WASM, 'base64'));
+  const { exports } = new WebAssembly.Instance(module);
+  const memory = new Uint8Array((exports.memory as WebAssembly.Memory).buffer);
+  tables ??= makeTables();
+  memory.set(new Uint8Array(tables.buffer, tables.byteOffset, tables.byteLength), 0);
+  wasm = { crc: exports.crc as WasmCrc['crc'], memory };
+  return wasm;
+}
+
+/** CRC-32 in WebAssembly, a chunk at a time copied into the module's memory. */
+function crc32Wasm(w: WasmCrc, data: Uint8Array | string, value = 0): number {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  let crc = ~value;
+  for (let at = 0; at < bytes.length; at += WASM_CHUNK) {
+    const n = Math.min(WASM_CHUNK, bytes.length - at);
+    w.memory.set(bytes.subarray(at, at + n), WASM_AT);
+    crc = w.crc(WASM_AT, WASM_AT + n - (n % 8), WASM_AT + n, crc);
+  }
+  return ~crc >>> 0;
+}
+
+/**
  * CRC-32 (the zlib polynomial) of bytes, or of a string's UTF-8 encoding; `value` continues an
  * earlier checksum. It guards index files and dataset ranges against accidental change (a
- * same-size edit, a zeroed or truncated file): zlib's native implementation checks gigabytes a
- * second, so a search can afford to check every byte it reads. Not a defence against forgery.
+ * same-size edit, a zeroed or truncated file): the WebAssembly version checks about a gigabyte
+ * a second, so a search can afford to check every byte it reads. Not a defence against forgery.
  */
 export function crc32(data: Uint8Array | string, value = 0): number {
+  if (data.length <= SMALL) return crc32Js(data, value);
+  const w = wasmCrc();
+  if (w) return crc32Wasm(w, data, value);
   if (native === undefined) {
-    if (data.length <= SMALL) return crc32Js(data, value);
     const zlib = createRequire(import.meta.url)('node:zlib') as Zlib & { crc32?: Crc32 };
     native = typeof zlib.crc32 === 'function' ? zlib.crc32 : null;
   }
   return native ? native(data, value) : crc32Js(data, value);
+}
+
+/** The WebAssembly CRC-32 (for tests), or undefined where there is no WebAssembly. */
+export function crc32WebAssembly(): Crc32 | undefined {
+  const w = wasmCrc();
+  return w ? (data, value) => crc32Wasm(w, data, value) : undefined;
 }
 
 /** The plain-JavaScript CRC-32, exported so that tests can compare it with zlib's. */
