@@ -328,10 +328,12 @@ export class RankedTerms {
       if (errors > 0 && literal.length > 2) {
         const grams = Array.from({ length: literal.length - 1 }, (_, i) => literal.slice(i, i + 2));
         const need = literal.length - 1 - 2 * errors;
+        // Counting stops once the word has enough of them, or can no longer reach enough.
         near = near.filter((w) => {
           const word = index.word(w);
           let n = 0;
-          for (const g of grams) if (word.includes(g)) n++;
+          for (let i = 0; i < grams.length && n < need && n + grams.length - i >= need; i++)
+            if (word.includes(grams[i] as string)) n++;
           return n >= need;
         });
       }
