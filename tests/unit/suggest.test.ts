@@ -167,3 +167,45 @@ describe('compareWords', () => {
     );
   });
 });
+
+describe('editDistanceWithin', () => {
+  it('gives the same distances in any order of calls, short and long words mixed', () => {
+    // Its rows are kept from one call to the next: a long word after short ones grows them,
+    // and what a call leaves behind must not change the next one's answer.
+    const textbook = (a: string, b: string): number => {
+      let up = Array.from({ length: b.length + 1 }, (_, j) => j);
+      let up2 = up;
+      for (let i = 1; i <= a.length; i++) {
+        const row = [i];
+        for (let j = 1; j <= b.length; j++) {
+          let d = Math.min(
+            (up[j] as number) + 1,
+            (row[j - 1] as number) + 1,
+            (up[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+          );
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+            d = Math.min(d, (up2[j - 2] as number) + 1);
+          row.push(d);
+        }
+        up2 = up;
+        up = row;
+      }
+      return up[b.length] as number;
+    };
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 70 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(word, word, fc.integer({ min: 0, max: 80 })), { maxLength: 6 }),
+        (pairs) => {
+          for (const [a, b, limit] of pairs) {
+            const exact = textbook(a, b);
+            const within = editDistanceWithin(a, b, limit);
+            if (exact <= limit) expect(within).toBe(exact);
+            else expect(within).toBeGreaterThan(limit);
+          }
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+});

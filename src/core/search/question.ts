@@ -180,7 +180,8 @@ export function suggestFrom(words: string[], word: string, folded = false): stri
   const near = words.filter((w) => {
     if (w.length < 3) return false; // under 3 letters a word is "contained" in almost any
     const k = key(w);
-    if (k.includes(needle) || needle.includes(k)) return true;
+    // A word can contain the needle only when longer, or be in it only when shorter.
+    if (k.length > needle.length ? k.includes(needle) : needle.includes(k)) return true;
     if (Math.abs(k.length - needle.length) > budget) return false;
     if (need > 0 && folded) {
       let n = 0;

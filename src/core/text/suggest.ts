@@ -3,6 +3,9 @@ export function editDistance(a: string, b: string): number {
   return editDistanceWithin(a, b, Number.POSITIVE_INFINITY);
 }
 
+/** editDistanceWithin's rows, kept between calls. */
+let rows = new Int32Array(96);
+
 /**
  * The edit distance of `editDistance` when it is at most `limit`, else some number above
  * `limit`: the rows stop as soon as two in a row exceed it everywhere (a cell is at least the
@@ -16,26 +19,32 @@ export function editDistanceWithin(a: string, b: string, limit: number): number 
   if (m === 0) return n;
   if (n === 0) return m;
   if (Math.abs(m - n) > limit) return limit + 1;
-  let prev2 = new Int32Array(n + 1);
-  let prev = new Int32Array(n + 1);
-  let row = new Int32Array(n + 1);
-  for (let j = 0; j <= n; j++) prev[j] = j;
+  // The three rows (the one before last, the last, this one) live in one array kept between
+  // calls, at offsets that rotate: a typo is compared with hundreds of words, and three new
+  // arrays for each were most of the garbage its suggestions made.
+  const width = n + 1;
+  if (rows.length < 3 * width) rows = new Int32Array(Math.max(3 * width, 2 * rows.length));
+  const r = rows;
+  let prev2 = 0;
+  let prev = width;
+  let row = 2 * width;
+  for (let j = 0; j <= n; j++) r[prev + j] = j;
   let prevMin = 0;
   for (let i = 1; i <= m; i++) {
-    row[0] = i;
+    r[row] = i;
     let rowMin = i;
     for (let j = 1; j <= n; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = (prev[j] as number) + 1;
-      const left = (row[j - 1] as number) + 1;
+      let best = (r[prev + j] as number) + 1;
+      const left = (r[row + j - 1] as number) + 1;
       if (left < best) best = left;
-      const diagonal = (prev[j - 1] as number) + cost;
+      const diagonal = (r[prev + j - 1] as number) + cost;
       if (diagonal < best) best = diagonal;
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        const swap = (prev2[j - 2] as number) + 1;
+        const swap = (r[prev2 + j - 2] as number) + 1;
         if (swap < best) best = swap;
       }
-      row[j] = best;
+      r[row + j] = best;
       if (best < rowMin) rowMin = best;
     }
     if (rowMin > limit && prevMin > limit) return limit + 1;
@@ -45,7 +54,7 @@ export function editDistanceWithin(a: string, b: string, limit: number): number 
     prev = row;
     row = free;
   }
-  return prev[n] as number;
+  return r[prev + n] as number;
 }
 
 /**
