@@ -99,8 +99,9 @@ describe('CRC-32', () => {
       ),
       { numRuns: 2000 },
     );
-    // Sizes about the 64 kB chunk, bytes of every value, continued checksums, and a string.
-    for (const size of [8 * 1024 + 1, 65535, 65536, 65537, 65536 * 3 + 13, 1 << 20]) {
+    // Sizes about the 64 kB chunk and past the size left to zlib, bytes of every value,
+    // continued checksums, and a string.
+    for (const size of [8 * 1024 + 1, 65535, 65536, 65537, 65536 * 3 + 13, 1 << 20, 5 << 20]) {
       const bytes = Buffer.alloc(size);
       for (let i = 0; i < size; i++) bytes[i] = (i * 2654435761) >>> 24;
       expect(wasm(bytes)).toBe(zlib(bytes));
