@@ -10,6 +10,7 @@ import {
 } from './commands/registry.js';
 import { ArmruError } from './core/model/errors.js';
 import { VERSION } from './core/model/paths.js';
+import { startOutputThread, type ThreadedOutput } from './output-thread.js';
 import { COLOR_MODES, type ColorMode, decideColor, palette } from './render/color.js';
 import { PagedOutput, page, pagerCommand } from './render/pager.js';
 import { sanitize, sanitizeInline } from './render/sanitize.js';
@@ -325,6 +326,12 @@ export function isTerminal(fd: 1 | 2): boolean {
 
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
+/**
+ * Output to a terminal past this many bytes goes through the output thread: some hundred
+ * screens, where the thread's start (a few milliseconds of another core) is long repaid.
+ */
+const THREAD_AFTER_BYTES = 1 << 20;
+
 /** Text at least this long, and at most the second, is encoded into a buffer kept for the purpose. */
 const LARGE_TEXT = 1 << 16;
 const LARGEST_KEPT = 1 << 22;
@@ -351,14 +358,30 @@ export function utf8(text: string): Uint8Array {
  * terminal (without a pager to keep the text), Node writes with blocking writes but reports
  * them done only when the event loop next turns, so the writes of a long listing made in
  * one synchronous pass were all held in memory and written together at the end; to a pipe
- * or a file, process.stdout itself is not made (see isTerminal).
+ * or a file, process.stdout itself is not made (see isTerminal). Past a megabyte to a
+ * terminal, a thread of its own writes the rest, so that the terminal takes one piece while
+ * the next is made (see output-thread.ts); `flush` waits until all of it is out.
  */
-function directOutput(terminal: boolean): Io['stdout'] {
+function directOutput(terminal: boolean): Io['stdout'] & { flush(): void } {
+  // A long output to a terminal is handed to a thread that writes it while the next pieces
+  // are made (see output-thread.ts); a short one never starts the thread.
+  let written = 0;
+  let thread: ThreadedOutput | undefined;
   return {
     isTTY: terminal,
     ...(terminal ? { columns: process.stdout.columns } : {}),
     write: (chunk: string) => {
       const bytes = utf8(chunk);
+      if (thread) {
+        thread.write(bytes);
+        return true;
+      }
+      written += bytes.length;
+      if (terminal && written > THREAD_AFTER_BYTES) {
+        thread = startOutputThread(1, stdoutFailed);
+        thread.write(bytes);
+        return true;
+      }
       let at = 0;
       while (at < bytes.length) {
         try {
@@ -372,6 +395,7 @@ function directOutput(terminal: boolean): Io['stdout'] {
       }
       return true;
     },
+    flush: () => thread?.flush(),
   };
 }
 
@@ -389,19 +413,26 @@ export function run(argv: string[]): void {
   const pager = pagerCommand(argv.slice(2), process.env, terminal);
   const paged = pager ? new PagedOutput(process.stdout.columns, pager) : undefined;
   if (paged) process.stdout.on('error', stdoutFailed);
-  const stdout = paged ?? directOutput(terminal);
-  // Made only when something is written to it (a note, an error).
+  const direct = paged ? undefined : directOutput(terminal);
+  const stdout = paged ?? (direct as Io['stdout']);
+  // Whatever way the process ends (a failure nobody caught included), what the output thread
+  // holds is written first.
+  if (direct) process.once('exit', () => direct.flush());
+  // Made only when something is written to it (a note, an error). What stdout was given is
+  // out first, so that a terminal shows both in the order they were written.
   let wroteStderr = false;
   const stderr = {
     isTTY: isTerminal(2),
     write: (chunk: string) => {
       wroteStderr = true;
+      direct?.flush();
       return process.stderr.write(chunk);
     },
   };
   main(argv, { stdout, stderr, env: process.env }).then(async (code) => {
     if (paged && pager)
       await page(paged.pieces(), pager, process.stdout.rows, process.stdout, paged.startLine);
+    direct?.flush();
     process.exitCode = code;
     // Every command has finished its work, and what it wrote is out: stdout by writeSync,
     // stderr unless it still holds bytes (a pipe is written asynchronously on some systems).
