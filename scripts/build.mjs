@@ -56,7 +56,7 @@ let standalone = standaloneCode(ajv, validate);
 const count = standalone.match(counter)?.[1];
 if (count) {
   standalone = standalone.replaceAll(
-    new RegExp(`\\b${count}\\((data\\d*)\\) < 1\\b`, 'g'),
+    new RegExp(`\\b${count}\\((data\\d*)\\) < 1(?![\\d.])`, 'g'),
     (_, data) => `${data}.length < 1`,
   );
 }
@@ -164,34 +164,66 @@ await build({
 // the script into a file beside it. The package carries the module as a 1 MB string literal
 // that every run decodes byte by byte, after compiling the script around it; read from a
 // file, Graphviz starts in some 15 ms less of the thread that draws (the report's second
-// thread). The change is checked here: the file must be valid WebAssembly, and both modules
-// must draw a test network to the same bytes.
-const vizSource = readFileSync(require.resolve('@viz-js/viz'), 'utf8');
-const literalStart = "function findWasmBinary(){return binaryDecode('";
-const from = vizSource.indexOf(literalStart);
-const to = vizSource.indexOf("')}", from + literalStart.length);
-if (from === -1 || to === -1 || vizSource.indexOf(literalStart, from + 1) !== -1) {
-  throw new Error('@viz-js/viz: its WebAssembly literal was not found once; see scripts/build.mjs');
-}
-// The literal as the module's own code reads it, decoded as its binaryDecode decodes it.
-const literal = new Function(`return ${vizSource.slice(from + literalStart.length - 1, to + 1)}`)();
-const wasm = new Uint8Array(literal.length);
-for (let i = 0; i < literal.length; i++) {
-  const c = literal.charCodeAt(i);
-  wasm[i] = (~c >> 8) & c;
-}
-if (!WebAssembly.validate(wasm)) throw new Error('@viz-js/viz: the decoded module is not valid');
-writeFileSync(join(root, 'dist/armru/viz.wasm'), wasm);
-writeFileSync(
-  join(root, 'dist/armru/graphviz.cjs'),
-  `${vizSource.slice(0, from)}function findWasmBinary(){return require('node:fs').readFileSync(require('node:path').join(__dirname,'viz.wasm'))}${vizSource.slice(to + 3)}`,
-);
-{
+// thread). The change is checked here: the literal must be found once, the file must be valid
+// WebAssembly, and both modules must draw a test network to the same bytes. When a version of
+// the package does not pass, the build says so and leaves the files out: armru then loads the
+// package itself (src/render/graph-svg.ts), as before.
+async function graphvizBeside() {
+  const vizSource = readFileSync(require.resolve('@viz-js/viz'), 'utf8');
+  const literalStart = "function findWasmBinary(){return binaryDecode('";
+  const from = vizSource.indexOf(literalStart);
+  const to = vizSource.indexOf("')}", from + literalStart.length);
+  if (from === -1 || to === -1 || vizSource.indexOf(literalStart, from + 1) !== -1) {
+    return 'its WebAssembly literal was not found once';
+  }
+  // The literal as the module's own code reads it, decoded as its binaryDecode decodes it.
+  const literal = new Function(
+    `return ${vizSource.slice(from + literalStart.length - 1, to + 1)}`,
+  )();
+  const wasm = new Uint8Array(literal.length);
+  for (let i = 0; i < literal.length; i++) {
+    const c = literal.charCodeAt(i);
+    wasm[i] = (~c >> 8) & c;
+  }
+  if (!WebAssembly.validate(wasm)) return 'the decoded module is not valid WebAssembly';
+  const wasmFile = join(root, 'dist/armru/viz.wasm');
+  const scriptFile = join(root, 'dist/armru/graphviz.cjs');
+  writeFileSync(wasmFile, wasm);
+  // The package's own notice (its first comment) stays at the top of the script.
+  writeFileSync(
+    scriptFile,
+    `${vizSource.slice(0, from)}function findWasmBinary(){return require('node:fs').readFileSync(require('node:path').join(__dirname,'viz.wasm'))}${vizSource.slice(to + 3)}`,
+  );
   const test = 'digraph { a -> b [label="x"]; b -> c; c -> a; d [shape=box] }';
   const draw = async (file) => (await require(file).instance()).renderString(test);
-  if ((await draw(join(root, 'dist/armru/graphviz.cjs'))) !== (await draw('@viz-js/viz'))) {
-    throw new Error('@viz-js/viz: the module with its WebAssembly in a file draws differently');
+  if ((await draw(scriptFile)) !== (await draw('@viz-js/viz'))) {
+    rmSync(wasmFile);
+    rmSync(scriptFile);
+    return 'the module with its WebAssembly in a file draws differently';
   }
+  const { version } = JSON.parse(
+    readFileSync(join(dirname(require.resolve('@viz-js/viz')), '..', 'package.json'), 'utf8'),
+  );
+  const notice = vizSource.slice(vizSource.indexOf('/*!') + 3, vizSource.indexOf('*/')).trim();
+  writeFileSync(
+    join(root, 'dist/armru/viz.wasm.NOTICE'),
+    [
+      `viz.wasm and graphviz.cjs are @viz-js/viz ${version} (MIT licence), with its`,
+      'WebAssembly written to a file of its own by scripts/build.mjs. Its notice:',
+      '',
+      notice,
+      '',
+      'Graphviz is distributed under the Eclipse Public License 1.0 and its source is at',
+      'https://gitlab.com/graphviz/graphviz; Expat is distributed under the MIT licence and its',
+      'source is at https://github.com/libexpat/libexpat.',
+      '',
+    ].join('\n'),
+  );
+  return undefined;
+}
+{
+  const why = await graphvizBeside();
+  if (why) process.stderr.write(`build: Graphviz is loaded from @viz-js/viz itself: ${why}\n`);
 }
 
 // `armru draft`'s language tooling (its rules and chrono-node), a bundle of its own.

@@ -1,4 +1,4 @@
-import { fstatSync, writeSync } from 'node:fs';
+import { fstatSync } from 'node:fs';
 import { delimiter } from 'node:path';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { type CommandContext, OK, type Outcome, withRemedy } from './commands/context.js';
@@ -10,7 +10,7 @@ import {
 } from './commands/registry.js';
 import { ArmruError } from './core/model/errors.js';
 import { VERSION } from './core/model/paths.js';
-import { startOutputThread, type ThreadedOutput } from './output-thread.js';
+import { startOutputThread, type ThreadedOutput, writeFully } from './output-thread.js';
 import { COLOR_MODES, type ColorMode, decideColor, palette } from './render/color.js';
 import { PagedOutput, page, pagerCommand } from './render/pager.js';
 import { sanitize, sanitizeInline } from './render/sanitize.js';
@@ -324,8 +324,6 @@ export function isTerminal(fd: 1 | 2): boolean {
   return device && Boolean((fd === 1 ? process.stdout : process.stderr).isTTY);
 }
 
-const pause = new Int32Array(new SharedArrayBuffer(4));
-
 /**
  * Output to a terminal past this many bytes goes through the output thread: some hundred
  * screens, where the thread's start (a few milliseconds of another core) is long repaid.
@@ -364,9 +362,11 @@ export function utf8(text: string): Uint8Array {
  */
 function directOutput(terminal: boolean): Io['stdout'] & { flush(): void } {
   // A long output to a terminal is handed to a thread that writes it while the next pieces
-  // are made (see output-thread.ts); a short one never starts the thread.
+  // are made (see output-thread.ts); a short one never starts the thread, and where no thread
+  // can be made (Node's permission model without --allow-worker) armru writes it itself.
   let written = 0;
   let thread: ThreadedOutput | undefined;
+  let threadless = !terminal;
   return {
     isTTY: terminal,
     ...(terminal ? { columns: process.stdout.columns } : {}),
@@ -377,22 +377,18 @@ function directOutput(terminal: boolean): Io['stdout'] & { flush(): void } {
         return true;
       }
       written += bytes.length;
-      if (terminal && written > THREAD_AFTER_BYTES) {
-        thread = startOutputThread(1, stdoutFailed);
-        thread.write(bytes);
-        return true;
-      }
-      let at = 0;
-      while (at < bytes.length) {
+      if (!threadless && written > THREAD_AFTER_BYTES) {
         try {
-          at += writeSync(1, bytes, at, bytes.length - at);
-        } catch (error) {
-          // A descriptor another program left non-blocking may be full: wait a moment.
-          if ((error as NodeJS.ErrnoException).code !== 'EAGAIN')
-            stdoutFailed(error as NodeJS.ErrnoException);
-          Atomics.wait(pause, 0, 0, 1);
+          thread = startOutputThread(1, stdoutFailed);
+        } catch {
+          threadless = true;
+        }
+        if (thread) {
+          thread.write(bytes);
+          return true;
         }
       }
+      writeFully(1, bytes, stdoutFailed);
       return true;
     },
     flush: () => thread?.flush(),
@@ -417,7 +413,14 @@ export function run(argv: string[]): void {
   const stdout = paged ?? (direct as Io['stdout']);
   // Whatever way the process ends (a failure nobody caught included), what the output thread
   // holds is written first.
-  if (direct) process.once('exit', () => direct.flush());
+  if (direct)
+    process.once('exit', () => {
+      try {
+        direct.flush();
+      } catch {
+        // A refused write was reported when it was found.
+      }
+    });
   // Made only when something is written to it (a note, an error). What stdout was given is
   // out first, so that a terminal shows both in the order they were written.
   let wroteStderr = false;

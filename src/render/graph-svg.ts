@@ -77,14 +77,16 @@ type Viz = Awaited<ReturnType<typeof import('@viz-js/viz').instance>>;
  * elsewhere (the library, the tests), the package itself.
  */
 const BESIDE_BUNDLE = './graphviz.cjs';
+const WASM_BESIDE = './viz.wasm';
 
 /** Starts Graphviz compiled to WebAssembly (@viz-js/viz, loaded only here). */
 export function graphviz(): Promise<Viz> {
   setFlagsFromString(BASELINE_ONLY);
   // require, not import(): the CLI bundle runs in a vm script, which has no dynamic import.
   const beside = fileURLToPath(new URL(BESIDE_BUNDLE, import.meta.url));
+  const ready = existsSync(beside) && existsSync(new URL(WASM_BESIDE, import.meta.url));
   const { instance } = createRequire(import.meta.url)(
-    existsSync(beside) ? beside : '@viz-js/viz',
+    ready ? beside : '@viz-js/viz',
   ) as typeof import('@viz-js/viz');
   return instance();
 }

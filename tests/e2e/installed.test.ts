@@ -38,7 +38,8 @@ describe('the built-in index in an installed copy', () => {
     for (const name of ['meta.json', 'fuse.json', 'dataset.copy', 'article.copy'])
       expect(paths).toContain(`data/claims.json.armru-index/${name}`);
     // Graphviz as the build leaves it beside the bundle: its script and its WebAssembly.
-    for (const name of ['graphviz.cjs', 'viz.wasm']) expect(paths).toContain(`dist/armru/${name}`);
+    for (const name of ['graphviz.cjs', 'viz.wasm', 'viz.wasm.NOTICE'])
+      expect(paths).toContain(`dist/armru/${name}`);
   });
 
   it('still vouches for the dataset, whose stamps all differ, and no check runs again', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSchema } from '../../src/core/dataset/schema.js';
-import { armru, fixture } from '../helpers.js';
+import { armru, fixture, ROOT } from '../helpers.js';
 
 // The CLI checks datasets with a validator the build compiles ahead of time, and the build
 // rewrites its "minLength": 1 tests as length tests (scripts/build.mjs). Here the built
@@ -53,6 +53,16 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("the bundle's precompiled schema validator", () => {
+  it('tests "minLength": 1 by length, and counts characters only for longer minimums', () => {
+    const code = readFileSync(join(ROOT, 'dist/generated/validate-schema.mjs'), 'utf8');
+    const counter = /const (func\d+) = require\("ajv\/dist\/runtime\/ucs2length"\)/.exec(code)?.[1];
+    expect(counter).toBeDefined();
+    const counted = code.match(new RegExp(`\\b${counter}\\(data\\d*\\) < \\d+`, 'g')) ?? [];
+    // The one "minLength": 2 of the schema (a language tag) keeps ajv's count.
+    expect(counted.map((c) => c.replace(/\(data\d*\)/, '(x)'))).toEqual([`${counter}(x) < 2`]);
+    expect(code).toMatch(/\bdata\d*\.length < 1\b/);
+  });
+
   it('finds the same schema problems as ajv compiling the schema at run time', () => {
     const r = armru(['validate', '--json', dir]);
     expect(r.stderr).toBe('');

@@ -202,6 +202,18 @@ describe('long output', () => {
     expect(tty.status).toBe(0);
     // The same bytes, but for the colour of stderr's "armru:" in a terminal.
     expect(stripAnsi(tty.stdout.replace(/\r\n/g, '\n')) === pipe.stdout + pipe.stderr).toBe(true);
+    // Where no thread may be made (Node's permission model), armru writes it all itself.
+    const bare = spawnSync(
+      'script',
+      [
+        '-qec',
+        `${process.execPath} --experimental-permission --allow-fs-read='*' ${BIN} ${args.join(' ')}`,
+        '/dev/null',
+      ],
+      { cwd: ROOT, env: { ...env, NODE_NO_WARNINGS: '1' }, encoding: 'utf8', maxBuffer: 1 << 26 },
+    );
+    expect(bare.status).toBe(0);
+    expect(stripAnsi(bare.stdout.replace(/\r\n/g, '\n')) === pipe.stdout + pipe.stderr).toBe(true);
   });
 });
 
