@@ -1,4 +1,4 @@
-import { fstatSync, writeSync } from 'node:fs';
+import { fstatSync } from 'node:fs';
 import { delimiter } from 'node:path';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { type CommandContext, OK, type Outcome, withRemedy } from './commands/context.js';
@@ -10,6 +10,7 @@ import {
 } from './commands/registry.js';
 import { ArmruError } from './core/model/errors.js';
 import { VERSION } from './core/model/paths.js';
+import { startOutputThread, type ThreadedOutput, writeFully } from './output-thread.js';
 import { COLOR_MODES, type ColorMode, decideColor, palette } from './render/color.js';
 import { PagedOutput, page, pagerCommand } from './render/pager.js';
 import { sanitize, sanitizeInline } from './render/sanitize.js';
@@ -323,7 +324,11 @@ export function isTerminal(fd: 1 | 2): boolean {
   return device && Boolean((fd === 1 ? process.stdout : process.stderr).isTTY);
 }
 
-const pause = new Int32Array(new SharedArrayBuffer(4));
+/**
+ * Output to a terminal past this many bytes goes through the output thread: some hundred
+ * screens, where the thread's start (a few milliseconds of another core) is long repaid.
+ */
+const THREAD_AFTER_BYTES = 1 << 20;
 
 /** Text at least this long, and at most the second, is encoded into a buffer kept for the purpose. */
 const LARGE_TEXT = 1 << 16;
@@ -351,27 +356,42 @@ export function utf8(text: string): Uint8Array {
  * terminal (without a pager to keep the text), Node writes with blocking writes but reports
  * them done only when the event loop next turns, so the writes of a long listing made in
  * one synchronous pass were all held in memory and written together at the end; to a pipe
- * or a file, process.stdout itself is not made (see isTerminal).
+ * or a file, process.stdout itself is not made (see isTerminal). Past a megabyte to a
+ * terminal, a thread of its own writes the rest, so that the terminal takes one piece while
+ * the next is made (see output-thread.ts); `flush` waits until all of it is out.
  */
-function directOutput(terminal: boolean): Io['stdout'] {
+function directOutput(terminal: boolean): Io['stdout'] & { flush(): void } {
+  // A long output to a terminal is handed to a thread that writes it while the next pieces
+  // are made (see output-thread.ts); a short one never starts the thread, and where no thread
+  // can be made (Node's permission model without --allow-worker) armru writes it itself.
+  let written = 0;
+  let thread: ThreadedOutput | undefined;
+  let threadless = !terminal;
   return {
     isTTY: terminal,
     ...(terminal ? { columns: process.stdout.columns } : {}),
     write: (chunk: string) => {
       const bytes = utf8(chunk);
-      let at = 0;
-      while (at < bytes.length) {
+      if (thread) {
+        thread.write(bytes);
+        return true;
+      }
+      written += bytes.length;
+      if (!threadless && written > THREAD_AFTER_BYTES) {
         try {
-          at += writeSync(1, bytes, at, bytes.length - at);
-        } catch (error) {
-          // A descriptor another program left non-blocking may be full: wait a moment.
-          if ((error as NodeJS.ErrnoException).code !== 'EAGAIN')
-            stdoutFailed(error as NodeJS.ErrnoException);
-          Atomics.wait(pause, 0, 0, 1);
+          thread = startOutputThread(1, stdoutFailed);
+        } catch {
+          threadless = true;
+        }
+        if (thread) {
+          thread.write(bytes);
+          return true;
         }
       }
+      writeFully(1, bytes, stdoutFailed);
       return true;
     },
+    flush: () => thread?.flush(),
   };
 }
 
@@ -383,18 +403,12 @@ function directOutput(terminal: boolean): Io['stdout'] {
  * write that fails (the reader has gone) is dropped: there is nowhere left to say so.
  */
 function directErrors(chunk: string): boolean {
-  const bytes = Buffer.from(chunk, 'utf8');
-  let at = 0;
-  while (at < bytes.length) {
-    try {
-      at += writeSync(2, bytes, at, bytes.length - at);
-    } catch (error) {
-      // A descriptor another program left non-blocking may be full: wait a moment.
-      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') return false;
-      Atomics.wait(pause, 0, 0, 1);
-    }
+  try {
+    writeFully(2, Buffer.from(chunk, 'utf8'), () => {});
+    return true;
+  } catch {
+    return false;
   }
-  return true;
 }
 
 /** Entry point for the real process: wires signals and closed pipes, then sets the exit status. */
@@ -411,9 +425,21 @@ export function run(argv: string[]): void {
   const pager = pagerCommand(argv.slice(2), process.env, terminal);
   const paged = pager ? new PagedOutput(process.stdout.columns, pager) : undefined;
   if (paged) process.stdout.on('error', stdoutFailed);
-  const stdout = paged ?? directOutput(terminal);
+  const direct = paged ? undefined : directOutput(terminal);
+  const stdout = paged ?? (direct as Io['stdout']);
+  // Whatever way the process ends (a failure nobody caught included), what the output thread
+  // holds is written first.
+  if (direct)
+    process.once('exit', () => {
+      try {
+        direct.flush();
+      } catch {
+        // A refused write was reported when it was found.
+      }
+    });
   // In a terminal, made only when something is written to it (a note, an error); to a pipe
-  // or a file, written with writeSync (directErrors).
+  // or a file, written with writeSync (directErrors). What stdout was given is out first, so
+  // that a terminal shows both in the order they were written.
   let wroteStderr = false;
   const stderrTerminal = isTerminal(2);
   const stderr = {
@@ -421,13 +447,18 @@ export function run(argv: string[]): void {
     write: stderrTerminal
       ? (chunk: string) => {
           wroteStderr = true;
+          direct?.flush();
           return process.stderr.write(chunk);
         }
-      : directErrors,
+      : (chunk: string) => {
+          direct?.flush();
+          return directErrors(chunk);
+        },
   };
   main(argv, { stdout, stderr, env: process.env }).then(async (code) => {
     if (paged && pager)
       await page(paged.pieces(), pager, process.stdout.rows, process.stdout, paged.startLine);
+    direct?.flush();
     process.exitCode = code;
     // Every command has finished its work, and what it wrote is out: stdout by writeSync,
     // stderr unless it still holds bytes (a pipe is written asynchronously on some systems).

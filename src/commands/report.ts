@@ -215,16 +215,17 @@ async function makeReport(
     if (claim.when) dated = true;
   }
   for (const agreement of agreements) if (agreement.when) dated = true;
-  const runs = articleRuns(dataset.text, quotes);
 
+  // The network first: it is laid out on the other thread, which can start on it as soon as
+  // its checks are done, while this thread marks the article and writes the rest of the page.
   // The picture shows how many claims two actors share, never which: no lists of claim ids.
   const full = actorGraph(corpus, undefined, { claimIds: false });
   const graph = busiestActors(full, NETWORK_LIMIT);
-  // Laid out on the worker while this thread writes the rest of the page.
   const svg =
     graph.nodes.length > 0 ? helper.svg(toPictureDot(graph, dataset.doc.source.title)) : undefined;
   // Awaited below; until then a failure must not count as unhandled.
   svg?.catch(() => undefined);
+  const runs = articleRuns(dataset.text, quotes);
   const legend =
     'Solid lines join actors named in the same claims (the number is how many; thicker is more); dashed lines join the parties to an agreement, labelled with its name.';
   const networkNote =

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import type { ActorGraph } from '../core/browse/graph.js';
 import { dotString, SHAPES } from './graph.js';
@@ -69,12 +71,22 @@ const BASELINE_ONLY = '--liftoff-only';
 
 type Viz = Awaited<ReturnType<typeof import('@viz-js/viz').instance>>;
 
+/**
+ * Where Graphviz is loaded from: beside the CLI's bundle, the build's copy of @viz-js/viz
+ * with its WebAssembly in a file of its own (quicker to start, see scripts/build.mjs);
+ * elsewhere (the library, the tests), the package itself.
+ */
+const BESIDE_BUNDLE = './graphviz.cjs';
+const WASM_BESIDE = './viz.wasm';
+
 /** Starts Graphviz compiled to WebAssembly (@viz-js/viz, loaded only here). */
 export function graphviz(): Promise<Viz> {
   setFlagsFromString(BASELINE_ONLY);
   // require, not import(): the CLI bundle runs in a vm script, which has no dynamic import.
+  const beside = fileURLToPath(new URL(BESIDE_BUNDLE, import.meta.url));
+  const ready = existsSync(beside) && existsSync(new URL(WASM_BESIDE, import.meta.url));
   const { instance } = createRequire(import.meta.url)(
-    '@viz-js/viz',
+    ready ? beside : '@viz-js/viz',
   ) as typeof import('@viz-js/viz');
   return instance();
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,6 +37,9 @@ describe('the built-in index in an installed copy', () => {
     const paths = files.map((f) => f.path);
     for (const name of ['meta.json', 'fuse.json', 'dataset.copy', 'article.copy'])
       expect(paths).toContain(`data/claims.json.armru-index/${name}`);
+    // Graphviz as the build leaves it beside the bundle: its script and its WebAssembly.
+    for (const name of ['graphviz.cjs', 'viz.wasm', 'viz.wasm.NOTICE'])
+      expect(paths).toContain(`dist/armru/${name}`);
   });
 
   it('still vouches for the dataset, whose stamps all differ, and no check runs again', async () => {
@@ -75,5 +78,21 @@ describe('the built-in index in an installed copy', () => {
     expect(installed.stderr).toBe('');
     expect(installed.stdout).toBe(here.stdout);
     expect(installed.stdout.split('\n')[0]).toMatch(/^c12\t/);
+  });
+
+  it('draws the report from the installed binary as from the repository, with no node_modules', () => {
+    const page = (bin: string, name: string) => {
+      const out = join(dir, name);
+      const r = spawnSync(process.execPath, [bin, 'report', '-o', out], {
+        cwd: tmpdir(),
+        encoding: 'utf8',
+      });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      return readFileSync(out, 'utf8');
+    };
+    const installed = page(join(dir, 'bin', 'armru.js'), 'installed.html');
+    expect(installed).toBe(page(join(ROOT, 'bin', 'armru.js'), 'here.html'));
+    expect(installed).toContain('<svg');
   });
 });

@@ -176,6 +176,47 @@ async function interrupt(args: string[], ready: (stderr: string) => boolean) {
   return { code, signal, stdout, stderr, sent };
 }
 
+describe('long output', () => {
+  it('reaches a terminal whole and in order past the output thread, a note after it', () => {
+    // Over a megabyte of JSON: the output thread writes it (see src/output-thread.ts). The
+    // note that follows on stderr must come after the last of it, as in a pipe.
+    const args = ['--data', big, 'search', 'talks', '--limit', '3000', '--json'];
+    const env: NodeJS.ProcessEnv = { ...process.env, ARMRU_PAGER: 'cat', TERM: 'xterm-256color' };
+    for (const name of ['NO_COLOR', 'FORCE_COLOR', 'COLUMNS', 'ARMRU_DATA', 'DEBUG'])
+      delete env[name];
+    const pipe = spawnSync(process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
+    expect(pipe.status).toBe(0);
+    expect(pipe.stdout.length).toBeGreaterThan(1 << 20);
+    expect(pipe.stderr).toMatch(/^armru: showing 3000 of \d+ \(--limit N, or --all\)\n$/);
+    const tty = spawnSync('script', ['-qec', armruLine(args.join(' ')), '/dev/null'], {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
+    expect(tty.status).toBe(0);
+    // The same bytes, but for the colour of stderr's "armru:" in a terminal.
+    expect(stripAnsi(tty.stdout.replace(/\r\n/g, '\n')) === pipe.stdout + pipe.stderr).toBe(true);
+    // Where no thread may be made (Node's permission model), armru writes it all itself.
+    const bare = spawnSync(
+      'script',
+      [
+        '-qec',
+        `${process.execPath} --experimental-permission --allow-fs-read='*' ${BIN} ${args.join(' ')}`,
+        '/dev/null',
+      ],
+      { cwd: ROOT, env: { ...env, NODE_NO_WARNINGS: '1' }, encoding: 'utf8', maxBuffer: 1 << 26 },
+    );
+    expect(bare.status).toBe(0);
+    expect(stripAnsi(bare.stdout.replace(/\r\n/g, '\n')) === pipe.stdout + pipe.stderr).toBe(true);
+  });
+});
+
 describe('interruption', () => {
   it('Ctrl-C during synchronous work (parsing and checking a dataset) ends armru at once', async () => {
     // The default action of SIGINT: the process ends by the signal, which a shell reports as
