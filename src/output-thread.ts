@@ -1,6 +1,6 @@
 import { writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { getSystemErrorName } from 'node:util';
-import { Worker } from 'node:worker_threads';
 
 /**
  * Standard output handed to a thread of its own, which writes it while the main thread makes
@@ -170,6 +170,12 @@ export function startOutputThread(
   const program =
     options.program ??
     `(${writerLoop.toString()})(require('node:worker_threads').workerData, require('node:fs').writeSync)`;
+  // Loaded here, not at the top: node:worker_threads brings some 26 of Node's modules (its
+  // message ports, the stream modules), several milliseconds of every command's start-up,
+  // where only a long output to a terminal starts the thread.
+  const { Worker } = createRequire(import.meta.url)(
+    'node:worker_threads',
+  ) as typeof import('node:worker_threads');
   const worker = new Worker(program, { eval: true, workerData: data });
   // The process never waits for the thread: flush does, when the output must be out.
   worker.unref();
