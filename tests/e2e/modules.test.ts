@@ -1,0 +1,74 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: the corpus generator is plain JavaScript shared with the benchmarks.
+import { writeCorpus } from '../../bench/corpus.mjs';
+import { BIN, ROOT } from '../helpers.js';
+
+// Which of Node's own modules a search loads beyond what Node has loaded when it hands over
+// the process. Each of these families costs milliseconds of every run: zlib and the stream
+// modules (a CRC-32 of a large index file), net and tty (process.stderr made for a pipe),
+// worker_threads (the output thread's module), crypto (hashing).
+const HEAVY = /\b(zlib|net|tty|stream|worker_threads|crypto)\b/;
+
+let dir: string;
+let file: string;
+let preload: string;
+let listing: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'armru-modules-'));
+  file = writeCorpus(5000, join(dir, 'a'), 3, 'topical') as string;
+  expect(spawnSync(process.execPath, [BIN, 'index', file]).status).toBe(0);
+  listing = join(dir, 'modules.txt');
+  preload = join(dir, 'preload.cjs');
+  writeFileSync(
+    preload,
+    `const before = new Set(process.moduleLoadList);
+process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(listing)},
+  process.moduleLoadList.filter((m) => !before.has(m)).join('\\n')));`,
+  );
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The modules a run loads, stdout and stderr both pipes as in a script. */
+function loaded(args: string[]): { status: number | null; stderr: string; modules: string[] } {
+  const run = spawnSync(process.execPath, ['-r', preload, BIN, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, DEBUG: '' },
+  });
+  return {
+    status: run.status,
+    stderr: run.stderr,
+    modules: readFileSync(listing, 'utf8').split('\n').filter(Boolean),
+  };
+}
+
+describe("a search in a pipe loads none of Node's heavy modules", () => {
+  it('of the built-in article', () => {
+    const { status, modules } = loaded(['search', 'Gyumri']);
+    expect(status).toBe(0);
+    expect(modules.filter((m) => HEAVY.test(m))).toEqual([]);
+  });
+
+  it('through the word index of a large dataset, with a note on stderr and a suggestion', () => {
+    const doc = JSON.parse(readFileSync(file, 'utf8'));
+    const name = doc.entities.find((e: { type: string }) => e.type === 'Person').name.split(' ')[1];
+    // A name (20 claims shown, "showing 20 of ..." on stderr) reads the vocabulary (past the
+    // size checked in JavaScript, so the CRC-32 in WebAssembly), and a word that matches
+    // nothing gets suggestions.
+    const found = loaded(['--data', file, 'search', name]);
+    expect(found.status).toBe(0);
+    expect(found.stderr).toMatch(/^armru: showing 20 of \d+/m);
+    expect(found.modules.filter((m) => HEAVY.test(m))).toEqual([]);
+    const swapped = `${name.slice(0, 2)}${name[3]}${name[2]}${name.slice(4)}`;
+    const typo = loaded(['--data', file, 'search', swapped]);
+    expect(typo.status).toBe(1);
+    expect(typo.stderr).toContain(`did you mean ${name.toLowerCase()}`);
+    expect(typo.modules.filter((m) => HEAVY.test(m))).toEqual([]);
+  });
+});
