@@ -7,28 +7,27 @@ import {
   editDistanceWithin,
 } from '../../src/core/text/suggest.js';
 
+/**
+ * The former `closest`: every candidate within reach scored, all of them sorted by distance,
+ * then by localeCompare (a stable sort), the first taken. The reference of both tests below.
+ */
+function reference(input: string, candidates: string[], max: number): string[] {
+  const needle = input.toLowerCase();
+  const budget = Math.max(2, Math.floor(needle.length / 3));
+  const scored: { candidate: string; distance: number }[] = [];
+  for (const candidate of new Set(candidates)) {
+    const hay = candidate.toLowerCase();
+    let distance = editDistanceWithin(needle, hay, budget);
+    if (distance > budget && needle.length >= 3 && (hay.includes(needle) || needle.includes(hay)))
+      distance = budget;
+    if (distance <= budget) scored.push({ candidate, distance });
+  }
+  scored.sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate));
+  return scored.slice(0, max).map((s) => s.candidate);
+}
+
 describe('closest', () => {
   it('keeps the candidates a stable sort of all of them by distance and name would put first', () => {
-    // The former way: every candidate within reach scored, all of them sorted, the first taken.
-    const reference = (input: string, candidates: string[], max: number): string[] => {
-      const key = (s: string) => s.toLowerCase();
-      const needle = key(input);
-      const budget = Math.max(2, Math.floor(needle.length / 3));
-      const scored: { candidate: string; distance: number }[] = [];
-      for (const candidate of new Set(candidates)) {
-        const hay = key(candidate);
-        let distance = editDistanceWithin(needle, hay, budget);
-        if (
-          distance > budget &&
-          needle.length >= 3 &&
-          (hay.includes(needle) || needle.includes(hay))
-        )
-          distance = budget;
-        if (distance <= budget) scored.push({ candidate, distance });
-      }
-      scored.sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate));
-      return scored.slice(0, max).map((s) => s.candidate);
-    };
     // Letters whose case and accents make localeCompare tie or order unlike code units.
     const letter = fc.constantFrom('a', 'A', 'b', 'B', 'e', 'é', 'E', 'r', 's', 't', '-', '\u0301');
     const word = fc.string({ unit: letter, minLength: 0, maxLength: 7 });
@@ -130,25 +129,7 @@ describe('compareWords', () => {
   });
 
   it('leaves the suggestions as they were for lower-case ASCII words', () => {
-    // closest, with localeCompare as it was (see the stable-sort reference above).
-    const reference = (input: string, candidates: string[], max: number): string[] => {
-      const needle = input.toLowerCase();
-      const budget = Math.max(2, Math.floor(needle.length / 3));
-      const scored: { candidate: string; distance: number }[] = [];
-      for (const candidate of new Set(candidates)) {
-        const hay = candidate.toLowerCase();
-        let distance = editDistanceWithin(needle, hay, budget);
-        if (
-          distance > budget &&
-          needle.length >= 3 &&
-          (hay.includes(needle) || needle.includes(hay))
-        )
-          distance = budget;
-        if (distance <= budget) scored.push({ candidate, distance });
-      }
-      scored.sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate));
-      return scored.slice(0, max).map((s) => s.candidate);
-    };
+    // `reference` is closest with localeCompare as it was.
     const near = fc.string({
       unit: fc.constantFrom('a', 'b', 'r', 's', 't', '1', '2'),
       minLength: 2,
