@@ -458,12 +458,12 @@ export function run(argv: string[]): void {
   main(argv, { stdout, stderr, env: process.env }).then(async (code) => {
     if (paged && pager)
       await page(paged.pieces(), pager, process.stdout.rows, process.stdout, paged.startLine);
-    direct?.flush();
     process.exitCode = code;
-    // Every command has finished its work, and what it wrote is out: stdout by writeSync,
-    // stderr unless it still holds bytes (a pipe is written asynchronously on some systems).
-    // Ending here spares Node freeing a large heap piece by piece on its way out, tens of
-    // milliseconds after a command that parsed megabytes.
+    // Every command has finished its work, and what it wrote is out: stdout by writeSync (or
+    // by the output thread, which the exit handler above waits for), stderr unless it still
+    // holds bytes (a pipe is written asynchronously on some systems). Ending here spares Node
+    // freeing a large heap piece by piece on its way out, tens of milliseconds after a command
+    // that parsed megabytes.
     if (!wroteStderr || process.stderr.writableLength === 0) process.exit(code);
   });
 }

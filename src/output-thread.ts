@@ -108,7 +108,6 @@ export function writeFully(
   bytes: Uint8Array,
   failed: (error: NodeJS.ErrnoException) => void,
 ): void {
-  const pause = new Int32Array(new SharedArrayBuffer(4));
   let at = 0;
   while (at < bytes.length) {
     try {
@@ -119,10 +118,14 @@ export function writeFully(
         failed(error as NodeJS.ErrnoException);
         throw error;
       }
+      pause ??= new Int32Array(new SharedArrayBuffer(4));
       Atomics.wait(pause, 0, 0, 1);
     }
   }
 }
+
+/** What writeFully waits on for a moment: made only when a write first has to wait. */
+let pause: Int32Array | undefined;
 
 /** Standard output through a writer thread (see the top of this file). */
 export interface ThreadedOutput {
