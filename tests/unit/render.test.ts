@@ -119,6 +119,44 @@ describe('suggestions', () => {
       { numRuns: 1500 },
     );
   });
+
+  it('suggests the same from the words as one text (an index vocabulary) as from the list', () => {
+    // The text finds the words worth testing with indexOf (suggestFrom's nearInTable); the
+    // list tests every word. Words with the separator in them, duplicates, and query words of
+    // six letters or more (the ones the text serves) whose pieces occur across word ends.
+    // The character after each word is not part of it, whatever it is: a letter of the
+    // queries as well, so that matches running into it are common.
+    const tableOf = (words: string[], after = '\n') => {
+      const starts = new Int32Array(words.length + 1);
+      for (let i = 0; i < words.length; i++)
+        starts[i + 1] = (starts[i] as number) + (words[i] as string).length + 1;
+      return { text: words.map((w) => `${w}${after}`).join(''), starts };
+    };
+    const letters = fc.constantFrom('a', 'b', 'e', 'r', 's', 't', 'é', '\n', '\u{1D400}');
+    const word = fc.string({ unit: letters, minLength: 0, maxLength: 12 });
+    const query = fc.string({ unit: letters, minLength: 6, maxLength: 14 });
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 80 }), query, (words, w) => {
+        const former = suggestFrom(words, w, true);
+        expect(suggestFrom(words, w, true, tableOf(words))).toEqual(former);
+        expect(suggestFrom(words, w, true, tableOf(words, 'e'))).toEqual(former);
+        expect(suggestFrom(words, w, true, tableOf(words, 'b'))).toEqual(former);
+        // Its own words, with a letter swapped or dropped, are suggested as from the list.
+        for (const own of words.slice(0, 3)) {
+          const typo = `${own.slice(1, 2)}${own.slice(0, 1)}${own.slice(2)}sta`;
+          expect(suggestFrom(words, typo, true, tableOf(words))).toEqual(
+            suggestFrom(words, typo, true),
+          );
+        }
+      }),
+      { numRuns: 1500 },
+    );
+    // Ends and separators: a piece of the query at the very end of the text, across two words,
+    // and a word that is the needle, holds it, or lies inside it.
+    const words = ['abcdef', 'bcdefx', 'xxabcdefxx', 'bcd', 'cde', 'ef', 'ab\ncd', 'abcde', 'fab'];
+    for (const w of ['abcdef', 'bcdefa', 'efabcd', 'cdefab', 'fabcde', 'abcdefab'])
+      expect(suggestFrom(words, w, true, tableOf(words))).toEqual(suggestFrom(words, w, true));
+  });
 });
 
 describe('colour decision', () => {

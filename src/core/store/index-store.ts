@@ -489,6 +489,11 @@ export class WordIndex {
     return found;
   }
 
+  /** The vocabulary as stored: its text and where each word starts (see WordTable). */
+  wordTable(): { text: string; starts: Int32Array } {
+    return { text: this.vocabularyText, starts: this.wordStarts };
+  }
+
   /** Every vocabulary word, in order (the vocabulary's text split at once, not word by word). */
   allWords(): string[] {
     const words = this.vocabularyText.split('\n');

@@ -349,7 +349,14 @@ export function indexedSearch(
   let vocabulary: string[] | undefined;
   const suggest = (term: string) => {
     vocabulary ??= indexes.flatMap(({ index }) => index.allWords());
-    return suggestFrom(vocabulary, term, true);
+    // One index's words are also one text, which finds the words worth comparing quickly.
+    const [only] = indexes;
+    return suggestFrom(
+      vocabulary,
+      term,
+      true,
+      indexes.length === 1 ? only?.index.wordTable() : undefined,
+    );
   };
   try {
     const total = indexes.reduce((n, { index }) => n + index.meta.claims, 0);
