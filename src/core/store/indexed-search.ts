@@ -347,17 +347,15 @@ export function indexedSearch(
   const finders = indexes.map(({ index }) => new CandidateFinder(index));
   // The vocabularies stay in memory after the indexes close; read only if asked.
   let vocabulary: string[] | undefined;
-  const suggest = (term: string) => {
+  const words = () => {
     vocabulary ??= indexes.flatMap(({ index }) => index.allWords());
-    // One index's words are also one text, which finds the words worth comparing quickly.
-    const [only] = indexes;
-    return suggestFrom(
-      vocabulary,
-      term,
-      true,
-      indexes.length === 1 ? only?.index.wordTable() : undefined,
-    );
+    return vocabulary;
   };
+  // One index's words are also one text, which finds the words worth comparing quickly
+  // (without splitting it into tens of thousands of strings).
+  const [only] = indexes;
+  const table = indexes.length === 1 ? only?.index.wordTable() : undefined;
+  const suggest = (term: string) => suggestFrom(words, term, true, table);
   try {
     const total = indexes.reduce((n, { index }) => n + index.meta.claims, 0);
     if (
