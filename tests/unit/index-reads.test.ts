@@ -135,6 +135,10 @@ describe('reading many entities at once', () => {
           const asked = twice ? [...some, ...some, 'no-such-entity'] : some;
           const many = index.entities(asked);
           expect(many).toEqual(some.map((id) => byId.get(id)));
+          // Read in one pass, or in a pass for each run of entities closer than some bytes
+          // (each one alone, for none): the same answer.
+          for (const gap of [Number.POSITIVE_INFINITY, 600, 0])
+            expect(index.entities(asked, gap)).toEqual(many);
           // Fewer than 64 are read one by one: the same answer.
           const few = some.slice(0, 10);
           expect(index.entities(few)).toEqual(few.map((id) => byId.get(id)));
@@ -152,9 +156,10 @@ describe('reading many entities at once', () => {
     writeFileSync(corpus, spoiled);
     const reopened = new WordIndex(corpus, state.dir, state.meta);
     try {
-      expect(() => reopened.entities(ids)).toThrow(
-        /entity \d+ does not match the bytes it recorded/,
-      );
+      for (const gap of [Number.POSITIVE_INFINITY, 0])
+        expect(() => reopened.entities(ids, gap)).toThrow(
+          /entity \d+ does not match the bytes it recorded/,
+        );
     } finally {
       reopened.close();
       writeFileSync(corpus, bytes);

@@ -355,6 +355,13 @@ function readRange(fd: number, start: number, end: number): Buffer {
 
 /** Fewer entities than this are read one by one (see WordIndex.entities). */
 const ENTITIES_ONE_BY_ONE = 64;
+/**
+ * Entities read in passes (see readInPasses) are read in one piece only while the next one
+ * starts within this many bytes of the last: the hundred or so entities the claims of a
+ * listing name lie scattered over the megabytes of an archive's entities, and reading all the
+ * bytes between them cost more (a fresh buffer of that size, filled) than a read of each.
+ */
+const ENTITY_GAP = 16 * 1024;
 
 function float64s(bytes: Buffer): Float64Array {
   return new Float64Array(
@@ -796,7 +803,11 @@ export class WordIndex {
    * are (see scan), rather than with a read each: listing 12,000 claims of an archive names
    * thousands of entities.
    */
-  entities(wanted: Iterable<string>): Entity[] {
+  entities(
+    wanted: Iterable<string>,
+    /** Where passes over the dataset split (see ENTITY_GAP); tests try others. */
+    gap = ENTITY_GAP,
+  ): Entity[] {
     const asked = new Set(wanted);
     // No claim shown (a query that matches nothing): the entity table is not read.
     if (asked.size === 0) return [];
@@ -819,7 +830,14 @@ export class WordIndex {
     if (found.length < ENTITIES_ONE_BY_ONE) return found.map((k) => this.entityAt(k));
     const order = [...found].sort((x, y) => (ranges[2 * x] as number) - (ranges[2 * y] as number));
     const parsed = new Map<number, Entity>();
-    this.readInPasses<Entity>(order, ranges, crcs, 'entity', (k, entity) => parsed.set(k, entity));
+    this.readInPasses<Entity>(
+      order,
+      ranges,
+      crcs,
+      'entity',
+      (k, entity) => parsed.set(k, entity),
+      gap,
+    );
     return found.map((k) => parsed.get(k) as Entity);
   }
 
@@ -888,7 +906,8 @@ export class WordIndex {
   /**
    * Reads and checks the items `keys` names (numbers into `ranges` and `crcs`, in the order
    * their bytes start in the dataset) in passes over the file: from the first item of a pass up
-   * to about 16 MiB further, whole items only, each given to `take` as it is parsed.
+   * to about 16 MiB further, whole items only, each given to `take` as it is parsed. A pass
+   * also ends before an item that starts more than `gap` bytes after the items before it end.
    */
   private readInPasses<T>(
     keys: readonly number[],
@@ -896,19 +915,21 @@ export class WordIndex {
     crcs: Uint32Array,
     what: string,
     take: (key: number, item: T) => void,
+    gap = Number.POSITIVE_INFINITY,
   ): void {
     const chunk = 1 << 24;
     for (let from = 0; from < keys.length; ) {
       const start = ranges[2 * (keys[from] as number)] as number;
       let last = from;
+      let end = Math.max(start, ranges[2 * (keys[from] as number) + 1] as number);
       while (
         last + 1 < keys.length &&
-        (ranges[2 * (keys[last + 1] as number) + 1] as number) - start <= chunk
-      )
+        (ranges[2 * (keys[last + 1] as number) + 1] as number) - start <= chunk &&
+        (ranges[2 * (keys[last + 1] as number)] as number) - end <= gap
+      ) {
         last++;
-      let end = start;
-      for (let j = from; j <= last; j++)
-        end = Math.max(end, ranges[2 * (keys[j] as number) + 1] as number);
+        end = Math.max(end, ranges[2 * (keys[last] as number) + 1] as number);
+      }
       const bytes = readRange(this.datasetFd, start, end);
       for (let j = from; j <= last; j++) {
         const k = keys[j] as number;
