@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { readText } from '../core/dataset/files.js';
-import { scanJson } from '../core/dataset/json-scan.js';
+import { countedClean, scanJson } from '../core/dataset/json-scan.js';
 import { checkSchema } from '../core/dataset/schema.js';
 import { indexDirectory } from '../core/store/index-store.js';
 import { graphviz, layoutSvg } from '../render/graph-svg.js';
@@ -49,7 +49,7 @@ export function meetsSchema(doc: unknown): boolean {
 
 /** Whether a text and the document parsed from it are clean: this thread's whole check. */
 function isClean(doc: unknown, text: string): boolean {
-  return meetsSchema(doc) && scanClean(text);
+  return meetsSchema(doc) && (countedClean(text, doc) || scanClean(text));
 }
 
 /** The whole check of a text: it parses, the scan finds nothing, the document meets the schema. */
