@@ -1,7 +1,5 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { type ActorGraph, actorGraph } from '../core/browse/graph.js';
-import { busiestActors } from '../core/browse/graph-filter.js';
 import { articleRuns } from '../core/browse/marks.js';
 import { writeFileAtomic } from '../core/dataset/write-file.js';
 import type { Corpus } from '../core/model/corpus.js';
@@ -10,6 +8,7 @@ import { VERSION } from '../core/model/paths.js';
 import type { ClaimKind, Dataset } from '../core/model/types.js';
 import { indexDirectory } from '../core/store/index-store.js';
 import { loadCorpusChecking } from '../core/store/load.js';
+import type { NetworkPicture } from '../render/html/page.js';
 import { type CommandContext, OK, type Outcome } from './context.js';
 import {
   type EarlyThread,
@@ -26,9 +25,6 @@ export interface ReportOptions {
   output?: string;
 }
 
-/** How many actors the page's network shows at most: more cannot be read, or laid out quickly. */
-export const NETWORK_LIMIT = 40;
-
 /**
  * `armru report`: the article as one self-contained HTML page, with its claims highlighted,
  * a searchable list, the actor network and a timeline. The page is built whole in memory and
@@ -43,19 +39,21 @@ export async function reportCommand(ctx: CommandContext, options: ReportOptions)
     );
   }
   // Graphviz compiles on another thread while the dataset loads here.
-  const { toPictureDot } = await import('../render/graph-svg.js');
   const helper = startHelper();
   try {
-    return await writeReport(ctx, options, toStdout, helper, toPictureDot);
+    return await writeReport(ctx, options, toStdout, helper);
   } finally {
     await helper.close();
   }
 }
 
-/** The report's second thread (report-worker.ts): Graphviz and the checks of the text. */
+/** The report's second thread (report-worker.ts): the checks of the text, and the network. */
 interface Helper {
-  /** Lays out DOT; rejects with Graphviz's errors. */
-  svg(dot: string): Promise<string>;
+  /**
+   * The actor network of a dataset's text as read, planned and laid out on the thread;
+   * rejects with Graphviz's errors (or the thread's failure).
+   */
+  network(text: string): Promise<NetworkPicture>;
   /**
    * Whether a dataset's text as read is clean: the scan finds nothing JSON.parse let through
    * and the document meets the schema (rejects if the thread fails).
@@ -133,11 +131,11 @@ function startHelper(): Helper {
     if (!gone) worker.postMessage(request);
   };
   return {
-    svg: async (dot) => {
-      const svg = answer('layout');
-      ask({ type: 'layout', dot });
-      const got = await svg;
-      if ('svg' in got) return got.svg;
+    network: async (text) => {
+      const picture = answer('network');
+      ask(text === aheadText ? { type: 'network' } : { type: 'network', text });
+      const got = await picture;
+      if ('shown' in got) return { shown: got.shown, total: got.total, svg: got.svg };
       throw new Error('error' in got ? got.error : 'Graphviz gave no answer');
     },
     check: async (text) => {
@@ -165,7 +163,6 @@ async function writeReport(
   options: ReportOptions,
   toStdout: boolean,
   helper: Helper,
-  toPictureDot: (graph: ActorGraph, title: string) => string,
 ): Promise<Outcome> {
   // Without a fresh index, the helper thread checks its own parse of the text (often read
   // ahead, see readAhead): the scan and the schema, while the page is made here. Nothing is
@@ -179,7 +176,7 @@ async function writeReport(
     early: (file) => helper.textOf(file),
   });
   try {
-    return await makeReport(ctx, options, toStdout, helper, toPictureDot, corpus, checked, json);
+    return await makeReport(ctx, options, toStdout, helper, corpus, checked, json);
   } catch (error) {
     // A document that has not met the schema yet can fail anywhere: the checks say why.
     await checked;
@@ -192,7 +189,6 @@ async function makeReport(
   options: ReportOptions,
   toStdout: boolean,
   helper: Helper,
-  toPictureDot: (graph: ActorGraph, title: string) => string,
   corpus: Corpus,
   checked: Promise<void>,
   json: string | undefined,
@@ -204,6 +200,11 @@ async function makeReport(
     );
   }
   const dataset = corpus.datasets[0] as Dataset;
+  // The network is planned and laid out on the other thread, from its own parse of this very
+  // text, while this thread marks the article and writes the rest of the page. Awaited below;
+  // until then a failure must not count as unhandled.
+  const network = helper.network(json as string);
+  network.catch(() => undefined);
   const { claims, agreements } = dataset.doc;
   // One dataset: ids are shown as they are stored.
   const kinds = new Map<string, ClaimKind>();
@@ -215,23 +216,7 @@ async function makeReport(
     if (claim.when) dated = true;
   }
   for (const agreement of agreements) if (agreement.when) dated = true;
-
-  // The network first: it is laid out on the other thread, which can start on it as soon as
-  // its checks are done, while this thread marks the article and writes the rest of the page.
-  // The picture shows how many claims two actors share, never which: no lists of claim ids.
-  const full = actorGraph(corpus, undefined, { claimIds: false });
-  const graph = busiestActors(full, NETWORK_LIMIT);
-  const svg =
-    graph.nodes.length > 0 ? helper.svg(toPictureDot(graph, dataset.doc.source.title)) : undefined;
-  // Awaited below; until then a failure must not count as unhandled.
-  svg?.catch(() => undefined);
   const runs = articleRuns(dataset.text, quotes);
-  const legend =
-    'Solid lines join actors named in the same claims (the number is how many; thicker is more); dashed lines join the parties to an agreement, labelled with its name.';
-  const networkNote =
-    graph.nodes.length < full.nodes.length
-      ? `The ${graph.nodes.length} most connected of ${full.nodes.length} actors. ${legend}`
-      : `${graph.nodes.length} actors. ${legend}`;
 
   const { fillData, fillNetwork, renderReport } = await import('../render/html/page.js');
   const page = renderReport({
@@ -239,14 +224,13 @@ async function makeReport(
     runs,
     kinds,
     dated,
-    network: svg !== undefined,
-    networkNote,
     version: VERSION,
   });
   // One dataset was loaded, from this text.
   fillData(page, json as string);
-  const pieces = svg ? fillNetwork(page, await svg) : page.pieces;
+  // The checks first: a document that fails them is never drawn into a page.
   await checked;
+  const pieces = fillNetwork(page, await network);
   if (toStdout) for (const piece of pieces) ctx.view.write(piece);
   else writeFileAtomic(options.output as string, pieces);
   return OK;
