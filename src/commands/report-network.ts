@@ -6,7 +6,6 @@
  */
 import { actorGraph } from '../core/browse/graph.js';
 import { busiestActors } from '../core/browse/graph-filter.js';
-import { datasetOf } from '../core/dataset/files.js';
 import { corpusOf } from '../core/model/corpus.js';
 import type { DatasetDocument } from '../core/model/types.js';
 import { toPictureDot } from '../render/graph-svg.js';
@@ -29,8 +28,16 @@ export interface NetworkPlan {
  * claims two actors share, never which: no lists of claim ids are made.
  */
 export function networkPlan(doc: DatasetDocument): NetworkPlan {
-  // One dataset: ids are shown as they are stored. The article text plays no part.
-  const corpus = corpusOf(datasetOf('', doc, ''));
+  // One dataset: ids are shown as they are stored. The network reads the document and its
+  // entities by id, nothing else: the article text and the other tables are left empty.
+  const corpus = corpusOf({
+    file: '',
+    doc,
+    text: '',
+    entityById: new Map(doc.entities.map((e) => [e.id, e])),
+    topicById: new Map(),
+    claimById: new Map(),
+  });
   const full = actorGraph(corpus, undefined, { claimIds: false });
   const graph = busiestActors(full, NETWORK_LIMIT);
   return {
