@@ -8,6 +8,7 @@ import { VERSION } from '../core/model/paths.js';
 import type { ClaimKind, Dataset } from '../core/model/types.js';
 import { indexDirectory } from '../core/store/index-store.js';
 import { loadCorpusChecking } from '../core/store/load.js';
+import { loadCrypto } from '../core/text/hash.js';
 import type { NetworkPicture } from '../render/html/page.js';
 import { type CommandContext, OK, type Outcome } from './context.js';
 import {
@@ -173,7 +174,13 @@ async function writeReport(
     read: (text) => {
       json ??= text;
     },
-    early: (file) => helper.textOf(file),
+    early: (file) => {
+      const text = helper.textOf(file);
+      // While the other thread reads the file, load what the checks of its text will need
+      // (node:crypto, for the article's hash): this thread would only wait meanwhile.
+      loadCrypto();
+      return text;
+    },
   });
   try {
     return await makeReport(ctx, options, toStdout, helper, corpus, checked, json);
