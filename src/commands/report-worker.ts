@@ -21,12 +21,12 @@ import { isReportThread } from './report-thread.js';
 export type WorkerRequest =
   /**
    * The page's picture of the actor network, planned from this thread's parse of a dataset's
-   * text and laid out; without `text`, of the text this thread read ahead and sent.
+   * text and laid out; without `text`, of the text it holds (read ahead, or sent last).
    */
   | { type: 'network'; text?: string }
   /**
-   * A dataset's text as read: whether it is clean (its document meets the schema). Without `text`,
-   * the text this thread read ahead and sent (see `readAhead`).
+   * A dataset's text as read: whether it is clean (its document meets the schema). Without
+   * `text`, the text it holds (read ahead, see `readAhead`, or sent last).
    */
   | { type: 'check'; text?: string };
 
@@ -121,18 +121,15 @@ export function readAhead(
 }
 
 /**
- * The network of a prepared text, planned and laid out. Planned from this thread's own parse,
- * and only once it has met the schema; the main thread awaits every check before it takes the
- * picture, and a document that fails one is never written.
+ * The network of a prepared text, planned from this thread's own parse and laid out. The main
+ * thread awaits every check of the text before it takes the picture, and ends this thread
+ * when one fails, so a document that has not passed them is never drawn into a page; one
+ * that trips the planning gets an error for an answer.
  */
 export async function networkOf(
   prepared: Prepared,
   viz: () => ReturnType<typeof graphviz>,
 ): Promise<WorkerAnswer> {
-  const check = checkOf(prepared);
-  if (!('clean' in check && check.clean)) {
-    return { type: 'network', error: 'the dataset does not meet the schema' };
-  }
   try {
     const plan = networkPlan(prepared.doc as DatasetDocument);
     const answer = { type: 'network' as const, shown: plan.shown, total: plan.total };
@@ -153,7 +150,7 @@ if (port && isReportThread(workerData)) {
     return ready;
   };
   port.on('message', async (request: WorkerRequest) => {
-    // Without a text, the one read ahead: the main thread asks so only after it came.
+    // Without a text, the one this thread holds: read ahead, or sent last.
     if (request.text !== undefined) last = preparedFor(last, request.text);
     const prepared = last as Prepared;
     if (request.type === 'check') port.postMessage(checkOf(prepared));

@@ -100,10 +100,18 @@ function startHelper(): Helper {
     fail(new Error(`the report's second thread ended (status ${code})`));
   // The thread's first message, unasked: the text it read ahead, or word that it read none.
   let aheadText: string | undefined;
+  // The text the thread holds (read ahead, or last sent): a question about it goes without it.
+  let held: string | undefined;
+  const about = (text: string) => {
+    if (text === held) return {};
+    held = text;
+    return { text };
+  };
   const ahead = new Promise<void>((resolve) => {
     const onText = (answer: WorkerAnswer) => {
       if (answer.type !== 'text') return false;
       aheadText = answer.text;
+      held = answer.text;
       resolve();
       return true;
     };
@@ -134,15 +142,15 @@ function startHelper(): Helper {
   return {
     network: async (text) => {
       const picture = answer('network');
-      ask(text === aheadText ? { type: 'network' } : { type: 'network', text });
+      ask({ type: 'network', ...about(text) });
       const got = await picture;
       if ('shown' in got) return { shown: got.shown, total: got.total, svg: got.svg };
       throw new Error('error' in got ? got.error : 'Graphviz gave no answer');
     },
     check: async (text) => {
       const verdict = answer('check');
-      // The text the thread read ahead is not sent back to it.
-      ask(text === aheadText ? { type: 'check' } : { type: 'check', text });
+      // The text the thread read ahead, or was sent last, is not sent to it again.
+      ask({ type: 'check', ...about(text) });
       const got = await verdict;
       return 'clean' in got && got.clean;
     },
@@ -169,10 +177,18 @@ async function writeReport(
   // ahead, see readAhead): the scan and the schema, while the page is made here. Nothing is
   // written until the checks have passed. The page carries the dataset's text as read.
   let json: string | undefined;
+  let network: Promise<NetworkPicture> | undefined;
   const { corpus, checked } = await loadCorpusChecking(ctx.dataPaths, {
     check: (text) => helper.check(text),
     read: (text) => {
-      json ??= text;
+      if (json !== undefined) return;
+      json = text;
+      // The network is planned and laid out on the other thread, from its own parse of this
+      // very text, while this thread checks it, marks the article and writes the rest of the
+      // page. Asked at once, so that the thread parses while this one does. Awaited last;
+      // until then a failure must not count as unhandled.
+      network = helper.network(text);
+      network.catch(() => undefined);
     },
     early: (file) => {
       const text = helper.textOf(file);
@@ -183,7 +199,8 @@ async function writeReport(
     },
   });
   try {
-    return await makeReport(ctx, options, toStdout, helper, corpus, checked, json);
+    const page = { json: json as string, network: network as Promise<NetworkPicture> };
+    return await makeReport(ctx, options, toStdout, corpus, checked, page);
   } catch (error) {
     // A document that has not met the schema yet can fail anywhere: the checks say why.
     await checked;
@@ -195,10 +212,10 @@ async function makeReport(
   ctx: CommandContext,
   options: ReportOptions,
   toStdout: boolean,
-  helper: Helper,
   corpus: Corpus,
   checked: Promise<void>,
-  json: string | undefined,
+  /** The dataset's text as read, and the network the other thread makes of it. */
+  made: { json: string; network: Promise<NetworkPicture> },
 ): Promise<Outcome> {
   if (corpus.datasets.length !== 1) {
     throw new ArmruError(
@@ -207,11 +224,6 @@ async function makeReport(
     );
   }
   const dataset = corpus.datasets[0] as Dataset;
-  // The network is planned and laid out on the other thread, from its own parse of this very
-  // text, while this thread marks the article and writes the rest of the page. Awaited below;
-  // until then a failure must not count as unhandled.
-  const network = helper.network(json as string);
-  network.catch(() => undefined);
   const { claims, agreements } = dataset.doc;
   // One dataset: ids are shown as they are stored.
   const kinds = new Map<string, ClaimKind>();
@@ -234,10 +246,10 @@ async function makeReport(
     version: VERSION,
   });
   // One dataset was loaded, from this text.
-  fillData(page, json as string);
+  fillData(page, made.json);
   // The checks first: a document that fails them is never drawn into a page.
   await checked;
-  const pieces = fillNetwork(page, await network);
+  const pieces = fillNetwork(page, await made.network);
   if (toStdout) for (const piece of pieces) ctx.view.write(piece);
   else writeFileAtomic(options.output as string, pieces);
   return OK;
