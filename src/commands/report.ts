@@ -101,17 +101,21 @@ function startHelper(): Helper {
   // The thread's first message, unasked: the text it read ahead, or word that it read none.
   let aheadText: string | undefined;
   // The text the thread holds (read ahead, or last sent): a question about it goes without it.
+  // The thread reads ahead before it takes any question, so once a text has been sent, that
+  // one is held, whenever word of the read ahead comes.
   let held: string | undefined;
+  let sent = false;
   const about = (text: string) => {
     if (text === held) return {};
     held = text;
+    sent = true;
     return { text };
   };
   const ahead = new Promise<void>((resolve) => {
     const onText = (answer: WorkerAnswer) => {
       if (answer.type !== 'text') return false;
       aheadText = answer.text;
-      held = answer.text;
+      if (!sent) held = answer.text;
       resolve();
       return true;
     };
