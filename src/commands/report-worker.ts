@@ -1,34 +1,40 @@
 /**
  * The report's second thread (bundled as dist/armru/report-worker.cjs). While the main thread
- * checks the dataset and lays out the article, it starts Graphviz and lays out the actor
- * network, and checks its own parse of the text the main thread read (or of the same text it
- * read itself ahead of the main thread, see `readAhead`) for what JSON.parse lets through
- * (the scan) and against the JSON Schema. It answers only whether the text is clean; when it
- * is not, the main thread runs every check itself, in order, and reports exactly what a plain
- * load reports. Nothing is written before every check has passed.
+ * checks the dataset and lays out the article, it starts Graphviz, checks its own parse of the
+ * text the main thread read (or of the same text it read itself ahead of the main thread, see
+ * `readAhead`) against the JSON Schema, and then plans and lays out the actor network from
+ * that same parse. It answers only whether the document meets the schema; when it does not,
+ * the main thread runs every check itself, in order, and reports exactly what a plain load
+ * reports. Nothing is written before every check has passed.
  */
 import { existsSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { readText } from '../core/dataset/files.js';
-import { scanJson } from '../core/dataset/json-scan.js';
 import { checkSchema } from '../core/dataset/schema.js';
+import type { DatasetDocument } from '../core/model/types.js';
 import { indexDirectory } from '../core/store/index-store.js';
 import { graphviz, layoutSvg } from '../render/graph-svg.js';
+import { networkPlan } from './report-network.js';
 import { isReportThread } from './report-thread.js';
 
 /** What the main thread asks; each request has one answer, of the same type. */
 export type WorkerRequest =
-  | { type: 'layout'; dot: string }
   /**
-   * A dataset's text as read: whether it is clean (the scan and the schema). Without `text`,
-   * the text this thread read ahead and sent (see `readAhead`).
+   * The page's picture of the actor network, planned from this thread's parse of a dataset's
+   * text and laid out; without `text`, of the text it holds (read ahead, or sent last).
+   */
+  | { type: 'network'; text?: string }
+  /**
+   * A dataset's text as read: whether it is clean (its document meets the schema). Without
+   * `text`, the text it holds (read ahead, see `readAhead`, or sent last).
    */
   | { type: 'check'; text?: string };
 
 /** What the worker answers, one answer per request, in the order asked. */
 export type WorkerAnswer =
-  | { type: 'layout'; svg: string }
-  | { type: 'layout'; error: string }
+  /** How many actors the picture shows of how many, and Graphviz's SVG when there are any. */
+  | { type: 'network'; shown: number; total: number; svg?: string }
+  | { type: 'network'; error: string }
   | { type: 'check'; clean: boolean }
   /**
    * Sent once, unasked, as soon as the read ahead has read the file it was told of (`text`)
@@ -37,24 +43,17 @@ export type WorkerAnswer =
    */
   | { type: 'text'; text?: string };
 
-/** True when the scan of the text finds nothing JSON.parse let through. */
-export function scanClean(text: string): boolean {
-  return scanJson(text, () => '').length === 0;
-}
-
 /** True when the text parses and the document meets the schema: this thread's check. */
 export function meetsSchema(doc: unknown): boolean {
   return doc !== undefined && checkSchema(doc).length === 0;
 }
 
-/** Whether a text and the document parsed from it are clean: this thread's whole check. */
-function isClean(doc: unknown, text: string): boolean {
-  return meetsSchema(doc) && scanClean(text);
-}
-
-/** The whole check of a text: it parses, the scan finds nothing, the document meets the schema. */
+/**
+ * The whole check of a text on this thread: it parses and the document meets the schema.
+ * What JSON.parse lets through is looked for on the main thread (see load.ts).
+ */
 export function cleanText(text: string): boolean {
-  return isClean(parse(text), text);
+  return meetsSchema(parse(text));
 }
 
 /** The document, or undefined when the text is not JSON. */
@@ -78,9 +77,9 @@ export interface Prepared {
   check?: WorkerAnswer;
 }
 
-/** Whether a prepared text is clean: the scan finds nothing and the document meets the schema. */
+/** Whether a prepared text is clean: its document meets the schema. */
 export function checkOf(prepared: Prepared): WorkerAnswer {
-  prepared.check ??= { type: 'check', clean: isClean(prepared.doc, prepared.text) };
+  prepared.check ??= { type: 'check', clean: meetsSchema(prepared.doc) };
   return prepared.check;
 }
 
@@ -121,33 +120,48 @@ export function readAhead(
   return prepared;
 }
 
+/**
+ * The network of a prepared text, planned from this thread's own parse and laid out. The main
+ * thread awaits every check of the text before it takes the picture, and ends this thread
+ * when one fails, so a document that has not passed them is never drawn into a page; one
+ * that trips the planning gets an error for an answer.
+ */
+export async function networkOf(
+  prepared: Prepared,
+  viz: () => ReturnType<typeof graphviz>,
+): Promise<WorkerAnswer> {
+  try {
+    const plan = networkPlan(prepared.doc as DatasetDocument);
+    const answer = { type: 'network' as const, shown: plan.shown, total: plan.total };
+    if (plan.dot === undefined) return answer;
+    return { ...answer, svg: layoutSvg(await viz(), plan.dot) };
+  } catch (error) {
+    return { type: 'network', error: message(error) };
+  }
+}
+
 const port = parentPort;
 if (port && isReportThread(workerData)) {
   // Messages wait in the port while this thread works.
   let last: Prepared | undefined;
   let ready: ReturnType<typeof graphviz> | undefined;
+  const viz = () => {
+    ready ??= graphviz();
+    return ready;
+  };
   port.on('message', async (request: WorkerRequest) => {
-    if (request.type === 'check') {
-      // Without a text, the one read ahead: the main thread asks so only after it came.
-      if (request.text !== undefined) last = preparedFor(last, request.text);
-      port.postMessage(checkOf(last as Prepared));
-      return;
-    }
-    try {
-      ready ??= graphviz();
-      const svg = layoutSvg(await ready, request.dot);
-      port.postMessage({ type: 'layout', svg } satisfies WorkerAnswer);
-    } catch (error) {
-      port.postMessage({ type: 'layout', error: message(error) } satisfies WorkerAnswer);
-    }
+    // Without a text, the one this thread holds: read ahead, or sent last.
+    if (request.text !== undefined) last = preparedFor(last, request.text);
+    const prepared = last as Prepared;
+    if (request.type === 'check') port.postMessage(checkOf(prepared));
+    else port.postMessage(await networkOf(prepared, viz));
   });
   // The dataset is read first, since the main thread waits for that text; then Graphviz
   // starts (its module takes tens of milliseconds of this thread, and its WebAssembly
   // compiles elsewhere while the text is parsed and checked here). The checks are awaited
   // only when the page is complete, as is the network.
   const startGraphviz = () => {
-    ready = graphviz();
-    ready.catch(() => undefined);
+    viz().catch(() => undefined);
   };
   last = readAhead(workerData.guess, (answer) => port.postMessage(answer), startGraphviz);
 }

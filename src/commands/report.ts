@@ -1,7 +1,5 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { type ActorGraph, actorGraph } from '../core/browse/graph.js';
-import { busiestActors } from '../core/browse/graph-filter.js';
 import { articleRuns } from '../core/browse/marks.js';
 import { writeFileAtomic } from '../core/dataset/write-file.js';
 import type { Corpus } from '../core/model/corpus.js';
@@ -10,6 +8,8 @@ import { VERSION } from '../core/model/paths.js';
 import type { ClaimKind, Dataset } from '../core/model/types.js';
 import { indexDirectory } from '../core/store/index-store.js';
 import { loadCorpusChecking } from '../core/store/load.js';
+import { loadCrypto } from '../core/text/hash.js';
+import type { NetworkPicture } from '../render/html/page.js';
 import { type CommandContext, OK, type Outcome } from './context.js';
 import {
   type EarlyThread,
@@ -26,9 +26,6 @@ export interface ReportOptions {
   output?: string;
 }
 
-/** How many actors the page's network shows at most: more cannot be read, or laid out quickly. */
-export const NETWORK_LIMIT = 40;
-
 /**
  * `armru report`: the article as one self-contained HTML page, with its claims highlighted,
  * a searchable list, the actor network and a timeline. The page is built whole in memory and
@@ -43,19 +40,21 @@ export async function reportCommand(ctx: CommandContext, options: ReportOptions)
     );
   }
   // Graphviz compiles on another thread while the dataset loads here.
-  const { toPictureDot } = await import('../render/graph-svg.js');
   const helper = startHelper();
   try {
-    return await writeReport(ctx, options, toStdout, helper, toPictureDot);
+    return await writeReport(ctx, options, toStdout, helper);
   } finally {
     await helper.close();
   }
 }
 
-/** The report's second thread (report-worker.ts): Graphviz and the checks of the text. */
+/** The report's second thread (report-worker.ts): the checks of the text, and the network. */
 interface Helper {
-  /** Lays out DOT; rejects with Graphviz's errors. */
-  svg(dot: string): Promise<string>;
+  /**
+   * The actor network of a dataset's text as read, planned and laid out on the thread;
+   * rejects with Graphviz's errors (or the thread's failure).
+   */
+  network(text: string): Promise<NetworkPicture>;
   /**
    * Whether a dataset's text as read is clean: the scan finds nothing JSON.parse let through
    * and the document meets the schema (rejects if the thread fails).
@@ -101,10 +100,22 @@ function startHelper(): Helper {
     fail(new Error(`the report's second thread ended (status ${code})`));
   // The thread's first message, unasked: the text it read ahead, or word that it read none.
   let aheadText: string | undefined;
+  // The text the thread holds (read ahead, or last sent): a question about it goes without it.
+  // The thread reads ahead before it takes any question, so once a text has been sent, that
+  // one is held, whenever word of the read ahead comes.
+  let held: string | undefined;
+  let sent = false;
+  const about = (text: string) => {
+    if (text === held) return {};
+    held = text;
+    sent = true;
+    return { text };
+  };
   const ahead = new Promise<void>((resolve) => {
     const onText = (answer: WorkerAnswer) => {
       if (answer.type !== 'text') return false;
       aheadText = answer.text;
+      if (!sent) held = answer.text;
       resolve();
       return true;
     };
@@ -133,17 +144,17 @@ function startHelper(): Helper {
     if (!gone) worker.postMessage(request);
   };
   return {
-    svg: async (dot) => {
-      const svg = answer('layout');
-      ask({ type: 'layout', dot });
-      const got = await svg;
-      if ('svg' in got) return got.svg;
+    network: async (text) => {
+      const picture = answer('network');
+      ask({ type: 'network', ...about(text) });
+      const got = await picture;
+      if ('shown' in got) return { shown: got.shown, total: got.total, svg: got.svg };
       throw new Error('error' in got ? got.error : 'Graphviz gave no answer');
     },
     check: async (text) => {
       const verdict = answer('check');
-      // The text the thread read ahead is not sent back to it.
-      ask(text === aheadText ? { type: 'check' } : { type: 'check', text });
+      // The text the thread read ahead, or was sent last, is not sent to it again.
+      ask({ type: 'check', ...about(text) });
       const got = await verdict;
       return 'clean' in got && got.clean;
     },
@@ -165,21 +176,35 @@ async function writeReport(
   options: ReportOptions,
   toStdout: boolean,
   helper: Helper,
-  toPictureDot: (graph: ActorGraph, title: string) => string,
 ): Promise<Outcome> {
   // Without a fresh index, the helper thread checks its own parse of the text (often read
   // ahead, see readAhead): the scan and the schema, while the page is made here. Nothing is
   // written until the checks have passed. The page carries the dataset's text as read.
   let json: string | undefined;
+  let network: Promise<NetworkPicture> | undefined;
   const { corpus, checked } = await loadCorpusChecking(ctx.dataPaths, {
     check: (text) => helper.check(text),
     read: (text) => {
-      json ??= text;
+      if (json !== undefined) return;
+      json = text;
+      // The network is planned and laid out on the other thread, from its own parse of this
+      // very text, while this thread checks it, marks the article and writes the rest of the
+      // page. Asked at once, so that the thread parses while this one does. Awaited last;
+      // until then a failure must not count as unhandled.
+      network = helper.network(text);
+      network.catch(() => undefined);
     },
-    early: (file) => helper.textOf(file),
+    early: (file) => {
+      const text = helper.textOf(file);
+      // While the other thread reads the file, load what the checks of its text will need
+      // (node:crypto, for the article's hash): this thread would only wait meanwhile.
+      loadCrypto();
+      return text;
+    },
   });
   try {
-    return await makeReport(ctx, options, toStdout, helper, toPictureDot, corpus, checked, json);
+    const page = { json: json as string, network: network as Promise<NetworkPicture> };
+    return await makeReport(ctx, options, toStdout, corpus, checked, page);
   } catch (error) {
     // A document that has not met the schema yet can fail anywhere: the checks say why.
     await checked;
@@ -191,11 +216,10 @@ async function makeReport(
   ctx: CommandContext,
   options: ReportOptions,
   toStdout: boolean,
-  helper: Helper,
-  toPictureDot: (graph: ActorGraph, title: string) => string,
   corpus: Corpus,
   checked: Promise<void>,
-  json: string | undefined,
+  /** The dataset's text as read, and the network the other thread makes of it. */
+  made: { json: string; network: Promise<NetworkPicture> },
 ): Promise<Outcome> {
   if (corpus.datasets.length !== 1) {
     throw new ArmruError(
@@ -215,23 +239,7 @@ async function makeReport(
     if (claim.when) dated = true;
   }
   for (const agreement of agreements) if (agreement.when) dated = true;
-
-  // The network first: it is laid out on the other thread, which can start on it as soon as
-  // its checks are done, while this thread marks the article and writes the rest of the page.
-  // The picture shows how many claims two actors share, never which: no lists of claim ids.
-  const full = actorGraph(corpus, undefined, { claimIds: false });
-  const graph = busiestActors(full, NETWORK_LIMIT);
-  const svg =
-    graph.nodes.length > 0 ? helper.svg(toPictureDot(graph, dataset.doc.source.title)) : undefined;
-  // Awaited below; until then a failure must not count as unhandled.
-  svg?.catch(() => undefined);
   const runs = articleRuns(dataset.text, quotes);
-  const legend =
-    'Solid lines join actors named in the same claims (the number is how many; thicker is more); dashed lines join the parties to an agreement, labelled with its name.';
-  const networkNote =
-    graph.nodes.length < full.nodes.length
-      ? `The ${graph.nodes.length} most connected of ${full.nodes.length} actors. ${legend}`
-      : `${graph.nodes.length} actors. ${legend}`;
 
   const { fillData, fillNetwork, renderReport } = await import('../render/html/page.js');
   const page = renderReport({
@@ -239,14 +247,13 @@ async function makeReport(
     runs,
     kinds,
     dated,
-    network: svg !== undefined,
-    networkNote,
     version: VERSION,
   });
   // One dataset was loaded, from this text.
-  fillData(page, json as string);
-  const pieces = svg ? fillNetwork(page, await svg) : page.pieces;
+  fillData(page, made.json);
+  // The checks first: a document that fails them is never drawn into a page.
   await checked;
+  const pieces = fillNetwork(page, await made.network);
   if (toStdout) for (const piece of pieces) ctx.view.write(piece);
   else writeFileAtomic(options.output as string, pieces);
   return OK;

@@ -173,13 +173,30 @@ describe('loadCorpusChecking: the scan and the schema left to another thread', (
     mini.replace('"id": "m1",', '"id": "m1",\n      "id": "m1",'),
   );
 
-  it('tells clean text from text a plain load refuses', () => {
+  it('tells text whose document meets the schema from text that does not parse or meet it', () => {
     expect(cleanText(mini)).toBe(true);
-    expect(cleanText(readFileSync(twice, 'utf8'))).toBe(false);
     expect(cleanText(mini.replace('"hedged": false', '"hedged": "no"'))).toBe(false);
     expect(cleanText(mini.replace('"hedged": false', '"hedged": false, "extra": 1'))).toBe(false);
-    expect(cleanText(mini.replace('"en"', '"\\ud800"'))).toBe(false);
     expect(cleanText(`${mini}]`)).toBe(false);
+    // What JSON.parse lets through is no matter of the schema: the main thread looks for it.
+    expect(cleanText(readFileSync(twice, 'utf8'))).toBe(true);
+    expect(cleanText(mini.replace('twice a day', 'twice \\ud800 a day'))).toBe(true);
+  });
+
+  it('refuses, with the error of a plain load, what JSON.parse let through and the schema passed', async () => {
+    const surrogate = write(
+      'surrogate.claims.json',
+      mini.replace('twice a day', 'twice \\ud800 a day'),
+    );
+    for (const file of [twice, surrogate]) {
+      const plain = await loadCorpus([file]).catch((error: unknown) => error);
+      expect(plain).toBeInstanceOf(ArmruError);
+      expect((plain as ArmruError).message).toMatch(/appears twice|unpaired UTF-16 surrogate/);
+      const { checked } = await loadCorpusChecking([file], {
+        check: async (text) => cleanText(text),
+      });
+      await expect(checked).rejects.toEqual(plain);
+    }
   });
 
   it('gives the corpus a plain load gives, and asks the check about the text it read', async () => {
@@ -314,8 +331,8 @@ describe("the entry's guess of the dataset a report reads, and the thread's read
       expect(readAhead(undefined, send)).toBeUndefined();
       expect(readAhead(join(dir, 'missing.json'), send)).toBeUndefined();
       expect(sent).toEqual([{ type: 'text' }, { type: 'text' }]);
-      // A key given twice is caught by the scan, which runs on this thread too.
-      writeFileSync(file, text.replace('"relations": [', '"relations": [], "relations": ['));
+      // A document that does not meet the schema is found out on this thread.
+      writeFileSync(file, text.replace('"hedged": false', '"hedged": "no"'));
       expect(readAhead(file)?.check).toEqual({ type: 'check', clean: false });
       writeFileSync(file, text);
       expect(readAhead(undefined)).toBeUndefined();
@@ -348,7 +365,7 @@ describe("the entry's guess of the dataset a report reads, and the thread's read
     expect(checkOf(again)).toBe(early.check);
   });
 
-  it('prepares a text the schema or the scan refuses as refused', () => {
+  it('prepares a text the schema refuses as refused, and leaves the scan to the main thread', () => {
     const mini = readFileSync(fixture('mini/claims.json'), 'utf8');
     const p = preparedFor(undefined, mini.replace('"relations": [', '"relations": 5, "x": ['));
     expect(checkOf(p)).toEqual({ type: 'check', clean: false });
@@ -356,7 +373,7 @@ describe("the entry's guess of the dataset a report reads, and the thread's read
       undefined,
       mini.replace('"relations": [', '"relations": [], "relations": ['),
     );
-    expect(checkOf(twice)).toEqual({ type: 'check', clean: false });
+    expect(checkOf(twice)).toEqual({ type: 'check', clean: true });
     expect(checkOf(preparedFor(undefined, mini))).toEqual({ type: 'check', clean: true });
   });
 });

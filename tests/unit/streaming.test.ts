@@ -228,6 +228,75 @@ describe('the JSON scan', () => {
     ]);
   });
 
+  it('is proved clean by the count only where the scan finds nothing, and for clean text alike', async () => {
+    const { countedClean, scanJson } = await import('../../src/core/dataset/json-scan.js');
+    // Objects written by hand, so that a key can be written twice, a key or a value can hold
+    // colons, quotes and backslashes, and any character can be a \u escape (a colon and the
+    // halves of a surrogate pair among them).
+    const char = fc.constantFrom(
+      ...['a', ':', '"', '\\', ' ', 'é', '😀', '\ud83d', '\ude00', '{', '[', ','],
+    );
+    const written = (chars: string[], escaped: boolean[]) =>
+      `"${chars
+        .map((ch, i) =>
+          escaped[i % Math.max(1, escaped.length)]
+            ? [...ch].map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')
+            : JSON.stringify(ch).slice(1, -1),
+        )
+        .join('')}"`;
+    const str = fc
+      .tuple(fc.array(char, { maxLength: 4 }), fc.array(fc.boolean(), { maxLength: 4 }))
+      .map(([chars, escaped]) => written(chars, escaped));
+    const value: fc.Memo<string> = fc.memo((n) =>
+      n <= 1
+        ? fc.oneof(str, fc.constantFrom('1', 'true', 'null', '[]', '{}'))
+        : fc.oneof(
+            str,
+            fc.array(value(n - 1), { maxLength: 4 }).map((vs) => `[${vs.join(', ')}]`),
+            fc
+              .array(fc.tuple(fc.oneof(str, fc.constantFrom('"a"', '"b"')), value(n - 1)), {
+                maxLength: 4,
+              })
+              .map((kvs) => `{${kvs.map(([k, v]) => `${k} :${v}`).join(',\n ')}}`),
+          ),
+    );
+    let proved = 0;
+    fc.assert(
+      fc.property(value(4), (text) => {
+        const doc = JSON.parse(text) as unknown;
+        const clean = scanJson(text, where).length === 0;
+        if (countedClean(text, doc)) {
+          proved++;
+          expect(clean).toBe(true);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    // Clean text is proved clean (not merely sent to the scan): whatever JSON.stringify writes
+    // of a value, unless it holds an escape the count leaves to the scan.
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.constantFrom(undefined, 2), (v, indent) => {
+        const text = JSON.stringify(v, null, indent);
+        if (/\\u(?:[dD][89a-fA-F]|003[aA])/.test(text)) return;
+        expect(countedClean(text, JSON.parse(text))).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+    expect(proved).toBeGreaterThan(300);
+    const builtin = readFileSync(new URL('../../data/claims.json', import.meta.url), 'utf8');
+    expect(countedClean(builtin, JSON.parse(builtin))).toBe(true);
+    // One key written twice, its first value holding nothing to count: the count falls short.
+    const twice = '{"a": 1, "b": 2, "a": 3}';
+    expect(countedClean(twice, JSON.parse(twice))).toBe(false);
+  });
+
+  it('leaves nesting past the limit of the scan to the scan', async () => {
+    const { MAX_DEPTH, countedClean } = await import('../../src/core/dataset/json-scan.js');
+    const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+    expect(countedClean(deep(MAX_DEPTH), JSON.parse(deep(MAX_DEPTH)))).toBe(true);
+    expect(countedClean(deep(MAX_DEPTH + 1), JSON.parse(deep(MAX_DEPTH + 1)))).toBe(false);
+  });
+
   it('refuses nesting deeper than its limit', async () => {
     const { MAX_DEPTH, scanJson } = await import('../../src/core/dataset/json-scan.js');
     const text = `${'['.repeat(MAX_DEPTH + 1)}${']'.repeat(MAX_DEPTH + 1)}`;

@@ -94,36 +94,55 @@ export function actorGraph(
       ? new Set(dataset.doc.claims.filter((c) => only.has(c)).map((c) => c.id))
       : undefined;
     // Each actor gets a number in the order of its shown id, so a pair is one number (smaller
-    // first) and a claim's actors sort as numbers: no key string per pair of actors.
+    // first) and a claim's actors sort as numbers: no key string per pair of actors. One pass
+    // numbers them as first met (the only lookups by id) and keeps each claim's numbers.
     const numbers = new Map<string, number>();
     const names: string[] = [];
-    for (const claim of dataset.doc.claims) {
-      for (const id of claim.actors) {
-        if (!numbers.has(id)) {
-          numbers.set(id, -1);
+    const claims = dataset.doc.claims;
+    const starts = new Int32Array(claims.length + 1);
+    let met = new Int32Array(64);
+    let total = 0;
+    for (let c = 0; c < claims.length; c++) {
+      const actors = (claims[c] as Claim).actors;
+      if (total + actors.length > met.length) {
+        const grown = new Int32Array(Math.max(met.length * 2, total + actors.length));
+        grown.set(met);
+        met = grown;
+      }
+      for (let k = 0; k < actors.length; k++) {
+        const id = actors[k] as string;
+        let n = numbers.get(id);
+        if (n === undefined) {
+          n = names.length;
+          numbers.set(id, n);
           names.push(id);
         }
+        met[total++] = n;
       }
+      starts[c + 1] = total;
     }
     const shown = names.map(q);
     const order = shown.map((_, i) => i).sort((i, j) => compareIds(shown[i], shown[j]));
-    order.forEach((n, rank) => numbers.set(names[n] as string, rank));
+    const span = order.length;
+    const rankOf = new Int32Array(span);
+    order.forEach((n, rank) => {
+      rankOf[n] = rank;
+    });
     const byRank = order.map((n) => shown[n] as string);
-    const span = byRank.length;
     const local = new Map<number, CoOccurrence>();
     // Actors become nodes in the order the chosen claims first name them: marked by number
     // here, made into nodes once each after the loop.
     const named = new Uint8Array(span);
     const firstNamed: number[] = [];
     const ranks: number[] = [];
-    for (const claim of dataset.doc.claims) {
+    for (let c = 0; c < claims.length; c++) {
+      const claim = claims[c] as Claim;
       if (chosen && !chosen.has(claim.id)) continue;
-      const actors = claim.actors;
       // The claim's actors as numbers, each once, in order: an insertion sort, as a claim
       // names a handful.
       let count = 0;
-      for (let k = 0; k < actors.length; k++) {
-        const n = numbers.get(actors[k] as string) as number;
+      for (let k = starts[c] as number; k < (starts[c + 1] as number); k++) {
+        const n = rankOf[met[k] as number] as number;
         if (named[n] === 0) {
           named[n] = 1;
           firstNamed.push(n);

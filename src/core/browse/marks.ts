@@ -53,12 +53,22 @@ export function articleRuns(text: string, spans: Span[]): Run[] {
   }
   sorted.sort((a, b) => compareSpans(a, b) || a.rank - b.rank);
   for (let i = 0; i < sorted.length; i++) (sorted[i] as Ranked).rank = i;
-  const cuts = new Set<number>([0, length]);
-  for (const s of sorted) {
-    cuts.add(s.start);
-    cuts.add(s.end);
+  // Every start and end, and both ends of the text, in order and each once: sorted natively
+  // as numbers, then the repeats squeezed out in place.
+  const all = new Float64Array(2 * sorted.length + 2);
+  all[0] = 0;
+  all[1] = length;
+  for (let i = 0; i < sorted.length; i++) {
+    const s = sorted[i] as Ranked;
+    all[2 * i + 2] = s.start;
+    all[2 * i + 3] = s.end;
   }
-  const points = Float64Array.from(cuts).sort();
+  all.sort();
+  let distinct = 0;
+  for (let i = 0; i < all.length; i++) {
+    if (distinct === 0 || all[i] !== all[distinct - 1]) all[distinct++] = all[i] as number;
+  }
+  const points = all.subarray(0, distinct);
   let cp = 0;
   let unit = 0;
   /** The UTF-16 index of code point `target` (never behind the last one asked for). */
@@ -78,7 +88,10 @@ export function articleRuns(text: string, spans: Span[]): Run[] {
     return unit;
   };
   const runs: Run[] = [];
+  // The covering spans are the first `open` of `active`: its length is never set (shrinking
+  // an array's length is a call into the runtime, once per run).
   const active: Ranked[] = [];
+  let open = 0;
   let next = 0;
   let fromUnit = 0;
   for (let i = 0; i + 1 < points.length; i++) {
@@ -88,17 +101,17 @@ export function articleRuns(text: string, spans: Span[]): Run[] {
     // here come next in `sorted`, whose ranks only grow, so `active` stays outermost first
     // without sorting. Plain loops: at archive scale this runs for every one of 10^5 runs.
     let kept = 0;
-    for (let k = 0; k < active.length; k++) {
+    for (let k = 0; k < open; k++) {
       const s = active[k] as Ranked;
       if (s.end > from) active[kept++] = s;
     }
-    active.length = kept;
+    open = kept;
     while (next < sorted.length && (sorted[next] as Span).start === from) {
-      active.push(sorted[next] as Ranked);
+      active[open++] = sorted[next] as Ranked;
       next++;
     }
-    const ids: string[] = [];
-    for (let k = 0; k < active.length; k++) ids.push((active[k] as Ranked).id);
+    const ids: string[] = new Array(open);
+    for (let k = 0; k < open; k++) ids[k] = (active[k] as Ranked).id;
     const toUnit = unitAt(to);
     runs.push({ start: from, end: to, text: text.slice(fromUnit, toUnit), claims: ids });
     fromUnit = toUnit;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { articleText, checkDataset, datasetFiles, datasetOf, readText } from '../dataset/files.js';
+import { countedClean } from '../dataset/json-scan.js';
 import { parseJson } from '../dataset/json-text.js';
 import {
   ArticleText,
@@ -42,16 +43,16 @@ function preparedSearchIndex(dir: string, meta: IndexMeta): unknown {
 }
 
 /**
- * Checks of a dataset's text run elsewhere (on another thread) while this one goes on: asked
- * as soon as the text is read, when no fresh index vouches for the file, they answer only
- * whether the text is clean, that is whether JSON.parse let nothing through that a dataset
- * must not hold and the document meets the JSON Schema.
+ * The schema check of a dataset's text run elsewhere (on another thread, on its own parse)
+ * while this one goes on: asked as soon as the text is read, when no fresh index vouches for
+ * the file, it answers only whether the document meets the JSON Schema. What JSON.parse lets
+ * through (a key written twice, a lone surrogate) is looked for here, on this thread's parse.
  */
 export type TextCheck = (text: string) => Promise<boolean>;
 
 /** What a caller of `loadCorpusChecking` may do while the datasets load. */
 export interface LoadHooks {
-  /** Runs the JSON scan and the schema of a text no fresh index vouches for, elsewhere. */
+  /** Checks a text no fresh index vouches for against the JSON Schema, elsewhere. */
   check?: TextCheck;
   /** Is given each dataset's text as read: the text its document is parsed from. */
   read?: (text: string) => void;
@@ -80,8 +81,8 @@ export async function loadDataset(
 }
 
 /**
- * Loads a dataset; with `check`, the JSON scan and the schema are left to it when no fresh
- * index vouches for the file, and the other checks run here meanwhile.
+ * Loads a dataset; with `check`, the schema is left to it when no fresh index vouches for the
+ * file, and the other checks run here meanwhile, the JSON scan last (see `checked` below).
  */
 async function openDataset(
   file: string,
@@ -118,13 +119,14 @@ async function openDataset(
   const plain = async () => checkDataset(await parseJson(raw, file), file);
   if (!options.check) return { dataset: await plain() };
   let dataset: Dataset;
+  let doc: DatasetDocument;
   let verdict: Promise<boolean>;
   try {
     // Asked before parsing here, so that the other thread parses meanwhile.
     verdict = options.check(raw);
     // Not awaited when a check here fails first: its end, whatever it is, is then no news.
     verdict.catch(() => undefined);
-    const doc = JSON.parse(raw) as DatasetDocument;
+    doc = JSON.parse(raw) as DatasetDocument;
     // The document has not met the schema yet, so any surprise here (a TypeError on a field
     // of the wrong type) means only that the plain load must say what is wrong.
     const text = articleText(doc, file);
@@ -133,9 +135,13 @@ async function openDataset(
   } catch {
     return { dataset: await plain() };
   }
+  // Once the schema has answered: whether JSON.parse let anything through, on this thread's
+  // own parse (the count, or the scan when the count proves nothing; see countedClean). Run
+  // only after the schema passed, which bounds how deep the count walks; the answer is taken
+  // when this thread next waits (in a report, once the page is made).
   const checked = verdict.then(
-    async (clean) => {
-      if (!clean) await plain();
+    async (meetsSchema) => {
+      if (!meetsSchema || !countedClean(raw, doc)) await plain();
     },
     // The other thread failed: the checks are run here instead.
     async () => {

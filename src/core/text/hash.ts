@@ -9,6 +9,14 @@ let crypto: Crypto | undefined;
  * first use.
  */
 export function sha256Hasher(): ReturnType<Crypto['createHash']> {
+  return loadCrypto().createHash('sha256');
+}
+
+/**
+ * Loads node:crypto now, for a caller that has time to spare before it hashes (the report
+ * waits for another thread's read of the dataset), so that the hash later costs only itself.
+ */
+export function loadCrypto(): Crypto {
   crypto ??= createRequire(import.meta.url)('node:crypto') as Crypto;
-  return crypto.createHash('sha256');
+  return crypto;
 }

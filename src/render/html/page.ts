@@ -17,10 +17,6 @@ export interface ReportModel {
   kinds: Map<string, ClaimKind>;
   /** Whether any claim or agreement carries a date (the timeline strip has entries). */
   dated: boolean;
-  /** Whether there are actors to draw: the drawing itself is put in by `fillNetwork`. */
-  network: boolean;
-  /** A sentence on what the network shows (when it had to be cut down). */
-  networkNote: string;
   /** armru's version, for the footer. */
   version: string;
 }
@@ -130,8 +126,8 @@ export interface ReportPage {
   pieces: string[];
   /** The piece that holds the data block, once `fillData` has it. */
   dataAt: number;
-  /** The piece that holds the drawing, once `fillNetwork` has it; undefined without actors. */
-  networkAt: number | undefined;
+  /** The piece that holds the network section's body, once `fillNetwork` has it. */
+  networkAt: number;
 }
 
 /**
@@ -142,12 +138,34 @@ export function fillData(page: ReportPage, datasetJson: string): void {
   page.pieces[page.dataAt] = scriptJsonText(datasetJson);
 }
 
+/** The actor network as the page shows it: how many actors of how many, and their drawing. */
+export interface NetworkPicture {
+  /** Actors drawn. */
+  shown: number;
+  /** Actors in the whole network. */
+  total: number;
+  /** Graphviz's SVG of the drawn actors; undefined when there is none to draw. */
+  svg: string | undefined;
+}
+
+const LEGEND =
+  'Solid lines join actors named in the same claims (the number is how many; thicker is more); dashed lines join the parties to an agreement, labelled with its name.';
+
 /**
- * Puts Graphviz's drawing in its piece. The page is made while Graphviz is still at work on
- * another thread, and the drawing arrives last.
+ * Puts the network section's body in its piece: a sentence on what it shows, and Graphviz's
+ * drawing. The page is made while the network is still planned and laid out on another
+ * thread, and the picture arrives last.
  */
-export function fillNetwork(page: ReportPage, svg: string): string[] {
-  if (page.networkAt !== undefined) page.pieces[page.networkAt] = inlineSvg(svg);
+export function fillNetwork(page: ReportPage, picture: NetworkPicture): string[] {
+  const { shown, total, svg } = picture;
+  const note =
+    shown < total
+      ? `The ${shown} most connected of ${total} actors. ${LEGEND}`
+      : `${shown} actors. ${LEGEND}`;
+  page.pieces[page.networkAt] =
+    svg === undefined || shown === 0
+      ? '<p class="status">No actors to draw.</p>'
+      : `<p class="status">${escapeHtml(note)}</p><div class="graph" tabindex="0" role="img" aria-label="Network of the actors: who appears with whom in the claims, and who is party to which agreement">${inlineSvg(svg)}</div>`;
   return page.pieces;
 }
 
@@ -245,15 +263,8 @@ ${timeline}
 <footer>Written by armru ${escapeHtml(model.version)} from the dataset “${escapeHtml(source.id)}”. Every highlight is the article's own words; the claim texts are the dataset editor's.</footer>
 <script type="application/json" id="armru-data">`;
   const pieces = [head, articleHtml(model), middle];
-  let networkAt: number | undefined;
-  if (model.network) {
-    pieces.push(
-      `<p class="status">${escapeHtml(model.networkNote)}</p><div class="graph" tabindex="0" role="img" aria-label="Network of the actors: who appears with whom in the claims, and who is party to which agreement">`,
-    );
-    // Empty until fillNetwork puts the drawing in.
-    networkAt = pieces.push('') - 1;
-    pieces.push('</div>');
-  } else pieces.push('<p class="status">No actors to draw.</p>');
+  // Empty until fillNetwork puts the network in.
+  const networkAt = pieces.push('') - 1;
   pieces.push(tail);
   // Empty until fillData puts the data block in.
   const dataAt = pieces.push('') - 1;

@@ -1,0 +1,48 @@
+/**
+ * The report's picture of the actor network, planned from a dataset document alone: which
+ * actors it shows and the DOT that Graphviz lays out. The report's second thread makes it
+ * from its own parse of the dataset's text (report-worker.ts), so that the main thread, which
+ * marks the article and writes the page meanwhile, does not spend its time on it.
+ */
+import { actorGraph } from '../core/browse/graph.js';
+import { busiestActors } from '../core/browse/graph-filter.js';
+import { corpusOf } from '../core/model/corpus.js';
+import type { DatasetDocument } from '../core/model/types.js';
+import { toPictureDot } from '../render/graph-svg.js';
+
+/** How many actors the page's network shows at most: more cannot be read, or laid out quickly. */
+export const NETWORK_LIMIT = 40;
+
+/** What the page shows of the network: how many actors of how many, and how to draw them. */
+export interface NetworkPlan {
+  /** Actors drawn (at most NETWORK_LIMIT). */
+  shown: number;
+  /** Actors in the whole network. */
+  total: number;
+  /** The picture's DOT; undefined when there is no actor to draw. */
+  dot: string | undefined;
+}
+
+/**
+ * The network of one article's dataset, cut down to its busiest actors. It shows how many
+ * claims two actors share, never which: no lists of claim ids are made.
+ */
+export function networkPlan(doc: DatasetDocument): NetworkPlan {
+  // One dataset: ids are shown as they are stored. The network reads the document and its
+  // entities by id, nothing else: the article text and the other tables are left empty.
+  const corpus = corpusOf({
+    file: '',
+    doc,
+    text: '',
+    entityById: new Map(doc.entities.map((e) => [e.id, e])),
+    topicById: new Map(),
+    claimById: new Map(),
+  });
+  const full = actorGraph(corpus, undefined, { claimIds: false });
+  const graph = busiestActors(full, NETWORK_LIMIT);
+  return {
+    shown: graph.nodes.length,
+    total: full.nodes.length,
+    dot: graph.nodes.length > 0 ? toPictureDot(graph, doc.source.title) : undefined,
+  };
+}
