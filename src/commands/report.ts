@@ -56,8 +56,8 @@ interface Helper {
    */
   network(text: string): Promise<NetworkPicture>;
   /**
-   * Whether a dataset's text as read is clean: the scan finds nothing JSON.parse let through
-   * and the document meets the schema (rejects if the thread fails).
+   * Whether the document of a dataset's text as read meets the JSON Schema, checked on the
+   * thread's own parse (rejects if the thread fails).
    */
   check(text: string): Promise<boolean>;
   /**
@@ -178,8 +178,9 @@ async function writeReport(
   helper: Helper,
 ): Promise<Outcome> {
   // Without a fresh index, the helper thread checks its own parse of the text (often read
-  // ahead, see readAhead): the scan and the schema, while the page is made here. Nothing is
-  // written until the checks have passed. The page carries the dataset's text as read.
+  // ahead, see readAhead) against the schema, and the loader here looks for what JSON.parse
+  // let through, while the page is made. Nothing is written until every check has passed.
+  // The page carries the dataset's text as read.
   let json: string | undefined;
   let network: Promise<NetworkPicture> | undefined;
   const { corpus, checked } = await loadCorpusChecking(ctx.dataPaths, {
