@@ -252,10 +252,22 @@ async function makeReport(
   });
   // One dataset was loaded, from this text.
   fillData(page, made.json);
+  // For a file, the pieces in hand are encoded now, while the other thread may still be at
+  // work on the network (the strings let go as they are done); the network's comes last.
+  const bytes: (string | Uint8Array)[] = [];
+  if (!toStdout) {
+    page.pieces.forEach((piece, i) => {
+      bytes.push(i === page.networkAt ? '' : Buffer.from(piece, 'utf8'));
+      page.pieces[i] = '';
+    });
+  }
   // The checks first: a document that fails them is never drawn into a page.
   await checked;
   const pieces = fillNetwork(page, await made.network);
   if (toStdout) for (const piece of pieces) ctx.view.write(piece);
-  else writeFileAtomic(options.output as string, pieces);
+  else {
+    bytes[page.networkAt] = pieces[page.networkAt] as string;
+    writeFileAtomic(options.output as string, bytes);
+  }
   return OK;
 }
