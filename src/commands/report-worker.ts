@@ -1,11 +1,12 @@
 /**
  * The report's second thread (bundled as dist/armru/report-worker.cjs). While the main thread
- * checks the dataset and lays out the article, it starts Graphviz, checks its own parse of the
- * text the main thread read (or of the same text it read itself ahead of the main thread, see
- * `readAhead`) against the JSON Schema, and then plans and lays out the actor network from
- * that same parse. It answers only whether the document meets the schema; when it does not,
- * the main thread runs every check itself, in order, and reports exactly what a plain load
- * reports. Nothing is written before every check has passed.
+ * checks the dataset and lays out the article, it starts Graphviz, parses the text the main
+ * thread read (or the same text it read itself ahead of the main thread, see `readAhead`),
+ * checks that parse against the JSON Schema, and plans and lays out the actor network from
+ * it, in the order asked (when the text was read ahead, the schema comes first). It answers
+ * only whether the document meets the schema; when it does not, the main thread runs every
+ * check itself, in order, and reports exactly what a plain load reports. Nothing is written
+ * before every check has passed.
  */
 import { existsSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';

@@ -56,8 +56,8 @@ interface Helper {
    */
   network(text: string): Promise<NetworkPicture>;
   /**
-   * Whether a dataset's text as read is clean: the scan finds nothing JSON.parse let through
-   * and the document meets the schema (rejects if the thread fails).
+   * Whether the document of a dataset's text as read meets the JSON Schema, checked on the
+   * thread's own parse (rejects if the thread fails).
    */
   check(text: string): Promise<boolean>;
   /**
@@ -178,8 +178,9 @@ async function writeReport(
   helper: Helper,
 ): Promise<Outcome> {
   // Without a fresh index, the helper thread checks its own parse of the text (often read
-  // ahead, see readAhead): the scan and the schema, while the page is made here. Nothing is
-  // written until the checks have passed. The page carries the dataset's text as read.
+  // ahead, see readAhead) against the schema, and the loader here looks for what JSON.parse
+  // let through, while the page is made. Nothing is written until every check has passed.
+  // The page carries the dataset's text as read.
   let json: string | undefined;
   let network: Promise<NetworkPicture> | undefined;
   const { corpus, checked } = await loadCorpusChecking(ctx.dataPaths, {
@@ -251,10 +252,22 @@ async function makeReport(
   });
   // One dataset was loaded, from this text.
   fillData(page, made.json);
+  // For a file, the pieces in hand are encoded now, while the other thread may still be at
+  // work on the network (the strings let go as they are done); the network's comes last.
+  const bytes: (string | Uint8Array)[] = [];
+  if (!toStdout) {
+    page.pieces.forEach((piece, i) => {
+      bytes.push(i === page.networkAt ? '' : Buffer.from(piece, 'utf8'));
+      page.pieces[i] = '';
+    });
+  }
   // The checks first: a document that fails them is never drawn into a page.
   await checked;
   const pieces = fillNetwork(page, await made.network);
   if (toStdout) for (const piece of pieces) ctx.view.write(piece);
-  else writeFileAtomic(options.output as string, pieces);
+  else {
+    bytes[page.networkAt] = pieces[page.networkAt] as string;
+    writeFileAtomic(options.output as string, bytes);
+  }
   return OK;
 }

@@ -162,7 +162,8 @@ describe('armru report without its second thread', () => {
 });
 
 describe('armru report checks a dataset on its second thread', () => {
-  // The JSON scan and the schema run beside the page; a defect either of them finds, or one
+  // The schema (on the second thread) and the JSON scan (on the main thread, once the schema
+  // has answered) run beside the page; a defect either of them finds, or one
   // that breaks the page before they answer, must end as a plain load ends: the same line,
   // status 2, and no page.
   const mini = JSON.parse(readFileSync(fixture('mini/claims.json'), 'utf8'));

@@ -197,6 +197,14 @@ describe('loadCorpusChecking: the scan and the schema left to another thread', (
       });
       await expect(checked).rejects.toEqual(plain);
     }
+    // An emoji written as a pair of escapes is text: loaded as a plain load loads it.
+    const emoji = write(
+      'emoji.claims.json',
+      mini.replace('twice a day', 'twice \\ud83d\\ude00 a day'),
+    );
+    const loaded = await loadCorpusChecking([emoji], { check: async (text) => cleanText(text) });
+    await expect(loaded.checked).resolves.toBeUndefined();
+    expect(loaded.corpus.datasets[0]?.doc.claims[1]?.text).toContain('twice 😀 a day');
   });
 
   it('gives the corpus a plain load gives, and asks the check about the text it read', async () => {

@@ -244,9 +244,14 @@ describe('the JSON scan', () => {
             : JSON.stringify(ch).slice(1, -1),
         )
         .join('')}"`;
-    const str = fc
-      .tuple(fc.array(char, { maxLength: 4 }), fc.array(fc.boolean(), { maxLength: 4 }))
-      .map(([chars, escaped]) => written(chars, escaped));
+    const str = fc.oneof(
+      fc
+        .tuple(fc.array(char, { maxLength: 4 }), fc.array(fc.boolean(), { maxLength: 4 }))
+        .map(([chars, escaped]) => written(chars, escaped)),
+      // Keys an object treats apart, and a \u that an escaped backslash makes plain text
+      // before a real escape of half a pair.
+      fc.constantFrom('"__proto__"', '"0"', '"1"', String.raw`"\\ud83d\udc00"`),
+    );
     const value: fc.Memo<string> = fc.memo((n) =>
       n <= 1
         ? fc.oneof(str, fc.constantFrom('1', 'true', 'null', '[]', '{}'))
@@ -288,6 +293,13 @@ describe('the JSON scan', () => {
     // One key written twice, its first value holding nothing to count: the count falls short.
     const twice = '{"a": 1, "b": 2, "a": 3}';
     expect(countedClean(twice, JSON.parse(twice))).toBe(false);
+    // An emoji written as two escapes is proved clean; a plain "\ud83d" (its backslash
+    // escaped) before an escaped low half leaves that half alone, and the scan finds it.
+    const pair = String.raw`{"a": "\ud83d\ude00"}`;
+    expect(countedClean(pair, JSON.parse(pair))).toBe(true);
+    const lone = String.raw`{"a": "\\ud83d\udc00"}`;
+    expect(countedClean(lone, JSON.parse(lone))).toBe(false);
+    expect(scanJson(lone, where).map((p) => p.path)).toEqual(['$.a']);
   });
 
   it('leaves nesting past the limit of the scan to the scan', async () => {

@@ -60,8 +60,9 @@ export function articleRuns(text: string, spans: Span[]): Run[] {
   all[1] = length;
   for (let i = 0; i < sorted.length; i++) {
     const s = sorted[i] as Ranked;
-    all[2 * i + 2] = s.start;
-    all[2 * i + 3] = s.end;
+    // + 0 makes a -0 offset 0, as the Set of cut points used to.
+    all[2 * i + 2] = s.start + 0;
+    all[2 * i + 3] = s.end + 0;
   }
   all.sort();
   let distinct = 0;

@@ -209,8 +209,42 @@ export function scanJson(text: string, where: (offset: number) => string): ScanP
   return problems;
 }
 
-/** The four hex digits of a `\u` escape of a surrogate or of a colon. */
-const UNSURE_ESCAPE = /^(?:[dD][89a-fA-F]|003[aA])/;
+/** The code unit a `\u` escape at `at` (its backslash) writes. */
+const escapedUnit = (text: string, at: number) => Number.parseInt(text.slice(at + 2, at + 6), 16);
+
+const isHigh = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
+const isLow = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
+const LETTER_U = 0x75;
+
+/**
+ * True when no `\u` escape in the text writes a colon, or half of a surrogate pair on its own:
+ * a high half is let through only when an escaped low half follows at once (an emoji as
+ * Python's json module writes it). A `\u` after a backslash that is itself escaped (`\\u`) is
+ * no escape. Text that JSON.parse accepted is assumed.
+ */
+function escapesProvedSafe(text: string): boolean {
+  let at = text.indexOf('\\u');
+  while (at !== -1) {
+    let before = 0;
+    while (text.charCodeAt(at - 1 - before) === BACKSLASH) before++;
+    if (before % 2 === 1) {
+      at = text.indexOf('\\u', at + 1);
+      continue;
+    }
+    const unit = escapedUnit(text, at);
+    if (unit === COLON || isLow(unit)) return false;
+    if (isHigh(unit)) {
+      const paired =
+        text.charCodeAt(at + 6) === BACKSLASH &&
+        text.charCodeAt(at + 7) === LETTER_U &&
+        isLow(escapedUnit(text, at + 6));
+      if (!paired) return false;
+      at += 6;
+    }
+    at = text.indexOf('\\u', at + 6);
+  }
+  return true;
+}
 
 /** How many times `:` occurs in `s`. */
 function colonsIn(s: string): number {
@@ -261,14 +295,17 @@ function tallyOf(value: unknown, depth: number, tally: Tally): boolean {
  * lacks the earlier key, its value's keys and the colons of its strings, so the document's
  * keys and string colons fall short of the text's colons by at least one. Equal counts
  * therefore mean no key is written twice. A lone surrogate can only be written as an escape,
- * so a text with no `\u` escape of a surrogate (or of a colon) has none; and the count walks
- * the document no deeper than the scan allows. Several times faster than the scan, which
- * stays the judge whenever this says false, and alone says what is wrong and where.
+ * so a text whose escaped surrogate halves all come in pairs (and that escapes no colon) has
+ * none; and the count walks the document no deeper than the scan allows. Several times faster
+ * than the scan, which stays the judge whenever this says false, and alone says what is wrong
+ * and where.
+ *
+ * `doc` must be JSON.parse's document as it came, before anything else has read it: a key or
+ * a colon added since would cancel out a key written twice. (An enumerable property inherited
+ * by every object would only make the counts differ, and the scan would run.)
  */
 export function countedClean(text: string, doc: unknown): boolean {
-  for (let at = text.indexOf('\\u'); at !== -1; at = text.indexOf('\\u', at + 2)) {
-    if (UNSURE_ESCAPE.test(text.slice(at + 2, at + 6))) return false;
-  }
+  if (!escapesProvedSafe(text)) return false;
   const tally: Tally = { keys: 0, colons: 0 };
   if (!tallyOf(doc, 0, tally)) return false;
   return colonsIn(text) === tally.keys + tally.colons;

@@ -31,7 +31,7 @@ import { ArmruError } from '../model/errors.js';
  */
 export function writeFileAtomic(
   path: string,
-  content: string | Uint8Array | Iterable<string>,
+  content: string | Uint8Array | Iterable<string | Uint8Array>,
 ): void {
   if (path === '') {
     throw new ArmruError('usage', 'the output file name is empty; expected a file path');
@@ -72,7 +72,7 @@ export function writeFileAtomic(
   }
 }
 
-function isBytes(content: Uint8Array | Iterable<string>): content is Uint8Array {
+function isBytes(content: Uint8Array | Iterable<string | Uint8Array>): content is Uint8Array {
   return content instanceof Uint8Array;
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { articleText, checkDataset, datasetFiles, datasetOf, readText } from '../dataset/files.js';
-import { countedClean } from '../dataset/json-scan.js';
+import { countedClean, scanJson } from '../dataset/json-scan.js';
 import { parseJson } from '../dataset/json-text.js';
 import {
   ArticleText,
@@ -82,7 +82,8 @@ export async function loadDataset(
 
 /**
  * Loads a dataset; with `check`, the schema is left to it when no fresh index vouches for the
- * file, and the other checks run here meanwhile, the JSON scan last (see `checked` below).
+ * file, and the other checks run here meanwhile (the JSON scan's question answered by the
+ * count, or by the scan once the schema has passed; see `checked` below).
  */
 async function openDataset(
   file: string,
@@ -119,14 +120,18 @@ async function openDataset(
   const plain = async () => checkDataset(await parseJson(raw, file), file);
   if (!options.check) return { dataset: await plain() };
   let dataset: Dataset;
-  let doc: DatasetDocument;
+  let counted: boolean;
   let verdict: Promise<boolean>;
   try {
     // Asked before parsing here, so that the other thread parses meanwhile.
     verdict = options.check(raw);
     // Not awaited when a check here fails first: its end, whatever it is, is then no news.
     verdict.catch(() => undefined);
-    doc = JSON.parse(raw) as DatasetDocument;
+    const doc = JSON.parse(raw) as DatasetDocument;
+    // Whether JSON.parse let anything through, proved by the count on this very parse before
+    // anything else reads the document (see countedClean); when it proves nothing, the scan
+    // decides below, once the schema has passed.
+    counted = countedClean(raw, doc);
     // The document has not met the schema yet, so any surprise here (a TypeError on a field
     // of the wrong type) means only that the plain load must say what is wrong.
     const text = articleText(doc, file);
@@ -135,13 +140,12 @@ async function openDataset(
   } catch {
     return { dataset: await plain() };
   }
-  // Once the schema has answered: whether JSON.parse let anything through, on this thread's
-  // own parse (the count, or the scan when the count proves nothing; see countedClean). Run
-  // only after the schema passed, which bounds how deep the count walks; the answer is taken
-  // when this thread next waits (in a report, once the page is made).
+  // Once the schema has answered (the answer is taken when this thread next waits; in a
+  // report, once the page is made): a text that fails it, or that the scan finds something
+  // in where the count proved nothing, gets every check in order, and its first error.
   const checked = verdict.then(
     async (meetsSchema) => {
-      if (!meetsSchema || !countedClean(raw, doc)) await plain();
+      if (!meetsSchema || (!counted && scanJson(raw, () => '').length > 0)) await plain();
     },
     // The other thread failed: the checks are run here instead.
     async () => {
@@ -161,8 +165,8 @@ export async function loadCorpus(paths: string[] = []): Promise<Corpus> {
 }
 
 /**
- * As `loadCorpus`, but with `check` the JSON scan and the schema of files no fresh index
- * vouches for are left to it, which runs them elsewhere meanwhile; `checked` says how they
+ * As `loadCorpus`, but with `check` the schema of files no fresh index vouches for is left to
+ * it, which checks it elsewhere meanwhile; `checked` says how the checks
  * ended (see LoadHooks for the other hooks). For a command with much work of its own to do
  * before it writes anything (`armru report`). Without `check`, every check runs here and
  * `checked` is already fulfilled.
