@@ -108,9 +108,44 @@ describe('armru report without actors', () => {
   });
 });
 
+describe('armru report of a network larger than the page draws', () => {
+  it('draws its 40 most connected actors and says how many there are, with or without an index', () => {
+    const file = writeCorpus(1500, join(dir, 'report-many-actors'), 5) as string;
+    const all = JSON.parse(armru(['--data', file, 'graph', '--format', 'json']).stdout);
+    expect(all.nodes.length).toBeGreaterThan(40);
+    const ids = new Set(all.nodes.map((n: { id: string }) => n.id));
+    const pages: string[] = [];
+    // The thread reads the file ahead; is handed the text (a directory names it); with a fresh
+    // index, is sent the text the main thread read.
+    const runs = [
+      ['--data', file],
+      ['--data', join(dir, 'report-many-actors')],
+      ['--data', file],
+    ];
+    runs.forEach((data, i) => {
+      if (i === 2) expect(armru(['index', file]).status).toBe(0);
+      const page = join(dir, `many-actors-${i}.html`);
+      expect(armru([...data, 'report', '-o', page])).toEqual({ status: 0, stdout: '', stderr: '' });
+      pages.push(readFileSync(page, 'utf8'));
+    });
+    const html = pages[0] as string;
+    expect(html).toContain(
+      `<p class="status">The 40 most connected of ${all.nodes.length} actors. Solid lines join`,
+    );
+    const drawn = [...html.matchAll(/<g id="node\d+" class="node">\n<title>([^<]*)<\/title>/g)].map(
+      (m) => m[1]?.replace(/&#45;/g, '-'),
+    );
+    expect(drawn).toHaveLength(40);
+    for (const id of drawn) expect(ids.has(id)).toBe(true);
+    expect(pages[1]).toBe(html);
+    expect(pages[2]).toBe(html);
+  }, 60_000);
+});
+
 describe('armru report with and without an index', () => {
-  // Without an index the page's data block is made on the second thread from its own parse;
-  // with a fresh one, on the main thread. The page must not tell which.
+  // Without an index the second thread reads the file ahead, checks it and draws the network
+  // from its own parse; with a fresh one it is sent the text and only draws. The page must not
+  // tell which.
   for (const name of ['mini', 'hostile']) {
     it(`writes the same page either way (${name})`, () => {
       const copy = join(dir, `indexed-${name}`);
