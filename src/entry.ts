@@ -5,12 +5,14 @@ import { Script } from 'node:vm';
 import {
   type EarlyThread,
   leaveEarlyThread,
+  readGuess,
   reportDataGuess,
   runsReport,
   WORKER_DATA,
   WORKER_FILE,
   type WorkerStart,
 } from './commands/report-thread.js';
+import type { WorkerRequest } from './commands/report-worker.js';
 
 /**
  * The CLI's entry point, kept small: it answers `--version` and `--help` in a pipe from text
@@ -132,26 +134,31 @@ function cacheFor(bytes: Buffer, file: string): Buffer | undefined {
 
 /**
  * Starts `armru report`'s second thread (see src/commands/report.ts) before the CLI loads, so
- * that the thread's own start-up and Graphviz's overlap loading the bundle, and tells it the
- * dataset file the arguments name, if they name one, to read ahead. Unreferenced until the
- * report takes it: if the run ends before (a usage error), it ends with the process.
+ * that the thread's own start-up and Graphviz's overlap loading the bundle, and reads the
+ * dataset file the arguments name, if they name one, meanwhile: the text goes to the thread
+ * at once, to parse and check, and to the report, which uses it when it loads that very file.
+ * Unreferenced until the report takes it: if the run ends before (a usage error), it ends
+ * with the process.
  */
 function startReportThread(args: string[]): void {
   const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
-  const guess = reportDataGuess(args, process.env, delimiter);
-  const workerData: WorkerStart = { armru: WORKER_DATA, ...(guess !== undefined ? { guess } : {}) };
+  const workerData: WorkerStart = { armru: WORKER_DATA };
   const worker = new Worker(join(here, WORKER_FILE), { workerData });
   worker.unref();
-  const thread: EarlyThread = { worker, ...(guess !== undefined ? { guess } : {}) };
+  const thread: EarlyThread = { worker };
   worker.on('error', (error) => {
     thread.error ??= error;
   });
   worker.on('exit', (code) => {
     thread.exit = code;
   });
-  worker.once('message', (message) => {
-    thread.first ??= message;
-  });
+  const guess = reportDataGuess(args, process.env, delimiter);
+  const text = readGuess(guess);
+  if (guess !== undefined) thread.guess = guess;
+  if (text !== undefined) {
+    thread.text = text;
+    worker.postMessage({ type: 'hold', text } satisfies WorkerRequest);
+  }
   leaveEarlyThread(thread);
 }
 

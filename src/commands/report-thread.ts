@@ -2,7 +2,10 @@
  * What the report's second thread and those who start it share, kept apart from both so the
  * small entry (src/entry.ts) can start the thread without loading either.
  */
+import { existsSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
+import { readText } from '../core/dataset/read-text.js';
+import { indexDirectory } from '../core/store/index-path.js';
 
 /** What marks the report's worker, so that the module does nothing on other threads. */
 export const WORKER_DATA = 'armru-report-worker';
@@ -10,13 +13,6 @@ export const WORKER_DATA = 'armru-report-worker';
 /** What the report's worker is started with. */
 export interface WorkerStart {
   armru: typeof WORKER_DATA;
-  /**
-   * The dataset file the run probably reports on, for the thread to read and check while the
-   * main thread is still loading: only a guess from the arguments. The thread sends back the
-   * text it read, which the main thread uses when it is the very file it loads; for any other
-   * text, what the thread found does not count.
-   */
-  guess?: string;
 }
 
 /** Whether a thread's `workerData` is the report's. */
@@ -32,10 +28,13 @@ export interface EarlyThread {
   worker: Worker;
   error?: Error;
   exit?: number;
-  /** Its first message (the text it read ahead, see report-worker.ts), if it came before. */
-  first?: unknown;
-  /** The file it was told to read ahead (see `WorkerStart`). */
+  /** The dataset file the run probably reports on (see `reportDataGuess`). */
   guess?: string;
+  /**
+   * The text of `guess` as the entry read it (see `readGuess`), sent to the thread at once:
+   * the report uses it only when it loads that very file.
+   */
+  text?: string;
 }
 
 const EARLY = Symbol.for('armru.report-thread');
@@ -75,8 +74,8 @@ export function runsReport(args: string[]): boolean {
  * The dataset file a report run names, when it names exactly one: the value of its only
  * `--data` option, or else the only path in ARMRU_DATA (`delimiter`-separated, as the CLI
  * reads it). Undefined otherwise (the built-in dataset, several paths), and nothing is read
- * ahead then. A wrong guess costs only time: the thread's findings are used only for the
- * very text the main thread reads.
+ * early then. A wrong guess costs only time: the text read early is used only when the
+ * report loads that very file.
  */
 export function reportDataGuess(
   args: string[],
@@ -92,4 +91,20 @@ export function reportDataGuess(
   }
   const paths = given.length > 0 ? given : (env.ARMRU_DATA ?? '').split(delimiter).filter(Boolean);
   return paths.length === 1 ? paths[0] : undefined;
+}
+
+/**
+ * The text of the file a report run names (see `reportDataGuess`), read by the entry before
+ * the CLI loads, while the second thread starts; undefined when there is nothing to read: no
+ * guess, an index beside the file (a fresh one vouches for the checks, and then the text is
+ * read where the index is checked), or a file that cannot be read (the CLI reads it again and
+ * says what is wrong).
+ */
+export function readGuess(guess: string | undefined): string | undefined {
+  if (guess === undefined || existsSync(indexDirectory(guess))) return undefined;
+  try {
+    return readText(guess, 'dataset');
+  } catch {
+    return undefined;
+  }
 }

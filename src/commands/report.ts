@@ -8,7 +8,6 @@ import { VERSION } from '../core/model/paths.js';
 import type { ClaimKind, Dataset } from '../core/model/types.js';
 import { indexDirectory } from '../core/store/index-store.js';
 import { loadCorpusChecking } from '../core/store/load.js';
-import { loadCrypto } from '../core/text/hash.js';
 import type { NetworkPicture } from '../render/html/page.js';
 import { type CommandContext, OK, type Outcome } from './context.js';
 import {
@@ -61,8 +60,8 @@ interface Helper {
    */
   check(text: string): Promise<boolean>;
   /**
-   * The text of `file` as the thread read it ahead, or undefined when it read another file or
-   * none (or failed): then the main thread reads the file itself.
+   * The text of `file` as the entry read it (and sent to the thread), or undefined when it
+   * read another file or none, or an index now lies beside it: then the file is read here.
    */
   textOf(file: string): Promise<string | undefined>;
   /** Stops the thread (also when nothing was asked). */
@@ -90,44 +89,23 @@ function startHelper(): Helper {
   // Once the thread has failed or ended, every question, asked or still to come, fails at
   // once instead of waiting for an answer that cannot come.
   let gone: Error | undefined;
-  const failed: (() => void)[] = [];
   const fail = (error: Error) => {
     gone ??= error;
     for (const w of waiting.splice(0)) w.reject(gone);
-    for (const f of failed.splice(0)) f();
   };
   const ended = (code: number) =>
     fail(new Error(`the report's second thread ended (status ${code})`));
-  // The thread's first message, unasked: the text it read ahead, or word that it read none.
-  let aheadText: string | undefined;
-  // The text the thread holds (read ahead, or last sent): a question about it goes without it.
-  // The thread reads ahead before it takes any question, so once a text has been sent, that
-  // one is held, whenever word of the read ahead comes.
-  let held: string | undefined;
-  let sent = false;
+  // The text the thread holds (sent early by the entry, or last sent): a question about it
+  // goes without it.
+  let held = early.text;
   const about = (text: string) => {
     if (text === held) return {};
     held = text;
-    sent = true;
     return { text };
   };
-  const ahead = new Promise<void>((resolve) => {
-    const onText = (answer: WorkerAnswer) => {
-      if (answer.type !== 'text') return false;
-      aheadText = answer.text;
-      if (!sent) held = answer.text;
-      resolve();
-      return true;
-    };
-    const onAnswer = (answer: WorkerAnswer) => {
-      if (onText(answer)) return;
-      const at = waiting.findIndex((w) => w.type === answer.type);
-      if (at !== -1) waiting.splice(at, 1)[0]?.resolve(answer);
-    };
-    worker.on('message', onAnswer);
-    if (early.first !== undefined) onText(early.first as WorkerAnswer);
-    // A thread that failed or ended sends nothing more: nothing was read ahead.
-    failed.push(resolve);
+  worker.on('message', (answer: WorkerAnswer) => {
+    const at = waiting.findIndex((w) => w.type === answer.type);
+    if (at !== -1) waiting.splice(at, 1)[0]?.resolve(answer);
   });
   worker.on('error', fail);
   worker.on('exit', ended);
@@ -153,17 +131,16 @@ function startHelper(): Helper {
     },
     check: async (text) => {
       const verdict = answer('check');
-      // The text the thread read ahead, or was sent last, is not sent to it again.
+      // The text the thread holds (sent early, or last) is not sent to it again.
       ask({ type: 'check', ...about(text) });
       const got = await verdict;
       return 'clean' in got && got.clean;
     },
     textOf: async (file) => {
-      // Only the file the thread was told to read ahead, and only without an index beside it
-      // (which spares the checks: the thread reads nothing then).
+      // Only the file the entry read, and only without an index beside it (a fresh one
+      // spares the checks, and is checked against the text read with it).
       if (file !== early.guess || existsSync(indexDirectory(file))) return undefined;
-      await ahead;
-      return aheadText;
+      return early.text;
     },
     close: async () => {
       await worker.terminate();
@@ -177,8 +154,8 @@ async function writeReport(
   toStdout: boolean,
   helper: Helper,
 ): Promise<Outcome> {
-  // Without a fresh index, the helper thread checks its own parse of the text (often read
-  // ahead, see readAhead) against the schema, and the loader here looks for what JSON.parse
+  // Without a fresh index, the helper thread checks its own parse of the text (often sent by
+  // the entry, see readGuess) against the schema, and the loader here looks for what JSON.parse
   // let through, while the page is made. Nothing is written until every check has passed.
   // The page carries the dataset's text as read.
   let json: string | undefined;
@@ -195,13 +172,7 @@ async function writeReport(
       network = helper.network(text);
       network.catch(() => undefined);
     },
-    early: (file) => {
-      const text = helper.textOf(file);
-      // While the other thread reads the file, load what the checks of its text will need
-      // (node:crypto, for the article's hash): this thread would only wait meanwhile.
-      loadCrypto();
-      return text;
-    },
+    early: (file) => helper.textOf(file),
   });
   try {
     const page = { json: json as string, network: network as Promise<NetworkPicture> };

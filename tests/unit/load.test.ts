@@ -2,8 +2,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { reportDataGuess, runsReport } from '../../src/commands/report-thread.js';
-import { checkOf, cleanText, preparedFor, readAhead } from '../../src/commands/report-worker.js';
+import { readGuess, reportDataGuess, runsReport } from '../../src/commands/report-thread.js';
+import { checkOf, cleanText, preparedFor } from '../../src/commands/report-worker.js';
 import { lineColumn, parseJson } from '../../src/core/dataset/json-text.js';
 import { ArmruError, type DataProblem, problemLine } from '../../src/core/model/errors.js';
 import { loadCorpus, loadCorpusChecking, loadDataset } from '../../src/core/store/load.js';
@@ -303,7 +303,7 @@ describe("the entry's guess that a run is `armru report`", () => {
   });
 });
 
-describe("the entry's guess of the dataset a report reads, and the thread's read ahead", () => {
+describe("the entry's guess of the dataset a report reads, and its early read", () => {
   it('guesses only when the run names exactly one path, --data before ARMRU_DATA', () => {
     const env = { ARMRU_DATA: 'env.json' };
     expect(reportDataGuess(['--data', 'a.json', 'report'], env, ':')).toBe('a.json');
@@ -318,37 +318,27 @@ describe("the entry's guess of the dataset a report reads, and the thread's read
     expect(reportDataGuess(['report', '--data'], {}, ':')).toBeUndefined();
   });
 
-  it('reads ahead the guessed file and checks it, unless it is indexed or unreadable', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'armru-ahead-'));
+  it('reads the guessed file as the loader would, unless it is indexed or unreadable', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'armru-early-'));
     try {
       const file = join(dir, 'mini.claims.json');
-      copyFileSync(fixture('mini/claims.json'), file);
-      copyFileSync(fixture('mini/article.txt'), join(dir, 'article.txt'));
-      const text = readFileSync(file, 'utf8');
-      const sent: unknown[] = [];
-      const send = (answer: unknown) => {
-        sent.push(answer);
-      };
-      const ahead = readAhead(file, send, () => sent.push('graphviz'));
-      expect(ahead?.text).toBe(text);
-      expect(ahead?.check).toEqual({ type: 'check', clean: true });
-      // The text goes to the main thread as soon as it is read, before Graphviz starts and
-      // the text is parsed; word of nothing otherwise.
-      expect(sent).toEqual([{ type: 'text', text }, 'graphviz']);
-      sent.length = 0;
-      expect(readAhead(undefined, send)).toBeUndefined();
-      expect(readAhead(join(dir, 'missing.json'), send)).toBeUndefined();
-      expect(sent).toEqual([{ type: 'text' }, { type: 'text' }]);
-      // A document that does not meet the schema is found out on this thread.
-      writeFileSync(file, text.replace('"hedged": false', '"hedged": "no"'));
-      expect(readAhead(file)?.check).toEqual({ type: 'check', clean: false });
+      const text = readFileSync(fixture('mini/claims.json'), 'utf8');
+      // A byte order mark is dropped, as every read of a dataset drops it.
+      writeFileSync(file, `\uFEFF${text}`);
+      expect(readGuess(file)).toBe(text);
+      // Nothing to read: no guess, no file, a directory, text that is not UTF-8. The CLI then
+      // reads the file itself and says what is wrong.
+      expect(readGuess(undefined)).toBeUndefined();
+      expect(readGuess(join(dir, 'missing.json'))).toBeUndefined();
+      expect(readGuess(dir)).toBeUndefined();
+      writeFileSync(file, Buffer.from([0x7b, 0xff, 0x7d]));
+      expect(readGuess(file)).toBeUndefined();
+      // An index beside the file: a fresh one spares every check, and the text is read where
+      // the index is checked against it.
       writeFileSync(file, text);
-      expect(readAhead(undefined)).toBeUndefined();
-      expect(readAhead(join(dir, 'missing.json'))).toBeUndefined();
-      expect(readAhead(dir)).toBeUndefined();
-      // An index beside the file: a fresh one spares every check, and nobody would ask.
+      expect(readGuess(file)).toBe(text);
       mkdirSync(`${file}.armru-index`);
-      expect(readAhead(file)).toBeUndefined();
+      expect(readGuess(file)).toBeUndefined();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

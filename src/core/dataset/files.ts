@@ -2,110 +2,15 @@
  * Reading a dataset file and its article from disk, and every check of a parsed document.
  * Loading through the on-disk index (store/load.ts) builds on these.
  */
-import {
-  closeSync,
-  constants,
-  fstatSync,
-  openSync,
-  readdirSync,
-  readSync,
-  realpathSync,
-  statSync,
-} from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ArmruError, type DataProblem } from '../model/errors.js';
 import type { Dataset, DatasetDocument } from '../model/types.js';
+import { readText } from './read-text.js';
 import { checkSchema } from './schema.js';
 import { type Problem, verifyDocument } from './verify.js';
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/**
- * The largest file armru reads as one dataset or article. V8 cannot hold a longer string, so
- * past this a read would fail deep inside; a clear refusal is better.
- */
-export const MAX_FILE_BYTES = 512 * 1024 * 1024 - 64;
-
-/**
- * Reads a file as strict UTF-8, turning file-system failures into one clear ArmruError.
- *
- * Only a regular file is read: the file is opened without blocking (so a FIFO cannot hang
- * the read) and checked on the open descriptor (so a swap between check and read changes
- * nothing). At most MAX_FILE_BYTES are read, whatever `stat` said the size was.
- */
-export function readText(file: string, what = 'file'): string {
-  const bytes = readBytes(file, what);
-  try {
-    return utf8.decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    throw new ArmruError(
-      'bad-data',
-      `${file}: not UTF-8 text; expected the ${what} encoded as UTF-8`,
-    );
-  }
-}
-
-function readBytes(file: string, what: string): Buffer {
-  let fd: number | undefined;
-  try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-    const stats = fstatSync(fd);
-    if (!stats.isFile()) {
-      throw new ArmruError(
-        'io',
-        `${file}: is ${stats.isDirectory() ? 'a directory' : stats.isFIFO() ? 'a FIFO' : stats.isSocket() ? 'a socket' : 'a device'}, not a regular file; expected the ${what}`,
-      );
-    }
-    const tooLarge = (size: number) =>
-      new ArmruError(
-        'io',
-        `${file}: ${Math.round(size / 2 ** 20)} MiB is more than armru reads as one ${what} (512 MiB); split it into several *.claims.json files in one directory`,
-      );
-    if (stats.size > MAX_FILE_BYTES) throw tooLarge(stats.size);
-    // Read what is there, not what stat said: the file may have grown since.
-    const chunks: Buffer[] = [];
-    let total = 0;
-    let chunk = Buffer.allocUnsafe(Math.max(stats.size + 1, 64 * 1024));
-    for (;;) {
-      const n = readSync(fd, chunk, 0, chunk.length, null);
-      if (n === 0) break;
-      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
-      total += n;
-      if (total > MAX_FILE_BYTES) throw tooLarge(total);
-      if (n === chunk.length) chunk = Buffer.allocUnsafe(Math.min(chunk.length * 2, 2 ** 28));
-      else chunk = chunk.subarray(n);
-    }
-    return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
-  } catch (error) {
-    if (error instanceof ArmruError) throw error;
-    throw fileError(file, what, error as NodeJS.ErrnoException);
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
-function fileError(file: string, what: string, error: NodeJS.ErrnoException): ArmruError {
-  switch (error.code) {
-    case 'ENOENT':
-      return new ArmruError('not-found', `${file}: no such file; expected the ${what} here`);
-    case 'EISDIR':
-      return new ArmruError('io', `${file}: is a directory; expected the ${what}`);
-    case 'ENOTDIR':
-      return new ArmruError('not-found', `${file}: a part of the path is not a directory`);
-    case 'ENAMETOOLONG':
-      return new ArmruError('io', `${file.slice(0, 80)}…: the file name is too long`);
-    case 'ELOOP':
-      return new ArmruError('io', `${file}: too many levels of symbolic links`);
-    case 'EACCES':
-    case 'EPERM':
-      return new ArmruError('io', `${file}: permission denied; cannot read the ${what}`);
-    default:
-      return new ArmruError(
-        'io',
-        `${file}: cannot read the ${what} (${error.code ?? error.message})`,
-      );
-  }
-}
+export { MAX_FILE_BYTES, readText } from './read-text.js';
 
 /** Problems found at JSON paths of a document read from `file`, with the claim each is in. */
 export function locateProblems(

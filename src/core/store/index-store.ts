@@ -3,6 +3,9 @@ import { dirname, join } from 'node:path';
 import { ArmruError } from '../model/errors.js';
 import type { Claim, DatasetDocument, Entity, Relation } from '../model/types.js';
 import { crc32 } from '../text/checksum.js';
+import { indexDirectory } from './index-path.js';
+
+export { indexDirectory } from './index-path.js';
 
 /**
  * The on-disk index armru keeps beside a dataset (`NAME.claims.json.armru-index/`), made by
@@ -137,11 +140,6 @@ export class IndexDamaged extends ArmruError {
 
 /** The file of a small index that holds fuse.js's prepared index of the claims. */
 export const FUSE_INDEX = 'fuse.json';
-
-/** Where the index of a dataset file lives. */
-export function indexDirectory(datasetFile: string): string {
-  return `${datasetFile}.armru-index`;
-}
 
 type Stat = { size: bigint; mtimeNs: bigint; ctimeNs: bigint; ino: bigint; dev: bigint };
 
