@@ -134,13 +134,11 @@ function cacheFor(bytes: Buffer, file: string): Buffer | undefined {
 
 /**
  * Starts `armru report`'s second thread (see src/commands/report.ts) before the CLI loads, so
- * that the thread's own start-up and Graphviz's overlap loading the bundle, and reads the
- * dataset file the arguments name, if they name one, meanwhile: the text goes to the thread
- * at once, to parse and check, and to the report, which uses it when it loads that very file.
- * Unreferenced until the report takes it: if the run ends before (a usage error), it ends
- * with the process.
+ * that the thread's own start-up overlaps loading the bundle. Unreferenced until the report
+ * takes it: if the run ends before (a usage error), it ends with the process. The thread
+ * waits for its go-ahead (`startReportWork`).
  */
-function startReportThread(args: string[]): void {
+function startReportThread(): EarlyThread {
   const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
   const workerData: WorkerStart = { armru: WORKER_DATA };
   const worker = new Worker(join(here, WORKER_FILE), { workerData });
@@ -152,13 +150,25 @@ function startReportThread(args: string[]): void {
   worker.on('exit', (code) => {
     thread.exit = code;
   });
+  return thread;
+}
+
+/**
+ * Once the CLI's code is loaded, reads the dataset file the arguments name, if they name one,
+ * and gives the thread its go-ahead with the text: it starts Graphviz, and parses and checks
+ * the text; the report uses the same text when it loads that very file. Not before the CLI
+ * has loaded: Graphviz sets a V8 flag, for the whole process, and V8 refuses a code cache
+ * made under other flags, so the CLI would be compiled afresh.
+ */
+function startReportWork(thread: EarlyThread, args: string[]): void {
   const guess = reportDataGuess(args, process.env, delimiter);
   const text = readGuess(guess);
   if (guess !== undefined) thread.guess = guess;
-  if (text !== undefined) {
-    thread.text = text;
-    worker.postMessage({ type: 'hold', text } satisfies WorkerRequest);
-  }
+  if (text !== undefined) thread.text = text;
+  thread.worker.postMessage({
+    type: 'start',
+    ...(text !== undefined ? { text } : {}),
+  } satisfies WorkerRequest);
   leaveEarlyThread(thread);
 }
 
@@ -170,6 +180,8 @@ export function start(argv: string[]): void {
     writeOut(answer);
     return;
   }
-  if (runsReport(args)) startReportThread(args);
-  loadCli().run(argv);
+  const report = runsReport(args) ? startReportThread() : undefined;
+  const cli = loadCli();
+  if (report) startReportWork(report, args);
+  cli.run(argv);
 }

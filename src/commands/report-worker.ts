@@ -1,7 +1,8 @@
 /**
  * The report's second thread (bundled as dist/armru/report-worker.cjs). While the main thread
  * checks the dataset and lays out the article, it starts Graphviz, parses the text the main
- * thread read (sent as soon as the entry has read it, see `readGuess`, or with a request),
+ * thread read (sent with its go-ahead when the entry read it, see `readGuess`, or with a
+ * request),
  * checks that parse against the JSON Schema, and plans and lays out the actor network from
  * it, in the order asked (a text sent early is checked at once). It answers only whether the
  * document meets the schema; when it does not, the main thread runs every check itself, in
@@ -15,14 +16,16 @@ import { graphviz, layoutSvg } from '../render/graph-svg.js';
 import { networkPlan } from './report-network.js';
 import { isReportThread } from './report-thread.js';
 
-/** What the main thread asks; each request but `hold` has one answer, of the same type. */
+/** What the main thread asks; each request but `start` has one answer, of the same type. */
 export type WorkerRequest =
   /**
-   * A dataset's text, sent by the entry as soon as it has read it (see `readGuess`): parsed
-   * and checked against the schema at once, with no answer; the requests that come without a
-   * text are about it, until another is sent.
+   * The go-ahead, sent once and first, when the main thread has loaded its code (see
+   * `startReportWork` in src/entry.ts): Graphviz starts then, and not before, since it sets a
+   * V8 flag that would make V8 refuse the CLI's code cache. With the dataset's text when the
+   * entry read one (see `readGuess`): parsed and checked against the schema at once. No
+   * answer; the requests that come without a text are about the text held.
    */
-  | { type: 'hold'; text: string }
+  | { type: 'start'; text?: string }
   /**
    * The page's picture of the actor network, planned from this thread's parse of a dataset's
    * text and laid out; without `text`, of the text it holds (sent last).
@@ -123,12 +126,13 @@ if (port && isReportThread(workerData)) {
     // Without a text, the one this thread holds: sent early, or with an earlier request.
     if (request.text !== undefined) last = preparedFor(last, request.text);
     const prepared = last as Prepared;
-    if (request.type === 'hold') checkOf(prepared);
-    else if (request.type === 'check') port.postMessage(checkOf(prepared));
+    if (request.type === 'start') {
+      // Graphviz first: its module takes tens of milliseconds of this thread, and its
+      // WebAssembly then compiles elsewhere while the text is parsed and checked here. The
+      // checks are awaited only when the page is complete, as is the network.
+      viz().catch(() => undefined);
+      if (request.text !== undefined) checkOf(prepared);
+    } else if (request.type === 'check') port.postMessage(checkOf(prepared));
     else port.postMessage(await networkOf(prepared, viz));
   });
-  // Graphviz starts before anything else: its module takes tens of milliseconds of this
-  // thread, and its WebAssembly then compiles elsewhere while the text is parsed and checked
-  // here. The checks are awaited only when the page is complete, as is the network.
-  viz().catch(() => undefined);
 }

@@ -72,12 +72,7 @@ function startHelper(): Helper {
   // Started by the entry while the CLI loaded, when it saw `report`; otherwise now. Beside
   // this file: the bundle's report-worker.cjs, or the library's report-worker.js.
   const here = import.meta.url;
-  const early: EarlyThread = takeEarlyThread() ?? {
-    worker: new Worker(
-      new URL(here.endsWith('.cjs') ? `./${WORKER_FILE}` : './report-worker.js', here),
-      { workerData: { armru: WORKER_DATA } satisfies WorkerStart },
-    ),
-  };
+  const early: EarlyThread = takeEarlyThread() ?? startThread(here);
   const { worker } = early;
   // Kept referenced: the answers are awaited, and `close` ends the thread in every case.
   worker.ref();
@@ -146,6 +141,16 @@ function startHelper(): Helper {
       await worker.terminate();
     },
   };
+}
+
+/** The thread, started here (not by the entry), with its go-ahead (this code is loaded). */
+function startThread(here: string): EarlyThread {
+  const worker = new Worker(
+    new URL(here.endsWith('.cjs') ? `./${WORKER_FILE}` : './report-worker.js', here),
+    { workerData: { armru: WORKER_DATA } satisfies WorkerStart },
+  );
+  worker.postMessage({ type: 'start' } satisfies WorkerRequest);
+  return { worker };
 }
 
 async function writeReport(
