@@ -149,6 +149,19 @@ await build({
   external: ['@viz-js/viz'],
 });
 
+// The quick bundle: `armru search WORDS...` of the built-in dataset in a pipe, the commonest
+// short run, with only the code it needs and a code cache of its own (see src/quick-search.ts;
+// src/entry.ts chooses it).
+await build({
+  ...shared,
+  entryPoints: [join(root, 'src/quick-search.ts')],
+  outfile: join(root, 'dist/armru/quick.cjs'),
+  define: { 'import.meta.url': '__armruModuleUrl' },
+  banner: { js: "const __armruModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [precompiledValidator],
+  external: ['@viz-js/viz'],
+});
+
 // `armru report`'s second thread: Graphviz and the checks of a dataset's text (see
 // src/commands/report-worker.ts), started by the report from the file beside the CLI.
 await build({
@@ -294,6 +307,9 @@ const cacheRun = (args, cwd = root) => {
     throw new Error(`armru ${args.join(' ')} failed (${run.status}): ${run.stderr}`);
 };
 cacheRun(['search', 'Gyumri', '--limit', '3']);
+// The quick bundle's own cache (src/entry.ts sends this run to it): a search of the built-in
+// article only, so that its cache holds nothing else.
+cacheRun(['search', 'Gyumri']);
 const corpusModule = join(root, 'bench/corpus.mjs');
 if (existsSync(corpusModule)) {
   const { writeCorpus } = await import(corpusModule);

@@ -76,7 +76,8 @@ function staticAnswer(args: string[]): string | undefined {
 }
 
 /**
- * Loads the bundled CLI (cli.cjs) with the code cache made for exactly these bytes.
+ * Loads the bundled CLI (cli.cjs, or the quick bundle quick.cjs) with the code cache made for
+ * exactly these bytes.
  *
  * V8 checks a cache only against the source's length, so a same-length patch of the bundle
  * would run the old code: the cache file begins with a copy of the bundle it was made for,
@@ -86,10 +87,10 @@ function staticAnswer(args: string[]): string | undefined {
  * code the file name it was compiled under (the build folder), and stack traces must name
  * the installed file.
  */
-function loadCli(): { run: (argv: string[]) => void } {
-  const file = join(here, 'cli.cjs');
+function loadCli(bundle: 'cli' | 'quick' = 'cli'): { run: (argv: string[]) => void } {
+  const file = join(here, `${bundle}.cjs`);
   const bytes = readFileSync(file);
-  const cacheFile = join(here, 'cli.cache');
+  const cacheFile = join(here, `${bundle}.cache`);
   const useCache = !process.env.DEBUG;
   const cachedData = useCache ? cacheFor(bytes, cacheFile) : undefined;
   const script = new Script(Module.wrap(bytes.toString('utf8')), {
@@ -172,6 +173,28 @@ function startReportWork(thread: EarlyThread, args: string[]): void {
   leaveEarlyThread(thread);
 }
 
+/**
+ * Whether the quick bundle (src/quick-search.ts) takes this run: `search` and plain words (no
+ * option, no `--`, nothing that starts with `-`), the built-in dataset (ARMRU_DATA unset or
+ * empty), stdout not a terminal (no pager, no table), not under DEBUG (whose stack traces name
+ * the bundle's own functions), and the bundle built. Anything else goes to the full CLI as
+ * before.
+ */
+export function quickSearch(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  terminal: () => boolean,
+  built: () => boolean,
+): boolean {
+  if (args[0] !== 'search' || args.length < 2) return false;
+  for (let i = 1; i < args.length; i++) if ((args[i] as string).startsWith('-')) return false;
+  if (env.ARMRU_DATA || env.DEBUG) return false;
+  return !terminal() && built();
+}
+
+/** Which bundle the bookkeeping of a test can read (see tests/e2e/quick.test.ts). */
+const CHOSEN = Symbol.for('armru.bundle');
+
 /** Runs armru for this process. */
 export function start(argv: string[]): void {
   const args = argv.slice(2);
@@ -181,7 +204,13 @@ export function start(argv: string[]): void {
     return;
   }
   const report = runsReport(args) ? startReportThread() : undefined;
-  const cli = loadCli();
+  const bundle = quickSearch(args, process.env, stdoutIsTerminal, () =>
+    existsSync(join(here, 'quick.cjs')),
+  )
+    ? 'quick'
+    : 'cli';
+  (globalThis as Record<symbol, unknown>)[CHOSEN] = bundle;
+  const cli = loadCli(bundle);
   if (report) startReportWork(report, args);
   cli.run(argv);
 }

@@ -7,6 +7,7 @@ import { NAME_KINDS, type NameKind, SHELLS } from '../render/completion.js';
 import { EXPORT_FORMATS, GRAPH_FORMATS } from '../render/format-names.js';
 import { LISTING_FORMATS } from '../render/view.js';
 import type { CommandContext, Outcome } from './context.js';
+import { SEARCH_DEFAULTS } from './search-defaults.js';
 
 /**
  * Every command, declared once: name, summary, arguments, options, examples, what it prints
@@ -245,7 +246,7 @@ export const COMMANDS: CommandDefinition[] = [
         flags: '--limit <n>',
         description: 'show at most n claims',
         parse: positiveInt,
-        default: 20,
+        default: SEARCH_DEFAULTS.limit,
       },
       {
         flags: '--all',

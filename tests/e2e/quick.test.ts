@@ -1,0 +1,255 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { armruTty, ROOT } from '../helpers.js';
+
+// The quick bundle (src/quick-search.ts) answers `armru search WORDS...` of the built-in
+// dataset in a pipe; src/entry.ts chooses it. These tests prove which bundle each line runs,
+// and that for every line it takes, the quick bundle prints what the full CLI prints: the same
+// bytes on stdout and stderr, the same exit status.
+
+let dir: string;
+let preload: string;
+let chosenFile: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'armru-quick-'));
+  chosenFile = join(dir, 'chosen.txt');
+  preload = join(dir, 'preload.cjs');
+  // Says which bundle the entry chose, once the run ends.
+  writeFileSync(
+    preload,
+    `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(chosenFile)},
+  String(globalThis[Symbol.for('armru.bundle')])));`,
+  );
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The environment of a run: the machine's own colour, width and data settings left out. */
+function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const base = { ...process.env };
+  for (const name of ['NO_COLOR', 'FORCE_COLOR', 'COLUMNS', 'ARMRU_DATA', 'DEBUG', 'TERM'])
+    delete base[name];
+  return { ...base, ...env };
+}
+
+interface Run {
+  stdout: string;
+  stderr: string;
+  status: number | null;
+}
+
+/** A run of the installed binary, as a user runs it: through the entry, which picks a bundle. */
+function viaEntry(root: string, args: string[], env: Record<string, string> = {}) {
+  writeFileSync(chosenFile, '');
+  const run = spawnSync(process.execPath, ['-r', preload, join(root, 'bin/armru.js'), ...args], {
+    cwd: root,
+    env: cleanEnv(env),
+    encoding: 'utf8',
+  });
+  const result: Run = { stdout: run.stdout, stderr: run.stderr, status: run.status };
+  return { result, chosen: readFileSync(chosenFile, 'utf8') };
+}
+
+/** The same line run by the full CLI's bundle itself, without the entry. */
+function viaFullCli(root: string, args: string[], env: Record<string, string> = {}): Run {
+  const cli = join(root, 'dist/armru/cli.cjs');
+  const run = spawnSync(
+    process.execPath,
+    ['-e', `require(${JSON.stringify(cli)}).run(process.argv)`, 'armru', ...args],
+    { cwd: root, env: cleanEnv(env), encoding: 'utf8' },
+  );
+  return { stdout: run.stdout, stderr: run.stderr, status: run.status };
+}
+
+describe('the entry sends to the quick bundle', () => {
+  it('a search of plain words in a pipe, and answers it', () => {
+    const { result, chosen } = viaEntry(ROOT, ['search', 'Gyumri']);
+    expect(chosen).toBe('quick');
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    const ids = result.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split('\t')[0]);
+    expect(ids).toEqual(['c12', 'c06', 'c07', 'c10']);
+  });
+
+  it('nothing else: options, other commands, other datasets, usage errors', () => {
+    const full: [string[], Record<string, string>?][] = [
+      [['search', 'Gyumri', '--json']],
+      [['search', 'Gyumri', '--limit', '2']],
+      [['search', '--', 'Gyumri']],
+      [['search']],
+      [['claims']],
+      [['--color', 'never', 'search', 'Gyumri']],
+      [['search', 'Gyumri'], { ARMRU_DATA: join(ROOT, 'data/claims.json') }],
+      // Stack traces under DEBUG name the full CLI's functions.
+      [['search', "'"], { DEBUG: '1' }],
+    ];
+    for (const [args, env] of full)
+      expect(viaEntry(ROOT, args, env).chosen, args.join(' ')).toBe('cli');
+  });
+
+  it('not a search whose stdout is a terminal (the table and the pager are the full CLI)', () => {
+    writeFileSync(chosenFile, '');
+    const run = armruTty(['search', 'Gyumri'], { NODE_OPTIONS: `--require ${preload}` });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Gyumri');
+    expect(readFileSync(chosenFile, 'utf8')).toBe('cli');
+  });
+});
+
+/** Lines of every kind the quick bundle takes: one word, several, typos, operators, misses. */
+const QUERIES: string[][] = [
+  ['Gyumri'],
+  ['gyumri'],
+  ['GYUMRI'],
+  ['Shoigu'],
+  ['Shoygu', 'base'],
+  ['Pashinian'],
+  ['Pashinján'],
+  ['Шойгу'],
+  ['biolab', 'access'],
+  ["'biolab", '!Kommersant'],
+  ['Russia'],
+  ['Russia', '|', 'Armenia'],
+  ['Russia|Armenia'],
+  ['^Arm'],
+  ['base$'],
+  ['=Gyumri'],
+  ['October', '2019'],
+  ['2019'],
+  ['when', 'did', 'Shoygu', 'visit'],
+  ['what', 'did', 'Shoygu', 'announce'],
+  ['denied'],
+  ['reported'],
+  ['Yerevan'],
+  ['Kremlin'],
+  ['CSTO'],
+  ['S-300'],
+  ['Qwzrtplk'],
+  ['Gyumri', 'Qwzrtplk'],
+  ['Gumri'],
+  ['Shoigu', 'Pashinyan', 'Putin', 'agreement'],
+  ["'"],
+  ['|'],
+  ['!x'],
+  ['a'],
+  ['the'],
+  ['"air', 'defense"'],
+  ['base\u0007'],
+  ['\u202eGyumri'],
+  ['x'.repeat(40)],
+  ['military', 'base', 'Gyumri', 'doubled', 'equipment', 'modernized'],
+];
+
+const ENVIRONMENTS: Record<string, string>[] = [
+  {},
+  { NO_COLOR: '1' },
+  { FORCE_COLOR: '1' },
+  { FORCE_COLOR: '0' },
+  { COLUMNS: '40' },
+  { TERM: 'dumb' },
+  { DEBUG: '' },
+  { ARMRU_DATA: '' },
+];
+
+describe('the quick bundle prints what the full CLI prints', () => {
+  it('for queries of every kind', () => {
+    for (const query of QUERIES) {
+      const args = ['search', ...query];
+      const { result, chosen } = viaEntry(ROOT, args);
+      expect(chosen, query.join(' ')).toBe('quick');
+      expect(result, query.join(' ')).toEqual(viaFullCli(ROOT, args));
+    }
+  });
+
+  it('under every setting of colour and width', () => {
+    for (const env of ENVIRONMENTS) {
+      for (const query of [['Gyumri'], ['Russia'], ['Qwzrtplk'], ["'"]]) {
+        const args = ['search', ...query];
+        const { result, chosen } = viaEntry(ROOT, args, env);
+        const what = `${JSON.stringify(env)} ${query.join(' ')}`;
+        expect(chosen, what).toBe('quick');
+        expect(result, what).toEqual(viaFullCli(ROOT, args, env));
+      }
+    }
+  });
+
+  it('with stderr a terminal and stdout a pipe (`armru search x | less`): coloured messages', () => {
+    const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+    const inTerminal = (command: string[]) => {
+      const run = spawnSync(
+        'script',
+        ['-qec', `${command.map(quote).join(' ')} | cat`, '/dev/null'],
+        {
+          cwd: ROOT,
+          env: cleanEnv({ TERM: 'xterm-256color' }),
+          encoding: 'utf8',
+        },
+      );
+      if (run.error) throw run.error;
+      return run.stdout;
+    };
+    for (const query of [['Qwzrtplk'], ['Russia'], ["'"]]) {
+      writeFileSync(chosenFile, '');
+      const quick = inTerminal([
+        process.execPath,
+        '-r',
+        preload,
+        join(ROOT, 'bin/armru.js'),
+        'search',
+        ...query,
+      ]);
+      expect(readFileSync(chosenFile, 'utf8')).toBe('quick');
+      const cli = join(ROOT, 'dist/armru/cli.cjs');
+      const full = inTerminal([
+        process.execPath,
+        '-e',
+        `require(${JSON.stringify(cli)}).run(process.argv)`,
+        'armru',
+        'search',
+        ...query,
+      ]);
+      // The messages are coloured: stderr is the terminal.
+      expect(quick).toContain('\u001b[31marmru:');
+      expect(quick).toBe(full);
+    }
+  });
+
+  it('with the built-in index missing, stale or its dataset broken', () => {
+    const copy = join(dir, 'package');
+    for (const part of ['bin', 'dist', 'data', 'package.json'])
+      cpSync(join(ROOT, part), join(copy, part), { recursive: true });
+    const index = join(copy, 'data/claims.json.armru-index');
+    const dataset = join(copy, 'data/claims.json');
+    const original = readFileSync(dataset, 'utf8');
+    const same = (label: string) => {
+      for (const query of [['Gyumri'], ['Shoygu', 'base']]) {
+        const args = ['search', ...query];
+        const { result, chosen } = viaEntry(copy, args);
+        expect(chosen, label).toBe('quick');
+        expect(result, label).toEqual(viaFullCli(copy, args));
+      }
+    };
+    // Stale: the dataset no longer matches its copy in the index (one claim's text changed).
+    const edited = 'Russia keeps a military base in Gyumri.';
+    writeFileSync(dataset, original.replace('Russia has a military base in Gyumri.', edited));
+    same('stale');
+    expect(viaEntry(copy, ['search', 'Gyumri']).result.stdout).toContain(edited);
+    // Broken: a quote that is not the article's words is refused, with exit status 2.
+    writeFileSync(
+      dataset,
+      original.replace('"exact": "Russian Defense Minister', '"exact": "Russian Defence Minister'),
+    );
+    same('broken');
+    expect(viaEntry(copy, ['search', 'Gyumri']).result.status).toBe(2);
+    // Missing: no index at all.
+    writeFileSync(dataset, original);
+    rmSync(index, { recursive: true, force: true });
+    same('missing');
+  });
+});
