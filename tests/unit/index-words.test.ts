@@ -11,7 +11,7 @@ import {
   recordEntries,
   SEARCH_FIELDS,
   visitRecord,
-  WORD,
+  wordPattern,
 } from '../../src/core/search/search-record.js';
 import {
   OCC_ENDS,
@@ -90,11 +90,11 @@ describe('visitRecord', () => {
   });
 });
 
-/** The plain definition of cutting a value: fold, match WORD, count fuse.js's tokens. */
+/** The plain definition of cutting a value: fold, match the word pattern, count fuse.js's tokens. */
 function plainCut(raw: string) {
   const value = fold(raw);
   if (value.trim().length === 0) return null;
-  const matches = [...value.matchAll(WORD)];
+  const matches = [...value.matchAll(wordPattern())];
   return {
     norm: fieldNorm(value),
     words: matches.map((m, pos) => {
@@ -111,7 +111,7 @@ function plainCut(raw: string) {
 }
 
 describe('WordCutter', () => {
-  it('cuts values as folding and matching WORD do, numbering words and norms once', () => {
+  it('cuts values as folding and matching the word pattern do, numbering words and norms once', () => {
     const cutter = new WordCutter();
     fc.assert(
       fc.property(

@@ -1,9 +1,10 @@
+import Module from 'node:module';
 import { Option } from 'commander';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, OUTPUT_OPTIONS } from '../../src/commands/registry.js';
 import { SEARCH_DEFAULTS } from '../../src/commands/search-defaults.js';
-import { quickSearch } from '../../src/entry.js';
+import { quickSearch, wrap } from '../../src/entry.js';
 
 // Which runs the quick bundle takes (src/entry.ts): `search` and plain words, the built-in
 // dataset, stdout not a terminal, the bundle built. Everything else goes to the full CLI.
@@ -111,5 +112,12 @@ describe("the quick bundle's options", () => {
       if (definition.default !== undefined) defaults[option.attributeName()] = definition.default;
     }
     expect(defaults).toEqual({ ...SEARCH_DEFAULTS });
+  });
+});
+
+describe("the entry's wrapper of a bundle", () => {
+  it("is Node's own CommonJS wrapper, so a code cache made either way fits", () => {
+    for (const source of ['', 'module.exports = 1;', '// a comment at the end', 'x\n'])
+      expect(wrap(source)).toBe(Module.wrap(source));
   });
 });

@@ -13,7 +13,7 @@ import {
   FUSE_OPTIONS,
   KIND_WORDS,
   searchRecord,
-  WORD,
+  wordPattern,
 } from '../../src/core/search/search-record.js';
 import { buildIndex } from '../../src/core/store/index-build.js';
 import { wordSpans } from '../../src/core/store/index-words.js';
@@ -69,7 +69,7 @@ function crossesWords(values: string[], q: string): boolean {
     if (!/^[\p{L}\p{N}\p{M}]+$/u.test(term)) continue;
     for (const r of wholes.search(term)) {
       const value = values[r.refIndex] as string;
-      const words = value.match(WORD) ?? [];
+      const words = value.match(wordPattern()) ?? [];
       const best = new Fuse(words, options)
         .search(term)
         .reduce((m, w) => Math.min(m, Math.max(0.001, w.score ?? 0)), 1);
@@ -441,7 +441,7 @@ describe('ranking from the index', () => {
 });
 
 describe('the index builder cuts words as the word pattern does', () => {
-  it('finds the same words as text.matchAll(WORD), astral letters and marks included', () => {
+  it('finds the same words as text.matchAll(wordPattern()), astral letters and marks included', () => {
     fc.assert(
       fc.property(
         fc.string({
@@ -461,7 +461,7 @@ describe('the index builder cuts words as the word pattern does', () => {
           ),
         }),
         (text) => {
-          const expected = [...text.matchAll(WORD)].flatMap((m) => [
+          const expected = [...text.matchAll(wordPattern())].flatMap((m) => [
             m.index,
             m.index + m[0].length,
           ]);

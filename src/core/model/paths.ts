@@ -1,27 +1,30 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, relative } from 'node:path';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // This file runs from src/core/model (tests), dist/core/model (the library) and inside
-// dist/armru/cli.cjs (the bundled CLI): the package root is the nearest folder above with
-// armru's package.json.
-function packageRoot(): { root: URL; manifest: string } {
-  let dir = new URL('./', import.meta.url);
+// dist/armru/cli.cjs and quick.cjs (the bundled CLI): the package root is the nearest folder
+// above with armru's package.json. Plain paths, not URLs: the bundles give import.meta.dirname
+// as __dirname (scripts/build.mjs), so a run loads neither node:url nor a URL parser for it;
+// Node before 20.11 has no import.meta.dirname, and the library then derives it from the URL.
+function packageRoot(): { root: string; manifest: string } {
+  let dir = import.meta.dirname ?? dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i++) {
-    const file = new URL('package.json', dir);
+    // existsSync first: a read that fails throws, and making the error costs more than asking.
+    const file = join(dir, 'package.json');
     const manifest = existsSync(file) ? readFileSync(file, 'utf8') : '';
     if (/"name":\s*"armru"/.test(manifest)) return { root: dir, manifest };
-    dir = new URL('../', dir);
+    dir = dirname(dir);
   }
   throw new Error('armru cannot find its own package.json');
 }
 const { root, manifest } = packageRoot();
 
 /** The dataset armru ships with: the article "Armenia and Russia Enhance Defense Cooperation". */
-export const BUILTIN_DATASET = fileURLToPath(new URL('data/claims.json', root));
+export const BUILTIN_DATASET = join(root, 'data', 'claims.json');
 
 /** The JSON Schema every dataset is checked against. */
-export const SCHEMA_FILE = fileURLToPath(new URL('data/claims.schema.json', root));
+export const SCHEMA_FILE = join(root, 'data', 'claims.schema.json');
 
 /** armru's version, from package.json. */
 export const VERSION = (JSON.parse(manifest) as { version: string }).version;

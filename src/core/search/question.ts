@@ -1,7 +1,7 @@
 import type { Corpus } from '../model/corpus.js';
 import { fold } from '../text/fold.js';
 import { closest } from '../text/suggest.js';
-import { WORD } from './search-record.js';
+import { wordPattern } from './search-record.js';
 
 /**
  * Question and function words: what a journalist types around the words that matter
@@ -115,11 +115,11 @@ export function vocabulary(corpus: Corpus): string[] {
       for (const item of [...doc.entities, ...doc.topics]) {
         for (const name of [item.name, ...item.aliases]) {
           set.add(name);
-          for (const w of name.match(WORD) ?? []) if (w.length > 2) set.add(w);
+          for (const w of name.match(wordPattern()) ?? []) if (w.length > 2) set.add(w);
         }
       }
       for (const claim of doc.claims) {
-        for (const w of `${claim.text} ${claim.quote.exact}`.match(WORD) ?? [])
+        for (const w of `${claim.text} ${claim.quote.exact}`.match(wordPattern()) ?? [])
           if (w.length > 2) set.add(w);
       }
     }

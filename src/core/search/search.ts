@@ -19,7 +19,7 @@ export {
   type SearchField,
   type SearchRecord,
   searchRecord,
-  WORD,
+  wordPattern,
 } from './search-record.js';
 
 import { allClaims, type ClaimRef, type Corpus } from '../model/corpus.js';

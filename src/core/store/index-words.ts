@@ -13,7 +13,7 @@ import {
 // codes once: its words are found, hashed and looked up in the vocabulary without a string
 // or an array per word (a string is made only for a word seen for the first time).
 
-/** ASCII letters and digits: the word characters (WORD) below 128. */
+/** ASCII letters and digits: the word characters (wordPattern) below 128. */
 const ASCII_WORD = (() => {
   const table = new Uint8Array(128);
   for (let c = 0; c < 128; c++)
@@ -26,7 +26,7 @@ let unitIsWord: Uint8Array | undefined;
 
 /**
  * The width (1 or 2 units) of the character at `i`, negated when it is not a word character
- * (WORD: a letter, digit or mark).
+ * (the word pattern: a letter, digit or mark).
  */
 function wordChar(text: string, i: number): number {
   const c = text.charCodeAt(i);
@@ -49,7 +49,7 @@ function wordChar(text: string, i: number): number {
 }
 
 /**
- * The [start, end) of every word of `text` (as `text.matchAll(WORD)` finds them), without a
+ * The [start, end) of every word of `text` (as `text.matchAll(wordPattern())` finds them), without a
  * match object per word.
  */
 export function wordSpans(text: string): number[] {

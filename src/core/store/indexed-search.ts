@@ -16,7 +16,7 @@ import {
   type SearchHit,
   type SearchResult,
 } from '../search/search.js';
-import { FUSE_OPTIONS, SEARCH_FINGERPRINT, WORD } from '../search/search-record.js';
+import { FUSE_OPTIONS, SEARCH_FINGERPRINT, wordPattern } from '../search/search-record.js';
 import { IndexDamaged, openIndex, WordIndex } from './index-store.js';
 import {
   type IndexSet,
@@ -101,7 +101,7 @@ class CandidateFinder {
   }
 
   private parts(needle: string): string[] {
-    return (needle.match(WORD) ?? []).filter((p) => p.length >= MIN_PART);
+    return (needle.match(wordPattern()) ?? []).filter((p) => p.length >= MIN_PART);
   }
 
   private part(text: string): Candidates {
