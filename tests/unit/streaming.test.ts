@@ -53,6 +53,36 @@ describe('streamed JSON', () => {
     );
   });
 
+  it('writes a one-line lazy array one element to a line, and the rest as toJson does', () => {
+    const MARK = 'the lazy array \u0001 goes here';
+    const pad = (d: number) => ' '.repeat(2 * d);
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(json, fc.constant(undefined)), { maxLength: 1200 }),
+        fc.array(json, { maxLength: 3 }),
+        fc.integer({ min: 0, max: 3 }),
+        (elements, around, depth) => {
+          let value: unknown = new LazyArray(elements, 'oneLine');
+          let shape: unknown = MARK;
+          for (let d = 0; d < depth; d++) {
+            value = { before: around, inner: value, after: around };
+            shape = { before: around, inner: shape, after: around };
+          }
+          const lines = elements.map((e) => (e === undefined ? 'null' : toJson(e)));
+          for (const line of lines) expect(line).not.toContain('\n');
+          const array =
+            lines.length === 0
+              ? '[]'
+              : `[\n${pad(depth + 1)}${lines.join(`,\n${pad(depth + 1)}`)}\n${pad(depth)}]`;
+          const text = [...jsonPieces(value, 2)].join('');
+          expect(text).toBe(toJson(shape, 2).replace(toJson(MARK), () => array));
+          expect(JSON.parse(text)).toEqual(JSON.parse(toJson(eager(value), 2)));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
   it('says which values hold a character toJson escapes, so that a plain value skips the scan', () => {
     fc.assert(
       fc.property(
