@@ -69,7 +69,6 @@ describe('streamed JSON', () => {
         // The same, with a string where the array is, to be replaced by the array's text.
         const shape = nested(MARK, around, depth);
         const lines = elements.map((e) => (e === undefined ? 'null' : toJson(e)));
-        for (const line of lines) expect(line).not.toContain('\n');
         const array =
           lines.length === 0
             ? '[]'
