@@ -160,7 +160,9 @@ function startReportThread(): EarlyThread {
  * and gives the thread its go-ahead with the text: it starts Graphviz, and parses and checks
  * the text; the report uses the same text when it loads that very file. Not before the CLI
  * has loaded: Graphviz sets a V8 flag, for the whole process, and V8 refuses a code cache
- * made under other flags, so the CLI would be compiled afresh.
+ * made under other flags, so the CLI would be compiled afresh. (V8 settles the flags a
+ * cache must match when it first handles one, so once the CLI is loaded the flag is harmless;
+ * tests/e2e/report.test.ts checks that the thread sets none before its go-ahead.)
  */
 function startReportWork(thread: EarlyThread, args: string[]): void {
   const guess = reportDataGuess(args, process.env, delimiter);

@@ -94,11 +94,11 @@ export function reportDataGuess(
 }
 
 /**
- * The text of the file a report run names (see `reportDataGuess`), read by the entry before
- * the CLI loads, while the second thread starts; undefined when there is nothing to read: no
- * guess, an index beside the file (a fresh one vouches for the checks, and then the text is
- * read where the index is checked), or a file that cannot be read (the CLI reads it again and
- * says what is wrong).
+ * The text of the file a report run names (see `reportDataGuess`), read by the entry once the
+ * CLI's code is loaded and before the CLI runs, while the second thread starts; undefined when
+ * there is nothing to read: no guess, an index beside the file (a fresh one vouches for the
+ * checks, and then the text is read where the index is checked), or a file that cannot be read
+ * (the CLI reads it again and says what is wrong).
  */
 export function readGuess(guess: string | undefined): string | undefined {
   if (guess === undefined || existsSync(indexDirectory(guess))) return undefined;

@@ -303,7 +303,7 @@ export function* annotationPieces(corpus: Corpus, refs: ClaimRef[]): Generator<s
             type: 'AnnotationPage',
             partOf: collectionId,
             startIndex: 0,
-            items: new LazyArray(items()),
+            items: new LazyArray(items(), 'oneLine'),
           },
           last: pageId,
         }
@@ -360,7 +360,10 @@ export function toJsonLd(corpus: Corpus, refs: ClaimRef[]): string {
 
 export function* jsonLdPieces(corpus: Corpus, refs: ClaimRef[]): Generator<string> {
   yield* jsonPieces(
-    { '@context': 'https://schema.org', '@graph': new LazyArray(graphNodes(corpus, refs)) },
+    {
+      '@context': 'https://schema.org',
+      '@graph': new LazyArray(graphNodes(corpus, refs), 'oneLine'),
+    },
     2,
     0,
     plainness(corpus, false),

@@ -37,11 +37,17 @@ export function holdsRisky(value: unknown): boolean {
 
 /**
  * An array whose elements are made one at a time while the JSON is written (see jsonPieces),
- * so a long export never holds all of them, or all of their text, at once.
+ * so a long export never holds all of them, or all of their text, at once. Its elements are
+ * indented as JSON.stringify indents them, or with `oneLine` written each on one line of its
+ * own, without spaces: one record per line, which `grep` finds whole and a terminal shows in
+ * a fraction of the lines.
  */
 export class LazyArray {
   /** `elements` must not hold LazyArrays themselves. */
-  constructor(readonly elements: Iterable<unknown>) {}
+  constructor(
+    readonly elements: Iterable<unknown>,
+    readonly layout: 'indented' | 'oneLine' = 'indented',
+  ) {}
 }
 
 /**
@@ -59,6 +65,7 @@ export function* jsonPieces(
 ): Generator<string> {
   const pad = (d: number) => ' '.repeat(indent * d);
   if (value instanceof LazyArray) {
+    const { layout } = value;
     let first = true;
     let batch: unknown[] = [];
     const flush = function* (): Generator<string> {
@@ -66,7 +73,9 @@ export function* jsonPieces(
       // The elements' text is a piece of its own, not joined to what comes before it: it is a
       // megabyte or more, and a join would only copy it once more.
       yield `${first ? '[' : ','}\n${pad(depth + 1)}`;
-      yield elementsText(batch, indent, depth, known);
+      yield layout === 'oneLine'
+        ? elementLines(batch, pad(depth + 1), known)
+        : elementsText(batch, indent, depth, known);
       first = false;
       batch = [];
     };
@@ -115,6 +124,21 @@ function elementsText(elements: unknown[], indent: number, depth: number, known?
   let after = 0;
   for (let i = 0; i <= depth; i++) after += 2 + indent * i;
   return text.slice(before, text.length - after);
+}
+
+/**
+ * Elements each on a line of its own, without spaces, separated by a comma, a line break and
+ * `pad`. What JSON.stringify writes as null in an array (undefined, a function, a symbol) is
+ * null here too.
+ */
+function elementLines(elements: unknown[], pad: string, known?: 'plain'): string {
+  return elements
+    .map((element) =>
+      element === undefined || typeof element === 'function' || typeof element === 'symbol'
+        ? 'null'
+        : toJson(element, undefined, known),
+    )
+    .join(`,\n${pad}`);
 }
 
 /** True for a plain object that holds a LazyArray among its values, at any depth of objects. */

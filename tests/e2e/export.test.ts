@@ -537,6 +537,36 @@ describe('armru export --format annotations', () => {
   });
 });
 
+describe('the linked-data exports, one record per line', () => {
+  it('writes each annotation and each graph node on a line of its own, inside an indented frame', () => {
+    // The built-in dataset (its strings hold nothing to escape) and the hostile one (they do).
+    for (const data of [[], ['--data', fixture('hostile/claims.json')]]) {
+      for (const [format, records] of [
+        ['annotations', (doc: { first: { items: unknown[] } }) => doc.first.items],
+        ['jsonld', (doc: { '@graph': unknown[] }) => doc['@graph']],
+      ] as const) {
+        const { status, stdout } = armru([...data, 'export', '--format', format]);
+        expect(status).toBe(0);
+        const all = records(JSON.parse(stdout));
+        const lines = stdout.split('\n');
+        // The frame's lines, then one line per record (each with its comma), then the frame.
+        const first = lines.findIndex((line) => /^ +\{"/.test(line));
+        const body = lines.slice(first, first + all.length);
+        expect(body.map((line) => JSON.parse(line.trim().replace(/,$/, '')))).toEqual(all);
+        expect(lines[first + all.length]?.trim()).toBe(']');
+        expect(lines.length).toBeLessThan(all.length + 25);
+      }
+    }
+    // grep finds a claim's whole annotation.
+    const { stdout } = armru(['export', '--format', 'annotations']);
+    const found = stdout.split('\n').filter((line) => line.includes('annotation:c08"'));
+    expect(found).toHaveLength(1);
+    expect(JSON.parse((found[0] as string).trim().replace(/,$/, '')).id).toBe(
+      'urn:armru:armenia-russia-defense:annotation:c08',
+    );
+  });
+});
+
 describe('armru export --format jsonld', () => {
   const P = 'urn:armru:armenia-russia-defense:';
   it('describes the article, claims and entities in schema.org terms', () => {

@@ -115,8 +115,8 @@ describe('armru report of a network larger than the page draws', () => {
     expect(all.nodes.length).toBeGreaterThan(40);
     const ids = new Set(all.nodes.map((n: { id: string }) => n.id));
     const pages: string[] = [];
-    // The thread reads the file ahead; is handed the text (a directory names it); with a fresh
-    // index, is sent the text the main thread read.
+    // The entry reads the file and sends the thread the text; the report reads it (a
+    // directory names it) and sends it; with a fresh index, the report sends the text it read.
     const runs = [
       ['--data', file],
       ['--data', join(dir, 'report-many-actors')],
@@ -142,9 +142,50 @@ describe('armru report of a network larger than the page draws', () => {
   }, 60_000);
 });
 
+describe("the report's second thread and V8's code cache", () => {
+  it('changes no V8 flag before its go-ahead, and one (for Graphviz) after it', () => {
+    // Graphviz sets a V8 flag for the whole process, and V8 then refuses a code cache made
+    // under other flags, as it would refuse the CLI's (see src/entry.ts). V8 settles the flags
+    // a process's caches must match when it first handles one, so each probe is a process of
+    // its own that handles a cache once: after the thread has answered a question, without
+    // its go-ahead or with it.
+    const source = 'function probe(a) { return a + 1; } probe(1);';
+    const cache = join(dir, 'probe.cache');
+    const node = (script: string) =>
+      spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    const made = node(`
+      const { Script } = require('node:vm');
+      const data = new Script(${JSON.stringify(source)}, { filename: 'probe.js' }).createCachedData();
+      require('node:fs').writeFileSync(${JSON.stringify(cache)}, data);
+    `);
+    expect(made.stderr).toBe('');
+    const probe = (goAhead: boolean) => {
+      const run = node(`
+        const { Worker } = require('node:worker_threads');
+        const { Script } = require('node:vm');
+        const worker = new Worker(${JSON.stringify(join(ROOT, 'dist/armru/report-worker.cjs'))}, {
+          workerData: { armru: 'armru-report-worker' },
+        });
+        worker.on('message', () => {
+          const cachedData = require('node:fs').readFileSync(${JSON.stringify(cache)});
+          const script = new Script(${JSON.stringify(source)}, { filename: 'probe.js', cachedData });
+          console.log(script.cachedDataRejected);
+          worker.terminate();
+        });
+        if (${goAhead}) worker.postMessage({ type: 'start' });
+        worker.postMessage({ type: 'check', text: '{}' });
+      `);
+      expect(run.stderr).toBe('');
+      return run.stdout.trim();
+    };
+    expect(probe(false)).toBe('false');
+    expect(probe(true)).toBe('true');
+  });
+});
+
 describe('armru report with and without an index', () => {
-  // Without an index the second thread reads the file ahead, checks it and draws the network
-  // from its own parse; with a fresh one it is sent the text and only draws. The page must not
+  // Without an index the second thread is sent the text the entry read, checks it and draws the
+  // network from its own parse; with a fresh one it is sent the text and only draws. The page must not
   // tell which.
   for (const name of ['mini', 'hostile']) {
     it(`writes the same page either way (${name})`, () => {

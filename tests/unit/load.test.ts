@@ -242,7 +242,7 @@ describe('loadCorpusChecking: the scan and the schema left to another thread', (
     expect(got.corpus.datasets[0]?.doc.claims[1]?.text).toBe(
       'The ferries will run three times a day from June.',
     );
-    // Nothing read ahead: the file is read here, and its text is the one checked and given.
+    // Nothing read early: the file is read here, and its text is the one checked and given.
     asked.length = 0;
     read.length = 0;
     const own = await loadCorpusChecking([clean], hooks(undefined));

@@ -34,21 +34,49 @@ const json = fc.letrec((tie) => ({
   ),
 })).value;
 
+/** A lazy array's elements, values to put beside it, and how many objects deep it sits. */
+const lazyCase = [
+  fc.array(fc.oneof(json, fc.constant(undefined)), { maxLength: 1200 }),
+  fc.array(json, { maxLength: 3 }),
+  fc.integer({ min: 0, max: 3 }),
+] as const;
+
+/** `inner` put `depth` objects deep, beside `around`. */
+function nested(inner: unknown, around: unknown[], depth: number): unknown {
+  let value = inner;
+  for (let d = 0; d < depth; d++) value = { before: around, inner: value, after: around };
+  return value;
+}
+
 describe('streamed JSON', () => {
   it('joins to exactly what toJson writes, with lazy arrays at any depth and of any length', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.oneof(json, fc.constant(undefined)), { maxLength: 1200 }),
-        fc.array(json, { maxLength: 3 }),
-        fc.integer({ min: 0, max: 3 }),
-        (elements, around, depth) => {
-          // The lazy array sits `depth` objects deep, beside other values.
-          let value: unknown = new LazyArray(elements);
-          for (let d = 0; d < depth; d++) value = { before: around, inner: value, after: around };
-          const pieces = [...jsonPieces(value, 2)];
-          expect(pieces.join('')).toBe(toJson(eager(value), 2));
-        },
-      ),
+      fc.property(...lazyCase, (elements, around, depth) => {
+        const value = nested(new LazyArray(elements), around, depth);
+        const pieces = [...jsonPieces(value, 2)];
+        expect(pieces.join('')).toBe(toJson(eager(value), 2));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('writes a one-line lazy array one element to a line, and the rest as toJson does', () => {
+    const MARK = 'the lazy array \u0001 goes here';
+    const pad = (d: number) => ' '.repeat(2 * d);
+    fc.assert(
+      fc.property(...lazyCase, (elements, around, depth) => {
+        const value = nested(new LazyArray(elements, 'oneLine'), around, depth);
+        // The same, with a string where the array is, to be replaced by the array's text.
+        const shape = nested(MARK, around, depth);
+        const lines = elements.map((e) => (e === undefined ? 'null' : toJson(e)));
+        const array =
+          lines.length === 0
+            ? '[]'
+            : `[\n${pad(depth + 1)}${lines.join(`,\n${pad(depth + 1)}`)}\n${pad(depth)}]`;
+        const text = [...jsonPieces(value, 2)].join('');
+        expect(text).toBe(toJson(shape, 2).replace(toJson(MARK), () => array));
+        expect(JSON.parse(text)).toEqual(JSON.parse(toJson(eager(value), 2)));
+      }),
       { numRuns: 150 },
     );
   });

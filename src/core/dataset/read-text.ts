@@ -1,8 +1,8 @@
 /**
  * Reading one file as text, as armru reads a dataset or an article: a regular file only, at
  * most MAX_FILE_BYTES, strict UTF-8, every failure one clear ArmruError. Kept apart from the
- * checks (files.ts) so that the small entry (src/entry.ts) can read a report's dataset before
- * the CLI loads, with nothing else.
+ * checks (files.ts) so that the small entry (src/entry.ts) can read a report's dataset with
+ * nothing else in its bundle.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { ArmruError } from '../model/errors.js';

@@ -57,8 +57,8 @@ export interface LoadHooks {
   /** Is given each dataset's text as read: the text its document is parsed from. */
   read?: (text: string) => void;
   /**
-   * A dataset file's text read already (by another thread), or undefined: then the file is
-   * read here. Either way it is one read of the file, and everything else uses that text.
+   * A dataset file's text read already (by the entry, for a report), or undefined: then the
+   * file is read here. Either way everything else uses that one text.
    */
   early?: (file: string) => Promise<string | undefined>;
 }

@@ -13,8 +13,8 @@ export function sha256Hasher(): ReturnType<Crypto['createHash']> {
 }
 
 /**
- * Loads node:crypto now, for a caller that has time to spare before it hashes (the report
- * waits for another thread's read of the dataset), so that the hash later costs only itself.
+ * node:crypto, loaded when first needed (not at start: most runs never hash, and the module
+ * costs several milliseconds to load).
  */
 export function loadCrypto(): Crypto {
   crypto ??= createRequire(import.meta.url)('node:crypto') as Crypto;
