@@ -64,6 +64,19 @@ function viaFullCli(root: string, args: string[], env: Record<string, string> = 
   return { stdout: run.stdout, stderr: run.stderr, status: run.status };
 }
 
+describe('the quick bundle', () => {
+  it('holds neither commander nor the other commands', () => {
+    const bundle = readFileSync(join(ROOT, 'dist/armru/quick.cjs'), 'utf8');
+    expect(bundle).toContain('// src/commands/search.ts');
+    for (const left of [
+      'node_modules/commander/',
+      'src/commands/registry.ts',
+      'src/commands/show.ts',
+    ])
+      expect(bundle).not.toContain(`// ${left}`);
+  });
+});
+
 describe('the entry sends to the quick bundle', () => {
   it('a search of plain words in a pipe, and answers it', () => {
     const { result, chosen } = viaEntry(ROOT, ['search', 'Gyumri']);

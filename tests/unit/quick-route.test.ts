@@ -1,10 +1,13 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import Module from 'node:module';
+import { join } from 'node:path';
 import { Option } from 'commander';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, OUTPUT_OPTIONS } from '../../src/commands/registry.js';
 import { SEARCH_DEFAULTS } from '../../src/commands/search-defaults.js';
 import { quickSearch, wrap } from '../../src/entry.js';
+import { ROOT } from '../helpers.js';
 
 // Which runs the quick bundle takes (src/entry.ts): `search` and plain words, the built-in
 // dataset, stdout not a terminal, the bundle built. Everything else goes to the full CLI.
@@ -119,5 +122,30 @@ describe("the entry's wrapper of a bundle", () => {
   it("is Node's own CommonJS wrapper, so a code cache made either way fits", () => {
     for (const source of ['', 'module.exports = 1;', '// a comment at the end', 'x\n'])
       expect(wrap(source)).toBe(Module.wrap(source));
+  });
+});
+
+describe('node:module in the sources', () => {
+  // The bundles replace node:module's createRequire with their own require (scripts/build.mjs),
+  // which is right only for a require from the module's own file.
+  it('is used only as createRequire(import.meta.url)', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => {
+        const path = join(dir, name);
+        return statSync(path).isDirectory() ? files(path) : path.endsWith('.ts') ? [path] : [];
+      });
+    let calls = 0;
+    for (const file of files(join(ROOT, 'src'))) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/createRequire\(([^)]*)\)/g)) {
+        calls++;
+        expect(m[1], file).toBe('import.meta.url');
+      }
+      for (const m of text.matchAll(/from 'node:module'|require\('node:module'\)/g))
+        expect(text, `${file}: ${m[0]}`).toMatch(
+          /^import \{ createRequire \} from 'node:module';$/m,
+        );
+    }
+    expect(calls).toBeGreaterThan(0);
   });
 });
