@@ -5,6 +5,7 @@ import {
   existsSync,
   mkdtempSync,
   readFileSync,
+  renameSync,
   rmSync,
   symlinkSync,
   writeFileSync,
@@ -205,6 +206,44 @@ describe('armru report with and without an index', () => {
       expect(readFileSync(indexed, 'utf8')).toBe(readFileSync(plain, 'utf8'));
     });
   }
+
+  it('opens the dataset file once, whoever reads it', () => {
+    // A module loaded before armru counts the opens of the dataset file and says how many
+    // when the process ends: the entry's read, the report's own, or the index's check.
+    const copy = join(dir, 'opened');
+    cpSync(join(ROOT, 'tests', 'fixtures', 'mini'), copy, { recursive: true });
+    // Named as a directory's datasets are named, so that the directory names it too.
+    const data = join(copy, 'mini.claims.json');
+    renameSync(join(copy, 'claims.json'), data);
+    const counter = join(dir, 'count-opens.cjs');
+    writeFileSync(
+      counter,
+      `const fs = require('node:fs');
+      const { resolve } = require('node:path');
+      const target = ${JSON.stringify(data)};
+      let opens = 0;
+      for (const name of ['openSync', 'readFileSync']) {
+        const original = fs[name];
+        fs[name] = function (path, ...rest) {
+          if (typeof path === 'string' && resolve(path) === target) opens++;
+          return original.call(this, path, ...rest);
+        };
+      }
+      process.on('exit', () => process.stderr.write('opens ' + opens + '\\n'));`,
+    );
+    const opened = (args: string[]) => {
+      const run = armru([...args, 'report', '-o', join(dir, 'opened.html')], {
+        NODE_OPTIONS: `--require ${counter}`,
+      });
+      expect(run.status).toBe(0);
+      return run.stderr;
+    };
+    // Named by --data (read by the entry), by a directory (read by the report), indexed.
+    expect(opened(['--data', data])).toBe('opens 1\n');
+    expect(opened(['--data', copy])).toBe('opens 1\n');
+    expect(armru(['index', data]).status).toBe(0);
+    expect(opened(['--data', data])).toBe('opens 1\n');
+  });
 });
 
 describe('armru report without its second thread', () => {
