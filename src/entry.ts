@@ -198,6 +198,14 @@ export function quickSearch(
 /** Which bundle the bookkeeping of a test can read (see tests/e2e/quick.test.ts). */
 const CHOSEN = Symbol.for('armru.bundle');
 
+/** The bundle this run loads: the quick one when `quickSearch` says so, else the full CLI. */
+function chooseBundle(args: string[]): 'cli' | 'quick' {
+  const built = () => existsSync(join(here, 'quick.cjs'));
+  const bundle = quickSearch(args, process.env, stdoutIsTerminal, built) ? 'quick' : 'cli';
+  (globalThis as Record<symbol, unknown>)[CHOSEN] = bundle;
+  return bundle;
+}
+
 /** Runs armru for this process. */
 export function start(argv: string[]): void {
   const args = argv.slice(2);
@@ -207,13 +215,7 @@ export function start(argv: string[]): void {
     return;
   }
   const report = runsReport(args) ? startReportThread() : undefined;
-  const bundle = quickSearch(args, process.env, stdoutIsTerminal, () =>
-    existsSync(join(here, 'quick.cjs')),
-  )
-    ? 'quick'
-    : 'cli';
-  (globalThis as Record<symbol, unknown>)[CHOSEN] = bundle;
-  const cli = loadCli(bundle);
+  const cli = loadCli(chooseBundle(args));
   if (report) startReportWork(report, args);
   cli.run(argv);
 }

@@ -244,6 +244,25 @@ describe('the quick bundle prints what the full CLI prints', () => {
     }
   });
 
+  it('into a pipe read only in part (`armru search Russia | head -c 20`): status 0', () => {
+    const piped = (command: string) => {
+      const run = spawnSync('bash', ['-c', `${command} | head -c 20; echo " \${PIPESTATUS[0]}"`], {
+        cwd: ROOT,
+        env: cleanEnv({}),
+        encoding: 'utf8',
+      });
+      return { stdout: run.stdout, stderr: run.stderr };
+    };
+    const node = JSON.stringify(process.execPath);
+    const quick = piped(`${node} ${JSON.stringify(join(ROOT, 'bin/armru.js'))} search Russia`);
+    const cli = JSON.stringify(
+      `require(${JSON.stringify(join(ROOT, 'dist/armru/cli.cjs'))}).run(process.argv)`,
+    );
+    const full = piped(`${node} -e ${cli} armru search Russia`);
+    expect(quick.stdout).toMatch(/ 0\n$/);
+    expect(quick).toEqual(full);
+  });
+
   it('with the built-in index missing, stale or its dataset broken', { timeout: 60_000 }, () => {
     const copy = join(dir, 'package');
     for (const part of ['bin', 'dist', 'data', 'package.json'])
