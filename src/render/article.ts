@@ -43,7 +43,8 @@ export const CLOSE = '⟧';
  * so that nothing in the article can pass for a marker, and every marker can be told apart.
  */
 export function escapeMarkers(text: string): string {
-  return /[\\⟦⟧]/.test(text) ? text.replace(/[\\⟦⟧]/g, '\\$&') : text;
+  // Written as escapes: the bundle stays ASCII (see tests/e2e/trust.test.ts).
+  return /[\\\u27e6\u27e7]/.test(text) ? text.replace(/[\\\u27e6\u27e7]/g, '\\$&') : text;
 }
 
 const KIND_STYLES: Record<ClaimKind, string> = {
