@@ -1,6 +1,15 @@
+import { AUTHOR } from '../dataset/verify.js';
 import type { AgreementRef, ClaimRef, Corpus, EntityRef, TopicRef } from '../model/corpus.js';
 import type { Agreement, Claim, Dataset } from '../model/types.js';
-import { chainText, type Reach, reach, reachedBy, type Via } from '../search/hierarchy.js';
+import { parentIds } from '../model/types.js';
+import {
+  authorEntity,
+  type Reach,
+  reach,
+  reachedBy,
+  type Via,
+  viaOf,
+} from '../search/hierarchy.js';
 import { exactName, resolveActor, resolveTopic } from '../search/resolve.js';
 
 /** A claim or agreement in a profile, with the chain when it concerns a member of the entity. */
@@ -104,9 +113,7 @@ function entityProfile(
   const how = (ids: string[], name: string) => {
     const chain = reachedBy(found, ids);
     if (chain === undefined) return undefined;
-    return chain
-      ? { via: { option: 'actor', name, path: chain, text: `via ${chainText(dataset, chain)}` } }
-      : {};
+    return chain ? { via: viaOf(dataset, 'actor', name, chain) } : {};
   };
   const { claims, agreements: all } = dataset.doc;
   const about: Reached<ClaimRef>[] = [];
@@ -157,6 +164,91 @@ export function entityProfiles(corpus: Corpus): EntityProfile[] {
   return corpus.datasets.flatMap((dataset) =>
     dataset.doc.entities.map((entity) => entityProfile(dataset, entity)),
   );
+}
+
+/**
+ * Every entity of the corpus with its counts, as `entityProfiles` counts them (a member's
+ * claims count for what it belongs to), in dataset order, without listing the claims.
+ */
+export function entitySummaries(corpus: Corpus): EntitySummary[] {
+  return corpus.datasets.flatMap((dataset) => {
+    const counts = treeCounts(dataset);
+    return dataset.doc.entities.map((entity) => {
+      const [claimCount, assertedCount] =
+        counts?.get(entity.id) ?? reachedCounts(dataset, entity.id);
+      return { dataset, entity, claimCount, assertedCount };
+    });
+  });
+}
+
+/** The claims about and asserted by an entity and its members, counted from its reach. */
+function reachedCounts(dataset: Dataset, id: string): [number, number] {
+  const found = reach(dataset, [id]);
+  const m = mentions(dataset);
+  return [positions(m.about, found.keys()).length, positions(m.asserted, found.keys()).length];
+}
+
+/**
+ * The counts of every entity when membership is a forest (each entity a member of at most one
+ * other, no cycle): each entity's claims are the union of its own and its members', built
+ * bottom up by merging the smaller sets into the larger, so a deep chain costs its length, not
+ * its length squared. `undefined` for any other shape (those entities are counted one by one).
+ */
+function treeCounts(dataset: Dataset): Map<string, [number, number]> | undefined {
+  const { entities } = dataset.doc;
+  const known = new Set(entities.map((e) => e.id));
+  // The reserved asserter `author` belongs to the writer's entity; an entity named like it
+  // would make the two ambiguous.
+  if (known.size !== entities.length || known.has(AUTHOR)) return undefined;
+  const kids = new Map<string, string[]>();
+  const roots: string[] = [];
+  for (const entity of entities) {
+    const parents = [...new Set(parentIds(entity))].filter((p) => known.has(p));
+    if (parents.length > 1) return undefined;
+    const [parent] = parents;
+    if (parent === undefined) roots.push(entity.id);
+    else {
+      const list = kids.get(parent);
+      if (list) list.push(entity.id);
+      else kids.set(parent, [entity.id]);
+    }
+  }
+  const m = mentions(dataset);
+  const writer = authorEntity(dataset)?.id;
+  const own = (map: Map<string, number[]>, id: string): number[] =>
+    id === writer ? [...(map.get(id) ?? []), ...(map.get(AUTHOR) ?? [])] : (map.get(id) ?? []);
+  const out = new Map<string, [number, number]>();
+  const sets = new Map<string, [Set<number>, Set<number>]>();
+  const merge = (into: Set<number>, from: Set<number>) => {
+    for (const at of from) into.add(at);
+  };
+  // Children before parents, without recursion (a chain may be thousands deep).
+  const stack: [string, boolean][] = roots.map((id) => [id, false]);
+  while (stack.length > 0) {
+    const [id, done] = stack.pop() as [string, boolean];
+    const below = kids.get(id) ?? [];
+    if (!done) {
+      stack.push([id, true]);
+      for (const child of below) stack.push([child, false]);
+      continue;
+    }
+    let about = new Set<number>();
+    let asserted = new Set<number>();
+    for (const child of below) {
+      let [a, b] = sets.get(child) as [Set<number>, Set<number>];
+      sets.delete(child);
+      if (a.size > about.size) [about, a] = [a, about];
+      merge(about, a);
+      if (b.size > asserted.size) [asserted, b] = [b, asserted];
+      merge(asserted, b);
+    }
+    for (const at of own(m.about, id)) about.add(at);
+    for (const at of own(m.asserted, id)) asserted.add(at);
+    sets.set(id, [about, asserted]);
+    out.set(id, [about.size, asserted.size]);
+  }
+  // An entity left out sits on a cycle of membership.
+  return out.size === entities.length ? out : undefined;
 }
 
 /** The entities answering to `name` (id, name or alias); none is an error naming the closest. */
