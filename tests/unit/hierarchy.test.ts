@@ -77,11 +77,15 @@ describe('membership at any depth', () => {
           { maxLength: 20 },
         ),
         writer: fc.boolean(),
+        // Members only of entities listed before them: no cycle, so trees and shared members
+        // are counted from the shape rather than one entity at a time.
+        acyclic: fc.boolean(),
       }),
     );
     fc.assert(
-      fc.property(shapes, ({ parents, claims, writer }) => {
-        const corpus = corpusOf(dataset(parents, claims, writer));
+      fc.property(shapes, ({ parents, claims, writer, acyclic }) => {
+        const up = acyclic ? parents.map((list, i) => list.filter((j) => j < i)) : parents;
+        const corpus = corpusOf(dataset(up, claims, writer));
         const counts = (p: { entity: Entity; claimCount: number; assertedCount: number }) => [
           p.entity.id,
           p.claimCount,
@@ -89,7 +93,7 @@ describe('membership at any depth', () => {
         ];
         expect(entitySummaries(corpus).map(counts)).toEqual(entityProfiles(corpus).map(counts));
       }),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
   });
 
