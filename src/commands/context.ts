@@ -68,6 +68,7 @@ export function printLimited<T>(
 /** What armru's commands let a person do about a problem the core names by its code. */
 const REMEDIES: Record<Remedy, string> = {
   reindex: "run 'armru index' to rebuild it",
+  index: "run 'armru index' to build one",
 };
 
 /** A message with what to do about it: `MESSAGE; run 'armru index' to rebuild it`. */

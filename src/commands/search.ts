@@ -3,6 +3,7 @@ import { ArmruError } from '../core/model/errors.js';
 import { type ClaimFilterInput, claimFilter } from '../core/search/filter.js';
 import { onlyOperators, readQuery, suggestWords } from '../core/search/question.js';
 import { ClaimSearcher, parseQuery, type SearchHit } from '../core/search/search.js';
+import { LARGE_INDEX_CLAIMS } from '../core/store/index-path.js';
 import type { indexedSearch, TermCounter } from '../core/store/indexed-search.js';
 import { loadCorpus } from '../core/store/load.js';
 import { type ListedClaim, printFooter, printHits } from '../render/claims.js';
@@ -67,6 +68,8 @@ export async function searchCommand(
   const dated = dropped.some((w) => w.toLowerCase() === 'when');
   const limit = all ? Number.POSITIVE_INFINITY : options.limit;
   let found: ReturnType<typeof indexedSearch> | undefined;
+  // Dataset files with no index at all, searched claim by claim.
+  let unindexed: string[] = [];
   if (ctx.dataPaths.length > 0) {
     // The word index serves only datasets named with --data or ARMRU_DATA: its modules (and
     // the check of the shown claims' quotes it needs) are loaded only then, so a search of
@@ -98,7 +101,10 @@ export async function searchCommand(
         );
       // What the index says must still be what the article says.
       if (found) await confirmQuotes(found.hits);
-    } else for (const note of lookup.notes) ctx.note(withRemedy(note));
+    } else {
+      for (const note of lookup.notes) ctx.note(withRemedy(note));
+      unindexed = lookup.absent;
+    }
   }
   const corpus = found?.corpus ?? (await loadCorpus(ctx.dataPaths));
   const { keep, via } = claimFilter(corpus, options);
@@ -106,6 +112,19 @@ export async function searchCommand(
   let result = found?.result;
   const suggest = found?.suggest ?? ((term: string) => suggestWords(corpus, term));
   if (!searcher || !result) {
+    // A large dataset searched without an index is slow (every claim is read and scored):
+    // said once, with what to do about it.
+    for (const dataset of corpus.datasets) {
+      const claims = dataset.doc.claims.length;
+      if (claims >= LARGE_INDEX_CLAIMS && unindexed.includes(dataset.file)) {
+        ctx.note(
+          withRemedy({
+            message: `${dataset.file} has no index, so its ${claims.toLocaleString('en')} claims are searched one by one`,
+            remedy: 'index',
+          }),
+        );
+      }
+    }
     const plain = new ClaimSearcher(corpus);
     searcher = plain;
     result = plain.run(query, { filter: keep, limit, all, dated });

@@ -38,6 +38,15 @@ export interface RenderedArticle {
 export const OPEN = '⟦';
 export const CLOSE = '⟧';
 
+/**
+ * The article's own text for a pipe: a backslash, ⟦ or ⟧ in it is written after a backslash,
+ * so that nothing in the article can pass for a marker, and every marker can be told apart.
+ */
+export function escapeMarkers(text: string): string {
+  // Written as escapes: the bundle stays ASCII (see tests/e2e/trust.test.ts).
+  return /[\\\u27e6\u27e7]/.test(text) ? text.replace(/[\\\u27e6\u27e7]/g, '\\$&') : text;
+}
+
 const KIND_STYLES: Record<ClaimKind, string> = {
   event: 'green',
   statement: 'blue',
@@ -98,8 +107,9 @@ function footnote(claim: MarkedClaim): string[] {
 
 /**
  * The article for a pipe: plain text with `⟦ID ` where a claim's words begin and `⟧` where
- * the innermost open claim's words end (`⟧ID` when a claim ends while one opened after it
- * is still open, i.e. quotes that cross), then one tab-separated line per claim.
+ * the innermost open claim's words end (`⟦/ID⟧` when a claim ends while one opened after it
+ * is still open, i.e. quotes that cross), then one tab-separated line per claim. The
+ * article's own backslashes and brackets are escaped (see escapeMarkers).
  */
 export function renderPlainArticle(page: ArticlePage): RenderedArticle {
   const header = headerLines(page.source, page.text, page.runs);
@@ -124,7 +134,7 @@ export function renderPlainArticle(page: ArticlePage): RenderedArticle {
       if (!keep.has(id)) {
         crossed = true;
         onStack.delete(id);
-        emit(`${CLOSE}${id}`);
+        emit(`${OPEN}/${id}${CLOSE}`);
       }
     }
     if (crossed) stack = stack.filter((id) => onStack.has(id));
@@ -140,7 +150,9 @@ export function renderPlainArticle(page: ArticlePage): RenderedArticle {
         lineOf.set(id, line);
       }
     }
-    const text = sanitize(run.text);
+    // Escaped first: a backslash the sanitizer then writes (\x1b) is told from the article's
+    // own, which is doubled.
+    const text = sanitize(escapeMarkers(run.text));
     for (const ch of text) if (ch === '\n') line++;
     emit(text);
   }

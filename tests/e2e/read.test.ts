@@ -81,14 +81,14 @@ describe('armru read in a pipe', () => {
       '⟦c13 Armenia sees these arrangements, as well as ⟦c14 its adherence to the Russian-led CSTO⟧ as a key component for its security⟧.',
     );
     expect(out).toContain(
-      '⟦c17 aware of ⟦c37 Russia’s uneasiness towards ⟦c18 revolutions in former-Soviet countries such as Georgia and Ukraine and their aftermath⟧c37⟧c17 which had clear foreign policy and geo-political contexts⟧.',
+      '⟦c17 aware of ⟦c37 Russia’s uneasiness towards ⟦c18 revolutions in former-Soviet countries such as Georgia and Ukraine and their aftermath⟦/c37⟧⟦/c17⟧ which had clear foreign policy and geo-political contexts⟧.',
     );
     expect(out).toContain('Robert Kocharyan⟧⟧.');
     expect(out).toContain("c09\tdenial\tCivilNet's sources in Armenia's Government\tspecified\t\n");
     // Without the markers, the body is the article byte for byte.
     const body = out.slice(0, out.search(/\n\nc\d+\t/));
     const article = readFileSync('data/article.txt', 'utf8').trimEnd();
-    expect(body.replace(/⟦c\d+ /g, '').replace(/⟧(c\d+)?/g, '')).toBe(article);
+    expect(body.replace(/⟦\/c\d+⟧|⟦c\d+ |⟧/g, '')).toBe(article);
   });
 
   it('marks only the claims the filters keep', () => {

@@ -45,7 +45,7 @@ export function problemLine(p: DataProblem): string {
  * What a person can do about a problem, as a code: the CLI turns it into words that name its
  * commands (the core never does). `reindex`: rebuild the dataset's on-disk index.
  */
-export type Remedy = 'reindex';
+export type Remedy = 'reindex' | 'index';
 
 /** A message for the person at the terminal that is not an error, with what they can do. */
 export interface Notice {

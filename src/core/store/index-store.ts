@@ -5,7 +5,7 @@ import type { Claim, DatasetDocument, Entity, Relation } from '../model/types.js
 import { crc32 } from '../text/checksum.js';
 import { indexDirectory } from './index-path.js';
 
-export { indexDirectory } from './index-path.js';
+export { indexDirectory, LARGE_INDEX_CLAIMS } from './index-path.js';
 
 /**
  * The on-disk index armru keeps beside a dataset (`NAME.claims.json.armru-index/`), made by
@@ -83,9 +83,6 @@ export const ARTICLE_STEP = 4096;
 export const RELATIONS = 'relations.json';
 /** claim-flags.bin: one byte per claim; this bit says the claim has a date (`when`). */
 export const CLAIM_DATED = 1;
-
-/** From this many claims, an index also holds the word index. */
-export const LARGE_INDEX_CLAIMS = 5000;
 
 /**
  * What identifies a file's content, in the manner of git's index: its size, times, inode and

@@ -209,7 +209,8 @@ function partialDataset(
 /** The outcome of trying the word indexes of some dataset files. */
 export type IndexedLookup =
   | { usable: true; indexes: { file: string; index: WordIndex }[] }
-  | { usable: false; notes: Notice[] };
+  /** `absent`: the files with no index at all. */
+  | { usable: false; notes: Notice[]; absent: string[] };
 
 /**
  * Opens the word indexes of every dataset file. They are used only when every file has a
@@ -218,8 +219,10 @@ export type IndexedLookup =
 export function openWordIndexes(files: string[]): IndexedLookup {
   const indexes: { file: string; index: WordIndex }[] = [];
   const notes: Notice[] = [];
+  const absent: string[] = [];
   for (const file of files) {
     let state = openIndex(file, SEARCH_FINGERPRINT);
+    if (state.state === 'absent') absent.push(file);
     let opened: WordIndex | undefined;
     // A rebuild may swap the directory between reading meta.json and opening the files; the
     // files then disagree with the metadata, and a second look finds the new index whole.
@@ -244,7 +247,7 @@ export function openWordIndexes(files: string[]): IndexedLookup {
   }
   if (indexes.length === files.length && notes.length === 0) return { usable: true, indexes };
   for (const { index } of indexes) index.close();
-  return { usable: false, notes };
+  return { usable: false, notes, absent };
 }
 
 /** Reads the claims numbered `candidates` (and the entities they need) from one index. */
