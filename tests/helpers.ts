@@ -27,6 +27,8 @@ export function armru(args: string[], env: Record<string, string> = {}, input?: 
     env: { ...base, ...env },
     encoding: 'utf8',
     input,
+    // Large outputs are checked too (spawnSync kills the child past 1 MiB by default).
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { stdout: result.stdout, stderr: result.stderr, status: result.status };
 }

@@ -1,4 +1,4 @@
-import { entityProfiles, findEntityProfiles } from '../core/browse/profiles.js';
+import { entitySummaries, findEntityProfiles } from '../core/browse/profiles.js';
 import { loadCorpus } from '../core/store/load.js';
 import { entityProfilesDocument, printEntities } from '../render/browse.js';
 import { printDocument } from '../render/document.js';
@@ -12,7 +12,7 @@ export async function actorsCommand(
 ): Promise<Outcome> {
   const corpus = await loadCorpus(ctx.dataPaths);
   if (name === undefined) {
-    const all = entityProfiles(corpus);
+    const all = entitySummaries(corpus);
     printEntities(ctx.view, corpus, all);
     return listed(all.length, 'actors in this dataset');
   }

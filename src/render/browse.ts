@@ -1,4 +1,4 @@
-import type { EntityProfile, TopicProfile } from '../core/browse/profiles.js';
+import type { EntityProfile, EntitySummary, TopicProfile } from '../core/browse/profiles.js';
 import type { Dispute } from '../core/browse/relations.js';
 import type { Stats } from '../core/browse/stats.js';
 import type { TimelineEntry } from '../core/browse/timeline.js';
@@ -13,8 +13,8 @@ import type { View } from './view.js';
 const count = (n: number) => ({ text: String(n) });
 
 /** `armru actors`: every entity with its type, counts, aliases and description. */
-export function printEntities(view: View, corpus: Corpus, entities: EntityProfile[]): void {
-  const listing: Listing<EntityProfile> = {
+export function printEntities(view: View, corpus: Corpus, entities: EntitySummary[]): void {
+  const listing: Listing<EntitySummary> = {
     columns: [
       { header: 'ID', style: view.colors.id },
       { header: 'TYPE', style: view.colors.kind },

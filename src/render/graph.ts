@@ -18,7 +18,11 @@ export const SHAPES: Record<GraphNode['type'], string> = {
   Media: 'note',
   Place: 'house',
   Group: 'ellipse',
+  Agreement: 'diamond',
 };
+
+/** How DOT draws a party's link to an agreement drawn as a node (unlabelled: the node is). */
+export const PARTY_STYLE = 'style=dashed, color="#1f6feb"';
 
 /**
  * Graphviz DOT: an undirected graph; co-occurrence edges carry their count as label and
@@ -43,6 +47,8 @@ export function toDot(graph: ActorGraph, title: string): string {
       lines.push(
         `  ${dotString(e.a)} -- ${dotString(e.b)} [label="member of", dir=forward, style=dotted, color="#6e7781", fontcolor="#6e7781"];`,
       );
+    } else if (e.kind === 'party') {
+      lines.push(`  ${dotString(e.a)} -- ${dotString(e.b)} [${PARTY_STYLE}];`);
     } else {
       lines.push(
         `  ${dotString(e.a)} -- ${dotString(e.b)} [label=${dotString(e.label)}, style=dashed, color="#1f6feb", fontcolor="#1f6feb"];`,
@@ -68,8 +74,15 @@ function mermaidLabel(s: string): string {
  */
 export function toMermaid(graph: ActorGraph): string {
   const lines = ['flowchart LR'];
-  for (const n of graph.nodes) lines.push(`  ${mermaidId(n.id)}[${mermaidLabel(n.name)}]`);
+  for (const n of graph.nodes) {
+    const label = mermaidLabel(n.name);
+    lines.push(`  ${mermaidId(n.id)}${n.type === 'Agreement' ? `{${label}}` : `[${label}]`}`);
+  }
   for (const e of graph.edges) {
+    if (e.kind === 'party') {
+      lines.push(`  ${mermaidId(e.a)} -.- ${mermaidId(e.b)}`);
+      continue;
+    }
     const label =
       e.kind === 'claims' ? String(e.weight) : e.kind === 'member' ? 'member of' : e.label;
     const link = e.kind === 'claims' ? '---' : e.kind === 'member' ? '-.->' : '-.-';
@@ -77,6 +90,13 @@ export function toMermaid(graph: ActorGraph): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+const LINKS: Record<GraphEdge['kind'], string> = {
+  claims: 'with',
+  agreement: 'agreement',
+  party: 'party to',
+  member: 'member of',
+};
 
 /**
  * The network as a person reads it in a terminal: one row per edge (who with whom, how, and
@@ -86,7 +106,7 @@ export function toMermaid(graph: ActorGraph): string {
 export function printGraphTable(view: View, graph: ActorGraph): void {
   const names = new Map(graph.nodes.map((n) => [n.id, n.name]));
   const name = (id: string) => names.get(id) ?? id;
-  const order = { claims: 0, agreement: 1, member: 2 };
+  const order = { claims: 0, agreement: 1, party: 1, member: 2 };
   const edges = [...graph.edges].sort(
     (x, y) =>
       order[x.kind] - order[y.kind] ||
@@ -102,10 +122,10 @@ export function printGraphTable(view: View, graph: ActorGraph): void {
     ],
     cells: (e) => [
       { text: name(e.a) },
-      { text: e.kind === 'claims' ? 'with' : e.kind === 'agreement' ? 'agreement' : 'member of' },
+      { text: LINKS[e.kind] },
       { text: name(e.b) },
       { text: e.kind === 'claims' ? String(e.weight) : '' },
-      { text: e.kind === 'claims' ? e.claims.join(', ') : e.kind === 'agreement' ? e.label : '' },
+      { text: e.kind === 'claims' ? e.claims.join(', ') : e.kind === 'member' ? '' : e.label },
     ],
     json: (e) => e,
   };

@@ -1,7 +1,7 @@
 import type { AgreementRef, Corpus } from '../model/corpus.js';
 import { chooseEnum } from '../model/enums.js';
 import { AGREEMENT_STATUSES } from '../model/types.js';
-import { chainText, reachedBy, type Via } from '../search/hierarchy.js';
+import { reachedBy, type Via, viaOf } from '../search/hierarchy.js';
 import { reachActor } from '../search/resolve.js';
 
 /** Filters of `armru agreements`, as typed. */
@@ -39,13 +39,7 @@ export function findAgreements(corpus: Corpus, input: AgreementFilterInput = {})
         for (const { name, found } of parties) {
           const chain = reachedBy(found.get(dataset), agreement.parties);
           if (chain === undefined) return undefined;
-          if (chain)
-            via.push({
-              option: 'party',
-              name,
-              path: chain,
-              text: `via ${chainText(dataset, chain)}`,
-            });
+          if (chain) via.push(viaOf(dataset, 'party', name, chain));
         }
         return { dataset, agreement, via };
       })

@@ -2,11 +2,14 @@ import { type Corpus, qualify } from '../model/corpus.js';
 import type { Claim } from '../model/types.js';
 import { type EntityType, parentIds } from '../model/types.js';
 
-/** An actor in the network. */
+/**
+ * An actor in the network, or an agreement of more than PAIRED_PARTIES parties, drawn as a
+ * node of its own (type `Agreement`, id `agreement:` and the agreement's id).
+ */
 export interface GraphNode {
   id: string;
   name: string;
-  type: EntityType;
+  type: EntityType | 'Agreement';
 }
 
 /** Two actors that appear together in `weight` claims (ids in sorted order: undirected). */
@@ -28,6 +31,18 @@ export interface AgreementEdge {
   label: string;
 }
 
+/**
+ * A party `a` of an agreement of more than PAIRED_PARTIES parties, linked to the agreement's
+ * node `b`: its parties are not paired, as n parties make n(n-1)/2 pairs.
+ */
+export interface PartyEdge {
+  kind: 'party';
+  a: string;
+  b: string;
+  agreement: string;
+  label: string;
+}
+
 /** Organisational membership: `a` is a member of `b` (directed). */
 export interface MemberEdge {
   kind: 'member';
@@ -35,7 +50,13 @@ export interface MemberEdge {
   b: string;
 }
 
-export type GraphEdge = CoOccurrence | AgreementEdge | MemberEdge;
+export type GraphEdge = CoOccurrence | AgreementEdge | PartyEdge | MemberEdge;
+
+/**
+ * An agreement with at most this many parties links each pair of them; one with more is a
+ * node of its own linked to each party.
+ */
+export const PAIRED_PARTIES = 6;
 
 /** The network of actors: who appears with whom, and who is party to what with whom. */
 export interface ActorGraph {
@@ -69,7 +90,8 @@ export interface GraphOptions {
 /**
  * Builds the actor network: an edge for each pair of entities that share a claim, weighted
  * by how many claims they share, and one labelled edge per agreement for each pair of its
- * parties, and a directed "member of" edge from each entity to what it belongs to (so the chain
+ * parties (or, past PAIRED_PARTIES parties, a node for the agreement and an edge from each
+ * party to it), and a directed "member of" edge from each entity to what it belongs to (so the chain
  * from a minister to the country is drawn). Only entities in some claim or agreement, and the
  * entities they belong to, are nodes. With `only`, the subgraph of those claims and of the
  * agreements they evidence.
@@ -185,8 +207,17 @@ export function actorGraph(
       if (chosen && !agreement.claims.some((id) => chosen.has(id))) continue;
       agreement.parties.forEach(node);
       const parties = [...new Set(agreement.parties)].map(q).sort();
+      const id = q(agreement.id);
+      if (parties.length > PAIRED_PARTIES) {
+        const hub = `agreement:${id}`;
+        if (!nodes.has(hub)) nodes.set(hub, { id: hub, name: agreement.name, type: 'Agreement' });
+        for (const a of parties) {
+          edges.push({ kind: 'party', a, b: hub, agreement: id, label: agreement.name });
+        }
+        continue;
+      }
       for (const [a, b] of pairs(parties)) {
-        edges.push({ kind: 'agreement', a, b, agreement: q(agreement.id), label: agreement.name });
+        edges.push({ kind: 'agreement', a, b, agreement: id, label: agreement.name });
       }
     }
   }

@@ -3,7 +3,7 @@ import type { ClaimRef, Corpus } from '../model/corpus.js';
 import { chooseEnum } from '../model/enums.js';
 import { ArmruError } from '../model/errors.js';
 import { CLAIM_KINDS, type ClaimKind, REVIEW_STATES } from '../model/types.js';
-import { chainText, reachedBy, type Via } from './hierarchy.js';
+import { type Chain, reachedBy, type Via, viaOf } from './hierarchy.js';
 import { type Reached, reachActor, resolveTopic } from './resolve.js';
 
 /** Filters as the user typed them (names, not ids). */
@@ -102,9 +102,8 @@ export function claimFilter(corpus: Corpus, input: ClaimFilterInput): ClaimFilte
       asserters.some(({ found }) => asserterChain(found, ref) !== undefined));
   const via = (ref: ClaimRef): Via[] => {
     const out: Via[] = [];
-    const add = (option: string, name: string, chain: string[] | null | undefined, how = 'via') => {
-      if (chain)
-        out.push({ option, name, path: chain, text: `${how} ${chainText(ref.dataset, chain)}` });
+    const add = (option: string, name: string, chain: Chain | null | undefined, how = 'via') => {
+      if (chain) out.push(viaOf(ref.dataset, option, name, chain, how));
     };
     for (const { name, found } of actors) add('actor', name, actorChain(found, ref));
     for (const { name, found } of asserters)

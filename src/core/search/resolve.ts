@@ -4,7 +4,7 @@ import { ArmruError } from '../model/errors.js';
 import type { Dataset } from '../model/types.js';
 import { fold } from '../text/fold.js';
 import { closest } from '../text/suggest.js';
-import { type Reach, reach } from './hierarchy.js';
+import { namedStep, type Reach, reach } from './hierarchy.js';
 
 interface Named {
   id: string;
@@ -94,7 +94,7 @@ export function reachActor(corpus: Corpus, input: string, exact = false): Reache
   if (key(name) === AUTHOR) {
     for (const dataset of corpus.datasets) {
       const found = reach(dataset, [], true);
-      found.set(AUTHOR, [AUTHOR]);
+      found.set(AUTHOR, namedStep(AUTHOR));
       out.set(dataset, found);
     }
     return out;

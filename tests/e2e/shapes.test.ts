@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { armru } from '../helpers.js';
+import { writeShape } from './shapes.js';
+
+// Sizes at which the whole-chain bookkeeping of membership ran out of memory (a chain of 1,500)
+// or printed chains whose total length grows with the square of the depth.
+const CHAIN = 1500;
+
+describe('a deep membership chain', () => {
+  const data = ['--data', writeShape('chain', CHAIN)];
+
+  it('lists every entity with the claims of all its members', () => {
+    const r = armru([...data, 'actors']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines.pop()).toBe('');
+    expect(lines).toHaveLength(CHAIN);
+    expect(lines[0]).toBe(`root\tCountry\tRootland\t${CHAIN}\t${CHAIN}\t`);
+    expect(lines[1]).toBe(`e1\tPerson\tMember 1\t${CHAIN - 1}\t${CHAIN - 1}\t`);
+    expect(lines.at(-1)).toBe(`e${CHAIN - 1}\tPerson\tMember ${CHAIN - 1}\t1\t1\t`);
+  });
+
+  it('shows a long chain as its ends and the number of entities between', () => {
+    const r = armru([...data, 'claims', '--actor', 'root']);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(CHAIN);
+    const last = CHAIN - 1;
+    expect(lines.at(-1)).toBe(
+      `c${last}\tstatement\tMember ${last}\tClaim ${last}.\tMember ${last} (via Member ${last} → Member ${last - 1} → Member ${last - 2} → … ${CHAIN - 6} more … → Member 2 → Member 1 → Rootland)`,
+    );
+    // Eight entities or fewer: the whole chain.
+    expect(lines[7]).toBe(
+      'c7\tstatement\tMember 7\tClaim 7.\tMember 7 (via Member 7 → Member 6 → Member 5 → Member 4 → Member 3 → Member 2 → Member 1 → Rootland)',
+    );
+    expect(lines[8]).toContain('(via Member 8 → Member 7 → Member 6 → … 3 more … → Member 2');
+    // Each line is bounded, so the output grows with the claims, not with depth × claims.
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThan(200);
+    const asserted = armru([...data, 'claims', '--asserted-by', 'e1']).stdout.trimEnd();
+    expect(asserted.split('\n').at(-1)).toContain(
+      `(asserted via Member ${last} → Member ${last - 1} → Member ${last - 2} → … ${CHAIN - 7} more … → Member 3 → Member 2 → Member 1)`,
+    );
+  });
+
+  it('gives JSON the ends of a long path and the count left out', () => {
+    const r = armru([...data, 'actors', 'e1', '--json']);
+    expect(r.status).toBe(0);
+    const [profile] = JSON.parse(r.stdout);
+    expect(profile.claimCount).toBe(CHAIN - 1);
+    expect(profile.claims[0].via).toBeUndefined();
+    expect(profile.claims[2].via).toEqual([
+      {
+        option: 'actor',
+        name: 'Member 1',
+        path: ['e3', 'e2', 'e1'],
+        text: 'via Member 3 → Member 2 → Member 1',
+      },
+    ]);
+    expect(profile.claims.at(-1).via).toEqual([
+      {
+        option: 'actor',
+        name: 'Member 1',
+        path: [`e${CHAIN - 1}`, `e${CHAIN - 2}`, `e${CHAIN - 3}`, 'e3', 'e2', 'e1'],
+        omitted: CHAIN - 7,
+        text: `via Member ${CHAIN - 1} → Member ${CHAIN - 2} → Member ${CHAIN - 3} → … ${CHAIN - 7} more … → Member 3 → Member 2 → Member 1`,
+      },
+    ]);
+  });
+});
+
+describe('membership where each entity belongs to the two before it', () => {
+  const n = 400;
+  const data = ['--data', writeShape('lattice', n)];
+
+  it('finds every member by a shortest chain, shown bounded', () => {
+    const r = armru([...data, 'claims', '--actor', 'root', '--json']);
+    expect(r.status).toBe(0);
+    const claims = JSON.parse(r.stdout);
+    expect(claims).toHaveLength(n);
+    // e399 reaches root in 200 steps (two at a time): 201 entities, 6 shown.
+    const last = claims.at(-1).via[0];
+    expect(last.path).toEqual(['e399', 'e397', 'e395', 'e3', 'e1', 'root']);
+    expect(last.omitted).toBe(201 - 6);
+    const listing = armru([...data, 'actors'])
+      .stdout.trimEnd()
+      .split('\n');
+    expect(listing[0]).toBe(`root\tCountry\tRootland\t${n}\t${n}\t`);
+    expect(listing[2]).toBe(`e2\tPerson\tMember 2\t${n - 2}\t${n - 2}\t`);
+  });
+});
+
+describe('an agreement with many parties', () => {
+  it('pairs the parties of a small agreement', () => {
+    const data = ['--data', writeShape('crowd', 6)];
+    const dot = armru([...data, 'graph']).stdout;
+    expect(dot.match(/\[label="Crowd pact", style=dashed/g)).toHaveLength(15);
+    expect(dot).not.toContain('agreement:');
+  });
+
+  it('draws a larger one as a node linked to each party, in every format', () => {
+    const data = ['--data', writeShape('crowd', 7)];
+    const dot = armru([...data, 'graph']).stdout.split('\n');
+    expect(dot).toContain('  "agreement:pact" [label="Crowd pact", shape=diamond];');
+    expect(dot.filter((l) => l.includes(' -- '))).toEqual(
+      [0, 1, 2, 3, 4, 5, 6].map(
+        (i) => `  "p${i}" -- "agreement:pact" [style=dashed, color="#1f6feb"];`,
+      ),
+    );
+    const mermaid = armru([...data, 'graph', '--format', 'mermaid']).stdout.split('\n');
+    expect(mermaid).toContain('  n_agreement_3a_pact{"Crowd pact"}');
+    expect(mermaid).toContain('  n_p6 -.- n_agreement_3a_pact');
+    const json = JSON.parse(armru([...data, 'graph', '--format', 'json']).stdout);
+    expect(json.nodes.at(-1)).toEqual({
+      id: 'agreement:pact',
+      name: 'Crowd pact',
+      type: 'Agreement',
+    });
+    expect(json.edges).toHaveLength(7);
+    expect(json.edges[0]).toEqual({
+      kind: 'party',
+      a: 'p0',
+      b: 'agreement:pact',
+      agreement: 'pact',
+      label: 'Crowd pact',
+    });
+    const svg = armru([...data, 'graph', '--format', 'svg']);
+    expect(svg.status).toBe(0);
+    expect(svg.stdout).toContain('<title>p3&#45;&#45;agreement:pact</title>');
+  });
+
+  it('keeps the graph linear in the parties', () => {
+    const parties = 4000;
+    const r = armru(['--data', writeShape('crowd', parties), 'graph', '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const graph = JSON.parse(r.stdout);
+    expect(graph.nodes).toHaveLength(parties + 1);
+    expect(graph.edges).toHaveLength(parties);
+  });
+});
