@@ -1,4 +1,4 @@
-import { actorGraph } from '../core/browse/graph.js';
+import { actorCount, actorGraph } from '../core/browse/graph.js';
 import { busiestActors, filterGraph } from '../core/browse/graph-filter.js';
 import { type Corpus, qualify } from '../core/model/corpus.js';
 import { resolveActor } from '../core/search/resolve.js';
@@ -55,7 +55,7 @@ export async function graphCommand(ctx: CommandContext, options: GraphOptions): 
     const drawn = busiestActors(graph, SVG_ACTORS);
     if (drawn.nodes.length < graph.nodes.length) {
       ctx.note(
-        `the picture shows the ${drawn.nodes.length} most connected of ${graph.nodes.length} actors; narrow the network with --actor, --min-weight or the claim filters, or lay out the whole of it from DOT (armru graph | sfdp -Tsvg)`,
+        `the picture shows the ${actorCount(drawn)} most connected of ${actorCount(graph)} actors; narrow the network with --actor, --min-weight or the claim filters, or lay out the whole of it from DOT (armru graph | sfdp -Tsvg)`,
       );
     }
     const { dotToSvg, toPictureDot } = await import('../render/graph-svg.js');

@@ -4,7 +4,7 @@
  * from its own parse of the dataset's text (report-worker.ts), so that the main thread, which
  * marks the article and writes the page meanwhile, does not spend its time on it.
  */
-import { actorGraph } from '../core/browse/graph.js';
+import { actorCount, actorGraph } from '../core/browse/graph.js';
 import { busiestActors } from '../core/browse/graph-filter.js';
 import { corpusOf } from '../core/model/corpus.js';
 import type { DatasetDocument } from '../core/model/types.js';
@@ -41,8 +41,8 @@ export function networkPlan(doc: DatasetDocument): NetworkPlan {
   const full = actorGraph(corpus, undefined, { claimIds: false });
   const graph = busiestActors(full, NETWORK_LIMIT);
   return {
-    shown: graph.nodes.length,
-    total: full.nodes.length,
+    shown: actorCount(graph),
+    total: actorCount(full),
     dot: graph.nodes.length > 0 ? toPictureDot(graph, doc.source.title) : undefined,
   };
 }

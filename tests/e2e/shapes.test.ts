@@ -129,6 +129,19 @@ describe('an agreement with many parties', () => {
     expect(svg.stdout).toContain('<title>p3&#45;&#45;agreement:pact</title>');
   });
 
+  it('counts actors, not agreements, where a picture says how many it shows', () => {
+    const file = writeShape('crowd', 150);
+    // The most connected 100 nodes: the agreement's and 99 of its parties.
+    const svg = armru(['--data', file, 'graph', '--format', 'svg']);
+    expect(svg.status).toBe(0);
+    expect(svg.stderr).toBe(
+      'armru: the picture shows the 99 most connected of 150 actors; narrow the network with --actor, --min-weight or the claim filters, or lay out the whole of it from DOT (armru graph | sfdp -Tsvg)\n',
+    );
+    // The report's network: 40 nodes, the agreement's and 39 parties.
+    const page = armru(['--data', file, 'report']).stdout;
+    expect(page).toContain('The 39 most connected of 150 actors.');
+  });
+
   it('keeps the graph linear in the parties', () => {
     const parties = 4000;
     const r = armru(['--data', writeShape('crowd', parties), 'graph', '--format', 'json']);

@@ -58,6 +58,13 @@ export type GraphEdge = CoOccurrence | AgreementEdge | PartyEdge | MemberEdge;
  */
 export const PAIRED_PARTIES = 6;
 
+/** The actors among a network's nodes: every node but those of agreements (PAIRED_PARTIES). */
+export function actorCount(graph: Pick<ActorGraph, 'nodes'>): number {
+  let count = 0;
+  for (const node of graph.nodes) if (node.type !== 'Agreement') count++;
+  return count;
+}
+
 /** The network of actors: who appears with whom, and who is party to what with whom. */
 export interface ActorGraph {
   nodes: GraphNode[];
