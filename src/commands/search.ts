@@ -69,7 +69,7 @@ export async function searchCommand(
   const limit = all ? Number.POSITIVE_INFINITY : options.limit;
   let found: ReturnType<typeof indexedSearch> | undefined;
   // Dataset files with no index at all, searched claim by claim.
-  let unindexed: string[] = [];
+  let unindexed = new Set<string>();
   if (ctx.dataPaths.length > 0) {
     // The word index serves only datasets named with --data or ARMRU_DATA: its modules (and
     // the check of the shown claims' quotes it needs) are loaded only then, so a search of
@@ -103,7 +103,7 @@ export async function searchCommand(
       if (found) await confirmQuotes(found.hits);
     } else {
       for (const note of lookup.notes) ctx.note(withRemedy(note));
-      unindexed = lookup.absent;
+      unindexed = new Set(lookup.absent);
     }
   }
   const corpus = found?.corpus ?? (await loadCorpus(ctx.dataPaths));
@@ -116,7 +116,7 @@ export async function searchCommand(
     // said once, with what to do about it.
     for (const dataset of corpus.datasets) {
       const claims = dataset.doc.claims.length;
-      if (claims >= LARGE_INDEX_CLAIMS && unindexed.includes(dataset.file)) {
+      if (claims >= LARGE_INDEX_CLAIMS && unindexed.has(dataset.file)) {
         ctx.note(
           withRemedy({
             message: `${dataset.file} has no index, so its ${claims.toLocaleString('en')} claims are searched one by one`,

@@ -10,7 +10,7 @@ import { readText } from './read-text.js';
 import { checkSchema } from './schema.js';
 import { type Problem, verifyDocument } from './verify.js';
 
-export { MAX_FILE_BYTES, readText } from './read-text.js';
+export { readText } from './read-text.js';
 
 /** Problems found at JSON paths of a document read from `file`, with the claim each is in. */
 export function locateProblems(

@@ -9,14 +9,6 @@ let crypto: Crypto | undefined;
  * first use.
  */
 export function sha256Hasher(): ReturnType<Crypto['createHash']> {
-  return loadCrypto().createHash('sha256');
-}
-
-/**
- * node:crypto, loaded when first needed (not at start: most runs never hash, and the module
- * costs several milliseconds to load).
- */
-export function loadCrypto(): Crypto {
   crypto ??= createRequire(import.meta.url)('node:crypto') as Crypto;
-  return crypto;
+  return crypto.createHash('sha256');
 }
