@@ -146,6 +146,17 @@ describe('question-shaped queries', () => {
     expect(r.stderr).toContain('armru: "tnyoan" matches nothing; did you mean Tonoyan?\n');
   });
 
+  it('leaves "how many" out, and suggests no question word for a word that matches nothing', () => {
+    const r = armru(['search', 'how', 'many', 'troops', 'are', 'in', 'Gyumri?']);
+    expect(r.status).toBe(0);
+    expect(r.stderr.split('\n')[0]).toBe(
+      'armru: searching for "troops Gyumri" (question words left out: how, many, are, in)',
+    );
+    // "the" and "are" are nearer to "true" than "time", and are left out of questions.
+    const t = armru(['search', 'is', 'the', 'biolab', 'report', 'true']);
+    expect(t.stderr).toContain('armru: "true" matches nothing; did you mean time?\n');
+  });
+
   it('refuses a query of operators alone, showing the syntax', () => {
     const r = armru(['search', '!', "'"]);
     expect(r.status).toBe(2);

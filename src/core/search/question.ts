@@ -40,7 +40,9 @@ export const QUESTION_WORDS = new Set([
   'it',
   'its',
   'list',
+  'many',
   'me',
+  'much',
   'of',
   'on',
   'or',
@@ -184,11 +186,24 @@ export function suggestFrom(
     taken.length = 0;
     return extra + missing > 2 * reach;
   };
-  if (folded && table && need > 0 && needle !== '')
-    return closest(bare, nearInTable(table, needle, bare, grams, need, budget, tooFar), 3, key);
+  if (folded && table && need > 0 && needle !== '') {
+    const near = nearInTable(table, needle, bare, grams, need, budget, tooFar);
+    return closest(
+      bare,
+      near.filter((w) => !QUESTION_WORDS.has(w)),
+      3,
+      key,
+    );
+  }
+  const seen = new Set<string>();
   const near = (typeof words === 'function' ? words() : words).filter((w) => {
     if (w.length < 3) return false; // under 3 letters a word is "contained" in almost any
     const k = key(w);
+    // A question or function word is left out of every query that asks in words, so it is
+    // no answer to a word that matched nothing ("true" is not a misspelt "the"); and words
+    // alike once folded ("The", "the") are one answer, the first.
+    if (QUESTION_WORDS.has(k) || seen.has(k)) return false;
+    seen.add(k);
     // A word can contain the needle only when longer, or be in it only when shorter.
     if (k.length > needle.length ? k.includes(needle) : needle.includes(k)) return true;
     if (Math.abs(k.length - needle.length) > budget) return false;
