@@ -223,6 +223,10 @@ describe('honest ranking and counts', () => {
 describe('case and typos in names of things', () => {
   it('takes claim ids and enumerated values in any case', () => {
     expect(armru(['show', 'C09']).stdout.split('\n')[0]).toBe('id\tc09');
+    // And as people shorten them: no leading zero, or the number alone.
+    expect(armru(['show', 'c9']).stdout.split('\n')[0]).toBe('id\tc09');
+    expect(armru(['show', '9', '--json']).stdout).toBe(armru(['show', 'c09', '--json']).stdout);
+    expect(armru(['read', '--claim', '8']).stdout).toBe(armru(['read', '--claim', 'c08']).stdout);
     expect(ids(['claims', '--kind', 'Quote'])).toEqual(['c28', 'c29']);
     expect(ids(['agreements', '--status', 'SIGNED'])).toEqual(['mod-agreements-2019']);
   });
