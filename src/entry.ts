@@ -105,7 +105,8 @@ function loadCli(bundle: 'cli' | 'quick' = 'cli'): { run: (argv: string[]) => vo
       const start = cacheStart(bytes.length);
       const copy = Buffer.alloc(start);
       bytes.copy(copy);
-      writeFileSync(cacheFile, Buffer.concat([copy, script.createCachedData()]));
+      const data = script.createCachedData();
+      writeFileSync(cacheFile, Buffer.concat([copy, data, data]));
     });
   }
   return module.exports;
@@ -121,7 +122,19 @@ export const wrap = (source: string) =>
 /** Where V8's data starts in a cache file: after the bundle's copy, at a multiple of 8. */
 const cacheStart = (bundleLength: number) => Math.ceil(bundleLength / 8) * 8;
 
-/** V8's code cache from `file`, when the file was made for exactly `bytes` (see loadCli). */
+/**
+ * V8's code cache from `file`, when the file was made for exactly `bytes` (see loadCli) and
+ * its data is whole.
+ *
+ * V8 checks a cache's header (its version, flags, the source's length, the data's length) but
+ * not the data itself: one changed byte in it (a bad disk, a damaged copy) makes V8 stop the
+ * process with a fatal error while it deserializes. Its own checksum of the data is behind a
+ * flag (`--verify-snapshot-checksum`) that is part of what a cache must match and can only be
+ * set by loading node:v8, some 6 ms. So the file holds the data twice, and the cache is used
+ * only when both copies are the same: a comparison of well under a millisecond, where hashing
+ * it meant loading node:zlib or node:crypto (2 ms and more). The bundle compiles without the
+ * cache otherwise, a little slower and correct. (tests/e2e/trust.test.ts damages both caches.)
+ */
 function cacheFor(bytes: Buffer, file: string): Buffer | undefined {
   let cache: Buffer;
   try {
@@ -131,7 +144,10 @@ function cacheFor(bytes: Buffer, file: string): Buffer | undefined {
   }
   const start = cacheStart(bytes.length);
   if (cache.length <= start || !bytes.equals(cache.subarray(0, bytes.length))) return undefined;
-  return cache.subarray(start);
+  const half = (cache.length - start) / 2;
+  if (!Number.isInteger(half)) return undefined;
+  const data = cache.subarray(start, start + half);
+  return data.equals(cache.subarray(start + half)) ? data : undefined;
 }
 
 /**
