@@ -70,8 +70,16 @@ function staticAnswer(args: string[]): string | undefined {
   if (!wantsVersion && command === undefined) return undefined;
   const file = join(here, 'answers.json');
   if (!existsSync(file)) return undefined;
-  const answers = JSON.parse(readFileSync(file, 'utf8')) as Answers;
-  return wantsVersion ? `${answers.version}\n` : answers.help[command ?? ''];
+  // A fast path only: a damaged file leaves the answer to the full CLI.
+  let answers: Partial<Answers> | null;
+  try {
+    answers = JSON.parse(readFileSync(file, 'utf8')) as Partial<Answers> | null;
+  } catch {
+    return undefined;
+  }
+  const answer = wantsVersion ? answers?.version : answers?.help?.[command ?? ''];
+  if (typeof answer !== 'string') return undefined;
+  return wantsVersion ? `${answer}\n` : answer;
 }
 
 /**

@@ -3,6 +3,7 @@ import {
   chmodSync,
   copyFileSync,
   cpSync,
+  existsSync,
   linkSync,
   lstatSync,
   mkdirSync,
@@ -465,10 +466,11 @@ describe('the code cache', () => {
   });
 });
 
-describe('a damaged code cache', () => {
-  // V8 checks a cache's header but not its data: a changed byte in the data stopped the
+describe('a damaged install', () => {
+  // V8 checks a code cache's header but not its data: a changed byte in the data stopped the
   // process with V8's fatal error and a native stack trace (exit 133), in every run. The entry
   // keeps the data twice and uses it only when both copies agree (src/entry.ts, cacheFor).
+  // The other files the build writes beside the bundle are checked or optional too.
   const install = () => {
     const at = mkdtempSync(join(dir, 'damaged-'));
     for (const part of ['bin', 'dist', 'data', 'package.json'])
@@ -497,7 +499,7 @@ describe('a damaged code cache', () => {
     }
     writeFileSync(file, cache);
   };
-  it('runs as before when one copy of the data is damaged', () => {
+  it("runs as before when one copy of a code cache's data is damaged", () => {
     const expected = { quick: armru(['search', 'Gyumri']), cli: armru(['show', 'c08']) };
     const at = install();
     damage(at, 'quick', false);
@@ -511,6 +513,44 @@ describe('a damaged code cache', () => {
         expected[bundle],
       );
     }
+  });
+
+  it('answers --version and --help with the full CLI when their build-time text is damaged', () => {
+    const expected = [armru(['--version']), armru(['--help']), armru(['search', '--help'])];
+    const at = install();
+    for (const damaged of ['{"version":"0.1', '{"version":7,"help":null}', '[]', 'null']) {
+      writeFileSync(join(at, 'dist', 'armru', 'answers.json'), damaged);
+      for (const [i, args] of [['--version'], ['--help'], ['search', '--help']].entries()) {
+        const r = run(at, args);
+        expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }, damaged).toEqual(
+          expected[i],
+        );
+      }
+    }
+  });
+
+  it("names Graphviz's WebAssembly when it is damaged, in one line, before Graphviz meets it", () => {
+    const at = install();
+    const wasm = join(at, 'dist', 'armru', 'viz.wasm');
+    const bytes = readFileSync(wasm);
+    bytes[bytes.length >> 1] = (bytes[bytes.length >> 1] as number) ^ 1;
+    writeFileSync(wasm, bytes);
+    const message = `armru: internal error: ${wasm} is damaged (not the ${bytes.length.toLocaleString('en')} bytes the build wrote); reinstall armru\nSet DEBUG=1 to see where it happened.\n`;
+    const svg = run(at, ['graph', '--format', 'svg']);
+    expect({ status: svg.status, stdout: svg.stdout, stderr: svg.stderr }).toEqual({
+      status: 70,
+      stdout: '',
+      stderr: message,
+    });
+    const page = join(at, 'page.html');
+    const report = run(at, ['report', '-o', page]);
+    expect({ status: report.status, stderr: report.stderr }).toEqual({
+      status: 70,
+      stderr: message,
+    });
+    expect(existsSync(page)).toBe(false);
+    // Everything that does not draw is untouched.
+    expect(run(at, ['graph']).status).toBe(0);
   });
 
   it('damages the kind of bytes V8 stops on (the control: both copies damaged alike)', () => {
