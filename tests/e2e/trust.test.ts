@@ -58,6 +58,87 @@ function mknod(path: string, major: number, minor: number): boolean {
   return spawnSync('mknod', [path, 'c', String(major), String(minor)]).status === 0;
 }
 
+describe('an output never replaces an input', () => {
+  // `export --format csv -o claims.json` replaced the dataset it exported with CSV, and
+  // `draft a.txt -o a.txt` the article with its draft, both with exit 0.
+  const copy = () => {
+    const at = mkdtempSync(join(dir, 'inputs-'));
+    for (const name of ['claims.json', 'article.txt'])
+      copyFileSync(join(ROOT, 'data', name), join(at, name));
+    symlinkSync('claims.json', join(at, 'link.json'));
+    mkdirSync(join(at, 'sub'));
+    return at;
+  };
+  const inside = (at: string, args: string[]) =>
+    spawnSync(process.execPath, [BIN, ...args], { cwd: at, encoding: 'utf8' });
+  const refusal = (path: string, role: string) =>
+    `armru: ${path}: is ${role}, which this run reads: writing the output there would destroy it; give -o another file (nothing was written)\n`;
+
+  it('refuses -o naming the dataset or its article, by any path, in every command that writes', () => {
+    const at = copy();
+    const dataset = refusal('claims.json', 'a dataset');
+    const cases: [string[], string][] = [
+      [['export', '-o', 'claims.json'], dataset],
+      [['export', '--format', 'csv', '-o', 'claims.json'], dataset],
+      [['export', '--format', 'jsonl', '-o', 'link.json'], refusal('link.json', 'a dataset')],
+      [
+        ['export', '--format', 'annotations', '-o', 'sub/../article.txt'],
+        refusal('sub/../article.txt', 'the article of claims.json'),
+      ],
+      [
+        ['report', '-o', join(at, 'article.txt')],
+        refusal(join(at, 'article.txt'), 'the article of claims.json'),
+      ],
+      [['report', '-o', 'claims.json'], dataset],
+    ];
+    for (const [args, stderr] of cases) {
+      const r = inside(at, ['--data', 'claims.json', ...args]);
+      expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }, args.join(' ')).toEqual({
+        status: 2,
+        stdout: '',
+        stderr,
+      });
+    }
+    const draft = inside(at, ['draft', 'article.txt', '-o', 'article.txt', '--force']);
+    expect(draft.stderr).toBe(refusal('article.txt', 'the article being drafted'));
+    expect(draft.status).toBe(2);
+    expect(readFileSync(join(at, 'claims.json'))).toEqual(
+      readFileSync(join(ROOT, 'data/claims.json')),
+    );
+    expect(readFileSync(join(at, 'article.txt'))).toEqual(
+      readFileSync(join(ROOT, 'data/article.txt')),
+    );
+    expect(leftovers(at)).toEqual([]);
+    // Any other file is written as before.
+    expect(
+      inside(at, ['--data', 'claims.json', 'export', '--format', 'csv', '-o', 'out.csv']).status,
+    ).toBe(0);
+  });
+
+  it('draft replaces an existing file only with --force', () => {
+    const at = copy();
+    const r = inside(at, ['draft', 'article.txt', '-o', 'claims.json']);
+    expect({ status: r.status, stderr: r.stderr }).toEqual({
+      status: 2,
+      stderr:
+        'armru: claims.json: the file exists; add --force to replace it, and any editing done in it (nothing was written)\n',
+    });
+    expect(readFileSync(join(at, 'claims.json'))).toEqual(
+      readFileSync(join(ROOT, 'data/claims.json')),
+    );
+    const forced = inside(at, ['draft', 'article.txt', '-o', 'claims.json', '--force']);
+    expect(forced.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(at, 'claims.json'), 'utf8')).claims[0].review).toBe(
+      'draft',
+    );
+    // `-o -` is standard output, as for export and report.
+    const out = inside(at, ['draft', 'article.txt', '-o', '-']);
+    expect(out.status).toBe(0);
+    expect(JSON.parse(out.stdout).source.text).toContain('Gyumri');
+    expect(existsSync(join(at, '-'))).toBe(false);
+  });
+});
+
 describe('writing files', () => {
   it('a short write (file-size limit) fails with exit 2 and leaves the original untouched', () => {
     const out = join(dir, 'limited.json');
