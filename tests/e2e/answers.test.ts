@@ -155,6 +155,11 @@ describe('question-shaped queries', () => {
     expect(r.stderr.split('\n')[0]).toBe(
       'armru: searching for "troops Gyumri" (question words left out: how, many, are, in)',
     );
+    expect(
+      armru(['search', 'claims', 'about', 'everything', 'in', 'Gyumri']).stderr.split('\n')[0],
+    ).toBe(
+      'armru: searching for "Gyumri" (question words left out: claims, about, everything, in)',
+    );
     // "the" and "are" are nearer to "true" than "time", and are left out of questions.
     const t = armru(['search', 'is', 'the', 'biolab', 'report', 'true']);
     expect(t.stderr).toContain('armru: "true" matches nothing; did you mean time?\n');

@@ -5,8 +5,9 @@ import { wordPattern } from './search-record.js';
 
 /**
  * Question and function words: what a journalist types around the words that matter
- * ("what did Shoygu announce", "who reported on the biolabs"). Words that name a kind of
- * claim (said, say, announced, reported, denied) are not here: they are searched.
+ * ("what did Shoygu announce", "who reported on the biolabs", "claims about the base").
+ * Words that name a kind of claim (said, say, announced, reported, denied) are not here:
+ * they are searched.
  */
 export const QUESTION_WORDS = new Set([
   'a',
@@ -15,6 +16,7 @@ export const QUESTION_WORDS = new Set([
   'an',
   'and',
   'any',
+  'anything',
   'are',
   'as',
   'at',
@@ -22,11 +24,14 @@ export const QUESTION_WORDS = new Set([
   'been',
   'by',
   'can',
+  'claim',
+  'claims',
   'could',
   'did',
   'do',
   'does',
   'ever',
+  'everything',
   'find',
   'for',
   'from',
@@ -47,6 +52,7 @@ export const QUESTION_WORDS = new Set([
   'on',
   'or',
   'show',
+  'something',
   'tell',
   'that',
   'the',
