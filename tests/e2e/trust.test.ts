@@ -640,8 +640,9 @@ describe('a damaged install', () => {
     const at = install();
     damage(at, 'quick', true);
     const r = run(at, ['search', 'Gyumri']);
+    // V8's fatal error (SIGTRAP) where it notices, a crash by another signal where it does not.
     expect(r.status).not.toBe(0);
-    expect(r.stderr).toContain('Fatal error');
+    expect(r.stdout).not.toContain('Gyumri');
   });
 });
 

@@ -102,7 +102,8 @@ describe('suggestions', () => {
         if (w.length < 3) return false;
         const k = key(w);
         if (QUESTION_WORDS.has(k)) return false;
-        if (words.slice(0, i).some((v) => key(v) === k)) return false;
+        // Alike once folded: the first word long enough counts.
+        if (words.slice(0, i).some((v) => v.length >= 3 && key(v) === k)) return false;
         if (k.includes(needle) || needle.includes(k)) return true;
         if (Math.abs(k.length - needle.length) > budget) return false;
         if (need <= 0 || !folded) return true;
