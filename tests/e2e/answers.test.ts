@@ -236,6 +236,13 @@ describe('case and typos in names of things', () => {
     expect(ids(['agreements', '--status', 'SIGNED'])).toEqual(['mod-agreements-2019']);
   });
 
+  it('takes a word pasted with the punctuation of prose as the word', () => {
+    // "Gyumri," could not be looked up in an index: a pasted sentence searched every claim.
+    const plain = armru(['search', 'Gyumri', 'base', '--json']).stdout;
+    expect(armru(['search', '(Gyumri),', 'base.', '--json']).stdout).toBe(plain);
+    expect(armru(['search', '\u201cGyumri\u201d', 'base;', '--json']).stdout).toBe(plain);
+  });
+
   it('refuses options that contradict each other instead of choosing one', () => {
     expect(armru(['search', 'Gyumri', '--format', 'csv', '--json'])).toEqual({
       status: 2,

@@ -220,7 +220,7 @@ describe('long output', () => {
     );
     expect(bare.status).toBe(0);
     expect(stripAnsi(bare.stdout.replace(/\r\n/g, '\n')) === whole).toBe(true);
-  });
+  }, 60_000);
 });
 
 describe('interruption', () => {

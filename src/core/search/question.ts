@@ -85,17 +85,24 @@ export interface ReadQuery {
 /** Characters that make a word an operator term of the extended search. */
 const OPERATOR = /^[!'^=]|\$$|^\|$/;
 
+/** Punctuation around a word pasted from prose: `(Gyumri),` is the word Gyumri. */
+const LEADING = /^[([{\u00BF\u00A1\u201C\u2018\u00AB\u201E]+/;
+const TRAILING = /[,.;:!?)\]}\u2026\u201D\u2019\u00BB]+$/;
+
 /**
  * Reads the words of a search. A query written with operators is taken as written. Otherwise
- * question marks go, and question and function words are left out, unless nothing would be
- * left ("who is who" stays as typed).
+ * the punctuation of prose around each word goes (question marks, commas, full stops,
+ * brackets, typographic quotes: a word pasted with its comma would match a little worse and
+ * could not be looked up in an index, so a pasted sentence searched every claim one by one),
+ * and question and function words are left out, unless nothing would be left ("who is who"
+ * stays as typed).
  */
 export function readQuery(words: string[]): ReadQuery {
   const parts = words.join(' ').split(/\s+/).filter(Boolean);
   if (parts.some((p) => OPERATOR.test(p) || p.includes('"'))) {
     return { query: parts.join(' '), dropped: [] };
   }
-  const cleaned = parts.map((p) => p.replace(/[?]+$/, '').replace(/^\u00BF+/, '')).filter(Boolean);
+  const cleaned = parts.map((p) => p.replace(TRAILING, '').replace(LEADING, '')).filter(Boolean);
   const kept: string[] = [];
   const dropped: string[] = [];
   for (const word of cleaned) {
