@@ -376,7 +376,7 @@ export class ClaimSearcher {
   }
 
   /** The `matched` list of a hit: each field value that matched, and how. */
-  private matchedOf(index: number, matches: HitMatch[]): Matched[] {
+  private matchedOf(index: number, matches: HitMatch[], tier: Tier): Matched[] {
     const record = this.record(index);
     return matchedList(
       matches,
@@ -385,6 +385,7 @@ export class ClaimSearcher {
         return typeof value === 'string' ? value : (value[entry] ?? '');
       },
       (field, entry) => this.origins(index)[field][entry],
+      tier === ALIAS_ONLY,
     );
   }
 
@@ -552,7 +553,7 @@ export class ClaimSearcher {
       score,
       matches,
       tier,
-      matched: this.matchedOf(index, matches),
+      matched: this.matchedOf(index, matches, tier),
       ...(words ? { words: w(index) } : {}),
     }));
     return { hits, total: shown.length, weak: ranked.length - shown.length };
