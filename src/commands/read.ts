@@ -1,4 +1,4 @@
-import { articleRuns } from '../core/browse/marks.js';
+import { articleMarks } from '../core/browse/marks.js';
 import { allClaims, type ClaimRef, type Corpus, findClaim, qualify } from '../core/model/corpus.js';
 import type { Dataset } from '../core/model/types.js';
 import { loadCorpus } from '../core/store/load.js';
@@ -40,15 +40,7 @@ function articlePage(
     start: r.claim.quote.start,
     end: r.claim.quote.end,
   }));
-  const runs = articleRuns(dataset.text, spans).filter((run) => run.end > from);
-  const first = runs[0];
-  if (first && first.start < from) {
-    runs[0] = {
-      ...first,
-      start: from,
-      text: new CodePoints(first.text).slice(from - first.start),
-    };
-  }
+  const runs = articleMarks(dataset.text, spans, from);
   const claims = mine
     .filter((r) => r.claim.quote.end > from)
     .sort(

@@ -1,4 +1,4 @@
-import type { Run } from '../core/browse/marks.js';
+import type { MarkedRun } from '../core/browse/marks.js';
 import { CLAIM_KINDS, type ClaimKind, type Source } from '../core/model/types.js';
 import { sanitize, sanitizeInline } from './sanitize.js';
 import { displayWidth, wrap } from './text-width.js';
@@ -20,8 +20,8 @@ export interface MarkedClaim {
 /** One article as `armru read` shows it. */
 export interface ArticlePage {
   source: Source;
-  /** The article cut into runs (see core/marks.ts), from `from` on. */
-  runs: Run[];
+  /** The article cut into runs (see articleMarks in core/browse/marks.ts). */
+  runs: MarkedRun[];
   /** The whole article text (to tell whether it opens with its title and byline). */
   text: string;
   /** The marked claims, in article order. */
@@ -76,7 +76,7 @@ export async function kindStyler(enabled: boolean): Promise<Styler> {
  * What the page shows above the article: publisher, date and address when known, and the
  * title and byline unless the article text already opens with them (most do).
  */
-function headerLines(source: Source, text: string, runs: Run[]): string[] {
+function headerLines(source: Source, text: string, runs: MarkedRun[]): string[] {
   // Shown from a later paragraph (--claim), the article's own title is not on the page.
   if ((runs[0]?.start ?? 0) > 0) text = '';
   const opening = text
@@ -117,46 +117,45 @@ export function renderPlainArticle(page: ArticlePage): RenderedArticle {
   const lineOf = new Map<string, number>();
   let body = '';
   let line = out.length;
-  // The open claims, innermost last, and the same as a set: many claims may be open at once.
-  let stack: string[] = [];
-  const onStack = new Set<string>();
-  const emit = (s: string) => {
-    body += s;
-  };
-  const closeAll = (keep: Set<string>) => {
-    while (stack.length > 0 && !keep.has(stack[stack.length - 1] as string)) {
-      onStack.delete(stack.pop() as string);
-      emit(CLOSE);
+  // The open claims, innermost last. A claim that ends below the innermost (quotes that
+  // cross) is written closed at once and left on the stack, marked, until it surfaces: each
+  // claim is pushed, closed and popped once, however many are open.
+  const stack: string[] = [];
+  const crossed = new Set<string>();
+  const top = () => {
+    let id = stack[stack.length - 1];
+    while (id !== undefined && crossed.has(id)) {
+      crossed.delete(id);
+      stack.pop();
+      id = stack[stack.length - 1];
     }
-    let crossed = false;
-    for (let i = stack.length - 1; i >= 0; i--) {
-      const id = stack[i] as string;
-      if (!keep.has(id)) {
-        crossed = true;
-        onStack.delete(id);
-        emit(`${OPEN}/${id}${CLOSE}`);
-      }
-    }
-    if (crossed) stack = stack.filter((id) => onStack.has(id));
+    return id;
   };
   for (const run of page.runs) {
-    const active = new Set(run.claims);
-    closeAll(active);
-    for (const id of run.claims) {
-      if (!onStack.has(id)) {
-        stack.push(id);
-        onStack.add(id);
-        emit(`${OPEN}${id} `);
-        lineOf.set(id, line);
-      }
+    for (const id of run.opens) {
+      stack.push(id);
+      body += `${OPEN}${id} `;
+      lineOf.set(id, line);
     }
     // Escaped first: a backslash the sanitizer then writes (\x1b) is told from the article's
     // own, which is doubled.
     const text = sanitize(escapeMarkers(run.text));
-    for (const ch of text) if (ch === '\n') line++;
-    emit(text);
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) line++;
+    body += text;
+    // Innermost first: those that are innermost close with ⟧, the rest name themselves.
+    const closes = run.closes;
+    let k = 0;
+    while (k < closes.length && top() === closes[k]) {
+      stack.pop();
+      body += CLOSE;
+      k++;
+    }
+    for (; k < closes.length; k++) {
+      const id = closes[k] as string;
+      crossed.add(id);
+      body += `${OPEN}/${id}${CLOSE}`;
+    }
   }
-  closeAll(new Set());
   out.push(body.replace(/\n+$/, ''));
   out.push('');
   for (const claim of page.claims) out.push(footnote(claim).join('\t'));
@@ -345,17 +344,11 @@ export function writeTerminalArticle(
     breaks = 0;
   };
   let pending: string[] = [];
-  const open = new Set<string>();
   for (const run of page.runs) {
-    const innermost = run.claims[run.claims.length - 1];
-    const kind = innermost ? kinds.get(innermost) : undefined;
-    const marked = run.claims.length > 0;
-    const starts = run.claims.filter((id) => !open.has(id));
-    const inRun = new Set(run.claims);
-    for (const id of open) if (!inRun.has(id)) open.delete(id);
-    for (const id of starts) open.add(id);
-    // A loop, not push(...starts): thousands of claims may start at one place.
-    for (const id of starts) pending.push(id);
+    const kind = run.innermost !== undefined ? kinds.get(run.innermost) : undefined;
+    const marked = run.depth > 0;
+    // A loop, not push(...opens): thousands of claims may start at one place.
+    for (const id of run.opens) pending.push(id);
     const text = sanitize(run.text);
     let at = 0;
     while (at < text.length) {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import type { ActorGraph } from '../core/browse/graph.js';
 import { crc32 } from '../core/text/checksum.js';
-import { dotString, PARTY_STYLE, SHAPES } from './graph.js';
+import { dotString, NAMED_STYLE, PARTY_STYLE, SHAPES } from './graph.js';
 import { sanitizeInline } from './sanitize.js';
 
 /**
@@ -43,6 +43,8 @@ export function toPictureDot(graph: ActorGraph, title: string): string {
       );
     } else if (e.kind === 'party') {
       lines.push(`  ${dotString(e.a)} -- ${dotString(e.b)} [${PARTY_STYLE}];`);
+    } else if (e.kind === 'named') {
+      lines.push(`  ${dotString(e.a)} -- ${dotString(e.b)} [${NAMED_STYLE}];`);
     } else {
       const key = `${e.a}\u0000${e.b}`;
       const entry = agreements.get(key) ?? { a: e.a, b: e.b, labels: [] };

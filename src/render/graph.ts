@@ -19,10 +19,14 @@ export const SHAPES: Record<GraphNode['type'], string> = {
   Place: 'house',
   Group: 'ellipse',
   Agreement: 'diamond',
+  Claim: 'note',
 };
 
 /** How DOT draws a party's link to an agreement drawn as a node (unlabelled: the node is). */
 export const PARTY_STYLE = 'style=dashed, color="#1f6feb"';
+
+/** How DOT draws an actor's link to a claim drawn as a node (solid and unlabelled: one claim). */
+export const NAMED_STYLE = 'color="#57606a"';
 
 /**
  * Graphviz DOT: an undirected graph; co-occurrence edges carry their count as label and
@@ -49,6 +53,8 @@ export function toDot(graph: ActorGraph, title: string): string {
       );
     } else if (e.kind === 'party') {
       lines.push(`  ${dotString(e.a)} -- ${dotString(e.b)} [${PARTY_STYLE}];`);
+    } else if (e.kind === 'named') {
+      lines.push(`  ${dotString(e.a)} -- ${dotString(e.b)} [${NAMED_STYLE}];`);
     } else {
       lines.push(
         `  ${dotString(e.a)} -- ${dotString(e.b)} [label=${dotString(e.label)}, style=dashed, color="#1f6feb", fontcolor="#1f6feb"];`,
@@ -76,11 +82,17 @@ export function toMermaid(graph: ActorGraph): string {
   const lines = ['flowchart LR'];
   for (const n of graph.nodes) {
     const label = mermaidLabel(n.name);
-    lines.push(`  ${mermaidId(n.id)}${n.type === 'Agreement' ? `{${label}}` : `[${label}]`}`);
+    const shape =
+      n.type === 'Agreement' ? `{${label}}` : n.type === 'Claim' ? `[/${label}/]` : `[${label}]`;
+    lines.push(`  ${mermaidId(n.id)}${shape}`);
   }
   for (const e of graph.edges) {
     if (e.kind === 'party') {
       lines.push(`  ${mermaidId(e.a)} -.- ${mermaidId(e.b)}`);
+      continue;
+    }
+    if (e.kind === 'named') {
+      lines.push(`  ${mermaidId(e.a)} --- ${mermaidId(e.b)}`);
       continue;
     }
     const label =
@@ -95,6 +107,7 @@ const LINKS: Record<GraphEdge['kind'], string> = {
   claims: 'with',
   agreement: 'agreement',
   party: 'party to',
+  named: 'named in',
   member: 'member of',
 };
 
@@ -106,7 +119,7 @@ const LINKS: Record<GraphEdge['kind'], string> = {
 export function printGraphTable(view: View, graph: ActorGraph): void {
   const names = new Map(graph.nodes.map((n) => [n.id, n.name]));
   const name = (id: string) => names.get(id) ?? id;
-  const order = { claims: 0, agreement: 1, party: 1, member: 2 };
+  const order = { claims: 0, named: 1, agreement: 2, party: 2, member: 3 };
   const edges = [...graph.edges].sort(
     (x, y) =>
       order[x.kind] - order[y.kind] ||
@@ -125,7 +138,16 @@ export function printGraphTable(view: View, graph: ActorGraph): void {
       { text: LINKS[e.kind] },
       { text: name(e.b) },
       { text: e.kind === 'claims' ? String(e.weight) : '' },
-      { text: e.kind === 'claims' ? e.claims.join(', ') : e.kind === 'member' ? '' : e.label },
+      {
+        text:
+          e.kind === 'claims'
+            ? e.claims.join(', ')
+            : e.kind === 'named'
+              ? e.claim
+              : e.kind === 'member'
+                ? ''
+                : e.label,
+      },
     ],
     json: (e) => e,
   };

@@ -152,3 +152,60 @@ describe('an agreement with many parties', () => {
     expect(graph.edges).toHaveLength(parties);
   });
 });
+
+describe('a claim that names many actors', () => {
+  it('pairs the actors of a claim of six, as always', () => {
+    const dot = armru(['--data', writeShape('throng', 6), 'graph']).stdout;
+    // 15 pairs, the one c1 also names weighing 2.
+    expect(dot.match(/ -- /g)).toHaveLength(15);
+    expect(dot).toContain('  "p0" -- "p1" [label="2", weight=2, penwidth=2.0];');
+    expect(dot).not.toContain('claim:');
+  });
+
+  it('draws a larger one as a node linked to each actor, in every format', () => {
+    const data = ['--data', writeShape('throng', 7)];
+    const dot = armru([...data, 'graph']).stdout.split('\n');
+    expect(dot).toContain('  "claim:c0" [label="claim c0", shape=note];');
+    expect(dot.filter((l) => l.includes(' -- '))).toEqual([
+      '  "p0" -- "p1" [label="1", weight=1, penwidth=1.0];',
+      ...[0, 1, 2, 3, 4, 5, 6].map((i) => `  "p${i}" -- "claim:c0" [color="#57606a"];`),
+    ]);
+    const mermaid = armru([...data, 'graph', '--format', 'mermaid']).stdout.split('\n');
+    expect(mermaid).toContain('  n_claim_3a_c0[/"claim c0"/]');
+    expect(mermaid).toContain('  n_p6 --- n_claim_3a_c0');
+    expect(mermaid).toContain('  n_p0 ---|"1"| n_p1');
+    const json = JSON.parse(armru([...data, 'graph', '--format', 'json']).stdout);
+    expect(json.nodes.at(-1)).toEqual({ id: 'claim:c0', name: 'claim c0', type: 'Claim' });
+    expect(json.edges).toHaveLength(8);
+    expect(json.edges[1]).toEqual({ kind: 'named', a: 'p0', b: 'claim:c0', claim: 'c0' });
+    const svg = armru([...data, 'graph', '--format', 'svg']);
+    expect(svg.status).toBe(0);
+    expect(svg.stdout).toContain('<title>p3&#45;&#45;claim:c0</title>');
+    // --min-weight drops the pair and keeps the claim's links, as it keeps agreements.
+    const heavy = JSON.parse(
+      armru([...data, 'graph', '--format', 'json', '--min-weight', '2']).stdout,
+    );
+    expect(heavy.edges.map((e: { kind: string }) => e.kind)).toEqual(Array(7).fill('named'));
+  });
+
+  it('counts actors, not claims, where a picture says how many it shows', () => {
+    const file = writeShape('throng', 150);
+    const svg = armru(['--data', file, 'graph', '--format', 'svg']);
+    expect(svg.status).toBe(0);
+    expect(svg.stderr).toBe(
+      'armru: the picture shows the 99 most connected of 150 actors; narrow the network with --actor, --min-weight or the claim filters, or lay out the whole of it from DOT (armru graph | sfdp -Tsvg)\n',
+    );
+    const page = armru(['--data', file, 'report']).stdout;
+    expect(page).toContain('The 39 most connected of 150 actors.');
+  });
+
+  it('keeps the graph linear in the actors a claim names', () => {
+    const actors = 4000;
+    const r = armru(['--data', writeShape('throng', actors), 'graph', '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const graph = JSON.parse(r.stdout);
+    expect(graph.nodes).toHaveLength(actors + 1);
+    expect(graph.edges).toHaveLength(actors + 1);
+  });
+});

@@ -9,8 +9,9 @@ import { join } from 'node:path';
  *   asserted by ei (c0 by root).
  * - `lattice`: as `chain`, but from e3 on each entity is a member of the two before it.
  * - `crowd`: people p0 … p(n-1), one claim each, and one agreement whose parties are all.
+ * - `throng`: people p0 … p(n-1); claim c0 names them all, c1 names p0 and p1.
  */
-export type Shape = 'chain' | 'lattice' | 'crowd';
+export type Shape = 'chain' | 'lattice' | 'crowd' | 'throng';
 
 const codePoints = (s: string) => [...s].length;
 
@@ -56,6 +57,13 @@ export function writeShape(shape: Shape, n: number): string {
       status: 'signed',
       claims: ['c0'],
     });
+  } else if (shape === 'throng') {
+    for (let i = 0; i < n; i++) entities.push(person(`p${i}`, `Party ${i}`));
+    claims.push({
+      ...claim(0, 'author', sentence('Everyone was there.')),
+      actors: entities.map((e) => (e as { id: string }).id),
+    });
+    claims.push({ ...claim(1, 'p0', sentence('Party 0 met Party 1.')), actors: ['p0', 'p1'] });
   } else {
     entities.push({ ...person('root', 'Rootland'), type: 'Country' });
     for (let i = 1; i < n; i++) {

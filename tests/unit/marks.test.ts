@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { articleRuns, type Span } from '../../src/core/browse/marks.js';
+import { articleMarks, articleRuns, type Span } from '../../src/core/browse/marks.js';
 import type { Source } from '../../src/core/model/types.js';
 import { CLOSE, OPEN, renderPlainArticle } from '../../src/render/article.js';
 
@@ -17,7 +17,7 @@ const SOURCE: Source = {
 };
 
 function plain(text: string, spans: Span[]): string {
-  const runs = articleRuns(text, spans);
+  const runs = articleMarks(text, spans);
   const claims = spans.map((s) => ({
     id: s.id,
     kind: 'event' as const,
@@ -82,6 +82,81 @@ describe('articleRuns', () => {
           expect(covered).toBe(cps.slice(s.start, s.end).join(''));
         }
       }),
+    );
+  });
+});
+
+describe('articleMarks', () => {
+  it('tells each run by the claims that begin and end with it', () => {
+    const runs = articleMarks('abcdefghij', [
+      { id: 'inner', start: 2, end: 4 },
+      { id: 'outer', start: 1, end: 6 },
+      { id: 'cross', start: 5, end: 8 },
+    ]);
+    expect(runs.map((r) => [r.text, r.opens, r.closes, r.innermost ?? '', r.depth])).toEqual([
+      ['a', [], [], '', 0],
+      ['b', ['outer'], [], 'outer', 1],
+      ['cd', ['inner'], ['inner'], 'inner', 2],
+      ['e', [], [], 'outer', 1],
+      ['f', ['cross'], ['outer'], 'cross', 2],
+      ['gh', [], ['cross'], 'cross', 1],
+      ['ij', [], [], '', 0],
+    ]);
+  });
+
+  it('from a point on: the first run cut there, with every claim over it begun there', () => {
+    const runs = articleMarks(
+      'abcdefghij',
+      [
+        { id: 'outer', start: 1, end: 6 },
+        { id: 'inner', start: 2, end: 5 },
+        { id: 'gone', start: 0, end: 2 },
+      ],
+      3,
+    );
+    expect(runs.map((r) => [r.start, r.text, r.opens, r.closes])).toEqual([
+      [3, 'de', ['outer', 'inner'], ['inner']],
+      [5, 'f', [], ['outer']],
+      [6, 'ghij', [], []],
+    ]);
+  });
+
+  it('says what articleRuns says, in changes, from any point on', () => {
+    const arbitrary = fc
+      .string({ unit: fc.constantFrom('a', ' ', '\n', '😀'), minLength: 1, maxLength: 30 })
+      .chain((text) => {
+        const n = Array.from(text).length;
+        const span = fc
+          .tuple(fc.nat(n), fc.nat(n))
+          .filter(([a, b]) => a !== b)
+          .map(([a, b]) => ({ start: Math.min(a, b), end: Math.max(a, b) }));
+        return fc.tuple(fc.constant(text), fc.array(span, { maxLength: 8 }), fc.nat(n));
+      });
+    fc.assert(
+      fc.property(arbitrary, ([text, raw, from]) => {
+        const spans = raw.map((s, i) => ({ id: `k${i}`, ...s }));
+        const runs = articleRuns(text, spans).filter((r) => r.end > from);
+        const marks = articleMarks(text, spans, from);
+        expect(marks.map((r) => r.end)).toEqual(runs.map((r) => r.end));
+        expect(marks.map((r) => r.text).join('')).toBe(Array.from(text).slice(from).join(''));
+        // Replaying the changes gives every run's covering claims, outermost first.
+        let open: string[] = [];
+        marks.forEach((mark, i) => {
+          const run = runs[i];
+          open.push(...mark.opens);
+          expect(open).toEqual(run?.claims);
+          expect(mark.depth).toBe(open.length);
+          expect(mark.innermost).toBe(open.at(-1));
+          const ending = [...open].reverse().filter((id) => mark.closes.includes(id));
+          expect(mark.closes).toEqual(ending);
+          open = open.filter((id) => !mark.closes.includes(id));
+        });
+        expect(open).toEqual([]);
+        // Each claim begins once and ends once: the lists grow with the claims, not the runs.
+        const listed = marks.reduce((n, m) => n + m.opens.length + m.closes.length, 0);
+        expect(listed).toBeLessThanOrEqual(2 * spans.length);
+      }),
+      { numRuns: 500 },
     );
   });
 });

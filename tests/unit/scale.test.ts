@@ -188,13 +188,13 @@ describe('the article at scale', () => {
     const { renderPlainArticle, renderTerminalArticle } = await import(
       '../../src/render/article.js'
     );
-    const { articleRuns } = await import('../../src/core/browse/marks.js');
+    const { articleMarks } = await import('../../src/core/browse/marks.js');
     const { kit } = await import('../../src/render/table-kit.js');
     const text = 'Title\n\nBody words here.';
     const spans = Array.from({ length: MANY }, (_, i) => ({ id: `c${i}`, start: 7, end: 11 }));
     const page = {
       source: { id: 's', title: 'Title', author: 'A', inLanguage: 'en' } as never,
-      runs: articleRuns(text, spans),
+      runs: articleMarks(text, spans),
       text,
       claims: spans.map((s) => ({
         id: s.id,

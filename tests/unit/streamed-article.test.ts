@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: the corpus generator is plain JavaScript shared with the benchmarks.
 import { random } from '../../bench/corpus.mjs';
-import { articleRuns, type Run } from '../../src/core/browse/marks.js';
+import { articleMarks, articleRuns, type Run } from '../../src/core/browse/marks.js';
 import { CLAIM_KINDS, type ClaimKind, type Source } from '../../src/core/model/types.js';
 import {
   type ArticlePage,
@@ -19,6 +19,12 @@ import type { View } from '../../src/render/view.js';
 // objects and joined every line into one text: the streamed text must be exactly its text.
 
 type Styler = (kind: ClaimKind | undefined, underline: boolean, s: string) => string;
+
+/**
+ * The page as the reference below reads it: each run with every claim over it (articleRuns),
+ * where the printer gets only what begins and ends with each run (articleMarks).
+ */
+type ReferencePage = Omit<ArticlePage, 'runs'> & { runs: Run[] };
 
 function headerLines(source: Source, text: string, runs: Run[]): string[] {
   if ((runs[0]?.start ?? 0) > 0) text = '';
@@ -59,7 +65,7 @@ interface Piece {
 type Token = { type: 'word'; pieces: Piece[] } | { type: 'space'; piece: Piece } | { type: 'nl' };
 
 /** Splits runs into words (which may change style inside), single spaces and line breaks. */
-function tokens(page: ArticlePage, kinds: Map<string, ClaimKind>): Token[] {
+function tokens(page: ReferencePage, kinds: Map<string, ClaimKind>): Token[] {
   const out: Token[] = [];
   let word: Piece[] | undefined;
   let pending: string[] = [];
@@ -110,7 +116,7 @@ function tokens(page: ArticlePage, kinds: Map<string, ClaimKind>): Token[] {
  */
 function wholeArticle(
   view: View,
-  page: ArticlePage,
+  page: ReferencePage,
   style: Styler,
 ): { text: string; lineOf: Map<string, number> } {
   const byId = new Map(page.claims.map((c) => [c.id, c]));
@@ -242,7 +248,11 @@ function wholeArticle(
 const WORDS = ['Gyumri', 'base', 'Türkiye’s', 'on', '東京', 'a', 'memorandum', '—', 'x'.repeat(40)];
 
 /** An article of `paragraphs` paragraphs with `claims` quotes: nested, crossing, mid-word. */
-function generated(paragraphs: number, claims: number, seed: number): ArticlePage {
+function generated(
+  paragraphs: number,
+  claims: number,
+  seed: number,
+): { page: ArticlePage; reference: ReferencePage } {
   const next = random(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(next() * xs.length)] as T;
   const parts = ['The Title', 'By Someone', ''];
@@ -260,7 +270,7 @@ function generated(paragraphs: number, claims: number, seed: number): ArticlePag
     return { id: `c${i + 1}`, start, end: start + 1 + Math.floor(next() * 300) };
   });
   const kinds = CLAIM_KINDS as readonly ClaimKind[];
-  return {
+  const reference = {
     source: { id: 's', title: 'The Title', author: 'Someone', inLanguage: 'en' } as Source,
     runs: articleRuns(text, spans),
     text,
@@ -273,11 +283,12 @@ function generated(paragraphs: number, claims: number, seed: number): ArticlePag
       start: s.start,
     })),
   };
+  return { page: { ...reference, runs: articleMarks(text, spans) }, reference };
 }
 
 describe('the article in a terminal, written as it is laid out', () => {
   it('is exactly the article laid out whole, at any width, with and without styles', () => {
-    const page = generated(600, 800, 3);
+    const { page, reference } = generated(600, 800, 3);
     const styles: Styler[] = [
       (_k, _u, s) => s,
       (k, u, s) => (s === '' ? s : `<${k ?? '-'}${u ? '_' : ''}>${s}</>`),
@@ -285,7 +296,7 @@ describe('the article in a terminal, written as it is laid out', () => {
     for (const style of styles) {
       for (const width of [20, 50, 120]) {
         const view: View = { mode: 'table', width, colors: plainPalette(), write: () => {}, kit };
-        const whole = wholeArticle(view, page, style);
+        const whole = wholeArticle(view, reference, style);
         const pieces: string[] = [];
         const lineOf = writeTerminalArticle(view, page, style, (t) => pieces.push(t));
         expect(pieces.length).toBeGreaterThan(3);

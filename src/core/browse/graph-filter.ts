@@ -47,7 +47,7 @@ export function filterGraph(graph: ActorGraph, filter: GraphFilter): ActorGraph 
 
 /**
  * At most `limit` actors, chosen by the heaviest links: agreements and memberships first, then pairs that
- * share the most claims, taking each link whose two ends still fit (ties in edge order).
+ * share the most claims, then the actors of claims drawn as nodes (PAIRED_ACTORS), taking each link whose two ends still fit (ties in edge order).
  * The result is the densest part of the network, which a page can lay out and a reader
  * can take in; the edges are those among the chosen actors.
  */
@@ -58,8 +58,11 @@ export function busiestActors(graph: ActorGraph, limit: number): ActorGraph {
   // put in order by counting rather than by comparing.
   const ranked: GraphEdge[] = [];
   const byWeight: GraphEdge[][] = [];
+  // A claim that names too many actors to pair says least about any two of them: last.
+  const named: GraphEdge[] = [];
   for (const e of graph.edges) {
-    if (e.kind !== 'claims') ranked.push(e);
+    if (e.kind === 'named') named.push(e);
+    else if (e.kind !== 'claims') ranked.push(e);
     else {
       const same = byWeight[e.weight];
       if (same) same.push(e);
@@ -69,6 +72,7 @@ export function busiestActors(graph: ActorGraph, limit: number): ActorGraph {
   for (let w = byWeight.length - 1; w >= 0; w--) {
     for (const e of byWeight[w] ?? []) ranked.push(e);
   }
+  for (const e of named) ranked.push(e);
   const keep = new Set<string>();
   for (const e of ranked) {
     if (keep.size >= limit) break;

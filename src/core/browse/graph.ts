@@ -3,13 +3,15 @@ import type { Claim } from '../model/types.js';
 import { type EntityType, parentIds } from '../model/types.js';
 
 /**
- * An actor in the network, or an agreement of more than PAIRED_PARTIES parties, drawn as a
- * node of its own (type `Agreement`, id `agreement:` and the agreement's id).
+ * An actor in the network; or an agreement of more than PAIRED_PARTIES parties, drawn as a
+ * node of its own (type `Agreement`, id `agreement:` and the agreement's id); or a claim that
+ * names more than PAIRED_ACTORS actors (type `Claim`, id `claim:` and the claim's id, named
+ * `claim` and that id).
  */
 export interface GraphNode {
   id: string;
   name: string;
-  type: EntityType | 'Agreement';
+  type: EntityType | 'Agreement' | 'Claim';
 }
 
 /** Two actors that appear together in `weight` claims (ids in sorted order: undirected). */
@@ -43,6 +45,17 @@ export interface PartyEdge {
   label: string;
 }
 
+/**
+ * An actor `a` named by a claim of more than PAIRED_ACTORS actors, linked to the claim's node
+ * `b`: its actors are not paired, as n actors make n(n-1)/2 pairs.
+ */
+export interface NamedEdge {
+  kind: 'named';
+  a: string;
+  b: string;
+  claim: string;
+}
+
 /** Organisational membership: `a` is a member of `b` (directed). */
 export interface MemberEdge {
   kind: 'member';
@@ -50,7 +63,7 @@ export interface MemberEdge {
   b: string;
 }
 
-export type GraphEdge = CoOccurrence | AgreementEdge | PartyEdge | MemberEdge;
+export type GraphEdge = CoOccurrence | AgreementEdge | PartyEdge | NamedEdge | MemberEdge;
 
 /**
  * An agreement with at most this many parties links each pair of them; one with more is a
@@ -58,10 +71,19 @@ export type GraphEdge = CoOccurrence | AgreementEdge | PartyEdge | MemberEdge;
  */
 export const PAIRED_PARTIES = 6;
 
-/** The actors among a network's nodes: every node but those of agreements (PAIRED_PARTIES). */
+/**
+ * A claim that names at most this many actors links each pair of them (and counts in the
+ * pair's weight); one that names more is a node of its own linked to each actor.
+ */
+export const PAIRED_ACTORS = 6;
+
+/**
+ * The actors among a network's nodes: every node but those of agreements (PAIRED_PARTIES)
+ * and of claims (PAIRED_ACTORS).
+ */
 export function actorCount(graph: Pick<ActorGraph, 'nodes'>): number {
   let count = 0;
-  for (const node of graph.nodes) if (node.type !== 'Agreement') count++;
+  for (const node of graph.nodes) if (node.type !== 'Agreement' && node.type !== 'Claim') count++;
   return count;
 }
 
@@ -96,9 +118,10 @@ export interface GraphOptions {
 
 /**
  * Builds the actor network: an edge for each pair of entities that share a claim, weighted
- * by how many claims they share, and one labelled edge per agreement for each pair of its
- * parties (or, past PAIRED_PARTIES parties, a node for the agreement and an edge from each
- * party to it), and a directed "member of" edge from each entity to what it belongs to (so the chain
+ * by how many claims they share (a claim of more than PAIRED_ACTORS actors instead becomes a
+ * node with an edge from each of its actors, and counts in no pair's weight), and one labelled
+ * edge per agreement for each pair of its parties (or, past PAIRED_PARTIES parties, a node for
+ * the agreement and an edge from each party to it), and a directed "member of" edge from each entity to what it belongs to (so the chain
  * from a minister to the country is drawn). Only entities in some claim or agreement, and the
  * entities they belong to, are nodes. With `only`, the subgraph of those claims and of the
  * agreements they evidence.
@@ -111,6 +134,7 @@ export function actorGraph(
   const withIds = options.claimIds !== false;
   const nodes = new Map<string, GraphNode>();
   const shared: CoOccurrence[] = [];
+  const named: NamedEdge[] = [];
   const edges: GraphEdge[] = [];
   for (const dataset of corpus.datasets) {
     const q = (id: string) => qualify(corpus, dataset, id);
@@ -161,19 +185,59 @@ export function actorGraph(
     const local = new Map<number, CoOccurrence>();
     // Actors become nodes in the order the chosen claims first name them: marked by number
     // here, made into nodes once each after the loop.
-    const named = new Uint8Array(span);
+    const seen = new Uint8Array(span);
     const firstNamed: number[] = [];
+    const hubs: GraphNode[] = [];
     const ranks: number[] = [];
+    // The claim each actor was last counted for, to count a long list's actors once each.
+    const lastIn = new Int32Array(span).fill(-1);
     for (let c = 0; c < claims.length; c++) {
       const claim = claims[c] as Claim;
       if (chosen && !chosen.has(claim.id)) continue;
+      const from = starts[c] as number;
+      const to = starts[c + 1] as number;
+      if (to - from > PAIRED_ACTORS) {
+        let distinct = 0;
+        for (let k = from; k < to; k++) {
+          const n = rankOf[met[k] as number] as number;
+          if (lastIn[n] !== c) {
+            lastIn[n] = c;
+            distinct++;
+          }
+        }
+        if (distinct > PAIRED_ACTORS) {
+          // Too many actors to pair: the claim is a node, linked to each actor once, in the
+          // order of their ids (as an agreement's parties).
+          const id = q(claim.id);
+          const hub = `claim:${id}`;
+          hubs.push({ id: hub, name: `claim ${id}`, type: 'Claim' });
+          const list = new Int32Array(distinct);
+          let at = 0;
+          for (let k = from; k < to; k++) {
+            const n = rankOf[met[k] as number] as number;
+            if (seen[n] === 0) {
+              seen[n] = 1;
+              firstNamed.push(n);
+            }
+            // Marked afresh with a value no other claim uses, so each actor is listed once.
+            if (lastIn[n] === c) {
+              lastIn[n] = -2 - c;
+              list[at++] = n;
+            }
+          }
+          list.sort();
+          for (const n of list)
+            named.push({ kind: 'named', a: byRank[n] as string, b: hub, claim: id });
+          continue;
+        }
+      }
       // The claim's actors as numbers, each once, in order: an insertion sort, as a claim
       // names a handful.
       let count = 0;
-      for (let k = starts[c] as number; k < (starts[c + 1] as number); k++) {
+      for (let k = from; k < to; k++) {
         const n = rankOf[met[k] as number] as number;
-        if (named[n] === 0) {
-          named[n] = 1;
+        if (seen[n] === 0) {
+          seen[n] = 1;
           firstNamed.push(n);
         }
         let at = count;
@@ -209,6 +273,7 @@ export function actorGraph(
       }
     }
     for (const n of firstNamed) node(names[order[n] as number] as string);
+    for (const hub of hubs) if (!nodes.has(hub.id)) nodes.set(hub.id, hub);
     for (const agreement of dataset.doc.agreements) {
       // With a selection, only the agreements one of the chosen claims evidences.
       if (chosen && !agreement.claims.some((id) => chosen.has(id))) continue;
@@ -247,5 +312,5 @@ export function actorGraph(
     };
     for (const entity of dataset.doc.entities) if (nodes.has(q(entity.id))) up(entity.id);
   }
-  return { nodes: [...nodes.values()], edges: [...shared, ...edges, ...members] };
+  return { nodes: [...nodes.values()], edges: [...shared, ...named, ...edges, ...members] };
 }

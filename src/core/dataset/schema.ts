@@ -45,6 +45,16 @@ function describe(error: ErrorObject): SchemaProblem {
       return { path, message: `expected ${String(params.type)}` };
     case 'pattern':
       return { path, message: `expected a string matching ${String(params.pattern)}` };
+    case 'uniqueItems': {
+      // Arrays of ids are checked through a table (their items are typed as strings in the
+      // schema, which keeps a party list of 20,000 linear); that check names the pair later
+      // first, so the pair is put in order here.
+      const [i, j] = [Number(params.i), Number(params.j)].sort((x, y) => x - y);
+      return {
+        path,
+        message: `expected no duplicate items (items ## ${i} and ${j} are identical)`,
+      };
+    }
     default:
       return {
         path,

@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { actorCount, actorGraph, PAIRED_ACTORS } from '../../src/core/browse/graph.js';
+import { busiestActors } from '../../src/core/browse/graph-filter.js';
+import { checkSchema } from '../../src/core/dataset/schema.js';
+import { corpusOf } from '../../src/core/model/corpus.js';
+import type { Claim, Dataset, DatasetDocument } from '../../src/core/model/types.js';
+
+// Work that must grow linearly with one record's size, measured by counting operations
+// rather than by timing: a party list, a claim's actors, the claims over one sentence.
+
+/** A dataset document with one agreement of `parties` parties, each named by one claim. */
+function bigAgreement(parties: string[]): Record<string, unknown> {
+  const text = 'Title\n\nA pact was signed.';
+  const ids = [...new Set(parties)];
+  return {
+    schemaVersion: 1,
+    source: {
+      id: 's',
+      type: 'NewsArticle',
+      title: 'T',
+      author: 'A',
+      publisher: null,
+      datePublished: null,
+      inLanguage: 'en',
+      text,
+      textSha256: '0'.repeat(64),
+      offsetUnit: 'codepoint',
+    },
+    entities: ids.map((id) => ({
+      id,
+      type: 'Person',
+      name: `Person ${id}`,
+      aliases: [],
+      description: '',
+      sameAs: [],
+    })),
+    topics: [{ id: 't', name: 'Topic', aliases: [], description: '' }],
+    claims: [
+      {
+        id: 'c1',
+        text: 'A pact was signed.',
+        quote: { exact: 'A pact was signed.', start: 7, end: 25 },
+        kind: 'event',
+        assertedBy: 'author',
+        hedged: false,
+        actors: [],
+        topics: ['t'],
+      },
+    ],
+    agreements: [
+      { id: 'pact', name: 'Pact', kind: 'agreement', parties, status: 'signed', claims: ['c1'] },
+    ],
+    relations: [],
+  };
+}
+
+/** `items` behind a proxy that counts how often an element is read. */
+function counted<T>(items: T[]): { list: T[]; reads: () => number } {
+  let reads = 0;
+  const list = new Proxy(items, {
+    get(target, key, receiver) {
+      if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+      return Reflect.get(target, key, receiver);
+    },
+  });
+  return { list, reads: () => reads };
+}
+
+describe('the schema check of a long list of ids', () => {
+  it('reads each party of a 3,000-party agreement a few times, not once per other party', () => {
+    const n = 3000;
+    const { list, reads } = counted(Array.from({ length: n }, (_, i) => `p${i}`));
+    const doc = bigAgreement(list);
+    expect(checkSchema(doc)).toEqual([]);
+    // Each party is read to check its type and pattern and once more for uniqueness; a
+    // comparison of every pair reads n(n-1) = 9 million.
+    expect(reads()).toBeLessThanOrEqual(4 * n);
+  });
+
+  it('still names a repeated party, earlier position first', () => {
+    const doc = bigAgreement(['p0', 'p1', 'p2', 'p1', 'p3']);
+    expect(checkSchema(doc)).toEqual([
+      {
+        path: '$.agreements[0].parties',
+        message: 'expected no duplicate items (items ## 1 and 3 are identical)',
+      },
+    ]);
+  });
+});
+
+/** An in-memory dataset of `people` people, one claim naming them all and one naming two. */
+function throng(people: number): Dataset {
+  const text = 'Title\n\nEveryone was there. Two met.';
+  const entities = Array.from({ length: people }, (_, i) => ({
+    id: `p${i}`,
+    type: 'Person' as const,
+    name: `Person ${i}`,
+    aliases: [],
+    description: '',
+    sameAs: [],
+  }));
+  const claim = (id: string, start: number, end: number, actors: string[]): Claim => ({
+    id,
+    text: id,
+    quote: { exact: text.slice(start, end), start, end },
+    kind: 'event',
+    assertedBy: 'author',
+    hedged: false,
+    actors,
+    topics: ['t'],
+  });
+  const claims = [
+    claim(
+      'c1',
+      7,
+      26,
+      entities.map((e) => e.id),
+    ),
+    claim('c2', 27, 35, ['p1', 'p0']),
+  ];
+  const doc = {
+    schemaVersion: 1,
+    source: { id: 's', title: 'T', author: 'A', text },
+    entities,
+    topics: [{ id: 't', name: 'Topic', aliases: [], description: '' }],
+    claims,
+    agreements: [],
+    relations: [],
+  } as unknown as DatasetDocument;
+  return {
+    file: 'memory',
+    doc,
+    text,
+    entityById: new Map(entities.map((e) => [e.id, e])),
+    topicById: new Map(),
+    claimById: new Map(claims.map((c) => [c.id, c])),
+  };
+}
+
+describe('the actor network of a claim that names many actors', () => {
+  it('pairs the actors of a claim of six', () => {
+    const graph = actorGraph(corpusOf(throng(PAIRED_ACTORS)));
+    expect(graph.nodes).toHaveLength(PAIRED_ACTORS);
+    // 15 pairs, one of them (p0, p1) shared with c2.
+    expect(graph.edges.map((e) => e.kind)).toEqual(Array(15).fill('claims'));
+    expect(graph.edges.find((e) => e.a === 'p0' && e.b === 'p1')).toMatchObject({
+      weight: 2,
+      claims: ['c1', 'c2'],
+    });
+  });
+
+  it('draws a claim of 3,000 actors as a node linked to each: 3,000 edges, not 4.5 million', () => {
+    const people = 3000;
+    const graph = actorGraph(corpusOf(throng(people)));
+    expect(graph.nodes).toHaveLength(people + 1);
+    expect(graph.nodes.at(-1)).toEqual({ id: 'claim:c1', name: 'claim c1', type: 'Claim' });
+    expect(actorCount(graph)).toBe(people);
+    // The pair c2 names, then an edge from each actor of c1 to its node, in the order of ids.
+    expect(graph.edges).toHaveLength(people + 1);
+    expect(graph.edges[0]).toEqual({ kind: 'claims', a: 'p0', b: 'p1', weight: 1, claims: ['c2'] });
+    expect(graph.edges[1]).toEqual({ kind: 'named', a: 'p0', b: 'claim:c1', claim: 'c1' });
+    expect(graph.edges[2]).toEqual({ kind: 'named', a: 'p1', b: 'claim:c1', claim: 'c1' });
+    expect(graph.edges[3]).toMatchObject({ a: 'p10' });
+    // The picture's choice ranks those links last, after the pairs.
+    const busiest = busiestActors(graph, 4);
+    expect(busiest.nodes.map((n) => n.id)).toEqual(['p0', 'p1', 'p10', 'claim:c1']);
+  });
+});
