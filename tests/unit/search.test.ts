@@ -10,6 +10,7 @@ import { corpusOf } from '../../src/core/model/corpus.js';
 import { ArmruError } from '../../src/core/model/errors.js';
 import type { Dataset } from '../../src/core/model/types.js';
 import { buildFilter } from '../../src/core/search/filter.js';
+import { matchedList } from '../../src/core/search/match-details.js';
 import {
   ClaimSearcher,
   FUSE_OPTIONS,
@@ -429,6 +430,17 @@ describe('an entity with many aliases', () => {
         new Map(ours.map((h) => [dataset.doc.claims.indexOf(h.claim), h.score])),
         query,
       ).toEqual(expected);
+      // `matched` is what matchedList makes of every match fuse.js reports.
+      for (const hit of ours) {
+        const entries = recordEntries(dataset, hit.claim);
+        expect(hit.matched, `${query} ${hit.claim.id}`).toEqual(
+          matchedList(
+            hit.matches,
+            (field, entry) => entries[field][entry]?.value ?? '',
+            (field, entry) => entries[field][entry]?.origin,
+          ),
+        );
+      }
       // Within a tier, best score first, then dataset order.
       for (let k = 1; k < ours.length; k++) {
         const [a, b] = [ours[k - 1], ours[k]] as [SearchHit, SearchHit];

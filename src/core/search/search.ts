@@ -365,8 +365,13 @@ class TermScorer {
   }
 }
 
-/** The match positions of a claim's matched pieces, as fuse.js reports them (HitMatch). */
-function hitMatches(parts: readonly PieceMatch[]): HitMatch[] {
+/**
+ * The match positions of a claim's matched pieces, as fuse.js reports them (HitMatch). With
+ * `first`, only the first value of each shared run that fuse.js reports: `matchedList` keeps
+ * one entry per field and owner, the name if it matched (the first value of its run), else
+ * the first alias that did, so it makes the same list from these.
+ */
+function hitMatches(parts: readonly PieceMatch[], first = false): HitMatch[] {
   const out: HitMatch[] = [];
   const copy = (indices: ValueMatch['indices']) =>
     indices.map(([a, b]) => [a, b] as [number, number]);
@@ -388,6 +393,7 @@ function hitMatches(parts: readonly PieceMatch[]): HitMatch[] {
         const indices = (matches[k] as ValueMatch).indices;
         if (indices.length === 0) continue;
         out.push({ field, entry: part.piece.entry + (at[k] as number), indices: copy(indices) });
+        if (first) break;
       }
     }
   }
@@ -668,16 +674,22 @@ export class ClaimSearcher {
     const strong = ranked.some(([, s]) => s.tier < ALIAS_ONLY);
     const shown = all || !strong ? ranked : ranked.filter(([, s]) => s.tier < ALIAS_ONLY);
     const hits = shown.slice(0, limit).map(([index, { score, parts, tier }]) => {
-      // Match positions are made only for the hits shown.
-      const matches = hitMatches(parts);
-      return {
-        ...(this.refs[index] as ClaimRef),
-        score,
-        matches,
-        tier,
-        matched: this.matchedOf(index, matches),
-        ...(words ? { words: w(index) } : {}),
-      };
+      const hit = { ...(this.refs[index] as ClaimRef), score } as SearchHit;
+      // Match positions are made for the hits shown, when first read: a claim naming an
+      // entity with thousands of aliases has thousands of them, and only a highlight needs them.
+      let matches: HitMatch[] | undefined;
+      Object.defineProperty(hit, 'matches', {
+        enumerable: true,
+        configurable: true,
+        get: () => {
+          matches ??= hitMatches(parts);
+          return matches;
+        },
+      });
+      hit.tier = tier;
+      hit.matched = this.matchedOf(index, hitMatches(parts, true));
+      if (words) hit.words = w(index);
+      return hit;
     });
     return { hits, total: shown.length, weak: ranked.length - shown.length };
   }
