@@ -238,9 +238,18 @@ async function graphvizBeside() {
   const scriptFile = join(root, 'dist/armru/graphviz.cjs');
   writeFileSync(wasmFile, wasm);
   // The package's own notice (its first comment) stays at the top of the script.
+  // The file's length and CRC-32 go into the script, so that armru can tell a damaged file
+  // from the one written here before Graphviz meets it (src/render/graph-svg.ts): a damaged
+  // module made Emscripten print its own lines and abort.
+  const { crc32 } = require('node:zlib');
+  const sum =
+    typeof crc32 === 'function' ? `{length:${wasm.length},crc:${crc32(wasm) >>> 0}}` : 'undefined';
   writeFileSync(
     scriptFile,
-    `${vizSource.slice(0, from)}function findWasmBinary(){return require('node:fs').readFileSync(require('node:path').join(__dirname,'viz.wasm'))}${vizSource.slice(to + 3)}`,
+    `${vizSource.slice(0, from)}function findWasmBinary(){return armruWasmBytes.given??require('node:fs').readFileSync(require('node:path').join(__dirname,'viz.wasm'))}${vizSource.slice(to + 3)}
+function armruWasmBytes(){}
+exports.armruWasm={file:'viz.wasm',sum:${sum},use(bytes){armruWasmBytes.given=bytes}};
+`,
   );
   const test = 'digraph { a -> b [label="x"]; b -> c; c -> a; d [shape=box] }';
   const draw = async (file) => (await require(file).instance()).renderString(test);

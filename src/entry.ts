@@ -1,4 +1,4 @@
-import { existsSync, fstatSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import {
@@ -12,6 +12,7 @@ import {
   type WorkerStart,
 } from './commands/report-thread.js';
 import type { WorkerRequest } from './commands/report-worker.js';
+import { fdIsTerminal } from './terminal-fd.js';
 
 /**
  * The CLI's entry point, kept small: it answers `--version` and `--help` in a pipe from text
@@ -33,18 +34,8 @@ interface Answers {
 
 const here = __dirname;
 
-/**
- * Whether stdout is a terminal, without making process.stdout for a pipe or a file (that
- * loads Node's stream modules): only a character device can be a terminal.
- */
-function stdoutIsTerminal(): boolean {
-  try {
-    if (!fstatSync(1).isCharacterDevice()) return false;
-  } catch {
-    return false;
-  }
-  return Boolean(process.stdout.isTTY);
-}
+/** Whether stdout is a terminal, without making process.stdout where that can be helped. */
+const stdoutIsTerminal = () => fdIsTerminal(1, () => Boolean(process.stdout.isTTY));
 
 /** Writes all of `text` to stdout before returning; a closed pipe ends the output quietly. */
 function writeOut(text: string): void {
@@ -70,8 +61,16 @@ function staticAnswer(args: string[]): string | undefined {
   if (!wantsVersion && command === undefined) return undefined;
   const file = join(here, 'answers.json');
   if (!existsSync(file)) return undefined;
-  const answers = JSON.parse(readFileSync(file, 'utf8')) as Answers;
-  return wantsVersion ? `${answers.version}\n` : answers.help[command ?? ''];
+  // A fast path only: a damaged file leaves the answer to the full CLI.
+  let answers: Partial<Answers> | null;
+  try {
+    answers = JSON.parse(readFileSync(file, 'utf8')) as Partial<Answers> | null;
+  } catch {
+    return undefined;
+  }
+  const answer = wantsVersion ? answers?.version : answers?.help?.[command ?? ''];
+  if (typeof answer !== 'string') return undefined;
+  return wantsVersion ? `${answer}\n` : answer;
 }
 
 /**
@@ -105,7 +104,8 @@ function loadCli(bundle: 'cli' | 'quick' = 'cli'): { run: (argv: string[]) => vo
       const start = cacheStart(bytes.length);
       const copy = Buffer.alloc(start);
       bytes.copy(copy);
-      writeFileSync(cacheFile, Buffer.concat([copy, script.createCachedData()]));
+      const data = script.createCachedData();
+      writeFileSync(cacheFile, Buffer.concat([copy, data, data]));
     });
   }
   return module.exports;
@@ -121,7 +121,19 @@ export const wrap = (source: string) =>
 /** Where V8's data starts in a cache file: after the bundle's copy, at a multiple of 8. */
 const cacheStart = (bundleLength: number) => Math.ceil(bundleLength / 8) * 8;
 
-/** V8's code cache from `file`, when the file was made for exactly `bytes` (see loadCli). */
+/**
+ * V8's code cache from `file`, when the file was made for exactly `bytes` (see loadCli) and
+ * its data is whole.
+ *
+ * V8 checks a cache's header (its version, flags, the source's length, the data's length) but
+ * not the data itself: one changed byte in it (a bad disk, a damaged copy) makes V8 stop the
+ * process with a fatal error while it deserializes. Its own checksum of the data is behind a
+ * flag (`--verify-snapshot-checksum`) that is part of what a cache must match and can only be
+ * set by loading node:v8, some 6 ms. So the file holds the data twice, and the cache is used
+ * only when both copies are the same: a comparison of well under a millisecond, where hashing
+ * it meant loading node:zlib or node:crypto (2 ms and more). The bundle compiles without the
+ * cache otherwise, a little slower and correct. (tests/e2e/trust.test.ts damages both caches.)
+ */
 function cacheFor(bytes: Buffer, file: string): Buffer | undefined {
   let cache: Buffer;
   try {
@@ -131,7 +143,10 @@ function cacheFor(bytes: Buffer, file: string): Buffer | undefined {
   }
   const start = cacheStart(bytes.length);
   if (cache.length <= start || !bytes.equals(cache.subarray(0, bytes.length))) return undefined;
-  return cache.subarray(start);
+  const half = (cache.length - start) / 2;
+  if (!Number.isInteger(half)) return undefined;
+  const data = cache.subarray(start, start + half);
+  return data.equals(cache.subarray(start + half)) ? data : undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { checkDataset, readText } from '../core/dataset/files.js';
-import { writeFileAtomic } from '../core/dataset/write-file.js';
+import { checkWritable, type WriteOptions, writeFileAtomic } from '../core/dataset/write-file.js';
 import { ArmruError } from '../core/model/errors.js';
 import type { DraftResult } from '../draft/index.js';
 import { toJson } from '../render/json.js';
@@ -14,6 +14,7 @@ export interface DraftCommandOptions {
   published?: string;
   url?: string;
   output?: string;
+  force?: boolean;
 }
 
 /** True for a relative path that stays below its directory (`..foo` is a name, not a way up). */
@@ -56,7 +57,15 @@ export async function draftCommand(
   if (text.trim() === '') {
     throw new ArmruError('bad-data', `${article}: has no text; expected an article as UTF-8 text`);
   }
-  const out = options.output;
+  const out = options.output === '-' ? undefined : options.output;
+  // Refused before any work: a draft never replaces its own article, nor (without --force) an
+  // existing file, which may be a dataset an editor has spent hours on.
+  const write: WriteOptions = {
+    keep: [{ path: article, role: 'the article being drafted' }],
+    replace: options.force === true,
+    refusal: 'add --force to replace it, and any editing done in it',
+  };
+  if (out !== undefined) checkWritable(out, write);
   let textFile: string | undefined;
   let embedded = false;
   if (out !== undefined) {
@@ -96,7 +105,7 @@ export async function draftCommand(
   }
 
   const json = `${toJson(result.doc, 2)}\n`;
-  if (out !== undefined) writeFileAtomic(out, json);
+  if (out !== undefined) writeFileAtomic(out, json, write);
   else ctx.view.write(json);
 
   if (embedded)

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { subsetDocument } from '../core/dataset/subset.js';
-import { writeFileAtomic } from '../core/dataset/write-file.js';
+import { corpusInputs, writeFileAtomic } from '../core/dataset/write-file.js';
 import { ArmruError } from '../core/model/errors.js';
 import { SCHEMA_FILE } from '../core/model/paths.js';
 import { loadCorpus } from '../core/store/load.js';
@@ -102,7 +102,7 @@ export async function exportCommand(ctx: CommandContext, options: ExportOptions)
   // Written as it is made, a megabyte at a time: a file under a temporary name renamed when
   // complete (an interruption leaves the old file or none), or standard output.
   if (options.output !== undefined && options.output !== '-')
-    writeFileAtomic(options.output, batched(pieces));
+    writeFileAtomic(options.output, batched(pieces), { keep: corpusInputs(corpus) });
   else for (const piece of batched(pieces)) ctx.view.write(piece);
   return refs.length === 0
     ? { status: 'ok', message: 'no claims match the selection; the export is empty' }

@@ -618,8 +618,12 @@ export const COMMANDS: CommandDefinition[] = [
       {
         flags: '-o, --output <file>',
         description:
-          'write the draft here (atomically), the article referred to by a relative path',
+          'write the draft here (atomically), the article referred to by a relative path; never over an existing file without --force',
         complete: 'path',
+      },
+      {
+        flags: '--force',
+        description: 'let -o replace an existing file (a dataset an editor has worked on is lost)',
       },
     ],
     examples: [

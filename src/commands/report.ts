@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { articleRuns } from '../core/browse/marks.js';
-import { writeFileAtomic } from '../core/dataset/write-file.js';
+import { corpusInputs, writeFileAtomic } from '../core/dataset/write-file.js';
 import type { Corpus } from '../core/model/corpus.js';
 import { ArmruError } from '../core/model/errors.js';
 import { VERSION } from '../core/model/paths.js';
@@ -243,7 +243,7 @@ async function makeReport(
   if (toStdout) for (const piece of pieces) ctx.view.write(piece);
   else {
     bytes[page.networkAt] = pieces[page.networkAt] as string;
-    writeFileAtomic(options.output as string, bytes);
+    writeFileAtomic(options.output as string, bytes, { keep: corpusInputs(corpus) });
   }
   return OK;
 }

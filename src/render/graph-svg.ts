@@ -1,8 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import type { ActorGraph } from '../core/browse/graph.js';
+import { crc32 } from '../core/text/checksum.js';
 import { dotString, PARTY_STYLE, SHAPES } from './graph.js';
 import { sanitizeInline } from './sanitize.js';
 
@@ -81,16 +83,45 @@ type Viz = Awaited<ReturnType<typeof import('@viz-js/viz').instance>>;
 const BESIDE_BUNDLE = './graphviz.cjs';
 const WASM_BESIDE = './viz.wasm';
 
+/**
+ * What the build adds to graphviz.cjs: its WebAssembly file's name, length and CRC-32 as the
+ * build wrote it, and a way to hand the script the bytes already read.
+ */
+interface WasmBeside {
+  file: string;
+  sum: { length: number; crc: number } | undefined;
+  use(bytes: Uint8Array): void;
+}
+
 /** Starts Graphviz compiled to WebAssembly (@viz-js/viz, loaded only here). */
 export function graphviz(): Promise<Viz> {
   setFlagsFromString(BASELINE_ONLY);
   // require, not import(): the CLI bundle runs in a vm script, which has no dynamic import.
   const beside = fileURLToPath(new URL(BESIDE_BUNDLE, import.meta.url));
   const ready = existsSync(beside) && existsSync(new URL(WASM_BESIDE, import.meta.url));
-  const { instance } = createRequire(import.meta.url)(
+  const viz = createRequire(import.meta.url)(
     ready ? beside : '@viz-js/viz',
-  ) as typeof import('@viz-js/viz');
-  return instance();
+  ) as typeof import('@viz-js/viz') & { armruWasm?: WasmBeside };
+  if (ready && viz.armruWasm) checkedWasm(viz.armruWasm, dirname(beside));
+  return viz.instance();
+}
+
+/**
+ * Reads Graphviz's WebAssembly beside the bundle, checks it is the file the build wrote, and
+ * hands it to the script. A damaged file (a bad disk, a broken copy) is an error that names
+ * it, before Emscripten meets it (which printed lines of its own and aborted, or could run a
+ * module damaged where it still validates).
+ */
+function checkedWasm(wasm: WasmBeside, folder: string): void {
+  const file = join(folder, wasm.file);
+  const bytes = readFileSync(file);
+  const { sum } = wasm;
+  if (sum && (bytes.length !== sum.length || crc32(bytes) !== sum.crc)) {
+    throw new Error(
+      `${file} is damaged (not the ${sum.length.toLocaleString('en')} bytes the build wrote); reinstall armru`,
+    );
+  }
+  wasm.use(bytes);
 }
 
 /** Lays out DOT and returns the SVG document. Throws when Graphviz reports an error. */

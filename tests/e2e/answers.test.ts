@@ -1,5 +1,8 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { armru, armruTty, stripAnsi } from '../helpers.js';
+import { armru, armruTty, ROOT, stripAnsi } from '../helpers.js';
 
 // Issue #9: the paths from a journalist's question to the claims, end to end on the built binary.
 
@@ -146,6 +149,42 @@ describe('question-shaped queries', () => {
     expect(r.stderr).toContain('armru: "tnyoan" matches nothing; did you mean Tonoyan?\n');
   });
 
+  it('leaves "how many" out, and suggests no question word for a word that matches nothing', () => {
+    const r = armru(['search', 'how', 'many', 'troops', 'are', 'in', 'Gyumri?']);
+    expect(r.status).toBe(0);
+    expect(r.stderr.split('\n')[0]).toBe(
+      'armru: searching for "troops Gyumri" (question words left out: how, many, are, in)',
+    );
+    expect(
+      armru(['search', 'claims', 'about', 'everything', 'in', 'Gyumri']).stderr.split('\n')[0],
+    ).toBe(
+      'armru: searching for "Gyumri" (question words left out: claims, about, everything, in)',
+    );
+    // "the" and "are" are nearer to "true" than "time", and are left out of questions.
+    const t = armru(['search', 'is', 'the', 'biolab', 'report', 'true']);
+    expect(t.stderr).toContain('armru: "true" matches nothing; did you mean time?\n');
+  });
+
+  it("names the alias a hit is weak on, also when the owner's name matches another word", () => {
+    // "revolution" matches the topic's name; only its alias "Velvet Revolution" has "velvet".
+    const mark =
+      'Armenia had a revolution in 2018. [only through an alias: "Velvet Revolution" for 2018 Armenian Revolution]';
+    // The built-in dataset is searched with its index; a copy without one, claim by claim.
+    const dir = mkdtempSync(join(tmpdir(), 'armru-alias-'));
+    try {
+      for (const name of ['claims.json', 'article.txt'])
+        copyFileSync(join(ROOT, 'data', name), join(dir, name));
+      for (const data of [[], ['--data', join(dir, 'claims.json')]]) {
+        const r = armru([...data, 'search', 'velvet', 'revolution']);
+        expect(r.status).toBe(0);
+        const line = r.stdout.split('\n').find((l) => l.startsWith('c16\t'));
+        expect(line?.split('\t')[3]).toBe(mark);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a query of operators alone, showing the syntax', () => {
     const r = armru(['search', '!', "'"]);
     expect(r.status).toBe(2);
@@ -189,6 +228,10 @@ describe('honest ranking and counts', () => {
 describe('case and typos in names of things', () => {
   it('takes claim ids and enumerated values in any case', () => {
     expect(armru(['show', 'C09']).stdout.split('\n')[0]).toBe('id\tc09');
+    // And as people shorten them: no leading zero, or the number alone.
+    expect(armru(['show', 'c9']).stdout.split('\n')[0]).toBe('id\tc09');
+    expect(armru(['show', '9', '--json']).stdout).toBe(armru(['show', 'c09', '--json']).stdout);
+    expect(armru(['read', '--claim', '8']).stdout).toBe(armru(['read', '--claim', 'c08']).stdout);
     expect(ids(['claims', '--kind', 'Quote'])).toEqual(['c28', 'c29']);
     expect(ids(['agreements', '--status', 'SIGNED'])).toEqual(['mod-agreements-2019']);
   });

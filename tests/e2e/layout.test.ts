@@ -79,7 +79,7 @@ const RUNS: Record<string, string[]> = {
   export: ['export -o DIR/export.claims.json', 'export --format csv -o DIR/export.csv'],
   report: ['report -o DIR/report.html'],
   validate: ['validate'],
-  draft: ['draft ARTICLE --published 2019-10-30 -o DIR/draft.claims.json'],
+  draft: ['draft ARTICLE --published 2019-10-30 -o DIR/draft.claims.json --force'],
   index: ['index DIR/copy/claims.json'],
 };
 

@@ -3,6 +3,7 @@ import {
   chmodSync,
   copyFileSync,
   cpSync,
+  existsSync,
   linkSync,
   lstatSync,
   mkdirSync,
@@ -56,6 +57,87 @@ const leftovers = (folder: string) => readdirSync(folder).filter((n) => n.includ
 function mknod(path: string, major: number, minor: number): boolean {
   return spawnSync('mknod', [path, 'c', String(major), String(minor)]).status === 0;
 }
+
+describe('an output never replaces an input', () => {
+  // `export --format csv -o claims.json` replaced the dataset it exported with CSV, and
+  // `draft a.txt -o a.txt` the article with its draft, both with exit 0.
+  const copy = () => {
+    const at = mkdtempSync(join(dir, 'inputs-'));
+    for (const name of ['claims.json', 'article.txt'])
+      copyFileSync(join(ROOT, 'data', name), join(at, name));
+    symlinkSync('claims.json', join(at, 'link.json'));
+    mkdirSync(join(at, 'sub'));
+    return at;
+  };
+  const inside = (at: string, args: string[]) =>
+    spawnSync(process.execPath, [BIN, ...args], { cwd: at, encoding: 'utf8' });
+  const refusal = (path: string, role: string) =>
+    `armru: ${path}: is ${role}, which this run reads: writing the output there would destroy it; give -o another file (nothing was written)\n`;
+
+  it('refuses -o naming the dataset or its article, by any path, in every command that writes', () => {
+    const at = copy();
+    const dataset = refusal('claims.json', 'a dataset');
+    const cases: [string[], string][] = [
+      [['export', '-o', 'claims.json'], dataset],
+      [['export', '--format', 'csv', '-o', 'claims.json'], dataset],
+      [['export', '--format', 'jsonl', '-o', 'link.json'], refusal('link.json', 'a dataset')],
+      [
+        ['export', '--format', 'annotations', '-o', 'sub/../article.txt'],
+        refusal('sub/../article.txt', 'the article of claims.json'),
+      ],
+      [
+        ['report', '-o', join(at, 'article.txt')],
+        refusal(join(at, 'article.txt'), 'the article of claims.json'),
+      ],
+      [['report', '-o', 'claims.json'], dataset],
+    ];
+    for (const [args, stderr] of cases) {
+      const r = inside(at, ['--data', 'claims.json', ...args]);
+      expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }, args.join(' ')).toEqual({
+        status: 2,
+        stdout: '',
+        stderr,
+      });
+    }
+    const draft = inside(at, ['draft', 'article.txt', '-o', 'article.txt', '--force']);
+    expect(draft.stderr).toBe(refusal('article.txt', 'the article being drafted'));
+    expect(draft.status).toBe(2);
+    expect(readFileSync(join(at, 'claims.json'))).toEqual(
+      readFileSync(join(ROOT, 'data/claims.json')),
+    );
+    expect(readFileSync(join(at, 'article.txt'))).toEqual(
+      readFileSync(join(ROOT, 'data/article.txt')),
+    );
+    expect(leftovers(at)).toEqual([]);
+    // Any other file is written as before.
+    expect(
+      inside(at, ['--data', 'claims.json', 'export', '--format', 'csv', '-o', 'out.csv']).status,
+    ).toBe(0);
+  });
+
+  it('draft replaces an existing file only with --force', () => {
+    const at = copy();
+    const r = inside(at, ['draft', 'article.txt', '-o', 'claims.json']);
+    expect({ status: r.status, stderr: r.stderr }).toEqual({
+      status: 2,
+      stderr:
+        'armru: claims.json: the file exists; add --force to replace it, and any editing done in it (nothing was written)\n',
+    });
+    expect(readFileSync(join(at, 'claims.json'))).toEqual(
+      readFileSync(join(ROOT, 'data/claims.json')),
+    );
+    const forced = inside(at, ['draft', 'article.txt', '-o', 'claims.json', '--force']);
+    expect(forced.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(at, 'claims.json'), 'utf8')).claims[0].review).toBe(
+      'draft',
+    );
+    // `-o -` is standard output, as for export and report.
+    const out = inside(at, ['draft', 'article.txt', '-o', '-']);
+    expect(out.status).toBe(0);
+    expect(JSON.parse(out.stdout).source.text).toContain('Gyumri');
+    expect(existsSync(join(at, '-'))).toBe(false);
+  });
+});
 
 describe('writing files', () => {
   it('a short write (file-size limit) fails with exit 2 and leaves the original untouched', () => {
@@ -462,6 +544,105 @@ describe('the code cache', () => {
     const debug = run({ DEBUG: '1' }).stderr;
     expect(debug).toContain(bundle);
     expect(debug).not.toContain(join(ROOT, 'dist'));
+  });
+});
+
+describe('a damaged install', () => {
+  // V8 checks a code cache's header but not its data: a changed byte in the data stopped the
+  // process with V8's fatal error and a native stack trace (exit 133), in every run. The entry
+  // keeps the data twice and uses it only when both copies agree (src/entry.ts, cacheFor).
+  // The other files the build writes beside the bundle are checked or optional too.
+  const install = () => {
+    const at = mkdtempSync(join(dir, 'damaged-'));
+    for (const part of ['bin', 'dist', 'data', 'package.json'])
+      cpSync(join(ROOT, part), join(at, part), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(at, 'node_modules'));
+    return at;
+  };
+  const run = (at: string, args: string[]) =>
+    spawnSync(process.execPath, [join(at, 'bin', 'armru.js'), ...args], {
+      cwd: at,
+      encoding: 'utf8',
+      env: { ...process.env, DEBUG: '' },
+      timeout: 30_000,
+    });
+  /** Flips every 97th byte of the first copy of a cache's data, and maybe of the second. */
+  const damage = (at: string, bundle: string, both: boolean) => {
+    const source = readFileSync(join(at, 'dist', 'armru', `${bundle}.cjs`));
+    const file = join(at, 'dist', 'armru', `${bundle}.cache`);
+    const cache = readFileSync(file);
+    const start = Math.ceil(source.length / 8) * 8;
+    const half = (cache.length - start) / 2;
+    expect(Number.isInteger(half) && half > 1000).toBe(true);
+    for (let i = start + 200; i < start + half; i += 97) {
+      cache[i] = (cache[i] as number) ^ 0x5a;
+      if (both) cache[i + half] = (cache[i + half] as number) ^ 0x5a;
+    }
+    writeFileSync(file, cache);
+  };
+  it("runs as before when one copy of a code cache's data is damaged", () => {
+    const expected = { quick: armru(['search', 'Gyumri']), cli: armru(['show', 'c08']) };
+    const at = install();
+    damage(at, 'quick', false);
+    damage(at, 'cli', false);
+    for (const [bundle, args] of [
+      ['quick', ['search', 'Gyumri']],
+      ['cli', ['show', 'c08']],
+    ] as const) {
+      const r = run(at, [...args]);
+      expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }, bundle).toEqual(
+        expected[bundle],
+      );
+    }
+  });
+
+  it('answers --version and --help with the full CLI when their build-time text is damaged', () => {
+    const expected = [armru(['--version']), armru(['--help']), armru(['search', '--help'])];
+    const at = install();
+    for (const damaged of ['{"version":"0.1', '{"version":7,"help":null}', '[]', 'null']) {
+      writeFileSync(join(at, 'dist', 'armru', 'answers.json'), damaged);
+      for (const [i, args] of [['--version'], ['--help'], ['search', '--help']].entries()) {
+        const r = run(at, args);
+        expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }, damaged).toEqual(
+          expected[i],
+        );
+      }
+    }
+  });
+
+  it("names Graphviz's WebAssembly when it is damaged, in one line, before Graphviz meets it", () => {
+    const at = install();
+    const wasm = join(at, 'dist', 'armru', 'viz.wasm');
+    const bytes = readFileSync(wasm);
+    bytes[bytes.length >> 1] = (bytes[bytes.length >> 1] as number) ^ 1;
+    writeFileSync(wasm, bytes);
+    const message = `armru: internal error: ${wasm} is damaged (not the ${bytes.length.toLocaleString('en')} bytes the build wrote); reinstall armru\nSet DEBUG=1 to see where it happened.\n`;
+    const svg = run(at, ['graph', '--format', 'svg']);
+    expect({ status: svg.status, stdout: svg.stdout, stderr: svg.stderr }).toEqual({
+      status: 70,
+      stdout: '',
+      stderr: message,
+    });
+    const page = join(at, 'page.html');
+    const report = run(at, ['report', '-o', page]);
+    expect({ status: report.status, stderr: report.stderr }).toEqual({
+      status: 70,
+      stderr: message,
+    });
+    expect(existsSync(page)).toBe(false);
+    // Everything that does not draw is untouched.
+    expect(run(at, ['graph']).status).toBe(0);
+  });
+
+  it('damages the kind of bytes V8 stops on (the control: both copies damaged alike)', () => {
+    // What V8 meets without the check. The check is against damage, not a seal: the same
+    // change made to both copies on purpose still reaches V8.
+    const at = install();
+    damage(at, 'quick', true);
+    const r = run(at, ['search', 'Gyumri']);
+    // V8's fatal error (SIGTRAP) where it notices, a crash by another signal where it does not.
+    expect(r.status).not.toBe(0);
+    expect(r.stdout).not.toContain('Gyumri');
   });
 });
 

@@ -15,6 +15,7 @@ import { coverage, stats } from '../../src/core/browse/stats.js';
 import { timeline } from '../../src/core/browse/timeline.js';
 import { type Corpus, corpusOf, findClaim } from '../../src/core/model/corpus.js';
 import { compareDates, precisionOf } from '../../src/core/model/dates.js';
+import type { Dataset } from '../../src/core/model/types.js';
 import { loadDataset } from '../../src/core/store/load.js';
 import { fixture } from '../helpers.js';
 
@@ -32,6 +33,42 @@ describe('claims and their links', () => {
       'no claim has the id "c99"; closest: c09, c19, c29',
     );
     expect(() => findClaim(mini, 'zz')).toThrow('no claim has the id "zz"; closest: m1, m2, m3');
+  });
+
+  it('reads an id as people type it: any case, no leading zeros, a number alone', () => {
+    expect(findClaim(article, 'c9').claim.id).toBe('c09');
+    expect(findClaim(article, 'C9').claim.id).toBe('c09');
+    expect(findClaim(article, '9').claim.id).toBe('c09');
+    expect(findClaim(article, '009').claim.id).toBe('c09');
+    expect(findClaim(article, '30').claim.id).toBe('c30');
+    expect(() => findClaim(article, 'c0')).toThrow('no claim has the id "c0"');
+    expect(() => findClaim(article, '0')).toThrow('no claim has the id "0"');
+    // Made-up datasets whose ids collide under the loose readings.
+    const dataset = (source: string, ids: string[]) => {
+      const claims = ids.map((id) => ({ id }));
+      return {
+        doc: { source: { id: source }, claims },
+        claimById: new Map(claims.map((c) => [c.id, c])),
+      } as unknown as Dataset;
+    };
+    const odd = corpusOf(dataset('odd', ['c8', 'c08', 'q1', 'x01', 'a2b03']));
+    expect(findClaim(odd, 'c8').claim.id).toBe('c8'); // exact first
+    expect(findClaim(odd, 'C08').claim.id).toBe('c08'); // then another case
+    expect(() => findClaim(odd, 'c008')).toThrow(
+      'claim id "c008" names several claims; use one of c8, c08',
+    );
+    expect(() => findClaim(odd, '1')).toThrow(
+      'claim id "1" names several claims; use one of q1, x01',
+    );
+    expect(findClaim(odd, 'a2b3').claim.id).toBe('a2b03');
+    expect(findClaim(odd, '3').claim.id).toBe('a2b03');
+    // Two datasets: an exact id in one wins over a loose reading in the other.
+    const two: Corpus = { datasets: [dataset('one', ['c07']), dataset('two', ['c7'])] };
+    expect(findClaim(two, 'c7').claim.id).toBe('c7');
+    expect(() => findClaim(two, '7')).toThrow(
+      'claim id "7" names several claims; use one of one:c07, two:c7',
+    );
+    expect(findClaim(two, 'one:7').claim.id).toBe('c07');
   });
 
   it('lists related claims in both directions', () => {

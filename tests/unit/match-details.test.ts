@@ -226,7 +226,14 @@ describe('match details without scoring again', () => {
     const searcher = new ClaimSearcher(corpusOf(corpus.refs[0]?.dataset as Dataset));
     // Shoygu is an alias of Shoigu in the built-in dataset: a claim that names him matches the
     // name and the alias, and lists the name; "Kremlin" is an alias of Russia only.
-    for (const q of ['Shoygu', 'Kremlin', "Russia's", 'Pashinian']) {
+    for (const q of [
+      'Shoygu',
+      'Kremlin',
+      "Russia's",
+      'Pashinian',
+      'velvet revolution',
+      'Kremlin Russia',
+    ]) {
       const groups = parseQuery(q);
       const explainer = new MatchExplainer(groups, false);
       const hits = searcher.runGroups(groups, { all: true }).hits;
@@ -242,5 +249,22 @@ describe('match details without scoring again', () => {
       .hits.flatMap((h) => kremlin.explain(h.dataset, h.claim)?.matched ?? [])
       .map((m) => m.via);
     expect(vias).toContain('alias of Russia');
+    // Alias-only through one word while the name matches another: the alias is listed beside
+    // the name, since it alone carries the word the hit is weak on.
+    const velvet = searcher.runGroups(parseQuery('velvet revolution'), { all: true });
+    const c16 = velvet.hits.find((h) => h.claim.id === 'c16');
+    expect(c16?.tier).toBe(2);
+    expect(c16?.matched.filter((m) => m.field === 'topics')).toEqual([
+      { field: 'topics', value: 'Velvet Revolution', via: 'alias of 2018 Armenian Revolution' },
+      { field: 'topics', value: '2018 Armenian Revolution' },
+    ]);
+    // A hit of a stronger tier keeps one entry per owner, the name.
+    const c04 = searcher
+      .runGroups(parseQuery('Shoygu'), { all: true })
+      .hits.find((h) => h.claim.id === 'c04');
+    expect(c04?.tier).toBe(0);
+    expect(c04?.matched.filter((m) => m.field === 'actors')).toEqual([
+      { field: 'actors', value: 'Sergey Shoygu' },
+    ]);
   });
 });

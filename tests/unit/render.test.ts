@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { Chalk } from 'chalk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { suggestFrom } from '../../src/core/search/question.js';
+import { QUESTION_WORDS, suggestFrom } from '../../src/core/search/question.js';
 import { fold, foldKeepsPositions } from '../../src/core/text/fold.js';
 import { closest, editDistance, editDistanceWithin } from '../../src/core/text/suggest.js';
 import { renderPlain } from '../../src/render/cells.js';
@@ -98,9 +98,12 @@ describe('suggestions', () => {
         bare.slice(i, i + 2),
       );
       const need = bare.length - 1 - 2 * budget;
-      const near = words.filter((w) => {
+      const near = words.filter((w, i) => {
         if (w.length < 3) return false;
         const k = key(w);
+        if (QUESTION_WORDS.has(k)) return false;
+        // Alike once folded: the first word long enough counts.
+        if (words.slice(0, i).some((v) => v.length >= 3 && key(v) === k)) return false;
         if (k.includes(needle) || needle.includes(k)) return true;
         if (Math.abs(k.length - needle.length) > budget) return false;
         if (need <= 0 || !folded) return true;
@@ -118,6 +121,19 @@ describe('suggestions', () => {
       }),
       { numRuns: 1500 },
     );
+  });
+
+  it('suggests neither question words nor one word twice in two cases', () => {
+    const words = ['the', 'The', 'tree', 'are', 'Trud', 'trud', 'TRUE'];
+    expect(suggestFrom(words, 'true')).toEqual(['TRUE', 'tree', 'Trud']);
+    expect(suggestFrom(words, 'thee')).toEqual(['tree', 'TRUE']);
+    expect(
+      suggestFrom(
+        words.map((w) => fold(w)),
+        'thee',
+        true,
+      ),
+    ).toEqual(['tree', 'true']);
   });
 
   it('suggests the same from the words as one text (an index vocabulary) as from the list', () => {

@@ -12,6 +12,7 @@ import type { Dataset } from '../../src/core/model/types.js';
 import { buildFilter } from '../../src/core/search/filter.js';
 import { matchedList } from '../../src/core/search/match-details.js';
 import {
+  ALIAS_ONLY,
   ClaimSearcher,
   FUSE_OPTIONS,
   parseQuery,
@@ -438,6 +439,7 @@ describe('an entity with many aliases', () => {
             hit.matches,
             (field, entry) => entries[field][entry]?.value ?? '',
             (field, entry) => entries[field][entry]?.origin,
+            hit.tier === ALIAS_ONLY,
           ),
         );
       }

@@ -14,6 +14,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import type { Corpus } from '../model/corpus.js';
 import { ArmruError } from '../model/errors.js';
 
 /**
@@ -32,11 +33,9 @@ import { ArmruError } from '../model/errors.js';
 export function writeFileAtomic(
   path: string,
   content: string | Uint8Array | Iterable<string | Uint8Array>,
+  options: WriteOptions = {},
 ): void {
-  if (path === '') {
-    throw new ArmruError('usage', 'the output file name is empty; expected a file path');
-  }
-  const target = writableTarget(path);
+  const target = checkWritable(path, options);
   // Text given in pieces (a long export made as it is written) goes to the temporary file
   // piece by piece: the rename below still makes it appear all at once or not at all.
   const pieces: Iterable<string | Uint8Array> =
@@ -69,6 +68,81 @@ export function writeFileAtomic(
     // A failure of the file system is the user's to fix; one while making the content is not.
     if (typeof (error as NodeJS.ErrnoException).code !== 'string') throw error;
     throw writeError(path, error as NodeJS.ErrnoException);
+  }
+}
+
+/**
+ * Checks that `path` may be written as `writeFileAtomic` would write it (see there and
+ * WriteOptions), without writing: a command checks its output before long work.
+ */
+export function checkWritable(
+  path: string,
+  options: WriteOptions = {},
+): { path: string; stats?: Stats } {
+  if (path === '') {
+    throw new ArmruError('usage', 'the output file name is empty; expected a file path');
+  }
+  const target = writableTarget(path);
+  if (target.stats) {
+    if (options.keep) refuseInput(path, target.stats, options.keep);
+    if (options.replace === false) {
+      throw new ArmruError(
+        'usage',
+        `${path}: the file exists; ${options.refusal ?? 'give a new file name'} (nothing was written)`,
+      );
+    }
+  }
+  return target;
+}
+
+/** A file a run reads, which its output must never replace: its path and what it is. */
+export interface InputFile {
+  path: string;
+  /** What the file is, as a message names it: "a dataset", "the article of claims.json". */
+  role: string;
+}
+
+export interface WriteOptions {
+  /**
+   * The files this run reads: writing over one of them (by any name: a relative path, a
+   * symbolic link) is refused. `armru export --format csv -o claims.json` replaced the dataset
+   * it was exporting; `armru draft a.txt -o a.txt` the article it drafted from.
+   */
+  keep?: readonly InputFile[];
+  /** false: an existing file is refused, with `refusal` saying what to do instead. */
+  replace?: boolean;
+  refusal?: string;
+}
+
+/** The files a corpus was read from: each dataset and the article file it names. */
+export function corpusInputs(corpus: Corpus): InputFile[] {
+  return corpus.datasets.flatMap((dataset) => {
+    const own: InputFile[] = [{ path: dataset.file, role: 'a dataset' }];
+    const { textFile, text } = dataset.doc.source;
+    if (text === undefined && textFile !== undefined)
+      own.push({
+        path: join(dirname(dataset.file), textFile),
+        role: `the article of ${dataset.file}`,
+      });
+    return own;
+  });
+}
+
+/** Throws when the target (its stats, links followed) is one of the run's input files. */
+function refuseInput(path: string, target: Stats, keep: readonly InputFile[]): void {
+  for (const input of keep) {
+    let stats: Stats;
+    try {
+      stats = statSync(input.path);
+    } catch {
+      continue; // an input that is not there now cannot be replaced
+    }
+    if (stats.dev === target.dev && stats.ino === target.ino) {
+      throw new ArmruError(
+        'usage',
+        `${path}: is ${input.role}, which this run reads: writing the output there would destroy it; give -o another file (nothing was written)`,
+      );
+    }
   }
 }
 

@@ -52,9 +52,38 @@ export function allClaims(corpus: Corpus): ClaimRef[] {
 }
 
 /**
+ * An id as people may type it: any case, numbers without their leading zeros (`C9` for `c09`).
+ * A number alone keeps a mark that it is one, to be matched against the ids' numbers.
+ */
+const looseId = (id: string) =>
+  id.toLowerCase().replace(/\d+/g, (digits) => digits.replace(/^0+(?=\d)/, ''));
+
+/** The number an id ends in, without leading zeros (`c09` → `9`), or undefined. */
+const idNumber = (id: string) => /(\d+)$/.exec(id)?.[1]?.replace(/^0+(?=\d)/, '');
+
+/**
+ * The claims of one dataset a typed id names: the exact id; else the id in another case
+ * (`C09`); else the id with its numbers written without leading zeros (`c9`); else, for a
+ * number alone (`9`), the claims whose id ends in that number. An exact id wins over the
+ * looser readings, each reading over the looser ones.
+ */
+function claimsNamed(dataset: Dataset, local: string): Claim[] {
+  const exact = dataset.claimById.get(local);
+  if (exact) return [exact];
+  const lower = local.toLowerCase();
+  const cased = dataset.doc.claims.filter((c) => c.id.toLowerCase() === lower);
+  if (cased.length > 0) return cased;
+  const loose = looseId(local);
+  const zeros = dataset.doc.claims.filter((c) => looseId(c.id) === loose);
+  if (zeros.length > 0 || !/^\d+$/.test(local)) return zeros;
+  return dataset.doc.claims.filter((c) => idNumber(c.id) === loose);
+}
+
+/**
  * Finds a claim by the id users see (`c07`, or `SOURCE:c07` with several datasets; a bare
- * id is accepted when only one dataset has it). An unknown id is an error naming the
- * nearest ids.
+ * id is accepted when only one dataset has it; `C7`, `c7` and `7` when they name one claim,
+ * see claimsNamed). An unknown id is an error naming the nearest ids, an id that names
+ * several claims an error naming them.
  */
 export function findClaim(corpus: Corpus, id: string): ClaimRef {
   const wanted = id.trim();
@@ -62,19 +91,21 @@ export function findClaim(corpus: Corpus, id: string): ClaimRef {
   for (const dataset of corpus.datasets) {
     const prefix = `${dataset.doc.source.id}:`;
     const local = wanted.startsWith(prefix) ? wanted.slice(prefix.length) : wanted;
-    // Ids are case-insensitive for people (`show C09`); an exact id wins over a folded one.
-    const claim =
-      dataset.claimById.get(local) ??
-      dataset.doc.claims.find((c) => c.id.toLowerCase() === local.toLowerCase());
-    if (claim) candidates.push({ dataset, claim });
+    for (const claim of claimsNamed(dataset, local)) candidates.push({ dataset, claim });
   }
+  // An exact id in one dataset wins over looser readings of it in others.
+  const exact = candidates.filter(({ dataset, claim }) => {
+    const prefix = `${dataset.doc.source.id}:`;
+    return claim.id === (wanted.startsWith(prefix) ? wanted.slice(prefix.length) : wanted);
+  });
+  if (exact.length === 1) return exact[0] as ClaimRef;
   const [only] = candidates;
   if (only && candidates.length === 1) return only;
   if (candidates.length > 1) {
     const ids = candidates.map((c) => qualify(corpus, c.dataset, c.claim.id));
     throw new ArmruError(
       'unknown-id',
-      `claim id "${id}" is in several datasets; use one of ${ids.join(', ')}`,
+      `claim id "${id}" names several claims; use one of ${ids.join(', ')}`,
     );
   }
   const ids = allClaims(corpus).map((c) => qualify(corpus, c.dataset, c.claim.id));

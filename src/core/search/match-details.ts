@@ -1,4 +1,5 @@
 import Fuse, { type Expression } from 'fuse.js';
+import { ALIAS_ONLY, type Tier } from '../model/tiers.js';
 import type { Claim, Dataset } from '../model/types.js';
 import { fold, unfoldRanges } from '../text/fold.js';
 import { termNeedles } from './candidates.js';
@@ -47,11 +48,16 @@ export function excluded(haystack: string, exclusions: readonly Exclusion[]): bo
  * The `matched` list of a hit from its matches: each field value that matched, and how (an
  * alias of whom, a record value of which agreement), one entry per field and owner. `value`
  * gives a field's raw value (an entry of a list field), `origin` where a list entry comes from.
+ * `aliasOnly`: the hit matched only through an alias (its tier, see tiers.ts), so an owner's
+ * first alias that matched is kept beside its name: in "velvet revolution", a topic's name
+ * matches "revolution" and only its alias "Velvet Revolution" matches "velvet", and the alias
+ * is what the hit's mark must name.
  */
 export function matchedList(
   matches: readonly HitMatch[],
   value: (field: SearchField, entry: number) => string,
   origin: (field: SearchField, entry: number) => EntryOrigin | undefined,
+  aliasOnly = false,
 ): Matched[] {
   const out: Matched[] = [];
   const keys: string[] = [];
@@ -77,8 +83,11 @@ export function matchedList(
             : from.of;
       item = { field: m.field, value: raw, ...(via !== undefined && via !== raw ? { via } : {}) };
     }
-    // One entry per field and owner: an actor's name, else its first alias that matched.
-    const key = from ? `${m.field}\u0000${from.of}` : JSON.stringify(item);
+    // One entry per field and owner: an actor's name, else its first alias that matched (and
+    // both when the hit is alias-only).
+    const key = from
+      ? `${m.field}\u0000${from.of}${aliasOnly && from.alias ? '\u0000alias' : ''}`
+      : JSON.stringify(item);
     const at = keys.indexOf(key);
     if (at === -1) {
       keys.push(key);
@@ -189,21 +198,33 @@ export class MatchExplainer {
   explain(dataset: Dataset, claim: Claim): MatchDetails | undefined {
     const values = valuesOf(dataset, claim);
     let matches: HitMatch[] | undefined;
+    // The hit's tier is its weakest matching term's (as the search ranks it): alias-only when
+    // some term matched nothing but aliases.
+    let aliasOnly = false;
+    const weakest = (term: readonly HitMatch[]) => {
+      if (term.length > 0 && tierOfTerm(term, values) === ALIAS_ONLY) aliasOnly = true;
+    };
     if (this.partial) {
       const [group] = this.groups;
       matches = [];
-      for (const t of group?.terms ?? []) matches.push(...this.termMatches(values, t));
+      for (const t of group?.terms ?? []) {
+        const m = this.termMatches(values, t);
+        weakest(m);
+        matches.push(...m);
+      }
     } else {
       let haystack: string | undefined;
       for (const group of this.groups) {
         const found: HitMatch[] = [];
         let all = true;
+        let weak = false;
         for (const t of group.terms) {
           const m = this.termMatches(values, t);
           if (m.length === 0) {
             all = false;
             break;
           }
+          if (tierOfTerm(m, values) === ALIAS_ONLY) weak = true;
           found.push(...m);
         }
         if (!all) continue;
@@ -214,6 +235,7 @@ export class MatchExplainer {
         // Two groups match: the better scored one counts, which this does not know.
         if (matches) return undefined;
         matches = found;
+        aliasOnly = weak;
       }
       if (this.groups.length === 0) matches = [];
     }
@@ -225,9 +247,21 @@ export class MatchExplainer {
         found,
         (field, entry) => values.raw[SEARCH_FIELDS.indexOf(field)]?.[entry] ?? '',
         (field, entry) => values.origins[SEARCH_FIELDS.indexOf(field)]?.[entry],
+        aliasOnly,
       ),
     };
   }
+}
+
+/** One term's tier in a claim from its matches, as ClaimSearcher's `tierOf` works it out. */
+function tierOfTerm(matches: readonly HitMatch[], values: Values): Tier {
+  let tier: Tier = ALIAS_ONLY;
+  for (const m of matches) {
+    if (m.field === 'text' || m.field === 'quote') return 0;
+    const origin = values.origins[SEARCH_FIELDS.indexOf(m.field)]?.[m.entry ?? 0];
+    if (origin && !origin.alias) tier = 1;
+  }
+  return tier;
 }
 
 /** The record's folded values that are not blank, joined by NUL, as `foldedHaystack` makes them. */

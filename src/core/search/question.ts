@@ -5,8 +5,9 @@ import { wordPattern } from './search-record.js';
 
 /**
  * Question and function words: what a journalist types around the words that matter
- * ("what did Shoygu announce", "who reported on the biolabs"). Words that name a kind of
- * claim (said, say, announced, reported, denied) are not here: they are searched.
+ * ("what did Shoygu announce", "who reported on the biolabs", "claims about the base").
+ * Words that name a kind of claim (said, say, announced, reported, denied) are not here:
+ * they are searched.
  */
 export const QUESTION_WORDS = new Set([
   'a',
@@ -15,6 +16,7 @@ export const QUESTION_WORDS = new Set([
   'an',
   'and',
   'any',
+  'anything',
   'are',
   'as',
   'at',
@@ -22,11 +24,14 @@ export const QUESTION_WORDS = new Set([
   'been',
   'by',
   'can',
+  'claim',
+  'claims',
   'could',
   'did',
   'do',
   'does',
   'ever',
+  'everything',
   'find',
   'for',
   'from',
@@ -40,11 +45,14 @@ export const QUESTION_WORDS = new Set([
   'it',
   'its',
   'list',
+  'many',
   'me',
+  'much',
   'of',
   'on',
   'or',
   'show',
+  'something',
   'tell',
   'that',
   'the',
@@ -184,11 +192,24 @@ export function suggestFrom(
     taken.length = 0;
     return extra + missing > 2 * reach;
   };
-  if (folded && table && need > 0 && needle !== '')
-    return closest(bare, nearInTable(table, needle, bare, grams, need, budget, tooFar), 3, key);
+  if (folded && table && need > 0 && needle !== '') {
+    const near = nearInTable(table, needle, bare, grams, need, budget, tooFar);
+    return closest(
+      bare,
+      near.filter((w) => !QUESTION_WORDS.has(w)),
+      3,
+      key,
+    );
+  }
+  const seen = new Set<string>();
   const near = (typeof words === 'function' ? words() : words).filter((w) => {
     if (w.length < 3) return false; // under 3 letters a word is "contained" in almost any
     const k = key(w);
+    // A question or function word is left out of every query that asks in words, so it is
+    // no answer to a word that matched nothing ("true" is not a misspelt "the"); and words
+    // alike once folded ("The", "the") are one answer, the first.
+    if (QUESTION_WORDS.has(k) || seen.has(k)) return false;
+    seen.add(k);
     // A word can contain the needle only when longer, or be in it only when shorter.
     if (k.length > needle.length ? k.includes(needle) : needle.includes(k)) return true;
     if (Math.abs(k.length - needle.length) > budget) return false;

@@ -367,9 +367,9 @@ class TermScorer {
 
 /**
  * The match positions of a claim's matched pieces, as fuse.js reports them (HitMatch). With
- * `first`, only the first value of each shared run that fuse.js reports: `matchedList` keeps
- * one entry per field and owner, the name if it matched (the first value of its run), else
- * the first alias that did, so it makes the same list from these.
+ * `first`, of each shared run only the name (its first value) if fuse.js reports it and the
+ * first alias it reports: `matchedList` keeps no more than these of one owner (the name, else
+ * the first alias; both for an alias-only hit), so it makes the same list from them.
  */
 function hitMatches(parts: readonly PieceMatch[], first = false): HitMatch[] {
   const out: HitMatch[] = [];
@@ -389,11 +389,17 @@ function hitMatches(parts: readonly PieceMatch[], first = false): HitMatch[] {
       );
     } else {
       const { at, matches } = part.shared;
+      let keptName = false;
+      let keptAlias = false;
       for (let k = 0; k < at.length; k++) {
         const indices = (matches[k] as ValueMatch).indices;
         if (indices.length === 0) continue;
+        const alias = part.piece.shared.names && (at[k] as number) > 0;
+        if (first && (alias ? keptAlias : keptName)) continue;
         out.push({ field, entry: part.piece.entry + (at[k] as number), indices: copy(indices) });
-        if (first) break;
+        if (alias) keptAlias = true;
+        else keptName = true;
+        if (first && keptAlias && keptName) break;
       }
     }
   }
@@ -509,11 +515,12 @@ export class ClaimSearcher {
   }
 
   /** The `matched` list of a hit: each field value that matched, and how. */
-  private matchedOf(index: number, matches: HitMatch[]): Matched[] {
+  private matchedOf(index: number, matches: HitMatch[], tier: Tier): Matched[] {
     return matchedList(
       matches,
       (field, entry) => this.entryOf(index, field, entry)?.value ?? '',
       (field, entry) => this.entryOf(index, field, entry)?.origin,
+      tier === ALIAS_ONLY,
     );
   }
 
@@ -687,7 +694,7 @@ export class ClaimSearcher {
         },
       });
       hit.tier = tier;
-      hit.matched = this.matchedOf(index, hitMatches(parts, true));
+      hit.matched = this.matchedOf(index, hitMatches(parts, true), tier);
       if (words) hit.words = w(index);
       return hit;
     });
