@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { armru, armruTty } from '../helpers.js';
-import { writeInvisible, writeShape } from './shapes.js';
+import { writeCutQuotes, writeInvisible, writeShape } from './shapes.js';
 
 // Sizes at which the whole-chain bookkeeping of membership ran out of memory (a chain of 1,500)
 // or printed chains whose total length grows with the square of the depth.
@@ -197,5 +197,50 @@ describe('words that hide invisible characters', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(match('A\\u200dB\\u200dC'));
     expect(r.stdout).toContain(match('A\\ufeffB\\ufeffC'));
+  });
+});
+
+describe('quotes that cut a grapheme cluster', () => {
+  const file = writeCutQuotes(mkdtempSync(join(tmpdir(), 'armru-cut-')));
+
+  it('are valid, with a warning naming the claim, its JSON path and the offset', () => {
+    const r = armru(['validate', file]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`${file}: valid (3 claims)\n`);
+    expect(r.stderr).toBe(
+      [
+        `armru: ${file}: warning: $.claims[0].quote.start: offset 7 falls inside the character "\u{1f1e6}\u{1f1f2}" (U+1F1E6 U+1F1F2) as readers see it (a grapheme cluster), so the quote begins with part of it (claim c1)`,
+        `armru: ${file}: warning: $.claims[2].quote.end: offset 21 falls inside the character "e\u0301" (U+0065 U+0301) as readers see it (a grapheme cluster), so the quote ends with part of it (claim c3)`,
+        '',
+      ].join('\n'),
+    );
+    const [report] = JSON.parse(armru(['validate', file, '--json']).stdout);
+    expect(report.valid).toBe(true);
+    expect(report.problems).toEqual([]);
+    expect(
+      report.warnings.map((w: { code: string; path: string; claimId: string }) => [
+        w.code,
+        w.path,
+        w.claimId,
+      ]),
+    ).toEqual([
+      ['grapheme', '$.claims[0].quote.start', 'c1'],
+      ['grapheme', '$.claims[2].quote.end', 'c3'],
+    ]);
+  });
+
+  it('are not found in the built-in dataset or any valid fixture', () => {
+    for (const data of [
+      [],
+      ['--data', 'tests/fixtures/mini/claims.json'],
+      ['--data', 'tests/fixtures/hostile/claims.json'],
+      ['--data', 'tests/fixtures/hostile-html/claims.json'],
+      ['--data', 'tests/fixtures/draft/aldermoor.gold.claims.json'],
+      ['--data', 'tests/fixtures/spreadsheet/formulas.claims.json'],
+    ]) {
+      const r = armru([...data, 'validate', '--json']);
+      expect(r.status, data.join(' ')).toBe(0);
+      expect(JSON.parse(r.stdout)[0].warnings, data.join(' ')).toEqual([]);
+    }
   });
 });

@@ -163,3 +163,60 @@ export function writeInvisible(folder: string): string {
   writeFileSync(out, JSON.stringify(doc));
   return out;
 }
+
+/**
+ * A dataset whose quotes start or end inside a grapheme cluster of the article: between the
+ * two regional indicators of a flag, and before a combining mark. They are the article's code
+ * points at their offsets, so the dataset is valid; `validate` warns about them.
+ */
+export function writeCutQuotes(folder: string): string {
+  const text = 'Flags \u{1f1e6}\u{1f1f2}\u{1f1f7}\u{1f1fa} meet. Cafe\u0301 opens.';
+  const points = [...text];
+  const quote = (start: number, end: number) => ({
+    exact: points.slice(start, end).join(''),
+    start,
+    end,
+  });
+  const at = (s: string) => [...text.slice(0, text.indexOf(s))].length;
+  const claim = (id: string, q: ReturnType<typeof quote>) => ({
+    id,
+    text: `Claim ${id}.`,
+    quote: q,
+    kind: 'event',
+    assertedBy: 'author',
+    hedged: false,
+    actors: [],
+    topics: ['t'],
+  });
+  writeFileSync(join(folder, 'cut.txt'), text);
+  const doc = {
+    schemaVersion: 1,
+    source: {
+      id: 'cut',
+      type: 'NewsArticle',
+      title: 'Cut',
+      author: 'Nobody',
+      publisher: null,
+      datePublished: null,
+      inLanguage: 'en',
+      textFile: 'cut.txt',
+      textSha256: createHash('sha256').update(text, 'utf8').digest('hex'),
+      offsetUnit: 'codepoint',
+    },
+    entities: [],
+    topics: [{ id: 't', name: 'Things', aliases: [], description: '' }],
+    claims: [
+      // From the second indicator of the first flag to the end of the sentence.
+      claim('c1', quote(at('\u{1f1f2}'), at(' meet') + 6)),
+      // The whole sentence: no warning.
+      claim('c2', quote(0, at(' meet') + 6)),
+      // "Cafe" without the accent that follows it.
+      claim('c3', quote(at('Cafe'), at('\u0301'))),
+    ],
+    agreements: [],
+    relations: [],
+  };
+  const out = join(folder, 'cut.claims.json');
+  writeFileSync(out, JSON.stringify(doc));
+  return out;
+}
