@@ -3,10 +3,12 @@ import {
   appendFileSync,
   chmodSync,
   cpSync,
+  existsSync,
   mkdtempSync,
   readFileSync,
   rmSync,
   statSync,
+  symlinkSync,
   truncateSync,
   writeFileSync,
 } from 'node:fs';
@@ -134,6 +136,26 @@ describe('a damaged or foreign large index is never believed', () => {
       cpSync(join(indexDirectory(b), name), join(indexDirectory(a), name));
     expectFallback(a, 'claim 0 does not match the bytes it recorded in the dataset');
   });
+
+  it('a file of the index replaced by a FIFO or a link to /dev/zero', () => {
+    // meta.json as a FIFO hung the search; as a link to /dev/zero it was read without end
+    // until memory ran out (an abort after a minute). Files are read only when regular.
+    const meta = join(indexDirectory(a), 'meta.json');
+    for (const [name, make, reason] of [
+      ['meta.json', 'fifo', 'its metadata cannot be read'],
+      ['meta.json', 'zero', 'its metadata cannot be read'],
+      ['postings.bin', 'fifo', 'its file postings.bin is not a regular file'],
+      ['vocabulary.txt', 'zero', 'its file vocabulary.txt is not a regular file'],
+    ] as const) {
+      restore();
+      const file = name === 'meta.json' ? meta : join(indexDirectory(a), name);
+      rmSync(file);
+      if (make === 'fifo') expect(spawnSync('mkfifo', [file]).status).toBe(0);
+      else symlinkSync('/dev/zero', file);
+      expectFallback(a, reason);
+    }
+    restore();
+  }, 180_000);
 
   it('an index copied from another dataset, with meta.json forged to match this one', () => {
     restore();
@@ -273,6 +295,26 @@ describe('small indexes (the built-in kind)', () => {
     expect(r.stdout).toBe(expected.stdout);
   });
 
+  it('a copy in the index replaced by a FIFO or a device makes it stale, without waiting', () => {
+    const copy = join(dir, 'mini-fifo');
+    cpSync(join(ROOT, 'tests/fixtures/mini'), copy, { recursive: true });
+    const file = join(copy, 'claims.json');
+    const expected = armru(['--data', file, 'search', 'ferry', '--json']);
+    expect(armru(['index', file]).status).toBe(0);
+    for (const name of ['dataset.copy', 'meta.json']) {
+      const stored = join(indexDirectory(file), name);
+      rmSync(stored);
+      expect(spawnSync('mkfifo', [stored]).status).toBe(0);
+      const r = spawnSync(process.execPath, [BIN, '--data', file, 'search', 'ferry', '--json'], {
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+      expect(r.status, name).toBe(0);
+      expect(r.stdout, name).toBe(expected.stdout);
+      expect(armru(['index', file]).status).toBe(0);
+    }
+  });
+
   it('a copy of the built-in dataset elsewhere (as npm installs it) keeps its index', () => {
     const copy = join(dir, 'installed');
     // Copied without keeping times or inodes, as a package manager writes files.
@@ -355,7 +397,25 @@ describe('armru index: concurrency and bad places', () => {
     const r = armru(['index', a]);
     expect(r.status).toBe(0);
     expect(() => statSync(lockFile)).toThrow();
-  }, 60_000);
+    // The id of a running process that started at another time than the lock says: the id
+    // was used again (the test process has it, since another start). Linux only (/proc).
+    if (existsSync('/proc/self/stat')) {
+      writeFileSync(lockFile, `${process.pid} 1`);
+      const reused = armru(['index', a]);
+      expect(reused.stderr).not.toContain('another armru process');
+      expect(reused.status).toBe(0);
+      expect(() => statSync(lockFile)).toThrow();
+      // And the lock of a build records its start, which a later check compares.
+      const stat = readFileSync('/proc/self/stat', 'utf8');
+      const started = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+      writeFileSync(lockFile, `${process.pid} ${started}`);
+      try {
+        expect(armru(['index', a]).status).toBe(2);
+      } finally {
+        rmSync(lockFile, { force: true });
+      }
+    }
+  }, 120_000);
 
   it('an unknown path: one line, status 2', () => {
     const r = armru(['index', join(dir, 'nowhere.claims.json')]);
