@@ -1,5 +1,6 @@
 import { checkDataset, datasetFiles, readText } from '../core/dataset/files.js';
 import { fixOffsets } from '../core/dataset/fix.js';
+import { quoteCuts } from '../core/dataset/graphemes.js';
 import { parseJson } from '../core/dataset/json-text.js';
 import { writeFileAtomic } from '../core/dataset/write-file.js';
 import { ArmruError, type DataProblem, problemLine } from '../core/model/errors.js';
@@ -20,10 +21,15 @@ export interface ValidationReport {
   fixed: DataProblem[];
   /** Every problem found: file, JSON path (or line and column), claim id, what is wrong. */
   problems: DataProblem[];
+  /**
+   * What is allowed but worth a look, in a file that passes its checks: a quote whose start
+   * or end falls inside a grapheme cluster of the article (code `grapheme`).
+   */
+  warnings: DataProblem[];
 }
 
 async function validateFile(file: string, fix: boolean): Promise<ValidationReport> {
-  const report: ValidationReport = { file, valid: false, fixed: [], problems: [] };
+  const report: ValidationReport = { file, valid: false, fixed: [], problems: [], warnings: [] };
   let pending: DataProblem[] = [];
   try {
     const doc = await parseJson(readText(file, 'dataset'), file);
@@ -39,6 +45,7 @@ async function validateFile(file: string, fix: boolean): Promise<ValidationRepor
       entities: dataset.doc.entities.filter((e) => e.review === 'draft').length,
     };
     report.valid = report.problems.length === 0;
+    report.warnings = quoteCuts(file, dataset.doc, dataset.text);
     // The file is rewritten only when the fix made it pass every check: a file that still
     // fails is left exactly as it was, and nothing is reported as fixed.
     if (pending.length > 0 && report.valid) {
@@ -109,6 +116,7 @@ export async function validateCommand(
         );
         for (const problem of r.problems) ctx.detail(problemLine(problem));
       }
+      for (const w of r.warnings) ctx.note(warningLine(w));
     }
   }
   return reports.every((r) => r.valid) ? { status: 'ok' } : { status: 'invalid' };
@@ -123,4 +131,10 @@ function awaiting(report: ValidationReport): string {
     ...(entities > 0 ? [`${entities} entit${entities === 1 ? 'y' : 'ies'}`] : []),
   ];
   return `; ${parts.join(' and ')} await${claims + entities === 1 ? 's' : ''} review (review: "draft")`;
+}
+
+/** A warning as one line: `FILE: warning: PATH: what (claim ID)`. */
+function warningLine(w: DataProblem): string {
+  const claim = w.claimId === undefined ? '' : ` (claim ${w.claimId})`;
+  return `${w.file}: warning: ${w.path}: ${w.message}${claim}`;
 }

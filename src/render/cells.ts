@@ -1,5 +1,5 @@
 import type { Palette } from './color.js';
-import { sanitizeInline } from './sanitize.js';
+import { escapedMarks, sanitizeInline } from './sanitize.js';
 
 /** One table column (also the fields of a tab-separated line). */
 export interface Column {
@@ -77,8 +77,8 @@ export function renderPlainCells(columns: Column[], rows: Cell[][], colors: Pale
     .map((row) => {
       const fields = row.map((cell, i) => {
         const text = sanitizeInline(cell.text);
-        // Escaping moves characters, so highlights only survive when nothing was escaped.
-        const marks = text === cell.text ? (cell.marks ?? []) : [];
+        // Escaping moves characters: the highlights move with them.
+        const marks = cell.marks ? escapedMarks(cell.text, text, cell.marks) : [];
         return styleRange(text, 0, text.length, marks, colors, columns[i]?.style);
       });
       return `${fields.join('\t')}\n`;

@@ -4,7 +4,7 @@ import { ALIAS_ONLY } from '../core/model/tiers.js';
 import type { Claim, Dataset } from '../core/model/types.js';
 import type { Via } from '../core/search/hierarchy.js';
 import type { SearchHit } from '../core/search/search.js';
-import { fold, foldKeepsPositions } from '../core/text/fold.js';
+import { fold, unfoldRanges } from '../core/text/fold.js';
 import type { Column } from './cells.js';
 import type { Palette } from './color.js';
 import { type Listing, printListing } from './listing.js';
@@ -62,6 +62,12 @@ function aliasMark(ref: ListedClaim): string {
   return `[only through an alias: ${[...new Set(aliases)].join('; ')}]`;
 }
 
+/** Where a hit matched in its claim's text, as positions in the text itself. */
+function textMarks(ref: ListedClaim): [number, number][] | undefined {
+  const ranges = ref.matches?.filter((m) => m.field === 'text').flatMap((m) => m.indices);
+  return ranges && unfoldRanges(ref.claim.text, ranges);
+}
+
 /** Names that --fields may ask for beside the ids they name. */
 const NAME_FIELDS = ['actorNames', 'topicNames', 'assertedByName'] as const;
 
@@ -95,13 +101,11 @@ export function claimListing(view: View, corpus: Corpus): Listing<ListedClaim> {
       { text: asserterName(ref.dataset, ref.claim) },
       {
         text: ref.tier === ALIAS_ONLY ? `${ref.claim.text} ${aliasMark(ref)}` : ref.claim.text,
-        // Match positions are positions in the folded text: usable only where folding kept them.
+        // Match positions are positions in the folded text, taken back to the claim's own
+        // (counting in the invisible characters folding drops); none where NFKC moved them.
         // Only colour shows them; without it they are not asked for (an indexed search works
         // them out only when read).
-        marks:
-          view.colors.enabled && foldKeepsPositions(ref.claim.text)
-            ? ref.matches?.filter((m) => m.field === 'text').flatMap((m) => m.indices)
-            : undefined,
+        marks: view.colors.enabled ? textMarks(ref) : undefined,
       },
       { text: actorsCell(ref) },
     ],

@@ -98,3 +98,37 @@ export const {
   sanitizeInline,
   hasUnsafeInline,
 } = makeSanitizers();
+
+/**
+ * Highlight ranges (inclusive, UTF-16 units) of `text` as ranges of `escaped`, which is `text`
+ * with some characters escaped by sanitizeInline (a table cell keeps its newlines): escaping
+ * moves what follows, and an escaped character's range covers its whole escape. So a match
+ * over "A\u200dB" stays on those characters however they are shown.
+ */
+export function escapedMarks(
+  text: string,
+  escaped: string,
+  marks: readonly [number, number][],
+): [number, number][] {
+  if (text === escaped) return [...marks];
+  const starts = new Int32Array(text.length + 1);
+  const ends = new Int32Array(text.length + 1);
+  let j = 0;
+  for (let i = 0; i < text.length; ) {
+    const code = text.charCodeAt(i);
+    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
+    const ch = text.slice(i, i + width);
+    // An escaped character (never a backslash itself) stands where its escape begins.
+    const length = escaped.startsWith(ch, j) ? width : sanitizeInline(ch).length;
+    for (let k = i; k < i + width; k++) {
+      starts[k] = j;
+      ends[k] = j + length - 1;
+    }
+    i += width;
+    j += length;
+  }
+  starts[text.length] = j;
+  ends[text.length] = j;
+  const at = (i: number) => Math.max(0, Math.min(i, text.length));
+  return marks.map(([a, b]) => [starts[at(a)] as number, ends[at(b)] as number]);
+}

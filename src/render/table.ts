@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import { type Cell, type Column, styleRange } from './cells.js';
 import type { Palette } from './color.js';
-import { hasUnsafeInline, sanitizeInline } from './sanitize.js';
+import { escapedMarks, hasUnsafeInline, sanitizeInline } from './sanitize.js';
 import {
   CONTINUED,
   displayWidth,
@@ -471,8 +471,9 @@ function safeCell(cell: Cell): Cell {
   if (!hasUnsafeInline(cell.text)) return cell;
   // A table cell may hold line breaks (they become lines in the cell); all else is escaped.
   const text = cell.text.split('\n').map(sanitizeInline).join('\n');
-  // Escaping moves characters, so highlight positions only survive when nothing was escaped.
-  return text === cell.text ? cell : { text };
+  if (text === cell.text) return cell;
+  // Escaping moves characters: the highlights move with them.
+  return cell.marks ? { text, marks: escapedMarks(cell.text, text, cell.marks) } : { text };
 }
 
 /** A row of cells, each made safe (safeCell); the row itself when nothing changed. */

@@ -165,6 +165,9 @@ describe.skipIf(missing !== undefined)(
       // Full-width letters fold as the CLI folds them (NFKC).
       await page.fill('#claims-search', 'ｋｏｍｍｅｒｓａｎｔ');
       await expect.poll(cards).toEqual(KOMMERSANT);
+      // Invisible characters typed or pasted with a word are dropped, as the CLI drops them.
+      await page.fill('#claims-search', 'Komm\u200bers\u00adant\u200d');
+      await expect.poll(cards).toEqual(KOMMERSANT);
       // "Shoigu" is an alias of Sergey Shoygu: the claims he acts in, whatever their words.
       await page.fill('#claims-search', 'shoigu');
       await expect.poll(cards).toEqual(SHOYGU);

@@ -1,6 +1,9 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { armru } from '../helpers.js';
-import { writeShape } from './shapes.js';
+import { armru, armruTty } from '../helpers.js';
+import { writeCutQuotes, writeInvisible, writeShape } from './shapes.js';
 
 // Sizes at which the whole-chain bookkeeping of membership ran out of memory (a chain of 1,500)
 // or printed chains whose total length grows with the square of the depth.
@@ -207,5 +210,94 @@ describe('a claim that names many actors', () => {
     const graph = JSON.parse(r.stdout);
     expect(graph.nodes).toHaveLength(actors + 1);
     expect(graph.edges).toHaveLength(actors + 1);
+  });
+});
+
+describe('words that hide invisible characters', () => {
+  // Claim texts hide a zero-width character (or a soft hyphen) inside "ABC"; search folds them
+  // away, and the highlight stays on those very characters, shown escaped where they would be
+  // invisible.
+  const data = ['--data', writeInvisible(mkdtempSync(join(tmpdir(), 'armru-invisible-')))];
+  const match = (s: string) => `\x1b[1m\x1b[31m${s}\x1b[39m\x1b[22m`;
+
+  it('are found by the word typed without them, highlighted where they are', () => {
+    const r = armru([...data, 'search', 'ABC', '--color', 'always']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines.pop()).toBe('');
+    const id = (s: string) => `\x1b[36m${s}\x1b[39m`;
+    const kind = (s: string) => `\x1b[33m${s}\x1b[39m`;
+    // The astral letter and the combining mark after it keep their place.
+    const tail = (z: string) => ` \u{10400}${z}x\u0301.`;
+    expect(lines).toEqual([
+      `${id('c0')}\t${kind('statement')}\tauthor\tClaim 0 names ${match('A\u00adB\u00adC')}${tail('\u00ad')}\tPer\u00adson 0`,
+      `${id('c1')}\t${kind('statement')}\tauthor\tClaim 1 names x ${match('A\\u200bB\\u200bC')}.\tPer\\u200bson 1`,
+      `${id('c2')}\t${kind('statement')}\tauthor\tClaim 2 names ${match('A\\u200cB\\u200cC')}${tail('\\u200c')}\tPer\\u200cson 2`,
+      `${id('c3')}\t${kind('statement')}\tauthor\tClaim 3 names x ${match('A\\u200dB\\u200dC')}.\tPer\\u200dson 3`,
+      `${id('c4')}\t${kind('statement')}\tauthor\tClaim 4 names ${match('A\\u2060B\\u2060C')}${tail('\\u2060')}\tPer\\u2060son 4`,
+      `${id('c5')}\t${kind('statement')}\tauthor\tClaim 5 names x ${match('A\\ufeffB\\ufeffC')}.\tPer\\ufeffson 5`,
+      `${id('plain')}\t${kind('event')}\tauthor\tA claim with ${match('ABC')} in plain letters.\t`,
+    ]);
+    // JSON keeps the words matched as they are, invisible characters included.
+    const json = JSON.parse(armru([...data, 'search', 'ABC', '--json']).stdout) as {
+      id: string;
+      matched: { field: string; value: string }[];
+    }[];
+    expect(json.find((h) => h.id === 'c3')?.matched).toEqual([
+      { field: 'text', value: 'A\u200dB\u200dC' },
+    ]);
+  });
+
+  it('are highlighted in a terminal table too', () => {
+    const r = armruTty([...data, 'search', 'ABC'], { COLUMNS: '120' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(match('A\\u200dB\\u200dC'));
+    expect(r.stdout).toContain(match('A\\ufeffB\\ufeffC'));
+  });
+});
+
+describe('quotes that cut a grapheme cluster', () => {
+  const file = writeCutQuotes(mkdtempSync(join(tmpdir(), 'armru-cut-')));
+
+  it('are valid, with a warning naming the claim, its JSON path and the offset', () => {
+    const r = armru(['validate', file]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`${file}: valid (3 claims)\n`);
+    expect(r.stderr).toBe(
+      [
+        `armru: ${file}: warning: $.claims[0].quote.start: offset 7 falls inside the character "\u{1f1e6}\u{1f1f2}" (U+1F1E6 U+1F1F2) as readers see it (a grapheme cluster), so the quote begins with part of it (claim c1)`,
+        `armru: ${file}: warning: $.claims[2].quote.end: offset 21 falls inside the character "e\u0301" (U+0065 U+0301) as readers see it (a grapheme cluster), so the quote ends with part of it (claim c3)`,
+        '',
+      ].join('\n'),
+    );
+    const [report] = JSON.parse(armru(['validate', file, '--json']).stdout);
+    expect(report.valid).toBe(true);
+    expect(report.problems).toEqual([]);
+    expect(
+      report.warnings.map((w: { code: string; path: string; claimId: string }) => [
+        w.code,
+        w.path,
+        w.claimId,
+      ]),
+    ).toEqual([
+      ['grapheme', '$.claims[0].quote.start', 'c1'],
+      ['grapheme', '$.claims[2].quote.end', 'c3'],
+    ]);
+  });
+
+  it('are not found in the built-in dataset or any valid fixture', () => {
+    for (const data of [
+      [],
+      ['--data', 'tests/fixtures/mini/claims.json'],
+      ['--data', 'tests/fixtures/hostile/claims.json'],
+      ['--data', 'tests/fixtures/hostile-html/claims.json'],
+      ['--data', 'tests/fixtures/draft/aldermoor.gold.claims.json'],
+      ['--data', 'tests/fixtures/spreadsheet/formulas.claims.json'],
+    ]) {
+      const r = armru([...data, 'validate', '--json']);
+      expect(r.status, data.join(' ')).toBe(0);
+      expect(JSON.parse(r.stdout)[0].warnings, data.join(' ')).toEqual([]);
+    }
   });
 });

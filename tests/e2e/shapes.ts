@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ZERO_WIDTH } from '../../src/core/text/fold.js';
 
 /**
  * Datasets of awkward shape, written to a temporary folder for the CLI to read:
@@ -100,4 +101,130 @@ export function writeShape(shape: Shape, n: number): string {
   const file = join(dir, `${name}.claims.json`);
   writeFileSync(file, JSON.stringify(doc));
   return file;
+}
+
+/** A dataset whose claim texts and entity names hide invisible characters inside "ABC". */
+export function writeInvisible(folder: string): string {
+  const cp = (s: string) => [...s].length;
+  let text = 'Invisible\n\n';
+  const claims: object[] = [];
+  const entities: object[] = [];
+  const sentence = (s: string) => {
+    const start = cp(text);
+    text += `${s} `;
+    return { exact: s, start, end: start + cp(s) };
+  };
+  [...ZERO_WIDTH].forEach((z, i) => {
+    entities.push({
+      id: `e${i}`,
+      type: 'Person',
+      name: `Per${z}son ${i}`,
+      aliases: [],
+      description: '',
+      sameAs: [],
+    });
+    // Beside an astral letter and a combining mark, which must stay whole around it.
+    const words = i % 2 === 0 ? `A${z}B${z}C \u{10400}${z}x\u0301` : `x A${z}B${z}C`;
+    claims.push({
+      id: `c${i}`,
+      text: `Claim ${i} names ${words}.`,
+      quote: sentence(`Sentence ${i}.`),
+      kind: 'statement',
+      assertedBy: 'author',
+      hedged: false,
+      actors: [`e${i}`],
+      topics: ['t'],
+    });
+  });
+  claims.push({
+    id: 'plain',
+    text: 'A claim with ABC in plain letters.',
+    quote: sentence('Plain sentence.'),
+    kind: 'event',
+    assertedBy: 'author',
+    hedged: false,
+    actors: [],
+    topics: ['t'],
+  });
+  writeFileSync(join(folder, 'invisible.txt'), text);
+  const doc = {
+    schemaVersion: 1,
+    source: {
+      id: 'invisible',
+      type: 'NewsArticle',
+      title: 'Invisible',
+      author: 'Nobody',
+      publisher: null,
+      datePublished: null,
+      inLanguage: 'en',
+      textFile: 'invisible.txt',
+      textSha256: createHash('sha256').update(text, 'utf8').digest('hex'),
+      offsetUnit: 'codepoint',
+    },
+    entities,
+    topics: [{ id: 't', name: 'Things', aliases: [], description: '' }],
+    claims,
+    agreements: [],
+    relations: [],
+  };
+  const out = join(folder, 'invisible.claims.json');
+  writeFileSync(out, JSON.stringify(doc));
+  return out;
+}
+
+/**
+ * A dataset whose quotes start or end inside a grapheme cluster of the article: between the
+ * two regional indicators of a flag, and before a combining mark. They are the article's code
+ * points at their offsets, so the dataset is valid; `validate` warns about them.
+ */
+export function writeCutQuotes(folder: string): string {
+  const text = 'Flags \u{1f1e6}\u{1f1f2}\u{1f1f7}\u{1f1fa} meet. Cafe\u0301 opens.';
+  const points = [...text];
+  const quote = (start: number, end: number) => ({
+    exact: points.slice(start, end).join(''),
+    start,
+    end,
+  });
+  const at = (s: string) => [...text.slice(0, text.indexOf(s))].length;
+  const claim = (id: string, q: ReturnType<typeof quote>) => ({
+    id,
+    text: `Claim ${id}.`,
+    quote: q,
+    kind: 'event',
+    assertedBy: 'author',
+    hedged: false,
+    actors: [],
+    topics: ['t'],
+  });
+  writeFileSync(join(folder, 'cut.txt'), text);
+  const doc = {
+    schemaVersion: 1,
+    source: {
+      id: 'cut',
+      type: 'NewsArticle',
+      title: 'Cut',
+      author: 'Nobody',
+      publisher: null,
+      datePublished: null,
+      inLanguage: 'en',
+      textFile: 'cut.txt',
+      textSha256: createHash('sha256').update(text, 'utf8').digest('hex'),
+      offsetUnit: 'codepoint',
+    },
+    entities: [],
+    topics: [{ id: 't', name: 'Things', aliases: [], description: '' }],
+    claims: [
+      // From the second indicator of the first flag to the end of the sentence.
+      claim('c1', quote(at('\u{1f1f2}'), at(' meet') + 6)),
+      // The whole sentence: no warning.
+      claim('c2', quote(0, at(' meet') + 6)),
+      // "Cafe" without the accent that follows it.
+      claim('c3', quote(at('Cafe'), at('\u0301'))),
+    ],
+    agreements: [],
+    relations: [],
+  };
+  const out = join(folder, 'cut.claims.json');
+  writeFileSync(out, JSON.stringify(doc));
+  return out;
 }

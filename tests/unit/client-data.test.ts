@@ -7,10 +7,11 @@ import { datasetOf } from '../../src/core/dataset/files.js';
 import { AUTHOR } from '../../src/core/dataset/verify.js';
 import { BUILTIN_DATASET } from '../../src/core/model/paths.js';
 import { CLAIM_KINDS, type DatasetDocument } from '../../src/core/model/types.js';
-import { LETTERS, PUNCTUATION } from '../../src/core/text/fold.js';
+import { fold, LETTERS, PUNCTUATION, ZERO_WIDTH } from '../../src/core/text/fold.js';
 import { asserterName } from '../../src/render/claims.js';
 import { clientData, type PageConstants } from '../../src/render/html/client-data.js';
 import { scriptJsonText } from '../../src/render/html/page.js';
+import { makePageFold } from '../../src/render/html/page-fold.js';
 import { makeSanitizers, sanitize } from '../../src/render/sanitize.js';
 import { fixture } from '../helpers.js';
 
@@ -18,6 +19,7 @@ const constants: PageConstants = {
   author: AUTHOR,
   kinds: CLAIM_KINDS,
   fold: { ...PUNCTUATION, ...LETTERS },
+  drop: ZERO_WIDTH,
 };
 const read = (file: string) => readFileSync(file, 'utf8');
 const datasets = {
@@ -211,6 +213,55 @@ describe("the report page's data, made in the browser from the dataset it carrie
       fc.property(fc.array(unit, { maxLength: 8 }), (parts) => {
         const text = parts.join('');
         expect(pageSanitize(text)).toBe(sanitize(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe("the page's search folding", () => {
+  // The page's script folds the search box and the claims itself: it must fold exactly as the
+  // CLI does. Run from its source alone, in a context of its own, as the page runs it.
+  const pageFold = runInNewContext(`(${makePageFold.toString()})`)(
+    constants.fold,
+    constants.drop,
+  ) as (raw: string) => string;
+
+  it('folds every unit of the first 65,536 as the CLI does', () => {
+    const differ: string[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      const unit = String.fromCharCode(code);
+      if (pageFold(unit) !== fold(unit)) differ.push(code.toString(16));
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it('drops the zero-width characters and the soft hyphen as the CLI does', () => {
+    for (const text of [
+      'A\u200dB\u200cC',
+      'A\u200bB\u2060C\ufeff',
+      'Gyu\u00admri',
+      '\u200bKOMMERSANT\u200b',
+      // Beside astral letters, combining marks, an emoji sequence and a flag.
+      '\u{1d50a}\u200b\u{1d536}',
+      'e\u200d\u0301x',
+      '\u{1f469}\u200d\u{1f469}\u200d\u{1f467}',
+      '\u{1f1e6}\u200b\u{1f1f2}',
+    ]) {
+      expect(pageFold(text), text).toBe(fold(text));
+      expect(fold(text), text).not.toMatch(/[\u00ad\u200b-\u200d\u2060\ufeff]/);
+    }
+    expect(pageFold('A\u200dB\u200cC')).toBe('abc');
+    const unit = fc.constantFrom(
+      ...'aZé\u0301\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e ’ＧﬃØ',
+      '\u{1d50a}',
+      '\u{10400}',
+      '\u{1f469}',
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 12 }), (units) => {
+        const text = units.join('');
+        expect(pageFold(text)).toBe(fold(text));
       }),
       { numRuns: 500 },
     );

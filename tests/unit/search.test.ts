@@ -2,25 +2,29 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import Fuse from 'fuse.js';
-import { beforeAll, describe, expect, it } from 'vitest';
+import Fuse, { type Expression } from 'fuse.js';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 // @ts-expect-error: the corpus generator is plain JavaScript shared with the benchmarks.
 import { writeCorpus } from '../../bench/corpus.mjs';
 import { corpusOf } from '../../src/core/model/corpus.js';
 import { ArmruError } from '../../src/core/model/errors.js';
 import type { Dataset } from '../../src/core/model/types.js';
 import { buildFilter } from '../../src/core/search/filter.js';
+import { matchedList } from '../../src/core/search/match-details.js';
 import {
+  ALIAS_ONLY,
   ClaimSearcher,
   FUSE_OPTIONS,
-  foldedHaystack,
   parseQuery,
+  recordPieces,
   SEARCH_FIELDS,
+  type SearchHit,
   type SearchRecord,
   searchRecord,
 } from '../../src/core/search/search.js';
+import { recordEntries } from '../../src/core/search/search-record.js';
 import { loadDataset } from '../../src/core/store/load.js';
-import { foldUnit, LETTERS, PUNCTUATION } from '../../src/core/text/fold.js';
+import { fold, foldUnit, LETTERS, PUNCTUATION } from '../../src/core/text/fold.js';
 
 let ds: Dataset;
 let searcher: ClaimSearcher;
@@ -179,19 +183,47 @@ describe('folding one unit', () => {
   });
 });
 
-describe('haystacks', () => {
-  // What the candidate filter reads must be exactly what fuse.js's index of the claim's record
-  // holds: the folded values that are not blank, in key order, joined by NUL.
+describe('record pieces', () => {
+  // What the searcher asks fuse.js's searcher about must be exactly the values of the claim's
+  // record, folded as fuse.js's index holds them (getFn), each at its field and entry number
+  // and with its origin, though an entity's names are kept once for every claim naming it.
+  const expand = (dataset: Dataset, claim: Dataset['doc']['claims'][number]) =>
+    recordPieces(dataset, claim).flatMap((piece) =>
+      'shared' in piece
+        ? piece.shared.raw.map((raw, k) => ({
+            field: SEARCH_FIELDS[piece.field],
+            entry: piece.entry + k,
+            raw,
+            folded: piece.shared.folded[k],
+            origin: { of: piece.of, alias: piece.shared.names && k > 0 },
+          }))
+        : [
+            {
+              field: SEARCH_FIELDS[piece.field],
+              entry: piece.entry,
+              raw: piece.raw,
+              folded: piece.folded,
+              origin: { of: piece.of, alias: false },
+            },
+          ],
+    );
   const reference = (dataset: Dataset, claim: Dataset['doc']['claims'][number]) => {
     const record = searchRecord(dataset, claim);
+    const entries = recordEntries(dataset, claim);
     const getFn = FUSE_OPTIONS.getFn as (r: SearchRecord, path: string) => string | string[];
-    return SEARCH_FIELDS.flatMap((field) => [getFn(record, field)].flat())
-      .filter((v) => v.trim().length > 0)
-      .join('\u0000');
+    return SEARCH_FIELDS.flatMap((field) =>
+      [getFn(record, field)].flat().map((folded, entry) => ({
+        field,
+        entry,
+        raw: entries[field][entry]?.value,
+        folded,
+        origin: entries[field][entry]?.origin,
+      })),
+    );
   };
   const check = (dataset: Dataset) => {
     for (const claim of dataset.doc.claims)
-      expect(foldedHaystack(dataset, claim), claim.id).toBe(reference(dataset, claim));
+      expect(expand(dataset, claim), claim.id).toEqual(reference(dataset, claim));
   };
 
   it('are the folded values of each record, for the built-in and hostile datasets', async () => {
@@ -200,7 +232,7 @@ describe('haystacks', () => {
   });
 
   it('are the folded values of each record, for generated corpora of both shapes', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'armru-haystack-'));
+    const dir = mkdtempSync(join(tmpdir(), 'armru-pieces-'));
     try {
       for (const [seed, shape] of [
         [21, 'topical'],
@@ -214,7 +246,7 @@ describe('haystacks', () => {
     }
   });
 
-  it('follow an entity whose names change, and leave out blank names', () => {
+  it('follow an entity whose names change, blank names included', () => {
     // Names and aliases of every sort: blank, no-break spaces only, accents, other scripts.
     const name = fc.constantFrom('', ' ', '\u00a0', 'Gyümri', 'ШОЙГУ', 'Ø’Brien', 'ﬃx', 'a  b');
     fc.assert(
@@ -226,10 +258,10 @@ describe('haystacks', () => {
         try {
           entity.name = first;
           entity.aliases = aliases;
-          expect(foldedHaystack(ds, claim)).toBe(reference(ds, claim));
+          expect(expand(ds, claim)).toEqual(reference(ds, claim));
           // Changed in place, as a draft being edited changes it.
           entity.aliases.push(added);
-          expect(foldedHaystack(ds, claim)).toBe(reference(ds, claim));
+          expect(expand(ds, claim)).toEqual(reference(ds, claim));
         } finally {
           entity.name = saved.name;
           entity.aliases = saved.aliases;
@@ -286,5 +318,149 @@ describe('parseQuery', () => {
       },
     ]);
     expect(parseQuery(' | ! ')).toEqual([]);
+  });
+});
+
+describe('an entity with many aliases', () => {
+  // An archive entity can have thousands of aliases, and hundreds of claims name it. fuse.js's
+  // searcher is asked about its names once per term, not once per claim naming it, and the
+  // scores, order and match positions stay those of fuse.js searching every full record.
+  const ALIASES = 400;
+  const CLAIMS = 60;
+  const made = (): Dataset => {
+    const base = ds.doc;
+    const root = {
+      ...(base.entities[0] as Dataset['doc']['entities'][number]),
+      id: 'root',
+      name: 'Rootland',
+      aliases: Array.from({ length: ALIASES }, (_, i) => `Rootalias${i}`),
+    };
+    const people = Array.from({ length: CLAIMS }, (_, i) => ({
+      ...root,
+      id: `p${i}`,
+      name: `Person ${i} Surname${i}`,
+      aliases: [`Surname${i}`],
+    }));
+    const claims = Array.from({ length: CLAIMS }, (_, i) => ({
+      ...(base.claims[0] as Dataset['doc']['claims'][number]),
+      id: `c${i}`,
+      text: `Person ${i} Surname${i} met someone in Rootland.`,
+      actors: i % 3 === 0 ? [`p${i}`, 'root'] : [`p${i}`],
+      assertedBy: i % 4 === 1 ? 'root' : 'author',
+      topics: [],
+    }));
+    const doc = { ...base, entities: [root, ...people], claims, agreements: [], relations: [] };
+    return {
+      file: 'many-aliases.claims.json',
+      doc,
+      text: ds.text,
+      entityById: new Map(doc.entities.map((e) => [e.id, e])),
+      topicById: new Map(),
+      claimById: new Map(claims.map((c) => [c.id, c])),
+    };
+  };
+  // The searcher fuse.js makes for a term: every search asks instances of its class.
+  const searcherClass = () =>
+    Object.getPrototypeOf(
+      (
+        Fuse.parseQuery({ $and: ['x'] }, { ...Fuse.config, ...FUSE_OPTIONS }) as {
+          children: { searcher: object }[];
+        }
+      ).children[0]?.searcher,
+    ) as { searchIn(text: string): unknown };
+
+  it("asks fuse.js's searcher about an entity's aliases once per term, not once per claim", () => {
+    const dataset = made();
+    const spy = vi.spyOn(searcherClass(), 'searchIn');
+    try {
+      const hits = new ClaimSearcher(corpusOf(dataset)).search('Rootalias7', { all: true });
+      // Every claim naming root as actor or asserter, and only those.
+      const naming = dataset.doc.claims.filter(
+        (c) => c.actors.includes('root') || c.assertedBy === 'root',
+      );
+      expect(hits.map((h) => h.claim.id).sort()).toEqual(naming.map((c) => c.id).sort());
+      // Each alias is asked about once; before, once per claim naming root (some 40 x 400).
+      expect(spy.mock.calls.length).toBeLessThan(ALIASES + 4 * CLAIMS);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('scores, orders and positions matches exactly as fuse.js over the full records', () => {
+    const dataset = made();
+    const records = dataset.doc.claims.map((c) => searchRecord(dataset, c));
+    const fuse = new Fuse(records, FUSE_OPTIONS);
+    const searcher = new ClaimSearcher(corpusOf(dataset));
+    for (const query of [
+      'Rootland',
+      'Rootalias5',
+      'Rootalias12 Person',
+      "'Rootalias2",
+      '^Rootalias1',
+      'Rootalias7$',
+      '=Rootalias399',
+      'Surname3',
+      'Rootalias3 !Surname3',
+    ]) {
+      const [group] = parseQuery(query);
+      if (!group) throw new Error(query);
+      // fuse.js's score of each term, multiplied term after term as the searcher does.
+      const expected = new Map<number, number>();
+      group.terms.forEach((term, t) => {
+        const found = new Map(
+          fuse.search({ $and: [term] } as Expression).map((r) => [r.refIndex, r.score ?? 0]),
+        );
+        if (t === 0) for (const [i, s] of found) expected.set(i, s);
+        else
+          for (const [i, s] of expected) {
+            const more = found.get(i);
+            if (more === undefined) expected.delete(i);
+            else expected.set(i, s * more);
+          }
+      });
+      for (const { text } of group.exclusions)
+        for (const i of [...expected.keys()])
+          if (
+            Object.values(records[i] as SearchRecord)
+              .flat()
+              .some((v) => fold(v).includes(text))
+          )
+            expected.delete(i);
+      const ours = searcher.search(query, { all: true });
+      expect(
+        new Map(ours.map((h) => [dataset.doc.claims.indexOf(h.claim), h.score])),
+        query,
+      ).toEqual(expected);
+      // `matched` is what matchedList makes of every match fuse.js reports.
+      for (const hit of ours) {
+        const entries = recordEntries(dataset, hit.claim);
+        expect(hit.matched, `${query} ${hit.claim.id}`).toEqual(
+          matchedList(
+            hit.matches,
+            (field, entry) => entries[field][entry]?.value ?? '',
+            (field, entry) => entries[field][entry]?.origin,
+            hit.tier === ALIAS_ONLY,
+          ),
+        );
+      }
+      // Within a tier, best score first, then dataset order.
+      for (let k = 1; k < ours.length; k++) {
+        const [a, b] = [ours[k - 1], ours[k]] as [SearchHit, SearchHit];
+        if (a.tier === b.tier) expect(a.score <= b.score, query).toBe(true);
+      }
+      if (group.terms.length === 1) {
+        const term = group.terms[0] as string;
+        for (const r of fuse.search({ $and: [term] } as Expression)) {
+          if (!expected.has(r.refIndex)) continue;
+          const hit = ours.find((h) => h.claim === dataset.doc.claims[r.refIndex]);
+          const theirs = (r.matches ?? []).map((m) => ({
+            field: m.key,
+            ...(m.refIndex !== undefined ? { entry: m.refIndex } : {}),
+            indices: m.indices.map(([a, b]) => [a, b]),
+          }));
+          expect(hit?.matches, `${query} ${r.refIndex}`).toEqual(theirs);
+        }
+      }
+    }
   });
 });

@@ -21,7 +21,7 @@ export interface DataProblem {
    * (the shape), `check` (hash, ids, references, quotes, dates), `quote` (a quote no longer
    * at its offsets in the article on disk), `fix` (what --fix did or could not do), `io`.
    */
-  code: 'json' | 'schema' | 'check' | 'quote' | 'fix' | 'io';
+  code: 'json' | 'schema' | 'check' | 'quote' | 'grapheme' | 'fix' | 'io';
   /** JSONPath of the value, when the problem has one (`$.claims[3].quote`). */
   path?: string;
   line?: number;

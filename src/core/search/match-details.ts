@@ -1,7 +1,7 @@
 import Fuse, { type Expression } from 'fuse.js';
 import { ALIAS_ONLY, type Tier } from '../model/tiers.js';
 import type { Claim, Dataset } from '../model/types.js';
-import { fold } from '../text/fold.js';
+import { fold, unfoldRanges } from '../text/fold.js';
 import { termNeedles } from './candidates.js';
 import type { Exclusion, HitMatch, Matched, QueryGroup } from './search.js';
 import {
@@ -67,7 +67,10 @@ export function matchedList(
     const from = own ? undefined : origin(m.field, m.entry ?? 0);
     if (own) {
       const text = value(m.field, 0);
-      const spans = m.indices.map(([a, b]) => text.slice(a, b + 1));
+      // Positions in the folded text, taken back to the raw text's own.
+      const spans = (unfoldRanges(text, m.indices) ?? m.indices).map(([a, b]) =>
+        text.slice(a, b + 1),
+      );
       item = { field: m.field, value: [...new Set(spans)].join(' … ') };
     } else {
       const raw = value(m.field, m.entry ?? 0);

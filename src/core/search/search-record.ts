@@ -304,44 +304,48 @@ export function recordEntries(
  * recurs from claim to claim (an entity's or topic's name and aliases; the words of a kind; the
  * forms of a date) may be taken whole by `names` or `list`, whose `item` or `list` is the same
  * object each time the run recurs and is never changed; without them, `value` gets its values.
+ * `of` is where a value comes from, as `EntryOrigin.of` says (`recordEntries` gives the same).
  */
 export interface RecordVisitor {
-  value(field: number, value: string, alias: boolean): void;
+  value(field: number, value: string, alias: boolean, of: string): void;
   /** The name (not an alias) and then the aliases (each an alias) of an entity or topic. */
   names?(field: number, item: { name: string; aliases: readonly string[] }): void;
-  /** Values that are none of them an alias. */
-  list?(field: number, list: readonly string[]): void;
+  /** Values that are none of them an alias, all from `of`. */
+  list?(field: number, list: readonly string[], of: string): void;
 }
 
 /**
- * Visits every value of the claim's search record, in the order and with the fields and alias
- * flags of `recordEntries`, without building the record: the index builder cuts millions of
- * values and need not allocate an entry for each. `field` is the field's number in
+ * Visits every value of the claim's search record, in the order and with the fields, alias
+ * flags and origins of `recordEntries`, without building the record: the index builder cuts
+ * millions of values and need not allocate an entry for each, and the searcher keeps an
+ * entity's names once, not once per claim naming it. `field` is the field's number in
  * SEARCH_FIELDS.
  */
 export function visitRecord(dataset: Dataset, claim: Claim, visitor: RecordVisitor): void {
-  visitor.value(0, claim.text, false);
-  visitor.value(1, claim.quote.exact, false);
+  visitor.value(0, claim.text, false, 'text');
+  visitor.value(1, claim.quote.exact, false, 'quote');
   for (const id of claim.actors) visitNames(visitor, 2, dataset.entityById.get(id));
   for (const id of claim.topics) visitNames(visitor, 3, dataset.topicById.get(id));
   if (claim.assertedBy === AUTHOR) {
-    visitor.value(4, AUTHOR, false);
-    visitor.value(4, dataset.doc.source.author, false);
+    visitor.value(4, AUTHOR, false, 'author');
+    visitor.value(4, dataset.doc.source.author, false, 'author');
   } else visitNames(visitor, 4, dataset.entityById.get(claim.assertedBy));
-  if (claim.cue) visitor.value(4, claim.cue, false);
-  visitList(visitor, 5, KIND_WORDS[claim.kind]);
+  if (claim.cue) visitor.value(4, claim.cue, false, 'cue');
+  visitList(visitor, 5, KIND_WORDS[claim.kind], `kind ${claim.kind}`);
   if (claim.when) {
-    visitList(visitor, 6, dateFormsOf(claim.when.date));
-    visitor.value(6, claim.when.text, false);
+    const of = `date ${claim.when.date}`;
+    visitList(visitor, 6, dateFormsOf(claim.when.date), of);
+    visitor.value(6, claim.when.text, false, of);
   }
   const agreements = agreementsOf(dataset).get(claim.id);
   if (agreements)
     for (const a of agreements) {
-      visitor.value(7, a.name, false);
-      visitor.value(7, a.status, false);
-      for (const word of STATUS_WORDS[a.status]) visitor.value(7, word, false);
+      const of = `agreement ${a.id}`;
+      visitor.value(7, a.name, false, of);
+      visitor.value(7, a.status, false, of);
+      for (const word of STATUS_WORDS[a.status]) visitor.value(7, word, false, of);
     }
-  if (claim.note) visitor.value(7, claim.note, false);
+  if (claim.note) visitor.value(7, claim.note, false, 'note');
 }
 
 function visitNames(
@@ -352,14 +356,19 @@ function visitNames(
   if (!item) return;
   if (visitor.names) visitor.names(field, item);
   else {
-    visitor.value(field, item.name, false);
-    for (const alias of item.aliases) visitor.value(field, alias, true);
+    visitor.value(field, item.name, false, item.name);
+    for (const alias of item.aliases) visitor.value(field, alias, true, item.name);
   }
 }
 
-function visitList(visitor: RecordVisitor, field: number, values: readonly string[]): void {
-  if (visitor.list) visitor.list(field, values);
-  else for (const value of values) visitor.value(field, value, false);
+function visitList(
+  visitor: RecordVisitor,
+  field: number,
+  values: readonly string[],
+  of: string,
+): void {
+  if (visitor.list) visitor.list(field, values, of);
+  else for (const value of values) visitor.value(field, value, false, of);
 }
 
 /** The date forms of `dateForms`, shared rather than copied (the caller only reads them). */

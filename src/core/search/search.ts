@@ -1,14 +1,12 @@
-import Fuse, { type Expression, type FuseIndex, type FuseResultMatch } from 'fuse.js';
-import { fold } from '../text/fold.js';
-import { filterByNeedles, termNeedles } from './candidates.js';
-import { excluded, matchedList } from './match-details.js';
+import { fold, foldOnce } from '../text/fold.js';
+import { termNeedles } from './candidates.js';
+import { fieldNorm, scoreFactor, type TermSearcher, termSearcher } from './fuse-score.js';
+import { matchedList } from './match-details.js';
 import {
   type EntryOrigin,
   FUSE_OPTIONS,
-  recordEntries,
+  SEARCH_FIELDS,
   type SearchField,
-  type SearchRecord,
-  searchRecord,
   visitRecord,
 } from './search-record.js';
 
@@ -129,262 +127,399 @@ export function parseQuery(query: string): QueryGroup[] {
     .filter((group) => group.terms.length > 0 || group.exclusions.length > 0);
 }
 
-/** A record's field values as fuse.js's index holds them (see FUSE_OPTIONS.getFn): folded. */
-function foldedValue(record: SearchRecord, field: SearchField): string | string[] {
-  return (FUSE_OPTIONS.getFn as (r: SearchRecord, path: string) => string | string[])(
-    record,
-    field,
-  );
-}
-
-/** The names of the searched fields, in the order of fuse.js's keys. */
-const KEY_NAMES = (FUSE_OPTIONS.keys ?? []).map(
-  (key) => (typeof key === 'string' ? key : (key as { name: string }).name) as SearchField,
-);
-
 /** Whether fuse.js's index leaves a value out (it skips blank strings). */
 const blank = (value: string) => value.trim().length === 0;
 
-/** The folded values of `values` that are not blank, joined by NUL ('' when none is left). */
-function foldedJoin(values: readonly string[]): string {
-  let out = '';
-  for (const value of values) {
-    const v = fold(value);
-    if (blank(v)) continue;
-    out = out === '' ? v : `${out}\u0000${v}`;
-  }
-  return out;
+/**
+ * A run of record values shared by every claim that has it: an entity's or topic's name and
+ * aliases, a kind's words, a date's forms. Folded once, however many claims name it.
+ */
+export interface SharedValues {
+  raw: readonly string[];
+  folded: readonly string[];
+  /** The folded values that are not blank, joined by NUL: what a needle is looked for in. */
+  text: string;
+  /** True for names: the first value is the name, the others are aliases. */
+  names: boolean;
 }
 
 /**
- * An entity's or topic's name and aliases folded and joined, made once per item: the same few
- * names recur in claim after claim. Made again when the item's names change (a draft being
- * edited), by the test `names` in search-record.ts makes.
+ * One piece of a claim's search record, in fuse.js's order: a value of the claim's own (its
+ * text, quote, cue, date text, agreements, note) or a shared run of values. `entry` is the
+ * number of the (first) value in its field, as fuse.js numbers a list field's entries.
  */
-const namesText = new WeakMap<
+export type RecordPiece =
+  | { field: number; entry: number; raw: string; folded: string; of: string }
+  | { field: number; entry: number; shared: SharedValues; of: string };
+
+function sharedOf(raw: readonly string[], names: boolean): SharedValues {
+  const folded = raw.map(fold);
+  let text = '';
+  for (const v of folded) if (!blank(v)) text = text === '' ? v : `${text}\u0000${v}`;
+  return { raw, folded, text, names };
+}
+
+/**
+ * Each entity's or topic's names, folded once; made again when the item's names change (a
+ * draft being edited), by the test `names` in search-record.ts makes.
+ */
+const sharedNames = new WeakMap<
   object,
-  { name: string; aliases: readonly string[]; count: number; text: string }
+  { name: string; aliases: readonly string[]; count: number; shared: SharedValues }
 >();
 
-function foldedNames(item: { name: string; aliases: readonly string[] }): string {
-  const known = namesText.get(item);
+function namesOf(item: { name: string; aliases: readonly string[] }): SharedValues {
+  const known = sharedNames.get(item);
   if (
     known &&
     known.name === item.name &&
     known.aliases === item.aliases &&
     known.count === item.aliases.length
   )
-    return known.text;
-  const text = foldedJoin([item.name, ...item.aliases]);
-  namesText.set(item, { name: item.name, aliases: item.aliases, count: item.aliases.length, text });
-  return text;
+    return known.shared;
+  const shared = sharedOf([item.name, ...item.aliases], true);
+  sharedNames.set(item, {
+    name: item.name,
+    aliases: item.aliases,
+    count: item.aliases.length,
+    shared,
+  });
+  return shared;
 }
 
 /** Lists of values shared between claims (a kind's words, a date's forms), folded once each. */
-const listText = new WeakMap<readonly string[], string>();
+const sharedLists = new WeakMap<readonly string[], SharedValues>();
 
-function foldedList(list: readonly string[]): string {
-  let text = listText.get(list);
-  if (text === undefined) {
-    text = foldedJoin(list);
-    listText.set(list, text);
+function listOf(list: readonly string[]): SharedValues {
+  let shared = sharedLists.get(list);
+  if (!shared) {
+    shared = sharedOf(list, false);
+    sharedLists.set(list, shared);
   }
-  return text;
+  return shared;
 }
 
 /**
- * A claim's haystack: the same text as `haystack` of its search record in fuse.js's index, that
- * is the record's folded values that are not blank, in key order, joined by NUL. Made from the
- * claim without building its record (`visitRecord` visits the same values in the same order),
- * and with each entity's names folded and joined once, not once per claim that names it.
+ * A claim's search record as pieces (see RecordPiece): the values of `recordEntries`, in its
+ * order, with an entity's names kept once for every claim that names it. The cost of a claim
+ * does not grow with how many aliases its actors have.
  */
-export function foldedHaystack(dataset: Dataset, claim: Claim): string {
-  let out = '';
-  const add = (text: string) => {
-    if (text !== '') out = out === '' ? text : `${out}\u0000${text}`;
-  };
+export function recordPieces(dataset: Dataset, claim: Claim): RecordPiece[] {
+  const pieces: RecordPiece[] = [];
+  const next = new Array<number>(8).fill(0);
   visitRecord(dataset, claim, {
-    value: (_field, value) => {
-      const v = fold(value);
-      if (!blank(v)) add(v);
+    value: (field, raw, _alias, of) => {
+      pieces.push({ field, entry: next[field] as number, raw, folded: foldOnce(raw), of });
+      next[field] = (next[field] as number) + 1;
     },
-    names: (_field, item) => add(foldedNames(item)),
-    list: (_field, list) => add(foldedList(list)),
+    names: (field, item) => {
+      const shared = namesOf(item);
+      pieces.push({ field, entry: next[field] as number, shared, of: item.name });
+      next[field] = (next[field] as number) + shared.raw.length;
+    },
+    list: (field, list, of) => {
+      const shared = listOf(list);
+      pieces.push({ field, entry: next[field] as number, shared, of });
+      next[field] = (next[field] as number) + shared.raw.length;
+    },
   });
-  return out;
+  return pieces;
 }
 
-/** A record's folded values, each left blank unless `keep` says it may match. */
-function prunedRecord(record: SearchRecord, keep: (value: string) => boolean): SearchRecord {
-  const out = {} as Record<SearchField, string | string[]>;
-  for (const field of KEY_NAMES) {
-    const value = foldedValue(record, field);
-    out[field] =
-      typeof value === 'string' ? (keep(value) ? value : '') : value.map((v) => (keep(v) ? v : ''));
+/** True when some value of the pieces meets an exclusion (includes, starts or ends with it). */
+function piecesExcluded(
+  pieces: readonly RecordPiece[],
+  exclusions: readonly Exclusion[],
+  sharedExcluded: (shared: SharedValues) => boolean,
+): boolean {
+  if (exclusions.length === 0) return false;
+  for (const piece of pieces) {
+    if ('shared' in piece) {
+      if (sharedExcluded(piece.shared)) return true;
+    } else if (!blank(piece.folded) && meetsAny(piece.folded, exclusions)) return true;
   }
-  return out as unknown as SearchRecord;
+  return false;
 }
 
-/** A claim's score and match positions for one term or group. */
+/** True when a folded value includes, starts or ends with one of the exclusions' texts. */
+function meetsAny(value: string, exclusions: readonly Exclusion[]): boolean {
+  return exclusions.some(({ text, at }) =>
+    at === 'prefix'
+      ? value.startsWith(text)
+      : at === 'suffix'
+        ? value.endsWith(text)
+        : value.includes(text),
+  );
+}
+
+/** What one term's searcher says about a value it matches. */
+interface ValueMatch {
+  score: number;
+  indices: readonly (readonly [number, number])[];
+}
+
+/**
+ * One term's matches in a shared run of values, found once per term however many claims have
+ * the run: which values match, their scores and norms, and the product each gives from a
+ * starting score (fuse.js multiplies value by value, so the product is remembered for each
+ * starting score met rather than precomputed; claims of one shape share it).
+ */
+interface SharedMatches {
+  /** Numbers of the matching values in the run, in order. */
+  at: number[];
+  matches: ValueMatch[];
+  norms: number[];
+  /** Some matching value is not an alias and has positions (see `tierOf`). */
+  strong: boolean;
+  /** Per field: starting score to fuse.js's product over the run's matching values. */
+  products: Map<number, number>[];
+}
+
+/** A term's matches in one piece of a record. */
+type PieceMatch =
+  | { piece: RecordPiece & { folded: string }; match: ValueMatch }
+  | { piece: RecordPiece & { shared: SharedValues }; shared: SharedMatches };
+
+/** A claim's score, tier and where it matched (kept as pieces until a hit is shown). */
 interface Scored {
   score: number;
-  matches: HitMatch[];
+  parts: PieceMatch[];
   tier: Tier;
+}
+
+/** One term as the searcher scores it: fuse.js's searcher, its needles, its shared matches. */
+class TermScorer {
+  private readonly searcher: TermSearcher;
+  readonly needles: string[] | undefined;
+  private readonly shared = new Map<SharedValues, SharedMatches | null>();
+
+  constructor(term: string) {
+    this.searcher = termSearcher(term);
+    this.needles = termNeedles(term, FUSE_OPTIONS.threshold ?? 0.6);
+  }
+
+  /** True when `text` holds a needle (every text may match a term without needles). */
+  mayMatch(text: string): boolean {
+    const needles = this.needles;
+    if (!needles) return true;
+    for (const n of needles) if (text.includes(n)) return true;
+    return false;
+  }
+
+  /**
+   * fuse.js's answer for one folded value: only values holding a needle can match (see
+   * candidates.ts), and blank values are not in fuse.js's index at all.
+   */
+  test(folded: string): ValueMatch | undefined {
+    if (!this.mayMatch(folded) || blank(folded)) return undefined;
+    const result = this.searcher.searchIn(folded);
+    if (!result.isMatch) return undefined;
+    return { score: result.score, indices: result.indices ?? [] };
+  }
+
+  /** The term's matches in a shared run, or null when none of its values match. */
+  sharedMatches(run: SharedValues): SharedMatches | null {
+    let found = this.shared.get(run);
+    if (found === undefined) {
+      found = null;
+      if (this.mayMatch(run.text)) {
+        const at: number[] = [];
+        const matches: ValueMatch[] = [];
+        const norms: number[] = [];
+        let strong = false;
+        run.folded.forEach((folded, k) => {
+          const match = this.test(folded);
+          if (!match) return;
+          at.push(k);
+          matches.push(match);
+          norms.push(fieldNorm(folded));
+          if (match.indices.length > 0 && !(run.names && k > 0)) strong = true;
+        });
+        if (at.length > 0) found = { at, matches, norms, strong, products: [] };
+      }
+      this.shared.set(run, found);
+    }
+    return found;
+  }
+
+  /** fuse.js's product over a shared run's matching values, in a field, from `start`. */
+  product(found: SharedMatches, field: number, start: number): number {
+    let known = found.products[field];
+    if (!known) {
+      known = new Map();
+      found.products[field] = known;
+    }
+    let score = known.get(start);
+    if (score === undefined) {
+      score = start;
+      // Once the product is 0 it stays 0: the rest of the run cannot change it.
+      for (let k = 0; k < found.at.length && score !== 0; k++)
+        score *= scoreFactor(
+          (found.matches[k] as ValueMatch).score,
+          field,
+          found.norms[k] as number,
+        );
+      known.set(start, score);
+    }
+    return score;
+  }
+}
+
+/**
+ * The match positions of a claim's matched pieces, as fuse.js reports them (HitMatch). With
+ * `first`, of each shared run only the name (its first value) if fuse.js reports it and the
+ * first alias it reports: `matchedList` keeps no more than these of one owner (the name, else
+ * the first alias; both for an alias-only hit), so it makes the same list from them.
+ */
+function hitMatches(parts: readonly PieceMatch[], first = false): HitMatch[] {
+  const out: HitMatch[] = [];
+  const copy = (indices: ValueMatch['indices']) =>
+    indices.map(([a, b]) => [a, b] as [number, number]);
+  for (const part of parts) {
+    const field = SEARCH_FIELDS[part.piece.field] as SearchField;
+    // fuse.js leaves out of its report a match with no positions (runs shorter than
+    // minMatchCharLength), though it scores it.
+    if ('match' in part) {
+      if (part.match.indices.length === 0) continue;
+      const single = field === 'text' || field === 'quote';
+      out.push(
+        single
+          ? { field, indices: copy(part.match.indices) }
+          : { field, entry: part.piece.entry, indices: copy(part.match.indices) },
+      );
+    } else {
+      const { at, matches } = part.shared;
+      let keptName = false;
+      let keptAlias = false;
+      for (let k = 0; k < at.length; k++) {
+        const indices = (matches[k] as ValueMatch).indices;
+        if (indices.length === 0) continue;
+        const alias = part.piece.shared.names && (at[k] as number) > 0;
+        if (first && (alias ? keptAlias : keptName)) continue;
+        out.push({ field, entry: part.piece.entry + (at[k] as number), indices: copy(indices) });
+        if (alias) keptAlias = true;
+        else keptName = true;
+        if (first && keptAlias && keptName) break;
+      }
+    }
+  }
+  return out;
 }
 
 /**
  * Searches claims; prepared once per dataset and reused for every query.
  *
- * Positive terms go to fuse.js as one logical AND whose string leaves may match in any field
- * (a plain fuse.js string query would need every term in the same field). Negated terms are
- * applied afterwards as a filter, because fuse.js scores an inverse match like a perfect hit
- * and would float every claim that merely lacks the word to the top.
+ * Each term is scored as fuse.js scores the logical query `{ $and: [term] }` over every
+ * record: its searcher is asked about each folded value of a record (fields in key order,
+ * entries in order, blank values skipped) and the record's score is the product, in that
+ * order, of each matching value's score raised to the field's weight times the value's norm.
+ * An entity's names and aliases are asked once per term, not once per claim naming it, and
+ * only values holding one of the term's needles are asked at all (the others cannot match).
+ * Negated terms are applied afterwards as a filter, because fuse.js scores an inverse match
+ * like a perfect hit and would float every claim that merely lacks the word to the top.
  */
 export class ClaimSearcher {
   private readonly refs: ClaimRef[];
-  /** Search records, made when a search first needs one (most never need most of them). */
-  private readonly recordAt: (SearchRecord | undefined)[];
-  /**
-   * fuse.js's own index of every record (folded field values and their norms): the prepared
-   * one an on-disk index brings, else made when a term without needles needs it.
-   */
-  private fullIndex: FuseIndex<SearchRecord> | undefined;
-  private fullFuse: Fuse<SearchRecord> | undefined;
-  /** Each record's folded fields joined by NUL, for the candidate filter. */
-  private readonly haystacks: string[];
-  private readonly originCache = new Map<number, Record<SearchField, EntryOrigin[]>>();
+  /** Each claim's search record as pieces, in fuse.js's order. */
+  private readonly pieces: RecordPiece[][];
   private readonly termCache = new Map<string, Map<number, Scored>>();
+  private readonly scorers = new Map<string, TermScorer>();
+  /** Per group's exclusions: whether each shared run meets one (asked once per run). */
+  private readonly excludedRuns = new Map<string, Map<SharedValues, boolean>>();
 
   constructor(corpus: Corpus, refs: ClaimRef[] = allClaims(corpus)) {
     this.refs = refs;
-    this.recordAt = new Array(refs.length);
-    this.corpus = corpus;
-    // The haystacks are folded here: fuse.js's index of every record (the prepared one a
-    // fresh on-disk index brings, or one made here) is needed only by a term without needles
-    // (see the fuse getter), so most searches neither read nor make it, and a record is made
-    // only for a claim that passes a term's candidate filter.
-    this.haystacks = refs.map(({ dataset, claim }) => foldedHaystack(dataset, claim));
+    this.pieces = refs.map(({ dataset, claim }) => recordPieces(dataset, claim));
   }
 
-  /** The search record of the claim at `index`. */
-  private record(index: number): SearchRecord {
-    let record = this.recordAt[index];
-    if (!record) {
-      const { dataset, claim } = this.refs[index] as ClaimRef;
-      record = searchRecord(dataset, claim);
-      this.recordAt[index] = record;
-    }
-    return record;
-  }
-
-  /** Every claim's search record. */
-  private get records(): SearchRecord[] {
-    return this.refs.map((_, index) => this.record(index));
-  }
-
-  private readonly corpus: Corpus;
-
-  /** fuse.js over every record, with its full index (made or read on first use). */
-  private get fuse(): Fuse<SearchRecord> {
-    if (this.fullFuse) return this.fullFuse;
-    const records = this.records;
-    if (!this.fullIndex) {
-      const [only] = this.corpus.datasets;
-      const prepared =
-        this.corpus.datasets.length === 1 && this.refs.length === only?.doc.claims.length
-          ? only.searchIndex
-          : undefined;
-      this.fullIndex = prepared
-        ? Fuse.parseIndex<SearchRecord>(prepared as never, { getFn: FUSE_OPTIONS.getFn as never })
-        : Fuse.createIndex(FUSE_OPTIONS.keys ?? [], records, {
-            getFn: FUSE_OPTIONS.getFn as never,
-          });
-    }
-    this.fullFuse = new Fuse(records, FUSE_OPTIONS, this.fullIndex);
-    return this.fullFuse;
-  }
-
-  /**
-   * Scores one term. Only records that pass the candidate filter are handed to fuse.js, as a
-   * smaller index over the same folded values and norms, so scores are the same as a search of
-   * every record.
-   */
-  private searchTerm(term: string): Map<number, Scored> {
-    const hits = new Map<number, Scored>();
-    const needles = termNeedles(term, FUSE_OPTIONS.threshold ?? 0.6);
-    if (!needles) {
-      for (const result of this.fuse.search({ $and: [term] } as Expression)) {
-        const matches = toMatches(result.matches ?? []);
-        hits.set(result.refIndex, {
-          score: result.score ?? 0,
-          matches,
-          tier: this.tierOf(result.refIndex, matches),
-        });
-      }
-      return hits;
-    }
-    // Only field values that contain a needle can match, so fuse.js gets each candidate with
-    // just those values: the others are left blank, which fuse.js's index skips as it skips
-    // any blank value. A value that cannot match adds nothing to fuse.js's score (a product
-    // over the values that matched), so scores are unchanged; array entries keep their
-    // positions, so match positions are unchanged too. fuse.js makes the index of these
-    // pruned records itself, with the norms of the values kept.
-    const chosen = filterByNeedles(this.haystacks, needles);
-    if (chosen.length === 0) return hits;
-    const has = (value: string) => needles.some((n) => value.includes(n));
-    const pruned = chosen.map((at) => prunedRecord(this.record(at), has));
-    const subset = Fuse.createIndex<SearchRecord>(FUSE_OPTIONS.keys ?? [], pruned, {
-      getFn: ((record: SearchRecord, path: string | string[]) =>
-        record[(Array.isArray(path) ? path[0] : path) as SearchField]) as never,
-    });
-    const fuse = new Fuse(
-      chosen.map((at) => this.record(at)),
-      FUSE_OPTIONS,
-      subset,
-    );
-    for (const result of fuse.search({ $and: [term] } as Expression)) {
-      const at = chosen[result.refIndex] as number;
-      const matches = toMatches(result.matches ?? []);
-      hits.set(at, { score: result.score ?? 0, matches, tier: this.tierOf(at, matches) });
-    }
-    return hits;
-  }
-
-  /** Where each list entry of a record comes from, computed when a hit needs it. */
-  private origins(index: number): Record<SearchField, EntryOrigin[]> {
-    let found = this.originCache.get(index);
+  private scorer(term: string): TermScorer {
+    let found = this.scorers.get(term);
     if (!found) {
-      const { dataset, claim } = this.refs[index] as ClaimRef;
-      const entries = recordEntries(dataset, claim);
-      found = Object.fromEntries(
-        Object.entries(entries).map(([field, list]) => [field, list.map((e) => e.origin)]),
-      ) as Record<SearchField, EntryOrigin[]>;
-      this.originCache.set(index, found);
+      found = new TermScorer(term);
+      this.scorers.set(term, found);
     }
     return found;
   }
 
-  /** The strongest way one term's matches reached the record (see Tier). */
-  private tierOf(index: number, matches: HitMatch[]): Tier {
-    let tier: Tier = ALIAS_ONLY;
-    for (const m of matches) {
-      if (m.field === 'text' || m.field === 'quote') return 0;
-      const origin = this.origins(index)[m.field][m.entry ?? 0];
-      if (origin && !origin.alias) tier = 1;
+  /** Scores one term against every claim (see the class). */
+  private searchTerm(term: string): Map<number, Scored> {
+    const hits = new Map<number, Scored>();
+    const scorer = this.scorer(term);
+    for (let index = 0; index < this.pieces.length; index++) {
+      let score = 1;
+      const parts: PieceMatch[] = [];
+      let tier: Tier = ALIAS_ONLY;
+      for (const piece of this.pieces[index] as RecordPiece[]) {
+        if ('shared' in piece) {
+          const shared = scorer.sharedMatches(piece.shared);
+          if (!shared) continue;
+          score = scorer.product(shared, piece.field, score);
+          parts.push({ piece, shared });
+          if (shared.strong && tier > 1) tier = 1;
+        } else {
+          const match = scorer.test(piece.folded);
+          if (!match) continue;
+          score *= scoreFactor(match.score, piece.field, fieldNorm(piece.folded));
+          parts.push({ piece, match });
+          // A match fuse.js reports (with positions) in the claim's own words is tier 0, in
+          // another value of its own tier 1 (values of a claim's own are never aliases).
+          if (match.indices.length > 0) tier = piece.field <= 1 ? 0 : tier > 1 ? 1 : tier;
+        }
+      }
+      if (parts.length > 0) hits.set(index, { score, parts, tier });
     }
-    return tier;
+    return hits;
+  }
+
+  /** True when some value of the claim at `index` meets one of the exclusions. */
+  private excluded(index: number, exclusions: readonly Exclusion[]): boolean {
+    if (exclusions.length === 0) return false;
+    const key = JSON.stringify(exclusions);
+    let runs = this.excludedRuns.get(key);
+    if (!runs) {
+      runs = new Map();
+      this.excludedRuns.set(key, runs);
+    }
+    const known = runs;
+    return piecesExcluded(this.pieces[index] as RecordPiece[], exclusions, (run) => {
+      let found = known.get(run);
+      if (found === undefined) {
+        found = run.folded.some((folded) => !blank(folded) && meetsAny(folded, exclusions));
+        known.set(run, found);
+      }
+      return found;
+    });
+  }
+
+  /** The raw value and origin of one entry of a claim's record. */
+  private entryOf(
+    index: number,
+    field: SearchField,
+    entry: number,
+  ): { value: string; origin: EntryOrigin } | undefined {
+    const f = SEARCH_FIELDS.indexOf(field);
+    for (const piece of this.pieces[index] as RecordPiece[]) {
+      if (piece.field !== f) continue;
+      if ('shared' in piece) {
+        const k = entry - piece.entry;
+        if (k < 0 || k >= piece.shared.raw.length) continue;
+        return {
+          value: piece.shared.raw[k] as string,
+          origin: { of: piece.of, alias: piece.shared.names && k > 0 },
+        };
+      }
+      if (piece.entry === entry)
+        return { value: piece.raw, origin: { of: piece.of, alias: false } };
+    }
+    return undefined;
   }
 
   /** The `matched` list of a hit: each field value that matched, and how. */
   private matchedOf(index: number, matches: HitMatch[], tier: Tier): Matched[] {
-    const record = this.record(index);
     return matchedList(
       matches,
-      (field, entry) => {
-        const value = record[field];
-        return typeof value === 'string' ? value : (value[entry] ?? '');
-      },
-      (field, entry) => this.origins(index)[field][entry],
+      (field, entry) => this.entryOf(index, field, entry)?.value ?? '',
+      (field, entry) => this.entryOf(index, field, entry)?.origin,
       tier === ALIAS_ONLY,
     );
   }
@@ -438,7 +573,7 @@ export class ClaimSearcher {
     };
     if (groups.length === 0) {
       for (let index = 0; index < this.refs.length; index++)
-        offer(index, { score: 0, matches: [], tier: 0 });
+        offer(index, { score: 0, parts: [], tier: 0 });
     }
     // Each distinct term is searched once; a group's claims are those every one of its terms
     // found, scored as the product of the terms' scores. That is exactly how fuse.js scores a
@@ -457,7 +592,7 @@ export class ClaimSearcher {
             else
               matched.set(index, {
                 score: so.score * more.score,
-                matches: [...so.matches, ...more.matches],
+                parts: [...so.parts, ...more.parts],
                 tier: Math.max(so.tier, more.tier) as Tier,
               });
           }
@@ -465,14 +600,13 @@ export class ClaimSearcher {
         if (matched.size === 0) break;
       }
       if (matched === undefined) {
-        this.haystacks.forEach((haystack, index) => {
-          if (!excluded(haystack, group.exclusions))
-            offer(index, { score: 0, matches: [], tier: 0 });
-        });
+        for (let index = 0; index < this.refs.length; index++)
+          if (!this.excluded(index, group.exclusions))
+            offer(index, { score: 0, parts: [], tier: 0 });
         continue;
       }
       for (const [index, scored] of matched) {
-        if (!excluded(this.haystacks[index] as string, group.exclusions)) offer(index, scored);
+        if (!this.excluded(index, group.exclusions)) offer(index, scored);
       }
     }
     const kept = [...best.entries()].filter(([index]) => filter(this.refs[index] as ClaimRef));
@@ -504,7 +638,7 @@ export class ClaimSearcher {
                 words: seen.words + 1,
                 scored: {
                   score: seen.scored.score * scored.score,
-                  matches: [...seen.scored.matches, ...scored.matches],
+                  parts: [...seen.scored.parts, ...scored.parts],
                   tier: Math.max(seen.scored.tier, scored.tier) as Tier,
                 },
               }
@@ -513,9 +647,7 @@ export class ClaimSearcher {
       }
     }
     const kept = [...counts.entries()].filter(
-      ([index]) =>
-        !excluded(this.haystacks[index] as string, group.exclusions) &&
-        filter(this.refs[index] as ClaimRef),
+      ([index]) => !this.excluded(index, group.exclusions) && filter(this.refs[index] as ClaimRef),
     );
     // A loop: Math.max(...values) overflows the stack at 10^5 claims.
     const bestWords = kept.reduce((most, [, c]) => Math.max(most, c.words), 0);
@@ -548,24 +680,24 @@ export class ClaimSearcher {
     );
     const strong = ranked.some(([, s]) => s.tier < ALIAS_ONLY);
     const shown = all || !strong ? ranked : ranked.filter(([, s]) => s.tier < ALIAS_ONLY);
-    const hits = shown.slice(0, limit).map(([index, { score, matches, tier }]) => ({
-      ...(this.refs[index] as ClaimRef),
-      score,
-      matches,
-      tier,
-      matched: this.matchedOf(index, matches, tier),
-      ...(words ? { words: w(index) } : {}),
-    }));
+    const hits = shown.slice(0, limit).map(([index, { score, parts, tier }]) => {
+      const hit = { ...(this.refs[index] as ClaimRef), score } as SearchHit;
+      // Match positions are made for the hits shown, when first read: a claim naming an
+      // entity with thousands of aliases has thousands of them, and only a highlight needs them.
+      let matches: HitMatch[] | undefined;
+      Object.defineProperty(hit, 'matches', {
+        enumerable: true,
+        configurable: true,
+        get: () => {
+          matches ??= hitMatches(parts);
+          return matches;
+        },
+      });
+      hit.tier = tier;
+      hit.matched = this.matchedOf(index, hitMatches(parts, true), tier);
+      if (words) hit.words = w(index);
+      return hit;
+    });
     return { hits, total: shown.length, weak: ranked.length - shown.length };
   }
-}
-
-function toMatches(matches: readonly FuseResultMatch[]): HitMatch[] {
-  return matches
-    .filter((m) => m.key !== undefined)
-    .map((m) => ({
-      field: m.key as SearchField,
-      ...(m.refIndex !== undefined ? { entry: m.refIndex } : {}),
-      indices: m.indices.map(([a, b]) => [a, b] as [number, number]),
-    }));
 }

@@ -1,3 +1,4 @@
+import { isNormSpace as isSpace, normOfTokens } from '../search/fuse-score.js';
 import { fold, foldOnce } from '../text/fold.js';
 import {
   OCC_ENDS,
@@ -7,6 +8,8 @@ import {
   OCC_SPACE,
   OCC_STARTS,
 } from './index-store.js';
+
+export { fieldNorm, normOfTokens } from '../search/fuse-score.js';
 
 // Cutting the values of search records into the word index's words, for `armru index`.
 // Most of an index build is spent here, over millions of values, so a value is read as char
@@ -67,30 +70,6 @@ export function wordSpans(text: string): number[] {
   }
   if (start !== -1) out.push(start, text.length);
   return out;
-}
-
-/** fuse.js's field norm of a value with `tokens` whitespace-separated tokens, to 3 places. */
-export function normOfTokens(tokens: number): number {
-  // The same arithmetic as fuse.js 7.5 (src/tools/fieldNorm.ts), so the product is the same.
-  return Math.round(1000 / Math.max(1, tokens) ** 0.5) / 1000;
-}
-
-/** fuse.js's field norm of a folded value: 1/sqrt(its whitespace-separated tokens), to 3 places. */
-export function fieldNorm(value: string): number {
-  let tokens = 0;
-  let inWord = false;
-  for (let i = 0; i < value.length; i++) {
-    if (!isSpace(value.charCodeAt(i))) {
-      if (!inWord) tokens++;
-      inWord = true;
-    } else inWord = false;
-  }
-  return normOfTokens(tokens);
-}
-
-/** What fuse.js splits tokens at (its `SPACE` pattern, /[ \t\n\v\f\r\u00a0]/ and \s alike). */
-function isSpace(code: number): boolean {
-  return (code >= 9 && code <= 13) || code === 32 || code === 160;
 }
 
 /** Growable scratch arrays. */

@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import { pieces, termLiteral } from '../search/candidates.js';
+import { scoreFactor } from '../search/fuse-score.js';
 import type { Exclusion, QueryGroup } from '../search/search.js';
 import { FUSE_OPTIONS, SEARCH_FIELDS } from '../search/search-record.js';
 import {
@@ -51,18 +52,6 @@ export function wordsOnly(text: string, spaces: boolean): boolean {
   }
   return !start;
 }
-
-/** fuse.js's weights, normalised exactly as its KeyStore does (each divided by their sum). */
-const WEIGHTS: number[] = (() => {
-  const keys = (FUSE_OPTIONS.keys ?? []) as { name: string; weight: number }[];
-  let total = 0;
-  for (const key of keys) total += key.weight;
-  return SEARCH_FIELDS.map((field) => {
-    const key = keys.find((k) => k.name === field);
-    if (!key) throw new Error(`no fuse.js key for ${field}`);
-    return key.weight / total;
-  });
-})();
 
 const TEXT = SEARCH_FIELDS.indexOf('text');
 const QUOTE = SEARCH_FIELDS.indexOf('quote');
@@ -808,7 +797,7 @@ export class RankedTerms {
       const tiers = new Uint8Array(v.size);
       const { claim: vc, info: vi, extra: ve, score: vs } = v;
       // Each (score, field, norm) factor is computed once: a term's values take few scores.
-      const fields = WEIGHTS.length;
+      const fields = SEARCH_FIELDS.length;
       const factors = new Map<number, Float64Array>();
       const factor = (best: number, field: number, normId: number): number => {
         let row = factors.get(best);
@@ -819,11 +808,7 @@ export class RankedTerms {
         const at = field * norms.length + normId;
         let f = row[at] as number;
         if (Number.isNaN(f)) {
-          // biome-ignore lint/style/useExponentiationOperator: fuse.js calls Math.pow; so must this, to the last bit.
-          f = Math.pow(
-            best === 0 ? Number.EPSILON : best,
-            (WEIGHTS[field] as number) * (norms[normId] as number),
-          );
+          f = scoreFactor(best, field, norms[normId] as number);
           row[at] = f;
         }
         return f;
@@ -926,8 +911,7 @@ class Factors {
 
 /** A value's factor as fuse.js computes it. */
 function power(best: number, field: number, norm: number): number {
-  // biome-ignore lint/style/useExponentiationOperator: fuse.js calls Math.pow; so must this, to the last bit.
-  return Math.pow(best === 0 ? Number.EPSILON : best, (WEIGHTS[field] as number) * norm);
+  return scoreFactor(best, field, norm);
 }
 
 /** A word's claims grouped by signature, as the index stores them (see WordIndex.claimList). */

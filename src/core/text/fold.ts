@@ -1,13 +1,30 @@
 /**
- * Search folding: Unicode compatibility normalisation (NFKC: composed and decomposed
- * accents alike, full-width letters, ligatures such as U+FB03 ffi), lower case, no diacritics, one
- * form of each typographic punctuation mark. Queries and haystacks are folded alike.
+ * Search folding: invisible characters dropped (ZERO_WIDTH), Unicode compatibility
+ * normalisation (NFKC: composed and decomposed accents alike, full-width letters, ligatures
+ * such as U+FB03 ffi), lower case, no diacritics, one form of each typographic punctuation mark.
+ * Queries and haystacks are folded alike.
  *
- * After normalisation, folding maps each UTF-16 unit to exactly one unit. So when NFKC
- * leaves a text's length alone (always for ASCII, and for nearly all real text), match
- * positions found in folded text are valid positions in the original; `foldKeepsPositions`
- * says when they are, for the code that highlights matches.
+ * After that, folding maps each UTF-16 unit to exactly one unit. So when NFKC leaves a text's
+ * length alone (always for ASCII, and for nearly all real text), a match position found in
+ * folded text is a position in the original once the dropped characters are counted back in:
+ * `foldPositions` gives that map (made only for text that holds such a character), and
+ * `unfoldRanges` applies it, for the code that highlights matches.
  */
+
+/**
+ * Characters folding drops, as if they were not there: zero-width space U+200B, zero-width
+ * non-joiner U+200C and joiner U+200D, word joiner U+2060, zero-width no-break space (byte
+ * order mark) U+FEFF and soft hyphen U+00AD. They are invisible, so a reader types the word
+ * without them ("ABC" for A, ZWJ, B, ZWNJ, C); other format characters (bidi controls, tags)
+ * are left alone. Also shipped to `armru report` pages, whose search box folds the same way.
+ */
+export const ZERO_WIDTH = '\u00AD\u200B\u200C\u200D\u2060\uFEFF';
+
+const HAS_ZERO_WIDTH = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
+const EVERY_ZERO_WIDTH = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+
+const isZeroWidth = (code: number) =>
+  code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff;
 
 /** Typographic punctuation and the ASCII it folds to (also shipped to `armru report` pages). */
 export const PUNCTUATION: Record<string, string> = {
@@ -52,7 +69,7 @@ export const LETTERS: Record<string, string> = {
 };
 
 /** Version of the folding rules; bump when they change, so indexes built with old rules go stale. */
-export const FOLD_RULES = 3;
+export const FOLD_RULES = 4;
 
 const cache = new Map<string, string>();
 
@@ -109,7 +126,10 @@ const memo = new Map<string, string>();
 const MEMO_LENGTH = 64;
 const MEMO_SIZE = 200_000;
 
-/** Folds text for matching; the result has the same length (in UTF-16 units) as the input. */
+/**
+ * Folds text for matching. The result has the same length (in UTF-16 units) as the input
+ * unless the input holds ZERO_WIDTH characters, which are dropped, or NFKC changes its length.
+ */
 export function fold(text: string): string {
   if (text.length > MEMO_LENGTH) return foldText(text);
   let folded = memo.get(text);
@@ -125,14 +145,53 @@ export function foldOnce(text: string): string {
   return foldText(text);
 }
 
-/** True when folding keeps every UTF-16 position of `text` (NFKC does not change its length). */
+/**
+ * True when folding keeps every UTF-16 position of `text`: nothing is dropped and NFKC does
+ * not change its length.
+ */
 export function foldKeepsPositions(text: string): boolean {
-  return PLAIN_ASCII.test(text) || text.normalize('NFKC').length === text.length;
+  return (
+    PLAIN_ASCII.test(text) ||
+    (!HAS_ZERO_WIDTH.test(text) && text.normalize('NFKC').length === text.length)
+  );
+}
+
+/**
+ * Where each UTF-16 unit of `fold(text)` comes from in `text`: null when folding keeps every
+ * position (see foldKeepsPositions), the original position of each folded unit when only
+ * dropped ZERO_WIDTH characters move them, undefined when NFKC changes the length (no map).
+ */
+export function foldPositions(text: string): Int32Array | null | undefined {
+  if (PLAIN_ASCII.test(text)) return null;
+  if (!HAS_ZERO_WIDTH.test(text))
+    return text.normalize('NFKC').length === text.length ? null : undefined;
+  const kept = text.replace(EVERY_ZERO_WIDTH, '');
+  if (kept.normalize('NFKC').length !== kept.length) return undefined;
+  const map = new Int32Array(kept.length);
+  let j = 0;
+  for (let i = 0; i < text.length; i++) if (!isZeroWidth(text.charCodeAt(i))) map[j++] = i;
+  return map;
+}
+
+/**
+ * Match ranges found in `fold(text)` (inclusive, UTF-16 units) as ranges of `text` itself: a
+ * range keeps the dropped characters inside it. Undefined when no map exists (foldPositions).
+ */
+export function unfoldRanges(
+  text: string,
+  ranges: readonly (readonly [number, number])[],
+): [number, number][] | undefined {
+  const map = foldPositions(text);
+  if (map === undefined) return undefined;
+  const at = (i: number) => (map === null ? i : (map[Math.min(i, map.length - 1)] ?? i));
+  return ranges.map(([a, b]) => [at(a), at(b)]);
 }
 
 function foldText(raw: string): string {
   if (PLAIN_ASCII.test(raw)) return raw.toLowerCase();
-  const text = raw.normalize('NFKC');
+  const text = (HAS_ZERO_WIDTH.test(raw) ? raw.replace(EVERY_ZERO_WIDTH, '') : raw).normalize(
+    'NFKC',
+  );
   // Most other text (Cyrillic, Armenian, ...) has nothing to strip: lowering gives the answer
   // when it keeps the length, nothing decomposes, no special character is present, and no
   // character lies beyond the first 65,536 (which folding leaves as it is, and lowering would

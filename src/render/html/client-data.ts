@@ -21,6 +21,8 @@ export interface PageConstants {
   kinds: readonly string[];
   /** Characters that fold to something other than their lower case without marks. */
   fold: Record<string, string>;
+  /** Invisible characters folding drops (ZERO_WIDTH in src/core/text/fold.ts). */
+  drop: string;
 }
 
 /** A relation as the page lists it: type, direction, the other claim's id, the note. */

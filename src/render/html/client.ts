@@ -4,6 +4,7 @@
 import type { DatasetDocument } from '../../core/model/types.js';
 import type { makeSanitizers } from '../sanitize.js';
 import type { clientData, PageConstants } from './client-data.js';
+import type { makePageFold } from './page-fold.js';
 
 /**
  * The report page's script. It runs in the browser, inlined into the page as the source of
@@ -72,6 +73,7 @@ export function reportClient(
   makeData: typeof clientData,
   sanitizers: typeof makeSanitizers,
   constants: PageConstants,
+  makeFold: typeof makePageFold,
 ): void {
   // The data block is the dataset itself (see client-data.ts).
   const dataNode = document.getElementById('armru-data');
@@ -98,27 +100,8 @@ export function reportClient(
     }
   }
 
-  // The CLI's folding (src/core/fold.ts): NFKC, then one output unit per input unit.
-  const foldCache = new Map<string, string>();
-  const foldUnit = (unit: string): string => {
-    const code = unit.charCodeAt(0);
-    // Surrogate halves are left alone: an astral character is never folded to anything else.
-    if (code >= 0xd800 && code <= 0xdfff) return unit;
-    let folded = foldCache.get(unit) ?? data.fold[unit];
-    if (folded === undefined) {
-      const base = unit
-        .normalize('NFD')
-        .replace(/\p{M}+/gu, '')
-        .toLowerCase();
-      const lower = unit.toLowerCase();
-      folded = base.length === 1 ? base : lower.length === 1 ? lower : unit;
-      foldCache.set(unit, folded);
-    }
-    return folded;
-  };
-  // ASCII other than capitals folds to itself, so only the other units go through foldUnit.
-  const fold = (raw: string): string =>
-    raw.normalize('NFKC').replace(/[A-Z\u0080-\uffff]/g, foldUnit);
+  // The CLI's folding (src/core/text/fold.ts), invisible characters dropped alike.
+  const fold = makeFold(data.fold, constants.drop);
 
   const make = (tag: string, className?: string, text?: string): HTMLElement => {
     const node = document.createElement(tag);

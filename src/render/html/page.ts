@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import type { Run } from '../../core/browse/marks.js';
 import { AUTHOR } from '../../core/dataset/verify.js';
 import { CLAIM_KINDS, type ClaimKind, type Source } from '../../core/model/types.js';
-import { LETTERS, PUNCTUATION } from '../../core/text/fold.js';
+import { LETTERS, PUNCTUATION, ZERO_WIDTH } from '../../core/text/fold.js';
 import { makeSanitizers, sanitize } from '../sanitize.js';
 import { reportClient } from './client.js';
 import { clientData, type PageConstants } from './client-data.js';
+import { makePageFold } from './page-fold.js';
 import { STYLE } from './style.js';
 
 /** Everything the report page shows. */
@@ -51,6 +52,7 @@ const PAGE_CONSTANTS: PageConstants = {
   author: AUTHOR,
   kinds: CLAIM_KINDS,
   fold: { ...PUNCTUATION, ...LETTERS },
+  drop: ZERO_WIDTH,
 };
 
 /**
@@ -58,7 +60,12 @@ const PAGE_CONSTANTS: PageConstants = {
  * functions it shares with the CLI (the rows of the data, the escapes) and their constants.
  */
 export function clientScript(): string {
-  const args = [clientData.toString(), makeSanitizers.toString(), scriptJson(PAGE_CONSTANTS)];
+  const args = [
+    clientData.toString(),
+    makeSanitizers.toString(),
+    scriptJson(PAGE_CONSTANTS),
+    makePageFold.toString(),
+  ];
   return `(${reportClient.toString()})(${args.join(', ')});`;
 }
 
