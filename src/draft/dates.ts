@@ -22,6 +22,8 @@ const MAYBE_DATE =
 const YEAR =
   /(?<![\d$€£.,:/-])\b(1[89]\d\d|20\d\d)\b(?![\d%/:-]|\.\d|\s+(?:percent|per\b|[a-z]+s\b))/g;
 const WEEK = /\b(last|this|next|past|coming)\s+week\b/i;
+const DURATION =
+  /^(?:(?:for|over|about|nearly)\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|\d+)\s+(?:hours?|days?|weeks?|months?|years?)[\s,.;:]*$/i;
 
 /**
  * Finds the dates in `text`. Absolute dates (a year, a month and year, a full date) are
@@ -35,6 +37,10 @@ export function findDates(text: string, published?: string): FoundDate[] {
   const reference = published ? new Date(`${published}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1));
   const found: FoundDate[] = [];
   for (const r of chrono.parse(text, { instant: reference, timezone: 0 })) {
+    // "closed for ten days": a length of time, not a date ("in ten days", "three days ago" are).
+    if (DURATION.test(r.text) && !/\b(?:in|within)\s+$/i.test(text.slice(0, r.index))) continue;
+    // A part of the day alone gives no date ("the Evening Gazette", "in the morning").
+    if (/^(?:evening|morning|afternoon|night|noon|midnight)$/i.test(r.text.trim())) continue;
     const s = r.start;
     const week = WEEK.exec(r.text);
     // Without a publication date, only words that carry their own year are resolved.
