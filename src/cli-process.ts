@@ -1,4 +1,3 @@
-import { fstatSync } from 'node:fs';
 import { delimiter } from 'node:path';
 import { type CommandContext, type Outcome, withRemedy } from './commands/context.js';
 import { ArmruError } from './core/model/errors.js';
@@ -7,6 +6,7 @@ import { COLOR_MODES, type ColorMode, decideColor, palette } from './render/colo
 import { PagedOutput, page, pagerCommand } from './render/pager.js';
 import { sanitize, sanitizeInline } from './render/sanitize.js';
 import type { ListingFormat, View } from './render/view.js';
+import { fdIsTerminal } from './terminal-fd.js';
 
 /**
  * The CLI's part that does not parse: the process's streams, the context every command is
@@ -198,20 +198,9 @@ function stdoutFailed(error: NodeJS.ErrnoException): never {
   process.exit(EXIT.data);
 }
 
-/**
- * Whether file descriptor 1 or 2 is a terminal, without making process.stdout or
- * process.stderr for a pipe or a file: making either loads Node's stream and net modules,
- * several milliseconds of a short command. Only a character device can be a terminal (so a
- * pipe or a file is answered by one fstat); /dev/null is one too, so Node is asked then.
- */
+/** Whether file descriptor 1 or 2 is a terminal (see fdIsTerminal: cheap for a pipe, a file, /dev/null). */
 export function isTerminal(fd: 1 | 2): boolean {
-  let device: boolean;
-  try {
-    device = fstatSync(fd).isCharacterDevice();
-  } catch {
-    return false;
-  }
-  return device && Boolean((fd === 1 ? process.stdout : process.stderr).isTTY);
+  return fdIsTerminal(fd, () => Boolean((fd === 1 ? process.stdout : process.stderr).isTTY));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { existsSync, fstatSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import {
@@ -12,6 +12,7 @@ import {
   type WorkerStart,
 } from './commands/report-thread.js';
 import type { WorkerRequest } from './commands/report-worker.js';
+import { fdIsTerminal } from './terminal-fd.js';
 
 /**
  * The CLI's entry point, kept small: it answers `--version` and `--help` in a pipe from text
@@ -33,18 +34,8 @@ interface Answers {
 
 const here = __dirname;
 
-/**
- * Whether stdout is a terminal, without making process.stdout for a pipe or a file (that
- * loads Node's stream modules): only a character device can be a terminal.
- */
-function stdoutIsTerminal(): boolean {
-  try {
-    if (!fstatSync(1).isCharacterDevice()) return false;
-  } catch {
-    return false;
-  }
-  return Boolean(process.stdout.isTTY);
-}
+/** Whether stdout is a terminal, without making process.stdout where that can be helped. */
+const stdoutIsTerminal = () => fdIsTerminal(1, () => Boolean(process.stdout.isTTY));
 
 /** Writes all of `text` to stdout before returning; a closed pipe ends the output quietly. */
 function writeOut(text: string): void {

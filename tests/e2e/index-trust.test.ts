@@ -7,6 +7,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  symlinkSync,
   truncateSync,
   writeFileSync,
 } from 'node:fs';
@@ -134,6 +135,26 @@ describe('a damaged or foreign large index is never believed', () => {
       cpSync(join(indexDirectory(b), name), join(indexDirectory(a), name));
     expectFallback(a, 'claim 0 does not match the bytes it recorded in the dataset');
   });
+
+  it('a file of the index replaced by a FIFO or a link to /dev/zero', () => {
+    // meta.json as a FIFO hung the search; as a link to /dev/zero it was read without end
+    // until memory ran out (an abort after a minute). Files are read only when regular.
+    const meta = join(indexDirectory(a), 'meta.json');
+    for (const [name, make, reason] of [
+      ['meta.json', 'fifo', 'its metadata cannot be read'],
+      ['meta.json', 'zero', 'its metadata cannot be read'],
+      ['postings.bin', 'fifo', 'its file postings.bin is not a regular file'],
+      ['vocabulary.txt', 'zero', 'its file vocabulary.txt is not a regular file'],
+    ] as const) {
+      restore();
+      const file = name === 'meta.json' ? meta : join(indexDirectory(a), name);
+      rmSync(file);
+      if (make === 'fifo') expect(spawnSync('mkfifo', [file]).status).toBe(0);
+      else symlinkSync('/dev/zero', file);
+      expectFallback(a, reason);
+    }
+    restore();
+  }, 180_000);
 
   it('an index copied from another dataset, with meta.json forged to match this one', () => {
     restore();
@@ -271,6 +292,26 @@ describe('small indexes (the built-in kind)', () => {
     const r = armru(['--data', file, 'search', 'ferry', '--json']);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(expected.stdout);
+  });
+
+  it('a copy in the index replaced by a FIFO or a device makes it stale, without waiting', () => {
+    const copy = join(dir, 'mini-fifo');
+    cpSync(join(ROOT, 'tests/fixtures/mini'), copy, { recursive: true });
+    const file = join(copy, 'claims.json');
+    const expected = armru(['--data', file, 'search', 'ferry', '--json']);
+    expect(armru(['index', file]).status).toBe(0);
+    for (const name of ['dataset.copy', 'meta.json']) {
+      const stored = join(indexDirectory(file), name);
+      rmSync(stored);
+      expect(spawnSync('mkfifo', [stored]).status).toBe(0);
+      const r = spawnSync(process.execPath, [BIN, '--data', file, 'search', 'ferry', '--json'], {
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+      expect(r.status, name).toBe(0);
+      expect(r.stdout, name).toBe(expected.stdout);
+      expect(armru(['index', file]).status).toBe(0);
+    }
   });
 
   it('a copy of the built-in dataset elsewhere (as npm installs it) keeps its index', () => {

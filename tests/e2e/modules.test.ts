@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,12 +33,18 @@ process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(listing)},
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The modules a run loads, stdout and stderr both pipes as in a script. */
-function loaded(args: string[]): { status: number | null; stderr: string; modules: string[] } {
+/**
+ * The modules a run loads, stdout and stderr both pipes as in a script (or stdout /dev/null,
+ * where a benchmark tool or a scheduled job sends it).
+ */
+function loaded(
+  args: string[],
+  stdout: 'pipe' | number = 'pipe',
+): { status: number | null; stderr: string; modules: string[] } {
   const run = spawnSync(process.execPath, ['-r', preload, BIN, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', stdout, 'pipe'],
     env: { ...process.env, DEBUG: '' },
   });
   return {
@@ -53,6 +59,26 @@ describe("a search in a pipe loads none of Node's heavy modules", () => {
     const { status, modules } = loaded(['search', 'Gyumri']);
     expect(status).toBe(0);
     expect(modules.filter((m) => HEAVY.test(m))).toEqual([]);
+  });
+
+  it('with stdout /dev/null, a character device that is never a terminal', () => {
+    // Asking Node whether it is a terminal made process.stdout, and with it the stream modules.
+    const nul = openSync('/dev/null', 'w');
+    try {
+      for (const args of [
+        ['search', 'Gyumri'],
+        ['claims', '--actor', 'Shoygu'],
+      ]) {
+        const { status, modules } = loaded(args, nul);
+        expect(status, args.join(' ')).toBe(0);
+        expect(
+          modules.filter((m) => HEAVY.test(m)),
+          args.join(' '),
+        ).toEqual([]);
+      }
+    } finally {
+      closeSync(nul);
+    }
   });
 
   it('through the word index of a large dataset, with a note on stderr and a suggestion', () => {

@@ -34,16 +34,87 @@ export function readText(file: string, what = 'file'): string {
   }
 }
 
+/** Thrown by openRegular for what is not a regular file; `kind` says what it is. */
+export class NotRegularFile extends Error {
+  constructor(
+    readonly file: string,
+    readonly kind: string,
+  ) {
+    super(`${file}: is ${kind}, not a regular file`);
+  }
+}
+
+/**
+ * Opens a file for reading only when it is a regular file, checked on the open descriptor
+ * (so a swap between check and read changes nothing). Opened without blocking, so that a
+ * FIFO put where a file was expected cannot hang the open; a FIFO, a socket, a device (such as
+ * /dev/zero, which never ends) or a directory throws NotRegularFile. File-system failures
+ * throw as Node reports them.
+ */
+export function openRegular(file: string): { fd: number; size: number } {
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  let stats: ReturnType<typeof fstatSync>;
+  try {
+    stats = fstatSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+  if (!stats.isFile()) {
+    closeSync(fd);
+    const kind = stats.isDirectory()
+      ? 'a directory'
+      : stats.isFIFO()
+        ? 'a FIFO'
+        : stats.isSocket()
+          ? 'a socket'
+          : 'a device';
+    throw new NotRegularFile(file, kind);
+  }
+  return { fd, size: stats.size };
+}
+
+/**
+ * A regular file's bytes (see openRegular), at most `max` of them: undefined for anything
+ * else, or when the file cannot be read. For the files armru keeps for itself (an index),
+ * whose absence or damage the caller turns into "rebuild", not into an error.
+ */
+export function regularFileBytes(file: string, max: number): Buffer | undefined {
+  let opened: { fd: number; size: number };
+  try {
+    opened = openRegular(file);
+  } catch {
+    return undefined;
+  }
+  try {
+    if (opened.size > max) return undefined;
+    const buffer = Buffer.allocUnsafe(opened.size + 1);
+    let total = 0;
+    for (;;) {
+      const n = readSync(opened.fd, buffer, total, buffer.length - total, null);
+      if (n === 0) break;
+      total += n;
+      if (total === buffer.length) return undefined; // it grew while read
+    }
+    return buffer.subarray(0, total);
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(opened.fd);
+  }
+}
+
 function readBytes(file: string, what: string): Buffer {
   let fd: number | undefined;
   try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-    const stats = fstatSync(fd);
-    if (!stats.isFile()) {
-      throw new ArmruError(
-        'io',
-        `${file}: is ${stats.isDirectory() ? 'a directory' : stats.isFIFO() ? 'a FIFO' : stats.isSocket() ? 'a socket' : 'a device'}, not a regular file; expected the ${what}`,
-      );
+    let stats: { size: number };
+    try {
+      const opened = openRegular(file);
+      fd = opened.fd;
+      stats = opened;
+    } catch (error) {
+      if (!(error instanceof NotRegularFile)) throw error;
+      throw new ArmruError('io', `${error.message}; expected the ${what}`);
     }
     const tooLarge = (size: number) =>
       new ArmruError(

@@ -3,9 +3,7 @@ import {
   fstatSync,
   linkSync,
   mkdirSync,
-  openSync,
   readdirSync,
-  readFileSync,
   readSync,
   renameSync,
   rmSync,
@@ -14,6 +12,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { topLevelArraySpans } from '../dataset/json-spans.js';
+import { NotRegularFile, openRegular, regularFileBytes } from '../dataset/read-text.js';
 import { processRunning } from '../dataset/write-file.js';
 import { ArmruError } from '../model/errors.js';
 import type { Claim, Dataset } from '../model/types.js';
@@ -101,8 +100,10 @@ function readStamped(
 ): { bytes: Buffer; stat: BigStat; stamp: FileStamp } {
   let fd: number;
   try {
-    fd = openSync(file, 'r');
+    fd = openRegular(file).fd;
   } catch (error) {
+    if (error instanceof NotRegularFile)
+      throw new ArmruError('io', `${error.message}; expected the ${what}`);
     throw ioError(file, `read the ${what}`, error as NodeJS.ErrnoException);
   }
   try {
@@ -168,10 +169,9 @@ function lock(dir: string, file: string): () => void {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'EEXIST')
         throw ioError(file, 'write its index beside it', error as NodeJS.ErrnoException);
-      let holder = Number.NaN;
-      try {
-        holder = Number(readFileSync(lockFile, 'utf8'));
-      } catch {}
+      // The holder's process id, from a lock file that is a small regular file (never wait
+      // on a FIFO put there).
+      const holder = Number(regularFileBytes(lockFile, 64)?.toString('utf8') ?? Number.NaN);
       if (attempt === 0 && Number.isInteger(holder) && holder > 0 && !processRunning(holder)) {
         rmSync(lockFile, { force: true });
         continue;

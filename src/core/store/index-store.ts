@@ -1,5 +1,11 @@
-import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, readSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import {
+  MAX_FILE_BYTES,
+  NotRegularFile,
+  openRegular,
+  regularFileBytes,
+} from '../dataset/read-text.js';
 import { ArmruError } from '../model/errors.js';
 import type { Claim, DatasetDocument, Entity, Relation } from '../model/types.js';
 import { crc32 } from '../text/checksum.js';
@@ -170,7 +176,7 @@ export function sameStatus(a: Stat, b: Stat): boolean {
 
 /** CRC-32 of a file's bytes (after a byte order mark), read in pieces to need little memory. */
 export function fileCrc32(file: string): number {
-  const fd = openSync(file, 'r');
+  const { fd } = openRegular(file);
   try {
     const buffer = Buffer.allocUnsafe(1 << 20);
     let crc = 0;
@@ -232,15 +238,18 @@ export function openIndex(
   datasetText?: string,
 ): IndexState {
   const dir = indexDirectory(datasetFile);
-  let metaText: string;
-  try {
-    metaText = readFileSync(join(dir, 'meta.json'), 'utf8');
-  } catch {
-    return { state: 'absent' };
+  // Read only as a regular file of a sane size: a FIFO there hung the search, a link to
+  // /dev/zero read without end until memory ran out.
+  const metaFile = join(dir, 'meta.json');
+  const metaBytes = regularFileBytes(metaFile, MAX_META_BYTES);
+  if (metaBytes === undefined) {
+    return existsSync(metaFile)
+      ? { state: 'stale', reason: 'its metadata cannot be read' }
+      : { state: 'absent' };
   }
   let meta: IndexMeta;
   try {
-    meta = JSON.parse(metaText) as IndexMeta;
+    meta = JSON.parse(metaBytes.toString('utf8')) as IndexMeta;
   } catch {
     return { state: 'stale', reason: 'its metadata cannot be read' };
   }
@@ -253,7 +262,10 @@ export function openIndex(
   for (const [name, { size }] of Object.entries(meta.files)) {
     let actual: number;
     try {
-      actual = statSync(join(dir, name)).size;
+      const stats = statSync(join(dir, name));
+      if (!stats.isFile())
+        return { state: 'stale', reason: `its file ${name} is not a regular file` };
+      actual = stats.size;
     } catch {
       return { state: 'stale', reason: `its file ${name} is missing` };
     }
@@ -272,14 +284,24 @@ export function openIndex(
   return { state: 'fresh', meta, dir };
 }
 
-/** Reads a file as the loader does: UTF-8, without a byte order mark; undefined if unreadable. */
+/**
+ * Reads a file as the loader does (a regular file, strict UTF-8, without a byte order mark);
+ * undefined if it cannot be read so.
+ */
 function readTextOrUndefined(file: string): string | undefined {
+  const bytes = regularFileBytes(file, MAX_FILE_BYTES);
+  if (bytes === undefined) return undefined;
   try {
-    return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    return strictUtf8.decode(bytes).replace(/^\uFEFF/, '');
   } catch {
     return undefined;
   }
 }
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** More than any index's metadata (a few kilobytes: its files' sizes, checksums and stamps). */
+const MAX_META_BYTES = 16 * 1024 * 1024;
 
 /** A small index holds while the dataset and article are byte for byte its copies. */
 function smallIndexHolds(
@@ -416,13 +438,15 @@ export class WordIndex {
     this.dir = dir;
     this.meta = meta;
     try {
-      for (const name of LARGE_FILES) this.fds.set(name, openSync(join(dir, name), 'r'));
-      this.datasetFd = openSync(datasetFile, 'r');
+      for (const name of LARGE_FILES) this.fds.set(name, openRegular(join(dir, name)).fd);
+      this.datasetFd = openRegular(datasetFile).fd;
     } catch (error) {
       this.close();
       throw new IndexDamaged(
         datasetFile,
-        `its files cannot be opened: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+        error instanceof NotRegularFile
+          ? `${error.message.slice(error.file.length + 2)}: ${error.file}`
+          : `its files cannot be opened: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
       );
     }
     this.vocabularyText = this.whole('vocabulary.txt').toString('utf8');
@@ -655,10 +679,7 @@ export class WordIndex {
   /** The dataset's relations, read from the index when first asked for (checked like the rest). */
   relations(): Relation[] {
     const recorded = this.meta.files[RELATIONS];
-    let bytes: Buffer | undefined;
-    try {
-      bytes = readFileSync(join(this.dir, RELATIONS));
-    } catch {}
+    const bytes = regularFileBytes(join(this.dir, RELATIONS), MAX_FILE_BYTES);
     if (!recorded || !bytes || bytes.length !== recorded.size || crc32(bytes) !== recorded.crc32)
       throw this.damaged(`its file ${RELATIONS} does not match its checksum`);
     return JSON.parse(bytes.toString('utf8')) as Relation[];
@@ -687,7 +708,7 @@ export class WordIndex {
     const path = join(dirname(this.datasetFile), this.meta.textFile);
     let fd: number;
     try {
-      fd = openSync(path, 'r');
+      fd = openRegular(path).fd;
     } catch {
       return spans.map(() => ({ problem: 'the article cannot be read' }));
     }

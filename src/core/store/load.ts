@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { articleText, checkDataset, datasetFiles, datasetOf, readText } from '../dataset/files.js';
 import { countedClean, scanJson } from '../dataset/json-scan.js';
 import { parseJson } from '../dataset/json-text.js';
+import { regularFileBytes } from '../dataset/read-text.js';
 import {
   ArticleText,
   changedUnderfoot,
@@ -34,8 +34,9 @@ function preparedSearchIndex(dir: string, meta: IndexMeta): unknown {
   const recorded = meta.files?.[FUSE_INDEX];
   if (meta.kind !== 'small' || !recorded) return undefined;
   try {
-    const bytes = readFileSync(join(dir, FUSE_INDEX));
-    if (bytes.length !== recorded.size || crc32(bytes) !== recorded.crc32) return undefined;
+    const bytes = regularFileBytes(join(dir, FUSE_INDEX), recorded.size);
+    if (!bytes || bytes.length !== recorded.size || crc32(bytes) !== recorded.crc32)
+      return undefined;
     return JSON.parse(bytes.toString('utf8')) as unknown;
   } catch {
     return undefined;
