@@ -56,6 +56,7 @@ function toOption(definition: OptionDefinition): Option {
   if (definition.choices) option.choices(definition.choices);
   if (definition.parse) option.argParser(definition.parse);
   if (definition.default !== undefined) option.default(definition.default);
+  if (definition.conflicts) option.conflicts([...definition.conflicts]);
   return option;
 }
 

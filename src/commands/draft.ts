@@ -105,7 +105,7 @@ export async function draftCommand(
   }
 
   const json = `${toJson(result.doc, 2)}\n`;
-  if (out !== undefined) writeFileAtomic(out, json, write);
+  if (out !== undefined) await writeFileAtomic(out, json, write);
   else ctx.view.write(json);
 
   if (embedded)

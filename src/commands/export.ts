@@ -102,7 +102,7 @@ export async function exportCommand(ctx: CommandContext, options: ExportOptions)
   // Written as it is made, a megabyte at a time: a file under a temporary name renamed when
   // complete (an interruption leaves the old file or none), or standard output.
   if (options.output !== undefined && options.output !== '-')
-    writeFileAtomic(options.output, batched(pieces), { keep: corpusInputs(corpus) });
+    await writeFileAtomic(options.output, batched(pieces), { keep: corpusInputs(corpus) });
   else for (const piece of batched(pieces)) ctx.view.write(piece);
   return refs.length === 0
     ? { status: 'ok', message: 'no claims match the selection; the export is empty' }

@@ -33,6 +33,11 @@ export interface OptionDefinition {
   default?: unknown;
   /** What completion offers for the value (`path`, or names from the loaded datasets). */
   complete?: 'path' | NameKind;
+  /**
+   * Options this one cannot be given with (their long names, as commander knows them:
+   * `format`): both given is a usage error, not a silent choice of one.
+   */
+  conflicts?: readonly string[];
 }
 
 /** One positional argument. */
@@ -201,6 +206,8 @@ export const OUTPUT_OPTIONS: OptionDefinition[] = [
     flags: '--format <format>',
     description: 'output format (default: table in a terminal, tsv in a pipe)',
     choices: LISTING_FORMATS,
+    // `--json --format csv` printed CSV without a word: give one or the other.
+    conflicts: ['json'],
   },
   {
     flags: '--fields <names>',
@@ -247,6 +254,8 @@ export const COMMANDS: CommandDefinition[] = [
         description: 'show at most n claims',
         parse: positiveInt,
         default: SEARCH_DEFAULTS.limit,
+        // `--limit 2 --all` listed every match: --all means no limit.
+        conflicts: ['all'],
       },
       {
         flags: '--all',

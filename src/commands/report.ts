@@ -243,7 +243,7 @@ async function makeReport(
   if (toStdout) for (const piece of pieces) ctx.view.write(piece);
   else {
     bytes[page.networkAt] = pieces[page.networkAt] as string;
-    writeFileAtomic(options.output as string, bytes, { keep: corpusInputs(corpus) });
+    await writeFileAtomic(options.output as string, bytes, { keep: corpusInputs(corpus) });
   }
   return OK;
 }

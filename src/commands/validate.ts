@@ -42,7 +42,7 @@ async function validateFile(file: string, fix: boolean): Promise<ValidationRepor
     // The file is rewritten only when the fix made it pass every check: a file that still
     // fails is left exactly as it was, and nothing is reported as fixed.
     if (pending.length > 0 && report.valid) {
-      writeFileAtomic(file, `${toJson(doc, 2)}\n`);
+      await writeFileAtomic(file, `${toJson(doc, 2)}\n`);
       report.fixed = pending;
     }
   } catch (error) {

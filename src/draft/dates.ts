@@ -22,8 +22,15 @@ const MAYBE_DATE =
 const YEAR =
   /(?<![\d$€£.,:/-])\b(1[89]\d\d|20\d\d)\b(?![\d%/:-]|\.\d|\s+(?:percent|per\b|[a-z]+s\b))/g;
 const WEEK = /\b(last|this|next|past|coming)\s+week\b/i;
-const DURATION =
-  /^(?:(?:for|over|about|nearly)\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|\d+)\s+(?:hours?|days?|weeks?|months?|years?)[\s,.;:]*$/i;
+/**
+ * A length of time, not a time: a count of units after "for", "within", "over", "during",
+ * "the past", "the next" ("fished for 30 years", "comment for 30 days", "over the next five
+ * years"). chrono reads these as the point that far from the publication date, which would
+ * date a claim 2055. Matched on the date's words with the few words before them; "in 30 days"
+ * and "30 years ago" name a point and stay, and so do "last week" and "next year" (no count).
+ */
+const LENGTH_OF_TIME =
+  /\b(?:for|within|over|during|past|next|last|coming|lasting)\s+(?:the\s+)?(?:(?:past|next|last|coming)\s+)?(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|several|few|many|couple\s+of)\s+(?:more\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies))\b/i;
 
 /**
  * Finds the dates in `text`. Absolute dates (a year, a month and year, a full date) are
@@ -37,8 +44,8 @@ export function findDates(text: string, published?: string): FoundDate[] {
   const reference = published ? new Date(`${published}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1));
   const found: FoundDate[] = [];
   for (const r of chrono.parse(text, { instant: reference, timezone: 0 })) {
-    // "closed for ten days": a length of time, not a date ("in ten days", "three days ago" are).
-    if (DURATION.test(r.text) && !/\b(?:in|within)\s+$/i.test(text.slice(0, r.index))) continue;
+    const around = text.slice(Math.max(0, r.index - 16), r.index + r.text.length);
+    if (LENGTH_OF_TIME.test(around) && !/\bago\b/i.test(r.text)) continue;
     // A part of the day alone gives no date ("the Evening Gazette", "in the morning").
     if (/^(?:evening|morning|afternoon|night|noon|midnight)$/i.test(r.text.trim())) continue;
     const s = r.start;

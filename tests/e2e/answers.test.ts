@@ -236,6 +236,24 @@ describe('case and typos in names of things', () => {
     expect(ids(['agreements', '--status', 'SIGNED'])).toEqual(['mod-agreements-2019']);
   });
 
+  it('refuses options that contradict each other instead of choosing one', () => {
+    expect(armru(['search', 'Gyumri', '--format', 'csv', '--json'])).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        "armru: option '--format <format>' cannot be used with option '--json'\nRun 'armru search --help' for usage.\n",
+    });
+    expect(armru(['search', 'Russia', '--limit', '2', '--all'])).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        "armru: option '--limit <n>' cannot be used with option '--all'\nRun 'armru search --help' for usage.\n",
+    });
+    expect(armru(['claims', '--json', '--format', 'tsv']).status).toBe(2);
+    // Each alone, and --limit's default with --all, as before.
+    expect(armru(['search', 'Russia', '--all']).stdout.trimEnd().split('\n')).toHaveLength(37);
+  });
+
   it('names the nearest value for an unknown one', () => {
     expect(armru(['claims', '--kind', 'quotes'])).toEqual({
       status: 2,

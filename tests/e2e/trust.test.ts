@@ -20,6 +20,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: the corpus generator is plain JavaScript shared with the benchmarks.
+import { writeCorpus } from '../../bench/corpus.mjs';
 import { armru, BIN, ROOT } from '../helpers.js';
 
 // Faults from the trust issue, each injected for real: file-size limits, devices made with
@@ -647,6 +649,52 @@ describe('a damaged install', () => {
 });
 
 describe('interrupting a write', () => {
+  it('a signal while the temporary file is written removes it, keeps the old file, and ends as the signal', async () => {
+    // The temporary file (.NAME.armru-PID.tmp, megabytes) was left beside the target by
+    // Ctrl-C, SIGTERM and SIGHUP: the process ended by the signal's default action.
+    const folder = mkdtempSync(join(dir, 'signal-'));
+    const data = writeCorpus(20000, join(folder, 'data'), 5, 'topical') as string;
+    for (const [signal, format] of [
+      ['SIGINT', 'jsonl'],
+      ['SIGTERM', 'json'],
+      ['SIGHUP', 'annotations'],
+    ] as const) {
+      const out = join(folder, `out.${format}`);
+      writeFileSync(out, 'old\n');
+      const child = spawn(process.execPath, [
+        BIN,
+        '--data',
+        data,
+        'export',
+        '--format',
+        format,
+        '-o',
+        out,
+      ]);
+      const ended = new Promise<[number | null, string | null]>((resolve) =>
+        child.on('close', (code, sig) => resolve([code, sig])),
+      );
+      // Wait for the temporary file, then for it to hold something.
+      let temporary: string | undefined;
+      for (let i = 0; i < 3000 && !temporary; i++) {
+        temporary = readdirSync(folder).find((n) => n.endsWith('.tmp'));
+        if (!temporary) await new Promise((r) => setTimeout(r, 5));
+      }
+      expect(temporary, format).toBeDefined();
+      await new Promise((r) => setTimeout(r, 50));
+      child.kill(signal);
+      const [status, ended_by] = await ended;
+      // Unless the export finished first (then it is whole), the signal ended it.
+      const now = readFileSync(out, 'utf8');
+      if (status === 0) expect(now.length, format).toBeGreaterThan(1000);
+      else {
+        expect(ended_by, format).toBe(signal);
+        expect(now, format).toBe('old\n');
+      }
+      expect(leftovers(folder), format).toEqual([]);
+    }
+  }, 120_000);
+
   it('Ctrl-C during an export leaves the old file and no temporary file', async () => {
     const out = join(dir, 'interrupted.jsonl');
     writeFileSync(out, 'old\n');

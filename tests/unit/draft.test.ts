@@ -142,6 +142,16 @@ describe('dates', () => {
     ]);
   });
 
+  it('takes a length of time for no date, and a point in time for one', () => {
+    const spans =
+      'He has fished here for 30 years. The public may comment for 30 days, within two weeks, over the next five years, for the past three years. It closes in 30 days; it opened 30 years ago, last week.';
+    expect(findDates(spans, '2025-02-11').map((d) => [d.text, d.date])).toEqual([
+      ['in 30 days', '2025-03-13'],
+      ['30 years ago', '1995'],
+      ['last week', '2025-02-03/2025-02-09'],
+    ]);
+  });
+
   it('without a publication date resolves only dates that carry their year', () => {
     expect(findDates(text).map((d) => [d.text, d.date])).toEqual([
       ['last week', undefined],

@@ -170,13 +170,13 @@ describe('code points without an array of them', () => {
 });
 
 describe('an atomic write given in pieces', () => {
-  it('writes every piece', () => {
+  it('writes every piece', async () => {
     const file = join(dir, 'pieces.txt');
-    writeFileAtomic(file, ['é', 'b', '😀']);
+    await writeFileAtomic(file, ['é', 'b', '😀']);
     expect(readFileSync(file, 'utf8')).toBe('éb😀');
   });
 
-  it('leaves the old file and no temporary file when making the content fails', () => {
+  it('leaves the old file and no temporary file when making the content fails', async () => {
     const file = join(dir, 'kept.txt');
     writeFileSync(file, 'old');
     function* failing() {
@@ -184,7 +184,7 @@ describe('an atomic write given in pieces', () => {
       throw new Error('broken while writing');
     }
     // The error is the generator's own, not reported as a failure of the file system.
-    expect(() => writeFileAtomic(file, failing())).toThrow(/^broken while writing$/);
+    await expect(writeFileAtomic(file, failing())).rejects.toThrow(/^broken while writing$/);
     expect(readFileSync(file, 'utf8')).toBe('old');
     expect(readdirSync(dir).filter((n) => n.includes('kept.txt'))).toEqual(['kept.txt']);
     expect(existsSync(file)).toBe(true);

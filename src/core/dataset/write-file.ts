@@ -27,14 +27,17 @@ import { ArmruError } from '../model/errors.js';
  * - An existing file keeps its mode and owner. A read-only file (no write bit) is refused,
  *   even for root, and so is one with several hard links, which a rename would split.
  * - Anything that is not a regular file (a device, a FIFO, a socket, a directory) is refused.
- * - The temporary file is removed on every failure; one left behind by a process that was
- *   killed (`kill -9`) is removed by the next write to the same file.
+ * - The temporary file is removed on every failure, and on Ctrl-C, SIGTERM and SIGHUP during
+ *   the write (the signal then takes its default action); one left behind by a process that
+ *   was killed (`kill -9`) is removed by the next write to the same file.
+ * - Large content is written a megabyte at a time, letting the event loop turn in between,
+ *   so that those signals are answered within a few milliseconds.
  */
-export function writeFileAtomic(
+export async function writeFileAtomic(
   path: string,
   content: string | Uint8Array | Iterable<string | Uint8Array>,
   options: WriteOptions = {},
-): void {
+): Promise<void> {
   const target = checkWritable(path, options);
   // Text given in pieces (a long export made as it is written) goes to the temporary file
   // piece by piece: the rename below still makes it appear all at once or not at all.
@@ -48,10 +51,40 @@ export function writeFileAtomic(
   removeStaleTemporaries(dir, basename(target.path));
   const temporary = join(dir, `${tempPrefix(basename(target.path))}${process.pid}.tmp`);
   let fd: number | undefined;
+  // Ctrl-C (or SIGTERM, SIGHUP) while the temporary file exists: it is removed, then the
+  // signal takes its default action (the status a shell reports stays 130, 143, 129). The
+  // handlers run when the event loop turns, which the loop below lets it do after every
+  // megabyte or so; outside this write armru keeps no handler (see runProcess).
+  const interrupted = (signal: NodeJS.Signals) => {
+    if (fd !== undefined) closeSync(fd);
+    fd = undefined;
+    rmSync(temporary, { force: true });
+    stopListening();
+    process.kill(process.pid, signal);
+  };
+  const stopListening = () => {
+    for (const signal of SIGNALS) process.removeListener(signal, interrupted);
+  };
+  for (const signal of SIGNALS) process.on(signal, interrupted);
   try {
     fd = openSync(temporary, 'wx', 0o600);
-    for (const piece of pieces)
-      writeAll(fd, typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece);
+    let sinceYield = 0;
+    let lastYield = Date.now();
+    for (const piece of pieces) {
+      const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+      for (let at = 0; at < bytes.length; at += WRITE_STEP) {
+        const part =
+          at === 0 && bytes.length <= WRITE_STEP ? bytes : bytes.subarray(at, at + WRITE_STEP);
+        writeAll(fd as number, part);
+        sinceYield += part.length;
+        if (sinceYield >= WRITE_STEP || Date.now() - lastYield >= YIELD_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          if (fd === undefined) return; // interrupted: the handler has acted
+          sinceYield = 0;
+          lastYield = Date.now();
+        }
+      }
+    }
     if (target.stats) {
       fchmodSync(fd, target.stats.mode & 0o7777);
       if (process.getuid?.() === 0) fchownSync(fd, target.stats.uid, target.stats.gid);
@@ -64,12 +97,21 @@ export function writeFileAtomic(
     renameSync(temporary, target.path);
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
+    fd = undefined;
     rmSync(temporary, { force: true });
     // A failure of the file system is the user's to fix; one while making the content is not.
     if (typeof (error as NodeJS.ErrnoException).code !== 'string') throw error;
     throw writeError(path, error as NodeJS.ErrnoException);
+  } finally {
+    stopListening();
   }
 }
+
+/** The signals that remove a write's temporary file before ending the process. */
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+/** Bytes written between two turns of the event loop, and the longest time between them. */
+const WRITE_STEP = 1 << 20;
+const YIELD_MS = 20;
 
 /**
  * Checks that `path` may be written as `writeFileAtomic` would write it (see there and

@@ -4,6 +4,7 @@ import {
   linkSync,
   mkdirSync,
   readdirSync,
+  readFileSync,
   readSync,
   renameSync,
   rmSync,
@@ -145,7 +146,26 @@ function unchangedSince(file: string, stat: BigStat): boolean {
 }
 
 /**
- * Takes the index's lock (`DIR.lock`, created exclusively, holding the builder's process id).
+ * When a process started, as the kernel counts (field 22 of /proc/PID/stat, in clock ticks
+ * since boot), or undefined where there is no /proc (not Linux) or no such process. With the
+ * process id it names one process, not whichever process has the id now.
+ */
+function processStart(pid: number): string | undefined {
+  let stat: string;
+  try {
+    // A file of procfs reports size 0, so it is read as Node reads any file.
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  // The command name (field 2) is in parentheses and may hold spaces: count after it.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return fields[19];
+}
+
+/**
+ * Takes the index's lock (`DIR.lock`, created exclusively, holding the builder's process id
+ * and, on Linux, when that process started).
  * A lock left by a process that no longer runs is taken over; one held by a running process
  * means another `armru index` is at work on the same dataset.
  */
@@ -156,7 +176,14 @@ function lock(dir: string, file: string): () => void {
     // the lock never exists without its holder's id (a reader could see an empty one).
     const mine = `${lockFile}.${process.pid}`;
     try {
-      writeFileSync(mine, String(process.pid), { flag: 'w' });
+      const started = processStart(process.pid);
+      writeFileSync(
+        mine,
+        started === undefined ? String(process.pid) : `${process.pid} ${started}`,
+        {
+          flag: 'w',
+        },
+      );
       linkSync(mine, lockFile);
       rmSync(mine, { force: true });
       return () => rmSync(lockFile, { force: true });
@@ -171,8 +198,19 @@ function lock(dir: string, file: string): () => void {
         throw ioError(file, 'write its index beside it', error as NodeJS.ErrnoException);
       // The holder's process id, from a lock file that is a small regular file (never wait
       // on a FIFO put there).
-      const holder = Number(regularFileBytes(lockFile, 64)?.toString('utf8') ?? Number.NaN);
-      if (attempt === 0 && Number.isInteger(holder) && holder > 0 && !processRunning(holder)) {
+      const [pidText, startText] = (regularFileBytes(lockFile, 64)?.toString('utf8') ?? '').split(
+        ' ',
+      );
+      const holder = Number(pidText || Number.NaN);
+      // The holder is gone when no process has its id, or when the process that has it now
+      // started at another time than the one that wrote the lock (an id used again after a
+      // crash or a restart: a live stranger, which used to block every build for good).
+      const gone =
+        !processRunning(holder) ||
+        (startText !== undefined &&
+          processStart(holder) !== undefined &&
+          processStart(holder) !== startText);
+      if (attempt === 0 && Number.isInteger(holder) && holder > 0 && gone) {
         rmSync(lockFile, { force: true });
         continue;
       }
