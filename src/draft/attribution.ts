@@ -14,7 +14,7 @@ export interface Attribution {
 }
 
 const REPORTING =
-  /\b(said|says|say|told|tells|stated|states|announced|announces|argued|argues|claimed|claims|warned|warns|denied|denies|deny|rejected|rejects|dismissed|dismisses|reported|reports|called|calls|specified|added|adds|noted|notes|insisted|insists|explained|explains|confirmed|confirms|acknowledged|acknowledges|admitted|admits|wrote|writes|asserted|asserts|declared|declares|maintained|maintains|predicted|predicts|vowed|vows|promised|promises|pledged|pledges|stressed|stresses|emphasised|emphasized|disputed|disputes|criticised|criticized|condemned|praised|welcomed|accused|urged|alleged|alleges|contended|contends|testified|testifies|countered|counters|replied|responded|conceded|concedes|estimated|estimates)\b/g;
+  /\b(said|says|say|told|tells|stated|states|announced|announces|argued|argues|claimed|claims|warned|warns|denied|denies|deny|rejected|rejects|dismissed|dismisses|reported|reports|called|calls|specified|added|adds|noted|notes|insisted|insists|explained|explains|confirmed|confirms|acknowledged|acknowledges|admitted|admits|wrote|writes|asserted|asserts|declared|declares|maintained|maintains|predicted|predicts|vowed|vows|promised|promises|pledged|pledges|stressed|stresses|emphasised|emphasized|disputed|disputes|criticised|criticized|condemned|praised|welcomed|accused|urged|alleged|alleges|contended|contends|testified|testifies|countered|counters|replied|responded|conceded|concedes|estimated|estimates|defended|defends|saying)\b/g;
 const DENIAL = /^(denied|denies|deny|rejected|rejects|dismissed|dismisses|disputed|disputes)$/;
 const REPORT = /^(reported|reports)$/;
 /** After the verb, what makes it a parenthesis: "…, officials said on Tuesday, citing …". */
@@ -22,7 +22,7 @@ const PARENTHETICAL =
   /^(?:\s+(?:(?:on|late|early|last|this|earlier|later)\s+\p{L}+(?:\s+\p{L}+)?|yesterday|today|tonight|recently|privately|publicly|in\s+a\s+(?:statement|interview|briefing)|on\s+condition\s+of\s+anonymity))?\s*,\s+(?!that\b)/u;
 /** After the verb, a time or place that ends the sentence: "…, the prosecutor alleged on Wednesday at the trial." */
 const TRAILING_CIRCUMSTANCE =
-  /^\s+(?:on|at|in|during|after|before|late|early|last|this|earlier|later|yesterday|today|tonight)\b(?![^.]*\bthat\b)[^,;:"“”]{0,60}[.!?]["”’]?\s*$/u;
+  /^\s+(?:on|at|in|during|after|before|late|early|last|this|earlier|later|yesterday|today|tonight)\b(?![^.]*\b(?:that|it|he|she|they|we|would|will|could|should|was|were|is|are|had|has|have)\b)[^,;:"“”]{0,60}[.!?]["”’]?\s*$/u;
 /** Before the verb, words that say nothing was said: "did not say", "declined to say". */
 const NOT_SAID =
   /\b(?:not|never|declined\s+to|refused\s+to|would\s+not|did\s+not|could\s+not|has\s+not|have\s+not)\s+$|n['’]t\s+$/i;
@@ -149,7 +149,8 @@ export function attribute(
       (/^\s*[.!?]?["”’]?\s*$/.test(afterVerb) ||
         PARENTHETICAL.test(afterVerb) ||
         TRAILING_CIRCUMSTANCE.test(afterVerb)) &&
-      lastComma >= subjectStart
+      lastComma >= subjectStart &&
+      before.slice(lastComma + 1).trim() !== ''
     )
       subjectStart = lastComma + 1;
     let subject = before.slice(subjectStart);
@@ -166,7 +167,8 @@ export function attribute(
     if (subject.trim() === '') {
       // Inverted: "…," said Ann Lee, the head of the board.
       const after = s.slice(m.index + verb.length);
-      const phrase = (/^\s+(.+?)(?=,|;|\.|$)/.exec(after)?.[1] ?? '').trim();
+      // Inside a sentence a full stop is a title's or an initial's ("said Dr. Ingrid Sommer").
+      const phrase = (/^\s+(.+?)(?=,|;|[.!?]["”’]?\s*$|$)/.exec(after)?.[1] ?? '').trim();
       const at = sentence.start + m.index + verb.length + after.indexOf(phrase);
       const speaker = speakerOf(phrase, at, mentions, finder, previous);
       if (speaker) return result(speaker, verb, kindOf(verb, speaker, s));
@@ -178,7 +180,19 @@ export function attribute(
 
   const expected = EXPECTED.exec(s);
   if (expected) return { cue: expected[0], kind: 'assessment', quotations: [] };
-  if (quotes.length > 0 && previous) return result(previous, undefined, 'quote');
+  // A quotation without a verb of its own: the person the sentence opens with ("Roth has
+  // described the plan as “painful but necessary.”"), else the paragraph's last speaker.
+  if (quotes.length > 0) {
+    const firstQuote = (quotes[0] as Span).start;
+    const opener = mentions.find(
+      (m) =>
+        m.entity.type === 'Person' &&
+        m.end < firstQuote &&
+        /^(?:\p{Lu}[\p{L}.]*\s+)*$/u.test(text.slice(sentence.start, m.start)),
+    );
+    if (opener) return result(opener.entity, undefined, 'quote');
+    if (previous) return result(previous, undefined, 'quote');
+  }
   return { kind: authorKind(s), quotations: [] };
 }
 
@@ -242,6 +256,8 @@ function speakerOf(
     }
     const comma = phrase.indexOf(',');
     if (comma < 0) break;
+    // "Critics, including the union, warned": the part before the comma is the subject.
+    if (/^\s*(?:including|such as|among them|notably)\b/i.test(phrase.slice(comma + 1))) break;
     const head = mentions.some((m) => m.start >= offset && m.start < offset + comma);
     if (head) break;
     const cut = comma + 1 + (/^\s*/.exec(phrase.slice(comma + 1))?.[0].length ?? 0);

@@ -505,7 +505,52 @@ describe('entities: words inside names, adjectives, short forms, appositions', (
   });
 });
 
+describe('speakers of quotations and of subjects with an apposition', () => {
+  it('reads a speaker with a title after an inverted verb', () => {
+    expect(
+      rows(draft('“The roads are closed,” said Dr. Ingrid Sommer, who runs the clinic.')),
+    ).toEqual([['quote', 'ingrid-sommer', 'said']]);
+  });
+
+  it('gives a quotation without a verb to the person the sentence opens with', () => {
+    expect(
+      rows(
+        draft(
+          'According to Reuters, costs rose. Anna Berg has described the plan as “painful but fair.”',
+        ),
+      ),
+    ).toEqual([
+      ['report', 'reuters', 'According to'],
+      ['quote', 'anna-berg', null],
+    ]);
+  });
+
+  it('reads "X disagreed, saying …" as X speaking, and "said in a statement it would" as no parenthesis', () => {
+    expect(rows(draft('Councillor Raúl Medina disagreed, saying the rent was too low.'))).toEqual([
+      ['statement', 'raul-medina', 'saying'],
+    ]);
+    expect(
+      rows(draft("The club's owner, Grupo Almendra S.L., said in a statement it would invest.")),
+    ).toEqual([['statement', 'grupo-almendra-s-l', 'said']]);
+  });
+
+  it('keeps the subject before "including …"', () => {
+    expect(
+      rows(draft('Critics, including the union Unite, warned that waits would grow.')),
+    ).toEqual([['statement', 'critics', 'warned']]);
+  });
+});
+
 describe('dates that are not dates', () => {
+  it('reads a weekday alone as the last such day unless the sentence looks ahead', () => {
+    const dates = (t: string) => findDates(t, '2024-03-13').map((d) => d.date);
+    expect(dates('The board met on Friday.')).toEqual(['2024-03-08']);
+    expect(dates('Clinics will close, the ministry said on Friday.')).toEqual(['2024-03-08']);
+    expect(dates('The talks will resume on Friday.')).toEqual(['2024-03-15']);
+    expect(dates('The vote is on Monday.')).toEqual(['2024-03-18']);
+    expect(dates('She spoke on Wednesday.')).toEqual(['2024-03-13']);
+  });
+
   it('skips a length of time and a part of the day', () => {
     expect(findDates('The line was closed for ten days in 2021.', '2024-03-13')).toEqual([
       { text: '2021', start: 36, end: 40, date: '2021' },
@@ -549,6 +594,23 @@ describe('four more invented articles of other styles (wire, court, business, Fr
     ]);
     expect(doc.claims[0]?.quote.exact.startsWith('Heavy rain')).toBe(true);
     expect(doc.claims[4]?.when?.date).toBe('2021');
+  });
+
+  it('a health story with a "(dpa) –" dateline, "said Dr. …" and a quotation without a verb', () => {
+    const doc = load('health');
+    expect(
+      doc.claims.map((c) => [c.kind, c.assertedBy, c.cue ?? null, c.when?.date ?? null]),
+    ).toEqual([
+      ['statement', 'the-state-health-ministry', 'said', '2024-03-08'],
+      ['quote', 'ingrid-sommer', 'said', null],
+      ['statement', 'the-state-health-ministry', 'said', null],
+      ['statement', 'critics', 'warned', null],
+      ['statement', 'klaus-petersen', 'told Reuters', '2024-03-07'],
+      ['report', 'robert-koch-institute', 'According to', null],
+      ['background', 'author', null, null],
+      ['quote', 'sabine-roth', 'defended', null],
+    ]);
+    expect(names(doc)[0]).toEqual(['BERLIN', 'Place']);
   });
 
   it('a court report with "the prosecutor alleged"', () => {
