@@ -14,14 +14,29 @@ export interface Attribution {
 }
 
 const REPORTING =
-  /\b(said|says|say|told|tells|stated|states|announced|announces|argued|argues|claimed|claims|warned|warns|denied|denies|deny|rejected|rejects|dismissed|dismisses|reported|reports|called|calls|specified|added|adds|noted|notes|insisted|insists|explained|explains|confirmed|confirms|acknowledged|acknowledges|admitted|admits|wrote|writes|asserted|asserts|declared|declares|maintained|maintains|predicted|predicts|vowed|vows|promised|promises|pledged|pledges|stressed|stresses|emphasised|emphasized|disputed|disputes|criticised|criticized|condemned|praised|welcomed|accused|urged)\b/g;
+  /\b(said|says|say|told|tells|stated|states|announced|announces|argued|argues|claimed|claims|warned|warns|denied|denies|deny|rejected|rejects|dismissed|dismisses|reported|reports|called|calls|specified|added|adds|noted|notes|insisted|insists|explained|explains|confirmed|confirms|acknowledged|acknowledges|admitted|admits|wrote|writes|asserted|asserts|declared|declares|maintained|maintains|predicted|predicts|vowed|vows|promised|promises|pledged|pledges|stressed|stresses|emphasised|emphasized|disputed|disputes|criticised|criticized|condemned|praised|welcomed|accused|urged|alleged|alleges|contended|contends|testified|testifies|countered|counters|replied|responded|conceded|concedes|estimated|estimates|defended|defends|saying)\b/g;
 const DENIAL = /^(denied|denies|deny|rejected|rejects|dismissed|dismisses|disputed|disputes)$/;
 const REPORT = /^(reported|reports)$/;
+/** After the verb, what makes it a parenthesis: "…, officials said on Tuesday, citing …". */
+const PARENTHETICAL =
+  /^(?:\s+(?:(?:on|late|early|last|this|earlier|later)\s+\p{L}+(?:\s+\p{L}+)?|yesterday|today|tonight|recently|privately|publicly|in\s+a\s+(?:statement|interview|briefing)|on\s+condition\s+of\s+anonymity))?\s*,\s+(?!that\b)/u;
+/** After the verb, a time or place that ends the sentence: "…, the prosecutor alleged on Wednesday at the trial." */
+const TRAILING_CIRCUMSTANCE =
+  /^\s+(?:on|at|in|during|after|before|late|early|last|this|earlier|later|yesterday|today|tonight)\b(?![^.]*\b(?:that|it|he|she|they|we|would|will|could|should|was|were|is|are|had|has|have)\b)[^,;:"“”]{0,60}[.!?]["”’]?\s*$/u;
+/** Before the verb, words that say nothing was said: "did not say", "declined to say". */
+const NOT_SAID =
+  /\b(?:not|never|declined\s+to|refused\s+to|would\s+not|did\s+not|could\s+not|has\s+not|have\s+not)\s+$|n['’]t\s+$/i;
 const PRESENT_NOUNS =
   /\b(the|these|those|its|his|her|their|such|of|a|an|our|whose|new|earlier|similar|any|no)\s+$/i;
 const ACCORDING = /\baccording to\s+/i;
 const EXPECTED = /\b(?:is|are|was|were)\s+(?:widely\s+|also\s+)?expected to\b/i;
 const PRONOUN = /^(he|she|they|it|we|i)$/i;
+/** Lower-case words that describe the source named after them. */
+const DESCRIBED =
+  /^\s*(?:(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]he|[Aa]n?)\s+)?(?:[\p{L}-]+\s+){0,2}(?:newspaper|daily|weekly|paper|tabloid|broadcaster|news\s+agency|agency|news\s+site|website|magazine|channel|outlet|station|group|organi[sz]ation|company|firm|charity|watchdog|regulator|think\s+tank|institute|union|party|operator|utility|bank|insurer|lender|retailer|carmaker|manufacturer|maker|supplier|developer|airline|network|alliance|coalition|association|foundation|(?:(?:a|an|the)\s+)?(?:report|statement|survey|study|analysis|data|figures|documents?|estimates?|filing|letter|post)\s+(?:by|from|of|(?:published|released|seen|obtained|reviewed)\s+by)(?:\s+the)?)\s+$/u;
+/** After a possessive, words that are the owner's own: "Le Monde's website". */
+const OWN_WORDS =
+  /^['’]s?\s+(?:own\s+)?(?:website|report|reporting|statement|account|editorial|analysis|data|figures|estimates?|filing|survey|study|newsletter|blog|broadcast)\b/u;
 const SPOKES =
   /^(?:a|an|the)\s+(?:\w+\s+)?(?:spokesperson|spokesman|spokeswoman|representative|official|lawyer|attorney)\s+(?:for|of|at)\s+(.+)$/i;
 const TRAILING =
@@ -30,7 +45,7 @@ const LEADING =
   /^(?:and|but|so|yet|or|however|meanwhile|moreover|still|instead|later|then)\b[,\s]*/i;
 
 const SOURCE_NOUNS =
-  /\b(?:officials?|sources?|residents|critics|experts|analysts|witnesses|investigators|police|prosecutors|campaigners|protesters|activists|doctors|scientists|researchers|workers|engineers|lawyers|diplomats|observers|leaders|lawmakers|legislators|members|people|spokes(?:man|woman|person)|representatives?|mayor|minister|president|governor|director|chief|head|chair(?:man|woman)?|secretary|ambassador|commander|aides?|advisers?|advisors?|staff|employees|teachers|parents|farmers|villagers|neighbours|neighbors|owners|managers|executives|authorities|government|ministry|council|committee|board|company|agency|newspaper|group|campaign)\b/;
+  /\b(?:officials?|sources?|residents?|critics?|experts?|analysts?|witness(?:es)?|investigators?|police|prosecutors?|prosecution|defen[cs]e|judges?|court|jurors?|jury|plaintiffs?|defendants?|campaigners|protesters|activists|doctors|scientists|researchers|workers|engineers|lawyers|diplomats|observers|leaders|lawmakers|legislators|members|people|spokes(?:man|woman|person)|representatives?|mayor|minister|president|governor|director|chief|head|chair(?:man|woman)?|secretary|ambassador|commander|aides?|advisers?|advisors?|staff|employees|teachers|parents|farmers|villagers|neighbours|neighbors|owners|managers|executives|authorities|government|ministry|council|committee|board|company|agency|newspaper|group|campaign)\b/;
 const EVALUATIVE =
   /\b(seem\w*|appear\w*|apparent\w*|likely|unlikely|sought|success\w*|significant\w*|important|crucial|clear(?:ly)?|meaningful|committed|keen\w*|undesirab\w*|uneas\w*|unlike|generally|perhaps|arguably|remains?|indeed|thus|hence|in light of|should|must|better|worse|best|worst|fail\w*|signal\w*|suggest\w*|shown|too|hope\w*|risk\w*|concern\w*|doubt\w*|welcome\w*|surpris\w*|unusual\w*|notabl\w*|promising|troubl\w*|difficult\w*|uncertain\w*)\b/i;
 const IRREGULAR_PAST =
@@ -104,6 +119,7 @@ export function attribute(
     if (inQuote(m.index)) continue;
     const verb = m[1] as string;
     const before = s.slice(0, m.index);
+    if (NOT_SAID.test(before)) continue; // "The ministry did not say how much …" reports no words
     // "the claims", "two states committed": a present-tense verb must introduce what is said.
     if (
       /s$/.test(verb) &&
@@ -127,7 +143,15 @@ export function attribute(
     if (that > subjectStart && quoteEnd < 0 && that > 0) subjectStart = 0;
     // "…, officials said.": a verb that ends the sentence has its subject after the last comma.
     const lastComma = before.lastIndexOf(',');
-    if (/^\s*[.!?]?["”’]?\s*$/.test(s.slice(m.index + verb.length)) && lastComma >= subjectStart)
+    // So has one set off by commas: "…, officials said on Tuesday, citing …".
+    const afterVerb = s.slice(m.index + verb.length);
+    if (
+      (/^\s*[.!?]?["”’]?\s*$/.test(afterVerb) ||
+        PARENTHETICAL.test(afterVerb) ||
+        TRAILING_CIRCUMSTANCE.test(afterVerb)) &&
+      lastComma >= subjectStart &&
+      before.slice(lastComma + 1).trim() !== ''
+    )
       subjectStart = lastComma + 1;
     let subject = before.slice(subjectStart);
     let subjectAt = sentence.start + subjectStart;
@@ -143,7 +167,8 @@ export function attribute(
     if (subject.trim() === '') {
       // Inverted: "…," said Ann Lee, the head of the board.
       const after = s.slice(m.index + verb.length);
-      const phrase = (/^\s+(.+?)(?=,|;|\.|$)/.exec(after)?.[1] ?? '').trim();
+      // Inside a sentence a full stop is a title's or an initial's ("said Dr. Ingrid Sommer").
+      const phrase = (/^\s+(.+?)(?=,|;|[.!?]["”’]?\s*$|$)/.exec(after)?.[1] ?? '').trim();
       const at = sentence.start + m.index + verb.length + after.indexOf(phrase);
       const speaker = speakerOf(phrase, at, mentions, finder, previous);
       if (speaker) return result(speaker, verb, kindOf(verb, speaker, s));
@@ -155,7 +180,19 @@ export function attribute(
 
   const expected = EXPECTED.exec(s);
   if (expected) return { cue: expected[0], kind: 'assessment', quotations: [] };
-  if (quotes.length > 0 && previous) return result(previous, undefined, 'quote');
+  // A quotation without a verb of its own: the person the sentence opens with ("Roth has
+  // described the plan as “painful but necessary.”"), else the paragraph's last speaker.
+  if (quotes.length > 0) {
+    const firstQuote = (quotes[0] as Span).start;
+    const opener = mentions.find(
+      (m) =>
+        m.entity.type === 'Person' &&
+        m.end < firstQuote &&
+        /^(?:\p{Lu}[\p{L}.]*\s+)*$/u.test(text.slice(sentence.start, m.start)),
+    );
+    if (opener) return result(opener.entity, undefined, 'quote');
+    if (previous) return result(previous, undefined, 'quote');
+  }
   return { kind: authorKind(s), quotations: [] };
 }
 
@@ -194,9 +231,17 @@ function speakerOf(
 ): FoundEntity | undefined {
   // "The mayor of Springfield, Jane Roe, said": the person set off by commas speaks.
   const apposed = mentions.find((m) => {
-    if (m.entity.type !== 'Person' || m.start < at || m.end > at + raw.length) return false;
+    if (m.start < at || m.end > at + raw.length) return false;
     const rel = m.start - at;
-    return /,\s*$/.test(raw.slice(0, rel)) && /^\s*,\s*$/.test(raw.slice(m.end - at));
+    if (!/,\s*$/.test(raw.slice(0, rel)) || !/^\s*,\s*$/.test(raw.slice(m.end - at))) return false;
+    // "Its German supplier, Keller Optik AG, said": a body set off by commas after a
+    // description of it speaks too; a country or place there is a circumstance.
+    return (
+      m.entity.type === 'Person' ||
+      (m.entity.type !== 'Country' &&
+        m.entity.type !== 'Place' &&
+        DESCRIBED.test(`${raw.slice(0, rel).replace(/,\s*$/, '')} `))
+    );
   });
   if (apposed) return apposed.entity;
   let phrase = raw;
@@ -211,6 +256,8 @@ function speakerOf(
     }
     const comma = phrase.indexOf(',');
     if (comma < 0) break;
+    // "Critics, including the union, warned": the part before the comma is the subject.
+    if (/^\s*(?:including|such as|among them|notably)\b/i.test(phrase.slice(comma + 1))) break;
     const head = mentions.some((m) => m.start >= offset && m.start < offset + comma);
     if (head) break;
     const cut = comma + 1 + (/^\s*/.exec(phrase.slice(comma + 1))?.[0].length ?? 0);
@@ -245,12 +292,22 @@ function speakerOf(
     first.end + 1 === inPhrase[1].start
   )
     first = { ...inPhrase[1], start: first.start };
-  // A title or article before the name ("Council Leader Tomas Brenner", "Dr. Adeyemi", "the Courier").
+  // A demonym and a descriptor before the name: "the Swedish newspaper Dagens Nyheter".
+  if (
+    first &&
+    first.entity.type === 'Country' &&
+    inPhrase[1] &&
+    DESCRIBED.test(phrase.slice(first.end - offset, inPhrase[1].start - offset))
+  )
+    first = inPhrase[1];
+  // A title, an article or a descriptor before the name ("Council Leader Tomas Brenner", "Dr.
+  // Adeyemi", "the Courier", "local newspaper Göteborgs-Posten", "a report by Amnesty").
   const lead = first ? phrase.slice(0, first.start - offset) : '';
-  if (first && /^(?:the\s+)?(?:\p{Lu}[\p{L}.]*\s+)*$/u.test(lead)) {
+  if (first && (/^(?:the\s+)?(?:\p{Lu}[\p{L}.]*\s+)*$/u.test(lead) || DESCRIBED.test(lead))) {
     const after = phrase.slice(first.end - offset);
-    // "CivilNet’s sources in …": the possessive names whose sources, not who speaks.
-    if (!/^['’]s?\s+\p{Ll}/u.test(after)) return first.entity;
+    // "CivilNet’s sources in …": the possessive names whose sources, not who speaks; "Le
+    // Monde's website" is Le Monde's own words.
+    if (!/^['’]s?\s+\p{Ll}/u.test(after) || OWN_WORDS.test(after)) return first.entity;
   }
   const office = /^[Tt]he\s+([\p{Ll}-]+(?:\s+[\p{Ll}-]+)?)$/u.exec(phrase);
   if (office) {

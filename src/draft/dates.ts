@@ -46,6 +46,8 @@ export function findDates(text: string, published?: string): FoundDate[] {
   for (const r of chrono.parse(text, { instant: reference, timezone: 0 })) {
     const around = text.slice(Math.max(0, r.index - 16), r.index + r.text.length);
     if (LENGTH_OF_TIME.test(around) && !/\bago\b/i.test(r.text)) continue;
+    // A part of the day alone gives no date ("the Evening Gazette", "in the morning").
+    if (/^(?:evening|morning|afternoon|night|noon|midnight)$/i.test(r.text.trim())) continue;
     const s = r.start;
     const week = WEEK.exec(r.text);
     // Without a publication date, only words that carry their own year are resolved.
@@ -53,7 +55,8 @@ export function findDates(text: string, published?: string): FoundDate[] {
     // chrono keeps a trailing comma ("on Tuesday,"); the date's words end before it.
     const words = r.text.replace(/[\s,.;:]+$/, '');
     const entry: FoundDate = { text: words, start: r.index, end: r.index + words.length };
-    if (published || resolvable) entry.date = precise(r, week !== null);
+    if (published || resolvable)
+      entry.date = precise(r, week !== null, tense(text, r.index), reference);
     found.push(entry);
   }
   YEAR.lastIndex = 0;
@@ -66,9 +69,37 @@ export function findDates(text: string, published?: string): FoundDate[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
-function precise(r: chrono.ParsedResult, week: boolean): string {
-  const d = r.start.date();
+/**
+ * News tells what happened: a weekday alone ("said on Friday") is the last such day up to the
+ * publication date unless the sentence looks ahead ("will", "next", "is due to").
+ */
+function tense(sentence: string, at: number): 'past' | 'future' {
+  // "will close …, the ministry said on Friday": the verb before the day decides.
+  if (PAST_BEFORE.test(sentence.slice(0, at))) return 'past';
+  return FUTURE.test(sentence) ? 'future' : 'past';
+}
+const PAST_BEFORE = /\b(?:said|told|\p{L}+ed)\s+(?:\p{Ll}+\s+)?$/u;
+const FUTURE =
+  /\b(?:will|shall|(?:is|are)\s+(?:due|to|on|set\s+for)|next|coming|upcoming|scheduled|plans?\s+to|expected\s+to)\b|['’]ll\b/i;
+
+function precise(
+  r: chrono.ParsedResult,
+  week: boolean,
+  when: 'past' | 'future',
+  reference: Date,
+): string {
+  let d = r.start.date();
   const s = r.start;
+  if (s.isCertain('weekday') && !s.isCertain('day')) {
+    const day = Date.UTC(
+      reference.getUTCFullYear(),
+      reference.getUTCMonth(),
+      reference.getUTCDate(),
+    );
+    const step = 7 * 86_400_000;
+    if (when === 'past') while (d.getTime() >= day + 86_400_000) d = new Date(d.getTime() - step);
+    else while (d.getTime() < day) d = new Date(d.getTime() + step);
+  }
   if (week) {
     // A week is the interval from its Monday to its Sunday.
     const day = (d.getUTCDay() + 6) % 7;

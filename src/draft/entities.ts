@@ -74,7 +74,7 @@ const KEYWORD_TYPES: [RegExp, EntityType][] = [
     'Media',
   ],
   [
-    /\b(Union|Organization|Organisation|Council|Bank|Party|Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|LLC|Group|University|College|School|Hospital|Committee|Association|Institute|Fund|Foundation|Alliance|League|Federation|Society|Commission|Agency|Authority|Board|Office|Court|Church|Club|Bloc|Coalition|Movement|Front|Trust|Utility|Utilities|Cooperative|Co-op|Works|Industries|Systems|Laboratories|Labs|Center|Centre|Museum|Library|Service|Services|Water|Power|Energy|Electric|Gas|Telecom|Airlines|Airways|Motors|Foods|Pharma|Partners|Holdings|Friends)\b/,
+    /\b(Union|Organization|Organisation|Council|Bank|Party|Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|LLC|Group|University|College|School|Hospital|Committee|Association|Institute|Fund|Foundation|Alliance|League|Federation|Society|Commission|Agency|Authority|Board|Office|Court|Church|Club|Bloc|Coalition|Movement|Front|Trust|Utility|Utilities|Cooperative|Co-op|Works|Industries|Systems|Laboratories|Labs|Center|Centre|Museum|Library|Service|Services|Water|Power|Energy|Electric|Gas|Telecom|Airlines|Airways|Motors|Foods|Pharma|Partners|Holdings|Friends|AG|SA|SARL|GmbH|plc|PLC|NV|BV|SpA|ASA|Oy|Oyj)\b/,
     'Organization',
   ],
   [
@@ -105,6 +105,11 @@ export function slug(name: string): string {
   return name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
+    .replace(/ß/g, 'ss')
+    .replace(/[æÆ]/g, 'ae')
+    .replace(/[øØ]/g, 'o')
+    .replace(/[łŁ]/g, 'l')
+    .replace(/[đĐ]/g, 'd')
     .toLowerCase()
     .replace(/['’]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
@@ -164,9 +169,27 @@ export class EntityFinder {
   /** Words the text also writes in lower case: capitalised at a sentence's start, not names. */
   private readonly lowerWords = new Set<string>();
 
+  /** Capitalised words the text writes on their own, not followed by another capitalised word. */
+  private readonly aloneWords = new Set<string>();
+
+  private readonly source: string;
+
   constructor(text: string) {
+    this.source = text;
     for (const m of text.matchAll(/(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*/gu))
       this.lowerWords.add(m[0]);
+    for (const m of text.matchAll(
+      /(?<![\p{L}\p{M}'’-])\p{Lu}[\p{L}\p{M}]*(?![\p{L}\p{M}-]|\s+\p{Lu})/gu,
+    ))
+      this.aloneWords.add(m[0]);
+  }
+
+  /** The place a dateline names ("GOTHENBURG, March 3 —"): a place, like "in Gothenburg". */
+  datelinePlace(name: string): FoundEntity {
+    const known = this.lookup(name);
+    if (known) return known;
+    const place = PLACE_BY_NAME.get(name.toLowerCase());
+    return place ? this.place(place.place.name, place.place.type, name) : this.add('Place', name);
   }
 
   /** Whether a single word names something already found: a name, a surname, a body's first word. */
@@ -178,6 +201,18 @@ export class EntityFinder {
         parts.length > 1 && (e.type === 'Person' ? parts[parts.length - 1] : parts[0]) === word
       );
     });
+  }
+
+  /** Whether the article names a country or region on its own, not only by its demonym. */
+  private namedAlone(place: { name: string; others: string[] }): boolean {
+    if (this.lookup(place.name)) return true;
+    return [place.name.replace(/^the /, ''), ...place.others].some((n) =>
+      n.includes(' ') ? this.textHas(n) : this.aloneWords.has(n),
+    );
+  }
+
+  private textHas(name: string): boolean {
+    return this.source.includes(name);
   }
 
   /** The entity with this name or alias, if any. */
@@ -200,7 +235,7 @@ export class EntityFinder {
       }
       // A run of capitalised words, joined by single spaces or connectors ("Ministry of Defense").
       // A hyphenated word ("Russian-led", "Turkish-Armenian") stands alone.
-      const hyphen = (x: Token | undefined) => x !== undefined && /[-‐]/.test(x.text);
+      const hyphen = (x: Token | undefined) => x !== undefined && splitsAtHyphen(x.text);
       let j = i;
       while (j + 1 < toks.length && !(toks[j] as Token).possessive && !hyphen(toks[j])) {
         const next = toks[j + 1] as Token;
@@ -267,7 +302,7 @@ export class EntityFinder {
       run = run.slice(0, -1);
     if (run.length === 0) return;
     // Hyphenated words: "Russian-led" names Russia; "Turkish-Armenian" names two countries.
-    if (run.length === 1 && /[-‐]/.test((run[0] as Token).text)) {
+    if (run.length === 1 && splitsAtHyphen((run[0] as Token).text)) {
       const t = run[0] as Token;
       let offset = t.start;
       for (const part of t.text.split(/[-‐]/)) {
@@ -346,13 +381,47 @@ export class EntityFinder {
         if (media && mediaNoun) this.alias(media, `${name}${mediaNoun[0]}`);
         return;
       }
-      out.push({
-        start,
-        end: first.end,
-        entity: this.place(lead.place.name, lead.place.type, first.text),
+      // Inside a longer name ("European Commission") the demonym names its country only
+      // when the article also names the country on its own ("Armenian Government", Armenia).
+      if (this.namedAlone(lead.place))
+        out.push({
+          start,
+          end: first.end,
+          entity: this.place(lead.place.name, lead.place.type, first.text),
+        });
+    }
+    // A short form of a body named in full before: "the Commission" after "European
+    // Commission", "the Port Authority" after "Gothenburg Port Authority".
+    if (run.length <= 3 && !LOCATIVE.test(text.slice(Math.max(0, start - 30), start))) {
+      const words = name.split(' ');
+      const body = this.recent.find((e) => {
+        if (e.type === 'Person' || e.type === 'Country' || e.type === 'Group') return false;
+        const parts = e.name.split(' ');
+        return (
+          parts.length > words.length &&
+          parts.slice(-words.length).join(' ') === name &&
+          (words.length > 1 ||
+            typeByKeyword(name) !== undefined ||
+            GENERIC.has(name) ||
+            /\bthe\s+$/i.test(text.slice(Math.max(0, start - 4), start)))
+        );
       });
+      if (body) {
+        this.alias(body, name);
+        this.touch(body);
+        out.push({ start, end, entity: body });
+        return;
+      }
     }
     if (run.length === 1 && (GENERIC.has(name) || STOP.has(name))) return;
+    // An adjective before a common noun ("Nordic ports", "Arctic waters") names nothing.
+    if (
+      run.length === 1 &&
+      ADJECTIVE.test(name) &&
+      !this.knows(name) &&
+      /^\s+\p{Ll}/u.test(text.slice(end, end + 3))
+    )
+      return;
     // Named events and documents ("Color Revolution", "Paris Agreement") are not entities.
     if (EVENTS.test(name)) return;
     // The first word of a body named in full before ("Veltrix" after "Veltrix Systems"), unless
@@ -384,7 +453,9 @@ export class EntityFinder {
     }
     const before = text.slice(Math.max(0, start - 30), start);
     const after = text.slice(end, end + 40);
-    let type = typeByKeyword(name);
+    // "the environmental group Clean Coast", "Clean Coast, a campaign group,": the
+    // apposition's noun says what the name is, before the words inside the name do.
+    let type = appositiveType(before, after) ?? typeByKeyword(name);
     if (!type && mediaNoun) type = 'Media';
     if (!type && /\b(according to|interview with|told)\s+(?:the\s+)?$/i.test(before))
       type = 'Media';
@@ -398,6 +469,18 @@ export class EntityFinder {
       type = 'Place';
     if (!type && /^[\p{Lu}]{2,6}$/u.test(name)) type = 'Organization';
     if (!type && run.length === 1 && LOCATIVE.test(before)) type = 'Place';
+    // "in New York", "near Le Havre": a name of a few words after "in" is a place too.
+    if (
+      !type &&
+      run.length <= 3 &&
+      /\b(?:in|near|outside|inside|across|around|throughout)\s+$/.test(before)
+    )
+      type = 'Place';
+    // "Le Monde", "Der Standard", "El País": a name opening with an article is no person's.
+    if (!type && run.length >= 2 && FOREIGN_ARTICLE.test((run[0] as Token).text))
+      type = /^\s+(?:reported|reports|wrote|writes|published|revealed)\b/.test(after)
+        ? 'Media'
+        : 'Organization';
     if (
       !type &&
       run.length >= 2 &&
@@ -531,6 +614,39 @@ export class EntityFinder {
     this.recent.unshift(entity);
     if (this.recent.length > 64) this.recent.pop();
   }
+}
+
+const FOREIGN_ARTICLE = /^(?:Le|La|Les|El|Los|Las|Il|Der|Die|Das|De|Het|Den|Det)$/;
+const ADJECTIVE = /^\p{Lu}\p{Ll}+(?:ic|ian|ean|ese|ish|ern|an)$/u;
+const ORG_NOUNS =
+  'group|organi[sz]ation|company|firm|agency|party|charity|union|association|coalition|network|alliance|foundation|institute|bank|insurer|lender|retailer|carmaker|manufacturer|maker|operator|developer|startup|start-up|conglomerate|watchdog|regulator|NGO|non-profit|nonprofit|club|society|movement|utility|chain|airline|consultancy|think tank';
+const MEDIA_APPOSITIVE =
+  'newspaper|daily|weekly|broadcaster|news agency|news site|news website|website|magazine|tabloid|channel|outlet|paper|radio station|TV channel|television channel';
+const APPOSITIVE_BEFORE = new RegExp(
+  `\\b(?:(${MEDIA_APPOSITIVE})|(${ORG_NOUNS})|((?:city|town|village|region|province|county|state|district|island|port)\\s+of))\\s+(?:the\\s+)?$`,
+);
+const APPOSITIVE_AFTER = new RegExp(
+  `^,\\s+(?:an?|the)\\s+(?:[\\p{Ll}-]+\\s+){0,3}?(?:(${MEDIA_APPOSITIVE})|(${ORG_NOUNS}))\\b(?![’'-])(?=\\s*[,.;)—–]|\\s+(?:of|for|in|based|which|that|founded|run|led)\\b)`,
+  'u',
+);
+
+/** The type an apposition gives a name: "the group Clean Coast", "Clean Coast, a charity". */
+function appositiveType(before: string, after: string): EntityType | undefined {
+  const m = APPOSITIVE_BEFORE.exec(before) ?? APPOSITIVE_AFTER.exec(after);
+  if (!m) return undefined;
+  return m[1] ? 'Media' : m[3] ? 'Place' : 'Organization';
+}
+
+/**
+ * Whether a hyphenated word is read part by part: "Russian-led" (Russia) and
+ * "Turkish-Armenian" (Turkey, Armenia) are; "Göteborgs-Posten", "Al-Jazeera" and
+ * "Jean-Pierre" are names whole.
+ */
+function splitsAtHyphen(word: string): boolean {
+  if (!/[-‐]/.test(word)) return false;
+  const parts = word.split(/[-‐]/);
+  if (parts.some((p) => !isCap(p))) return true;
+  return parts.every((p) => PLACE_BY_NAME.has(p.toLowerCase()));
 }
 
 function typeByKeyword(name: string): EntityType | undefined {

@@ -65,8 +65,17 @@ export function draftDataset(text: string, options: DraftOptions): DraftResult {
 
   for (const para of paragraphs(text, layout.bodyStart)) {
     let previous: FoundEntity | undefined;
-    for (const sentence of splitSentences(text, para.start, para.end)) {
+    for (const whole of splitSentences(text, para.start, para.end)) {
       sentences++;
+      // A dateline ("GOTHENBURG, March 3 —") says where the story was filed: its place is
+      // recorded, but it is neither part of the claim nor its speaker, and its date is not
+      // the claim's.
+      const dateline = layout.dateline;
+      let sentence = whole;
+      if (dateline && whole.start === dateline.span.start && whole.end > dateline.span.end) {
+        finder.datelinePlace(text.slice(dateline.place.start, dateline.place.end));
+        sentence = { start: dateline.span.end, end: whole.end };
+      }
       const mentions = finder.mentionsIn(text, sentence.start, sentence.end);
       noteOffices(text, sentence, mentions, finder);
       const who = attribute(text, sentence, mentions, finder, previous);

@@ -8,6 +8,11 @@ export interface Layout {
   byline?: { name: string; span: Span };
   /** UTF-16 index where the body begins. */
   bodyStart: number;
+  /**
+   * A dateline opening the body ("GOTHENBURG, March 3 —", "WASHINGTON (Reuters) -", "Paris,
+   * 5 March:"): `span` is all of it up to the first word of the sentence, `place` its place.
+   */
+  dateline?: { span: Span; place: Span };
 }
 
 interface Line {
@@ -57,7 +62,41 @@ export function readLayout(text: string): Layout {
     bodyStart = by.end;
   }
   layout.bodyStart = bodyStart;
+  const dateline = readDateline(text, bodyStart);
+  if (dateline) layout.dateline = dateline;
   return layout;
+}
+
+const MONTH =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const PLACE_WORD = "\\p{Lu}[\\p{L}\\p{M}'’.-]*";
+const DATELINE = new RegExp(
+  `^(${PLACE_WORD}(?: ${PLACE_WORD}){0,3})` + // the place
+    `((?:,\\s+${PLACE_WORD}(?: ${PLACE_WORD}){0,2}(?=\\s*[,(—–:-]))?` + // its state or country
+    `(?:,\\s+(?:${MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH})(?:,?\\s+\\d{4})?)?)` + // a date
+    '(\\s*\\([\\p{L}\\p{M} .&/-]{1,40}\\))?' + // the agency
+    '\\s*(?:[—–]|--?|:)\\s+(?=[\\p{Lu}“"‘\\d])',
+  'u',
+);
+
+/**
+ * The dateline at the start of the body. A place in capitals needs nothing more
+ * ("NAIROBI —"); a place written like any word needs a date or an agency beside it ("Paris,
+ * 5 March:"), so that a sentence such as "Tomas Brenner — the council leader — said" is not
+ * taken for one.
+ */
+function readDateline(text: string, bodyStart: number): Layout['dateline'] {
+  const lead = /^\s*/.exec(text.slice(bodyStart))?.[0].length ?? 0;
+  const at = bodyStart + lead;
+  const m = DATELINE.exec(text.slice(at, at + 160));
+  if (!m) return undefined;
+  const place = m[1] as string;
+  const caps = /^[\p{Lu}\p{M}'’. -]+$/u.test(place) && /\p{Lu}{2}/u.test(place);
+  if (!caps && !(m[2] || m[3])) return undefined;
+  return {
+    span: { start: at, end: at + m[0].length },
+    place: { start: at, end: at + place.length },
+  };
 }
 
 function isHeadline(line: string): boolean {

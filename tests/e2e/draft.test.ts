@@ -109,6 +109,24 @@ describe('armru draft on the built-in article', () => {
   });
 });
 
+describe('armru draft on a wire story it was not tuned on', () => {
+  it('keeps the dateline out of the claims and gives each report to its source', () => {
+    const r = armru(['draft', fixture('draft/wire.txt'), '--published', '2024-03-13']);
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout) as DatasetDocument;
+    const first = doc.claims[0];
+    expect([first?.quote.exact.slice(0, 26), first?.assertedBy, first?.cue]).toEqual([
+      'Heavy rain washed away a s',
+      'police',
+      'said',
+    ]);
+    expect(doc.claims.map((c) => c.assertedBy)).not.toContain('innsbruck');
+    expect(doc.claims.find((c) => c.cue === 'According to')?.assertedBy).toBe('orf');
+    expect(doc.entities.map((e) => e.id)).not.toContain('bahnen');
+    expect(doc.entities.find((e) => e.id === 'innsbruck')?.type).toBe('Place');
+  });
+});
+
 describe('a draft of a new article is a dataset like any other', () => {
   let out: string;
   let data: string[];

@@ -270,7 +270,6 @@ describe('a third invented article, written after the rules (tests/fixtures/draf
     expect(doc.entities.map((e) => [e.name, e.type])).toEqual([
       ['Brussels', 'Place'],
       ['Veltrix Systems', 'Organization'],
-      ['Europe', 'Place'],
       ['European Commission', 'Organization'],
       ['Hanna Lindqvist', 'Person'],
       ['Reuters', 'Media'],
@@ -306,6 +305,373 @@ describe('a fourth invented article, with a dateline and straight quotes (solar.
     expect(entity(doc, 'nairobi')?.type).toBe('Place');
     expect(entity(doc, 'sunforge-energy-ltd')?.aliases).toEqual(['Sunforge']);
     expect(entity(doc, 'david-otieno')?.aliases).toEqual(['Otieno']);
+  });
+});
+
+const rows = (doc: DatasetDocument) => doc.claims.map((c) => [c.kind, c.assertedBy, c.cue ?? null]);
+const names = (doc: DatasetDocument) => doc.entities.map((e) => [e.name, e.type]);
+const firstClaim = (text: string) => draft(text, { published: '2024-03-13' }).claims[0];
+
+describe('datelines', () => {
+  it('reads the dateline forms wire stories use, and only at the start of the body', () => {
+    const at = (text: string) => {
+      const d = readLayout(text).dateline;
+      return d && [text.slice(d.span.start, d.span.end), text.slice(d.place.start, d.place.end)];
+    };
+    expect(at('OSLO, March 3 — The port closed.')).toEqual(['OSLO, March 3 — ', 'OSLO']);
+    expect(at('WASHINGTON (Reuters) - The bill passed.')).toEqual([
+      'WASHINGTON (Reuters) - ',
+      'WASHINGTON',
+    ]);
+    expect(at('Paris, 5 March: The strike ended.')).toEqual(['Paris, 5 March: ', 'Paris']);
+    expect(at('LYON, France (AP) — Rain fell.')).toEqual(['LYON, France (AP) — ', 'LYON']);
+    expect(at('NEW YORK — Shares fell.')).toEqual(['NEW YORK — ', 'NEW YORK']);
+    // A name written like any word needs a date or an agency to be a dateline.
+    expect(at('Tomas Brenner — the council leader — said no.')).toBeUndefined();
+    expect(at('Officials: the port is closed.')).toBeUndefined();
+  });
+
+  it('keeps the dateline out of the claim, its speaker and its date, and records its place', () => {
+    const doc = draft(
+      'Head\n\nBy Ann Lee\n\nOSLO, March 3 — The harbour board has delayed the new quay, officials said on Tuesday, citing costs.',
+      { published: '2024-03-13' },
+    );
+    expect(
+      doc.claims.map((c) => [c.quote.exact, c.assertedBy, c.cue, c.actors, c.when?.date]),
+    ).toEqual([
+      [
+        'The harbour board has delayed the new quay, officials said on Tuesday, citing costs.',
+        'officials',
+        'said',
+        ['officials'],
+        '2024-03-12',
+      ],
+    ]);
+    expect(names(doc)).toEqual([
+      ['OSLO', 'Place'],
+      ['officials', 'Group'],
+    ]);
+  });
+});
+
+describe('attribution set off by commas, and words that report no speech', () => {
+  it('finds the subject of a reporting verb followed by a time and a comma or the sentence end', () => {
+    expect(rows(draft('The mine will shut, workers said late on Friday, blaming prices.'))).toEqual(
+      [['statement', 'workers', 'said']],
+    );
+    expect(
+      rows(draft('The treasurer took the money, the prosecutor alleged on Monday at the trial.')),
+    ).toEqual([['statement', 'the-prosecutor', 'alleged']]);
+    // "said on Monday that …": the verb introduces what follows, its subject is the sentence's.
+    expect(rows(draft('Anna Berg, the mayor, said on Monday that the mine will shut.'))).toEqual([
+      ['statement', 'anna-berg', 'said'],
+    ]);
+  });
+
+  it('gives the writer a sentence saying someone did not speak', () => {
+    expect(rows(draft('The Northgate Agency declined to say how much it paid.'))).toEqual([
+      ['event', 'author', null],
+    ]);
+    expect(rows(draft('The Northgate Agency did not say why.'))).toEqual([
+      ['background', 'author', null],
+    ]);
+  });
+});
+
+describe('"according to" and subjects with a descriptor around the name', () => {
+  it('gives the report to the outlet or body a descriptor introduces', () => {
+    const speaker = (sentence: string) => {
+      const c = firstClaim(sentence);
+      return [c?.kind, c?.assertedBy];
+    };
+    expect(speaker('According to local newspaper Smålands-Posten, the plan costs more.')).toEqual([
+      'report',
+      'smalands-posten',
+    ]);
+    expect(speaker('According to the Qatari broadcaster Al-Jazeera, talks resumed.')).toEqual([
+      'report',
+      'al-jazeera',
+    ]);
+    expect(speaker('According to news agency Kyodo, the talks resumed.')).toEqual([
+      'report',
+      'kyodo',
+    ]);
+    expect(speaker("According to Le Monde's website, the talks resumed.")).toEqual([
+      'report',
+      'le-monde',
+    ]);
+    expect(speaker('According to figures from Statistics Norway, prices rose.')).toEqual([
+      'report',
+      'statistics-norway',
+    ]);
+    expect(speaker('The regional rail operator Nordbahn said the line would reopen.')).toEqual([
+      'statement',
+      'nordbahn',
+    ]);
+    expect(speaker('Its Danish supplier, Krogh Optik AG, said it would hire.')).toEqual([
+      'statement',
+      'krogh-optik-ag',
+    ]);
+    // The possessive still names whose sources speak, not who speaks.
+    expect(speaker('According to Kyodo’s sources in the ministry, talks resumed.')).toEqual([
+      'report',
+      'kyodos-sources-in-the-ministry',
+    ]);
+  });
+});
+
+describe('entities: words inside names, adjectives, short forms, appositions', () => {
+  it('does not make a demonym inside a longer name its own entity unless the place is named alone', () => {
+    expect(names(draft('The European Commission opened an inquiry.'))).toEqual([
+      ['European Commission', 'Organization'],
+    ]);
+    expect(draft('The Armenian Government met. Armenia agreed.').claims[0]?.actors).toEqual([
+      'armenia',
+      'armenian-government',
+    ]);
+  });
+
+  it('reads an adjective before a common noun as no entity', () => {
+    expect(names(draft('The inquiry covers Nordic ports and Baltic shipyards.'))).toEqual([]);
+  });
+
+  it('reads a hyphenated name whole, and a hyphenated pair of demonyms as two places', () => {
+    expect(
+      names(
+        draft('The paper Göteborgs-Posten met Jean-Luc Moreau on the Turkish-Armenian border.'),
+      ),
+    ).toEqual([
+      ['Göteborgs-Posten', 'Media'],
+      ['Jean-Luc Moreau', 'Person'],
+      ['Turkey', 'Country'],
+      ['Armenia', 'Country'],
+    ]);
+  });
+
+  it('links a later short form to the body named in full before', () => {
+    const doc = draft(
+      'The Harbour Port Authority met the Northern Commission. The Commission declined to comment. The Authority and the Port Authority did too.',
+    );
+    expect(names(doc)).toEqual([
+      ['Harbour Port Authority', 'Organization'],
+      ['Northern Commission', 'Organization'],
+    ]);
+    expect(doc.entities.map((e) => e.aliases)).toEqual([
+      ['Authority', 'Port Authority'],
+      ['Commission'],
+    ]);
+    expect(doc.claims.map((c) => c.actors)).toEqual([
+      ['harbour-port-authority', 'northern-commission'],
+      ['northern-commission'],
+      ['harbour-port-authority'],
+    ]);
+  });
+
+  it('types a name by the apposition that introduces or follows it', () => {
+    expect(
+      names(
+        draft(
+          'Critics included the environmental group Clean Coast and Blue Harbour, a campaign group, as well as the daily Morning Star and the city of Lyon.',
+        ),
+      ),
+    ).toEqual([
+      ['Clean Coast', 'Organization'],
+      ['Blue Harbour', 'Organization'],
+      ['Morning Star', 'Media'],
+      ['Lyon', 'Place'],
+    ]);
+    // A possessive after the noun is not an apposition: "Ines Okafor, the utility’s engineer".
+    expect(names(draft('Ines Okafor, the utility’s engineer, spoke.'))).toEqual([
+      ['Ines Okafor', 'Person'],
+    ]);
+  });
+
+  it('reads company suffixes, foreign articles and a place of two words after "in"', () => {
+    expect(
+      names(draft('Keller Optik AG rose in New York. Le Monde reported it. El Sol Group sued.')),
+    ).toEqual([
+      ['Keller Optik AG', 'Organization'],
+      ['New York', 'Place'],
+      ['Le Monde', 'Media'],
+      ['El Sol Group', 'Organization'],
+    ]);
+  });
+
+  it('spells ids in ASCII for letters without a decomposition', () => {
+    expect(draft('Jürgen Weiß and Søren Ærø spoke.').entities.map((e) => e.id)).toEqual([
+      'jurgen-weiss',
+      'soren-aero',
+    ]);
+  });
+});
+
+describe('speakers of quotations and of subjects with an apposition', () => {
+  it('reads a speaker with a title after an inverted verb', () => {
+    expect(
+      rows(draft('“The roads are closed,” said Dr. Ingrid Sommer, who runs the clinic.')),
+    ).toEqual([['quote', 'ingrid-sommer', 'said']]);
+  });
+
+  it('gives a quotation without a verb to the person the sentence opens with', () => {
+    expect(
+      rows(
+        draft(
+          'According to Reuters, costs rose. Anna Berg has described the plan as “painful but fair.”',
+        ),
+      ),
+    ).toEqual([
+      ['report', 'reuters', 'According to'],
+      ['quote', 'anna-berg', null],
+    ]);
+  });
+
+  it('reads "X disagreed, saying …" as X speaking, and "said in a statement it would" as no parenthesis', () => {
+    expect(rows(draft('Councillor Raúl Medina disagreed, saying the rent was too low.'))).toEqual([
+      ['statement', 'raul-medina', 'saying'],
+    ]);
+    expect(
+      rows(draft("The club's owner, Grupo Almendra S.L., said in a statement it would invest.")),
+    ).toEqual([['statement', 'grupo-almendra-s-l', 'said']]);
+  });
+
+  it('keeps the subject before "including …"', () => {
+    expect(
+      rows(draft('Critics, including the union Unite, warned that waits would grow.')),
+    ).toEqual([['statement', 'critics', 'warned']]);
+  });
+});
+
+describe('dates that are not dates', () => {
+  it('reads a weekday alone as the last such day unless the sentence looks ahead', () => {
+    const dates = (t: string) => findDates(t, '2024-03-13').map((d) => d.date);
+    expect(dates('The board met on Friday.')).toEqual(['2024-03-08']);
+    expect(dates('Clinics will close, the ministry said on Friday.')).toEqual(['2024-03-08']);
+    expect(dates('The talks will resume on Friday.')).toEqual(['2024-03-15']);
+    expect(dates('The vote is on Monday.')).toEqual(['2024-03-18']);
+    expect(dates('She spoke on Wednesday.')).toEqual(['2024-03-13']);
+  });
+
+  it('skips a length of time and a part of the day', () => {
+    expect(findDates('The line was closed for ten days in 2021.', '2024-03-13')).toEqual([
+      { text: '2021', start: 36, end: 40, date: '2021' },
+    ]);
+    expect(findDates('The Evening Gazette saw it in March.', '2024-03-13')).toEqual([
+      { text: 'March', start: 30, end: 35, date: '2024-03' },
+    ]);
+    expect(findDates('It closed three days ago.', '2024-03-13').map((d) => d.date)).toEqual([
+      '2024-03-10',
+    ]);
+  });
+});
+
+describe('four more invented articles of other styles (wire, court, business, French names)', () => {
+  const load = (name: string) =>
+    draft(readFileSync(`tests/fixtures/draft/${name}.txt`, 'utf8'), { published: '2024-03-13' });
+
+  it('a wire story with an "(AP) —" dateline', () => {
+    const doc = load('wire');
+    expect(rows(doc)).toEqual([
+      ['statement', 'police', 'said'],
+      ['statement', 'tiroler-bahnen', 'said'],
+      ['quote', 'lukas-brandstatter', 'said'],
+      ['statement', 'lukas-brandstatter', 'said'],
+      ['report', 'orf', 'According to'],
+      ['statement', 'tiroler-bahnen', 'confirmed'],
+      ['statement', 'transport-ministry', 'said'],
+      ['background', 'author', null],
+      ['report', 'der-standard', 'reported'],
+    ]);
+    expect(names(doc)).toEqual([
+      ['INNSBRUCK', 'Place'],
+      ['police', 'Group'],
+      ['Tiroler Bahnen', 'Organization'],
+      ['Lukas Brandstätter', 'Person'],
+      ['Austria', 'Country'],
+      ['ORF', 'Media'],
+      ['Transport Ministry', 'Government'],
+      ['Vienna', 'Place'],
+      ['Der Standard', 'Media'],
+    ]);
+    expect(doc.claims[0]?.quote.exact.startsWith('Heavy rain')).toBe(true);
+    expect(doc.claims[4]?.when?.date).toBe('2021');
+  });
+
+  it('a health story with a "(dpa) –" dateline, "said Dr. …" and a quotation without a verb', () => {
+    const doc = load('health');
+    expect(
+      doc.claims.map((c) => [c.kind, c.assertedBy, c.cue ?? null, c.when?.date ?? null]),
+    ).toEqual([
+      ['statement', 'the-state-health-ministry', 'said', '2024-03-08'],
+      ['quote', 'ingrid-sommer', 'said', null],
+      ['statement', 'the-state-health-ministry', 'said', null],
+      ['statement', 'critics', 'warned', null],
+      ['statement', 'klaus-petersen', 'told Reuters', '2024-03-07'],
+      ['report', 'robert-koch-institute', 'According to', null],
+      ['background', 'author', null, null],
+      ['quote', 'sabine-roth', 'defended', null],
+    ]);
+    expect(names(doc)[0]).toEqual(['BERLIN', 'Place']);
+  });
+
+  it('a court report with "the prosecutor alleged"', () => {
+    const doc = load('court');
+    expect(rows(doc)).toEqual([
+      ['statement', 'the-prosecutor', 'alleged'],
+      ['background', 'author', null],
+      ['statement', 'helen-marsh', 'told'],
+      ['quote', 'helen-marsh', 'said'],
+      ['statement', 'the-defence', 'argued'],
+      ['statement', 'omar-siddiqui', 'said'],
+      ['report', 'evening-gazette', 'According to'],
+      ['statement', 'alan-pryce', 'warned'],
+      ['background', 'author', null],
+      ['event', 'author', null],
+    ]);
+    expect(entity(doc, 'evening-gazette')?.type).toBe('Media');
+    expect(doc.claims[6]?.when?.date).toBe('2024-03');
+  });
+
+  it('a business story with quotations inside paragraphs and Inc./AG companies', () => {
+    const doc = load('business');
+    expect(rows(doc)).toEqual([
+      ['report', 'halvorsen-semiconductor-inc', 'reported'],
+      ['quote', 'greta-halvorsen', 'said'],
+      ['quote', 'greta-halvorsen', 'said'],
+      ['event', 'author', null],
+      ['statement', 'analysts-at-the-investment-bank-brightwater-part', 'said'],
+      ['statement', 'keller-optik-ag', 'said'],
+      ['quote', 'jurgen-weiss', 'said'],
+      ['report', 'bloomberg-news', 'According to'],
+      ['event', 'author', null],
+    ]);
+    expect(entity(doc, 'new-york')?.type).toBe('Place');
+    expect(entity(doc, 'keller-optik-ag')?.type).toBe('Organization');
+  });
+
+  it('a story with French names and accents and a "Paris, 12 March:" dateline', () => {
+    const doc = load('french');
+    expect(rows(doc)).toEqual([
+      ['report', 'mediapart', 'according to'],
+      ['denial', 'etienne-lefevre', 'rejected'],
+      ['quote', 'etienne-lefevre', 'told France Info'],
+      ['statement', 'lyon-ensemble', 'called'],
+      ['quote', 'helene-guerin-roux', 'said'],
+      ['statement', 'batiments-rhone-sarl', 'said'],
+      ['event', 'author', null],
+      ['report', 'le-monde', 'reported'],
+    ]);
+    expect(names(doc)).toEqual([
+      ['Paris', 'Place'],
+      ['Lyon', 'Place'],
+      ['Mediapart', 'Media'],
+      ['Étienne Lefèvre', 'Person'],
+      ['France Info', 'Media'],
+      ['Lyon Ensemble', 'Organization'],
+      ['Hélène Guérin-Roux', 'Person'],
+      ['Bâtiments Rhône SARL', 'Organization'],
+      ['France', 'Country'],
+      ['Le Monde', 'Media'],
+    ]);
   });
 });
 
