@@ -253,7 +253,11 @@ export class MatchExplainer {
   }
 }
 
-/** One term's tier in a claim from its matches, as ClaimSearcher's `tierOf` works it out. */
+/**
+ * One term's tier in a claim from its matches, by the rule ClaimSearcher's `searchTerm` ranks
+ * with: 0 for the claim's own words, 1 for a value that is not an alias, else alias-only
+ * (every match here has positions: termMatches keeps no other).
+ */
 function tierOfTerm(matches: readonly HitMatch[], values: Values): Tier {
   let tier: Tier = ALIAS_ONLY;
   for (const m of matches) {

@@ -269,7 +269,7 @@ interface SharedMatches {
   at: number[];
   matches: ValueMatch[];
   norms: number[];
-  /** Some matching value is not an alias and has positions (see `tierOf`). */
+  /** Some matching value is not an alias and has positions (see the tier in `searchTerm`). */
   strong: boolean;
   /** Per field: starting score to fuse.js's product over the run's matching values. */
   products: Map<number, number>[];
