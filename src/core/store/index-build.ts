@@ -205,11 +205,8 @@ function lock(dir: string, file: string): () => void {
       // The holder is gone when no process has its id, or when the process that has it now
       // started at another time than the one that wrote the lock (an id used again after a
       // crash or a restart: a live stranger, which used to block every build for good).
-      const gone =
-        !processRunning(holder) ||
-        (startText !== undefined &&
-          processStart(holder) !== undefined &&
-          processStart(holder) !== startText);
+      const now = startText === undefined ? undefined : processStart(holder);
+      const gone = !processRunning(holder) || (now !== undefined && now !== startText);
       if (attempt === 0 && Number.isInteger(holder) && holder > 0 && gone) {
         rmSync(lockFile, { force: true });
         continue;
