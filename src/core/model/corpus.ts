@@ -51,10 +51,7 @@ export function allClaims(corpus: Corpus): ClaimRef[] {
   );
 }
 
-/**
- * An id as people may type it: any case, numbers without their leading zeros (`C9` for `c09`).
- * A number alone keeps a mark that it is one, to be matched against the ids' numbers.
- */
+/** An id as people may type it: any case, numbers without their leading zeros (`C9` for `c09`). */
 const looseId = (id: string) =>
   id.toLowerCase().replace(/\d+/g, (digits) => digits.replace(/^0+(?=\d)/, ''));
 
@@ -88,16 +85,16 @@ function claimsNamed(dataset: Dataset, local: string): Claim[] {
 export function findClaim(corpus: Corpus, id: string): ClaimRef {
   const wanted = id.trim();
   const candidates: ClaimRef[] = [];
+  const exact: ClaimRef[] = [];
   for (const dataset of corpus.datasets) {
     const prefix = `${dataset.doc.source.id}:`;
     const local = wanted.startsWith(prefix) ? wanted.slice(prefix.length) : wanted;
-    for (const claim of claimsNamed(dataset, local)) candidates.push({ dataset, claim });
+    for (const claim of claimsNamed(dataset, local)) {
+      candidates.push({ dataset, claim });
+      if (claim.id === local) exact.push({ dataset, claim });
+    }
   }
   // An exact id in one dataset wins over looser readings of it in others.
-  const exact = candidates.filter(({ dataset, claim }) => {
-    const prefix = `${dataset.doc.source.id}:`;
-    return claim.id === (wanted.startsWith(prefix) ? wanted.slice(prefix.length) : wanted);
-  });
   if (exact.length === 1) return exact[0] as ClaimRef;
   const [only] = candidates;
   if (only && candidates.length === 1) return only;
