@@ -88,12 +88,17 @@ const OPERATOR = /^[!'^=]|\$$|^\|$/;
 /** Punctuation around a word pasted from prose: `(Gyumri),` is the word Gyumri. */
 const LEADING = /^[([{\u00BF\u00A1\u201C\u2018\u00AB\u201E]+/;
 const TRAILING = /[,.;:!?)\]}\u2026\u201D\u2019\u00BB]+$/;
+/** A possessive ending: `Shoygu's`, `Shoygu’s` (the apostrophe alone is TRAILING's). */
+const POSSESSIVE = /(?<=\p{L})['\u2019][sS]$/u;
 
 /**
  * Reads the words of a search. A query written with operators is taken as written. Otherwise
  * the punctuation of prose around each word goes (question marks, commas, full stops,
  * brackets, typographic quotes: a word pasted with its comma would match a little worse and
  * could not be looked up in an index, so a pasted sentence searched every claim one by one),
+ * and so does a possessive ending (`Kynzyn's` is searched as `Kynzyn`: an apostrophe inside
+ * a word cannot be decided from the index, and at 10^5 claims its fuse.js fallback read
+ * every claim naming Kynzyn, 1.5 s a word),
  * and question and function words are left out, unless nothing would be left ("who is who"
  * stays as typed).
  */
@@ -102,7 +107,9 @@ export function readQuery(words: string[]): ReadQuery {
   if (parts.some((p) => OPERATOR.test(p) || p.includes('"'))) {
     return { query: parts.join(' '), dropped: [] };
   }
-  const cleaned = parts.map((p) => p.replace(TRAILING, '').replace(LEADING, '')).filter(Boolean);
+  const cleaned = parts
+    .map((p) => p.replace(TRAILING, '').replace(LEADING, '').replace(POSSESSIVE, ''))
+    .filter(Boolean);
   const kept: string[] = [];
   const dropped: string[] = [];
   for (const word of cleaned) {
