@@ -1,3 +1,4 @@
+import { type Stats, statSync } from 'node:fs';
 import { checkDataset, datasetFiles, readText } from '../core/dataset/files.js';
 import { fixOffsets } from '../core/dataset/fix.js';
 import { quoteCuts } from '../core/dataset/graphemes.js';
@@ -31,6 +32,13 @@ export interface ValidationReport {
 async function validateFile(file: string, fix: boolean): Promise<ValidationReport> {
   const report: ValidationReport = { file, valid: false, fixed: [], problems: [], warnings: [] };
   let pending: DataProblem[] = [];
+  // The file's status before it is read: --fix rewrites it only if it is still that file.
+  let before: Stats | undefined;
+  try {
+    before = statSync(file);
+  } catch {
+    // Missing or unreadable: readText below says so.
+  }
   try {
     const doc = await parseJson(readText(file, 'dataset'), file);
     if (fix) {
@@ -49,7 +57,7 @@ async function validateFile(file: string, fix: boolean): Promise<ValidationRepor
     // The file is rewritten only when the fix made it pass every check: a file that still
     // fails is left exactly as it was, and nothing is reported as fixed.
     if (pending.length > 0 && report.valid) {
-      await writeFileAtomic(file, `${toJson(doc, 2)}\n`);
+      await writeFileAtomic(file, `${toJson(doc, 2)}\n`, { unchangedSince: before });
       report.fixed = pending;
     }
   } catch (error) {
@@ -57,7 +65,10 @@ async function validateFile(file: string, fix: boolean): Promise<ValidationRepor
     if (error.code === 'io' && report.claims !== undefined) {
       // Valid, but the fixed file could not be written.
       report.valid = false;
-      report.problems.push({ file, code: 'io', message: error.message });
+      const message = error.message.startsWith(`${file}: `)
+        ? error.message.slice(file.length + 2)
+        : error.message;
+      report.problems.push({ file, code: 'io', message });
       return report;
     }
     const found: DataProblem[] =

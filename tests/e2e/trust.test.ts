@@ -295,6 +295,51 @@ describe('writing files', () => {
   });
 });
 
+describe('a file saved by someone else while armru works', () => {
+  it('validate --fix keeps an edit saved while it ran, writes nothing and says so', () => {
+    const file = copyDataset('saved-meanwhile');
+    const doc = JSON.parse(readFileSync(file, 'utf8'));
+    delete doc.claims[0].quote.start;
+    delete doc.claims[0].quote.end;
+    writeFileSync(file, `${JSON.stringify(doc, null, 2)}\n`);
+    // The fault: just before armru's write is complete (its fsync), an editor saves the file
+    // the way editors do, a new file renamed over the old one.
+    const edited = `${JSON.stringify({ ...doc, title: 'edited meanwhile' }, null, 2)}\n`;
+    const hook = join(dir, 'save-meanwhile.cjs');
+    writeFileSync(
+      hook,
+      `const fs = require('node:fs');
+      const fsync = fs.fsyncSync;
+      let saved = false;
+      fs.fsyncSync = (fd) => {
+        if (!saved) {
+          saved = true;
+          fs.writeFileSync(${JSON.stringify(`${file}.editor`)}, ${JSON.stringify(edited)});
+          fs.renameSync(${JSON.stringify(`${file}.editor`)}, ${JSON.stringify(file)});
+        }
+        return fsync(fd);
+      };
+      require('node:module').syncBuiltinESMExports();`,
+    );
+    const r = armru(['validate', '--fix', file], { NODE_OPTIONS: `--require ${hook}` });
+    expect(r.stderr).toBe(
+      `armru: ${file}: not a valid armru dataset (1 problem)\n  ${file}: the file changed on disk after armru read it; not rewritten, so that change is kept\n`,
+    );
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(readFileSync(file, 'utf8')).toBe(edited);
+    expect(readdirSync(join(dir, 'saved-meanwhile')).sort()).toEqual([
+      'article.txt',
+      'claims.json',
+      'claims.schema.json',
+    ]);
+    // Without the fault the same run fills in the offsets.
+    writeFileSync(file, `${JSON.stringify(doc, null, 2)}\n`);
+    expect(armru(['validate', '--fix', file]).status).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8')).claims[0].quote.start).toBeTypeOf('number');
+  });
+});
+
 describe('reading files', () => {
   it('refuses an article linked to a file outside the dataset folder, without quoting it', () => {
     const file = copyDataset('escape');

@@ -51,6 +51,7 @@ export async function writeFileAtomic(
   removeStaleTemporaries(dir, basename(target.path));
   const temporary = join(dir, `${tempPrefix(basename(target.path))}${process.pid}.tmp`);
   let fd: number | undefined;
+  let changed = false;
   // Ctrl-C (or SIGTERM, SIGHUP) while the temporary file exists: it is removed, then the
   // signal takes its default action (the status a shell reports stays 130, 143, 129). The
   // handlers run when the event loop turns, which the loop below lets it do after every
@@ -94,7 +95,12 @@ export async function writeFileAtomic(
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
-    renameSync(temporary, target.path);
+    // The file read at `unchangedSince` and changed since (an editor saved it meanwhile):
+    // replacing it would throw that change away.
+    if (options.unchangedSince && changedSince(target.path, options.unchangedSince)) {
+      rmSync(temporary, { force: true });
+      changed = true;
+    } else renameSync(temporary, target.path);
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
     fd = undefined;
@@ -105,6 +111,29 @@ export async function writeFileAtomic(
   } finally {
     stopListening();
   }
+  if (changed) {
+    throw new ArmruError(
+      'io',
+      `${path}: the file changed on disk after armru read it; not rewritten, so that change is kept`,
+    );
+  }
+}
+
+/** True when the file at `path` is not the one `before` describes (gone, replaced, written). */
+function changedSince(path: string, before: Stats): boolean {
+  let now: Stats;
+  try {
+    now = statSync(path);
+  } catch {
+    return true;
+  }
+  return (
+    now.dev !== before.dev ||
+    now.ino !== before.ino ||
+    now.size !== before.size ||
+    now.mtimeMs !== before.mtimeMs ||
+    now.ctimeMs !== before.ctimeMs
+  );
 }
 
 /** The signals that remove a write's temporary file before ending the process. */
@@ -154,6 +183,12 @@ export interface WriteOptions {
   /** false: an existing file is refused, with `refusal` saying what to do instead. */
   replace?: boolean;
   refusal?: string;
+  /**
+   * The status of `path` when the run read it: if the file is not that file any more when the
+   * write is ready (another program saved it meanwhile), nothing is written and the error
+   * says so. `armru validate --fix` threw away an edit saved while it ran.
+   */
+  unchangedSince?: Stats;
 }
 
 /** The files a corpus was read from: each dataset and the article file it names. */
