@@ -29,6 +29,11 @@ export interface ValidationReport {
   warnings: DataProblem[];
 }
 
+/** An error's message without the `FILE: ` it starts with: a problem line names the file itself. */
+function withoutFile(message: string, file: string): string {
+  return message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message;
+}
+
 async function validateFile(file: string, fix: boolean): Promise<ValidationReport> {
   const report: ValidationReport = { file, valid: false, fixed: [], problems: [], warnings: [] };
   let pending: DataProblem[] = [];
@@ -65,10 +70,7 @@ async function validateFile(file: string, fix: boolean): Promise<ValidationRepor
     if (error.code === 'io' && report.claims !== undefined) {
       // Valid, but the fixed file could not be written.
       report.valid = false;
-      const message = error.message.startsWith(`${file}: `)
-        ? error.message.slice(file.length + 2)
-        : error.message;
-      report.problems.push({ file, code: 'io', message });
+      report.problems.push({ file, code: 'io', message: withoutFile(error.message, file) });
       return report;
     }
     const found: DataProblem[] =
@@ -78,9 +80,7 @@ async function validateFile(file: string, fix: boolean): Promise<ValidationRepor
             {
               file,
               code: 'io',
-              message: error.message.startsWith(`${file}: `)
-                ? error.message.slice(file.length + 2)
-                : error.message,
+              message: withoutFile(error.message, file),
             },
           ];
     // A quote --fix could not place already has its reason; its missing offsets need no second line.
