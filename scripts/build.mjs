@@ -197,25 +197,13 @@ await build({
   external: ['@viz-js/viz'],
 });
 
-// `armru report`'s second thread: Graphviz and the checks of a dataset's text (see
-// src/commands/report-worker.ts), started by the report from the file beside the CLI.
-await build({
-  ...shared,
-  entryPoints: [join(root, 'src/commands/report-worker.ts')],
-  outfile: join(root, 'dist/armru/report-worker.cjs'),
-  ...importMeta,
-  plugins: [precompiledValidator, ownRequire],
-  external: ['@viz-js/viz'],
-});
-
 // Graphviz for the bundle: @viz-js/viz's CommonJS build, with its WebAssembly moved out of
 // the script into a file beside it. The package carries the module as a 1 MB string literal
 // that every run decodes byte by byte, after compiling the script around it; read from a
-// file, Graphviz starts in some 15 ms less of the thread that draws (the report's second
-// thread). The change is checked here: the literal must be found once, the file must be valid
-// WebAssembly, and both modules must draw a test network to the same bytes. When a version of
-// the package does not pass, the build says so and leaves the files out: armru then loads the
-// package itself (src/render/graph-svg.ts), as before.
+// file, Graphviz starts in some 15 ms less. The change is checked here: the literal must be
+// found once, the file must be valid WebAssembly, and both modules must draw a test network
+// to the same bytes. When a version of the package does not pass, the build says so and leaves
+// the files out: armru then loads the package itself (src/render/graph-svg.ts), as before.
 async function graphvizBeside() {
   const vizSource = readFileSync(require.resolve('@viz-js/viz'), 'utf8');
   const literalStart = "function findWasmBinary(){return binaryDecode('";

@@ -1,17 +1,6 @@
 import { existsSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
-import { delimiter, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
-import {
-  type EarlyThread,
-  leaveEarlyThread,
-  readGuess,
-  reportDataGuess,
-  runsReport,
-  WORKER_DATA,
-  WORKER_FILE,
-  type WorkerStart,
-} from './commands/report-thread.js';
-import type { WorkerRequest } from './commands/report-worker.js';
 import { fdIsTerminal } from './terminal-fd.js';
 
 /**
@@ -150,48 +139,6 @@ function cacheFor(bytes: Buffer, file: string): Buffer | undefined {
 }
 
 /**
- * Starts `armru report`'s second thread (see src/commands/report.ts) before the CLI loads, so
- * that the thread's own start-up overlaps loading the bundle. Unreferenced until the report
- * takes it: if the run ends before (a usage error), it ends with the process. The thread
- * waits for its go-ahead (`startReportWork`).
- */
-function startReportThread(): EarlyThread {
-  const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
-  const workerData: WorkerStart = { armru: WORKER_DATA };
-  const worker = new Worker(join(here, WORKER_FILE), { workerData });
-  worker.unref();
-  const thread: EarlyThread = { worker };
-  worker.on('error', (error) => {
-    thread.error ??= error;
-  });
-  worker.on('exit', (code) => {
-    thread.exit = code;
-  });
-  return thread;
-}
-
-/**
- * Once the CLI's code is loaded, reads the dataset file the arguments name, if they name one,
- * and gives the thread its go-ahead with the text: it starts Graphviz, and parses and checks
- * the text; the report uses the same text when it loads that very file. Not before the CLI
- * has loaded: Graphviz sets a V8 flag, for the whole process, and V8 refuses a code cache
- * made under other flags, so the CLI would be compiled afresh. (V8 settles the flags a
- * cache must match when it first handles one, so once the CLI is loaded the flag is harmless;
- * tests/e2e/report.test.ts checks that the thread sets none before its go-ahead.)
- */
-function startReportWork(thread: EarlyThread, args: string[]): void {
-  const guess = reportDataGuess(args, process.env, delimiter);
-  const text = readGuess(guess);
-  if (guess !== undefined) thread.guess = guess;
-  if (text !== undefined) thread.text = text;
-  thread.worker.postMessage({
-    type: 'start',
-    ...(text !== undefined ? { text } : {}),
-  } satisfies WorkerRequest);
-  leaveEarlyThread(thread);
-}
-
-/**
  * Whether the quick bundle (src/quick-search.ts) takes this run: `search` and plain words (no
  * option, no `--`, nothing that starts with `-`), the built-in dataset (ARMRU_DATA unset or
  * empty), stdout not a terminal (no pager, no table), not under DEBUG (whose stack traces name
@@ -229,8 +176,5 @@ export function start(argv: string[]): void {
     writeOut(answer);
     return;
   }
-  const report = runsReport(args) ? startReportThread() : undefined;
-  const cli = loadCli(chooseBundle(args));
-  if (report) startReportWork(report, args);
-  cli.run(argv);
+  loadCli(chooseBundle(args)).run(argv);
 }

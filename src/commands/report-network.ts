@@ -1,8 +1,6 @@
 /**
  * The report's picture of the actor network, planned from a dataset document alone: which
- * actors it shows and the DOT that Graphviz lays out. The report's second thread makes it
- * from its own parse of the dataset's text (report-worker.ts), so that the main thread, which
- * marks the article and writes the page meanwhile, does not spend its time on it.
+ * actors it shows and the DOT that Graphviz lays out.
  */
 import { actorCount, actorGraph } from '../core/browse/graph.js';
 import { busiestActors } from '../core/browse/graph-filter.js';

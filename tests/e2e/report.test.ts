@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import {
   copyFileSync,
   cpSync,
@@ -7,7 +6,6 @@ import {
   readFileSync,
   renameSync,
   rmSync,
-  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -143,51 +141,9 @@ describe('armru report of a network larger than the page draws', () => {
   }, 60_000);
 });
 
-describe("the report's second thread and V8's code cache", () => {
-  it('changes no V8 flag before its go-ahead, and one (for Graphviz) after it', () => {
-    // Graphviz sets a V8 flag for the whole process, and V8 then refuses a code cache made
-    // under other flags, as it would refuse the CLI's (see src/entry.ts). V8 settles the flags
-    // a process's caches must match when it first handles one, so each probe is a process of
-    // its own that handles a cache once: after the thread has answered a question, without
-    // its go-ahead or with it.
-    const source = 'function probe(a) { return a + 1; } probe(1);';
-    const cache = join(dir, 'probe.cache');
-    const node = (script: string) =>
-      spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
-    const made = node(`
-      const { Script } = require('node:vm');
-      const data = new Script(${JSON.stringify(source)}, { filename: 'probe.js' }).createCachedData();
-      require('node:fs').writeFileSync(${JSON.stringify(cache)}, data);
-    `);
-    expect(made.stderr).toBe('');
-    const probe = (goAhead: boolean) => {
-      const run = node(`
-        const { Worker } = require('node:worker_threads');
-        const { Script } = require('node:vm');
-        const worker = new Worker(${JSON.stringify(join(ROOT, 'dist/armru/report-worker.cjs'))}, {
-          workerData: { armru: 'armru-report-worker' },
-        });
-        worker.on('message', () => {
-          const cachedData = require('node:fs').readFileSync(${JSON.stringify(cache)});
-          const script = new Script(${JSON.stringify(source)}, { filename: 'probe.js', cachedData });
-          console.log(script.cachedDataRejected);
-          worker.terminate();
-        });
-        if (${goAhead}) worker.postMessage({ type: 'start' });
-        worker.postMessage({ type: 'check', text: '{}' });
-      `);
-      expect(run.stderr).toBe('');
-      return run.stdout.trim();
-    };
-    expect(probe(false)).toBe('false');
-    expect(probe(true)).toBe('true');
-  });
-});
-
 describe('armru report with and without an index', () => {
-  // Without an index the second thread is sent the text the entry read, checks it and draws the
-  // network from its own parse; with a fresh one it is sent the text and only draws. The page must not
-  // tell which.
+  // Without an index every check runs on load; with a fresh one only the quotes are checked
+  // again. The page must not tell which.
   for (const name of ['mini', 'hostile']) {
     it(`writes the same page either way (${name})`, () => {
       const copy = join(dir, `indexed-${name}`);
@@ -209,7 +165,7 @@ describe('armru report with and without an index', () => {
 
   it('opens the dataset file once, whoever reads it', () => {
     // A module loaded before armru counts the opens of the dataset file and says how many
-    // when the process ends: the entry's read, the report's own, or the index's check.
+    // when the process ends: the load's read, or the index's check.
     const copy = join(dir, 'opened');
     cpSync(join(ROOT, 'tests', 'fixtures', 'mini'), copy, { recursive: true });
     // Named as a directory's datasets are named, so that the directory names it too.
@@ -238,7 +194,7 @@ describe('armru report with and without an index', () => {
       expect(run.status).toBe(0);
       return run.stderr;
     };
-    // Named by --data (read by the entry), by a directory (read by the report), indexed.
+    // Named by --data, by a directory, indexed.
     expect(opened(['--data', data])).toBe('opens 1\n');
     expect(opened(['--data', copy])).toBe('opens 1\n');
     expect(armru(['index', data]).status).toBe(0);
@@ -246,40 +202,8 @@ describe('armru report with and without an index', () => {
   });
 });
 
-describe('armru report without its second thread', () => {
-  it('ends with one line and no page when the thread cannot start, and other commands run', () => {
-    // An installation that lost the thread's bundle: the entry starts the thread before the
-    // CLI loads, so its failure comes before anyone listens, and must still be reported.
-    const copy = join(dir, 'no-thread');
-    for (const part of ['bin', 'dist', 'data', 'package.json']) {
-      cpSync(join(ROOT, part), join(copy, part), { recursive: true });
-    }
-    symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
-    rmSync(join(copy, 'dist', 'armru', 'report-worker.cjs'));
-    const page = join(dir, 'no-thread.html');
-    writeFileSync(page, 'the old page');
-    const run = (args: string[]) =>
-      spawnSync(process.execPath, [join(copy, 'bin', 'armru.js'), ...args], {
-        encoding: 'utf8',
-        timeout: 20_000,
-      });
-    const report = run(['report', '-o', page]);
-    expect(report.status).toBe(70);
-    expect(report.stdout).toBe('');
-    expect(report.stderr).toMatch(
-      /^armru: internal error: Cannot find module .*report-worker\.cjs'\n/,
-    );
-    expect(readFileSync(page, 'utf8')).toBe('the old page');
-    const search = run(['search', 'report']);
-    expect(search.status).toBe(0);
-    expect(search.stderr).toBe('');
-  });
-});
-
-describe('armru report checks a dataset on its second thread', () => {
-  // The schema (on the second thread) and the JSON scan (on the main thread, once the schema
-  // has answered) run beside the page; a defect either of them finds, or one
-  // that breaks the page before they answer, must end as a plain load ends: the same line,
+describe('armru report checks a dataset as every command does', () => {
+  // A defect the schema or the JSON scan finds must end as a plain load ends: the same line,
   // status 2, and no page.
   const mini = JSON.parse(readFileSync(fixture('mini/claims.json'), 'utf8'));
   const variant = (name: string, text: string) => {

@@ -235,7 +235,7 @@ describe('interruption', () => {
     expect(r.stderr).toBe('');
   });
 
-  it('Ctrl-C during a report, its second thread at work, ends armru and leaves the old page whole', async () => {
+  it('Ctrl-C during a report ends armru and leaves the old page whole', async () => {
     const page = join(dir, 'interrupted.html');
     writeFileSync(page, 'the old page');
     for (const delay of [100, 400]) {

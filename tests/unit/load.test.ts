@@ -1,14 +1,24 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readGuess, reportDataGuess, runsReport } from '../../src/commands/report-thread.js';
-import { checkOf, cleanText, preparedFor } from '../../src/commands/report-worker.js';
 import { lineColumn, parseJson } from '../../src/core/dataset/json-text.js';
+import { checkSchema } from '../../src/core/dataset/schema.js';
 import { ArmruError, type DataProblem, problemLine } from '../../src/core/model/errors.js';
 import { loadCorpus, loadCorpusChecking, loadDataset } from '../../src/core/store/load.js';
 import { pointerToPath } from '../../src/core/text/json-path.js';
 import { fixture } from '../helpers.js';
+
+/** A check another thread could run: the text parses and its document meets the schema. */
+function cleanText(text: string): boolean {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  return checkSchema(doc).length === 0;
+}
 
 /** Loads a dataset expected to fail and returns the error's message and problem lines. */
 async function refusal(
@@ -286,92 +296,5 @@ describe('loadCorpusChecking: the scan and the schema left to another thread', (
     });
     await expect(checked).resolves.toBeUndefined();
     expect(asked).toBe(0);
-  });
-});
-
-describe("the entry's guess that a run is `armru report`", () => {
-  it('sees report as the first word that is not an option or a global option value', () => {
-    expect(runsReport(['report', '-o', 'x.html'])).toBe(true);
-    expect(runsReport(['--data', 'report', 'report'])).toBe(true);
-    expect(runsReport(['--color', 'never', '--data=a.json', '--no-pager', 'report'])).toBe(true);
-    expect(runsReport(['--data', 'report'])).toBe(false);
-    expect(runsReport(['search', 'report'])).toBe(false);
-    expect(runsReport(['report', '--help'])).toBe(false);
-    expect(runsReport(['--help', 'report'])).toBe(false);
-    expect(runsReport(['--', 'report'])).toBe(false);
-    expect(runsReport([])).toBe(false);
-  });
-});
-
-describe("the entry's guess of the dataset a report reads, and its early read", () => {
-  it('guesses only when the run names exactly one path, --data before ARMRU_DATA', () => {
-    const env = { ARMRU_DATA: 'env.json' };
-    expect(reportDataGuess(['--data', 'a.json', 'report'], env, ':')).toBe('a.json');
-    expect(reportDataGuess(['report', '--data=b.json', '-o', 'x.html'], {}, ':')).toBe('b.json');
-    expect(reportDataGuess(['report'], env, ':')).toBe('env.json');
-    expect(reportDataGuess(['report'], { ARMRU_DATA: ':one.json:' }, ':')).toBe('one.json');
-    // Several paths, none (the built-in dataset), or a --data after `--`: no guess.
-    expect(reportDataGuess(['--data', 'a', '--data', 'b', 'report'], {}, ':')).toBeUndefined();
-    expect(reportDataGuess(['report'], { ARMRU_DATA: 'a:b' }, ':')).toBeUndefined();
-    expect(reportDataGuess(['report'], {}, ':')).toBeUndefined();
-    expect(reportDataGuess(['report', '--', '--data', 'a'], {}, ':')).toBeUndefined();
-    expect(reportDataGuess(['report', '--data'], {}, ':')).toBeUndefined();
-  });
-
-  it('reads the guessed file as the loader would, unless it is indexed or unreadable', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'armru-early-'));
-    try {
-      const file = join(dir, 'mini.claims.json');
-      const text = readFileSync(fixture('mini/claims.json'), 'utf8');
-      // A byte order mark is dropped, as every read of a dataset drops it.
-      writeFileSync(file, `\uFEFF${text}`);
-      expect(readGuess(file)).toBe(text);
-      // Nothing to read: no guess, no file, a directory, text that is not UTF-8. The CLI then
-      // reads the file itself and says what is wrong.
-      expect(readGuess(undefined)).toBeUndefined();
-      expect(readGuess(join(dir, 'missing.json'))).toBeUndefined();
-      expect(readGuess(dir)).toBeUndefined();
-      writeFileSync(file, Buffer.from([0x7b, 0xff, 0x7d]));
-      expect(readGuess(file)).toBeUndefined();
-      // An index beside the file: a fresh one spares every check, and the text is read where
-      // the index is checked against it.
-      writeFileSync(file, text);
-      expect(readGuess(file)).toBe(text);
-      mkdirSync(`${file}.armru-index`);
-      expect(readGuess(file)).toBeUndefined();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it('answers from what it prepared only for exactly the text the main thread sends', () => {
-    const mini = readFileSync(fixture('mini/claims.json'), 'utf8');
-    const bad = mini.replace('"hedged": false', '"hedged": "no"');
-    const prepared = (text: string) => {
-      const p = preparedFor(undefined, text);
-      checkOf(p);
-      return p;
-    };
-    // The file changed between the two reads, either way: the answers are the asked text's.
-    expect(checkOf(preparedFor(prepared(bad), mini))).toEqual({ type: 'check', clean: true });
-    expect(checkOf(preparedFor(prepared(mini), bad))).toEqual({ type: 'check', clean: false });
-    expect(checkOf(preparedFor(undefined, bad))).toEqual({ type: 'check', clean: false });
-    // The same text (another string with the same characters): the answers made before.
-    const early = prepared(mini);
-    const again = preparedFor(early, `${mini.slice(0, 10)}${mini.slice(10)}`);
-    expect(again).toBe(early);
-    expect(checkOf(again)).toBe(early.check);
-  });
-
-  it('prepares a text the schema refuses as refused, and leaves the scan to the main thread', () => {
-    const mini = readFileSync(fixture('mini/claims.json'), 'utf8');
-    const p = preparedFor(undefined, mini.replace('"relations": [', '"relations": 5, "x": ['));
-    expect(checkOf(p)).toEqual({ type: 'check', clean: false });
-    const twice = preparedFor(
-      undefined,
-      mini.replace('"relations": [', '"relations": [], "relations": ['),
-    );
-    expect(checkOf(twice)).toEqual({ type: 'check', clean: true });
-    expect(checkOf(preparedFor(undefined, mini))).toEqual({ type: 'check', clean: true });
   });
 });
