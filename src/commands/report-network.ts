@@ -5,7 +5,7 @@
 import { actorCount, actorGraph } from '../core/browse/graph.js';
 import { busiestActors } from '../core/browse/graph-filter.js';
 import { corpusOf } from '../core/model/corpus.js';
-import type { DatasetDocument } from '../core/model/types.js';
+import type { Dataset } from '../core/model/types.js';
 import { toPictureDot } from '../render/graph-svg.js';
 
 /** How many actors the page's network shows at most: more cannot be read, or laid out quickly. */
@@ -25,22 +25,13 @@ export interface NetworkPlan {
  * The network of one article's dataset, cut down to its busiest actors. It shows how many
  * claims two actors share, never which: no lists of claim ids are made.
  */
-export function networkPlan(doc: DatasetDocument): NetworkPlan {
-  // One dataset: ids are shown as they are stored. The network reads the document and its
-  // entities by id, nothing else: the article text and the other tables are left empty.
-  const corpus = corpusOf({
-    file: '',
-    doc,
-    text: '',
-    entityById: new Map(doc.entities.map((e) => [e.id, e])),
-    topicById: new Map(),
-    claimById: new Map(),
-  });
-  const full = actorGraph(corpus, undefined, { claimIds: false });
+export function networkPlan(dataset: Dataset): NetworkPlan {
+  // One dataset: ids are shown as they are stored.
+  const full = actorGraph(corpusOf(dataset), undefined, { claimIds: false });
   const graph = busiestActors(full, NETWORK_LIMIT);
   return {
     shown: actorCount(graph),
     total: actorCount(full),
-    dot: graph.nodes.length > 0 ? toPictureDot(graph, doc.source.title) : undefined,
+    dot: graph.nodes.length > 0 ? toPictureDot(graph, dataset.doc.source.title) : undefined,
   };
 }

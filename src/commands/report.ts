@@ -83,7 +83,7 @@ async function makeReport(
   const runs = articleRuns(dataset.text, quotes);
 
   // Planned before the article is marked: the busiest actors and their DOT.
-  const plan = networkPlan(dataset.doc);
+  const plan = networkPlan(dataset);
   const { fillData, fillNetwork, renderReport } = await import('../render/html/page.js');
   const page = renderReport({
     source: dataset.doc.source,
