@@ -125,6 +125,7 @@ const QUERIES: string[][] = [
   ['Pashinian'],
   ['Pashinján'],
   ['Шойгу'],
+  ['Շոյգու'],
   ['biolab', 'access'],
   ["'biolab", '!Kommersant'],
   ['Russia'],

@@ -52,6 +52,11 @@ describe('search over the built-in article', () => {
     expect(ids('Shoygu').sort()).toEqual(shoygu);
     expect(ids('Sergei Shoigu').sort()).toEqual(shoygu);
     expect(ids('Шойгу').sort()).toEqual(shoygu);
+    // Armenian script: the article is about Armenia, so its readers type these too.
+    expect(ids('Շոյգու').sort()).toEqual(shoygu);
+    expect(ids('Սերգեյ Շոյգու').sort()).toEqual(shoygu);
+    expect(ids('Տոնոյան')).toEqual(['c04']);
+    expect(ids('Խաչատուրով').sort()).toEqual(['c21', 'c22']);
     expect(ids('Pashinian')).toEqual(expect.arrayContaining(about('pashinyan')));
     expect(ids('Khachaturov').sort()).toEqual(['c21', 'c22']);
     expect(ids('Kocharian').sort()).toEqual(['c21', 'c23']);
