@@ -432,8 +432,9 @@ export function writeTerminalArticle(
   const width = Math.max(20, view.width - margin);
   const colors = view.colors;
   // Lines not yet written, and how many were written before them.
-  let out: string[] = headerLines(page.source, page.text, page.runs).map((l, i) =>
-    i === 0 ? colors.header(l) : l,
+  // The header wraps too: a title longer than a narrow window goes on under itself.
+  let out: string[] = headerLines(page.source, page.text, page.runs).flatMap((l, i) =>
+    wrap(l, view.width).map((part) => (i === 0 ? colors.header(part) : part)),
   );
   let written = 0;
   // Written once enough lines wait; blank lines at the end are held back, since the

@@ -133,7 +133,7 @@ describe('every command in a terminal', () => {
     expect(Object.keys(RUNS).filter((name) => !declared.includes(name))).toEqual([]);
   });
 
-  for (const columns of [50, 60, 80, 120]) {
+  for (const columns of [40, 50, 60, 80, 120]) {
     for (const paging of ['through the pager', 'without the pager'] as const) {
       it(`fits ${columns} columns ${paging} and splits no word`, () => {
         mkdirSync(join(dir, 'copy'), { recursive: true });
