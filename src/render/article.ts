@@ -1,7 +1,7 @@
 import type { MarkedRun } from '../core/browse/marks.js';
 import { CLAIM_KINDS, type ClaimKind, type Source } from '../core/model/types.js';
 import { sanitize, sanitizeInline } from './sanitize.js';
-import { CONTINUED, displayWidth, wrap } from './text-width.js';
+import { CONTINUED, displayWidth, ONE_COLUMN, wrap } from './text-width.js';
 import type { View } from './view.js';
 
 /** A claim marked in the article, with what the footnotes say about it. */
@@ -189,6 +189,14 @@ export function renderPlainArticle(page: ArticlePage): RenderedArticle {
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+/** ONE_COLUMN text that may also hold the markers' brackets (one column each). */
+const ONE_COLUMN_MARKED = new RegExp(ONE_COLUMN.source.replace(/\]\*\$$/, '\\u27e6\\u27e7]*$'));
+
+/** Columns a piece of marked text takes: as displayWidth, without its cost for most text. */
+function markedWidth(text: string): number {
+  return ONE_COLUMN_MARKED.test(text) ? text.length : displayWidth(text);
+}
+
 /** Columns of whitespace (spaces and tabs, tabs to the next stop of 8) from column `col`. */
 function spaceWidth(space: string, col: number): number {
   let at = col;
@@ -290,7 +298,7 @@ class MarkedLines {
     this.atoms = [];
     const space = this.space;
     this.space = '';
-    const w = displayWidth(word);
+    const w = markedWidth(word);
     // Spaces between words are kept; where the line breaks they are dropped, and at the start
     // of a line the article's own indentation is kept unless a wrap began the line.
     const gap = this.col > 0 || !this.wrapped ? spaceWidth(space, this.col) : 0;
@@ -311,7 +319,7 @@ class MarkedLines {
     let pieceWidth = 0;
     const add = (text: string, id?: string) => {
       if (text === '') return;
-      const w = displayWidth(text);
+      const w = markedWidth(text);
       if (pieceWidth > 0 && this.col + pieceWidth + w > room) {
         this.place(piece + CONTINUED, pieceWidth + 1);
         this.endLine(true);
@@ -322,24 +330,22 @@ class MarkedLines {
       piece += text;
       pieceWidth += w;
     };
-    let next = 0;
+    // The text between atoms is cut between grapheme clusters (one character at a time where
+    // every character takes one column: most text, and no need to segment it).
+    const between = (from: number, to: number) => {
+      if (from >= to) return;
+      const text = word.slice(from, to);
+      if (ONE_COLUMN_MARKED.test(text))
+        for (let i = 0; i < text.length; i++) add(text[i] as string);
+      else for (const { segment } of graphemes.segment(text)) add(segment);
+    };
     let at = 0;
-    for (const { segment, index } of graphemes.segment(word)) {
-      const end = index + segment.length;
-      if (end <= at) continue;
-      let from = Math.max(index, at);
-      // Atoms that begin in this cluster go whole, and whatever of the cluster follows them.
-      for (let atom = atoms[next]; atom && atom.start < end; atom = atoms[++next]) {
-        add(word.slice(from, atom.start));
-        add(word.slice(atom.start, atom.end), atom.id);
-        at = atom.end;
-        from = atom.end;
-      }
-      if (from < end) {
-        add(word.slice(from, end));
-        at = end;
-      }
+    for (const atom of atoms) {
+      between(at, atom.start);
+      add(word.slice(atom.start, atom.end), atom.id);
+      at = atom.end;
     }
+    between(at, word.length);
     this.place(piece, pieceWidth);
   }
 }
