@@ -45,7 +45,8 @@ export interface ContextOptions {
   header?: boolean;
 }
 
-function terminalWidth(io: Io): number {
+/** The width output is fitted to: COLUMNS when set, else the terminal's own, else 80. */
+export function terminalWidth(io: Io): number {
   const fromEnv = Number(io.env.COLUMNS);
   if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
   const columns = io.stdout.columns;

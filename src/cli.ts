@@ -1,4 +1,4 @@
-import { Argument, Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import {
   type ContextOptions,
   colorModeOf,
@@ -9,6 +9,7 @@ import {
   outcomeStatus,
   reportFailure,
   runProcess,
+  terminalWidth,
 } from './cli-process.js';
 import { OK, type Outcome } from './commands/context.js';
 import {
@@ -22,21 +23,51 @@ import { sanitizeInline } from './render/sanitize.js';
 
 export { colorModeOf, EXIT, type Io, isTerminal, utf8 } from './cli-process.js';
 
+type HelpLayout = typeof import('./render/help.js');
+
 /** The help's closing part: examples, then what the command prints in a pipe. */
-function helpFooter(exampleLines: string[], pipe?: string): string {
-  const examples = `\nExamples:\n${exampleLines.map((l) => `  ${l}`).join('\n')}\n`;
-  if (!pipe) return examples;
-  // Wrapped like commander's own help text, at 80 columns.
-  const lines: string[] = [];
-  let line = 'In a pipe:';
-  for (const word of `${pipe}.`.split(' ')) {
-    if (line.length + 1 + word.length > 80) {
-      lines.push(line);
-      line = `  ${word}`;
-    } else line += ` ${word}`;
-  }
-  lines.push(line);
-  return `${examples}\n${lines.join('\n')}\n`;
+function helpFooter(
+  layout: HelpLayout | undefined,
+  width: number,
+  exampleLines: string[],
+  pipe?: string,
+): string {
+  const examples = layout
+    ? layout.helpExamples(exampleLines, width)
+    : exampleLines.map((l) => `  ${l}`).join('\n');
+  const head = `\nExamples:\n${examples}\n`;
+  if (!pipe) return head;
+  const note = `In a pipe: ${pipe}.`;
+  const lines = layout ? layout.hangingWrap(note, width, 2) : [note];
+  return `${head}\n${lines.join('\n')}\n`;
+}
+
+/**
+ * Whether this line may print help: no arguments (commander then shows the program's help),
+ * `help`, or -h/--help anywhere. Only then is the help's layout loaded (see main).
+ */
+function mayShowHelp(args: string[]): boolean {
+  return args.length === 0 || args[0] === 'help' || args.includes('--help') || args.includes('-h');
+}
+
+/**
+ * commander's help fitted to the window (see render/help.ts): every line at most `width`
+ * columns, measured by display width, descriptions wrapped with a hanging indent, the usage
+ * line too.
+ */
+function helpConfiguration(layout: HelpLayout, width: number) {
+  return {
+    helpWidth: width,
+    displayWidth: (s: string) => layout.displayWidth(s),
+    boxWrap: (s: string, w: number) => layout.wrapBox(s, w),
+    formatItem: (term: string, termWidth: number, description: string) =>
+      layout.helpItem(term, termWidth, description, width),
+    formatHelp(this: Help, cmd: Command, helper: Help): string {
+      const [usage = '', ...rest] = Help.prototype.formatHelp.call(this, cmd, helper).split('\n');
+      // "Usage: " and then the usage, its further lines under its start.
+      return [...layout.hangingWrap(usage, width, 7), ...rest].join('\n');
+    },
+  };
 }
 
 /** Turns commander's "error: ...\n(Did you mean x?)" into armru's one-line form. */
@@ -83,6 +114,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
   // Colour is decided once per stream, before parsing, so even usage errors follow --color.
   const colorMode = colorModeOf(argv.slice(2));
   const prefix = await errorPrefix(colorMode, io);
+  // The help is as wide as the window (COLUMNS, else the terminal's width, else 80); its layout
+  // is loaded only when help may be shown, so other runs start no slower.
+  const width = terminalWidth(io);
+  const layout = mayShowHelp(argv.slice(2)) ? await import('./render/help.js') : undefined;
+  const footer = (examples: string[], pipe?: string) => helpFooter(layout, width, examples, pipe);
 
   const context = (command: Command) =>
     commandContext(
@@ -104,17 +140,20 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .helpOption('-h, --help', 'show help')
     .addHelpText(
       'after',
-      helpFooter([
-        'armru search Gyumri                  claims that mention Gyumri',
-        'armru search biolab access           several words: all must match',
-        'armru show c09                       one claim in full, in its place in the article',
-        'armru claims --actor Shoigu          claims about an actor, in article order',
-        'armru disputes                       where sources disagree',
-        'armru graph | dot -Tsvg > actors.svg the network of actors',
-        'armru draft a.txt -o a.claims.json   a first dataset from your own article',
+      footer([
+        'armru search Gyumri                   claims that mention Gyumri',
+        'armru search biolab access            several words: all must match',
+        'armru show c09                        one claim in full, in its passage',
+        'armru claims --actor Shoigu           claims about an actor, in article order',
+        'armru disputes                        where sources disagree',
+        'armru graph | dot -Tsvg > actors.svg  the network of actors',
+        'armru draft a.txt -o a.claims.json    a first dataset from your own article',
       ]),
     )
-    .configureHelp({ showGlobalOptions: true })
+    .configureHelp({
+      showGlobalOptions: true,
+      ...(layout ? helpConfiguration(layout, width) : {}),
+    })
     .showSuggestionAfterError(true)
     .exitOverride();
   for (const option of GLOBAL_OPTIONS) program.addOption(toOption(option));
@@ -133,7 +172,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const command = program
       .command(definition.name, definition.hidden ? { hidden: true } : {})
       .description(definition.summary)
-      .addHelpText('after', helpFooter(definition.examples, definition.pipe));
+      .addHelpText('after', footer(definition.examples, definition.pipe));
     for (const argument of definition.arguments) {
       const arg = new Argument(argument.spec, argument.description);
       command.addArgument(argument.choices ? arg.choices(argument.choices) : arg);

@@ -59,7 +59,7 @@ export async function graphCommand(ctx: CommandContext, options: GraphOptions): 
       );
     }
     const { dotToSvg, toPictureDot } = await import('../render/graph-svg.js');
-    ctx.view.write(await dotToSvg(toPictureDot(drawn, title)));
+    ctx.view.write(await dotToSvg(toPictureDot(drawn, title, { key: true })));
   } else ctx.view.write(toDot(graph, title));
   return graph.nodes.length === 0 ? { status: 'ok', message: 'no actors left in the graph' } : OK;
 }

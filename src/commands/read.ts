@@ -8,6 +8,7 @@ import {
   type ArticlePage,
   kindStyler,
   renderPlainArticle,
+  renderWrappedPlainArticle,
   writeTerminalArticle,
 } from '../render/article.js';
 import { asserterName } from '../render/claims.js';
@@ -72,8 +73,10 @@ export async function readCommand(ctx: CommandContext, options: ReadOptions): Pr
     (r) => kept === undefined || kept.has(r.claim) || r.claim === start?.claim,
   );
   const datasets = start ? [start.dataset] : corpus.datasets;
-  // Without colour a terminal cannot show marks by style: it gets the markers a pipe gets.
+  // Without colour a terminal cannot show marks by style: it gets the markers a pipe gets,
+  // wrapped to the window.
   const terminal = ctx.view.mode === 'table' && ctx.view.colors.enabled;
+  const wrapped = ctx.view.mode === 'table' && !ctx.view.colors.enabled;
   // Only less can be told where to open; any other way gets the text from the claim's paragraph.
   const opensAtLine =
     ctx.view.mode === 'table' && ctx.pager !== undefined && isLess(ctx.pager.command);
@@ -87,7 +90,9 @@ export async function readCommand(ctx: CommandContext, options: ReadOptions): Pr
     let lineOf: Map<string, number>;
     if (terminal) lineOf = writeTerminalArticle(ctx.view, page, style, ctx.view.write);
     else {
-      const rendered = renderPlainArticle(page);
+      const rendered = wrapped
+        ? renderWrappedPlainArticle(page, ctx.view.width)
+        : renderPlainArticle(page);
       ctx.view.write(rendered.text);
       lineOf = rendered.lineOf;
     }

@@ -1,7 +1,7 @@
 import type { MarkedRun } from '../core/browse/marks.js';
 import { CLAIM_KINDS, type ClaimKind, type Source } from '../core/model/types.js';
 import { sanitize, sanitizeInline } from './sanitize.js';
-import { displayWidth, wrap } from './text-width.js';
+import { CONTINUED, displayWidth, ONE_COLUMN, wrap } from './text-width.js';
 import type { View } from './view.js';
 
 /** A claim marked in the article, with what the footnotes say about it. */
@@ -105,18 +105,25 @@ function footnote(claim: MarkedClaim): string[] {
   ];
 }
 
+/** What the marked text is made of, handed out in order by `emitMarked`. */
+type MarkedPart =
+  /** The article's own text, escaped (see renderPlainArticle). */
+  | 'text'
+  /** `⟦ID `: a claim's words begin (the id is given with it). */
+  | 'open'
+  /** `⟧` or `⟦/ID⟧`: a claim's words end. */
+  | 'close';
+
 /**
- * The article for a pipe: plain text with `⟦ID ` where a claim's words begin and `⟧` where
- * the innermost open claim's words end (`⟦/ID⟧` when a claim ends while one opened after it
- * is still open, i.e. quotes that cross), then one tab-separated line per claim. The
- * article's own backslashes and brackets are escaped (see escapeMarkers).
+ * Walks the article's runs and hands out its text and markers in order: `⟦ID ` where a
+ * claim's words begin and `⟧` where the innermost open claim's words end (`⟦/ID⟧` when a
+ * claim ends while one opened after it is still open, i.e. quotes that cross). The article's
+ * own backslashes and brackets are escaped (see escapeMarkers), then its control characters.
  */
-export function renderPlainArticle(page: ArticlePage): RenderedArticle {
-  const header = headerLines(page.source, page.text, page.runs);
-  const out: string[] = header.length > 0 ? [...header, ''] : [];
-  const lineOf = new Map<string, number>();
-  let body = '';
-  let line = out.length;
+function emitMarked(
+  page: ArticlePage,
+  emit: (part: MarkedPart, text: string, id?: string) => void,
+): void {
   // The open claims, innermost last. A claim that ends below the innermost (quotes that
   // cross) is written closed at once and left on the stack, marked, until it surfaces: each
   // claim is pushed, closed and popped once, however many are open.
@@ -134,31 +141,255 @@ export function renderPlainArticle(page: ArticlePage): RenderedArticle {
   for (const run of page.runs) {
     for (const id of run.opens) {
       stack.push(id);
-      body += `${OPEN}${id} `;
-      lineOf.set(id, line);
+      emit('open', `${OPEN}${id} `, id);
     }
     // Escaped first: a backslash the sanitizer then writes (\x1b) is told from the article's
     // own, which is doubled.
-    const text = sanitize(escapeMarkers(run.text));
-    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) line++;
-    body += text;
+    emit('text', sanitize(escapeMarkers(run.text)));
     // Innermost first: those that are innermost close with ⟧, the rest name themselves.
     const closes = run.closes;
     let k = 0;
     while (k < closes.length && top() === closes[k]) {
       stack.pop();
-      body += CLOSE;
+      emit('close', CLOSE);
       k++;
     }
     for (; k < closes.length; k++) {
       const id = closes[k] as string;
       crossed.add(id);
-      body += `${OPEN}/${id}${CLOSE}`;
+      emit('close', `${OPEN}/${id}${CLOSE}`);
     }
   }
+}
+
+/**
+ * The article for a pipe: plain text with `⟦ID ` where a claim's words begin and `⟧` where
+ * the innermost open claim's words end (`⟦/ID⟧` when a claim ends while one opened after it
+ * is still open, i.e. quotes that cross), then one tab-separated line per claim. The
+ * article's own backslashes and brackets are escaped (see escapeMarkers).
+ */
+export function renderPlainArticle(page: ArticlePage): RenderedArticle {
+  const header = headerLines(page.source, page.text, page.runs);
+  const out: string[] = header.length > 0 ? [...header, ''] : [];
+  const lineOf = new Map<string, number>();
+  let body = '';
+  let line = out.length;
+  emitMarked(page, (part, text, id) => {
+    if (part === 'open') lineOf.set(id as string, line);
+    else if (part === 'text') {
+      for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) line++;
+    }
+    body += text;
+  });
   out.push(body.replace(/\n+$/, ''));
   out.push('');
   for (const claim of page.claims) out.push(footnote(claim).join('\t'));
+  return { text: `${out.join('\n')}\n`, lineOf };
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** ONE_COLUMN text that may also hold the markers' brackets (one column each). */
+const ONE_COLUMN_MARKED = new RegExp(ONE_COLUMN.source.replace(/\]\*\$$/, '\\u27e6\\u27e7]*$'));
+
+/** Columns a piece of marked text takes: as displayWidth, without its cost for most text. */
+function markedWidth(text: string): number {
+  return ONE_COLUMN_MARKED.test(text) ? text.length : displayWidth(text);
+}
+
+/** Columns of whitespace (spaces and tabs, tabs to the next stop of 8) from column `col`. */
+function spaceWidth(space: string, col: number): number {
+  let at = col;
+  for (let i = 0; i < space.length; i++) at = space.charCodeAt(i) === 0x09 ? (at | 7) + 1 : at + 1;
+  return at - col;
+}
+
+/**
+ * Lays marked text out in lines of at most `width` columns (display width: wide characters
+ * two, combining marks none), breaking at spaces. A marker is never split, nor parted from
+ * its id or from the word it opens on; an escape (`\⟦`, `\x1b`) is never split. A word wider
+ * than a whole line is the only thing cut, between grapheme clusters, its cut lines ending
+ * with CONTINUED.
+ */
+class MarkedLines {
+  readonly lines: string[] = [];
+  /** The line (0-based, counted from the first of `lines`) where each claim's words begin. */
+  readonly lineOf = new Map<string, number>();
+  private line = '';
+  private col = 0;
+  /** Whether the current line was begun by a wrap (its leading spaces are dropped). */
+  private wrapped = false;
+  private space = '';
+  private word = '';
+  /** Where in `word` a unit that is never split begins and ends, and the claim it opens. */
+  private atoms: { start: number; end: number; id?: string }[] = [];
+
+  constructor(private readonly width: number) {}
+
+  /** Adds article text (escaped), which may hold spaces, tabs and line breaks. */
+  text(text: string): void {
+    let at = 0;
+    while (at < text.length) {
+      const c = text.charCodeAt(at);
+      if (c === 0x0a) {
+        this.endWord();
+        this.endLine(false);
+        this.space = '';
+        at++;
+      } else if (c === 0x20 || c === 0x09) {
+        this.endWord();
+        this.space += text[at];
+        at++;
+      } else if (c === 0x5c) {
+        // An escape: the backslash and what it escapes stay together.
+        const end = at + 1 + ((text.codePointAt(at + 1) ?? 0) > 0xffff ? 2 : 1);
+        this.atom(text.slice(at, Math.min(end, text.length)));
+        at = end;
+      } else {
+        let end = at + 1;
+        while (end < text.length) {
+          const d = text.charCodeAt(end);
+          if (d === 0x0a || d === 0x20 || d === 0x09 || d === 0x5c) break;
+          end++;
+        }
+        this.word += text.slice(at, end);
+        at = end;
+      }
+    }
+  }
+
+  /** Adds a marker, or an escape: a unit that is never split (`id`: the claim it opens). */
+  atom(text: string, id?: string): void {
+    const start = this.word.length;
+    this.word += text;
+    this.atoms.push(
+      id === undefined ? { start, end: this.word.length } : { start, end: this.word.length, id },
+    );
+  }
+
+  /** Ends the text: the last line, then the lines. */
+  finish(): string[] {
+    this.endWord();
+    if (this.col > 0 || this.line !== '') this.endLine(false);
+    return this.lines;
+  }
+
+  private endLine(wrapped: boolean): void {
+    this.lines.push(this.line);
+    this.line = '';
+    this.col = 0;
+    this.wrapped = wrapped;
+  }
+
+  private place(text: string, width: number): void {
+    this.line += text;
+    this.col += width;
+  }
+
+  private opened(atoms: { id?: string }[]): void {
+    for (const a of atoms) if (a.id !== undefined) this.lineOf.set(a.id, this.lines.length);
+  }
+
+  private endWord(): void {
+    const word = this.word;
+    if (word === '') return;
+    const atoms = this.atoms;
+    this.word = '';
+    this.atoms = [];
+    const space = this.space;
+    this.space = '';
+    const w = markedWidth(word);
+    // Spaces between words are kept; where the line breaks they are dropped, and at the start
+    // of a line the article's own indentation is kept unless a wrap began the line.
+    const gap = this.col > 0 || !this.wrapped ? spaceWidth(space, this.col) : 0;
+    if (this.col > 0 && this.col + gap + w > this.width) this.endLine(true);
+    else if (gap > 0) this.place(space, gap);
+    if (this.col + w <= this.width || (this.col === 0 && w <= this.width)) {
+      this.opened(atoms);
+      this.place(word, w);
+      return;
+    }
+    this.cut(word, atoms);
+  }
+
+  /** A word wider than a line: cut between grapheme clusters, never inside an atom. */
+  private cut(word: string, atoms: { start: number; end: number; id?: string }[]): void {
+    const room = this.width > 1 ? this.width - 1 : this.width;
+    let piece = '';
+    let pieceWidth = 0;
+    const add = (text: string, id?: string) => {
+      if (text === '') return;
+      const w = markedWidth(text);
+      if (pieceWidth > 0 && this.col + pieceWidth + w > room) {
+        this.place(piece + CONTINUED, pieceWidth + 1);
+        this.endLine(true);
+        piece = '';
+        pieceWidth = 0;
+      }
+      if (id !== undefined) this.lineOf.set(id, this.lines.length);
+      piece += text;
+      pieceWidth += w;
+    };
+    // The text between atoms is cut between grapheme clusters (one character at a time where
+    // every character takes one column: most text, and no need to segment it).
+    const between = (from: number, to: number) => {
+      if (from >= to) return;
+      const text = word.slice(from, to);
+      if (ONE_COLUMN_MARKED.test(text))
+        for (let i = 0; i < text.length; i++) add(text[i] as string);
+      else for (const { segment } of graphemes.segment(text)) add(segment);
+    };
+    let at = 0;
+    for (const atom of atoms) {
+      between(at, atom.start);
+      add(word.slice(atom.start, atom.end), atom.id);
+      at = atom.end;
+    }
+    between(at, word.length);
+    this.place(piece, pieceWidth);
+  }
+}
+
+/** What a claim's note says: kind, who asserts it and the cue, whether it is hedged. */
+function claimNote(claim: MarkedClaim): string {
+  const [, kind, asserter, cue, hedged] = footnote(claim);
+  const who = `${asserter}${cue ? ` (“${cue}”)` : ''}`;
+  return [kind, who, hedged].filter(Boolean).join(' · ');
+}
+
+/**
+ * The marked article for a terminal without colour: the pipe's text and markers, each line
+ * wrapped to the window (see MarkedLines), then a note per claim as the coloured page writes
+ * it (kind, who asserts it, the cue, whether it is hedged), wrapped under its id.
+ */
+export function renderWrappedPlainArticle(page: ArticlePage, width: number): RenderedArticle {
+  const max = Math.max(1, width);
+  const out: string[] = [];
+  for (const line of headerLines(page.source, page.text, page.runs)) out.push(...wrap(line, max));
+  if (out.length > 0) out.push('');
+  const layout = new MarkedLines(max);
+  emitMarked(page, (part, text, id) => {
+    if (part === 'text') layout.text(text);
+    else layout.atom(text, id);
+  });
+  const body = layout.finish();
+  while (body.length > 0 && body[body.length - 1] === '') body.pop();
+  const lineOf = new Map<string, number>();
+  for (const [id, line] of layout.lineOf) lineOf.set(id, out.length + line);
+  out.push(...body, '');
+  for (const claim of page.claims) {
+    // The note wraps under its own start; an id too wide for that stands on a line of its own.
+    const id = displayWidth(claim.id);
+    if (id + 1 <= max / 2) {
+      const lead = ' '.repeat(id + 1);
+      wrap(claimNote(claim), max - id - 1).forEach((part, n) => {
+        out.push(`${n === 0 ? `${claim.id} ` : lead}${part}`);
+      });
+    } else {
+      out.push(...wrap(claim.id, max));
+      for (const part of wrap(claimNote(claim), Math.max(1, max - 2))) out.push(`  ${part}`);
+    }
+  }
   return { text: `${out.join('\n')}\n`, lineOf };
 }
 
@@ -207,8 +438,9 @@ export function writeTerminalArticle(
   const width = Math.max(20, view.width - margin);
   const colors = view.colors;
   // Lines not yet written, and how many were written before them.
-  let out: string[] = headerLines(page.source, page.text, page.runs).map((l, i) =>
-    i === 0 ? colors.header(l) : l,
+  // The header wraps too: a title longer than a narrow window goes on under itself.
+  let out: string[] = headerLines(page.source, page.text, page.runs).flatMap((l, i) =>
+    wrap(l, view.width).map((part) => (i === 0 ? colors.header(part) : part)),
   );
   let written = 0;
   // Written once enough lines wait; blank lines at the end are held back, since the
@@ -293,9 +525,7 @@ export function writeTerminalArticle(
     for (const id of paragraphIds) {
       const claim = byId.get(id);
       if (!claim) continue;
-      const [, kind, asserter, cue, hedged] = footnote(claim);
-      const who = `${asserter}${cue ? ` (“${cue}”)` : ''}`;
-      const note = [kind, who, hedged].filter(Boolean).join(' · ');
+      const note = claimNote(claim);
       const indent = margin + displayWidth(id) + 1;
       wrap(note, Math.max(10, view.width - indent)).forEach((part, n) => {
         const lead =
@@ -321,15 +551,39 @@ export function writeTerminalArticle(
       lineWidth += 1;
     }
     pendingSpace = undefined;
-    for (const p of pieces) {
+    const place = (p: Piece) => {
       line.push(p);
       for (const id of p.starts) {
         lineIds.push(id);
         paragraphIds.push(id);
         lineOf.set(id, written + out.length);
       }
+    };
+    if (w <= width) {
+      for (const p of pieces) place(p);
+      lineWidth += w;
+      return;
     }
-    lineWidth += w;
+    // A word wider than a whole line (an address, or text written without spaces, as Chinese
+    // and Japanese are): cut between grapheme clusters, each cut line ending with CONTINUED.
+    const room = width > 1 ? width - 1 : width;
+    for (const p of pieces) {
+      let part = '';
+      let starts = p.starts;
+      for (const { segment } of graphemes.segment(p.text)) {
+        const sw = displayWidth(segment);
+        if (lineWidth > 0 && lineWidth + sw > room) {
+          if (part !== '') place({ ...p, text: part, starts });
+          starts = part !== '' ? [] : starts;
+          part = '';
+          line.push({ text: CONTINUED, kind: undefined, marked: false, starts: [] });
+          flush();
+        }
+        part += segment;
+        lineWidth += sw;
+      }
+      if (part !== '') place({ ...p, text: part, starts });
+    }
   };
   // Line breaks in a row: two or more end the paragraph, one ends the line.
   let breaks = 0;

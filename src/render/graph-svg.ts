@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import type { ActorGraph } from '../core/browse/graph.js';
 import { crc32 } from '../core/text/checksum.js';
-import { dotString, NAMED_STYLE, PARTY_STYLE, SHAPES } from './graph.js';
+import { dotKeyAttributes, dotString, NAMED_STYLE, PARTY_STYLE, SHAPES } from './graph.js';
 import { sanitizeInline } from './sanitize.js';
 
 /**
@@ -19,13 +19,21 @@ import { sanitizeInline } from './sanitize.js';
  * network of the built-in article 41-74 ms against 76-132 ms, of a 10^4-claim benchmark corpus
  * 49-66 ms against 113-197 ms, and 100 actors 214-241 ms against 280-323 ms. Its random
  * start has a fixed seed, so the same network is drawn the same way every time.
+ *
+ * With `key`, the drawing has a key under it, of what it holds (see dotKey); `graph --format
+ * svg` asks for one, the report's page says in words what its picture shows.
  */
-export function toPictureDot(graph: ActorGraph, title: string): string {
+export function toPictureDot(
+  graph: ActorGraph,
+  title: string,
+  options: { key?: boolean } = {},
+): string {
   const lines = [
     `graph ${dotString(title)} {`,
     '  graph [layout=neato, mode=sgd, overlap=false, splines=line, sep="+12", fontname="Helvetica"];',
     '  node [fontname="Helvetica", fontsize=11];',
     '  edge [fontname="Helvetica", fontsize=9];',
+    ...(options.key ? dotKeyAttributes(graph, 10) : []),
   ];
   for (const n of graph.nodes) {
     lines.push(`  ${dotString(n.id)} [label=${dotString(n.name)}, shape=${SHAPES[n.type]}];`);

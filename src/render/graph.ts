@@ -1,7 +1,7 @@
 import type { ActorGraph, GraphEdge, GraphNode } from '../core/browse/graph.js';
 import { type Listing, printListing } from './listing.js';
 import { sanitizeInline } from './sanitize.js';
-import type { View } from './view.js';
+import { tableKit, type View } from './view.js';
 
 // DOT double-quoted strings: control characters shown escaped (the output often lands in a
 // terminal, and dot would draw them as junk), then backslash and quote escaped for DOT.
@@ -22,6 +22,75 @@ export const SHAPES: Record<GraphNode['type'], string> = {
   Claim: 'note',
 };
 
+/** What each type of node stands for, in a drawing's key. */
+const NODE_MEANS: Record<GraphNode['type'], string> = {
+  Person: 'person',
+  Group: 'group',
+  Country: 'country',
+  Government: 'government',
+  Organization: 'organisation',
+  MilitaryUnit: 'military unit',
+  Media: 'media outlet',
+  Place: 'place',
+  Agreement: 'agreement of more than six parties',
+  Claim: 'claim naming more than six actors',
+};
+
+/** One line of a key: how a thing is drawn, and what it stands for. */
+export interface KeyEntry {
+  looks: string;
+  means: string;
+}
+
+/** How DOT draws each kind of edge, and what it means, in the key's words. */
+const DOT_EDGES: Record<GraphEdge['kind'], KeyEntry> = {
+  claims: {
+    looks: 'solid line, numbered',
+    means: 'named together in that many claims (thicker: more)',
+  },
+  agreement: { looks: 'dashed blue line, named', means: 'parties to that agreement' },
+  party: { looks: 'dashed blue line to a diamond', means: 'party to that agreement' },
+  named: { looks: 'unnumbered line to a "claim" note', means: 'named in that claim' },
+  member: { looks: 'dotted arrow, "member of"', means: 'member of what it points to' },
+};
+
+/** The order of the kinds of edge in a key (as the table lists them). */
+const EDGE_ORDER: GraphEdge['kind'][] = ['claims', 'named', 'agreement', 'party', 'member'];
+
+/**
+ * The key of a DOT drawing of `graph`: a line for each shape of node and each style of edge
+ * the drawing holds, and none for what it does not (a filter that leaves no agreement leaves
+ * no dashed line in the key). Types drawn in the same shape share a line.
+ */
+export function dotKey(graph: ActorGraph): KeyEntry[] {
+  const types = new Set(graph.nodes.map((n) => n.type));
+  const kinds = new Set(graph.edges.map((e) => e.kind));
+  const shapes = new Map<string, string[]>();
+  for (const type of Object.keys(NODE_MEANS) as GraphNode['type'][]) {
+    if (!types.has(type)) continue;
+    // A claim's node shares its shape with media outlets; its label tells it apart.
+    const looks = type === 'Claim' ? `${SHAPES[type]}, "claim ID"` : SHAPES[type];
+    shapes.set(looks, [...(shapes.get(looks) ?? []), NODE_MEANS[type]]);
+  }
+  return [
+    ...[...shapes].map(([looks, means]) => ({ looks, means: means.join(', ') })),
+    ...EDGE_ORDER.filter((k) => kinds.has(k)).map((k) => DOT_EDGES[k]),
+  ];
+}
+
+/**
+ * The key as DOT graph attributes: a label under the drawing, one entry a line, left-aligned
+ * (`\l`); nothing for an empty graph.
+ */
+export function dotKeyAttributes(graph: ActorGraph, fontsize: number): string[] {
+  const key = dotKey(graph);
+  if (key.length === 0) return [];
+  const label = ['Key', ...key.map((k) => `${k.looks}: ${k.means}`)]
+    .map((line) => `${line.replace(/"/g, '\\"')}\\l`)
+    .join('');
+  return [`  graph [label="${label}", labelloc=b, labeljust=l, fontsize=${fontsize}];`];
+}
+
 /** How DOT draws a party's link to an agreement drawn as a node (unlabelled: the node is). */
 export const PARTY_STYLE = 'style=dashed, color="#1f6feb"';
 
@@ -37,6 +106,7 @@ export function toDot(graph: ActorGraph, title: string): string {
     `graph ${dotString(title)} {`,
     '  graph [layout=neato, overlap=false, splines=true, sep="+8"];',
     '  node [fontname="Helvetica"];',
+    ...dotKeyAttributes(graph, 10),
   ];
   for (const n of graph.nodes) {
     lines.push(`  ${dotString(n.id)} [label=${dotString(n.name)}, shape=${SHAPES[n.type]}];`);
@@ -103,6 +173,15 @@ export function toMermaid(graph: ActorGraph): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** What each LINK of the table means, for the key under it. */
+const TABLE_KEY: Record<GraphEdge['kind'], string> = {
+  claims: 'named together in claims (CLAIMS: how many)',
+  named: 'named in a claim that names more than six actors',
+  agreement: 'parties to an agreement',
+  party: 'party to an agreement of more than six parties',
+  member: 'the first is a member of the second',
+};
+
 const LINKS: Record<GraphEdge['kind'], string> = {
   claims: 'with',
   agreement: 'agreement',
@@ -152,4 +231,24 @@ export function printGraphTable(view: View, graph: ActorGraph): void {
     json: (e) => e,
   };
   printListing(view, listing, edges);
+  // The key: what each kind of link the table holds means, and only those.
+  const kinds = EDGE_ORDER.filter((k) => edges.some((e) => e.kind === k));
+  if (kinds.length === 0) return;
+  const { wrap } = tableKit(view);
+  const termWidth = Math.max(...kinds.map((k) => LINKS[k].length));
+  // Each meaning beside its word, or under it when the window leaves too little room.
+  const beside = view.width - termWidth - 4;
+  const lines: string[] = [];
+  for (const k of kinds) {
+    if (beside >= 20) {
+      wrap(TABLE_KEY[k], beside).forEach((line, i) => {
+        lines.push(`  ${i === 0 ? LINKS[k].padEnd(termWidth) : ' '.repeat(termWidth)}  ${line}`);
+      });
+    } else {
+      lines.push(`  ${LINKS[k]}`);
+      for (const line of wrap(TABLE_KEY[k], Math.max(1, view.width - 6)))
+        lines.push(`      ${line}`);
+    }
+  }
+  view.write(`\n${view.colors.header('LINK')}\n${lines.join('\n')}\n`);
 }

@@ -11,7 +11,11 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMANDS as REGISTRY } from '../../src/commands/registry.js';
+import {
+  GLOBAL_OPTIONS,
+  OUTPUT_OPTIONS,
+  COMMANDS as REGISTRY,
+} from '../../src/commands/registry.js';
 import { displayWidth } from '../../src/render/text-width.js';
 import { BIN, ROOT, stripAnsi } from '../helpers.js';
 
@@ -129,7 +133,7 @@ describe('every command in a terminal', () => {
     expect(Object.keys(RUNS).filter((name) => !declared.includes(name))).toEqual([]);
   });
 
-  for (const columns of [50, 60, 80, 120]) {
+  for (const columns of [40, 50, 60, 80, 120]) {
     for (const paging of ['through the pager', 'without the pager'] as const) {
       it(`fits ${columns} columns ${paging} and splits no word`, () => {
         mkdirSync(join(dir, 'copy'), { recursive: true });
@@ -289,5 +293,104 @@ describe('output control on every listing', () => {
     expect(format.stderr.split('\n')[0]).toBe(
       "armru: option '--format <format>' argument 'xml' is invalid: Allowed choices are table, cards, tsv, json, jsonl, csv",
     );
+  });
+});
+
+describe('--help in a terminal', () => {
+  const visible = REGISTRY.filter((c) => !c.hidden);
+  /** The words a help must show, each whole: of names, flags, descriptions and examples. */
+  const words = (...texts: string[]) => texts.flatMap((t) => t.split(/\s+/)).filter(Boolean);
+  const shown = (help: string) => new Set(help.split(/\s+/));
+
+  for (const columns of [40, 80, 120]) {
+    it(`fits ${columns} columns, for the program and every command, and loses nothing`, () => {
+      const top = screen('--help', columns);
+      expect(top.status).toBe(0);
+      const helps: [string, string, string[]][] = [
+        [
+          'armru --help',
+          top.text,
+          words(
+            ...visible.flatMap((c) => [c.name, c.summary]),
+            ...GLOBAL_OPTIONS.flatMap((o) => [o.flags, o.description]),
+          ),
+        ],
+      ];
+      for (const c of visible) {
+        const own = screen(`${c.name} --help`, columns);
+        expect(own.status, c.name).toBe(0);
+        const options = [...c.options, ...(c.listing ? OUTPUT_OPTIONS : []), ...GLOBAL_OPTIONS];
+        helps.push([
+          `armru ${c.name} --help`,
+          own.text,
+          words(
+            c.summary,
+            c.pipe,
+            ...c.examples,
+            ...c.arguments.map((a) => a.description),
+            ...options.flatMap((o) => [o.flags, o.description]),
+          ),
+        ]);
+      }
+      for (const [what, text, expected] of helps) {
+        const lines = text.trimEnd().split('\n');
+        for (const line of lines)
+          expect(displayWidth(line), `${what} at ${columns}: ${line}`).toBeLessThanOrEqual(columns);
+        const seen = shown(text);
+        const missing = expected.filter((w) => !seen.has(w) && !seen.has(`${w}.`));
+        expect(missing, `${what} at ${columns}`).toEqual([]);
+      }
+    }, 120_000);
+  }
+
+  it('puts a description beside its option when there is room, else under it, wrapped', () => {
+    const wide = screen('read --help', 80).text;
+    expect(wide).toContain(
+      [
+        '  --asserted-by <name>  only claims this source, or one of its members, asserts',
+        '                        ("author" or the name for the writer)',
+      ].join('\n'),
+    );
+    const narrow = screen('read --help', 40).text;
+    expect(narrow).toContain(
+      [
+        '  --asserted-by <name>',
+        '      only claims this source, or one of',
+        '      its members, asserts ("author" or',
+        '      the name for the writer)',
+      ].join('\n'),
+    );
+    // An example too wide breaks between words, options with their values, the command's
+    // lines ending with a backslash so that they paste as one command; its comment goes under.
+    expect(narrow).toContain(
+      [
+        '  armru read --query biolab \\',
+        '    --from 2019',
+        '      mark the claims a search and a',
+        '      date range keep',
+      ].join('\n'),
+    );
+    expect(narrow).toMatch(/^Usage: armru read \[options\]\n/);
+    expect(screen('search --help', 30).text).toMatch(
+      /^Usage: armru search \[options\]\n {7}<query\.\.\.>\n/,
+    );
+  });
+
+  it('fits COLUMNS in a pipe, and 80 columns without it', () => {
+    for (const [env, columns] of [
+      [{ COLUMNS: '40' }, 40],
+      [{}, 80],
+    ] as const) {
+      for (const args of [['--help'], ['graph', '--help'], ['help', 'search']]) {
+        const r = spawnSync(process.execPath, [BIN, ...args], {
+          cwd: ROOT,
+          encoding: 'utf8',
+          env: { ...process.env, COLUMNS: undefined, ...env },
+        });
+        expect(r.status).toBe(0);
+        for (const line of r.stdout.trimEnd().split('\n'))
+          expect(displayWidth(line), `${args.join(' ')}: ${line}`).toBeLessThanOrEqual(columns);
+      }
+    }
   });
 });

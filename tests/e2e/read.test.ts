@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -224,6 +225,225 @@ describe('armru read in a terminal', () => {
     expect(stripAnsi(r.stdout).split('\n').slice(0, 2)).toEqual([
       'Armenia and Russia Enhance Defense Cooperation',
       'By Emilio Luciano Cricchio',
+    ]);
+  });
+});
+
+/** Runs armru in a pseudo-terminal of `columns` columns; the screen's text, as written. */
+function ttyAt(args: string[], columns: number, env: Record<string, string> = {}) {
+  const command = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`);
+  const r = spawnSync(
+    'script',
+    ['-qec', `stty cols ${columns} rows 40; ${command.join(' ')}`, '/dev/null'],
+    {
+      cwd: ROOT,
+      env: { ...cleanEnv(), TERM: 'xterm-256color', ARMRU_PAGER: 'cat', ...env },
+      encoding: 'utf8',
+    },
+  );
+  return { status: r.status, text: r.stdout.replace(/\r\n/g, '\n') };
+}
+
+/**
+ * A dataset of text a terminal shows in other widths than one column a character: Japanese
+ * (two columns each, and no spaces to break at), a combining accent, an emoji of several code
+ * points, an address longer than a line with a claim beginning inside it, the article's own
+ * backslash and brackets, and a tab.
+ */
+function writeWide(): string[] {
+  const text =
+    'Wide Test\n\nBy Kim\n\n東京の会議で合意が発表された。代表団は来週ソウルを訪問する予定だ。 The café’s owner, Zoe\u0301, said the 👩‍👧 emoji stood for “families” in https://example.org/a/very/long/path/that/does/not/fit/on/one/line/at/all?q=1 and \\⟦not a marker⟧ here.\n\nA second paragraph with a tab\there and ends.\n';
+  const cp = (s: string) => Array.from(s).length;
+  const quote = (exact: string) => {
+    const at = text.indexOf(exact);
+    const start = cp(text.slice(0, at));
+    return { exact, start, end: start + cp(exact) };
+  };
+  const claim = (id: string, exact: string) => ({
+    id,
+    text: `Claim ${id}.`,
+    quote: quote(exact),
+    kind: 'event',
+    assertedBy: 'author',
+    hedged: false,
+    actors: [],
+    topics: ['t'],
+  });
+  const doc = {
+    schemaVersion: 1,
+    source: {
+      id: 'wide',
+      type: 'NewsArticle',
+      title: 'Wide Test',
+      author: 'Kim',
+      publisher: null,
+      datePublished: null,
+      inLanguage: 'en',
+      textFile: 'wide.txt',
+      textSha256: createHash('sha256').update(text, 'utf8').digest('hex'),
+      offsetUnit: 'codepoint',
+    },
+    entities: [],
+    topics: [{ id: 't', name: 'Things', aliases: [], description: '' }],
+    claims: [
+      claim('w1', '東京の会議で合意が発表された。'),
+      claim('w2', 'Zoe\u0301, said the 👩‍👧 emoji'),
+      claim('w3', 'long/path/that/does/not/fit/on/one/line/at/all?q=1 and \\⟦not'),
+      claim('w4', 'tab\there'),
+    ],
+    agreements: [],
+    relations: [],
+  };
+  writeFileSync(join(dir, 'wide.txt'), text);
+  writeFileSync(join(dir, 'wide.claims.json'), JSON.stringify(doc));
+  return ['--data', join(dir, 'wide.claims.json')];
+}
+
+/** Ends with a backslash that escapes nothing: a word cut in two goes on below. */
+const cutMark = (line: string) => /(^|[^\\])(\\\\)*\\$/.test(line);
+
+/** The body of `read`'s marked text (between the header and the claims), joined back up. */
+function unwrapped(text: string): string {
+  const lines = text.split('\n');
+  const start = lines.indexOf('') + 1;
+  let end = lines.length - 1;
+  while (end > start && lines[end - 1] !== '') end--;
+  let joined = '';
+  for (const line of lines.slice(start, end - 1))
+    joined += cutMark(line) ? line.slice(0, -1) : `${line} `;
+  return joined.replace(/\s+/g, ' ').trim();
+}
+
+describe('armru read in a terminal without colour', () => {
+  const OFF: [string, string[], Record<string, string>][] = [
+    ['NO_COLOR', [], { NO_COLOR: '1' }],
+    ['TERM=dumb', [], { TERM: 'dumb' }],
+    ['--no-color', ['--no-color'], {}],
+  ];
+
+  it('wraps the marked text to the window: markers with their ids and words, nothing lost', () => {
+    const wide = writeWide();
+    for (const data of [[], wide, MINI]) {
+      const pipe = armru([...data, 'read']).stdout;
+      for (const columns of [40, 80, 120]) {
+        for (const [how, flags, env] of OFF) {
+          const at = `${data.join(' ')} read at ${columns} with ${how}`;
+          const { status, text } = ttyAt([...data, 'read', '--no-pager', ...flags], columns, env);
+          expect(status, at).toBe(0);
+          expect(text, at).not.toContain('\u001b[');
+          const lines = text.trimEnd().split('\n');
+          for (const line of lines)
+            expect(displayWidth(line), `${at}: ${line}`).toBeLessThanOrEqual(columns);
+          // No marker stands apart from its id, nor an opening one from the word it opens.
+          for (const line of lines) {
+            expect(line, at).not.toMatch(/(^|[^\\])(\\\\)*⟦(\/?[^\s⟧]*)?$/);
+            expect(line, at).not.toMatch(/(^|[^\\])(\\\\)*⟦[^\s/⟧]+ $/);
+          }
+          // Joined back up, the text is the pipe's (which a test above checks against the article).
+          expect(unwrapped(text), at).toBe(unwrapped(pipe));
+        }
+      }
+    }
+  }, 120_000);
+
+  it('shows the same lines however colour is turned off', () => {
+    const screens = OFF.map(([, flags, env]) => ttyAt([...MINI, 'read', ...flags], 40, env).text);
+    expect(screens[1]).toBe(screens[0]);
+    expect(screens[2]).toBe(screens[0]);
+    expect(screens[0]).toBe(
+      [
+        'Port Authority Approves Ferry Link',
+        '',
+        'By Jana Novák',
+        '',
+        '⟦m1 The port authority of Valmora',
+        'approved a new ferry link to Castell on',
+        'Monday⟧, its director Ana Ruiz',
+        'announced. According to the Coastal',
+        'Herald, ⟦m2 the ferries will run twice a',
+        'day from June⟧. However, ⟦m3 union',
+        'representatives said the schedule had',
+        'not been agreed⟧.',
+        '',
+        'Ruiz said the link ⟦m4 “will cut the',
+        'journey to an hour.”⟧',
+        '',
+        'm1 event · Ana Ruiz (“announced”)',
+        'm2 report · Coastal Herald (“According',
+        '   to”)',
+        'm3 denial · Union representatives',
+        '   (“said”)',
+        'm4 quote · Ana Ruiz (“said”)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('counts wide characters as two columns and cuts only what has no space to break at', () => {
+    const { text } = ttyAt([...writeWide(), 'read', '--no-color'], 40);
+    expect(text.split('\n').slice(4, 16)).toEqual([
+      '⟦w1 東京の会議で合意が発表された。⟧代表\\',
+      '団は来週ソウルを訪問する予定だ。 The',
+      'café’s owner, ⟦w2 Zoe\u0301, said the 👩‍👧',
+      'emoji⟧ stood for “families” in',
+      'https://example.org/a/very/⟦w3 long/pat\\',
+      'h/that/does/not/fit/on/one/line/at/all?\\',
+      'q=1 and \\\\\\⟦not⟧ a marker\\⟧ here.',
+      '',
+      'A second paragraph with a ⟦w4 tab',
+      'here⟧ and ends.',
+      '',
+      'w1 event · author',
+    ]);
+  });
+
+  it('opens less at the line of --claim, counted in wrapped lines', () => {
+    // Named less, so that armru tells it the line to open at.
+    mkdirSync(join(dir, 'plain'), { recursive: true });
+    const less = join(dir, 'plain', 'less');
+    writeFileSync(
+      less,
+      `#!/bin/sh\nprintf '%s\\n' "$@" > "${dir}/plain-args"\ncat > "${dir}/plain-input"\n`,
+    );
+    chmodSync(less, 0o755);
+    for (const columns of [40, 80]) {
+      const r = spawnSync(
+        'script',
+        [
+          '-qec',
+          `stty cols ${columns} rows 20; ${process.execPath} ${BIN} read --claim c24`,
+          '/dev/null',
+        ],
+        {
+          cwd: ROOT,
+          env: { ...cleanEnv(), TERM: 'xterm-256color', NO_COLOR: '1', ARMRU_PAGER: less },
+          encoding: 'utf8',
+        },
+      );
+      expect(r.status).toBe(0);
+      const line = Number(
+        /^\+(\d+)g$/.exec(readFileSync(join(dir, 'plain-args'), 'utf8').trim())?.[1],
+      );
+      const input = readFileSync(join(dir, 'plain-input'), 'utf8').split('\n');
+      expect(input[line - 1], `${columns}`).toMatch(/^⟦c24 In light of these/);
+      for (const l of input) expect(displayWidth(l)).toBeLessThanOrEqual(columns);
+    }
+  });
+});
+
+describe('armru read in a terminal with colour', () => {
+  it('cuts a word wider than the line between characters, wide ones counted as two columns', () => {
+    const { text } = ttyAt([...writeWide(), 'read', '--no-pager'], 40);
+    const lines = stripAnsi(text).split('\n');
+    for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(40);
+    expect(lines.slice(7, 14)).toEqual([
+      'w1  東京の会議で合意が発表された。代表\\',
+      '    団は来週ソウルを訪問する予定だ。 The',
+      'w2  café’s owner, Zoe\u0301, said the 👩‍👧 emoji',
+      '    stood for “families” in',
+      'w3  https://example.org/a/very/long/pat\\',
+      '    h/that/does/not/fit/on/one/line/at/\\',
+      '    all?q=1 and \\⟦not a marker⟧ here.',
     ]);
   });
 });

@@ -18,6 +18,8 @@ import type { View } from '../../src/render/view.js';
 // out. The reference below is the earlier layout, which cut the whole article into word
 // objects and joined every line into one text: the streamed text must be exactly its text.
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
 type Styler = (kind: ClaimKind | undefined, underline: boolean, s: string) => string;
 
 /**
@@ -125,8 +127,8 @@ function wholeArticle(
   const margin = page.claims.reduce((m, c) => Math.max(m, displayWidth(c.id) + 1), 4);
   const width = Math.max(20, view.width - margin);
   const colors = view.colors;
-  const out: string[] = headerLines(page.source, page.text, page.runs).map((l, i) =>
-    i === 0 ? colors.header(l) : l,
+  const out: string[] = headerLines(page.source, page.text, page.runs).flatMap((l, i) =>
+    wrap(l, view.width).map((part) => (i === 0 ? colors.header(part) : part)),
   );
   const present = CLAIM_KINDS.filter((k) => page.claims.some((c) => c.kind === k));
   if (present.length > 0) {
@@ -230,15 +232,39 @@ function wholeArticle(
       lineWidth += 1;
     }
     pendingSpace = undefined;
-    for (const p of token.pieces) {
+    const place = (p: Piece) => {
       line.push(p);
       for (const id of p.starts) {
         lineIds.push(id);
         paragraphIds.push(id);
         lineOf.set(id, out.length);
       }
+    };
+    if (w <= width) {
+      for (const p of token.pieces) place(p);
+      lineWidth += w;
+      continue;
     }
-    lineWidth += w;
+    // A word wider than the line is cut between grapheme clusters, each cut line ending in \.
+    for (const p of token.pieces) {
+      let part = '';
+      let starts = p.starts;
+      for (const { segment } of graphemes.segment(p.text)) {
+        const sw = displayWidth(segment);
+        if (lineWidth > 0 && lineWidth + sw > width - 1) {
+          if (part !== '') {
+            place({ ...p, text: part, starts });
+            starts = [];
+          }
+          part = '';
+          line.push({ text: '\\', kind: undefined, marked: false, starts: [] });
+          flush();
+        }
+        part += segment;
+        lineWidth += sw;
+      }
+      if (part !== '') place({ ...p, text: part, starts });
+    }
   }
   endParagraph();
   while (out.length > 0 && out[out.length - 1] === '') out.pop();
