@@ -165,12 +165,26 @@ export class EntityFinder {
   readonly entities: FoundEntity[] = [];
   private readonly byKey = new Map<string, FoundEntity>();
   private readonly ids = new Set<string>(['author']);
+  private readonly nextNumber = new Map<string, number>();
+  private readonly nameWords = new WeakMap<FoundEntity, string[]>();
+  private readonly aliasWords = new WeakMap<FoundEntity, Set<string>>();
   private readonly recent: FoundEntity[] = [];
   /** Words the text also writes in lower case: capitalised at a sentence's start, not names. */
   private readonly lowerWords = new Set<string>();
 
   /** Capitalised words the text writes on their own, not followed by another capitalised word. */
   private readonly aloneWords = new Set<string>();
+
+  /**
+   * The last words of people's names and the first words of bodies' names of two words or
+   * more, as found so far: `knows` asks of every capitalised run whether it is one, and
+   * scanning every entity for it made drafting cost names times text.
+   */
+  private readonly surnames = new Set<string>();
+  private readonly firstWords = new Set<string>();
+
+  /** Whether the text contains a name, asked once per name (each answer reads the whole text). */
+  private readonly inText = new Map<string, boolean>();
 
   private readonly source: string;
 
@@ -195,12 +209,7 @@ export class EntityFinder {
   /** Whether a single word names something already found: a name, a surname, a body's first word. */
   private knows(word: string): boolean {
     if (this.lookup(word) || PLACE_BY_NAME.has(word.toLowerCase())) return true;
-    return this.entities.some((e) => {
-      const parts = e.name.split(' ');
-      return (
-        parts.length > 1 && (e.type === 'Person' ? parts[parts.length - 1] : parts[0]) === word
-      );
-    });
+    return this.surnames.has(word) || this.firstWords.has(word);
   }
 
   /** Whether the article names a country or region on its own, not only by its demonym. */
@@ -212,7 +221,12 @@ export class EntityFinder {
   }
 
   private textHas(name: string): boolean {
-    return this.source.includes(name);
+    let has = this.inText.get(name);
+    if (has === undefined) {
+      has = this.source.includes(name);
+      this.inText.set(name, has);
+    }
+    return has;
   }
 
   /** The entity with this name or alias, if any. */
@@ -396,7 +410,7 @@ export class EntityFinder {
       const words = name.split(' ');
       const body = this.recent.find((e) => {
         if (e.type === 'Person' || e.type === 'Country' || e.type === 'Group') return false;
-        const parts = e.name.split(' ');
+        const parts = this.words(e);
         return (
           parts.length > words.length &&
           parts.slice(-words.length).join(' ') === name &&
@@ -431,8 +445,8 @@ export class EntityFinder {
         (e) =>
           e.type !== 'Person' &&
           e.type !== 'Country' &&
-          e.name.split(' ').length > 1 &&
-          e.name.split(' ')[0] === name,
+          this.words(e).length > 1 &&
+          this.words(e)[0] === name,
       );
       if (body) {
         this.alias(body, name);
@@ -442,9 +456,7 @@ export class EntityFinder {
     }
     // A surname or first name alone: the person named in full before.
     if (run.length === 1) {
-      const person = this.recent.find(
-        (e) => e.type === 'Person' && e.name.split(' ').slice(-1)[0] === name,
-      );
+      const person = this.recent.find((e) => e.type === 'Person' && this.words(e).at(-1) === name);
       if (person) {
         this.alias(person, name);
         out.push({ start, end, entity: person });
@@ -528,13 +540,35 @@ export class EntityFinder {
       const entity = this.recent.find((e) =>
         head === 'newspaper' || head === 'daily'
           ? e.type === 'Media'
-          : e.name.toLowerCase().split(/\s+/).includes(head) ||
-            e.aliases.some((x) => x.toLowerCase().split(/\s+/).includes(head)),
+          : this.lowerNameWords(e).has(head),
       );
       if (!entity) continue;
       this.alias(entity, a[0].toLowerCase());
       out.push({ start, end, entity });
     }
+  }
+
+  /**
+   * The words of an entity's name, split once: the lookups that resolve a short form ask it
+   * of each of the recent entities for every capitalised run.
+   */
+  private words(e: FoundEntity): string[] {
+    let words = this.nameWords.get(e);
+    if (!words) {
+      words = e.name.split(' ');
+      this.nameWords.set(e, words);
+    }
+    return words;
+  }
+
+  /** The lower-case words of an entity's name and aliases, kept up to date by `alias`. */
+  private lowerNameWords(e: FoundEntity): Set<string> {
+    let words = this.aliasWords.get(e);
+    if (!words) {
+      words = new Set([e.name, ...e.aliases].flatMap((n) => n.toLowerCase().split(/\s+/)));
+      this.aliasWords.set(e, words);
+    }
+    return words;
   }
 
   /** The person named most recently. */
@@ -564,9 +598,7 @@ export class EntityFinder {
     const name = text.slice(first.start, last.end);
     let entity = this.lookup(name);
     if (!entity && nameToks.length === 1) {
-      entity = this.recent.find(
-        (e) => e.type === 'Person' && e.name.split(' ').slice(-1)[0] === name,
-      );
+      entity = this.recent.find((e) => e.type === 'Person' && this.words(e).at(-1) === name);
       if (entity) this.alias(entity, name);
     }
     entity ??= this.add('Person', name);
@@ -589,11 +621,21 @@ export class EntityFinder {
   private add(type: EntityType, name: string): FoundEntity {
     const base = slug(name) || 'entity';
     let id = base;
-    for (let n = 2; this.ids.has(id); n++) id = `${base}-${n}`;
+    // Counting on from the last number given to this base, not from 2 each time: names
+    // that slug alike (long names cut at 48 letters) would otherwise cost their count squared.
+    for (let n = this.nextNumber.get(base) ?? 2; this.ids.has(id); n++) {
+      id = `${base}-${n}`;
+      this.nextNumber.set(base, n + 1);
+    }
     this.ids.add(id);
     const entity: FoundEntity = { id, type, name, aliases: [], titles: [] };
     this.entities.push(entity);
     this.byKey.set(fold(name), entity);
+    const parts = name.split(' ');
+    if (parts.length > 1)
+      (type === 'Person' ? this.surnames : this.firstWords).add(
+        (type === 'Person' ? parts[parts.length - 1] : parts[0]) as string,
+      );
     this.touch(entity);
     return entity;
   }
@@ -606,6 +648,7 @@ export class EntityFinder {
     if (other && other !== entity) return;
     entity.aliases.push(name);
     this.byKey.set(key, entity);
+    for (const w of name.toLowerCase().split(/\s+/)) this.aliasWords.get(entity)?.add(w);
   }
 
   private touch(entity: FoundEntity): void {

@@ -748,3 +748,46 @@ describe('measured against the gold datasets (npm run eval:draft)', () => {
     expect(e.entities.hit / e.entities.of).toBeGreaterThanOrEqual(0.8);
   });
 });
+
+describe('many names', () => {
+  // Invented names of three syllables: hundreds of people and companies, each named in full
+  // and then by surname or first word, as a long run of wire stories does. First names,
+  // surnames and companies open with syllables of their own, so that no two names share a word.
+  const syllables = ['ba', 'den', 'kor', 'lu', 'mes', 'nir', 'pa', 'ros', 'tel', 'vu'];
+  const word = (n: number, opening: string) =>
+    `${opening}${syllables[n % 10]}${syllables[Math.floor(n / 10) % 10]}`;
+  const person = (n: number) => `${word(n, 'Gi')} ${word(n, 'Sha')}`;
+  const surname = (n: number) => word(n, 'Sha');
+  const company = (n: number) => word(n, 'Zo');
+
+  it('resolves every surname and short form to its own entity, however many came before', () => {
+    const count = 600;
+    const paragraphs = Array.from(
+      { length: count },
+      (_, n) =>
+        `${person(n)}, the director of ${company(n)} Holdings, spoke on Monday. ${surname(n)} visited the plant in Tartu. ${company(n)} hired forty engineers.`,
+    );
+    const doc = draft(`Plants Reopen\n\n${paragraphs.join('\n\n')}`);
+    expect(doc.claims).toHaveLength(3 * count);
+    const names = new Map(doc.entities.map((e) => [e.id, e.name]));
+    const name = (id: string) => names.get(id);
+    for (let n = 0; n < count; n++) {
+      const [, visited, hired] = doc.claims.slice(3 * n, 3 * n + 3);
+      expect(visited?.actors.map(name)).toEqual([person(n), 'Tartu']);
+      expect(hired?.actors.map(name)).toEqual([`${company(n)} Holdings`]);
+    }
+    expect(new Set(doc.entities.map((e) => e.id)).size).toBe(doc.entities.length);
+  });
+
+  it('numbers ids of names that slug alike in order', () => {
+    // Names longer than an id: all cut to the same 48 letters.
+    const long = 'Northern Regional Water And Sewerage Authority Of';
+    const text = `Boards Merge\n\n${['Aldermoor', 'Brackwell', 'Carrow', 'Dunmere'].map((p) => `The ${long} ${p} met on Monday.`).join(' ')}`;
+    expect(draft(text).entities.map((e) => e.id)).toEqual([
+      'northern-regional-water-and-sewerage-authority-o',
+      'northern-regional-water-and-sewerage-authority-o-2',
+      'northern-regional-water-and-sewerage-authority-o-3',
+      'northern-regional-water-and-sewerage-authority-o-4',
+    ]);
+  });
+});
