@@ -117,6 +117,15 @@ export async function draftCommand(
   ctx.note(
     `drafted ${n(doc.claims.length, 'claim')} from ${n(result.sentences, 'sentence')}, with ${doc.entities.length === 1 ? '1 entity' : `${doc.entities.length} entities`}${out ? ` into ${out}` : ''}; every record has review: "draft" until an editor checks it`,
   );
+  if (result.skippedRules.length > 0) {
+    const what =
+      result.language === 'und'
+        ? 'the article is in no language armru can tell (inLanguage "und")'
+        : `the article is in ${result.languageName} (inLanguage "${result.language}")`;
+    ctx.note(
+      `${what}, so the English-only rules were skipped: ${result.skippedRules.join(', ')}; every claim is the writer's, of kind background, for an editor to attribute`,
+    );
+  }
   if (result.titleFrom === 'file name')
     ctx.note(`no headline found; the title is the file name "${doc.source.title}" (use --title)`);
   if (result.authorFrom === 'none')

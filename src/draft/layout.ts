@@ -4,7 +4,7 @@ import type { Span } from './sentences.js';
 export interface Layout {
   /** The headline as written (the first line), when the text has one. */
   title?: { text: string; span: Span };
-  /** The writer's name from a "By ..." line, when the text has one. */
+  /** The writer's name from a "By ..." line ("Par ...", "Von ..."), when the text has one. */
   byline?: { name: string; span: Span };
   /** UTF-16 index where the body begins. */
   bodyStart: number;
@@ -32,8 +32,10 @@ function lines(text: string, limit: number): Line[] {
   return out;
 }
 
+// "By" and its counterparts in the languages the draft tells apart: a byline is laid out the
+// same way in any of them ("Par Claire Dubois", "Von Jana Roth", "di Marco Villa").
 const BYLINE =
-  /^\s*By\s+(\p{Lu}[\p{L}\p{M}.'’ -]*?(?:\s+(?:and|&)\s+\p{Lu}[\p{L}\p{M}.'’ -]*?)?)\s*(?:[,|].*)?$/u;
+  /^\s*(?:[Bb]y|[Pp]ar|[Vv]on|[Pp]or|[Dd]i|[Dd]oor)\s+(\p{Lu}[\p{L}\p{M}.'’ -]*?(?:\s+(?:and|&)\s+\p{Lu}[\p{L}\p{M}.'’ -]*?)?)\s*(?:[,|].*)?$/u;
 
 /**
  * Reads the headline and byline the way articles are laid out as text: the first line is the

@@ -5,6 +5,7 @@ import type { DatasetDocument } from '../../src/core/model/types.js';
 import { evaluate } from '../../src/draft/evaluate.js';
 import {
   type DraftOptions,
+  detectLanguage,
   draftDataset,
   findDates,
   findHedge,
@@ -788,6 +789,169 @@ describe('many names', () => {
       'northern-regional-water-and-sewerage-authority-o-2',
       'northern-regional-water-and-sewerage-authority-o-3',
       'northern-regional-water-and-sewerage-authority-o-4',
+    ]);
+  });
+});
+
+describe('language', () => {
+  // One invented sentence or two per language, about the same made-up event.
+  const samples: [string, string][] = [
+    [
+      'en',
+      'The town council said on Tuesday that work on the new stadium would stop for three months.',
+    ],
+    [
+      'fr',
+      'Le conseil municipal a annoncé mardi que les travaux du nouveau stade seraient suspendus pendant trois mois.',
+    ],
+    [
+      'de',
+      'Der Stadtrat hat am Dienstag mitgeteilt, dass die Arbeiten am neuen Stadion für drei Monate ruhen werden.',
+    ],
+    [
+      'es',
+      'El ayuntamiento anunció el martes que las obras del nuevo estadio se suspenderán durante tres meses.',
+    ],
+    [
+      'it',
+      'Il consiglio comunale ha annunciato martedì che i lavori del nuovo stadio saranno sospesi per tre mesi.',
+    ],
+    [
+      'pt',
+      'A câmara municipal anunciou na terça-feira que as obras do novo estádio serão suspensas por três meses.',
+    ],
+    [
+      'nl',
+      'De gemeenteraad heeft dinsdag bekendgemaakt dat de bouw van het nieuwe stadion drie maanden wordt stilgelegd.',
+    ],
+    [
+      'ru',
+      'Городской совет объявил во вторник, что строительство нового стадиона будет приостановлено на три месяца.',
+    ],
+    [
+      'uk',
+      'Міська рада оголосила у вівторок, що будівництво нового стадіону буде призупинено на три місяці, а роботи вже зупинено.',
+    ],
+    [
+      'hy',
+      'Քաղաքային խորհուրդը երեքշաբթի հայտարարեց, որ նոր մարզադաշտի շինարարությունը կդադարեցվի երեք ամսով։',
+    ],
+    [
+      'el',
+      'Το δημοτικό συμβούλιο ανακοίνωσε την Τρίτη ότι οι εργασίες στο νέο γήπεδο θα σταματήσουν για τρεις μήνες.',
+    ],
+    ['ja', '市議会は火曜日、新しいスタジアムの工事を三か月間中断すると発表した。'],
+    ['zh', '市议会周二宣布，新体育场的施工将暂停三个月。'],
+    ['ko', '시의회는 화요일 새 경기장 공사를 3개월 동안 중단한다고 발표했다.'],
+    // Languages it does not tell: their words are none of the lists', or too few of them.
+    [
+      'und',
+      'Kommunfullmäktige meddelade på tisdagen att bygget av den nya arenan stoppas i tre månader.',
+    ],
+    [
+      'und',
+      'Rada miasta ogłosiła we wtorek, że budowa nowego stadionu zostanie wstrzymana na trzy miesiące.',
+    ],
+    [
+      'und',
+      'Kaupunginvaltuusto ilmoitti tiistaina, että uuden stadionin rakentaminen keskeytetään.',
+    ],
+    ['und', 'Fire in Gyumri.'],
+    ['und', '2024 — 12,000 — 4.5'],
+  ];
+
+  it('names the language of each sample, and und for one it does not know or cannot tell', () => {
+    expect(samples.map(([, text]) => detectLanguage(text).code)).toEqual(samples.map(([c]) => c));
+  });
+
+  it('reads every English fixture as English, French names and places included', () => {
+    for (const name of [
+      'aldermoor',
+      'business',
+      'court',
+      'french',
+      'health',
+      'solar',
+      'veltrix',
+      'wire',
+    ]) {
+      const text = readFileSync(`tests/fixtures/draft/${name}.txt`, 'utf8');
+      expect([name, detectLanguage(text).code]).toEqual([name, 'en']);
+      expect(draftDataset(text, { fallbackTitle: name }).skippedRules).toEqual([]);
+    }
+    // An English story that quotes a French sentence is still English.
+    expect(
+      detectLanguage(
+        'The mayor of Lyon defended the contract. “Toutes les règles ont été respectées et les documents sont publics,” she told the council, which voted on Monday to open an inquiry into the award.',
+      ).code,
+    ).toBe('en');
+  });
+
+  it('drafts a French article without the English rules, and says which it skipped', () => {
+    const text = readFileSync('tests/fixtures/draft/fr-littoral.txt', 'utf8');
+    const result = draftDataset(text, { fallbackTitle: 'x' });
+    const { doc } = result;
+    expect(result.language).toBe('fr');
+    expect(result.skippedRules).toEqual([
+      'attribution (speakers and cues)',
+      'claim kinds',
+      'hedges',
+      'names (entities and actors)',
+      'dates in words',
+    ]);
+    expect(doc.source).toMatchObject({ inLanguage: 'fr', author: 'Julien Ferrand' });
+    expect(doc.claims.map((c) => c.quote.exact.slice(0, 24))).toEqual([
+      'La maire de Saint-Aubin-',
+      'Selon le Courrier du Var',
+      "« Nous n'avons jamais re",
+      'Les pêcheurs du quartier',
+      '« Si le port reste fermé',
+      'La préfecture a ouvert u',
+    ]);
+    for (const c of doc.claims) {
+      expect(c).toMatchObject({
+        assertedBy: 'author',
+        kind: 'background',
+        hedged: false,
+        actors: [],
+      });
+      expect(c.cue).toBeUndefined();
+    }
+    // "mardi" and "en septembre" are words chrono would not read right; a year is a year.
+    expect(doc.claims.map((c) => c.when?.date)).toEqual([
+      undefined,
+      '2021',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    // The dateline's place is kept, as in English; "La", "Courrier" and "Var" are no entities.
+    expect(doc.entities.map((e) => [e.type, e.name])).toEqual([['Place', 'TOULON']]);
+    expect(() => checkDataset(doc, 'fr.claims.json')).not.toThrow();
+  });
+
+  it('keeps German nouns, Russian and Armenian names out of the entities, and splits at the Armenian full stop', () => {
+    const de = draft(
+      'Stadion wird teurer\n\nVon Jana Roth\n\nDie Stadtverwaltung hat am Dienstag mitgeteilt, dass die Kosten für das Stadion gestiegen sind. Laut der Zeitung wurde der Vertrag 2019 ohne Ausschreibung vergeben.',
+    );
+    expect(de.source).toMatchObject({ inLanguage: 'de', author: 'Jana Roth' });
+    expect(de.entities).toEqual([]);
+    expect(de.claims.map((c) => c.when?.date)).toEqual([undefined, '2019']);
+    const ru = draft(
+      'Мэр Гюмри Анна Петросян заявила во вторник, что строительство стадиона будет приостановлено. По данным газеты, подрядчик, вероятно, получил контракт без конкурса.',
+    );
+    expect(ru.source.inLanguage).toBe('ru');
+    expect(ru.entities).toEqual([]);
+    expect(ru.claims.every((c) => c.assertedBy === 'author' && !c.hedged)).toBe(true);
+    const hy = draft(
+      'Գյումրիի քաղաքապետ Աննա Պետրոսյանը երեքշաբթի հայտարարեց, որ մարզադաշտի շինարարությունը կդադարեցվի։ Թերթի տվյալներով՝ կապալառուն պայմանագիրը ստացել է առանց մրցույթի։',
+    );
+    expect(hy.source.inLanguage).toBe('hy');
+    expect(hy.entities).toEqual([]);
+    expect(hy.claims.map((c) => c.quote.exact)).toEqual([
+      'Գյումրիի քաղաքապետ Աննա Պետրոսյանը երեքշաբթի հայտարարեց, որ մարզադաշտի շինարարությունը կդադարեցվի։',
+      'Թերթի տվյալներով՝ կապալառուն պայմանագիրը ստացել է առանց մրցույթի։',
     ]);
   });
 });
