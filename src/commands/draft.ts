@@ -130,6 +130,10 @@ export async function draftCommand(
     ctx.note(`no headline found; the title is the file name "${doc.source.title}" (use --title)`);
   if (result.authorFrom === 'none')
     ctx.note(`no "By ..." line found; the author is "${doc.source.author}" (use --author)`);
+  if (result.publishedFrom === 'dateline')
+    ctx.note(
+      `the dateline gives the publication date, ${doc.source.datePublished}: relative dates are resolved against it (--published overrides it)`,
+    );
   if (result.unresolvedDates.length > 0) {
     const shown = [...new Set(result.unresolvedDates)].slice(0, 5).map((d) => `"${d}"`);
     ctx.note(

@@ -206,6 +206,11 @@ export class EntityFinder {
     return place ? this.place(place.place.name, place.place.type, name) : this.add('Place', name);
   }
 
+  /** The outlet a dateline names ("(Reuters)", "/PRNewswire/"): a medium, named as written. */
+  datelineOutlet(name: string): FoundEntity {
+    return this.lookup(name) ?? this.add('Media', name);
+  }
+
   /** Whether a single word names something already found: a name, a surname, a body's first word. */
   private knows(word: string): boolean {
     if (this.lookup(word) || PLACE_BY_NAME.has(word.toLowerCase())) return true;

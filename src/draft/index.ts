@@ -43,6 +43,8 @@ export interface DraftResult {
   /** Where the title and author came from. */
   titleFrom: 'flag' | 'text' | 'file name';
   authorFrom: 'flag' | 'text' | 'none';
+  /** Where the publication date came from: --published, the dateline, or nowhere. */
+  publishedFrom: 'flag' | 'dateline' | 'none';
   /** The article's language as detected (BCP 47; `und` when the text does not tell). */
   language: string;
   /** Its name in English ("French"), for messages. */
@@ -89,19 +91,25 @@ export function draftDataset(text: string, options: DraftOptions): DraftResult {
   const drafted: Omit<Claim, 'id'>[] = [];
   let sentences = 0;
 
-  for (const para of paragraphs(text, layout.bodyStart)) {
+  // A dateline ("GOTHENBURG, March 3 —", "LONDON, Jan. 5, 2024 /PRNewswire/ --") says where,
+  // when and by whom the story was filed: its place and outlet are recorded, and a date with
+  // its year is the publication date unless --published gives one; but it is no claim, nor
+  // part of one, nor its speaker, and its date is not the claim's. The body's sentences are
+  // split after it, so that a full stop inside it ("3. Mai") ends no sentence.
+  const dateline = layout.dateline;
+  let bodyStart = layout.bodyStart;
+  if (dateline) {
+    finder.datelinePlace(text.slice(dateline.place.start, dateline.place.end));
+    if (dateline.outlet)
+      finder.datelineOutlet(text.slice(dateline.outlet.start, dateline.outlet.end));
+    bodyStart = dateline.span.end;
+  }
+  const published = options.published ?? dateline?.date?.iso;
+
+  for (const para of paragraphs(text, bodyStart)) {
     let previous: FoundEntity | undefined;
-    for (const whole of splitSentences(text, para.start, para.end)) {
+    for (const sentence of splitSentences(text, para.start, para.end)) {
       sentences++;
-      // A dateline ("GOTHENBURG, March 3 —") says where the story was filed: its place is
-      // recorded, but it is neither part of the claim nor its speaker, and its date is not
-      // the claim's.
-      const dateline = layout.dateline;
-      let sentence = whole;
-      if (dateline && whole.start === dateline.span.start && whole.end > dateline.span.end) {
-        finder.datelinePlace(text.slice(dateline.place.start, dateline.place.end));
-        sentence = { start: dateline.span.end, end: whole.end };
-      }
       const mentions = english ? finder.mentionsIn(text, sentence.start, sentence.end) : [];
       if (english) noteOffices(text, sentence, mentions, finder);
       const who: Attribution = english
@@ -109,7 +117,7 @@ export function draftDataset(text: string, options: DraftOptions): DraftResult {
         : { kind: 'background', quotations: [] };
       if (who.speaker) previous = who.speaker;
       const sentenceText = text.slice(sentence.start, sentence.end);
-      const dates = findDates(sentenceText, options.published, english);
+      const dates = findDates(sentenceText, published, english);
       for (const d of dates) if (d.date === undefined) unresolvedDates.push(d.text);
       const dated = dates.find((d) => d.date !== undefined);
       const when: When | undefined = dated
@@ -153,7 +161,7 @@ export function draftDataset(text: string, options: DraftOptions): DraftResult {
       title,
       author,
       publisher: null,
-      datePublished: options.published ?? null,
+      datePublished: published ?? null,
       inLanguage: language,
       ...(options.textFile !== undefined ? { textFile: options.textFile } : { text }),
       textSha256: sha256Hasher().update(text, 'utf8').digest('hex'),
@@ -172,6 +180,7 @@ export function draftDataset(text: string, options: DraftOptions): DraftResult {
     unresolvedDates,
     titleFrom: options.title ? 'flag' : layout.title ? 'text' : 'file name',
     authorFrom: options.author ? 'flag' : layout.byline ? 'text' : 'none',
+    publishedFrom: options.published ? 'flag' : published ? 'dateline' : 'none',
     language,
     languageName: LANGUAGE_NAMES[language] ?? language,
     skippedRules: english ? [] : ENGLISH_ONLY_RULES,

@@ -355,6 +355,129 @@ describe('datelines', () => {
   });
 });
 
+describe('wire and press-release datelines', () => {
+  const parts = (text: string) => {
+    const d = readLayout(text).dateline;
+    const at = (span: { start: number; end: number } | undefined) =>
+      span && text.slice(span.start, span.end);
+    return (
+      d && { place: at(d.place), date: at(d.date?.span), iso: d.date?.iso, outlet: at(d.outlet) }
+    );
+  };
+
+  it('reads place, date and outlet in the forms agencies and release services use', () => {
+    expect(parts('BERLIN, May 3 (Reuters) - The ministry said exports fell.')).toEqual({
+      place: 'BERLIN',
+      date: 'May 3',
+      iso: undefined,
+      outlet: 'Reuters',
+    });
+    expect(
+      parts('LONDON, Jan. 5, 2024 /PRNewswire/ -- Acme Holdings plc announced results.'),
+    ).toEqual({
+      place: 'LONDON',
+      date: 'Jan. 5, 2024',
+      iso: '2024-01-05',
+      outlet: 'PRNewswire',
+    });
+    expect(
+      parts('SAN JOSE, Calif., Sept. 30, 2023 /PRNewswire-FirstCall/ -- Orbex Inc. said.'),
+    ).toEqual({
+      place: 'SAN JOSE',
+      date: 'Sept. 30, 2023',
+      iso: '2023-09-30',
+      outlet: 'PRNewswire-FirstCall',
+    });
+    expect(parts('AUSTIN, Texas--(BUSINESS WIRE)--Cedar Labs today announced a merger.')).toEqual({
+      place: 'AUSTIN',
+      date: undefined,
+      iso: undefined,
+      outlet: 'BUSINESS WIRE',
+    });
+    expect(parts('OSLO, 12 February 2024 (NTB) – The port reopened.')).toEqual({
+      place: 'OSLO',
+      date: '12 February 2024',
+      iso: '2024-02-12',
+      outlet: 'NTB',
+    });
+    expect(parts('Lyon, 5 mars 2024 (AFP) – Le maire a démissionné.')).toEqual({
+      place: 'Lyon',
+      date: '5 mars 2024',
+      iso: '2024-03-05',
+      outlet: 'AFP',
+    });
+    expect(parts('MÜNCHEN, 3. Mai 2024 (dpa) - Die Stadt hat entschieden.')).toMatchObject({
+      date: '3. Mai 2024',
+      iso: '2024-05-03',
+      outlet: 'dpa',
+    });
+    expect(parts('MADRID, 7 de marzo de 2024 (EFE) - El Gobierno aprobó el plan.')).toMatchObject({
+      iso: '2024-03-07',
+      outlet: 'EFE',
+    });
+    expect(parts('TORONTO, Feb 30, 2024 /CNW/ - Maple Corp. reported sales.')).toMatchObject({
+      date: 'Feb 30, 2024',
+      iso: undefined,
+    });
+    // A name and a count is no dateline.
+    expect(parts('Tomas Brenner, 45 years — the council leader — said no.')).toBeUndefined();
+  });
+
+  it('keeps a press release’s dateline out of every claim, and dates the story by it', () => {
+    const text = [
+      'Orbex Reports Record Quarter',
+      '',
+      'SAN JOSE, Calif., Sept. 30, 2023 /PRNewswire/ -- Orbex Inc. said on Thursday that its sales rose by a third, and the company expects more growth next year.',
+      '',
+      'The results were published today.',
+    ].join('\n');
+    const result = draftDataset(text, { fallbackTitle: 'x' });
+    const { doc } = result;
+    expect(doc.claims.map((c) => [c.quote.exact.slice(0, 22), c.assertedBy, c.when?.date])).toEqual(
+      [
+        ['Orbex Inc. said on Thu', 'orbex-inc', '2023-09-28'],
+        ['The results were publi', 'author', '2023-09-30'],
+      ],
+    );
+    expect(result.publishedFrom).toBe('dateline');
+    expect(doc.source.datePublished).toBe('2023-09-30');
+    expect(doc.entities.map((e) => [e.name, e.type])).toEqual([
+      ['SAN JOSE', 'Place'],
+      ['PRNewswire', 'Media'],
+      ['Orbex Inc.', 'Organization'],
+    ]);
+    // No claim names the dateline's place or outlet: they filed the story, they are not in it.
+    expect(doc.claims.flatMap((c) => c.actors)).not.toContain('prnewswire');
+    // --published wins over the dateline.
+    const flagged = draftDataset(text, { fallbackTitle: 'x', published: '2023-10-02' });
+    expect([flagged.publishedFrom, flagged.doc.source.datePublished]).toEqual([
+      'flag',
+      '2023-10-02',
+    ]);
+  });
+
+  it('reads a dateline on a line of its own, or with a full stop inside, as no claim', () => {
+    const alone = draft(
+      'Shares Rise\n\nFRANKFURT, May 3, 2024 (dpa) –\n\nThe index rose by two percent. Traders said demand was strong.',
+    );
+    expect(alone.claims.map((c) => c.quote.exact)).toEqual([
+      'The index rose by two percent.',
+      'Traders said demand was strong.',
+    ]);
+    const german = draft(
+      'Stadion wird teurer\n\nBERLIN, 3. Mai 2024 (dpa) - Die Stadtverwaltung hat am Dienstag mitgeteilt, dass die Kosten für das Stadion gestiegen sind.',
+    );
+    expect(german.claims.map((c) => c.quote.exact)).toEqual([
+      'Die Stadtverwaltung hat am Dienstag mitgeteilt, dass die Kosten für das Stadion gestiegen sind.',
+    ]);
+    expect(german.source.datePublished).toBe('2024-05-03');
+    expect(german.entities.map((e) => [e.name, e.type])).toEqual([
+      ['BERLIN', 'Place'],
+      ['dpa', 'Media'],
+    ]);
+  });
+});
+
 describe('attribution set off by commas, and words that report no speech', () => {
   it('finds the subject of a reporting verb followed by a time and a comma or the sentence end', () => {
     expect(rows(draft('The mine will shut, workers said late on Friday, blaming prices.'))).toEqual(
@@ -584,6 +707,7 @@ describe('four more invented articles of other styles (wire, court, business, Fr
     ]);
     expect(names(doc)).toEqual([
       ['INNSBRUCK', 'Place'],
+      ['AP', 'Media'],
       ['police', 'Group'],
       ['Tiroler Bahnen', 'Organization'],
       ['Lukas Brandstätter', 'Person'],
@@ -926,8 +1050,12 @@ describe('language', () => {
       undefined,
       undefined,
     ]);
-    // The dateline's place is kept, as in English; "La", "Courrier" and "Var" are no entities.
-    expect(doc.entities.map((e) => [e.type, e.name])).toEqual([['Place', 'TOULON']]);
+    // The dateline's place and outlet are kept, as in English; "La", "Courrier" and "Var" are
+    // no entities.
+    expect(doc.entities.map((e) => [e.type, e.name])).toEqual([
+      ['Place', 'TOULON'],
+      ['Media', 'AFP'],
+    ]);
     expect(() => checkDataset(doc, 'fr.claims.json')).not.toThrow();
   });
 
