@@ -30,7 +30,15 @@ export interface Mention {
 }
 
 const TITLE_HEADS = new Set(
-  'Minister Premier President Chancellor Secretary General Mayor Governor Senator Ambassador Spokesman Spokeswoman Spokesperson Director Chairman Chairwoman Chair Chief Commander Colonel Captain Lieutenant Sergeant Admiral Judge Prosecutor King Queen Prince Princess Pope Dr Dr. Mr Mr. Mrs Mrs. Ms Ms. Prof Prof. Professor Sheriff Councillor Councilor Councilwoman Councilman CEO Officer Inspector Detective Representative Rep. Sen. Gov. Gen. Col. Lt. Capt. Sir Dame Lord Lady Rabbi Bishop Archbishop Imam Superintendent Constable Commissioner Minister-President Deputy Vice Speaker Leader Head Manager Founder Editor Correspondent Researcher Economist Analyst Spokesperson'.split(
+  'Minister Premier President Chancellor Secretary General Mayor Governor Senator Ambassador Spokesman Spokeswoman Spokesperson Director Chairman Chairwoman Chair Chief Commander Colonel Captain Lieutenant Sergeant Admiral Judge Prosecutor King Queen Prince Princess Pope Dr Dr. Mr Mr. Mrs Mrs. Ms Ms. Prof Prof. Professor Sheriff Councillor Councilor Councilwoman Councilman CEO Officer Inspector Detective Representative Rep. Sen. Gov. Gen. Col. Lt. Capt. Sir Dame Lord Lady Rabbi Bishop Archbishop Imam Superintendent Constable Commissioner Minister-President Deputy Vice Speaker Leader Head Manager Founder Editor Correspondent Researcher Economist Analyst Spokesperson Lawmaker Legislator Coach Attorney Lawyer Counsel Justice Magistrate Treasurer Auditor Ombudsman Trustee Envoy Consul Administrator Controller Comptroller Provost Rector CEO CFO COO CTO CIO CMO CHRO CCO CDO CSO VP SVP EVP MP MEP'.split(
+    ' ',
+  ),
+);
+// Words that follow a title's head inside the title: "Chief Executive", "President Emeritus".
+const TITLE_FOLLOWERS = new Set(['Executive', 'Emeritus', 'Designate', 'General']);
+// What an office is "of" or "for": "Vice President of Sales", "Minister for Foreign Affairs".
+const DEPARTMENTS = new Set(
+  'Sales Marketing Operations Engineering Staff Products Policy Strategy Technology Communications Human Resources Investor Relations Security Affairs Development Innovation Procurement Compliance Risk Audit Legal Infrastructure Services Supply Chain Digital Data Growth Customer Business'.split(
     ' ',
   ),
 );
@@ -316,7 +324,13 @@ export class EntityFinder {
 
   private resolveRun(text: string, run: Token[], from: number, out: Mention[]): void {
     // Words capitalised only because they open the sentence or the clause.
-    while (run.length > 0 && STOP.has((run[0] as Token).text)) run = run.slice(1);
+    // ("Police Chief Omar Said" keeps "Police": it is part of the title.)
+    while (
+      run.length > 0 &&
+      STOP.has((run[0] as Token).text) &&
+      !(TITLE_MODIFIERS.has((run[0] as Token).text) && isTitleHead(run[1]?.text ?? ''))
+    )
+      run = run.slice(1);
     while (run.length > 0 && CALENDAR.has((run[run.length - 1] as Token).text))
       run = run.slice(0, -1);
     if (run.length === 0) return;
@@ -337,7 +351,7 @@ export class EntityFinder {
     // A title inside the run: what follows it is a person's name, what precedes it is separate.
     let t = -1;
     for (let k = run.length - 2; k >= 0; k--) {
-      if (TITLE_HEADS.has((run[k] as Token).text)) {
+      if (isTitleHead((run[k] as Token).text)) {
         t = k;
         break;
       }
@@ -346,24 +360,53 @@ export class EntityFinder {
       let s = t;
       while (
         s > 0 &&
-        (TITLE_MODIFIERS.has((run[s - 1] as Token).text) ||
-          TITLE_HEADS.has((run[s - 1] as Token).text))
+        (TITLE_MODIFIERS.has((run[s - 1] as Token).text) || isTitleHead((run[s - 1] as Token).text))
       )
         s--;
-      const nameToks = run.slice(t + 1);
-      if (s > 0) this.resolveRun(text, run.slice(0, s), from, out);
-      // The office as written, with a demonym before it ("Armenian Defense Minister").
-      const demonyms = run
-        .slice(0, s)
-        .every((x) => PLACE_BY_NAME.get(x.text.toLowerCase())?.via === 'demonym');
-      const title = text.slice((run[demonyms ? 0 : s] as Token).start, (run[t] as Token).end);
-      const entity = this.person(nameToks, text, title);
-      out.push({
-        start: (nameToks[0] as Token).start,
-        end: (nameToks[nameToks.length - 1] as Token).end,
-        entity,
-      });
-      return;
+      // The title goes on past its head ("Chief Executive Anna Holm", "Vice President of Sales
+      // Jonas Wik"), leaving the name at least one word.
+      for (;;) {
+        const next = run[t + 1]?.text ?? '';
+        if (t + 2 < run.length && TITLE_FOLLOWERS.has(next)) {
+          t++;
+          continue;
+        }
+        if (next !== 'of' && next !== 'for') break;
+        let d = t + 2;
+        if (run[d]?.text === 'the') d++;
+        const first = d;
+        while (d < run.length - 1 && isDepartment((run[d] as Token).text)) d++;
+        if (d === first) break;
+        t = d - 1;
+      }
+      // The name ends before "of" or "for": "CEO Anna Holm of Veltrix Systems" is Anna Holm,
+      // and Veltrix Systems is named too.
+      let end = t + 1;
+      while (end < run.length && !/^(?:of|for)$/.test((run[end] as Token).text)) end++;
+      const nameToks = run.slice(t + 1, end);
+      const name = text.slice(
+        (nameToks[0] as Token).start,
+        (nameToks[nameToks.length - 1] as Token).end,
+      );
+      // Unless those words name a body: "Justice Ministry", "Coach Company".
+      if (nameToks.length > 0 && typeByKeyword(name) === undefined && !GENERIC.has(name)) {
+        if (s > 0) this.resolveRun(text, run.slice(0, s), from, out);
+        // The office as written, with a demonym before it ("Armenian Defense Minister").
+        const demonyms = run
+          .slice(0, s)
+          .every((x) => PLACE_BY_NAME.get(x.text.toLowerCase())?.via === 'demonym');
+        const title = text.slice((run[demonyms ? 0 : s] as Token).start, (run[t] as Token).end);
+        const entity = this.person(nameToks, text, title);
+        out.push({
+          start: (nameToks[0] as Token).start,
+          end: (nameToks[nameToks.length - 1] as Token).end,
+          entity,
+        });
+        let after = end + 1;
+        if (run[after]?.text === 'the') after++;
+        if (after < run.length) this.resolveRun(text, run.slice(after), from, out);
+        return;
+      }
     }
     // A leading demonym or country before a name: "Russian Kommersant", "Armenian Government".
     const first = run[0] as Token;
@@ -695,6 +738,15 @@ function splitsAtHyphen(word: string): boolean {
   const parts = word.split(/[-‐]/);
   if (parts.some((p) => !isCap(p))) return true;
   return parts.every((p) => PLACE_BY_NAME.has(p.toLowerCase()));
+}
+
+/** A word that heads an office before a name: "Minister", "CFO", "Vice-President". */
+function isTitleHead(word: string): boolean {
+  return TITLE_HEADS.has(word) || TITLE_HEADS.has(word.split(/[-‐]/).at(-1) as string);
+}
+
+function isDepartment(word: string): boolean {
+  return DEPARTMENTS.has(word) || TITLE_MODIFIERS.has(word) || word === 'and' || word === '&';
 }
 
 function typeByKeyword(name: string): EntityType | undefined {

@@ -1083,3 +1083,67 @@ describe('language', () => {
     ]);
   });
 });
+
+describe('titles before a name', () => {
+  const people = (sentence: string) =>
+    draft(`Results Day\n\n${sentence}`).entities.map((e) => [e.type, e.name, e.description]);
+  const described = (name: string, title: string) =>
+    ['Person', name, `Named in the article as "${name}" (${title}).`] as const;
+
+  it('types the person as a Person, with the title out of the name and in the description', () => {
+    const cases: [string, string, string][] = [
+      ['CFO Jens Berg said the company had enough cash.', 'Jens Berg', 'CFO'],
+      ['Chief Executive Anna Holm said the results were good.', 'Anna Holm', 'Chief Executive'],
+      ['Prosecutor Lena Ek said the evidence was strong.', 'Lena Ek', 'Prosecutor'],
+      ['The deal was signed by COO Eva Strand on Monday.', 'Eva Strand', 'COO'],
+      [
+        'Defense Attorney Sara Lind argued that the evidence was weak.',
+        'Sara Lind',
+        'Defense Attorney',
+      ],
+      ['Coach Marco Rossi said the team had played well.', 'Marco Rossi', 'Coach'],
+      ['Police Chief Omar Said said the road was closed.', 'Omar Said', 'Police Chief'],
+      ['Vice-President Karin Nyberg resigned from the board.', 'Karin Nyberg', 'Vice-President'],
+      ['Lawmaker Tomas Ruiz said the bill would pass.', 'Tomas Ruiz', 'Lawmaker'],
+      ['Minister Fernando da Silva said the plan was fair.', 'Fernando da Silva', 'Minister'],
+      [
+        'Senior Vice President of Sales Jonas Wik said demand was strong.',
+        'Jonas Wik',
+        'Senior Vice President of Sales',
+      ],
+      [
+        'Minister for Foreign Affairs Ararat Mirzoyan said the talks went well.',
+        'Ararat Mirzoyan',
+        'Minister for Foreign Affairs',
+      ],
+    ];
+    for (const [sentence, name, title] of cases)
+      expect([sentence, people(sentence)]).toEqual([sentence, [described(name, title)]]);
+  });
+
+  it('gives the speech to the person, and names the body after "of" on its own', () => {
+    const doc = draft(
+      'Results Day\n\nChief Executive Officer Anna Holm of Veltrix Systems said costs fell. Holm added that prices would hold.',
+    );
+    expect(doc.entities.map((e) => [e.type, e.name])).toEqual([
+      ['Person', 'Anna Holm'],
+      ['Organization', 'Veltrix Systems'],
+    ]);
+    expect(doc.claims.map((c) => [c.assertedBy, c.actors])).toEqual([
+      ['anna-holm', ['anna-holm', 'veltrix-systems']],
+      ['anna-holm', ['anna-holm']],
+    ]);
+  });
+
+  it('leaves a title word that names a body, or a first name, alone', () => {
+    expect(people('The Justice Ministry said the law was clear.')).toEqual([
+      ['Government', 'Justice Ministry', 'Named in the article as "Justice Ministry".'],
+    ]);
+    expect(people('Coach Company said ticket sales rose.')).toEqual([
+      ['Organization', 'Coach Company', 'Named in the article as "Coach Company".'],
+    ]);
+    expect(people('Dean Smith said the school would close.')).toEqual([
+      ['Person', 'Dean Smith', 'Named in the article as "Dean Smith".'],
+    ]);
+  });
+});
