@@ -9,13 +9,16 @@
 //   node bench/run.mjs --only commands  one section: startup, report, search, commands or interrupt
 //   --runs N                           runs per measurement in the search and command sections
 //   --commands 'LABEL,LABEL'           with --only commands: only the rows with these labels
+//   --only draft                       armru draft over generated articles of 30 kB, 300 kB
+//                                      and 3 MB (--draft-sizes BYTES,BYTES to choose)
 //
 // Corpora are generated once into bench/out/ (deterministic, from a seed) and indexed there.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { article } from './article.mjs';
 import { writeCorpus } from './corpus.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -514,6 +517,70 @@ if (section('commands')) {
       cell(r.ttyCpu, baseCpu),
       r.peak ? `${r.peak.toFixed(0)} MiB` : 'n/a',
     ]),
+  );
+}
+
+// armru draft at scale: generated articles in which new people and bodies keep appearing, so
+// that any rule costing names times text shows as a growth far beyond the text's. The
+// baseline, run before each draft in the same run, is bare node reading the same text and
+// splitting it into words with a Unicode pattern: one linear pass, the least a drafter does.
+// Both ratios are printed: armru over that baseline at each size, and how much longer armru
+// takes at each size than at the one before (10x the text should cost about 10x the time).
+if (section('draft')) {
+  const bytes = (option('--draft-sizes') ?? '30000,300000,3000000').split(',').map(Number);
+  const dir = join(out, 'draft');
+  mkdirSync(dir, { recursive: true });
+  const rows = [];
+  let previous;
+  for (const size of bytes) {
+    const file = join(dir, `article-${size}.txt`);
+    if (!existsSync(file)) writeFileSync(file, article(size, 1));
+    const words = [
+      '-e',
+      `let n=0;for(const _ of require('fs').readFileSync(${JSON.stringify(file)},'utf8').matchAll(/[\\p{L}\\p{N}]+/gu))n++;`,
+    ];
+    const draft = [bin, 'draft', file, '-o', join(dir, `article-${size}.claims.json`), '--force'];
+    const runs = runsOption ?? (size >= 1_000_000 ? 3 : 5);
+    const base = [];
+    const pipes = [];
+    for (let i = 0; i < runs; i++) {
+      base.push(timePipe(words));
+      pipes.push(timePipe(draft));
+    }
+    const wall = median(pipes.map((p) => p.wall));
+    const cpu = GNU_TIME ? median(pipes.map((p) => p.cpu)) : undefined;
+    const baseWall = median(base.map((p) => p.wall));
+    const drafted = JSON.parse(readFileSync(join(dir, `article-${size}.claims.json`), 'utf8'));
+    rows.push([
+      `${(size / 1000).toLocaleString('en')} kB`,
+      drafted.entities.length.toLocaleString('en'),
+      drafted.claims.length.toLocaleString('en'),
+      ms(baseWall),
+      ms(wall),
+      cpu === undefined ? 'n/a' : ms(cpu),
+      ratio(wall, baseWall),
+      previous ? `${ratio(wall, previous.wall)} for ${ratio(size, previous.size)} the text` : '',
+      `${Math.max(...pipes.map((p) => p.peak ?? 0)).toFixed(0)} MiB`,
+    ]);
+    previous = { wall, size };
+    process.stderr.write(`  draft ${size} bytes: ${ms(wall)}\n`);
+  }
+  console.log(
+    `armru draft -o FILE over generated articles with many distinct names (medians; baseline: bare node reading the text and splitting it into words, run before each draft)\n`,
+  );
+  table(
+    [
+      'text',
+      'entities',
+      'claims',
+      'baseline',
+      'armru draft',
+      'processor',
+      'vs baseline',
+      'growth',
+      'peak',
+    ],
+    rows,
   );
 }
 

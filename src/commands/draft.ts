@@ -117,10 +117,23 @@ export async function draftCommand(
   ctx.note(
     `drafted ${n(doc.claims.length, 'claim')} from ${n(result.sentences, 'sentence')}, with ${doc.entities.length === 1 ? '1 entity' : `${doc.entities.length} entities`}${out ? ` into ${out}` : ''}; every record has review: "draft" until an editor checks it`,
   );
+  if (result.skippedRules.length > 0) {
+    const what =
+      result.language === 'und'
+        ? 'the article is in no language armru can tell (inLanguage "und")'
+        : `the article is in ${result.languageName} (inLanguage "${result.language}")`;
+    ctx.note(
+      `${what}, so the English-only rules were skipped: ${result.skippedRules.join(', ')}; every claim is the writer's, of kind background, for an editor to attribute`,
+    );
+  }
   if (result.titleFrom === 'file name')
     ctx.note(`no headline found; the title is the file name "${doc.source.title}" (use --title)`);
   if (result.authorFrom === 'none')
     ctx.note(`no "By ..." line found; the author is "${doc.source.author}" (use --author)`);
+  if (result.publishedFrom === 'dateline')
+    ctx.note(
+      `the dateline gives the publication date, ${doc.source.datePublished}: relative dates are resolved against it (--published overrides it)`,
+    );
   if (result.unresolvedDates.length > 0) {
     const shown = [...new Set(result.unresolvedDates)].slice(0, 5).map((d) => `"${d}"`);
     ctx.note(

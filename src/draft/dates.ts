@@ -39,7 +39,9 @@ const LENGTH_OF_TIME =
  * chrono-node reads the dates; a bare year ("in 2018"), which chrono leaves alone, is read
  * here.
  */
-export function findDates(text: string, published?: string): FoundDate[] {
+export function findDates(text: string, published?: string, english = true): FoundDate[] {
+  // In another language only years, written in digits, are read: chrono reads English words.
+  if (!english) return years(text, []);
   if (!MAYBE_DATE.test(text)) return [];
   const reference = published ? new Date(`${published}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1));
   const found: FoundDate[] = [];
@@ -59,6 +61,11 @@ export function findDates(text: string, published?: string): FoundDate[] {
       entry.date = precise(r, week !== null, tense(text, r.index), reference);
     found.push(entry);
   }
+  return years(text, found);
+}
+
+/** Adds the bare years of `text` that no date `found` already covers, and sorts them. */
+function years(text: string, found: FoundDate[]): FoundDate[] {
   YEAR.lastIndex = 0;
   for (let m = YEAR.exec(text); m !== null; m = YEAR.exec(text)) {
     const start = m.index;

@@ -30,7 +30,15 @@ export interface Mention {
 }
 
 const TITLE_HEADS = new Set(
-  'Minister Premier President Chancellor Secretary General Mayor Governor Senator Ambassador Spokesman Spokeswoman Spokesperson Director Chairman Chairwoman Chair Chief Commander Colonel Captain Lieutenant Sergeant Admiral Judge Prosecutor King Queen Prince Princess Pope Dr Dr. Mr Mr. Mrs Mrs. Ms Ms. Prof Prof. Professor Sheriff Councillor Councilor Councilwoman Councilman CEO Officer Inspector Detective Representative Rep. Sen. Gov. Gen. Col. Lt. Capt. Sir Dame Lord Lady Rabbi Bishop Archbishop Imam Superintendent Constable Commissioner Minister-President Deputy Vice Speaker Leader Head Manager Founder Editor Correspondent Researcher Economist Analyst Spokesperson'.split(
+  'Minister Premier President Chancellor Secretary General Mayor Governor Senator Ambassador Spokesman Spokeswoman Spokesperson Director Chairman Chairwoman Chair Chief Commander Colonel Captain Lieutenant Sergeant Admiral Judge Prosecutor King Queen Prince Princess Pope Dr Dr. Mr Mr. Mrs Mrs. Ms Ms. Prof Prof. Professor Sheriff Councillor Councilor Councilwoman Councilman CEO Officer Inspector Detective Representative Rep. Sen. Gov. Gen. Col. Lt. Capt. Sir Dame Lord Lady Rabbi Bishop Archbishop Imam Superintendent Constable Commissioner Minister-President Deputy Vice Speaker Leader Head Manager Founder Editor Correspondent Researcher Economist Analyst Spokesperson Lawmaker Legislator Coach Attorney Lawyer Counsel Justice Magistrate Treasurer Auditor Ombudsman Trustee Envoy Consul Administrator Controller Comptroller Provost Rector CEO CFO COO CTO CIO CMO CHRO CCO CDO CSO VP SVP EVP MP MEP'.split(
+    ' ',
+  ),
+);
+// Words that follow a title's head inside the title: "Chief Executive", "President Emeritus".
+const TITLE_FOLLOWERS = new Set(['Executive', 'Emeritus', 'Designate', 'General']);
+// What an office is "of" or "for": "Vice President of Sales", "Minister for Foreign Affairs".
+const DEPARTMENTS = new Set(
+  'Sales Marketing Operations Engineering Staff Products Policy Strategy Technology Communications Human Resources Investor Relations Security Affairs Development Innovation Procurement Compliance Risk Audit Legal Infrastructure Services Supply Chain Digital Data Growth Customer Business'.split(
     ' ',
   ),
 );
@@ -165,12 +173,26 @@ export class EntityFinder {
   readonly entities: FoundEntity[] = [];
   private readonly byKey = new Map<string, FoundEntity>();
   private readonly ids = new Set<string>(['author']);
+  private readonly nextNumber = new Map<string, number>();
+  private readonly nameWords = new WeakMap<FoundEntity, string[]>();
+  private readonly aliasWords = new WeakMap<FoundEntity, Set<string>>();
   private readonly recent: FoundEntity[] = [];
   /** Words the text also writes in lower case: capitalised at a sentence's start, not names. */
   private readonly lowerWords = new Set<string>();
 
   /** Capitalised words the text writes on their own, not followed by another capitalised word. */
   private readonly aloneWords = new Set<string>();
+
+  /**
+   * The last words of people's names and the first words of bodies' names of two words or
+   * more, as found so far: `knows` asks of every capitalised run whether it is one, and
+   * scanning every entity for it made drafting cost names times text.
+   */
+  private readonly surnames = new Set<string>();
+  private readonly firstWords = new Set<string>();
+
+  /** Whether the text contains a name, asked once per name (each answer reads the whole text). */
+  private readonly inText = new Map<string, boolean>();
 
   private readonly source: string;
 
@@ -192,15 +214,15 @@ export class EntityFinder {
     return place ? this.place(place.place.name, place.place.type, name) : this.add('Place', name);
   }
 
+  /** The outlet a dateline names ("(Reuters)", "/PRNewswire/"): a medium, named as written. */
+  datelineOutlet(name: string): FoundEntity {
+    return this.lookup(name) ?? this.add('Media', name);
+  }
+
   /** Whether a single word names something already found: a name, a surname, a body's first word. */
   private knows(word: string): boolean {
     if (this.lookup(word) || PLACE_BY_NAME.has(word.toLowerCase())) return true;
-    return this.entities.some((e) => {
-      const parts = e.name.split(' ');
-      return (
-        parts.length > 1 && (e.type === 'Person' ? parts[parts.length - 1] : parts[0]) === word
-      );
-    });
+    return this.surnames.has(word) || this.firstWords.has(word);
   }
 
   /** Whether the article names a country or region on its own, not only by its demonym. */
@@ -212,7 +234,12 @@ export class EntityFinder {
   }
 
   private textHas(name: string): boolean {
-    return this.source.includes(name);
+    let has = this.inText.get(name);
+    if (has === undefined) {
+      has = this.source.includes(name);
+      this.inText.set(name, has);
+    }
+    return has;
   }
 
   /** The entity with this name or alias, if any. */
@@ -297,7 +324,13 @@ export class EntityFinder {
 
   private resolveRun(text: string, run: Token[], from: number, out: Mention[]): void {
     // Words capitalised only because they open the sentence or the clause.
-    while (run.length > 0 && STOP.has((run[0] as Token).text)) run = run.slice(1);
+    // ("Police Chief Omar Said" keeps "Police": it is part of the title.)
+    while (
+      run.length > 0 &&
+      STOP.has((run[0] as Token).text) &&
+      !(TITLE_MODIFIERS.has((run[0] as Token).text) && isTitleHead(run[1]?.text ?? ''))
+    )
+      run = run.slice(1);
     while (run.length > 0 && CALENDAR.has((run[run.length - 1] as Token).text))
       run = run.slice(0, -1);
     if (run.length === 0) return;
@@ -318,7 +351,7 @@ export class EntityFinder {
     // A title inside the run: what follows it is a person's name, what precedes it is separate.
     let t = -1;
     for (let k = run.length - 2; k >= 0; k--) {
-      if (TITLE_HEADS.has((run[k] as Token).text)) {
+      if (isTitleHead((run[k] as Token).text)) {
         t = k;
         break;
       }
@@ -327,24 +360,53 @@ export class EntityFinder {
       let s = t;
       while (
         s > 0 &&
-        (TITLE_MODIFIERS.has((run[s - 1] as Token).text) ||
-          TITLE_HEADS.has((run[s - 1] as Token).text))
+        (TITLE_MODIFIERS.has((run[s - 1] as Token).text) || isTitleHead((run[s - 1] as Token).text))
       )
         s--;
-      const nameToks = run.slice(t + 1);
-      if (s > 0) this.resolveRun(text, run.slice(0, s), from, out);
-      // The office as written, with a demonym before it ("Armenian Defense Minister").
-      const demonyms = run
-        .slice(0, s)
-        .every((x) => PLACE_BY_NAME.get(x.text.toLowerCase())?.via === 'demonym');
-      const title = text.slice((run[demonyms ? 0 : s] as Token).start, (run[t] as Token).end);
-      const entity = this.person(nameToks, text, title);
-      out.push({
-        start: (nameToks[0] as Token).start,
-        end: (nameToks[nameToks.length - 1] as Token).end,
-        entity,
-      });
-      return;
+      // The title goes on past its head ("Chief Executive Anna Holm", "Vice President of Sales
+      // Jonas Wik"), leaving the name at least one word.
+      for (;;) {
+        const next = run[t + 1]?.text ?? '';
+        if (t + 2 < run.length && TITLE_FOLLOWERS.has(next)) {
+          t++;
+          continue;
+        }
+        if (next !== 'of' && next !== 'for') break;
+        let d = t + 2;
+        if (run[d]?.text === 'the') d++;
+        const first = d;
+        while (d < run.length - 1 && isDepartment((run[d] as Token).text)) d++;
+        if (d === first) break;
+        t = d - 1;
+      }
+      // The name ends before "of" or "for": "CEO Anna Holm of Veltrix Systems" is Anna Holm,
+      // and Veltrix Systems is named too.
+      let end = t + 1;
+      while (end < run.length && !/^(?:of|for)$/.test((run[end] as Token).text)) end++;
+      const nameToks = run.slice(t + 1, end);
+      const name = text.slice(
+        (nameToks[0] as Token).start,
+        (nameToks[nameToks.length - 1] as Token).end,
+      );
+      // Unless those words name a body: "Justice Ministry", "Coach Company".
+      if (nameToks.length > 0 && typeByKeyword(name) === undefined && !GENERIC.has(name)) {
+        if (s > 0) this.resolveRun(text, run.slice(0, s), from, out);
+        // The office as written, with a demonym before it ("Armenian Defense Minister").
+        const demonyms = run
+          .slice(0, s)
+          .every((x) => PLACE_BY_NAME.get(x.text.toLowerCase())?.via === 'demonym');
+        const title = text.slice((run[demonyms ? 0 : s] as Token).start, (run[t] as Token).end);
+        const entity = this.person(nameToks, text, title);
+        out.push({
+          start: (nameToks[0] as Token).start,
+          end: (nameToks[nameToks.length - 1] as Token).end,
+          entity,
+        });
+        let after = end + 1;
+        if (run[after]?.text === 'the') after++;
+        if (after < run.length) this.resolveRun(text, run.slice(after), from, out);
+        return;
+      }
     }
     // A leading demonym or country before a name: "Russian Kommersant", "Armenian Government".
     const first = run[0] as Token;
@@ -396,7 +458,7 @@ export class EntityFinder {
       const words = name.split(' ');
       const body = this.recent.find((e) => {
         if (e.type === 'Person' || e.type === 'Country' || e.type === 'Group') return false;
-        const parts = e.name.split(' ');
+        const parts = this.words(e);
         return (
           parts.length > words.length &&
           parts.slice(-words.length).join(' ') === name &&
@@ -431,8 +493,8 @@ export class EntityFinder {
         (e) =>
           e.type !== 'Person' &&
           e.type !== 'Country' &&
-          e.name.split(' ').length > 1 &&
-          e.name.split(' ')[0] === name,
+          this.words(e).length > 1 &&
+          this.words(e)[0] === name,
       );
       if (body) {
         this.alias(body, name);
@@ -442,9 +504,7 @@ export class EntityFinder {
     }
     // A surname or first name alone: the person named in full before.
     if (run.length === 1) {
-      const person = this.recent.find(
-        (e) => e.type === 'Person' && e.name.split(' ').slice(-1)[0] === name,
-      );
+      const person = this.recent.find((e) => e.type === 'Person' && this.words(e).at(-1) === name);
       if (person) {
         this.alias(person, name);
         out.push({ start, end, entity: person });
@@ -528,13 +588,35 @@ export class EntityFinder {
       const entity = this.recent.find((e) =>
         head === 'newspaper' || head === 'daily'
           ? e.type === 'Media'
-          : e.name.toLowerCase().split(/\s+/).includes(head) ||
-            e.aliases.some((x) => x.toLowerCase().split(/\s+/).includes(head)),
+          : this.lowerNameWords(e).has(head),
       );
       if (!entity) continue;
       this.alias(entity, a[0].toLowerCase());
       out.push({ start, end, entity });
     }
+  }
+
+  /**
+   * The words of an entity's name, split once: the lookups that resolve a short form ask it
+   * of each of the recent entities for every capitalised run.
+   */
+  private words(e: FoundEntity): string[] {
+    let words = this.nameWords.get(e);
+    if (!words) {
+      words = e.name.split(' ');
+      this.nameWords.set(e, words);
+    }
+    return words;
+  }
+
+  /** The lower-case words of an entity's name and aliases, kept up to date by `alias`. */
+  private lowerNameWords(e: FoundEntity): Set<string> {
+    let words = this.aliasWords.get(e);
+    if (!words) {
+      words = new Set([e.name, ...e.aliases].flatMap((n) => n.toLowerCase().split(/\s+/)));
+      this.aliasWords.set(e, words);
+    }
+    return words;
   }
 
   /** The person named most recently. */
@@ -564,9 +646,7 @@ export class EntityFinder {
     const name = text.slice(first.start, last.end);
     let entity = this.lookup(name);
     if (!entity && nameToks.length === 1) {
-      entity = this.recent.find(
-        (e) => e.type === 'Person' && e.name.split(' ').slice(-1)[0] === name,
-      );
+      entity = this.recent.find((e) => e.type === 'Person' && this.words(e).at(-1) === name);
       if (entity) this.alias(entity, name);
     }
     entity ??= this.add('Person', name);
@@ -589,11 +669,21 @@ export class EntityFinder {
   private add(type: EntityType, name: string): FoundEntity {
     const base = slug(name) || 'entity';
     let id = base;
-    for (let n = 2; this.ids.has(id); n++) id = `${base}-${n}`;
+    // Counting on from the last number given to this base, not from 2 each time: names
+    // that slug alike (long names cut at 48 letters) would otherwise cost their count squared.
+    for (let n = this.nextNumber.get(base) ?? 2; this.ids.has(id); n++) {
+      id = `${base}-${n}`;
+      this.nextNumber.set(base, n + 1);
+    }
     this.ids.add(id);
     const entity: FoundEntity = { id, type, name, aliases: [], titles: [] };
     this.entities.push(entity);
     this.byKey.set(fold(name), entity);
+    const parts = name.split(' ');
+    if (parts.length > 1)
+      (type === 'Person' ? this.surnames : this.firstWords).add(
+        (type === 'Person' ? parts[parts.length - 1] : parts[0]) as string,
+      );
     this.touch(entity);
     return entity;
   }
@@ -606,6 +696,7 @@ export class EntityFinder {
     if (other && other !== entity) return;
     entity.aliases.push(name);
     this.byKey.set(key, entity);
+    for (const w of name.toLowerCase().split(/\s+/)) this.aliasWords.get(entity)?.add(w);
   }
 
   private touch(entity: FoundEntity): void {
@@ -647,6 +738,15 @@ function splitsAtHyphen(word: string): boolean {
   const parts = word.split(/[-‐]/);
   if (parts.some((p) => !isCap(p))) return true;
   return parts.every((p) => PLACE_BY_NAME.has(p.toLowerCase()));
+}
+
+/** A word that heads an office before a name: "Minister", "CFO", "Vice-President". */
+function isTitleHead(word: string): boolean {
+  return TITLE_HEADS.has(word) || TITLE_HEADS.has(word.split(/[-‐]/).at(-1) as string);
+}
+
+function isDepartment(word: string): boolean {
+  return DEPARTMENTS.has(word) || TITLE_MODIFIERS.has(word) || word === 'and' || word === '&';
 }
 
 function typeByKeyword(name: string): EntityType | undefined {

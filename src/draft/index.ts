@@ -7,15 +7,17 @@
 import type { Claim, DatasetDocument, Entity, When } from '../core/model/types.js';
 import { SCHEMA_VERSION } from '../core/model/types.js';
 import { sha256Hasher } from '../core/text/hash.js';
-import { attribute } from './attribution.js';
+import { type Attribution, attribute } from './attribution.js';
 import { findDates } from './dates.js';
 import { EntityFinder, type FoundEntity, slug } from './entities.js';
 import { findHedge } from './hedges.js';
+import { detectLanguage, LANGUAGE_NAMES } from './language.js';
 import { readLayout } from './layout.js';
 import { paragraphs, type Span, splitSentences } from './sentences.js';
 
 export { findDates } from './dates.js';
 export { findHedge } from './hedges.js';
+export { detectLanguage, LANGUAGE_NAMES } from './language.js';
 export { readLayout } from './layout.js';
 export { splitSentences } from './sentences.js';
 
@@ -41,7 +43,31 @@ export interface DraftResult {
   /** Where the title and author came from. */
   titleFrom: 'flag' | 'text' | 'file name';
   authorFrom: 'flag' | 'text' | 'none';
+  /** Where the publication date came from: --published, the dateline, or nowhere. */
+  publishedFrom: 'flag' | 'dateline' | 'none';
+  /** The article's language as detected (BCP 47; `und` when the text does not tell). */
+  language: string;
+  /** Its name in English ("French"), for messages. */
+  languageName: string;
+  /**
+   * The English-only rules left out because the article is not (or not clearly) in English,
+   * in words for a note; empty for an English article.
+   */
+  skippedRules: string[];
 }
+
+/**
+ * What `armru draft` reads by English words, and so reads only in an English article: in any
+ * other, each claim is the writer's, of kind `background`, unhedged, with no actors, and dated
+ * only by a year written in digits.
+ */
+export const ENGLISH_ONLY_RULES = [
+  'attribution (speakers and cues)',
+  'claim kinds',
+  'hedges',
+  'names (entities and actors)',
+  'dates in words',
+];
 
 /** The topic every drafted claim is filed under until an editor files it. */
 export const UNFILED = {
@@ -57,31 +83,41 @@ export const UNKNOWN_AUTHOR = 'Unknown';
 /** Drafts a dataset from an article's text. */
 export function draftDataset(text: string, options: DraftOptions): DraftResult {
   const layout = readLayout(text);
+  const language = detectLanguage(text).code;
+  const english = language === 'en';
   const toCodePoint = codePointIndex(text);
   const finder = new EntityFinder(text);
   const unresolvedDates: string[] = [];
   const drafted: Omit<Claim, 'id'>[] = [];
   let sentences = 0;
 
-  for (const para of paragraphs(text, layout.bodyStart)) {
+  // A dateline ("GOTHENBURG, March 3 —", "LONDON, Jan. 5, 2024 /PRNewswire/ --") says where,
+  // when and by whom the story was filed: its place and outlet are recorded, and a date with
+  // its year is the publication date unless --published gives one; but it is no claim, nor
+  // part of one, nor its speaker, and its date is not the claim's. The body's sentences are
+  // split after it, so that a full stop inside it ("3. Mai") ends no sentence.
+  const dateline = layout.dateline;
+  let bodyStart = layout.bodyStart;
+  if (dateline) {
+    finder.datelinePlace(text.slice(dateline.place.start, dateline.place.end));
+    if (dateline.outlet)
+      finder.datelineOutlet(text.slice(dateline.outlet.start, dateline.outlet.end));
+    bodyStart = dateline.span.end;
+  }
+  const published = options.published ?? dateline?.date?.iso;
+
+  for (const para of paragraphs(text, bodyStart)) {
     let previous: FoundEntity | undefined;
-    for (const whole of splitSentences(text, para.start, para.end)) {
+    for (const sentence of splitSentences(text, para.start, para.end)) {
       sentences++;
-      // A dateline ("GOTHENBURG, March 3 —") says where the story was filed: its place is
-      // recorded, but it is neither part of the claim nor its speaker, and its date is not
-      // the claim's.
-      const dateline = layout.dateline;
-      let sentence = whole;
-      if (dateline && whole.start === dateline.span.start && whole.end > dateline.span.end) {
-        finder.datelinePlace(text.slice(dateline.place.start, dateline.place.end));
-        sentence = { start: dateline.span.end, end: whole.end };
-      }
-      const mentions = finder.mentionsIn(text, sentence.start, sentence.end);
-      noteOffices(text, sentence, mentions, finder);
-      const who = attribute(text, sentence, mentions, finder, previous);
+      const mentions = english ? finder.mentionsIn(text, sentence.start, sentence.end) : [];
+      if (english) noteOffices(text, sentence, mentions, finder);
+      const who: Attribution = english
+        ? attribute(text, sentence, mentions, finder, previous)
+        : { kind: 'background', quotations: [] };
       if (who.speaker) previous = who.speaker;
       const sentenceText = text.slice(sentence.start, sentence.end);
-      const dates = findDates(sentenceText, options.published);
+      const dates = findDates(sentenceText, published, english);
       for (const d of dates) if (d.date === undefined) unresolvedDates.push(d.text);
       const dated = dates.find((d) => d.date !== undefined);
       const when: When | undefined = dated
@@ -100,7 +136,7 @@ export function draftDataset(text: string, options: DraftOptions): DraftResult {
           kind: who.kind,
           assertedBy: who.speaker?.id ?? 'author',
           ...(who.cue ? { cue: who.cue } : {}),
-          hedged: findHedge(exact) !== undefined,
+          hedged: english && findHedge(exact) !== undefined,
           actors,
           topics: [UNFILED.id],
           ...(when ? { when } : {}),
@@ -125,8 +161,8 @@ export function draftDataset(text: string, options: DraftOptions): DraftResult {
       title,
       author,
       publisher: null,
-      datePublished: options.published ?? null,
-      inLanguage: 'en',
+      datePublished: published ?? null,
+      inLanguage: language,
       ...(options.textFile !== undefined ? { textFile: options.textFile } : { text }),
       textSha256: sha256Hasher().update(text, 'utf8').digest('hex'),
       offsetUnit: 'codepoint',
@@ -144,6 +180,10 @@ export function draftDataset(text: string, options: DraftOptions): DraftResult {
     unresolvedDates,
     titleFrom: options.title ? 'flag' : layout.title ? 'text' : 'file name',
     authorFrom: options.author ? 'flag' : layout.byline ? 'text' : 'none',
+    publishedFrom: options.published ? 'flag' : published ? 'dateline' : 'none',
+    language,
+    languageName: LANGUAGE_NAMES[language] ?? language,
+    skippedRules: english ? [] : ENGLISH_ONLY_RULES,
   };
 }
 

@@ -29,7 +29,8 @@ const OPENERS = new Set(
   ),
 );
 
-const TERMINALS = '.!?…؟。';
+// With the Armenian full stop (U+0589), which Armenian writes where English writes a full stop.
+const TERMINALS = '.!?…؟。։';
 const CLOSERS = ')]}”’"»›';
 const OPENING_QUOTES = '“«„‹';
 const CLOSING_QUOTES = '”»‹›';
@@ -76,7 +77,7 @@ function splitParagraph(text: string, para: Span, out: Span[], quotes = true): v
   let start = para.start;
   let depth = 0; // open double quotation marks
   // Only quotation marks and terminals matter: jump from one to the next.
-  const marks = /[.!?…؟。“«„‹”»›"]/g;
+  const marks = /[.!?…؟。։“«„‹”»›"]/g;
   for (let i = para.start; i < para.end; i++) {
     marks.lastIndex = i;
     const found = marks.exec(text);

@@ -127,6 +127,76 @@ describe('armru draft on a wire story it was not tuned on', () => {
   });
 });
 
+describe('armru draft on an article not in English', () => {
+  it('records its language, skips the English rules and says so in one note', () => {
+    const out = join(dir, 'littoral.claims.json');
+    copyFileSync(join(ROOT, fixture('draft/fr-littoral.txt')), join(dir, 'littoral.txt'));
+    const r = armru(['draft', join(dir, 'littoral.txt'), '-o', out]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      [
+        `armru: drafted 6 claims from 6 sentences, with 2 entities into ${out}; every record has review: "draft" until an editor checks it`,
+        'armru: the article is in French (inLanguage "fr"), so the English-only rules were skipped: attribution (speakers and cues), claim kinds, hedges, names (entities and actors), dates in words; every claim is the writer\'s, of kind background, for an editor to attribute',
+        '',
+      ].join('\n'),
+    );
+    const doc = read(out);
+    expect(doc.source).toMatchObject({ inLanguage: 'fr', author: 'Julien Ferrand' });
+    expect(new Set(doc.claims.map((c) => `${c.assertedBy} ${c.kind}`))).toEqual(
+      new Set(['author background']),
+    );
+    const v = armru(['validate', out]);
+    expect(v.status).toBe(0);
+    expect(v.stdout).toBe(validLine(out, doc));
+  });
+
+  it('says so when it cannot tell the language', () => {
+    const file = join(dir, 'svenska.txt');
+    writeFileSync(
+      file,
+      'Arenan blir dyrare\n\nKommunen meddelade på tisdagen att bygget av den nya arenan stoppas i tre månader. Enligt tidningen har kostnaderna stigit sedan förra året.\n',
+    );
+    const r = armru(['draft', file]);
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as DatasetDocument).source.inLanguage).toBe('und');
+    expect(r.stderr.split('\n')[1]).toBe(
+      'armru: the article is in no language armru can tell (inLanguage "und"), so the English-only rules were skipped: attribution (speakers and cues), claim kinds, hedges, names (entities and actors), dates in words; every claim is the writer\'s, of kind background, for an editor to attribute',
+    );
+  });
+});
+
+describe('armru draft on a press release', () => {
+  it('takes its dateline for no claim, and its date for the publication date, with a note', () => {
+    const file = join(dir, 'release.txt');
+    writeFileSync(
+      file,
+      'Cedar Labs Opens Plant\n\nRALEIGH, N.C., March 4, 2024 /PRNewswire/ -- Cedar Labs said on Friday that its new plant would open next month.\n',
+    );
+    const r = armru(['draft', file]);
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout) as DatasetDocument;
+    expect(r.stderr.split('\n').slice(1)).toEqual([
+      'armru: no "By ..." line found; the author is "Unknown" (use --author)',
+      'armru: the dateline gives the publication date, 2024-03-04: relative dates are resolved against it (--published overrides it)',
+      '',
+    ]);
+    expect(doc.source.datePublished).toBe('2024-03-04');
+    expect(doc.claims.map((c) => [c.quote.exact, c.assertedBy, c.when?.date])).toEqual([
+      [
+        'Cedar Labs said on Friday that its new plant would open next month.',
+        'cedar-labs',
+        '2024-03-01',
+      ],
+    ]);
+    expect(doc.entities.map((e) => [e.name, e.type])).toEqual([
+      ['RALEIGH', 'Place'],
+      ['PRNewswire', 'Media'],
+      ['Cedar Labs', 'Organization'],
+    ]);
+  });
+});
+
 describe('a draft of a new article is a dataset like any other', () => {
   let out: string;
   let data: string[];

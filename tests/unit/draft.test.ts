@@ -5,6 +5,7 @@ import type { DatasetDocument } from '../../src/core/model/types.js';
 import { evaluate } from '../../src/draft/evaluate.js';
 import {
   type DraftOptions,
+  detectLanguage,
   draftDataset,
   findDates,
   findHedge,
@@ -354,6 +355,129 @@ describe('datelines', () => {
   });
 });
 
+describe('wire and press-release datelines', () => {
+  const parts = (text: string) => {
+    const d = readLayout(text).dateline;
+    const at = (span: { start: number; end: number } | undefined) =>
+      span && text.slice(span.start, span.end);
+    return (
+      d && { place: at(d.place), date: at(d.date?.span), iso: d.date?.iso, outlet: at(d.outlet) }
+    );
+  };
+
+  it('reads place, date and outlet in the forms agencies and release services use', () => {
+    expect(parts('BERLIN, May 3 (Reuters) - The ministry said exports fell.')).toEqual({
+      place: 'BERLIN',
+      date: 'May 3',
+      iso: undefined,
+      outlet: 'Reuters',
+    });
+    expect(
+      parts('LONDON, Jan. 5, 2024 /PRNewswire/ -- Acme Holdings plc announced results.'),
+    ).toEqual({
+      place: 'LONDON',
+      date: 'Jan. 5, 2024',
+      iso: '2024-01-05',
+      outlet: 'PRNewswire',
+    });
+    expect(
+      parts('SAN JOSE, Calif., Sept. 30, 2023 /PRNewswire-FirstCall/ -- Orbex Inc. said.'),
+    ).toEqual({
+      place: 'SAN JOSE',
+      date: 'Sept. 30, 2023',
+      iso: '2023-09-30',
+      outlet: 'PRNewswire-FirstCall',
+    });
+    expect(parts('AUSTIN, Texas--(BUSINESS WIRE)--Cedar Labs today announced a merger.')).toEqual({
+      place: 'AUSTIN',
+      date: undefined,
+      iso: undefined,
+      outlet: 'BUSINESS WIRE',
+    });
+    expect(parts('OSLO, 12 February 2024 (NTB) – The port reopened.')).toEqual({
+      place: 'OSLO',
+      date: '12 February 2024',
+      iso: '2024-02-12',
+      outlet: 'NTB',
+    });
+    expect(parts('Lyon, 5 mars 2024 (AFP) – Le maire a démissionné.')).toEqual({
+      place: 'Lyon',
+      date: '5 mars 2024',
+      iso: '2024-03-05',
+      outlet: 'AFP',
+    });
+    expect(parts('MÜNCHEN, 3. Mai 2024 (dpa) - Die Stadt hat entschieden.')).toMatchObject({
+      date: '3. Mai 2024',
+      iso: '2024-05-03',
+      outlet: 'dpa',
+    });
+    expect(parts('MADRID, 7 de marzo de 2024 (EFE) - El Gobierno aprobó el plan.')).toMatchObject({
+      iso: '2024-03-07',
+      outlet: 'EFE',
+    });
+    expect(parts('TORONTO, Feb 30, 2024 /CNW/ - Maple Corp. reported sales.')).toMatchObject({
+      date: 'Feb 30, 2024',
+      iso: undefined,
+    });
+    // A name and a count is no dateline.
+    expect(parts('Tomas Brenner, 45 years — the council leader — said no.')).toBeUndefined();
+  });
+
+  it('keeps a press release’s dateline out of every claim, and dates the story by it', () => {
+    const text = [
+      'Orbex Reports Record Quarter',
+      '',
+      'SAN JOSE, Calif., Sept. 30, 2023 /PRNewswire/ -- Orbex Inc. said on Thursday that its sales rose by a third, and the company expects more growth next year.',
+      '',
+      'The results were published today.',
+    ].join('\n');
+    const result = draftDataset(text, { fallbackTitle: 'x' });
+    const { doc } = result;
+    expect(doc.claims.map((c) => [c.quote.exact.slice(0, 22), c.assertedBy, c.when?.date])).toEqual(
+      [
+        ['Orbex Inc. said on Thu', 'orbex-inc', '2023-09-28'],
+        ['The results were publi', 'author', '2023-09-30'],
+      ],
+    );
+    expect(result.publishedFrom).toBe('dateline');
+    expect(doc.source.datePublished).toBe('2023-09-30');
+    expect(doc.entities.map((e) => [e.name, e.type])).toEqual([
+      ['SAN JOSE', 'Place'],
+      ['PRNewswire', 'Media'],
+      ['Orbex Inc.', 'Organization'],
+    ]);
+    // No claim names the dateline's place or outlet: they filed the story, they are not in it.
+    expect(doc.claims.flatMap((c) => c.actors)).not.toContain('prnewswire');
+    // --published wins over the dateline.
+    const flagged = draftDataset(text, { fallbackTitle: 'x', published: '2023-10-02' });
+    expect([flagged.publishedFrom, flagged.doc.source.datePublished]).toEqual([
+      'flag',
+      '2023-10-02',
+    ]);
+  });
+
+  it('reads a dateline on a line of its own, or with a full stop inside, as no claim', () => {
+    const alone = draft(
+      'Shares Rise\n\nFRANKFURT, May 3, 2024 (dpa) –\n\nThe index rose by two percent. Traders said demand was strong.',
+    );
+    expect(alone.claims.map((c) => c.quote.exact)).toEqual([
+      'The index rose by two percent.',
+      'Traders said demand was strong.',
+    ]);
+    const german = draft(
+      'Stadion wird teurer\n\nBERLIN, 3. Mai 2024 (dpa) - Die Stadtverwaltung hat am Dienstag mitgeteilt, dass die Kosten für das Stadion gestiegen sind.',
+    );
+    expect(german.claims.map((c) => c.quote.exact)).toEqual([
+      'Die Stadtverwaltung hat am Dienstag mitgeteilt, dass die Kosten für das Stadion gestiegen sind.',
+    ]);
+    expect(german.source.datePublished).toBe('2024-05-03');
+    expect(german.entities.map((e) => [e.name, e.type])).toEqual([
+      ['BERLIN', 'Place'],
+      ['dpa', 'Media'],
+    ]);
+  });
+});
+
 describe('attribution set off by commas, and words that report no speech', () => {
   it('finds the subject of a reporting verb followed by a time and a comma or the sentence end', () => {
     expect(rows(draft('The mine will shut, workers said late on Friday, blaming prices.'))).toEqual(
@@ -583,6 +707,7 @@ describe('four more invented articles of other styles (wire, court, business, Fr
     ]);
     expect(names(doc)).toEqual([
       ['INNSBRUCK', 'Place'],
+      ['AP', 'Media'],
       ['police', 'Group'],
       ['Tiroler Bahnen', 'Organization'],
       ['Lukas Brandstätter', 'Person'],
@@ -746,5 +871,279 @@ describe('measured against the gold datasets (npm run eval:draft)', () => {
       'Nikol Pashinyan',
     ]);
     expect(e.entities.hit / e.entities.of).toBeGreaterThanOrEqual(0.8);
+  });
+});
+
+describe('many names', () => {
+  // Invented names of three syllables: hundreds of people and companies, each named in full
+  // and then by surname or first word, as a long run of wire stories does. First names,
+  // surnames and companies open with syllables of their own, so that no two names share a word.
+  const syllables = ['ba', 'den', 'kor', 'lu', 'mes', 'nir', 'pa', 'ros', 'tel', 'vu'];
+  const word = (n: number, opening: string) =>
+    `${opening}${syllables[n % 10]}${syllables[Math.floor(n / 10) % 10]}`;
+  const person = (n: number) => `${word(n, 'Gi')} ${word(n, 'Sha')}`;
+  const surname = (n: number) => word(n, 'Sha');
+  const company = (n: number) => word(n, 'Zo');
+
+  it('resolves every surname and short form to its own entity, however many came before', () => {
+    const count = 600;
+    const paragraphs = Array.from(
+      { length: count },
+      (_, n) =>
+        `${person(n)}, the director of ${company(n)} Holdings, spoke on Monday. ${surname(n)} visited the plant in Tartu. ${company(n)} hired forty engineers.`,
+    );
+    const doc = draft(`Plants Reopen\n\n${paragraphs.join('\n\n')}`);
+    expect(doc.claims).toHaveLength(3 * count);
+    const names = new Map(doc.entities.map((e) => [e.id, e.name]));
+    const name = (id: string) => names.get(id);
+    for (let n = 0; n < count; n++) {
+      const [, visited, hired] = doc.claims.slice(3 * n, 3 * n + 3);
+      expect(visited?.actors.map(name)).toEqual([person(n), 'Tartu']);
+      expect(hired?.actors.map(name)).toEqual([`${company(n)} Holdings`]);
+    }
+    expect(new Set(doc.entities.map((e) => e.id)).size).toBe(doc.entities.length);
+  });
+
+  it('numbers ids of names that slug alike in order', () => {
+    // Names longer than an id: all cut to the same 48 letters.
+    const long = 'Northern Regional Water And Sewerage Authority Of';
+    const text = `Boards Merge\n\n${['Aldermoor', 'Brackwell', 'Carrow', 'Dunmere'].map((p) => `The ${long} ${p} met on Monday.`).join(' ')}`;
+    expect(draft(text).entities.map((e) => e.id)).toEqual([
+      'northern-regional-water-and-sewerage-authority-o',
+      'northern-regional-water-and-sewerage-authority-o-2',
+      'northern-regional-water-and-sewerage-authority-o-3',
+      'northern-regional-water-and-sewerage-authority-o-4',
+    ]);
+  });
+});
+
+describe('language', () => {
+  // One invented sentence or two per language, about the same made-up event.
+  const samples: [string, string][] = [
+    [
+      'en',
+      'The town council said on Tuesday that work on the new stadium would stop for three months.',
+    ],
+    [
+      'fr',
+      'Le conseil municipal a annoncé mardi que les travaux du nouveau stade seraient suspendus pendant trois mois.',
+    ],
+    [
+      'de',
+      'Der Stadtrat hat am Dienstag mitgeteilt, dass die Arbeiten am neuen Stadion für drei Monate ruhen werden.',
+    ],
+    [
+      'es',
+      'El ayuntamiento anunció el martes que las obras del nuevo estadio se suspenderán durante tres meses.',
+    ],
+    [
+      'it',
+      'Il consiglio comunale ha annunciato martedì che i lavori del nuovo stadio saranno sospesi per tre mesi.',
+    ],
+    [
+      'pt',
+      'A câmara municipal anunciou na terça-feira que as obras do novo estádio serão suspensas por três meses.',
+    ],
+    [
+      'nl',
+      'De gemeenteraad heeft dinsdag bekendgemaakt dat de bouw van het nieuwe stadion drie maanden wordt stilgelegd.',
+    ],
+    [
+      'ru',
+      'Городской совет объявил во вторник, что строительство нового стадиона будет приостановлено на три месяца.',
+    ],
+    [
+      'uk',
+      'Міська рада оголосила у вівторок, що будівництво нового стадіону буде призупинено на три місяці, а роботи вже зупинено.',
+    ],
+    [
+      'hy',
+      'Քաղաքային խորհուրդը երեքշաբթի հայտարարեց, որ նոր մարզադաշտի շինարարությունը կդադարեցվի երեք ամսով։',
+    ],
+    [
+      'el',
+      'Το δημοτικό συμβούλιο ανακοίνωσε την Τρίτη ότι οι εργασίες στο νέο γήπεδο θα σταματήσουν για τρεις μήνες.',
+    ],
+    ['ja', '市議会は火曜日、新しいスタジアムの工事を三か月間中断すると発表した。'],
+    ['zh', '市议会周二宣布，新体育场的施工将暂停三个月。'],
+    ['ko', '시의회는 화요일 새 경기장 공사를 3개월 동안 중단한다고 발표했다.'],
+    // Languages it does not tell: their words are none of the lists', or too few of them.
+    [
+      'und',
+      'Kommunfullmäktige meddelade på tisdagen att bygget av den nya arenan stoppas i tre månader.',
+    ],
+    [
+      'und',
+      'Rada miasta ogłosiła we wtorek, że budowa nowego stadionu zostanie wstrzymana na trzy miesiące.',
+    ],
+    [
+      'und',
+      'Kaupunginvaltuusto ilmoitti tiistaina, että uuden stadionin rakentaminen keskeytetään.',
+    ],
+    ['und', 'Fire in Gyumri.'],
+    ['und', '2024 — 12,000 — 4.5'],
+  ];
+
+  it('names the language of each sample, and und for one it does not know or cannot tell', () => {
+    expect(samples.map(([, text]) => detectLanguage(text).code)).toEqual(samples.map(([c]) => c));
+  });
+
+  it('reads every English fixture as English, French names and places included', () => {
+    for (const name of [
+      'aldermoor',
+      'business',
+      'court',
+      'french',
+      'health',
+      'solar',
+      'veltrix',
+      'wire',
+    ]) {
+      const text = readFileSync(`tests/fixtures/draft/${name}.txt`, 'utf8');
+      expect([name, detectLanguage(text).code]).toEqual([name, 'en']);
+      expect(draftDataset(text, { fallbackTitle: name }).skippedRules).toEqual([]);
+    }
+    // An English story that quotes a French sentence is still English.
+    expect(
+      detectLanguage(
+        'The mayor of Lyon defended the contract. “Toutes les règles ont été respectées et les documents sont publics,” she told the council, which voted on Monday to open an inquiry into the award.',
+      ).code,
+    ).toBe('en');
+  });
+
+  it('drafts a French article without the English rules, and says which it skipped', () => {
+    const text = readFileSync('tests/fixtures/draft/fr-littoral.txt', 'utf8');
+    const result = draftDataset(text, { fallbackTitle: 'x' });
+    const { doc } = result;
+    expect(result.language).toBe('fr');
+    expect(result.skippedRules).toEqual([
+      'attribution (speakers and cues)',
+      'claim kinds',
+      'hedges',
+      'names (entities and actors)',
+      'dates in words',
+    ]);
+    expect(doc.source).toMatchObject({ inLanguage: 'fr', author: 'Julien Ferrand' });
+    expect(doc.claims.map((c) => c.quote.exact.slice(0, 24))).toEqual([
+      'La maire de Saint-Aubin-',
+      'Selon le Courrier du Var',
+      "« Nous n'avons jamais re",
+      'Les pêcheurs du quartier',
+      '« Si le port reste fermé',
+      'La préfecture a ouvert u',
+    ]);
+    for (const c of doc.claims) {
+      expect(c).toMatchObject({
+        assertedBy: 'author',
+        kind: 'background',
+        hedged: false,
+        actors: [],
+      });
+      expect(c.cue).toBeUndefined();
+    }
+    // "mardi" and "en septembre" are words chrono would not read right; a year is a year.
+    expect(doc.claims.map((c) => c.when?.date)).toEqual([
+      undefined,
+      '2021',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    // The dateline's place and outlet are kept, as in English; "La", "Courrier" and "Var" are
+    // no entities.
+    expect(doc.entities.map((e) => [e.type, e.name])).toEqual([
+      ['Place', 'TOULON'],
+      ['Media', 'AFP'],
+    ]);
+    expect(() => checkDataset(doc, 'fr.claims.json')).not.toThrow();
+  });
+
+  it('keeps German nouns, Russian and Armenian names out of the entities, and splits at the Armenian full stop', () => {
+    const de = draft(
+      'Stadion wird teurer\n\nVon Jana Roth\n\nDie Stadtverwaltung hat am Dienstag mitgeteilt, dass die Kosten für das Stadion gestiegen sind. Laut der Zeitung wurde der Vertrag 2019 ohne Ausschreibung vergeben.',
+    );
+    expect(de.source).toMatchObject({ inLanguage: 'de', author: 'Jana Roth' });
+    expect(de.entities).toEqual([]);
+    expect(de.claims.map((c) => c.when?.date)).toEqual([undefined, '2019']);
+    const ru = draft(
+      'Мэр Гюмри Анна Петросян заявила во вторник, что строительство стадиона будет приостановлено. По данным газеты, подрядчик, вероятно, получил контракт без конкурса.',
+    );
+    expect(ru.source.inLanguage).toBe('ru');
+    expect(ru.entities).toEqual([]);
+    expect(ru.claims.every((c) => c.assertedBy === 'author' && !c.hedged)).toBe(true);
+    const hy = draft(
+      'Գյումրիի քաղաքապետ Աննա Պետրոսյանը երեքշաբթի հայտարարեց, որ մարզադաշտի շինարարությունը կդադարեցվի։ Թերթի տվյալներով՝ կապալառուն պայմանագիրը ստացել է առանց մրցույթի։',
+    );
+    expect(hy.source.inLanguage).toBe('hy');
+    expect(hy.entities).toEqual([]);
+    expect(hy.claims.map((c) => c.quote.exact)).toEqual([
+      'Գյումրիի քաղաքապետ Աննա Պետրոսյանը երեքշաբթի հայտարարեց, որ մարզադաշտի շինարարությունը կդադարեցվի։',
+      'Թերթի տվյալներով՝ կապալառուն պայմանագիրը ստացել է առանց մրցույթի։',
+    ]);
+  });
+});
+
+describe('titles before a name', () => {
+  const people = (sentence: string) =>
+    draft(`Results Day\n\n${sentence}`).entities.map((e) => [e.type, e.name, e.description]);
+  const described = (name: string, title: string) =>
+    ['Person', name, `Named in the article as "${name}" (${title}).`] as const;
+
+  it('types the person as a Person, with the title out of the name and in the description', () => {
+    const cases: [string, string, string][] = [
+      ['CFO Jens Berg said the company had enough cash.', 'Jens Berg', 'CFO'],
+      ['Chief Executive Anna Holm said the results were good.', 'Anna Holm', 'Chief Executive'],
+      ['Prosecutor Lena Ek said the evidence was strong.', 'Lena Ek', 'Prosecutor'],
+      ['The deal was signed by COO Eva Strand on Monday.', 'Eva Strand', 'COO'],
+      [
+        'Defense Attorney Sara Lind argued that the evidence was weak.',
+        'Sara Lind',
+        'Defense Attorney',
+      ],
+      ['Coach Marco Rossi said the team had played well.', 'Marco Rossi', 'Coach'],
+      ['Police Chief Omar Said said the road was closed.', 'Omar Said', 'Police Chief'],
+      ['Vice-President Karin Nyberg resigned from the board.', 'Karin Nyberg', 'Vice-President'],
+      ['Lawmaker Tomas Ruiz said the bill would pass.', 'Tomas Ruiz', 'Lawmaker'],
+      ['Minister Fernando da Silva said the plan was fair.', 'Fernando da Silva', 'Minister'],
+      [
+        'Senior Vice President of Sales Jonas Wik said demand was strong.',
+        'Jonas Wik',
+        'Senior Vice President of Sales',
+      ],
+      [
+        'Minister for Foreign Affairs Ararat Mirzoyan said the talks went well.',
+        'Ararat Mirzoyan',
+        'Minister for Foreign Affairs',
+      ],
+    ];
+    for (const [sentence, name, title] of cases)
+      expect([sentence, people(sentence)]).toEqual([sentence, [described(name, title)]]);
+  });
+
+  it('gives the speech to the person, and names the body after "of" on its own', () => {
+    const doc = draft(
+      'Results Day\n\nChief Executive Officer Anna Holm of Veltrix Systems said costs fell. Holm added that prices would hold.',
+    );
+    expect(doc.entities.map((e) => [e.type, e.name])).toEqual([
+      ['Person', 'Anna Holm'],
+      ['Organization', 'Veltrix Systems'],
+    ]);
+    expect(doc.claims.map((c) => [c.assertedBy, c.actors])).toEqual([
+      ['anna-holm', ['anna-holm', 'veltrix-systems']],
+      ['anna-holm', ['anna-holm']],
+    ]);
+  });
+
+  it('leaves a title word that names a body, or a first name, alone', () => {
+    expect(people('The Justice Ministry said the law was clear.')).toEqual([
+      ['Government', 'Justice Ministry', 'Named in the article as "Justice Ministry".'],
+    ]);
+    expect(people('Coach Company said ticket sales rose.')).toEqual([
+      ['Organization', 'Coach Company', 'Named in the article as "Coach Company".'],
+    ]);
+    expect(people('Dean Smith said the school would close.')).toEqual([
+      ['Person', 'Dean Smith', 'Named in the article as "Dean Smith".'],
+    ]);
   });
 });
