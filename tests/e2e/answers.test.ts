@@ -201,7 +201,7 @@ describe('honest ranking and counts', () => {
     const r = armru(['search', 'Europe']);
     expect(r.stdout.split('\n').map((l) => l.split('\t')[0])).toEqual(['c29', 'c28', '']);
     expect(r.stderr).toBe(
-      'armru: 10 more claims match only through an alias of an actor or topic (--all shows them)\n',
+      'armru: 10 more claims match only through an alias or an agreement (--all shows them)\n',
     );
     const all = armru(['search', 'Europe', '--all']).stdout.trimEnd().split('\n');
     expect(all).toHaveLength(12);

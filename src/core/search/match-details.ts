@@ -255,7 +255,8 @@ export class MatchExplainer {
 
 /**
  * One term's tier in a claim from its matches, by the rule ClaimSearcher's `searchTerm` ranks
- * with: 0 for the claim's own words, 1 for a value that is not an alias, else alias-only
+ * with: 0 for the claim's own words, 1 for a value that is not an alias nor an agreement's or
+ * the note's, else weak (alias-only)
  * (every match here has positions: termMatches keeps no other).
  */
 function tierOfTerm(matches: readonly HitMatch[], values: Values): Tier {
@@ -263,7 +264,7 @@ function tierOfTerm(matches: readonly HitMatch[], values: Values): Tier {
   for (const m of matches) {
     if (m.field === 'text' || m.field === 'quote') return 0;
     const origin = values.origins[SEARCH_FIELDS.indexOf(m.field)]?.[m.entry ?? 0];
-    if (origin && !origin.alias) tier = 1;
+    if (origin && !origin.alias && m.field !== 'context') tier = 1;
   }
   return tier;
 }

@@ -15,6 +15,8 @@ import {
   type QueryGroup,
   type SearchHit,
   type SearchResult,
+  weakOnly,
+  withPartial,
 } from '../search/search.js';
 import { FUSE_OPTIONS, SEARCH_FINGERPRINT, wordPattern } from '../search/search-record.js';
 import { IndexDamaged, openIndex, WordIndex } from './index-store.js';
@@ -436,13 +438,18 @@ export function indexedSearch(
         readCandidates(file, index, (finders[i] as CandidateFinder).find(groups), filterInput),
       ),
     };
-    let filter = buildFilter(corpus, filterInput);
+    const filter = buildFilter(corpus, filterInput);
     let searcher = new ClaimSearcher(corpus);
     let result = searcher.run(query, { filter, limit, all, dated });
     const [group] = groups;
-    if (result.total === 0 && groups.length === 1 && group && group.terms.length > 1) {
+    if (
+      (result.total === 0 || weakOnly(result)) &&
+      groups.length === 1 &&
+      group &&
+      group.terms.length > 1
+    ) {
       // Every claim that matches some word is among the union of the words' candidates.
-      corpus = {
+      const wider: Corpus = {
         datasets: indexes.map(({ file, index }, i) => {
           const finder = finders[i] as CandidateFinder;
           const some = group.terms.reduce<Candidates>(
@@ -452,10 +459,21 @@ export function indexedSearch(
           return readCandidates(file, index, some, filterInput);
         }),
       };
-      filter = buildFilter(corpus, filterInput);
-      searcher = new ClaimSearcher(corpus);
-      const partial = searcher.runPartial(query, { filter, limit, all, dated });
-      if (partial.total > 0) result = partial;
+      const full = result;
+      const wide = new ClaimSearcher(wider);
+      const chosen = withPartial(full, (weak) =>
+        wide.runPartial(query, {
+          filter: buildFilter(wider, filterInput),
+          limit,
+          all: all || weak,
+          dated,
+        }),
+      );
+      if (chosen !== full) {
+        corpus = wider;
+        result = chosen;
+        searcher = wide;
+      }
     }
     return { corpus, hits: result.hits, result, searcher, suggest, dropped: [] };
   } finally {

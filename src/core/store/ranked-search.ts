@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import { pieces, termLiteral } from '../search/candidates.js';
 import { scoreFactor } from '../search/fuse-score.js';
-import type { Exclusion, QueryGroup } from '../search/search.js';
+import type { Exclusion, PartialOf, QueryGroup } from '../search/search.js';
 import { FUSE_OPTIONS, SEARCH_FIELDS } from '../search/search-record.js';
 import {
   CLAIM_DATED,
@@ -55,6 +55,10 @@ export function wordsOnly(text: string, spaces: boolean): boolean {
 
 const TEXT = SEARCH_FIELDS.indexOf('text');
 const QUOTE = SEARCH_FIELDS.indexOf('quote');
+/** The tier of a weak match (ALIAS_ONLY in tiers.ts). */
+const WEAK = 2;
+/** Agreements and notes: a match only there is weak, as one only through an alias is. */
+const CONTEXT = SEARCH_FIELDS.indexOf('context');
 
 /** How a term matches a field value, for the terms the index can rank. */
 type Matcher =
@@ -832,7 +836,7 @@ export class RankedTerms {
           const field = (info >>> OCC_FIELD_SHIFT) & 7;
           total *= factor(best, field, (ve[i - 1] as number) & OCC_MAX_NORM);
           if (field === TEXT || field === QUOTE) tier = 0;
-          else if (!(info & OCC_ALIAS) && tier > 1) tier = 1;
+          else if (!(info & OCC_ALIAS) && field !== CONTEXT && tier > 1) tier = 1;
         }
         claims[n] = claim;
         scores[n] = total;
@@ -978,7 +982,7 @@ function signatureTier(data: Uint32Array, from: number, to: number, need: number
     any = true;
     const field = (value >>> OCC_FIELD_SHIFT) & 7;
     if (field === TEXT || field === QUOTE) tier = 0;
-    else if (!(value & OCC_ALIAS) && tier > 1) tier = 1;
+    else if (!(value & OCC_ALIAS) && field !== CONTEXT && tier > 1) tier = 1;
   }
   return any ? tier : -1;
 }
@@ -1062,7 +1066,7 @@ function mergedScore(
     total *= factor.of(best, value);
     const field = (value >>> OCC_FIELD_SHIFT) & 7;
     if (field === TEXT || field === QUOTE) tier = 0;
-    else if (!(value & OCC_ALIAS) && tier > 1) tier = 1;
+    else if (!(value & OCC_ALIAS) && field !== CONTEXT && tier > 1) tier = 1;
   }
   return [total, tier];
 }
@@ -1537,7 +1541,7 @@ function common(a: Uint32Array, b: Uint32Array): Uint32Array {
 export interface Ranked extends Chosen {
   total: number;
   weak: number;
-  partial?: { best: number; of: number; terms: string[] };
+  partial?: PartialOf;
 }
 
 /** The signature bits a value must have for a term of this kind to match in it (0: any). */
@@ -2509,14 +2513,21 @@ export function rankQuery(
   });
   const ranked = choose(terms, s, limit, all, dated);
   const [group] = groups;
-  if (ranked.total > 0 || groups.length !== 1 || !group || group.terms.length < 2) return ranked;
-  const quick = partialFromGroups(terms, group, limit, all, dated);
+  if (groups.length !== 1 || !group || group.terms.length < 2) return ranked;
+  // Claims that match every word only through aliases or agreements do not hide those that
+  // match some of the words in their own (see weakOnly in search.ts).
+  const weak = ranked.total > 0 && ranked.tiers[0] === WEAK;
+  if (ranked.total > 0 && !weak) return ranked;
+  const quick = partialFromGroups(terms, group, limit, all || weak, dated);
+  let partial: Ranked;
   if (quick) {
-    const { best, ...partial } = quick;
-    if (partial.total === 0) return ranked;
-    return { ...partial, partial: { best, of: group.terms.length, terms: group.terms } };
-  }
-  return partialOf(terms, group, ranked, limit, all, dated);
+    const { best, ...rest } = quick;
+    if (rest.total === 0) return ranked;
+    partial = { ...rest, partial: { best, of: group.terms.length, terms: group.terms } };
+  } else partial = partialOf(terms, group, ranked, limit, all || weak, dated);
+  if (!weak) return partial;
+  if (!partial.partial || !partial.tiers.some((t) => t < WEAK)) return ranked;
+  return { ...partial, partial: { ...partial.partial, weak: ranked.total } };
 }
 
 /** The partial match of a group's terms, claim by claim (or `ranked` when no claim matches any). */
