@@ -7,6 +7,7 @@ import type { Tier } from '../model/tiers.js';
 import type { Claim, Dataset, DatasetDocument } from '../model/types.js';
 import { pieces, termLiteral, termNeedles } from '../search/candidates.js';
 import { buildFilter, type ClaimFilterInput } from '../search/filter.js';
+import { wordForms } from '../search/inflect.js';
 import { type MatchDetails, MatchExplainer } from '../search/match-details.js';
 import { suggestFrom } from '../search/question.js';
 import {
@@ -152,6 +153,11 @@ class CandidateFinder {
       const set = new Set<number>();
       for (const w of this.matchingWords(literal, errors))
         for (const claim of this.index.postings(w)) set.add(claim);
+      // Its other forms (inflect.ts) are met as whole words.
+      for (const form of wordForms(term)) {
+        const w = this.index.wordNumber(form);
+        if (w !== -1) for (const claim of this.index.postings(w)) set.add(claim);
+      }
       return set;
     }
     const needles = termNeedles(term, FUSE_OPTIONS.threshold ?? 0.6);
