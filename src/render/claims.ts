@@ -55,7 +55,8 @@ function actorsCell(ref: ListedClaim): string {
 /**
  * The mark of a weak hit: what it matched through that is not the claim's own, aliases
  * (`[only through an alias: "Yerevan" for Armenia]`) and the agreements it evidences or its
- * note (`[only through an agreement: "Basing of …" (gyumri-basing)]`).
+ * note (`[only through an agreement: "Basing of …" (gyumri-basing)]`, `[only through the
+ * editor's note]`).
  */
 function weakMark(ref: ListedClaim): string {
   // Aliases whose words the claim also says itself are not what made the match weak.
@@ -77,7 +78,8 @@ function weakMark(ref: ListedClaim): string {
   const agreements = context.filter((c) => c.endsWith(')'));
   const notes = context.filter((c) => !c.endsWith(')'));
   if (agreements.length > 0) parts.push(`an agreement: ${[...new Set(agreements)].join('; ')}`);
-  if (notes.length > 0) parts.push(`the editor's note: ${[...new Set(notes)].join('; ')}`);
+  // A note is a paragraph: `--json` has it whole, the mark only says where the word was.
+  if (notes.length > 0) parts.push("the editor's note");
   return `[only through ${parts.join('; ')}]`;
 }
 
