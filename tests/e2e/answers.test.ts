@@ -400,7 +400,8 @@ describe('honest answers to questions', () => {
     );
   });
 
-  it('meets other forms of a word, the same with and without an index', () => {
+  // Twenty runs of the binary (six queries on three paths): 60 s on a busy machine.
+  it('meets other forms of a word, the same with and without an index', { timeout: 60_000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'armru-forms-'));
     try {
       for (const sub of ['plain', 'indexed']) {
