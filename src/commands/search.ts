@@ -1,8 +1,16 @@
 import { datasetFiles } from '../core/dataset/files.js';
 import { ArmruError } from '../core/model/errors.js';
+import { ALIAS_ONLY } from '../core/model/tiers.js';
 import { type ClaimFilterInput, claimFilter } from '../core/search/filter.js';
-import { onlyOperators, readQuery, suggestWords } from '../core/search/question.js';
-import { ClaimSearcher, parseQuery, type SearchHit } from '../core/search/search.js';
+import {
+  askedAsserters,
+  assertedBy,
+  isKindWord,
+  onlyOperators,
+  readQuery,
+  suggestWords,
+} from '../core/search/question.js';
+import { ClaimSearcher, parseQuery, type SearchHit, withPartial } from '../core/search/search.js';
 import { LARGE_INDEX_CLAIMS } from '../core/store/index-path.js';
 import type { indexedSearch, TermCounter } from '../core/store/indexed-search.js';
 import { loadCorpus } from '../core/store/load.js';
@@ -127,28 +135,70 @@ export async function searchCommand(
     }
     const plain = new ClaimSearcher(corpus);
     searcher = plain;
-    result = plain.run(query, { filter: keep, limit, all, dated });
-    if (result.total === 0) {
-      const partial = plain.runPartial(query, { filter: keep, limit, all, dated });
-      if (partial.total > 0) result = partial;
-    }
+    result = withPartial(plain.run(query, { filter: keep, limit, all, dated }), (weak) =>
+      plain.runPartial(query, { filter: keep, limit, all: all || weak, dated }),
+    );
+  }
+  const [only, ...more] = parseQuery(query);
+  const group = more.length === 0 ? only : undefined;
+  // A question whose only words that match are words for a kind of claim ("what did Putin
+  // say": the name matches nothing) has no answer: every claim of that kind is not one.
+  const counted = searcher;
+  if (
+    result.partial &&
+    result.total > 0 &&
+    group?.terms.every((t) => isKindWord(t) || counted.termHits(t) === 0)
+  ) {
+    const kinds = group.terms.filter((t) => counted.termHits(t) > 0);
+    ctx.note(
+      `only ${quoted(kinds)} matched, ${kinds.length === 1 ? 'a word' : 'words'} for a kind of claim: no claims shown`,
+    );
+    result = { hits: [], total: 0, weak: 0, partial: result.partial };
   }
   if (result.partial && result.total > 0) {
-    const { best, of, terms } = result.partial;
-    ctx.note(
-      `no claim matches all of ${quoted(terms)}; showing claims that match ${best} of ${of} words${best > 1 ? ' (then fewer)' : ''}`,
-    );
+    const { of, terms, weak } = result.partial;
+    // Beside weak claims that match every word, the count is the strong claims' (ranked by
+    // words, the first strong hit has the most).
+    const best =
+      weak === undefined
+        ? result.partial.best
+        : (result.hits.find((h) => h.tier < ALIAS_ONLY)?.words ?? result.partial.best);
+    if (weak === undefined)
+      ctx.note(
+        `no claim matches all of ${quoted(terms)}; showing claims that match ${best} of ${of} words${best > 1 ? ' (then fewer)' : ''}`,
+      );
+    else
+      ctx.note(
+        `no claim matches all of ${quoted(terms)} in its own words or names: ${weak} ${weak === 1 ? 'does' : 'do'} only through an alias or an agreement (marked), then claims that match ${best} of ${of} words${best > 1 ? ' (then fewer)' : ''}`,
+      );
   }
   // A word that matches nothing anywhere gets the nearest names and words of the dataset.
   if (result.total === 0 || result.partial) {
-    for (const group of parseQuery(query)) {
-      for (const term of group.terms) {
+    for (const { terms } of parseQuery(query)) {
+      for (const term of terms) {
         if (searcher.termHits(term) > 0) continue;
         const near = suggest(term);
         if (near.length > 0)
           ctx.note(`"${term}" matches nothing; did you mean ${near.join(', ')}?`);
-        else if (group.terms.length > 1) ctx.note(`"${term}" matches nothing in this dataset`);
+        else if (terms.length > 1) ctx.note(`"${term}" matches nothing in this dataset`);
       }
+    }
+  }
+  // A question naming who asserts ("what did Pashinyan deny") is not answered by other
+  // people's claims: when none shown that matches every word is that one's, stderr says so.
+  if (group && result.total > 0) {
+    const complete = result.hits.filter(
+      (h) => h.words === undefined || h.words === group.terms.length,
+    );
+    // Everything that matches every word is shown, or only part of it.
+    const whole = result.total === result.hits.length && result.weak === 0 && !result.partial?.weak;
+    for (const asserter of askedAsserters(corpus, group.terms)) {
+      if (complete.some((h) => assertedBy(h, asserter))) continue;
+      ctx.note(
+        whole
+          ? `no claim asserted by ${asserter.name} matches all of ${quoted(group.terms)}`
+          : `none of the claims shown is asserted by ${asserter.name} and matches all of ${quoted(group.terms)}`,
+      );
     }
   }
   if (result.total === 0) {
@@ -166,7 +216,7 @@ export async function searchCommand(
     footer.push(`showing ${result.hits.length} of ${result.total} (--limit N, or --all)`);
   if (result.weak > 0)
     footer.push(
-      `${result.weak} more ${result.weak === 1 ? 'claim matches' : 'claims match'} only through an alias of an actor or topic (--all shows them)`,
+      `${result.weak} more ${result.weak === 1 ? 'claim matches' : 'claims match'} only through an alias or an agreement (--all shows them)`,
     );
   printFooter(ctx.view, footer, ctx.note);
   return OK;

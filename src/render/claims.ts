@@ -52,14 +52,35 @@ function actorsCell(ref: ListedClaim): string {
   return how.length > 0 ? `${names} (${how.join('; ')})` : names;
 }
 
-/** The mark of a hit that matched only through aliases: `[alias: "Yerevan" for Armenia]`. */
-function aliasMark(ref: ListedClaim): string {
+/**
+ * The mark of a weak hit: what it matched through that is not the claim's own, aliases
+ * (`[only through an alias: "Yerevan" for Armenia]`) and the agreements it evidences or its
+ * note (`[only through an agreement: "Basing of …" (gyumri-basing)]`, `[only through the
+ * editor's note]`).
+ */
+function weakMark(ref: ListedClaim): string {
   // Aliases whose words the claim also says itself are not what made the match weak.
   const own = fold(`${ref.claim.text}\u0000${ref.claim.quote.exact}`);
-  const aliases = (ref.matched ?? [])
+  const matched = ref.matched ?? [];
+  const aliases = matched
     .filter((m) => m.via?.startsWith('alias of ') && !own.includes(fold(m.value)))
     .map((m) => `"${m.value}" for ${m.via?.slice('alias of '.length)}`);
-  return `[only through an alias: ${[...new Set(aliases)].join('; ')}]`;
+  const context = matched
+    .filter((m) => m.field === 'context')
+    .map((m) =>
+      m.via?.startsWith('agreement ')
+        ? `"${m.value}" (${m.via.slice('agreement '.length)})`
+        : `"${m.value}"`,
+    );
+  const parts: string[] = [];
+  if (aliases.length > 0 || context.length === 0)
+    parts.push(`an alias: ${[...new Set(aliases)].join('; ')}`);
+  const agreements = context.filter((c) => c.endsWith(')'));
+  const notes = context.filter((c) => !c.endsWith(')'));
+  if (agreements.length > 0) parts.push(`an agreement: ${[...new Set(agreements)].join('; ')}`);
+  // A note is a paragraph: `--json` has it whole, the mark only says where the word was.
+  if (notes.length > 0) parts.push("the editor's note");
+  return `[only through ${parts.join('; ')}]`;
 }
 
 /** Where a hit matched in its claim's text, as positions in the text itself. */
@@ -100,7 +121,7 @@ export function claimListing(view: View, corpus: Corpus): Listing<ListedClaim> {
       { text: ref.claim.kind },
       { text: asserterName(ref.dataset, ref.claim) },
       {
-        text: ref.tier === ALIAS_ONLY ? `${ref.claim.text} ${aliasMark(ref)}` : ref.claim.text,
+        text: ref.tier === ALIAS_ONLY ? `${ref.claim.text} ${weakMark(ref)}` : ref.claim.text,
         // Match positions are positions in the folded text, taken back to the claim's own
         // (counting in the invisible characters folding drops); none where NFKC moved them.
         // Only colour shows them; without it they are not asked for (an indexed search works

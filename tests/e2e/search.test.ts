@@ -7,17 +7,25 @@ describe('armru search (built binary)', () => {
   it('prints plain tab-separated lines in a pipe', () => {
     const r = armru(['search', 'Gyumri']);
     expect(r.status).toBe(0);
-    expect(r.stderr).toBe('');
-    expect(r.stdout).toBe(
-      [
-        'c12\tbackground\tauthor\tUnder these arrangements Russia has a military base in Gyumri.\tRussia, 102nd Russian Military Base, Gyumri',
-        'c06\tevent\tauthor\tDuring the visit Shoygu went to the 102nd Russian Military Base in Gyumri.\tSergey Shoygu, 102nd Russian Military Base, Gyumri',
-        'c07\tstatement\tSergey Shoygu\tThe military capability of the Gyumri base will be doubled once new and modernized military equipment is fitted in the near future.\tSergey Shoygu, 102nd Russian Military Base, Gyumri',
-        // Matched through the agreement it evidences (the basing of the base in Gyumri).
-        'c10\tbackground\tauthor\tArmenia has key defense arrangements with Russia.\tArmenia, Russia',
+    // c10 matches only through the agreement it evidences (the basing of the base in Gyumri).
+    expect(r.stderr).toBe(
+      'armru: 1 more claim matches only through an alias or an agreement (--all shows them)\n',
+    );
+    const lines = [
+      'c12\tbackground\tauthor\tUnder these arrangements Russia has a military base in Gyumri.\tRussia, 102nd Russian Military Base, Gyumri',
+      'c06\tevent\tauthor\tDuring the visit Shoygu went to the 102nd Russian Military Base in Gyumri.\tSergey Shoygu, 102nd Russian Military Base, Gyumri',
+      'c07\tstatement\tSergey Shoygu\tThe military capability of the Gyumri base will be doubled once new and modernized military equipment is fitted in the near future.\tSergey Shoygu, 102nd Russian Military Base, Gyumri',
+    ];
+    expect(r.stdout).toBe([...lines, ''].join('\n'));
+    expect(armru(['search', 'Gyumri', '--all'])).toEqual({
+      status: 0,
+      stderr: '',
+      stdout: [
+        ...lines,
+        'c10\tbackground\tauthor\tArmenia has key defense arrangements with Russia. [only through an agreement: "Basing of the 102nd Russian Military Base in Gyumri" (gyumri-basing)]\tArmenia, Russia',
         '',
       ].join('\n'),
-    );
+    });
   });
 
   it('prints the claim objects as stored, plus score, with --json', () => {
@@ -134,9 +142,10 @@ describe('armru search (built binary)', () => {
 
   it('loads another dataset with --data or ARMRU_DATA', () => {
     const viaFlag = armru(['search', 'ferry', '--data', fixture('mini/claims.json'), '--json']);
+    // m2 says "ferries", the plural met as a word found exactly; m1 "ferry" in a longer text.
     expect(JSON.parse(viaFlag.stdout).map((c: { id: string }) => c.id)).toEqual([
-      'm1',
       'm2',
+      'm1',
       'm3',
       'm4',
     ]);

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../bench/corpus.mjs';
 import { type ClaimRef, corpusOf } from '../../src/core/model/corpus.js';
 import type { Dataset } from '../../src/core/model/types.js';
+import { wordForms } from '../../src/core/search/inflect.js';
 import { MatchExplainer } from '../../src/core/search/match-details.js';
 import { ClaimSearcher, type HitMatch, parseQuery } from '../../src/core/search/search.js';
 import {
@@ -15,8 +16,10 @@ import {
   KIND_WORDS,
   type SearchRecord,
   searchRecord,
+  wordPattern,
 } from '../../src/core/search/search-record.js';
 import { loadDataset } from '../../src/core/store/load.js';
+import { fold } from '../../src/core/text/fold.js';
 import { queryWord } from '../queries.js';
 
 // The match details of a hit (where each term matched: the positions highlighted in a terminal,
@@ -24,7 +27,17 @@ import { queryWord } from '../queries.js';
 // (match-details.ts). They must be exactly what fuse.js reports when it searches every claim.
 
 let dir: string;
-const corpora: { name: string; refs: ClaimRef[]; fuse: Fuse<SearchRecord>; words: string[] }[] = [];
+const corpora: {
+  name: string;
+  refs: ClaimRef[];
+  fuse: Fuse<SearchRecord>;
+  words: string[];
+  vocabulary: Set<string>;
+}[] = [];
+
+/** True when no term has another form among the corpus's words (see `vocabulary`). */
+const formless = (terms: string[], vocabulary: Set<string>) =>
+  terms.every((t) => wordForms(t).every((f) => !vocabulary.has(f)));
 
 function prepare(name: string, dataset: Dataset): void {
   const corpus = corpusOf(dataset);
@@ -46,7 +59,16 @@ function prepare(name: string, dataset: Dataset): void {
         .filter((w) => /\p{L}/u.test(w)),
     ),
   ];
-  corpora.push({ name, refs, fuse, words });
+  // The folded words of every record: a term whose other forms (inflect.ts) are among them
+  // is met as the better of fuse.js and those forms, which fuse.js alone cannot tell.
+  const vocabulary = new Set(
+    records.flatMap((r) =>
+      Object.values(r)
+        .flat()
+        .flatMap((v) => fold(v).match(wordPattern()) ?? []),
+    ),
+  );
+  corpora.push({ name, refs, fuse, words, vocabulary });
 }
 
 beforeAll(async () => {
@@ -126,6 +148,7 @@ describe('match details without scoring again', () => {
           const groups = parseQuery(typed.join(' '));
           fc.pre(groups.length === 1 && (groups[0]?.terms.length ?? 0) > 0);
           const group = groups[0] as (typeof groups)[number];
+          fc.pre(formless(group.terms, corpus.vocabulary));
           const perTerm = group.terms.map((t) => fuseMatches(corpus.fuse, t));
           const explainer = new MatchExplainer(groups, false);
           corpus.refs.forEach((ref, n) => {
@@ -152,6 +175,7 @@ describe('match details without scoring again', () => {
           const groups = parseQuery(typed.join(' '));
           fc.pre(groups.length === 1 && (groups[0]?.terms.length ?? 0) > 1);
           const group = groups[0] as (typeof groups)[number];
+          fc.pre(formless(group.terms, corpus.vocabulary));
           const perTerm = group.terms.map((t) => fuseMatches(corpus.fuse, t));
           const explainer = new MatchExplainer(groups, true);
           corpus.refs.forEach((ref, n) => {

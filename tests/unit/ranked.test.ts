@@ -8,7 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../bench/corpus.mjs';
 import { type ClaimRef, corpusOf } from '../../src/core/model/corpus.js';
 import { buildFilter, type ClaimFilterInput } from '../../src/core/search/filter.js';
-import { ClaimSearcher, parseQuery, type SearchResult } from '../../src/core/search/search.js';
+import {
+  ClaimSearcher,
+  parseQuery,
+  type SearchResult,
+  withPartial,
+} from '../../src/core/search/search.js';
 import {
   FUSE_OPTIONS,
   KIND_WORDS,
@@ -130,10 +135,9 @@ function plainRun(
   all: boolean,
 ): SearchResult {
   const options = { filter, limit, all };
-  const result = searcher.run(query, options);
-  if (result.total > 0) return result;
-  const partial = searcher.runPartial(query, options);
-  return partial.total > 0 ? partial : result;
+  return withPartial(searcher.run(query, options), (weak) =>
+    searcher.runPartial(query, { ...options, all: all || weak }),
+  );
 }
 
 // The match details too (the positions to highlight, the values that matched): an indexed
@@ -235,11 +239,9 @@ describe('ranking from the index', () => {
             if (!lookup.usable) throw new Error('the index is not usable');
             const found = indexedSearch(lookup.indexes, q, {}, limit, all, dated);
             const options = { filter: () => true, limit, all, dated };
-            let expected = corpus.searcher.run(q, options);
-            if (expected.total === 0) {
-              const partial = corpus.searcher.runPartial(q, options);
-              if (partial.total > 0) expected = partial;
-            }
+            const expected = withPartial(corpus.searcher.run(q, options), (weak) =>
+              corpus.searcher.runPartial(q, { ...options, all: all || weak }),
+            );
             if (expected.partial) partials++;
             expect(summary(found.result), q).toEqual(summary(expected));
             // The notes about words that match nothing count each word's claims (ranking from

@@ -10,6 +10,8 @@
  * whole literal to occur. Filtering therefore never changes what matches or how it scores.
  */
 
+import { wordForms } from './inflect.js';
+
 /** The most edits fuse.js's bitap matcher accepts for a pattern of `length` at `threshold`. */
 export function maxErrors(length: number, threshold: number): number {
   // The same arithmetic as fuse.js: errors / length compared with the threshold.
@@ -49,7 +51,8 @@ export function termNeedles(term: string, threshold: number): string[] | undefin
   const { literal, errors } = termLiteral(term, threshold);
   if (literal === '') return undefined;
   const needles = pieces(literal, errors + 1);
-  return needles.some((n) => n === '') ? undefined : needles;
+  // A record may also match through another form of the word (inflect.ts), found whole.
+  return needles.some((n) => n === '') ? undefined : [...needles, ...wordForms(term)];
 }
 
 /** Indices of the haystacks that contain at least one needle. */

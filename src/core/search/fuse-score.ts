@@ -1,4 +1,5 @@
 import Fuse, { type Expression } from 'fuse.js';
+import { wordForms } from './inflect.js';
 import { FUSE_OPTIONS, SEARCH_FIELDS } from './search-record.js';
 
 // fuse.js's arithmetic, for code that scores records value by value instead of handing whole
@@ -66,5 +67,43 @@ export function termSearcher(term: string): TermSearcher {
     ...Fuse.config,
     ...FUSE_OPTIONS,
   }) as { children: { searcher: TermSearcher }[] };
-  return node.children[0]?.searcher as TermSearcher;
+  const searcher = node.children[0]?.searcher as TermSearcher;
+  const forms = wordForms(term);
+  return forms.length === 0 ? searcher : new FormsSearcher(searcher, forms);
+}
+
+/** Letters, digits and marks: what a word of the index is made of (see wordPattern). */
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+
+/**
+ * A term with other inflected forms (inflect.ts): the term as fuse.js matches it, or a form
+ * as a whole word of the value, whichever scores better (the term on a tie). A form scores as
+ * fuse.js scores a word found exactly: 0 when it is the whole value, else 0.001 (its floor);
+ * its positions are those of every whole-word occurrence. The index scores its words the same
+ * way (ranked-search.ts), so both search paths agree.
+ */
+class FormsSearcher implements TermSearcher {
+  constructor(
+    private readonly term: TermSearcher,
+    private readonly forms: readonly string[],
+  ) {}
+
+  searchIn(text: string): ReturnType<TermSearcher['searchIn']> {
+    const found = this.term.searchIn(text);
+    if (found.isMatch && found.score === 0) return found;
+    let best: ReturnType<TermSearcher['searchIn']> | undefined = found.isMatch ? found : undefined;
+    for (const form of this.forms) {
+      const indices: [number, number][] = [];
+      for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + 1)) {
+        const end = at + form.length;
+        if (at > 0 && WORD_CHAR.test(text[at - 1] as string)) continue;
+        if (end < text.length && WORD_CHAR.test(text[end] as string)) continue;
+        indices.push([at, end - 1]);
+      }
+      if (indices.length === 0) continue;
+      const score = text === form ? 0 : 0.001;
+      if (!best || score < best.score) best = { isMatch: true, score, indices };
+    }
+    return best ?? found;
+  }
 }

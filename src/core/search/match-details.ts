@@ -1,8 +1,8 @@
-import Fuse, { type Expression } from 'fuse.js';
 import { ALIAS_ONLY, type Tier } from '../model/tiers.js';
 import type { Claim, Dataset } from '../model/types.js';
 import { fold, unfoldRanges } from '../text/fold.js';
 import { termNeedles } from './candidates.js';
+import { termSearcher } from './fuse-score.js';
 import type { Exclusion, HitMatch, Matched, QueryGroup } from './search.js';
 import {
   type EntryOrigin,
@@ -161,12 +161,9 @@ export class MatchExplainer {
     let found = this.terms.get(text);
     if (!found) {
       // The searcher fuse.js makes for the leaf of `{ $and: [term] }`, with the options its
-      // search runs with (its defaults under ours), as in a search of every claim.
-      const node = Fuse.parseQuery({ $and: [text] } as Expression, {
-        ...Fuse.config,
-        ...FUSE_OPTIONS,
-      }) as { children: { searcher: TermSearcher }[] };
-      const searcher = node.children[0]?.searcher as TermSearcher;
+      // search runs with (its defaults under ours), as in a search of every claim, and the
+      // term's other forms as the search scores them (see termSearcher).
+      const searcher = termSearcher(text);
       found = { searcher, needles: termNeedles(text, FUSE_OPTIONS.threshold ?? 0.6) };
       this.terms.set(text, found);
     }
@@ -255,7 +252,8 @@ export class MatchExplainer {
 
 /**
  * One term's tier in a claim from its matches, by the rule ClaimSearcher's `searchTerm` ranks
- * with: 0 for the claim's own words, 1 for a value that is not an alias, else alias-only
+ * with: 0 for the claim's own words, 1 for a value that is not an alias nor an agreement's or
+ * the note's, else weak (alias-only)
  * (every match here has positions: termMatches keeps no other).
  */
 function tierOfTerm(matches: readonly HitMatch[], values: Values): Tier {
@@ -263,7 +261,7 @@ function tierOfTerm(matches: readonly HitMatch[], values: Values): Tier {
   for (const m of matches) {
     if (m.field === 'text' || m.field === 'quote') return 0;
     const origin = values.origins[SEARCH_FIELDS.indexOf(m.field)]?.[m.entry ?? 0];
-    if (origin && !origin.alias) tier = 1;
+    if (origin && !origin.alias && m.field !== 'context') tier = 1;
   }
   return tier;
 }

@@ -1,7 +1,11 @@
-import type { Corpus } from '../model/corpus.js';
+import type { ClaimRef, Corpus } from '../model/corpus.js';
+import type { Dataset } from '../model/types.js';
 import { fold } from '../text/fold.js';
 import { closest } from '../text/suggest.js';
-import { wordPattern } from './search-record.js';
+import type { Reach } from './hierarchy.js';
+import { reach } from './hierarchy.js';
+import { matchNamed } from './resolve.js';
+import { KIND_WORDS, wordPattern } from './search-record.js';
 
 /**
  * Question and function words: what a journalist types around the words that matter
@@ -362,4 +366,68 @@ function wordWith(text: string, starts: Int32Array, part: string, from: number):
     at = text.indexOf(part, at + 1);
   }
   return -1;
+}
+
+/** The words for kinds of claim (say, said, denied, reported…), folded. */
+const KIND_TERMS = new Set(Object.values(KIND_WORDS).flatMap((words) => words.map(fold)));
+
+/**
+ * True when a (parsed) term is a word for a kind of claim: in a question ("what did Lavrov
+ * say") it asks for someone's claims, and matches the kind of every claim of that kind.
+ */
+export function isKindWord(term: string): boolean {
+  return KIND_TERMS.has(term);
+}
+
+/** An entity a question names as the one who asserts, and what it reaches in each dataset. */
+export interface AskedAsserter {
+  /** The entity's name (of the first dataset that knows it). */
+  name: string;
+  /** The terms that named it. */
+  terms: string[];
+  /** The entity and its members (their claims are its claims), per dataset. */
+  reach: Map<Dataset, Reach>;
+}
+
+/**
+ * The entities a question names as asserters: a name or alias of an entity, in one to three
+ * of the (parsed) terms, before the question's first kind word ("what did Pashinyan deny",
+ * "Kommersant reported"). A place says nothing, so it is never one; a question with no kind
+ * word names none (the names in "Gyumri base" are what the claims are about).
+ */
+export function askedAsserters(corpus: Corpus, terms: readonly string[]): AskedAsserter[] {
+  const verb = terms.findIndex(isKindWord);
+  if (verb <= 0) return [];
+  const out: AskedAsserter[] = [];
+  for (let i = 0; i < verb; ) {
+    let taken = 0;
+    for (let n = Math.min(3, verb - i); n >= 1 && taken === 0; n--) {
+      const span = terms.slice(i, i + n);
+      const named = new Map<Dataset, string[]>();
+      let name: string | undefined;
+      for (const dataset of corpus.datasets) {
+        const found = matchNamed(dataset.doc.entities, span.join(' ')).filter(
+          (e) => e.type !== 'Place',
+        );
+        if (found.length === 0) continue;
+        named.set(
+          dataset,
+          found.map((e) => e.id),
+        );
+        name ??= found[0]?.name;
+      }
+      if (name === undefined) continue;
+      const reached = new Map<Dataset, Reach>();
+      for (const [dataset, ids] of named) reached.set(dataset, reach(dataset, ids));
+      out.push({ name, terms: span, reach: reached });
+      taken = n;
+    }
+    i += Math.max(1, taken);
+  }
+  return out;
+}
+
+/** True when the claim is asserted by the asserter or one of its members. */
+export function assertedBy(ref: ClaimRef, asserter: AskedAsserter): boolean {
+  return asserter.reach.get(ref.dataset)?.has(ref.claim.assertedBy) ?? false;
 }

@@ -75,8 +75,53 @@ export interface SearchResult {
   /** Claims that matched only through an alias, left out because stronger matches exist. */
   weak: number;
   /** Set when no claim matched every word: the best count of words matched, out of `of`. */
-  partial?: { best: number; of: number; terms: string[] };
+  partial?: PartialOf;
 }
+
+/** What a partial match says: the most words a claim matched, of how many, which words. */
+export interface PartialOf {
+  best: number;
+  of: number;
+  terms: string[];
+  /**
+   * Set when some claims matched every word, but only through aliases or agreements (weak):
+   * how many. They rank by their words, and are left out unless nothing stronger matches.
+   */
+  weak?: number;
+}
+
+/**
+ * True when a query's claims all matched weakly (only through aliases, agreements or notes):
+ * then the claims that match some of its words in their own words or names are shown too,
+ * rather than a weak match passing for the only answer (see `withPartial`).
+ */
+export function weakOnly(result: SearchResult): boolean {
+  return result.total > 0 && result.hits[0]?.tier === ALIAS_ONLY;
+}
+
+/**
+ * The result to show for a one-group query: `full` when some claim matches every word
+ * strongly; else the partial match (`partial(weak)`), when no claim matches every word and
+ * some match part, or when every claim matching all matches weakly and some claim matches
+ * part of the words strongly. In that case `weak` is true: the partial match is to keep its
+ * weak claims (as `all` does), so the weak claims that match every word still come first,
+ * marked, and the claims that match some words in their own words follow. Both search paths
+ * decide this way.
+ */
+export function withPartial(
+  full: SearchResult,
+  partial: (weak: boolean) => SearchResult,
+): SearchResult {
+  if (full.total > 0 && !weakOnly(full)) return full;
+  const some = partial(full.total > 0);
+  if (some.total === 0 || !some.partial) return full;
+  if (full.total === 0) return some;
+  if (!some.hits.some((h) => h.tier < ALIAS_ONLY)) return full;
+  return { ...some, partial: { ...some.partial, weak: full.total } };
+}
+
+/** The field of the agreements a claim evidences and its note (see searchTerm's tiers). */
+const CONTEXT = SEARCH_FIELDS.indexOf('context');
 
 // A double-quoted run stays one term (fuse.js's own rule), so `="Color Revolution"` works.
 const TERM_SPLIT = / +(?=(?:[^"]*"[^"]*")*[^"]*$)/;
@@ -462,8 +507,11 @@ export class ClaimSearcher {
           score *= scoreFactor(match.score, piece.field, fieldNorm(piece.folded));
           parts.push({ piece, match });
           // A match fuse.js reports (with positions) in the claim's own words is tier 0, in
-          // another value of its own tier 1 (values of a claim's own are never aliases).
-          if (match.indices.length > 0) tier = piece.field <= 1 ? 0 : tier > 1 ? 1 : tier;
+          // another value of its own tier 1 (values of a claim's own are never aliases), except
+          // the agreements it evidences and its note: words there are not the claim's, so a
+          // match only there is weak, as one only through an alias is.
+          if (match.indices.length > 0)
+            tier = piece.field <= 1 ? 0 : piece.field === CONTEXT || tier < 2 ? tier : 1;
         }
       }
       if (parts.length > 0) hits.set(index, { score, parts, tier });

@@ -7,6 +7,7 @@ import type { Tier } from '../model/tiers.js';
 import type { Claim, Dataset, DatasetDocument } from '../model/types.js';
 import { pieces, termLiteral, termNeedles } from '../search/candidates.js';
 import { buildFilter, type ClaimFilterInput } from '../search/filter.js';
+import { wordForms } from '../search/inflect.js';
 import { type MatchDetails, MatchExplainer } from '../search/match-details.js';
 import { suggestFrom } from '../search/question.js';
 import {
@@ -15,6 +16,8 @@ import {
   type QueryGroup,
   type SearchHit,
   type SearchResult,
+  weakOnly,
+  withPartial,
 } from '../search/search.js';
 import { FUSE_OPTIONS, SEARCH_FINGERPRINT, wordPattern } from '../search/search-record.js';
 import { IndexDamaged, openIndex, WordIndex } from './index-store.js';
@@ -150,6 +153,11 @@ class CandidateFinder {
       const set = new Set<number>();
       for (const w of this.matchingWords(literal, errors))
         for (const claim of this.index.postings(w)) set.add(claim);
+      // Its other forms (inflect.ts) are met as whole words.
+      for (const form of wordForms(term)) {
+        const w = this.index.wordNumber(form);
+        if (w !== -1) for (const claim of this.index.postings(w)) set.add(claim);
+      }
       return set;
     }
     const needles = termNeedles(term, FUSE_OPTIONS.threshold ?? 0.6);
@@ -436,13 +444,18 @@ export function indexedSearch(
         readCandidates(file, index, (finders[i] as CandidateFinder).find(groups), filterInput),
       ),
     };
-    let filter = buildFilter(corpus, filterInput);
+    const filter = buildFilter(corpus, filterInput);
     let searcher = new ClaimSearcher(corpus);
     let result = searcher.run(query, { filter, limit, all, dated });
     const [group] = groups;
-    if (result.total === 0 && groups.length === 1 && group && group.terms.length > 1) {
+    if (
+      (result.total === 0 || weakOnly(result)) &&
+      groups.length === 1 &&
+      group &&
+      group.terms.length > 1
+    ) {
       // Every claim that matches some word is among the union of the words' candidates.
-      corpus = {
+      const wider: Corpus = {
         datasets: indexes.map(({ file, index }, i) => {
           const finder = finders[i] as CandidateFinder;
           const some = group.terms.reduce<Candidates>(
@@ -452,10 +465,21 @@ export function indexedSearch(
           return readCandidates(file, index, some, filterInput);
         }),
       };
-      filter = buildFilter(corpus, filterInput);
-      searcher = new ClaimSearcher(corpus);
-      const partial = searcher.runPartial(query, { filter, limit, all, dated });
-      if (partial.total > 0) result = partial;
+      const full = result;
+      const wide = new ClaimSearcher(wider);
+      const chosen = withPartial(full, (weak) =>
+        wide.runPartial(query, {
+          filter: buildFilter(wider, filterInput),
+          limit,
+          all: all || weak,
+          dated,
+        }),
+      );
+      if (chosen !== full) {
+        corpus = wider;
+        result = chosen;
+        searcher = wide;
+      }
     }
     return { corpus, hits: result.hits, result, searcher, suggest, dropped: [] };
   } finally {

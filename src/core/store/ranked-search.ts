@@ -1,7 +1,8 @@
 import Fuse from 'fuse.js';
 import { pieces, termLiteral } from '../search/candidates.js';
 import { scoreFactor } from '../search/fuse-score.js';
-import type { Exclusion, QueryGroup } from '../search/search.js';
+import { wordForms } from '../search/inflect.js';
+import type { Exclusion, PartialOf, QueryGroup } from '../search/search.js';
 import { FUSE_OPTIONS, SEARCH_FIELDS } from '../search/search-record.js';
 import {
   CLAIM_DATED,
@@ -55,15 +56,20 @@ export function wordsOnly(text: string, spaces: boolean): boolean {
 
 const TEXT = SEARCH_FIELDS.indexOf('text');
 const QUOTE = SEARCH_FIELDS.indexOf('quote');
+/** The tier of a weak match (ALIAS_ONLY in tiers.ts). */
+const WEAK = 2;
+/** Agreements and notes: a match only there is weak, as one only through an alias is. */
+const CONTEXT = SEARCH_FIELDS.indexOf('context');
 
 /** How a term matches a field value, for the terms the index can rank. */
 type Matcher =
-  | { kind: 'fuzzy'; literal: string }
+  /** `forms`: the term's other inflected forms (inflect.ts), met as whole words. */
+  | { kind: 'fuzzy'; literal: string; forms: readonly string[] }
   | { kind: 'include' | 'prefix' | 'suffix' | 'exact'; words: string[] };
 
 /** The matcher of a positive term, or undefined when the index cannot rank it exactly. */
 export function matcherOf(term: string): Matcher | undefined {
-  if (wordsOnly(term, false)) return { kind: 'fuzzy', literal: term };
+  if (wordsOnly(term, false)) return { kind: 'fuzzy', literal: term, forms: wordForms(term) };
   const forms: [RegExp, Matcher['kind']][] = [
     [/^="(.*)"$/, 'exact'],
     [/^=(.*)$/, 'exact'],
@@ -84,6 +90,30 @@ export function matcherOf(term: string): Matcher | undefined {
     return { kind, words: text.split(' ') } as Matcher;
   }
   return undefined;
+}
+
+/**
+ * True when a value that is this word alone is a perfect match (fuse.js scores a value equal
+ * to the pattern 0): the fuzzy term's word itself, or one of its forms (see FormsSearcher in
+ * fuse-score.ts).
+ */
+function wholeWord(matcher: Matcher, word: string): boolean {
+  return matcher.kind === 'fuzzy' && (word === matcher.literal || matcher.forms.includes(word));
+}
+
+/**
+ * Adds a fuzzy term's forms that are words of the index to its words, each scored as fuse.js
+ * scores a word found exactly in a longer value (0.001, its floor), as FormsSearcher does.
+ */
+function withForms(
+  index: WordIndex,
+  matcher: Matcher & { kind: 'fuzzy' },
+  found: Map<number, number>,
+): void {
+  for (const form of matcher.forms) {
+    const w = index.wordNumber(form);
+    if (w !== -1) found.set(w, 0.001);
+  }
 }
 
 /** The matcher of an exclusion (the claim must have no value that includes/starts/ends with it). */
@@ -340,6 +370,7 @@ export class RankedTerms {
         });
         scored.sort((a, b) => a[1] - b[1] || a[2] - b[2]);
         for (const [w, score] of scored) found.set(w, Math.max(0.001, score));
+        withForms(index, matcher, found);
         this.wordScores.set(key, found);
         return found;
       }
@@ -355,6 +386,7 @@ export class RankedTerms {
       );
       for (const r of fuse.search(literal))
         found.set(near[r.refIndex] as number, Math.max(0.001, r.score ?? 0));
+      withForms(index, matcher, found);
     } else {
       const { kind, words } = matcher;
       const last = words.length - 1;
@@ -409,7 +441,6 @@ export class RankedTerms {
       let capacity = 0;
       for (const w of words.keys()) capacity += index.occurrenceCount(w);
       const out = new Columns(capacity);
-      const literal = matcher.kind === 'fuzzy' ? matcher.literal : (matcher.words[0] as string);
       const need =
         matcher.kind === 'prefix'
           ? OCC_STARTS
@@ -425,7 +456,7 @@ export class RankedTerms {
         list: index.occurrences(w),
         at: 0,
         score,
-        whole: matcher.kind === 'fuzzy' && index.word(w) === literal,
+        whole: wholeWord(matcher, index.word(w)),
       }));
       // Each list is in claim and value order: a few are merged, many sorted afterwards.
       const merge = heads.length <= 64;
@@ -578,8 +609,6 @@ export class RankedTerms {
     const base = this.set.bases[d] as number;
     const words = this.words(index, d, matcher, 0);
     this.spend(index, words.keys(), true);
-    const fuzzy = matcher.kind === 'fuzzy';
-    const literal = fuzzy ? matcher.literal : (matcher.words[0] as string);
     const need = signatureNeed(matcher);
     const norms = index.norms();
     const { data, offsets } = index.signatureTable();
@@ -587,7 +616,7 @@ export class RankedTerms {
     const lists: WordList[] = [...words].map(([w, score]) => ({
       ...this.claimList(index, d, w),
       score,
-      whole: fuzzy && index.word(w) === literal,
+      whole: wholeWord(matcher, index.word(w)),
     }));
     // Each group's score and tier (computed once); group ids run over the lists in order.
     let groups = 0;
@@ -745,7 +774,6 @@ export class RankedTerms {
     const matcher = matcherOf(term);
     if (!matcher || !(matcher.kind === 'fuzzy' || matcher.words.length === 1)) return undefined;
     const need = signatureNeed(matcher);
-    const literal = matcher.kind === 'fuzzy' ? matcher.literal : (matcher.words[0] as string);
     return this.set.indexes.map((index, d) => {
       const words = this.words(index, d, matcher, 0);
       const { data, offsets } = index.signatureTable();
@@ -761,7 +789,7 @@ export class RankedTerms {
         lists.push({
           ...stored,
           score,
-          whole: matcher.kind === 'fuzzy' && index.word(w) === literal,
+          whole: wholeWord(matcher, index.word(w)),
         });
         tiers.push(t);
       }
@@ -832,7 +860,7 @@ export class RankedTerms {
           const field = (info >>> OCC_FIELD_SHIFT) & 7;
           total *= factor(best, field, (ve[i - 1] as number) & OCC_MAX_NORM);
           if (field === TEXT || field === QUOTE) tier = 0;
-          else if (!(info & OCC_ALIAS) && tier > 1) tier = 1;
+          else if (!(info & OCC_ALIAS) && field !== CONTEXT && tier > 1) tier = 1;
         }
         claims[n] = claim;
         scores[n] = total;
@@ -978,7 +1006,7 @@ function signatureTier(data: Uint32Array, from: number, to: number, need: number
     any = true;
     const field = (value >>> OCC_FIELD_SHIFT) & 7;
     if (field === TEXT || field === QUOTE) tier = 0;
-    else if (!(value & OCC_ALIAS) && tier > 1) tier = 1;
+    else if (!(value & OCC_ALIAS) && field !== CONTEXT && tier > 1) tier = 1;
   }
   return any ? tier : -1;
 }
@@ -1062,7 +1090,7 @@ function mergedScore(
     total *= factor.of(best, value);
     const field = (value >>> OCC_FIELD_SHIFT) & 7;
     if (field === TEXT || field === QUOTE) tier = 0;
-    else if (!(value & OCC_ALIAS) && tier > 1) tier = 1;
+    else if (!(value & OCC_ALIAS) && field !== CONTEXT && tier > 1) tier = 1;
   }
   return [total, tier];
 }
@@ -1537,7 +1565,7 @@ function common(a: Uint32Array, b: Uint32Array): Uint32Array {
 export interface Ranked extends Chosen {
   total: number;
   weak: number;
-  partial?: { best: number; of: number; terms: string[] };
+  partial?: PartialOf;
 }
 
 /** The signature bits a value must have for a term of this kind to match in it (0: any). */
@@ -2509,14 +2537,21 @@ export function rankQuery(
   });
   const ranked = choose(terms, s, limit, all, dated);
   const [group] = groups;
-  if (ranked.total > 0 || groups.length !== 1 || !group || group.terms.length < 2) return ranked;
-  const quick = partialFromGroups(terms, group, limit, all, dated);
+  if (groups.length !== 1 || !group || group.terms.length < 2) return ranked;
+  // Claims that match every word only through aliases or agreements do not hide those that
+  // match some of the words in their own (see weakOnly in search.ts).
+  const weak = ranked.total > 0 && ranked.tiers[0] === WEAK;
+  if (ranked.total > 0 && !weak) return ranked;
+  const quick = partialFromGroups(terms, group, limit, all || weak, dated);
+  let partial: Ranked;
   if (quick) {
-    const { best, ...partial } = quick;
-    if (partial.total === 0) return ranked;
-    return { ...partial, partial: { best, of: group.terms.length, terms: group.terms } };
-  }
-  return partialOf(terms, group, ranked, limit, all, dated);
+    const { best, ...rest } = quick;
+    if (rest.total === 0) return ranked;
+    partial = { ...rest, partial: { best, of: group.terms.length, terms: group.terms } };
+  } else partial = partialOf(terms, group, ranked, limit, all || weak, dated);
+  if (!weak) return partial;
+  if (!partial.partial || !partial.tiers.some((t) => t < WEAK)) return ranked;
+  return { ...partial, partial: { ...partial.partial, weak: ranked.total } };
 }
 
 /** The partial match of a group's terms, claim by claim (or `ranked` when no claim matches any). */
