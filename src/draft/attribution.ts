@@ -11,7 +11,37 @@ export interface Attribution {
   kind: ClaimKind;
   /** Direct quotations in the sentence: the words inside the marks. */
   quotations: Span[];
+  /**
+   * A hedge in the words that frame the speech ("allegedly told", "may have said"): it hedges
+   * every claim of the sentence, the quotations too, whose own words do not carry it.
+   */
+  hedge?: string;
 }
+
+/** Verbs whose passive reports words without naming who said them ("is said to", "it was reported"). */
+const PASSIVE_VERBS =
+  'reported|said|alleged|understood|believed|thought|claimed|rumou?red|suggested|feared|reputed|purported|suspected';
+/**
+ * A passive or impersonal report: "It was reported that …", "it is understood that …", "X is
+ * said to have …", "X was alleged to …". The writer passes on what unnamed others say: a
+ * hedged report in the writer's voice, its words kept as the cue.
+ */
+const PASSIVE_REPORT = new RegExp(
+  `\\b(?:[Ii]t\\s+(?:is|was|has\\s+been|had\\s+been)\\s+(?:(?:also|now|widely|generally|further|previously|\\p{Ll}+ly)\\s+)?(?:${PASSIVE_VERBS})(?!\\s+by\\b)(?:\\s+that\\b)?|(?:is|are|was|were|has\\s+been|have\\s+been|had\\s+been|being)\\s+(?:(?:also|now|widely|generally|further|previously|\\p{Ll}+ly)\\s+)?(?:${PASSIVE_VERBS})\\s+to\\b)`,
+  'u',
+);
+/** Before a verb, a form of "be" that makes it passive: "was told", "is said". */
+const PASSIVE_BEFORE =
+  /\b(?:is|are|was|were|be|been|being|am)\s+(?:(?:also|now|widely|generally|not|never|further|previously|\p{Ll}+ly)\s+)?$/iu;
+/**
+ * Before a verb, words that hedge the speech itself: "allegedly told", "may have said",
+ * "seems to have warned", "is said to have told". Kept out of the subject, put into the cue.
+ */
+const HEDGE_FRAME =
+  /\s+(?:(?:allegedly|reportedly|apparently|seemingly|likely|may|might)(?:\s+(?:also|have|later|once))*|(?:seems?|seemed|appears?|appeared)\s+to(?:\s+have)?|(?:is|are|was|were)\s+(?:also\s+)?(?:said|alleged|reported|believed|thought|understood|likely)\s+to(?:\s+have)?)\s*$/u;
+/** After "called", what makes it speech: an object and what it is called ("called Berg a liar"). */
+const CALLED_NAMING =
+  /^\s+(?:him|her|them|it|us|me|this|that|(?:\p{Lu}[\p{L}\p{M}'’-]*\s+){0,3}\p{Lu}[\p{L}\p{M}'’-]*|(?:the|his|her|its|their|our|my)\s+(?:[\p{L}\p{M}'’-]+\s+){0,2}[\p{L}\p{M}'’-]+)\s+(?:(?:a|an)\s|[“"])/u;
 
 const REPORTING =
   /\b(said|says|say|told|tells|stated|states|announced|announces|argued|argues|claimed|claims|warned|warns|denied|denies|deny|rejected|rejects|dismissed|dismisses|reported|reports|called|calls|specified|added|adds|noted|notes|insisted|insists|explained|explains|confirmed|confirms|acknowledged|acknowledges|admitted|admits|wrote|writes|asserted|asserts|declared|declares|maintained|maintains|predicted|predicts|vowed|vows|promised|promises|pledged|pledges|stressed|stresses|emphasised|emphasized|disputed|disputes|criticised|criticized|condemned|praised|welcomed|accused|urged|alleged|alleges|contended|contends|testified|testifies|countered|counters|replied|responded|conceded|concedes|estimated|estimates|defended|defends|saying)\b/g;
@@ -127,11 +157,26 @@ export function attribute(
       (PRESENT_NOUNS.test(before) || !/^\s*(?:that\b|[,:“"])/.test(s.slice(m.index + verb.length)))
     )
       continue;
+    // "called" names more often than it reports: it reports in "called for", "called on",
+    // "called Berg a liar" and "called the plan “a disgrace”".
     if (
       /^call/.test(verb) &&
-      !/\s+(?:for|on)\b/.test(s.slice(m.index + verb.length, m.index + verb.length + 5))
+      !/^\s+(?:for|on)\b/.test(s.slice(m.index + verb.length)) &&
+      !CALLED_NAMING.test(s.slice(m.index + verb.length))
     )
-      continue; // "called" names more often than it reports
+      continue;
+    if (PASSIVE_BEFORE.test(before)) {
+      // "was told", "is said to": the subject is not the speaker. An agent is: "It was
+      // reported by the Valley Courier that …".
+      const by = /^\s+by\s+(.+?)(?=\s+that\b|\s+to\b|,|;|[.!?]["”’]?\s*$|$)/.exec(
+        s.slice(m.index + verb.length),
+      );
+      if (!by) continue;
+      const at = m.index + verb.length + by[0].length - (by[1] as string).length;
+      const agent = speakerOf(by[1] as string, sentence.start + at, mentions, finder, previous);
+      if (agent) return result(agent, `${verb} by`, kindOf(verb, agent, s));
+      continue;
+    }
     // The subject: after the last closing quotation mark before the verb, else from the start.
     const quoteEnd = Math.max(
       before.lastIndexOf('”'),
@@ -155,15 +200,22 @@ export function attribute(
       subjectStart = lastComma + 1;
     let subject = before.slice(subjectStart);
     let subjectAt = sentence.start + subjectStart;
+    // "Berg allegedly told", "Berg may have said": the hedge frames the speech, not the speaker.
+    const frame = HEDGE_FRAME.exec(` ${subject}`);
+    let hedge: string | undefined;
+    if (frame) {
+      subject = subject.slice(0, Math.max(0, subject.length - frame[0].length + 1));
+      hedge = frame[0].trim();
+    }
     const lead = /^[\s,]*/.exec(subject)?.[0].length ?? 0;
     subject = subject.slice(lead);
     subjectAt += lead;
-    let cue = verb;
+    let cue = hedge ? `${hedge} ${verb}` : verb;
     const told =
       /^\s+(reporters|journalists|the press|the media|\p{Lu}[\p{L}’']*(?:\s+\p{Lu}[\p{L}’']*)*)/u.exec(
         s.slice(m.index + verb.length),
       );
-    if (verb === 'told' && told) cue = `told ${told[1]}`;
+    if (verb === 'told' && told) cue = `${hedge ? `${hedge} ` : ''}told ${told[1]}`;
     if (subject.trim() === '') {
       // Inverted: "…," said Ann Lee, the head of the board.
       const after = s.slice(m.index + verb.length);
@@ -171,12 +223,17 @@ export function attribute(
       const phrase = (/^\s+(.+?)(?=,|;|[.!?]["”’]?\s*$|$)/.exec(after)?.[1] ?? '').trim();
       const at = sentence.start + m.index + verb.length + after.indexOf(phrase);
       const speaker = speakerOf(phrase, at, mentions, finder, previous);
-      if (speaker) return result(speaker, verb, kindOf(verb, speaker, s));
+      if (speaker) return hedged(result(speaker, cue, kindOf(verb, speaker, s)), hedge);
       continue;
     }
     const speaker = speakerOf(subject, subjectAt, mentions, finder, previous);
-    if (speaker) return result(speaker, cue, kindOf(verb, speaker, s));
+    if (speaker) return hedged(result(speaker, cue, kindOf(verb, speaker, s)), hedge);
   }
+
+  // "It was reported that …", "X is said to have …": unnamed others, passed on by the writer.
+  const passive = PASSIVE_REPORT.exec(s);
+  if (passive && !inQuote(passive.index))
+    return { cue: passive[0].trim(), kind: 'report', quotations: [] };
 
   const expected = EXPECTED.exec(s);
   if (expected) return { cue: expected[0], kind: 'assessment', quotations: [] };
@@ -194,6 +251,10 @@ export function attribute(
     if (previous) return result(previous, undefined, 'quote');
   }
   return { kind: authorKind(s), quotations: [] };
+}
+
+function hedged(a: Attribution, hedge: string | undefined): Attribution {
+  return hedge ? { ...a, hedge } : a;
 }
 
 function kindOf(verb: string, speaker: FoundEntity, sentence: string): ClaimKind {

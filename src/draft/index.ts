@@ -100,7 +100,7 @@ export function draftDataset(text: string, options: DraftOptions): DraftResult {
           kind: who.kind,
           assertedBy: who.speaker?.id ?? 'author',
           ...(who.cue ? { cue: who.cue } : {}),
-          hedged: findHedge(exact) !== undefined,
+          hedged: findHedge(exact) !== undefined || who.hedge !== undefined,
           actors,
           topics: [UNFILED.id],
           ...(when ? { when } : {}),

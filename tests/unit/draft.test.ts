@@ -748,3 +748,88 @@ describe('measured against the gold datasets (npm run eval:draft)', () => {
     expect(e.entities.hit / e.entities.of).toBeGreaterThanOrEqual(0.8);
   });
 });
+
+/** Each claim as [kind, assertedBy, cue, hedged]. */
+const said = (doc: DatasetDocument) =>
+  doc.claims.map((c) => [c.kind, c.assertedBy, c.cue ?? null, c.hedged]);
+
+describe('passive and impersonal reports: hedged reports in the writer’s voice', () => {
+  it('gives "it was reported that", "it is understood that" and their kin to the writer, hedged', () => {
+    for (const [sentence, cue] of [
+      ['It was reported that the Lorne smelter would close.', 'It was reported that'],
+      ['It is understood that the board met twice in secret.', 'It is understood that'],
+      ['It has been widely rumoured that Ivo Sand will quit.', 'It has been widely rumoured that'],
+      ['It is believed the ferry left without lights.', 'It is believed'],
+      ['It was also claimed that the vote had been rigged.', 'It was also claimed that'],
+    ])
+      expect(said(draft(sentence as string)), sentence).toEqual([['report', 'author', cue, true]]);
+  });
+
+  it('does not make the subject of "is said to", "was alleged to", "is believed to" a speaker', () => {
+    for (const [sentence, cue] of [
+      ['Ivo Sand is said to have left the firm in March.', 'is said to'],
+      ['Ivo Sand was alleged to have taken 40,000 euros.', 'was alleged to'],
+      ['The harbour master is believed to have resigned.', 'is believed to'],
+      ['Officials at Lorne Port were thought to favour the sale.', 'were thought to'],
+      ['The two brothers are reported to be in hiding.', 'are reported to'],
+    ])
+      expect(said(draft(sentence as string)), sentence).toEqual([['report', 'author', cue, true]]);
+  });
+
+  it('gives a passive report that names its source to that source, unhedged', () => {
+    expect(said(draft('It was reported by the Harbour Gazette that the ferry leaked.'))).toEqual([
+      ['report', 'harbour-gazette', 'reported by', false],
+    ]);
+  });
+
+  it('leaves a passive that reports no words alone', () => {
+    expect(said(draft('Ivo Sand was told to leave the building.'))).toEqual([
+      ['event', 'author', null, false],
+    ]);
+    expect(findHedge('The ferry was said by Ivo Sand to leak.')).toBeUndefined();
+    expect(findHedge('The plant was thought to leak.')).toBe('was thought to');
+  });
+});
+
+describe('a hedge before a reporting verb hedges what was said', () => {
+  it('hedges a quotation whose framing words carry the hedge, and keeps the hedge in the cue', () => {
+    for (const [sentence, cue] of [
+      ['Ivo Sand allegedly told staff: “The smelter will close in June.”', 'allegedly told'],
+      ['“The smelter will close in June,” Ivo Sand reportedly told staff.', 'reportedly told'],
+      ['“The smelter will close in June,” reportedly said Ivo Sand.', 'reportedly said'],
+      ['Ivo Sand apparently warned: “Nobody will be paid this month.”', 'apparently warned'],
+      [
+        'Ivo Sand seems to have told reporters: “We are finished here.”',
+        'seems to have told reporters',
+      ],
+      ['Ivo Sand may have said: “The smelter will close in June.”', 'may have said'],
+    ])
+      expect(said(draft(sentence as string)), sentence).toEqual([['quote', 'ivo-sand', cue, true]]);
+  });
+
+  it('reads "allegedly called X a liar" as speech, and "called a meeting" as none', () => {
+    expect(said(draft('Mara Quist allegedly called Ivo Sand a liar.'))).toEqual([
+      ['statement', 'mara-quist', 'allegedly called', true],
+    ]);
+    expect(said(draft('Mara Quist reportedly called the plan “a gift to the bankers”.'))).toEqual([
+      ['quote', 'mara-quist', 'reportedly called', true],
+    ]);
+    for (const sentence of [
+      'Mara Quist called a meeting for Monday.',
+      'Mara Quist called the police at once.',
+    ])
+      expect(said(draft(sentence)).map((row) => row.slice(1))).toEqual([['author', null, false]]);
+  });
+
+  it('keeps the speaker of "is said to have told", hedged', () => {
+    expect(
+      said(draft('Ivo Sand is said to have told staff that the smelter would close.')),
+    ).toEqual([['statement', 'ivo-sand', 'is said to have told', true]]);
+  });
+
+  it('leaves a plain reporting verb unhedged', () => {
+    expect(said(draft('Ivo Sand told staff: “The smelter will close in June.”'))).toEqual([
+      ['quote', 'ivo-sand', 'told', false],
+    ]);
+  });
+});
