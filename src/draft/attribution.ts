@@ -16,6 +16,12 @@ export interface Attribution {
    * every claim of the sentence, the quotations too, whose own words do not carry it.
    */
   hedge?: string;
+  /**
+   * Indirect speech beside the sentence's quotations ("Berg said the plant would close,
+   * calling it “a betrayal”"): each stretch from its speaker or cue to the end of what was
+   * reported, with the cue and kind it has. Without quotations the sentence itself is the claim.
+   */
+  reported?: { span: Span; cue: string; kind: ClaimKind }[];
 }
 
 /** Verbs whose passive reports words without naming who said them ("is said to", "it was reported"). */
@@ -128,12 +134,25 @@ export function attribute(
     speaker: FoundEntity | undefined,
     cue: string | undefined,
     kind: ClaimKind,
-  ): Attribution => ({
-    ...(speaker ? { speaker } : {}),
-    ...(cue ? { cue } : {}),
-    kind: quotes.length > 0 && speaker ? 'quote' : kind,
-    quotations: speaker ? quotes : [],
-  });
+  ): Attribution => {
+    // Beside its quotations a sentence may report words indirectly ("Berg said the plant
+    // would close and added: “…”"): those are the speaker's claims too.
+    const reported =
+      speaker && quotes.length > 0
+        ? indirectSpeech(s, sentence.start, inQuote).map((r) => ({
+            span: r.span,
+            cue: r.cue,
+            kind: r.according ? ('report' as const) : kindOf(r.cue, speaker, s),
+          }))
+        : [];
+    return {
+      ...(speaker ? { speaker } : {}),
+      ...(cue ? { cue } : {}),
+      kind: quotes.length > 0 && speaker ? 'quote' : kind,
+      quotations: speaker ? quotes : [],
+      ...(reported.length > 0 ? { reported } : {}),
+    };
+  };
 
   const according = ACCORDING.exec(s);
   if (according && !inQuote(according.index)) {
@@ -253,8 +272,111 @@ export function attribute(
   return { kind: authorKind(s), quotations: [] };
 }
 
+/** Verbs that introduce indirect speech: "said (that) the plant would close". */
+const INDIRECT =
+  /\b(?:(said|says|told|tells|stated|states|announced|announces|argued|argues|claimed|claims|warned|warns|denied|denies|insisted|insists|explained|explains|confirmed|confirms|acknowledged|admitted|admits|wrote|writes|asserted|declared|maintained|predicted|promised|pledged|stressed|noted|added|adds|adding|saying|contended|testified|conceded|estimated|alleged|reported|specified|vowed|rejected|disputed)|(according\s+to)\s+[^,;:“”"]+,)/giu;
+/** Where reported words stop: a quotation, a colon or semicolon, a clause that frames one. */
+const INDIRECT_END =
+  /[“"«;:]|,\s+(?:and\s+)?(?:\p{Ll}+ing|who|which|while|but|according)\b|,?\s+(?:and|then|but|and\s+then)\s+(?:later\s+|also\s+)?(?:added|said|told|warned|insisted|called|described|urged|asked|stated|declared|went\s+on)\b|[.!?]["”’»]?\s*$/u;
+const STARTS_CIRCUMSTANCE =
+  /^(?:on|in|at|of|about|during|after|before|outside|inside|near|ahead|amid|despite|within|without|under|over|through|behind|beside|late|early|last|this|yesterday|today|to|with|for|from|by|as|when|while|again|also|later|then|publicly|privately)\b/i;
+
+/**
+ * The indirect speech of a sentence that also quotes: after each reporting verb outside the
+ * quotation marks (its object skipped after "told", "that" skipped), the words up to the next
+ * quotation, colon, "-ing" clause or end, when they are three words or more.
+ */
+function indirectSpeech(
+  s: string,
+  offset: number,
+  inQuote: (at: number) => boolean,
+): { span: Span; cue: string; according: boolean }[] {
+  const out: { span: Span; cue: string; according: boolean }[] = [];
+  INDIRECT.lastIndex = 0;
+  for (let m = INDIRECT.exec(s); m !== null; m = INDIRECT.exec(s)) {
+    if (inQuote(m.index)) continue;
+    const before = s.slice(0, m.index);
+    if (PASSIVE_BEFORE.test(before) || NOT_SAID.test(before)) continue;
+    const according = m[2] !== undefined;
+    // "…,” said Dr. Ingrid Sommer": after an inverted verb comes its speaker, not its words.
+    if (!according && /(?:^|[”"»])[\s,.;:]*$/.test(before)) continue;
+    let from = m.index + m[0].length;
+    if (!according) {
+      let rest = s.slice(from);
+      if (/^tell|^told/i.test(m[1] as string)) {
+        const object = /^\s+(?:the\s+)?[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]*)*/u.exec(rest);
+        if (object) {
+          from += object[0].length;
+          rest = s.slice(from);
+        }
+      }
+      const that = /^(?:\s+[^,:;“”"]{0,40}?)?\s+that\s+/u.exec(rest);
+      if (that) from += that[0].length;
+      // After a quotation ("“…,” Brenner told reporters outside the hall") the verb's words
+      // are the quotation: only "that" opens more.
+      else if (
+        STARTS_CIRCUMSTANCE.test(rest.trimStart()) ||
+        !/^\s+\p{L}/u.test(rest) ||
+        /[”"»][^“”"«]*$/.test(before)
+      )
+        continue;
+    }
+    const tail = s.slice(from);
+    // A quotation inside the reported clause ("said the plan was “a gift to the bankers” and
+    // would fail") is part of it: the words go on after the closing mark.
+    let cut = tail.length;
+    for (let searched = 0; searched < tail.length; ) {
+      const stop = INDIRECT_END.exec(tail.slice(searched));
+      if (!stop) break;
+      const at = searched + stop.index;
+      const close = tail.slice(at + 1).search(/[”"»]/);
+      if (!/^[“"«]$/.test(stop[0]) || /(?:^|[,:])\s*$/.test(tail.slice(0, at)) || close < 0) {
+        cut = at;
+        break;
+      }
+      searched = at + close + 2;
+    }
+    const words = tail.slice(0, cut).replace(/[\s,]+$/, '');
+    if (words.trim().split(/\s+/).length < 3 || !/^\s*[\p{L}\p{N}]/u.test(words)) continue;
+    // A quotation that ends the reported words carries them ("said the decision “was made
+    // before …”"); only words after it ("… and would fail") are reported beyond it.
+    const lastClose = Math.max(
+      words.lastIndexOf('”'),
+      words.lastIndexOf('"'),
+      words.lastIndexOf('»'),
+    );
+    if (
+      lastClose >= 0 &&
+      words
+        .slice(lastClose + 1)
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean).length < 3
+    )
+      continue;
+    // From the speaker or cue after the last quotation before it, to the end of the words.
+    const quoteEnd = Math.max(
+      before.lastIndexOf('”'),
+      before.lastIndexOf('"'),
+      before.lastIndexOf('»'),
+    );
+    let start = quoteEnd + 1;
+    while (start < m.index && /[\s,.;:]/.test(s[start] as string)) start++;
+    const end = from + words.length;
+    const cue = according ? (m[2] as string) : (m[1] as string);
+    out.push({ span: { start: offset + start, end: offset + end }, cue, according });
+  }
+  return out;
+}
+
 function hedged(a: Attribution, hedge: string | undefined): Attribution {
-  return hedge ? { ...a, hedge } : a;
+  if (!hedge) return a;
+  // The hedged verb's own indirect words carry the hedge in their cue too.
+  const verb = a.cue?.slice(hedge.length + 1).split(' ')[0];
+  const reported = a.reported?.map((r) =>
+    r.cue === verb ? { ...r, cue: `${hedge} ${r.cue}` } : r,
+  );
+  return { ...a, hedge, ...(reported ? { reported } : {}) };
 }
 
 function kindOf(verb: string, speaker: FoundEntity, sentence: string): ClaimKind {

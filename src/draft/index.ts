@@ -91,15 +91,21 @@ export function draftDataset(text: string, options: DraftOptions): DraftResult {
         ...(who.speaker ? [who.speaker.id] : []),
         ...mentions.map((m) => m.entity.id),
       ]);
-      const spans: Span[] = who.quotations.length > 0 ? who.quotations : [sentence];
-      for (const span of spans) {
+      const spans: { span: Span; kind: typeof who.kind; cue?: string }[] =
+        who.quotations.length > 0
+          ? [
+              ...who.quotations.map((span) => ({ span, kind: who.kind, cue: who.cue })),
+              ...(who.reported ?? []),
+            ].sort((a, b) => a.span.start - b.span.start)
+          : [{ span: sentence, kind: who.kind, cue: who.cue }];
+      for (const { span, kind, cue } of spans) {
         const exact = text.slice(span.start, span.end);
         drafted.push({
           text: exact.replace(/\s+/g, ' '),
           quote: { exact, start: toCodePoint(span.start), end: toCodePoint(span.end) },
-          kind: who.kind,
+          kind,
           assertedBy: who.speaker?.id ?? 'author',
-          ...(who.cue ? { cue: who.cue } : {}),
+          ...(cue ? { cue } : {}),
           hedged: findHedge(exact) !== undefined || who.hedge !== undefined,
           actors,
           topics: [UNFILED.id],

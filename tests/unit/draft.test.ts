@@ -833,3 +833,112 @@ describe('a hedge before a reporting verb hedges what was said', () => {
     ]);
   });
 });
+
+/** Each claim as [kind, assertedBy, cue, the words it rests on]. */
+const anchored = (doc: DatasetDocument) =>
+  doc.claims.map((c) => [c.kind, c.assertedBy, c.cue ?? null, c.quote.exact]);
+
+describe('indirect speech beside a quotation', () => {
+  it('gives reported words with "said that", "said" and "according to" to the speaker', () => {
+    for (const sentence of [
+      'Lena Holt said that the mill would close.',
+      'Lena Holt said the mill would close.',
+      'According to Lena Holt, the mill will close.',
+    ])
+      expect(said(draft(sentence)).map((row) => row.slice(1, 2))[0], sentence).toEqual([
+        'lena-holt',
+      ]);
+  });
+
+  it('keeps the reported words of a sentence that also quotes, anchored on them', () => {
+    expect(
+      anchored(
+        draft(
+          'Lena Holt said that the mill would close, calling the sale “a betrayal of the valley”.',
+        ),
+      ),
+    ).toEqual([
+      ['statement', 'lena-holt', 'said', 'Lena Holt said that the mill would close'],
+      ['quote', 'lena-holt', 'said', 'a betrayal of the valley'],
+    ]);
+    expect(
+      anchored(
+        draft(
+          'Lena Holt told staff the mill would shut in May and added: “Nobody saw this coming.”',
+        ),
+      ),
+    ).toEqual([
+      ['statement', 'lena-holt', 'told', 'Lena Holt told staff the mill would shut in May'],
+      ['quote', 'lena-holt', 'told', 'Nobody saw this coming.'],
+    ]);
+    expect(
+      anchored(
+        draft('“We ran out of cash,” Lena Holt said, adding that 300 jobs would go by June.'),
+      ),
+    ).toEqual([
+      ['quote', 'lena-holt', 'said', 'We ran out of cash'],
+      ['statement', 'lena-holt', 'adding', 'Lena Holt said, adding that 300 jobs would go by June'],
+    ]);
+    expect(
+      anchored(
+        draft('According to Lena Holt, the mill will close; “there is no buyer left,” she said.'),
+      ),
+    ).toEqual([
+      ['report', 'lena-holt', 'According to', 'According to Lena Holt, the mill will close'],
+      ['quote', 'lena-holt', 'According to', 'there is no buyer left'],
+    ]);
+    expect(
+      anchored(
+        draft(
+          'Lena Holt denied that any money was missing and called the audit “a political stunt”.',
+        ),
+      ),
+    ).toEqual([
+      ['denial', 'lena-holt', 'denied', 'Lena Holt denied that any money was missing'],
+      ['quote', 'lena-holt', 'denied', 'a political stunt'],
+    ]);
+  });
+
+  it('adds no indirect claim where the quotation carries the reported words or none are reported', () => {
+    for (const sentence of [
+      'Lena Holt said the sale “was agreed long before the strike.”',
+      '“The mill will close,” Lena Holt told reporters outside the gates.',
+      '“The mill will close,” said Lena Holt, who chairs the board.',
+      'Lena Holt said in a statement: “The mill will close in May.”',
+      'Lena Holt said on Monday: “The mill will close in May.”',
+    ])
+      expect(
+        said(draft(sentence)).map((row) => row[0]),
+        sentence,
+      ).toEqual(['quote']);
+  });
+
+  it('goes on past a quotation inside the reported words', () => {
+    expect(
+      anchored(
+        draft('Lena Holt said the plan was “a gift to the bankers” and would fail by winter.'),
+      ),
+    ).toEqual([
+      [
+        'statement',
+        'lena-holt',
+        'said',
+        'Lena Holt said the plan was “a gift to the bankers” and would fail by winter',
+      ],
+      ['quote', 'lena-holt', 'said', 'a gift to the bankers'],
+    ]);
+  });
+
+  it('hedges the reported words with the quotation when the speech is hedged', () => {
+    expect(
+      said(
+        draft(
+          'Lena Holt allegedly told staff the mill would shut and added: “Keep quiet about it.”',
+        ),
+      ),
+    ).toEqual([
+      ['statement', 'lena-holt', 'allegedly told', true],
+      ['quote', 'lena-holt', 'allegedly told', true],
+    ]);
+  });
+});
