@@ -76,12 +76,15 @@ const OWN_WORDS =
 const SPOKES =
   /^(?:a|an|the)\s+(?:\w+\s+)?(?:spokesperson|spokesman|spokeswoman|representative|official|lawyer|attorney)\s+(?:for|of|at)\s+(.+)$/i;
 const TRAILING =
-  /\s+(?:has|have|had|was|were|is|are|also|later|again|then|repeatedly|previously|publicly|himself|herself|itself|themselves|yesterday|today|on\s+\w+|in\s+a\s+statement|\w+ly)$/i;
+  /\s+(?:has|have|had|was|were|is|are|also|later|again|then|repeatedly|previously|publicly|himself|herself|itself|themselves|yesterday|today|on\s+\w+|in\s+a\s+statement)$/i;
+/** An adverb after the subject ("Shoygu publicly"), in lower case, and not a noun in -ly. */
+const TRAILING_ADVERB =
+  /\s+(?!(?:family|ally|assembly|daily|weekly|monthly|quarterly|supply|rally|bully|anomaly|monopoly)$)[a-z]+ly$/;
 const LEADING =
   /^(?:and|but|so|yet|or|however|meanwhile|moreover|still|instead|later|then)\b[,\s]*/i;
 
 const SOURCE_NOUNS =
-  /\b(?:officials?|sources?|residents?|critics?|experts?|analysts?|witness(?:es)?|investigators?|police|prosecutors?|prosecution|defen[cs]e|judges?|court|jurors?|jury|plaintiffs?|defendants?|campaigners|protesters|activists|doctors|scientists|researchers|workers|engineers|lawyers|diplomats|observers|leaders|lawmakers|legislators|members|people|spokes(?:man|woman|person)|representatives?|mayor|minister|president|governor|director|chief|head|chair(?:man|woman)?|secretary|ambassador|commander|aides?|advisers?|advisors?|staff|employees|teachers|parents|farmers|villagers|neighbours|neighbors|owners|managers|executives|authorities|government|ministry|council|committee|board|company|agency|newspaper|group|campaign)\b/;
+  /\b(?:officials?|sources?|residents?|critics?|experts?|analysts?|witness(?:es)?|investigators?|police|prosecutors?|prosecution|defen[cs]e|judges?|court|jurors?|jury|plaintiffs?|defendants?|campaigners|protesters|activists|doctors|scientists|researchers|workers|engineers|lawyers|diplomats|observers|leaders|lawmakers|legislators|members|people|spokes(?:man|woman|person)|representatives?|mayor|minister|president|governor|director|chief|head|chair(?:man|woman)?|secretary|ambassador|commander|aides?|advisers?|advisors?|staff|employees|teachers|parents|farmers|villagers|neighbours|neighbors|owners|managers|executives|authorities|government|ministry|council|committee|board|company|agency|newspaper|group|campaign|unions?|wife|husband|widow(?:er)?|mother|father|sons?|daughters?|brothers?|sisters?|family|families|relatives?|friends?|neighbou?r|colleagues?|partner|boss|students?|victims?|survivors?|passengers?|patients?|nurses?|doctor|teachers?|lawyer|attorneys?|counsel|man|woman|men|women|boy|girl|child|children|fans|supporters|opponents|voters|shareholders|investors|customers|clients|inspectors?|officers?|firefighters|soldiers|troops|coroner|auditors?|regulators?|landlords?|tenants|pupils|coach|captain|sources?)\b/;
 const EVALUATIVE =
   /\b(seem\w*|appear\w*|apparent\w*|likely|unlikely|sought|success\w*|significant\w*|important|crucial|clear(?:ly)?|meaningful|committed|keen\w*|undesirab\w*|uneas\w*|unlike|generally|perhaps|arguably|remains?|indeed|thus|hence|in light of|should|must|better|worse|best|worst|fail\w*|signal\w*|suggest\w*|shown|too|hope\w*|risk\w*|concern\w*|doubt\w*|welcome\w*|surpris\w*|unusual\w*|notabl\w*|promising|troubl\w*|difficult\w*|uncertain\w*)\b/i;
 const IRREGULAR_PAST =
@@ -272,6 +275,17 @@ export function attribute(
   return { kind: authorKind(s), quotations: [] };
 }
 
+/**
+ * An aside after a subject, set off by a comma: a relative clause, a participle ("led by
+ * lawyer Mara Quist", "speaking in Brussels"), a list ("including …"). Names in it are not the
+ * subject.
+ */
+const ASIDE =
+  /,\s*(?:who|whom|whose|which|where|when|(?:\p{Ll}+ed|led|run|set\s+up|founded|owned)\s+by|\p{Ll}{3,}ing|including|such\s+as|among\s+them|along\s+with|together\s+with|alongside|like|itself|himself|herself|themselves|now|once|then\s+\p{Ll}+)\b/u;
+/** A phrase that sets the scene rather than names a subject: "In Brightwater", "After the vote". */
+const PREPOSITION_OPENER =
+  /^(?:in|on|at|after|before|during|since|for|from|under|across|outside|inside|near|amid|despite|by|with|without|as|while|when|once|following)\b/i;
+
 /** Verbs that introduce indirect speech: "said (that) the plant would close". */
 const INDIRECT =
   /\b(?:(said|says|told|tells|stated|states|announced|announces|argued|argues|claimed|claims|warned|warns|denied|denies|insisted|insists|explained|explains|confirmed|confirms|acknowledged|admitted|admits|wrote|writes|asserted|declared|maintained|predicted|promised|pledged|stressed|noted|added|adds|adding|saying|contended|testified|conceded|estimated|alleged|reported|specified|vowed|rejected|disputed)|(according\s+to)\s+[^,;:“”"]+,)/giu;
@@ -406,12 +420,28 @@ export function authorKind(s: string): ClaimKind {
  * by the phrase itself ("CivilNet’s sources in Armenia’s Government").
  */
 function speakerOf(
-  raw: string,
-  at: number,
+  whole: string,
+  wholeAt: number,
   mentions: Mention[],
   finder: EntityFinder,
   previous: FoundEntity | undefined,
 ): FoundEntity | undefined {
+  let raw = whole;
+  let at = wholeAt;
+  // "The defence, led by lawyer Mara Quist, said": a name in an aside is not the subject.
+  const aside = ASIDE.exec(raw);
+  if (aside && aside.index > 0) {
+    const head = raw.slice(0, aside.index);
+    if (!PREPOSITION_OPENER.test(head.trim())) raw = head;
+    else {
+      // "In Brightwater, where Olaf Berg lives, officials said": the subject follows the aside.
+      const last = raw.replace(/[\s,]+$/, '').lastIndexOf(',');
+      if (last > aside.index) {
+        at += last + 1;
+        raw = raw.slice(last + 1);
+      }
+    }
+  }
   // "The mayor of Springfield, Jane Roe, said": the person set off by commas speaks.
   const apposed = mentions.find((m) => {
     if (m.start < at || m.end > at + raw.length) return false;
@@ -451,7 +481,7 @@ function speakerOf(
   phrase = phrase.replace(/,.*$/s, '');
   for (let prev = ''; prev !== phrase; ) {
     prev = phrase;
-    phrase = phrase.trimEnd().replace(TRAILING, '');
+    phrase = phrase.trimEnd().replace(TRAILING, '').replace(TRAILING_ADVERB, '');
   }
   phrase = phrase.trim();
   if (phrase === '' || phrase.split(/\s+/).length > 12) return undefined;

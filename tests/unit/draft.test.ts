@@ -942,3 +942,91 @@ describe('indirect speech beside a quotation', () => {
     ]);
   });
 });
+
+describe('names in an aside after the subject do not speak', () => {
+  it('gives the words to the subject, not to the person its aside names', () => {
+    for (const [sentence, speaker] of [
+      ['The defence, led by lawyer Mara Quist, said the evidence was thin.', 'the-defence'],
+      [
+        'The prosecution, headed by Ivo Sand, argued that the fraud was planned.',
+        'the-prosecution',
+      ],
+      [
+        'The family, represented by lawyer Mara Quist, told the court the boy was bullied.',
+        'the-family',
+      ],
+      ['The residents, backed by Ivo Sand, warned that the road was unsafe.', 'the-residents'],
+      [
+        'The union, which represents Ivo Sand and 300 others, said the plant would close.',
+        'the-union',
+      ],
+      ['The minister, speaking to Ivo Sand in Brussels, said the deal was close.', 'the-minister'],
+      ['Tarn Foods Ltd, whose chairman is Ivo Sand, said profits fell.', 'tarn-foods-ltd'],
+      [
+        'Tarn Foods Ltd, whose chairman, Ivo Sand, is retiring, said profits fell.',
+        'tarn-foods-ltd',
+      ],
+      [
+        'Wexford College, where Ivo Sand teaches, said it would review the case.',
+        'wexford-college',
+      ],
+      ['The road will reopen, the union, which represents Ivo Sand, said.', 'the-union'],
+    ])
+      expect(
+        said(draft(sentence as string)).map((row) => row[1]),
+        sentence,
+      ).toEqual([speaker]);
+  });
+
+  it('still gives the words to a person the aside is about, or one named in apposition', () => {
+    expect(said(draft('Ivo Sand, who chairs Tarn Foods Ltd, said profits fell.'))[0]?.[1]).toBe(
+      'ivo-sand',
+    );
+    expect(
+      said(draft('The mayor of Brightwater, Jane Roe, said the road would reopen.'))[0]?.[1],
+    ).toBe('jane-roe');
+    // A scene-setting opener with an aside: the subject comes after it.
+    expect(
+      said(
+        draft('In Brightwater, where Ivo Sand lives, officials said the road would reopen.'),
+      )[0]?.[1],
+    ).toBe('officials');
+  });
+});
+
+describe('a quotation after a colon belongs to the speaker before it', () => {
+  it('attributes a colon quotation to an unnamed speaker described by a common noun', () => {
+    for (const [sentence, speaker, cue] of [
+      ['His wife told reporters: "He never came home that night."', 'his-wife', 'told reporters'],
+      ['Her lawyer said: “My client denies every charge.”', 'her-lawyer', 'said'],
+      ['A neighbour told the court: “I heard two shots at midnight.”', 'a-neighbour', 'told'],
+      [
+        'The boy’s mother told the Harbour Gazette: “He was a happy child.”',
+        'the-boys-mother',
+        'told',
+      ],
+      ['The ministry said in a statement: “The plant will close in June.”', 'the-ministry', 'said'],
+      [
+        'Tarn Foods Ltd said in a statement: “The plant will close in June.”',
+        'tarn-foods-ltd',
+        'said',
+      ],
+    ])
+      expect(said(draft(sentence as string)), sentence).toEqual([['quote', speaker, cue, false]]);
+  });
+
+  it('gives indirect speech to such a speaker too, and keeps "the family" whole', () => {
+    expect(said(draft('His widow said the company had ignored every warning.'))).toEqual([
+      ['statement', 'his-widow', 'said', false],
+    ]);
+    expect(said(draft('The family said the plan failed.'))).toEqual([
+      ['statement', 'the-family', 'said', false],
+    ]);
+  });
+
+  it('finds no speaker in a document or a plan before the colon', () => {
+    expect(said(draft('The plan said: “The plant will close in June.”')).map((r) => r[1])).toEqual([
+      'author',
+    ]);
+  });
+});
