@@ -1,6 +1,6 @@
 import type { ClaimKind } from '../core/model/types.js';
 import type { EntityFinder, FoundEntity, Mention } from './entities.js';
-import type { Span } from './sentences.js';
+import { type Span, splitSentences } from './sentences.js';
 
 /** Who asserts a sentence, by which words, and of what kind it is. */
 export interface Attribution {
@@ -547,4 +547,124 @@ function speakerOf(
   ).exec(lower);
   if (!m) return undefined;
   return finder.group(phrase);
+}
+
+/** A turn's role in a question-and-answer interview. */
+export type TurnRole = 'question' | 'answer';
+
+/** A body laid out as an interview: labelled questions and answers after an introduction. */
+export interface Interview {
+  /** Where the first labelled turn begins: what comes before is the writer's introduction. */
+  firstTurn: number;
+  /** The sentences of a paragraph, each with its role in the interview (none for the writer's). */
+  sentencesIn(para: Span): { span: Span; role?: TurnRole }[];
+}
+
+/** A label opening a line: "Q:", "A:", "Q.", "Question:", "Answer —". */
+const TURN_LABEL = /(^|\n)[ \t]*(Q|A|Question|Answer)[ \t]*[:.)\u2013\u2014-][ \t]+/g;
+
+/**
+ * Reads a body laid out as a Q/A interview. It is one only when lines open with both a
+ * question label and an answer label. An unlabelled paragraph after an answer goes on with it
+ * while another question follows; after the last answer it is the writer's again.
+ */
+export function readInterview(text: string, paras: Span[]): Interview | undefined {
+  type Part = { span: Span; role?: TurnRole; labelled: boolean };
+  const parts: Part[][] = paras.map((para) => {
+    const slice = text.slice(para.start, para.end);
+    const labels = [...slice.matchAll(TURN_LABEL)];
+    if (labels.length === 0) return [{ span: para, labelled: false }];
+    const out: Part[] = [];
+    const firstAt = para.start + (labels[0]?.index ?? 0);
+    if (firstAt > para.start)
+      out.push({ span: { start: para.start, end: firstAt }, labelled: false });
+    labels.forEach((m, i) => {
+      const next = labels[i + 1];
+      out.push({
+        span: {
+          start: para.start + m.index + m[0].length,
+          end: next ? para.start + next.index + (next[1] as string).length : para.end,
+        },
+        role: /^Q/.test(m[2] as string) ? 'question' : 'answer',
+        labelled: true,
+      });
+    });
+    return out;
+  });
+  const flat = parts.flat();
+  const labelled = flat.filter((p) => p.labelled);
+  if (!labelled.some((p) => p.role === 'question') || !labelled.some((p) => p.role === 'answer'))
+    return undefined;
+  // Unlabelled text after the first turn goes on with the turn before it, unless it follows the
+  // last answer with no question after it (a closing note of the writer's).
+  let role: TurnRole | undefined;
+  flat.forEach((p, i) => {
+    if (p.labelled) {
+      role = p.role;
+      return;
+    }
+    if (role === undefined) return;
+    const later = flat.slice(i + 1).some((q) => q.labelled && q.role === 'question');
+    if (role === 'question' || later) p.role = role;
+  });
+  const byPara = new Map(paras.map((para, i) => [para.start, parts[i] as Part[]]));
+  return {
+    firstTurn: (labelled[0] as Part).span.start,
+    sentencesIn(para) {
+      return (byPara.get(para.start) ?? [{ span: para, labelled: false }]).flatMap((p) =>
+        splitSentences(text, p.span.start, p.span.end).map((span) => ({
+          span,
+          ...(p.role ? { role: p.role } : {}),
+        })),
+      );
+    },
+  };
+}
+
+const INTERVIEW_WORDS =
+  /\b(?:interview\w*|spoke|speaks|talked|talks|sat\s+down|answered|answers|questions|asked)\b/i;
+
+/** A label before the headline's name: "Interview: Ivo Sand on …", "Q&A — …". */
+const HEADLINE_LABEL = /^\s*(?:interview|q\s*&\s*a|in\s+conversation)\s*[:|\u2013\u2014-]\s*/i;
+
+/**
+ * Who answers in an interview: the subject of the introduction's sentence about the interview
+ * ("Anna Berg, chief executive of …, spoke to the Courier"), else the person named next to its
+ * words ("an interview with Anna Berg"), else the first person the introduction names, else the
+ * first the headline names (past a label such as "Interview:"), else a group, "the interviewee".
+ */
+export function findInterviewee(
+  intro: { sentence: Span; mentions: Mention[] }[],
+  text: string,
+  finder: EntityFinder,
+  headline: Span | undefined,
+): FoundEntity {
+  const people = (ms: Mention[]) => ms.filter((m) => m.entity.type === 'Person');
+  for (const s of intro) {
+    const words = INTERVIEW_WORDS.exec(text.slice(s.sentence.start, s.sentence.end));
+    const found = people(s.mentions);
+    if (!words || found.length === 0) continue;
+    const at = s.sentence.start + words.index;
+    const subject = speakerOf(
+      text.slice(s.sentence.start, at),
+      s.sentence.start,
+      s.mentions,
+      finder,
+      undefined,
+    );
+    if (subject?.type === 'Person') return subject;
+    const before = found.filter((m) => m.end <= at).pop();
+    return (before ?? found.find((m) => m.start >= at) ?? (found[0] as Mention)).entity;
+  }
+  for (const s of intro) {
+    const first = people(s.mentions)[0];
+    if (first) return first.entity;
+  }
+  if (headline) {
+    const label = HEADLINE_LABEL.exec(text.slice(headline.start, headline.end));
+    const from = headline.start + (label ? label[0].length : 0);
+    const first = people(finder.mentionsIn(text, from, headline.end))[0];
+    if (first) return first.entity;
+  }
+  return finder.group('the interviewee');
 }

@@ -7,7 +7,7 @@
 import type { Claim, DatasetDocument, Entity, When } from '../core/model/types.js';
 import { SCHEMA_VERSION } from '../core/model/types.js';
 import { sha256Hasher } from '../core/text/hash.js';
-import { attribute } from './attribution.js';
+import { type Attribution, attribute, findInterviewee, readInterview } from './attribution.js';
 import { findDates } from './dates.js';
 import { EntityFinder, type FoundEntity, slug } from './entities.js';
 import { findHedge } from './hedges.js';
@@ -63,9 +63,17 @@ export function draftDataset(text: string, options: DraftOptions): DraftResult {
   const drafted: Omit<Claim, 'id'>[] = [];
   let sentences = 0;
 
-  for (const para of paragraphs(text, layout.bodyStart)) {
+  // A Q/A interview: questions are nobody's claims, answers the interviewee's.
+  const paras = paragraphs(text, layout.bodyStart);
+  const interview = readInterview(text, paras);
+  const intro: { sentence: Span; mentions: ReturnType<EntityFinder['mentionsIn']> }[] = [];
+  let interviewee: FoundEntity | undefined;
+  for (const para of paras) {
     let previous: FoundEntity | undefined;
-    for (const whole of splitSentences(text, para.start, para.end)) {
+    const units = interview
+      ? interview.sentencesIn(para)
+      : splitSentences(text, para.start, para.end).map((span) => ({ span, role: undefined }));
+    for (const { span: whole, role } of units) {
       sentences++;
       // A dateline ("GOTHENBURG, March 3 —") says where the story was filed: its place is
       // recorded, but it is neither part of the claim nor its speaker, and its date is not
@@ -78,7 +86,14 @@ export function draftDataset(text: string, options: DraftOptions): DraftResult {
       }
       const mentions = finder.mentionsIn(text, sentence.start, sentence.end);
       noteOffices(text, sentence, mentions, finder);
-      const who = attribute(text, sentence, mentions, finder, previous);
+      if (interview && sentence.start < interview.firstTurn) intro.push({ sentence, mentions });
+      if (role === 'question') continue;
+      if (role === 'answer')
+        interviewee ??= findInterviewee(intro, text, finder, layout.title?.span);
+      const who: Attribution =
+        role === 'answer' && interviewee
+          ? { speaker: interviewee, kind: 'quote', quotations: [] }
+          : attribute(text, sentence, mentions, finder, previous);
       if (who.speaker) previous = who.speaker;
       const sentenceText = text.slice(sentence.start, sentence.end);
       const dates = findDates(sentenceText, options.published);

@@ -1030,3 +1030,78 @@ describe('a quotation after a colon belongs to the speaker before it', () => {
     ]);
   });
 });
+
+describe('Q/A interviews (tests/fixtures/draft/interview.txt, interview-headline.txt)', () => {
+  const fixture = (name: string) => readFileSync(`tests/fixtures/draft/${name}`, 'utf8');
+
+  it('gives the answers to the interviewee named in the introduction, and the questions to nobody', () => {
+    const doc = draft(fixture('interview.txt'), { published: '2024-05-02' });
+    expect(anchored(doc)).toEqual([
+      [
+        'event',
+        'author',
+        null,
+        'Anna Berg, chief executive of Harrowgate Mills, spoke to the Valley Courier about the future of the Brackwater plant.',
+      ],
+      ['event', 'author', null, 'The interview has been edited for length.'],
+      ['quote', 'anna-berg', null, 'No. We have orders until 2026 and we will keep every job.'],
+      ['quote', 'anna-berg', null, 'They have been fair with us.'],
+      ['quote', 'anna-berg', null, 'I expect a deal with them by June.'],
+      [
+        'quote',
+        'anna-berg',
+        null,
+        'Kessel Group has promised to invest 40 million euros in the plant.',
+      ],
+      // An unlabelled paragraph after an answer goes on with it while a question follows.
+      ['quote', 'anna-berg', null, 'The money will go into the dye works first.'],
+      ['quote', 'anna-berg', null, 'That part of the plant is the oldest.'],
+      ['quote', 'anna-berg', null, 'Then we find another partner.'],
+      ['quote', 'anna-berg', null, 'Brackwater has survived worse.'],
+      // After the last answer the writer speaks again.
+      ['background', 'author', null, 'Harrowgate Mills employs 1,200 people in the valley.'],
+    ]);
+    // No label becomes an entity, and no question word is a claim.
+    expect(doc.entities.map((e) => e.name)).not.toContain('Q');
+    expect(doc.entities.map((e) => e.name)).not.toContain('Question');
+    expect(doc.entities.map((e) => e.name)).not.toContain('Answer');
+    expect(doc.claims.some((c) => /\?|Will the|Are they/.test(c.quote.exact))).toBe(false);
+    expect(() => checkDataset(doc, 'interview.claims.json')).not.toThrow();
+  });
+
+  it('takes the interviewee from the headline past an "Interview:" label, with "Q." and "A." labels', () => {
+    const doc = draft(fixture('interview-headline.txt'));
+    expect(said(doc)).toEqual([
+      ['background', 'author', null, false],
+      ['event', 'author', null, false],
+      ['quote', 'ivo-sand', null, false],
+      ['quote', 'ivo-sand', null, false],
+      ['quote', 'ivo-sand', null, true],
+      ['quote', 'ivo-sand', null, false],
+    ]);
+    expect(doc.entities.map((e) => e.name)).not.toContain('Interview');
+  });
+
+  it('finds the interviewee after "an interview with", and falls back to a group', () => {
+    const body = '\n\nQ: Is the bridge safe?\nA: It is safe for cars but not for lorries.';
+    expect(
+      said(
+        draft(`The bridge\n\nIn an interview, engineer Ola Brekke answered our questions.${body}`),
+      ),
+    ).toEqual([
+      ['event', 'author', null, false],
+      ['quote', 'ola-brekke', null, false],
+    ]);
+    expect(said(draft(`The bridge\n\nWe put our questions to the engineer.${body}`))).toEqual([
+      ['event', 'author', null, false],
+      ['quote', 'the-interviewee', null, false],
+    ]);
+  });
+
+  it('reads no interview without both a question label and an answer label', () => {
+    expect(said(draft('A: the plant closed. Ola Brekke said the plant would reopen.'))).toEqual([
+      ['event', 'author', null, false],
+      ['statement', 'ola-brekke', 'said', false],
+    ]);
+  });
+});
