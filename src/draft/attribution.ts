@@ -172,6 +172,7 @@ export function attribute(
     const verb = m[1] as string;
     const before = s.slice(0, m.index);
     if (NOT_SAID.test(before)) continue; // "The ministry did not say how much …" reports no words
+    if (inRelativeClause(before, s.slice(m.index + verb.length))) continue;
     // "the claims", "two states committed": a present-tense verb must introduce what is said.
     if (
       /s$/.test(verb) &&
@@ -286,6 +287,18 @@ const ASIDE =
 const PREPOSITION_OPENER =
   /^(?:in|on|at|after|before|during|since|for|from|under|across|outside|inside|near|amid|despite|by|with|without|as|while|when|once|following)\b/i;
 
+/**
+ * Whether a verb is inside a relative clause set off by commas while the sentence's own
+ * reporting verb comes after it: "The club, whose secretary first reported the fish, said …".
+ */
+function inRelativeClause(before: string, after: string): boolean {
+  return (
+    /,\s*(?:who|whom|whose|which)\b[^;:“”"]*$/.test(before) &&
+    !/,\s*(?:\p{Ll}+ly\s+)?$/u.test(before) &&
+    new RegExp(`^[^;:“”"]*,\\s+(?:\\p{Ll}+\\s+)?${REPORTING.source}`, 'u').test(after)
+  );
+}
+
 /** Verbs that introduce indirect speech: "said (that) the plant would close". */
 const INDIRECT =
   /\b(?:(said|says|told|tells|stated|states|announced|announces|argued|argues|claimed|claims|warned|warns|denied|denies|insisted|insists|explained|explains|confirmed|confirms|acknowledged|admitted|admits|wrote|writes|asserted|declared|maintained|predicted|promised|pledged|stressed|noted|added|adds|adding|saying|contended|testified|conceded|estimated|alleged|reported|specified|vowed|rejected|disputed)|(according\s+to)\s+[^,;:“”"]+,)/giu;
@@ -311,6 +324,7 @@ function indirectSpeech(
     if (inQuote(m.index)) continue;
     const before = s.slice(0, m.index);
     if (PASSIVE_BEFORE.test(before) || NOT_SAID.test(before)) continue;
+    if (m[1] && inRelativeClause(before, s.slice(m.index + m[0].length))) continue;
     const according = m[2] !== undefined;
     // "…,” said Dr. Ingrid Sommer": after an inverted verb comes its speaker, not its words.
     if (!according && /(?:^|[”"»])[\s,.;:]*$/.test(before)) continue;

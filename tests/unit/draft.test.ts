@@ -1105,3 +1105,30 @@ describe('Q/A interviews (tests/fixtures/draft/interview.txt, interview-headline
     ]);
   });
 });
+
+describe('who says what in a story written after these rules (tests/fixtures/draft/tannery.txt)', () => {
+  it('keeps passive reports, hedged speech, asides, colon quotations and indirect speech apart', () => {
+    const doc = draft(readFileSync('tests/fixtures/draft/tannery.txt', 'utf8'), {
+      published: '2024-06-12',
+    });
+    expect(said(doc)).toEqual([
+      ['event', 'author', null, false],
+      ['report', 'author', 'It was reported that', true],
+      ['report', 'author', 'is said to', true],
+      ['quote', 'rafe-ostrander', 'allegedly told', true],
+      ['quote', 'rafe-ostrander', 'reportedly called', true],
+      ['statement', 'the-defence', 'said', false],
+      ['statement', 'ines-mabry', 'said', false],
+      ['quote', 'his-daughter', 'told reporters', false],
+      // "whose secretary, Owen Tull, first reported the fish" is an aside: the club speaks.
+      ['statement', 'lune-anglers', 'said', false],
+      ['quote', 'lune-anglers', 'said', false],
+      ['report', 'owen-tull', 'According to', false],
+      ['report', 'author', 'It is understood that', true],
+    ]);
+    expect(doc.claims[8]?.quote.exact).toBe(
+      "The Lune Anglers' Club, whose secretary, Owen Tull, first reported the fish, said that more than 400 had been counted",
+    );
+    expect(() => checkDataset(doc, 'tannery.claims.json')).not.toThrow();
+  });
+});
