@@ -1,6 +1,6 @@
 import type { ClaimKind } from '../core/model/types.js';
 import type { EntityFinder, FoundEntity, Mention } from './entities.js';
-import type { Span } from './sentences.js';
+import { type Span, splitSentences } from './sentences.js';
 
 /** Who asserts a sentence, by which words, and of what kind it is. */
 export interface Attribution {
@@ -11,7 +11,43 @@ export interface Attribution {
   kind: ClaimKind;
   /** Direct quotations in the sentence: the words inside the marks. */
   quotations: Span[];
+  /**
+   * A hedge in the words that frame the speech ("allegedly told", "may have said"): it hedges
+   * every claim of the sentence, the quotations too, whose own words do not carry it.
+   */
+  hedge?: string;
+  /**
+   * Indirect speech beside the sentence's quotations ("Berg said the plant would close,
+   * calling it “a betrayal”"): each stretch from its speaker or cue to the end of what was
+   * reported, with the cue and kind it has. Without quotations the sentence itself is the claim.
+   */
+  reported?: { span: Span; cue: string; kind: ClaimKind }[];
 }
+
+/** Verbs whose passive reports words without naming who said them ("is said to", "it was reported"). */
+const PASSIVE_VERBS =
+  'reported|said|alleged|understood|believed|thought|claimed|rumou?red|suggested|feared|reputed|purported|suspected';
+/**
+ * A passive or impersonal report: "It was reported that …", "it is understood that …", "X is
+ * said to have …", "X was alleged to …". The writer passes on what unnamed others say: a
+ * hedged report in the writer's voice, its words kept as the cue.
+ */
+const PASSIVE_REPORT = new RegExp(
+  `\\b(?:[Ii]t\\s+(?:is|was|has\\s+been|had\\s+been)\\s+(?:(?:also|now|widely|generally|further|previously|\\p{Ll}+ly)\\s+)?(?:${PASSIVE_VERBS})(?!\\s+by\\b)(?:\\s+that\\b)?|(?:is|are|was|were|has\\s+been|have\\s+been|had\\s+been|being)\\s+(?:(?:also|now|widely|generally|further|previously|\\p{Ll}+ly)\\s+)?(?:${PASSIVE_VERBS})\\s+to\\b)`,
+  'u',
+);
+/** Before a verb, a form of "be" that makes it passive: "was told", "is said". */
+const PASSIVE_BEFORE =
+  /\b(?:is|are|was|were|be|been|being|am)\s+(?:(?:also|now|widely|generally|not|never|further|previously|\p{Ll}+ly)\s+)?$/iu;
+/**
+ * Before a verb, words that hedge the speech itself: "allegedly told", "may have said",
+ * "seems to have warned", "is said to have told". Kept out of the subject, put into the cue.
+ */
+const HEDGE_FRAME =
+  /\s+(?:(?:allegedly|reportedly|apparently|seemingly|likely|may|might)(?:\s+(?:also|have|later|once))*|(?:seems?|seemed|appears?|appeared)\s+to(?:\s+have)?|(?:is|are|was|were)\s+(?:also\s+)?(?:said|alleged|reported|believed|thought|understood|likely)\s+to(?:\s+have)?)\s*$/u;
+/** After "called", what makes it speech: an object and what it is called ("called Berg a liar"). */
+const CALLED_NAMING =
+  /^\s+(?:him|her|them|it|us|me|this|that|(?:\p{Lu}[\p{L}\p{M}'’-]*\s+){0,3}\p{Lu}[\p{L}\p{M}'’-]*|(?:the|his|her|its|their|our|my)\s+(?:[\p{L}\p{M}'’-]+\s+){0,2}[\p{L}\p{M}'’-]+)\s+(?:(?:a|an)\s|[“"])/u;
 
 const REPORTING =
   /\b(said|says|say|told|tells|stated|states|announced|announces|argued|argues|claimed|claims|warned|warns|denied|denies|deny|rejected|rejects|dismissed|dismisses|reported|reports|called|calls|specified|added|adds|noted|notes|insisted|insists|explained|explains|confirmed|confirms|acknowledged|acknowledges|admitted|admits|wrote|writes|asserted|asserts|declared|declares|maintained|maintains|predicted|predicts|vowed|vows|promised|promises|pledged|pledges|stressed|stresses|emphasised|emphasized|disputed|disputes|criticised|criticized|condemned|praised|welcomed|accused|urged|alleged|alleges|contended|contends|testified|testifies|countered|counters|replied|responded|conceded|concedes|estimated|estimates|defended|defends|saying)\b/g;
@@ -40,12 +76,15 @@ const OWN_WORDS =
 const SPOKES =
   /^(?:a|an|the)\s+(?:\w+\s+)?(?:spokesperson|spokesman|spokeswoman|representative|official|lawyer|attorney)\s+(?:for|of|at)\s+(.+)$/i;
 const TRAILING =
-  /\s+(?:has|have|had|was|were|is|are|also|later|again|then|repeatedly|previously|publicly|himself|herself|itself|themselves|yesterday|today|on\s+\w+|in\s+a\s+statement|\w+ly)$/i;
+  /\s+(?:has|have|had|was|were|is|are|also|later|again|then|repeatedly|previously|publicly|himself|herself|itself|themselves|yesterday|today|on\s+\w+|in\s+a\s+statement)$/i;
+/** An adverb after the subject ("Shoygu publicly"), in lower case, and not a noun in -ly. */
+const TRAILING_ADVERB =
+  /\s+(?!(?:family|ally|assembly|daily|weekly|monthly|quarterly|supply|rally|bully|anomaly|monopoly)$)[a-z]+ly$/;
 const LEADING =
   /^(?:and|but|so|yet|or|however|meanwhile|moreover|still|instead|later|then)\b[,\s]*/i;
 
 const SOURCE_NOUNS =
-  /\b(?:officials?|sources?|residents?|critics?|experts?|analysts?|witness(?:es)?|investigators?|police|prosecutors?|prosecution|defen[cs]e|judges?|court|jurors?|jury|plaintiffs?|defendants?|campaigners|protesters|activists|doctors|scientists|researchers|workers|engineers|lawyers|diplomats|observers|leaders|lawmakers|legislators|members|people|spokes(?:man|woman|person)|representatives?|mayor|minister|president|governor|director|chief|head|chair(?:man|woman)?|secretary|ambassador|commander|aides?|advisers?|advisors?|staff|employees|teachers|parents|farmers|villagers|neighbours|neighbors|owners|managers|executives|authorities|government|ministry|council|committee|board|company|agency|newspaper|group|campaign)\b/;
+  /\b(?:officials?|sources?|residents?|critics?|experts?|analysts?|witness(?:es)?|investigators?|police|prosecutors?|prosecution|defen[cs]e|judges?|court|jurors?|jury|plaintiffs?|defendants?|campaigners|protesters|activists|doctors|scientists|researchers|workers|engineers|lawyers|diplomats|observers|leaders|lawmakers|legislators|members|people|spokes(?:man|woman|person)|representatives?|mayor|minister|president|governor|director|chief|head|chair(?:man|woman)?|secretary|ambassador|commander|aides?|advisers?|advisors?|staff|employees|teachers|parents|farmers|villagers|neighbours|neighbors|owners|managers|executives|authorities|government|ministry|council|committee|board|company|agency|newspaper|group|campaign|unions?|wife|husband|widow(?:er)?|mother|father|sons?|daughters?|brothers?|sisters?|family|families|relatives?|friends?|neighbou?r|colleagues?|partner|boss|students?|victims?|survivors?|passengers?|patients?|nurses?|doctor|teachers?|lawyer|attorneys?|counsel|man|woman|men|women|boy|girl|child|children|fans|supporters|opponents|voters|shareholders|investors|customers|clients|inspectors?|officers?|firefighters|soldiers|troops|coroner|auditors?|regulators?|landlords?|tenants|pupils|coach|captain|sources?)\b/;
 const EVALUATIVE =
   /\b(seem\w*|appear\w*|apparent\w*|likely|unlikely|sought|success\w*|significant\w*|important|crucial|clear(?:ly)?|meaningful|committed|keen\w*|undesirab\w*|uneas\w*|unlike|generally|perhaps|arguably|remains?|indeed|thus|hence|in light of|should|must|better|worse|best|worst|fail\w*|signal\w*|suggest\w*|shown|too|hope\w*|risk\w*|concern\w*|doubt\w*|welcome\w*|surpris\w*|unusual\w*|notabl\w*|promising|troubl\w*|difficult\w*|uncertain\w*)\b/i;
 const IRREGULAR_PAST =
@@ -98,12 +137,25 @@ export function attribute(
     speaker: FoundEntity | undefined,
     cue: string | undefined,
     kind: ClaimKind,
-  ): Attribution => ({
-    ...(speaker ? { speaker } : {}),
-    ...(cue ? { cue } : {}),
-    kind: quotes.length > 0 && speaker ? 'quote' : kind,
-    quotations: speaker ? quotes : [],
-  });
+  ): Attribution => {
+    // Beside its quotations a sentence may report words indirectly ("Berg said the plant
+    // would close and added: “…”"): those are the speaker's claims too.
+    const reported =
+      speaker && quotes.length > 0
+        ? indirectSpeech(s, sentence.start, inQuote).map((r) => ({
+            span: r.span,
+            cue: r.cue,
+            kind: r.according ? ('report' as const) : kindOf(r.cue, speaker, s),
+          }))
+        : [];
+    return {
+      ...(speaker ? { speaker } : {}),
+      ...(cue ? { cue } : {}),
+      kind: quotes.length > 0 && speaker ? 'quote' : kind,
+      quotations: speaker ? quotes : [],
+      ...(reported.length > 0 ? { reported } : {}),
+    };
+  };
 
   const according = ACCORDING.exec(s);
   if (according && !inQuote(according.index)) {
@@ -120,6 +172,7 @@ export function attribute(
     const verb = m[1] as string;
     const before = s.slice(0, m.index);
     if (NOT_SAID.test(before)) continue; // "The ministry did not say how much …" reports no words
+    if (inRelativeClause(before, s.slice(m.index + verb.length))) continue;
     // "the claims", "two states committed": a present-tense verb must introduce what is said.
     if (
       /s$/.test(verb) &&
@@ -127,11 +180,26 @@ export function attribute(
       (PRESENT_NOUNS.test(before) || !/^\s*(?:that\b|[,:“"])/.test(s.slice(m.index + verb.length)))
     )
       continue;
+    // "called" names more often than it reports: it reports in "called for", "called on",
+    // "called Berg a liar" and "called the plan “a disgrace”".
     if (
       /^call/.test(verb) &&
-      !/\s+(?:for|on)\b/.test(s.slice(m.index + verb.length, m.index + verb.length + 5))
+      !/^\s+(?:for|on)\b/.test(s.slice(m.index + verb.length)) &&
+      !CALLED_NAMING.test(s.slice(m.index + verb.length))
     )
-      continue; // "called" names more often than it reports
+      continue;
+    if (PASSIVE_BEFORE.test(before)) {
+      // "was told", "is said to": the subject is not the speaker. An agent is: "It was
+      // reported by the Valley Courier that …".
+      const by = /^\s+by\s+(.+?)(?=\s+that\b|\s+to\b|,|;|[.!?]["”’]?\s*$|$)/.exec(
+        s.slice(m.index + verb.length),
+      );
+      if (!by) continue;
+      const at = m.index + verb.length + by[0].length - (by[1] as string).length;
+      const agent = speakerOf(by[1] as string, sentence.start + at, mentions, finder, previous);
+      if (agent) return result(agent, `${verb} by`, kindOf(verb, agent, s));
+      continue;
+    }
     // The subject: after the last closing quotation mark before the verb, else from the start.
     const quoteEnd = Math.max(
       before.lastIndexOf('”'),
@@ -155,15 +223,22 @@ export function attribute(
       subjectStart = lastComma + 1;
     let subject = before.slice(subjectStart);
     let subjectAt = sentence.start + subjectStart;
+    // "Berg allegedly told", "Berg may have said": the hedge frames the speech, not the speaker.
+    const frame = HEDGE_FRAME.exec(` ${subject}`);
+    let hedge: string | undefined;
+    if (frame) {
+      subject = subject.slice(0, Math.max(0, subject.length - frame[0].length + 1));
+      hedge = frame[0].trim();
+    }
     const lead = /^[\s,]*/.exec(subject)?.[0].length ?? 0;
     subject = subject.slice(lead);
     subjectAt += lead;
-    let cue = verb;
+    let cue = hedge ? `${hedge} ${verb}` : verb;
     const told =
       /^\s+(reporters|journalists|the press|the media|\p{Lu}[\p{L}’']*(?:\s+\p{Lu}[\p{L}’']*)*)/u.exec(
         s.slice(m.index + verb.length),
       );
-    if (verb === 'told' && told) cue = `told ${told[1]}`;
+    if (verb === 'told' && told) cue = `${hedge ? `${hedge} ` : ''}told ${told[1]}`;
     if (subject.trim() === '') {
       // Inverted: "…," said Ann Lee, the head of the board.
       const after = s.slice(m.index + verb.length);
@@ -171,12 +246,17 @@ export function attribute(
       const phrase = (/^\s+(.+?)(?=,|;|[.!?]["”’]?\s*$|$)/.exec(after)?.[1] ?? '').trim();
       const at = sentence.start + m.index + verb.length + after.indexOf(phrase);
       const speaker = speakerOf(phrase, at, mentions, finder, previous);
-      if (speaker) return result(speaker, verb, kindOf(verb, speaker, s));
+      if (speaker) return hedged(result(speaker, cue, kindOf(verb, speaker, s)), hedge);
       continue;
     }
     const speaker = speakerOf(subject, subjectAt, mentions, finder, previous);
-    if (speaker) return result(speaker, cue, kindOf(verb, speaker, s));
+    if (speaker) return hedged(result(speaker, cue, kindOf(verb, speaker, s)), hedge);
   }
+
+  // "It was reported that …", "X is said to have …": unnamed others, passed on by the writer.
+  const passive = PASSIVE_REPORT.exec(s);
+  if (passive && !inQuote(passive.index))
+    return { cue: passive[0].trim(), kind: 'report', quotations: [] };
 
   const expected = EXPECTED.exec(s);
   if (expected) return { cue: expected[0], kind: 'assessment', quotations: [] };
@@ -194,6 +274,137 @@ export function attribute(
     if (previous) return result(previous, undefined, 'quote');
   }
   return { kind: authorKind(s), quotations: [] };
+}
+
+/**
+ * An aside after a subject, set off by a comma: a relative clause, a participle ("led by
+ * lawyer Mara Quist", "speaking in Brussels"), a list ("including …"). Names in it are not the
+ * subject.
+ */
+const ASIDE =
+  /,\s*(?:who|whom|whose|which|where|when|(?:\p{Ll}+ed|led|run|set\s+up|founded|owned)\s+by|\p{Ll}{3,}ing|including|such\s+as|among\s+them|along\s+with|together\s+with|alongside|like|itself|himself|herself|themselves|now|once|then\s+\p{Ll}+)\b/u;
+/** A phrase that sets the scene rather than names a subject: "In Brightwater", "After the vote". */
+const PREPOSITION_OPENER =
+  /^(?:in|on|at|after|before|during|since|for|from|under|across|outside|inside|near|amid|despite|by|with|without|as|while|when|once|following)\b/i;
+
+/**
+ * Whether a verb is inside a relative clause set off by commas while the sentence's own
+ * reporting verb comes after it: "The club, whose secretary first reported the fish, said …".
+ */
+function inRelativeClause(before: string, after: string): boolean {
+  return (
+    /,\s*(?:who|whom|whose|which)\b[^;:“”"]*$/.test(before) &&
+    !/,\s*(?:\p{Ll}+ly\s+)?$/u.test(before) &&
+    new RegExp(`^[^;:“”"]*,\\s+(?:\\p{Ll}+\\s+)?${REPORTING.source}`, 'u').test(after)
+  );
+}
+
+/** Verbs that introduce indirect speech: "said (that) the plant would close". */
+const INDIRECT =
+  /\b(?:(said|says|told|tells|stated|states|announced|announces|argued|argues|claimed|claims|warned|warns|denied|denies|insisted|insists|explained|explains|confirmed|confirms|acknowledged|admitted|admits|wrote|writes|asserted|declared|maintained|predicted|promised|pledged|stressed|noted|added|adds|adding|saying|contended|testified|conceded|estimated|alleged|reported|specified|vowed|rejected|disputed)|(according\s+to)\s+[^,;:“”"]+,)/giu;
+/** Where reported words stop: a quotation, a colon or semicolon, a clause that frames one. */
+const INDIRECT_END =
+  /[“"«;:]|,\s+(?:and\s+)?(?:\p{Ll}+ing|who|which|while|but|according)\b|,?\s+(?:and|then|but|and\s+then)\s+(?:later\s+|also\s+)?(?:added|said|told|warned|insisted|called|described|urged|asked|stated|declared|went\s+on)\b|[.!?]["”’»]?\s*$/u;
+const STARTS_CIRCUMSTANCE =
+  /^(?:on|in|at|of|about|during|after|before|outside|inside|near|ahead|amid|despite|within|without|under|over|through|behind|beside|late|early|last|this|yesterday|today|to|with|for|from|by|as|when|while|again|also|later|then|publicly|privately)\b/i;
+
+/**
+ * The indirect speech of a sentence that also quotes: after each reporting verb outside the
+ * quotation marks (its object skipped after "told", "that" skipped), the words up to the next
+ * quotation, colon, "-ing" clause or end, when they are three words or more.
+ */
+function indirectSpeech(
+  s: string,
+  offset: number,
+  inQuote: (at: number) => boolean,
+): { span: Span; cue: string; according: boolean }[] {
+  const out: { span: Span; cue: string; according: boolean }[] = [];
+  INDIRECT.lastIndex = 0;
+  for (let m = INDIRECT.exec(s); m !== null; m = INDIRECT.exec(s)) {
+    if (inQuote(m.index)) continue;
+    const before = s.slice(0, m.index);
+    if (PASSIVE_BEFORE.test(before) || NOT_SAID.test(before)) continue;
+    if (m[1] && inRelativeClause(before, s.slice(m.index + m[0].length))) continue;
+    const according = m[2] !== undefined;
+    // "…,” said Dr. Ingrid Sommer": after an inverted verb comes its speaker, not its words.
+    if (!according && /(?:^|[”"»])[\s,.;:]*$/.test(before)) continue;
+    let from = m.index + m[0].length;
+    if (!according) {
+      let rest = s.slice(from);
+      if (/^tell|^told/i.test(m[1] as string)) {
+        const object = /^\s+(?:the\s+)?[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]*)*/u.exec(rest);
+        if (object) {
+          from += object[0].length;
+          rest = s.slice(from);
+        }
+      }
+      const that = /^(?:\s+[^,:;“”"]{0,40}?)?\s+that\s+/u.exec(rest);
+      if (that) from += that[0].length;
+      // After a quotation ("“…,” Brenner told reporters outside the hall") the verb's words
+      // are the quotation: only "that" opens more.
+      else if (
+        STARTS_CIRCUMSTANCE.test(rest.trimStart()) ||
+        !/^\s+\p{L}/u.test(rest) ||
+        /[”"»][^“”"«]*$/.test(before)
+      )
+        continue;
+    }
+    const tail = s.slice(from);
+    // A quotation inside the reported clause ("said the plan was “a gift to the bankers” and
+    // would fail") is part of it: the words go on after the closing mark.
+    let cut = tail.length;
+    for (let searched = 0; searched < tail.length; ) {
+      const stop = INDIRECT_END.exec(tail.slice(searched));
+      if (!stop) break;
+      const at = searched + stop.index;
+      const close = tail.slice(at + 1).search(/[”"»]/);
+      if (!/^[“"«]$/.test(stop[0]) || /(?:^|[,:])\s*$/.test(tail.slice(0, at)) || close < 0) {
+        cut = at;
+        break;
+      }
+      searched = at + close + 2;
+    }
+    const words = tail.slice(0, cut).replace(/[\s,]+$/, '');
+    if (words.trim().split(/\s+/).length < 3 || !/^\s*[\p{L}\p{N}]/u.test(words)) continue;
+    // A quotation that ends the reported words carries them ("said the decision “was made
+    // before …”"); only words after it ("… and would fail") are reported beyond it.
+    const lastClose = Math.max(
+      words.lastIndexOf('”'),
+      words.lastIndexOf('"'),
+      words.lastIndexOf('»'),
+    );
+    if (
+      lastClose >= 0 &&
+      words
+        .slice(lastClose + 1)
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean).length < 3
+    )
+      continue;
+    // From the speaker or cue after the last quotation before it, to the end of the words.
+    const quoteEnd = Math.max(
+      before.lastIndexOf('”'),
+      before.lastIndexOf('"'),
+      before.lastIndexOf('»'),
+    );
+    let start = quoteEnd + 1;
+    while (start < m.index && /[\s,.;:]/.test(s[start] as string)) start++;
+    const end = from + words.length;
+    const cue = according ? (m[2] as string) : (m[1] as string);
+    out.push({ span: { start: offset + start, end: offset + end }, cue, according });
+  }
+  return out;
+}
+
+function hedged(a: Attribution, hedge: string | undefined): Attribution {
+  if (!hedge) return a;
+  // The hedged verb's own indirect words carry the hedge in their cue too.
+  const verb = a.cue?.slice(hedge.length + 1).split(' ')[0];
+  const reported = a.reported?.map((r) =>
+    r.cue === verb ? { ...r, cue: `${hedge} ${r.cue}` } : r,
+  );
+  return { ...a, hedge, ...(reported ? { reported } : {}) };
 }
 
 function kindOf(verb: string, speaker: FoundEntity, sentence: string): ClaimKind {
@@ -223,12 +434,28 @@ export function authorKind(s: string): ClaimKind {
  * by the phrase itself ("CivilNet’s sources in Armenia’s Government").
  */
 function speakerOf(
-  raw: string,
-  at: number,
+  whole: string,
+  wholeAt: number,
   mentions: Mention[],
   finder: EntityFinder,
   previous: FoundEntity | undefined,
 ): FoundEntity | undefined {
+  let raw = whole;
+  let at = wholeAt;
+  // "The defence, led by lawyer Mara Quist, said": a name in an aside is not the subject.
+  const aside = ASIDE.exec(raw);
+  if (aside && aside.index > 0) {
+    const head = raw.slice(0, aside.index);
+    if (!PREPOSITION_OPENER.test(head.trim())) raw = head;
+    else {
+      // "In Brightwater, where Olaf Berg lives, officials said": the subject follows the aside.
+      const last = raw.replace(/[\s,]+$/, '').lastIndexOf(',');
+      if (last > aside.index) {
+        at += last + 1;
+        raw = raw.slice(last + 1);
+      }
+    }
+  }
   // "The mayor of Springfield, Jane Roe, said": the person set off by commas speaks.
   const apposed = mentions.find((m) => {
     if (m.start < at || m.end > at + raw.length) return false;
@@ -268,7 +495,7 @@ function speakerOf(
   phrase = phrase.replace(/,.*$/s, '');
   for (let prev = ''; prev !== phrase; ) {
     prev = phrase;
-    phrase = phrase.trimEnd().replace(TRAILING, '');
+    phrase = phrase.trimEnd().replace(TRAILING, '').replace(TRAILING_ADVERB, '');
   }
   phrase = phrase.trim();
   if (phrase === '' || phrase.split(/\s+/).length > 12) return undefined;
@@ -334,4 +561,124 @@ function speakerOf(
   ).exec(lower);
   if (!m) return undefined;
   return finder.group(phrase);
+}
+
+/** A turn's role in a question-and-answer interview. */
+export type TurnRole = 'question' | 'answer';
+
+/** A body laid out as an interview: labelled questions and answers after an introduction. */
+export interface Interview {
+  /** Where the first labelled turn begins: what comes before is the writer's introduction. */
+  firstTurn: number;
+  /** The sentences of a paragraph, each with its role in the interview (none for the writer's). */
+  sentencesIn(para: Span): { span: Span; role?: TurnRole }[];
+}
+
+/** A label opening a line: "Q:", "A:", "Q.", "Question:", "Answer —". */
+const TURN_LABEL = /(^|\n)[ \t]*(Q|A|Question|Answer)[ \t]*[:.)\u2013\u2014-][ \t]+/g;
+
+/**
+ * Reads a body laid out as a Q/A interview. It is one only when lines open with both a
+ * question label and an answer label. An unlabelled paragraph after an answer goes on with it
+ * while another question follows; after the last answer it is the writer's again.
+ */
+export function readInterview(text: string, paras: Span[]): Interview | undefined {
+  type Part = { span: Span; role?: TurnRole; labelled: boolean };
+  const parts: Part[][] = paras.map((para) => {
+    const slice = text.slice(para.start, para.end);
+    const labels = [...slice.matchAll(TURN_LABEL)];
+    if (labels.length === 0) return [{ span: para, labelled: false }];
+    const out: Part[] = [];
+    const firstAt = para.start + (labels[0]?.index ?? 0);
+    if (firstAt > para.start)
+      out.push({ span: { start: para.start, end: firstAt }, labelled: false });
+    labels.forEach((m, i) => {
+      const next = labels[i + 1];
+      out.push({
+        span: {
+          start: para.start + m.index + m[0].length,
+          end: next ? para.start + next.index + (next[1] as string).length : para.end,
+        },
+        role: /^Q/.test(m[2] as string) ? 'question' : 'answer',
+        labelled: true,
+      });
+    });
+    return out;
+  });
+  const flat = parts.flat();
+  const labelled = flat.filter((p) => p.labelled);
+  if (!labelled.some((p) => p.role === 'question') || !labelled.some((p) => p.role === 'answer'))
+    return undefined;
+  // Unlabelled text after the first turn goes on with the turn before it, unless it follows the
+  // last answer with no question after it (a closing note of the writer's).
+  let role: TurnRole | undefined;
+  flat.forEach((p, i) => {
+    if (p.labelled) {
+      role = p.role;
+      return;
+    }
+    if (role === undefined) return;
+    const later = flat.slice(i + 1).some((q) => q.labelled && q.role === 'question');
+    if (role === 'question' || later) p.role = role;
+  });
+  const byPara = new Map(paras.map((para, i) => [para.start, parts[i] as Part[]]));
+  return {
+    firstTurn: (labelled[0] as Part).span.start,
+    sentencesIn(para) {
+      return (byPara.get(para.start) ?? [{ span: para, labelled: false }]).flatMap((p) =>
+        splitSentences(text, p.span.start, p.span.end).map((span) => ({
+          span,
+          ...(p.role ? { role: p.role } : {}),
+        })),
+      );
+    },
+  };
+}
+
+const INTERVIEW_WORDS =
+  /\b(?:interview\w*|spoke|speaks|talked|talks|sat\s+down|answered|answers|questions|asked)\b/i;
+
+/** A label before the headline's name: "Interview: Ivo Sand on …", "Q&A — …". */
+const HEADLINE_LABEL = /^\s*(?:interview|q\s*&\s*a|in\s+conversation)\s*[:|\u2013\u2014-]\s*/i;
+
+/**
+ * Who answers in an interview: the subject of the introduction's sentence about the interview
+ * ("Anna Berg, chief executive of …, spoke to the Courier"), else the person named next to its
+ * words ("an interview with Anna Berg"), else the first person the introduction names, else the
+ * first the headline names (past a label such as "Interview:"), else a group, "the interviewee".
+ */
+export function findInterviewee(
+  intro: { sentence: Span; mentions: Mention[] }[],
+  text: string,
+  finder: EntityFinder,
+  headline: Span | undefined,
+): FoundEntity {
+  const people = (ms: Mention[]) => ms.filter((m) => m.entity.type === 'Person');
+  for (const s of intro) {
+    const words = INTERVIEW_WORDS.exec(text.slice(s.sentence.start, s.sentence.end));
+    const found = people(s.mentions);
+    if (!words || found.length === 0) continue;
+    const at = s.sentence.start + words.index;
+    const subject = speakerOf(
+      text.slice(s.sentence.start, at),
+      s.sentence.start,
+      s.mentions,
+      finder,
+      undefined,
+    );
+    if (subject?.type === 'Person') return subject;
+    const before = found.filter((m) => m.end <= at).pop();
+    return (before ?? found.find((m) => m.start >= at) ?? (found[0] as Mention)).entity;
+  }
+  for (const s of intro) {
+    const first = people(s.mentions)[0];
+    if (first) return first.entity;
+  }
+  if (headline) {
+    const label = HEADLINE_LABEL.exec(text.slice(headline.start, headline.end));
+    const from = headline.start + (label ? label[0].length : 0);
+    const first = people(finder.mentionsIn(text, from, headline.end))[0];
+    if (first) return first.entity;
+  }
+  return finder.group('the interviewee');
 }

@@ -7,7 +7,7 @@
 import type { Claim, DatasetDocument, Entity, When } from '../core/model/types.js';
 import { SCHEMA_VERSION } from '../core/model/types.js';
 import { sha256Hasher } from '../core/text/hash.js';
-import { type Attribution, attribute } from './attribution.js';
+import { type Attribution, attribute, findInterviewee, readInterview } from './attribution.js';
 import { findDates } from './dates.js';
 import { EntityFinder, type FoundEntity, slug } from './entities.js';
 import { findHedge } from './hedges.js';
@@ -106,15 +106,30 @@ export function draftDataset(text: string, options: DraftOptions): DraftResult {
   }
   const published = options.published ?? dateline?.date?.iso;
 
-  for (const para of paragraphs(text, bodyStart)) {
+  // A Q/A interview (read in English only): questions are nobody's claims, answers the
+  // interviewee's.
+  const paras = paragraphs(text, bodyStart);
+  const interview = english ? readInterview(text, paras) : undefined;
+  const intro: { sentence: Span; mentions: ReturnType<EntityFinder['mentionsIn']> }[] = [];
+  let interviewee: FoundEntity | undefined;
+  for (const para of paras) {
     let previous: FoundEntity | undefined;
-    for (const sentence of splitSentences(text, para.start, para.end)) {
+    const units = interview
+      ? interview.sentencesIn(para)
+      : splitSentences(text, para.start, para.end).map((span) => ({ span, role: undefined }));
+    for (const { span: sentence, role } of units) {
       sentences++;
       const mentions = english ? finder.mentionsIn(text, sentence.start, sentence.end) : [];
       if (english) noteOffices(text, sentence, mentions, finder);
-      const who: Attribution = english
-        ? attribute(text, sentence, mentions, finder, previous)
-        : { kind: 'background', quotations: [] };
+      if (interview && sentence.start < interview.firstTurn) intro.push({ sentence, mentions });
+      if (role === 'question') continue;
+      if (role === 'answer')
+        interviewee ??= findInterviewee(intro, text, finder, layout.title?.span);
+      const who: Attribution = !english
+        ? { kind: 'background', quotations: [] }
+        : role === 'answer' && interviewee
+          ? { speaker: interviewee, kind: 'quote', quotations: [] }
+          : attribute(text, sentence, mentions, finder, previous);
       if (who.speaker) previous = who.speaker;
       const sentenceText = text.slice(sentence.start, sentence.end);
       const dates = findDates(sentenceText, published, english);
@@ -127,16 +142,22 @@ export function draftDataset(text: string, options: DraftOptions): DraftResult {
         ...(who.speaker ? [who.speaker.id] : []),
         ...mentions.map((m) => m.entity.id),
       ]);
-      const spans: Span[] = who.quotations.length > 0 ? who.quotations : [sentence];
-      for (const span of spans) {
+      const spans: { span: Span; kind: typeof who.kind; cue?: string }[] =
+        who.quotations.length > 0
+          ? [
+              ...who.quotations.map((span) => ({ span, kind: who.kind, cue: who.cue })),
+              ...(who.reported ?? []),
+            ].sort((a, b) => a.span.start - b.span.start)
+          : [{ span: sentence, kind: who.kind, cue: who.cue }];
+      for (const { span, kind, cue } of spans) {
         const exact = text.slice(span.start, span.end);
         drafted.push({
           text: exact.replace(/\s+/g, ' '),
           quote: { exact, start: toCodePoint(span.start), end: toCodePoint(span.end) },
-          kind: who.kind,
+          kind,
           assertedBy: who.speaker?.id ?? 'author',
-          ...(who.cue ? { cue: who.cue } : {}),
-          hedged: english && findHedge(exact) !== undefined,
+          ...(cue ? { cue } : {}),
+          hedged: english && (findHedge(exact) !== undefined || who.hedge !== undefined),
           actors,
           topics: [UNFILED.id],
           ...(when ? { when } : {}),

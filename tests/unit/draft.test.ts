@@ -981,6 +981,9 @@ describe('language', () => {
       'Kaupunginvaltuusto ilmoitti tiistaina, että uuden stadionin rakentaminen keskeytetään.',
     ],
     ['und', 'Fire in Gyumri.'],
+    // A sentence with no function word of any list, in plain letters: English, for want of
+    // anything against it; not so once its common words carry other letters (the Finnish above).
+    ['en', 'Mara Quist allegedly called Ivo Sand a liar.'],
     ['und', '2024 — 12,000 — 4.5'],
   ];
 
@@ -1145,5 +1148,389 @@ describe('titles before a name', () => {
     expect(people('Dean Smith said the school would close.')).toEqual([
       ['Person', 'Dean Smith', 'Named in the article as "Dean Smith".'],
     ]);
+  });
+});
+
+/** Each claim as [kind, assertedBy, cue, hedged]. */
+const said = (doc: DatasetDocument) =>
+  doc.claims.map((c) => [c.kind, c.assertedBy, c.cue ?? null, c.hedged]);
+
+describe('passive and impersonal reports: hedged reports in the writer’s voice', () => {
+  it('gives "it was reported that", "it is understood that" and their kin to the writer, hedged', () => {
+    for (const [sentence, cue] of [
+      ['It was reported that the Lorne smelter would close.', 'It was reported that'],
+      ['It is understood that the board met twice in secret.', 'It is understood that'],
+      ['It has been widely rumoured that Ivo Sand will quit.', 'It has been widely rumoured that'],
+      ['It is believed the ferry left without lights.', 'It is believed'],
+      ['It was also claimed that the vote had been rigged.', 'It was also claimed that'],
+    ])
+      expect(said(draft(sentence as string)), sentence).toEqual([['report', 'author', cue, true]]);
+  });
+
+  it('does not make the subject of "is said to", "was alleged to", "is believed to" a speaker', () => {
+    for (const [sentence, cue] of [
+      ['Ivo Sand is said to have left the firm in March.', 'is said to'],
+      ['Ivo Sand was alleged to have taken 40,000 euros.', 'was alleged to'],
+      ['The harbour master is believed to have resigned.', 'is believed to'],
+      ['Officials at Lorne Port were thought to favour the sale.', 'were thought to'],
+      ['The two brothers are reported to be in hiding.', 'are reported to'],
+    ])
+      expect(said(draft(sentence as string)), sentence).toEqual([['report', 'author', cue, true]]);
+  });
+
+  it('gives a passive report that names its source to that source, unhedged', () => {
+    expect(said(draft('It was reported by the Harbour Gazette that the ferry leaked.'))).toEqual([
+      ['report', 'harbour-gazette', 'reported by', false],
+    ]);
+  });
+
+  it('leaves a passive that reports no words alone', () => {
+    expect(said(draft('Ivo Sand was told to leave the building.'))).toEqual([
+      ['event', 'author', null, false],
+    ]);
+    expect(findHedge('The ferry was said by Ivo Sand to leak.')).toBeUndefined();
+    expect(findHedge('The plant was thought to leak.')).toBe('was thought to');
+  });
+});
+
+describe('a hedge before a reporting verb hedges what was said', () => {
+  it('hedges a quotation whose framing words carry the hedge, and keeps the hedge in the cue', () => {
+    for (const [sentence, cue] of [
+      ['Ivo Sand allegedly told staff: “The smelter will close in June.”', 'allegedly told'],
+      ['“The smelter will close in June,” Ivo Sand reportedly told staff.', 'reportedly told'],
+      ['“The smelter will close in June,” reportedly said Ivo Sand.', 'reportedly said'],
+      ['Ivo Sand apparently warned: “Nobody will be paid this month.”', 'apparently warned'],
+      [
+        'Ivo Sand seems to have told reporters: “We are finished here.”',
+        'seems to have told reporters',
+      ],
+      ['Ivo Sand may have said: “The smelter will close in June.”', 'may have said'],
+    ])
+      expect(said(draft(sentence as string)), sentence).toEqual([['quote', 'ivo-sand', cue, true]]);
+  });
+
+  it('reads "allegedly called X a liar" as speech, and "called a meeting" as none', () => {
+    expect(said(draft('Mara Quist allegedly called Ivo Sand a liar.'))).toEqual([
+      ['statement', 'mara-quist', 'allegedly called', true],
+    ]);
+    expect(said(draft('Mara Quist reportedly called the plan “a gift to the bankers”.'))).toEqual([
+      ['quote', 'mara-quist', 'reportedly called', true],
+    ]);
+    for (const sentence of [
+      'Mara Quist called a meeting for Monday.',
+      'Mara Quist called the police at once.',
+    ])
+      expect(said(draft(sentence)).map((row) => row.slice(1))).toEqual([['author', null, false]]);
+  });
+
+  it('keeps the speaker of "is said to have told", hedged', () => {
+    expect(
+      said(draft('Ivo Sand is said to have told staff that the smelter would close.')),
+    ).toEqual([['statement', 'ivo-sand', 'is said to have told', true]]);
+  });
+
+  it('leaves a plain reporting verb unhedged', () => {
+    expect(said(draft('Ivo Sand told staff: “The smelter will close in June.”'))).toEqual([
+      ['quote', 'ivo-sand', 'told', false],
+    ]);
+  });
+});
+
+/** Each claim as [kind, assertedBy, cue, the words it rests on]. */
+const anchored = (doc: DatasetDocument) =>
+  doc.claims.map((c) => [c.kind, c.assertedBy, c.cue ?? null, c.quote.exact]);
+
+describe('indirect speech beside a quotation', () => {
+  it('gives reported words with "said that", "said" and "according to" to the speaker', () => {
+    for (const sentence of [
+      'Lena Holt said that the mill would close.',
+      'Lena Holt said the mill would close.',
+      'According to Lena Holt, the mill will close.',
+    ])
+      expect(said(draft(sentence)).map((row) => row.slice(1, 2))[0], sentence).toEqual([
+        'lena-holt',
+      ]);
+  });
+
+  it('keeps the reported words of a sentence that also quotes, anchored on them', () => {
+    expect(
+      anchored(
+        draft(
+          'Lena Holt said that the mill would close, calling the sale “a betrayal of the valley”.',
+        ),
+      ),
+    ).toEqual([
+      ['statement', 'lena-holt', 'said', 'Lena Holt said that the mill would close'],
+      ['quote', 'lena-holt', 'said', 'a betrayal of the valley'],
+    ]);
+    expect(
+      anchored(
+        draft(
+          'Lena Holt told staff the mill would shut in May and added: “Nobody saw this coming.”',
+        ),
+      ),
+    ).toEqual([
+      ['statement', 'lena-holt', 'told', 'Lena Holt told staff the mill would shut in May'],
+      ['quote', 'lena-holt', 'told', 'Nobody saw this coming.'],
+    ]);
+    expect(
+      anchored(
+        draft('“We ran out of cash,” Lena Holt said, adding that 300 jobs would go by June.'),
+      ),
+    ).toEqual([
+      ['quote', 'lena-holt', 'said', 'We ran out of cash'],
+      ['statement', 'lena-holt', 'adding', 'Lena Holt said, adding that 300 jobs would go by June'],
+    ]);
+    expect(
+      anchored(
+        draft('According to Lena Holt, the mill will close; “there is no buyer left,” she said.'),
+      ),
+    ).toEqual([
+      ['report', 'lena-holt', 'According to', 'According to Lena Holt, the mill will close'],
+      ['quote', 'lena-holt', 'According to', 'there is no buyer left'],
+    ]);
+    expect(
+      anchored(
+        draft(
+          'Lena Holt denied that any money was missing and called the audit “a political stunt”.',
+        ),
+      ),
+    ).toEqual([
+      ['denial', 'lena-holt', 'denied', 'Lena Holt denied that any money was missing'],
+      ['quote', 'lena-holt', 'denied', 'a political stunt'],
+    ]);
+  });
+
+  it('adds no indirect claim where the quotation carries the reported words or none are reported', () => {
+    for (const sentence of [
+      'Lena Holt said the sale “was agreed long before the strike.”',
+      '“The mill will close,” Lena Holt told reporters outside the gates.',
+      '“The mill will close,” said Lena Holt, who chairs the board.',
+      'Lena Holt said in a statement: “The mill will close in May.”',
+      'Lena Holt said on Monday: “The mill will close in May.”',
+    ])
+      expect(
+        said(draft(sentence)).map((row) => row[0]),
+        sentence,
+      ).toEqual(['quote']);
+  });
+
+  it('goes on past a quotation inside the reported words', () => {
+    expect(
+      anchored(
+        draft('Lena Holt said the plan was “a gift to the bankers” and would fail by winter.'),
+      ),
+    ).toEqual([
+      [
+        'statement',
+        'lena-holt',
+        'said',
+        'Lena Holt said the plan was “a gift to the bankers” and would fail by winter',
+      ],
+      ['quote', 'lena-holt', 'said', 'a gift to the bankers'],
+    ]);
+  });
+
+  it('hedges the reported words with the quotation when the speech is hedged', () => {
+    expect(
+      said(
+        draft(
+          'Lena Holt allegedly told staff the mill would shut and added: “Keep quiet about it.”',
+        ),
+      ),
+    ).toEqual([
+      ['statement', 'lena-holt', 'allegedly told', true],
+      ['quote', 'lena-holt', 'allegedly told', true],
+    ]);
+  });
+});
+
+describe('names in an aside after the subject do not speak', () => {
+  it('gives the words to the subject, not to the person its aside names', () => {
+    for (const [sentence, speaker] of [
+      ['The defence, led by lawyer Mara Quist, said the evidence was thin.', 'the-defence'],
+      [
+        'The prosecution, headed by Ivo Sand, argued that the fraud was planned.',
+        'the-prosecution',
+      ],
+      [
+        'The family, represented by lawyer Mara Quist, told the court the boy was bullied.',
+        'the-family',
+      ],
+      ['The residents, backed by Ivo Sand, warned that the road was unsafe.', 'the-residents'],
+      [
+        'The union, which represents Ivo Sand and 300 others, said the plant would close.',
+        'the-union',
+      ],
+      ['The minister, speaking to Ivo Sand in Brussels, said the deal was close.', 'the-minister'],
+      ['Tarn Foods Ltd, whose chairman is Ivo Sand, said profits fell.', 'tarn-foods-ltd'],
+      [
+        'Tarn Foods Ltd, whose chairman, Ivo Sand, is retiring, said profits fell.',
+        'tarn-foods-ltd',
+      ],
+      [
+        'Wexford College, where Ivo Sand teaches, said it would review the case.',
+        'wexford-college',
+      ],
+      ['The road will reopen, the union, which represents Ivo Sand, said.', 'the-union'],
+    ])
+      expect(
+        said(draft(sentence as string)).map((row) => row[1]),
+        sentence,
+      ).toEqual([speaker]);
+  });
+
+  it('still gives the words to a person the aside is about, or one named in apposition', () => {
+    expect(said(draft('Ivo Sand, who chairs Tarn Foods Ltd, said profits fell.'))[0]?.[1]).toBe(
+      'ivo-sand',
+    );
+    expect(
+      said(draft('The mayor of Brightwater, Jane Roe, said the road would reopen.'))[0]?.[1],
+    ).toBe('jane-roe');
+    // A scene-setting opener with an aside: the subject comes after it.
+    expect(
+      said(
+        draft('In Brightwater, where Ivo Sand lives, officials said the road would reopen.'),
+      )[0]?.[1],
+    ).toBe('officials');
+  });
+});
+
+describe('a quotation after a colon belongs to the speaker before it', () => {
+  it('attributes a colon quotation to an unnamed speaker described by a common noun', () => {
+    for (const [sentence, speaker, cue] of [
+      ['His wife told reporters: "He never came home that night."', 'his-wife', 'told reporters'],
+      ['Her lawyer said: “My client denies every charge.”', 'her-lawyer', 'said'],
+      ['A neighbour told the court: “I heard two shots at midnight.”', 'a-neighbour', 'told'],
+      [
+        'The boy’s mother told the Harbour Gazette: “He was a happy child.”',
+        'the-boys-mother',
+        'told',
+      ],
+      ['The ministry said in a statement: “The plant will close in June.”', 'the-ministry', 'said'],
+      [
+        'Tarn Foods Ltd said in a statement: “The plant will close in June.”',
+        'tarn-foods-ltd',
+        'said',
+      ],
+    ])
+      expect(said(draft(sentence as string)), sentence).toEqual([['quote', speaker, cue, false]]);
+  });
+
+  it('gives indirect speech to such a speaker too, and keeps "the family" whole', () => {
+    expect(said(draft('His widow said the company had ignored every warning.'))).toEqual([
+      ['statement', 'his-widow', 'said', false],
+    ]);
+    expect(said(draft('The family said the plan failed.'))).toEqual([
+      ['statement', 'the-family', 'said', false],
+    ]);
+  });
+
+  it('finds no speaker in a document or a plan before the colon', () => {
+    expect(said(draft('The plan said: “The plant will close in June.”')).map((r) => r[1])).toEqual([
+      'author',
+    ]);
+  });
+});
+
+describe('Q/A interviews (tests/fixtures/draft/interview.txt, interview-headline.txt)', () => {
+  const fixture = (name: string) => readFileSync(`tests/fixtures/draft/${name}`, 'utf8');
+
+  it('gives the answers to the interviewee named in the introduction, and the questions to nobody', () => {
+    const doc = draft(fixture('interview.txt'), { published: '2024-05-02' });
+    expect(anchored(doc)).toEqual([
+      [
+        'event',
+        'author',
+        null,
+        'Anna Berg, chief executive of Harrowgate Mills, spoke to the Valley Courier about the future of the Brackwater plant.',
+      ],
+      ['event', 'author', null, 'The interview has been edited for length.'],
+      ['quote', 'anna-berg', null, 'No. We have orders until 2026 and we will keep every job.'],
+      ['quote', 'anna-berg', null, 'They have been fair with us.'],
+      ['quote', 'anna-berg', null, 'I expect a deal with them by June.'],
+      [
+        'quote',
+        'anna-berg',
+        null,
+        'Kessel Group has promised to invest 40 million euros in the plant.',
+      ],
+      // An unlabelled paragraph after an answer goes on with it while a question follows.
+      ['quote', 'anna-berg', null, 'The money will go into the dye works first.'],
+      ['quote', 'anna-berg', null, 'That part of the plant is the oldest.'],
+      ['quote', 'anna-berg', null, 'Then we find another partner.'],
+      ['quote', 'anna-berg', null, 'Brackwater has survived worse.'],
+      // After the last answer the writer speaks again.
+      ['background', 'author', null, 'Harrowgate Mills employs 1,200 people in the valley.'],
+    ]);
+    // No label becomes an entity, and no question word is a claim.
+    expect(doc.entities.map((e) => e.name)).not.toContain('Q');
+    expect(doc.entities.map((e) => e.name)).not.toContain('Question');
+    expect(doc.entities.map((e) => e.name)).not.toContain('Answer');
+    expect(doc.claims.some((c) => /\?|Will the|Are they/.test(c.quote.exact))).toBe(false);
+    expect(() => checkDataset(doc, 'interview.claims.json')).not.toThrow();
+  });
+
+  it('takes the interviewee from the headline past an "Interview:" label, with "Q." and "A." labels', () => {
+    const doc = draft(fixture('interview-headline.txt'));
+    expect(said(doc)).toEqual([
+      ['background', 'author', null, false],
+      ['event', 'author', null, false],
+      ['quote', 'ivo-sand', null, false],
+      ['quote', 'ivo-sand', null, false],
+      ['quote', 'ivo-sand', null, true],
+      ['quote', 'ivo-sand', null, false],
+    ]);
+    expect(doc.entities.map((e) => e.name)).not.toContain('Interview');
+  });
+
+  it('finds the interviewee after "an interview with", and falls back to a group', () => {
+    const body = '\n\nQ: Is the bridge safe?\nA: It is safe for cars but not for lorries.';
+    expect(
+      said(
+        draft(`The bridge\n\nIn an interview, engineer Ola Brekke answered our questions.${body}`),
+      ),
+    ).toEqual([
+      ['event', 'author', null, false],
+      ['quote', 'ola-brekke', null, false],
+    ]);
+    expect(said(draft(`The bridge\n\nWe put our questions to the engineer.${body}`))).toEqual([
+      ['event', 'author', null, false],
+      ['quote', 'the-interviewee', null, false],
+    ]);
+  });
+
+  it('reads no interview without both a question label and an answer label', () => {
+    expect(said(draft('A: the plant closed. Ola Brekke said the plant would reopen.'))).toEqual([
+      ['event', 'author', null, false],
+      ['statement', 'ola-brekke', 'said', false],
+    ]);
+  });
+});
+
+describe('who says what in a story written after these rules (tests/fixtures/draft/tannery.txt)', () => {
+  it('keeps passive reports, hedged speech, asides, colon quotations and indirect speech apart', () => {
+    const doc = draft(readFileSync('tests/fixtures/draft/tannery.txt', 'utf8'), {
+      published: '2024-06-12',
+    });
+    expect(said(doc)).toEqual([
+      ['event', 'author', null, false],
+      ['report', 'author', 'It was reported that', true],
+      ['report', 'author', 'is said to', true],
+      ['quote', 'rafe-ostrander', 'allegedly told', true],
+      ['quote', 'rafe-ostrander', 'reportedly called', true],
+      ['statement', 'the-defence', 'said', false],
+      ['statement', 'ines-mabry', 'said', false],
+      ['quote', 'his-daughter', 'told reporters', false],
+      // "whose secretary, Owen Tull, first reported the fish" is an aside: the club speaks.
+      ['statement', 'lune-anglers', 'said', false],
+      ['quote', 'lune-anglers', 'said', false],
+      ['report', 'owen-tull', 'According to', false],
+      ['report', 'author', 'It is understood that', true],
+    ]);
+    expect(doc.claims[8]?.quote.exact).toBe(
+      "The Lune Anglers' Club, whose secretary, Owen Tull, first reported the fish, said that more than 400 had been counted",
+    );
+    expect(() => checkDataset(doc, 'tannery.claims.json')).not.toThrow();
   });
 });
