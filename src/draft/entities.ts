@@ -82,7 +82,7 @@ const KEYWORD_TYPES: [RegExp, EntityType][] = [
     'Media',
   ],
   [
-    /\b(Union|Organization|Organisation|Council|Bank|Party|Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|LLC|Group|University|College|School|Hospital|Committee|Association|Institute|Fund|Foundation|Alliance|League|Federation|Society|Commission|Agency|Authority|Board|Office|Court|Church|Club|Bloc|Coalition|Movement|Front|Trust|Utility|Utilities|Cooperative|Co-op|Works|Industries|Systems|Laboratories|Labs|Center|Centre|Museum|Library|Service|Services|Water|Power|Energy|Electric|Gas|Telecom|Airlines|Airways|Motors|Foods|Pharma|Partners|Holdings|Friends|AG|SA|SARL|GmbH|plc|PLC|NV|BV|SpA|ASA|Oy|Oyj)\b/,
+    /\b(Union|Organization|Organisation|Council|Bank|Party|Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|LLC|Group|University|College|School|Hospital|Committee|Association|Institute|Fund|Foundation|Alliance|League|Federation|Society|Commission|Agency|Authority|Board|Office|Court|Church|Club|Bloc|Coalition|Movement|Front|Trust|Utility|Utilities|Cooperative|Co-op|Works|Industries|Systems|Laboratories|Labs|Center|Centre|Museum|Library|Service|Services|Water|Power|Energy|Electric|Gas|Telecom|Airlines|Airways|Motors|Foods|Pharma|Partners|Holdings|Friends|Shipping|Logistics|Freight|Lines|Ferries|Railways?|Transport|Mining|Steel|Metals|Chemicals|Textiles|Mills|Construction|Builders|Capital|Insurance|Investments|Securities|Technologies|Solutions|Networks|Communications|Media|Publishing|Studios|Entertainment|Hotels|Resorts|Retail|Stores|Markets|Farms|Dairies|Brewery|Breweries|Shipyards?|Petroleum|Oil|Resources|Anglers|Rangers|United|AG|SA|SARL|GmbH|plc|PLC|NV|BV|SpA|ASA|Oy|Oyj)\b/,
     'Organization',
   ],
   [

@@ -1534,3 +1534,32 @@ describe('who says what in a story written after these rules (tests/fixtures/dra
     expect(() => checkDataset(doc, 'tannery.claims.json')).not.toThrow();
   });
 });
+
+describe('more people by role, more companies by their last word', () => {
+  it('gives a colon quote to a role named by a possessive ("His deputy told the council:")', () => {
+    const cases: [string, string][] = [
+      ['His deputy told the council: “Nobody asked us about the lease.”', 'His deputy'],
+      ['Her assistant said: “The minister will not resign this week.”', 'Her assistant'],
+      ['The organisers told reporters: “The march will go ahead on Sunday.”', 'The organisers'],
+    ];
+    for (const [sentence, speaker] of cases) {
+      const doc = draft(sentence);
+      const names = new Map(doc.entities.map((e) => [e.id, e]));
+      expect(doc.claims.map((c) => [c.kind, names.get(c.assertedBy)?.name])).toEqual([
+        ['quote', speaker],
+      ]);
+      expect(names.get(doc.claims[0]?.assertedBy ?? '')?.type).toBe('Group');
+    }
+  });
+
+  it('types a business by the word that ends its name', () => {
+    const doc = draft(
+      'The port signed a lease with Brandt Shipping on Monday. Kessel Mining and Arbor Technologies bid too.',
+    );
+    expect(doc.entities.map((e) => [e.name, e.type])).toEqual([
+      ['Brandt Shipping', 'Organization'],
+      ['Kessel Mining', 'Organization'],
+      ['Arbor Technologies', 'Organization'],
+    ]);
+  });
+});
