@@ -6,6 +6,7 @@ import { actorCount, actorGraph } from '../core/browse/graph.js';
 import { busiestActors } from '../core/browse/graph-filter.js';
 import { corpusOf } from '../core/model/corpus.js';
 import type { Dataset } from '../core/model/types.js';
+import { dotKey, type KeyEntry } from '../render/graph.js';
 import { toPictureDot } from '../render/graph-svg.js';
 
 /** How many actors the page's network shows at most: more cannot be read, or laid out quickly. */
@@ -19,6 +20,8 @@ export interface NetworkPlan {
   total: number;
   /** The picture's DOT; undefined when there is no actor to draw. */
   dot: string | undefined;
+  /** What the picture's shapes and lines stand for: only those it draws. */
+  key: KeyEntry[];
 }
 
 /**
@@ -33,5 +36,6 @@ export function networkPlan(dataset: Dataset): NetworkPlan {
     shown: actorCount(graph),
     total: actorCount(full),
     dot: graph.nodes.length > 0 ? toPictureDot(graph, dataset.doc.source.title) : undefined,
+    key: dotKey(graph),
   };
 }

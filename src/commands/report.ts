@@ -98,6 +98,7 @@ async function makeReport(
     shown: plan.shown,
     total: plan.total,
     svg: plan.dot === undefined ? undefined : draw.layout(await draw.viz, plan.dot),
+    key: plan.key,
   };
   const pieces = fillNetwork(page, picture);
   if (toStdout) for (const piece of pieces) ctx.view.write(piece);

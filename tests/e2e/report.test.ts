@@ -129,7 +129,7 @@ describe('armru report of a network larger than the page draws', () => {
     });
     const html = pages[0] as string;
     expect(html).toContain(
-      `<p class="status">The 40 most connected of ${all.nodes.length} actors. Solid lines join`,
+      `<p class="status">The 40 most connected of ${all.nodes.length} actors. Key: `,
     );
     const drawn = [...html.matchAll(/<g id="node\d+" class="node">\n<title>([^<]*)<\/title>/g)].map(
       (m) => m[1]?.replace(/&#45;/g, '-'),
@@ -366,5 +366,33 @@ describe('source.url', () => {
     const r = armru(['validate', file]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('$.source.url: expected a string matching ^https?://[^/?#\\s]+');
+  });
+});
+
+describe('the network picture’s key', () => {
+  const statusOf = (html: string) =>
+    /<p class="status">([^<]*)<\/p><div class="graph"/.exec(html)?.[1];
+
+  it('names each shape and line the picture draws, and no other', () => {
+    const html = armru(['report']).stdout;
+    expect(statusOf(html)).toBe(
+      '30 actors. Key: ellipse: person, group; box: country, government; hexagon: organisation; octagon: military unit; note: media outlet; house: place; solid line, numbered: named together in that many claims (thicker: more); dashed blue line, named: parties to that agreement; dotted arrow, &quot;member of&quot;: member of what it points to.',
+    );
+  });
+
+  it('leaves out the agreement and membership lines of a dataset that has none', () => {
+    const doc = JSON.parse(readFileSync(fixture('mini/claims.json'), 'utf8'));
+    doc.agreements = [];
+    for (const c of doc.claims) delete c.evidences;
+    for (const e of doc.entities) delete e.memberOf;
+    const file = join(dir, 'no-links.claims.json');
+    writeFileSync(file, JSON.stringify(doc));
+    copyFileSync(fixture('mini/article.txt'), join(dir, 'article.txt'));
+    const run = armru(['--data', file, 'report']);
+    expect(run.stderr).toBe('');
+    const status = statusOf(run.stdout) ?? '';
+    expect(status).toMatch(/^\d+ actors\. Key: .*solid line, numbered: named together/);
+    expect(status).not.toContain('dashed');
+    expect(status).not.toContain('member of');
   });
 });

@@ -3,6 +3,7 @@ import type { Run } from '../../core/browse/marks.js';
 import { AUTHOR } from '../../core/dataset/verify.js';
 import { CLAIM_KINDS, type ClaimKind, type Source } from '../../core/model/types.js';
 import { LETTERS, PUNCTUATION, ZERO_WIDTH } from '../../core/text/fold.js';
+import type { KeyEntry } from '../graph.js';
 import { makeSanitizers, sanitize } from '../sanitize.js';
 import { reportClient } from './client.js';
 import { clientData, type PageConstants } from './client-data.js';
@@ -153,10 +154,14 @@ export interface NetworkPicture {
   total: number;
   /** Graphviz's SVG of the drawn actors; undefined when there is none to draw. */
   svg: string | undefined;
+  /** What its shapes and lines stand for (see `dotKey`): only those it draws. */
+  key: readonly KeyEntry[];
 }
 
-const LEGEND =
-  'Solid lines join actors named in the same claims (the number is how many; thicker is more); dashed lines join the parties to an agreement, labelled with its name.';
+/** The picture's key as a sentence: each shape and line it draws, and what it stands for. */
+function legend(key: readonly KeyEntry[]): string {
+  return `Key: ${key.map((k) => `${k.looks}: ${k.means}`).join('; ')}.`;
+}
 
 /**
  * Puts the network section's body in its piece: a sentence on what it shows, and Graphviz's
@@ -164,11 +169,11 @@ const LEGEND =
  * thread, and the picture arrives last.
  */
 export function fillNetwork(page: ReportPage, picture: NetworkPicture): string[] {
-  const { shown, total, svg } = picture;
+  const { shown, total, svg, key } = picture;
   const note =
     shown < total
-      ? `The ${shown} most connected of ${total} actors. ${LEGEND}`
-      : `${shown} actors. ${LEGEND}`;
+      ? `The ${shown} most connected of ${total} actors. ${legend(key)}`
+      : `${shown} actors. ${legend(key)}`;
   page.pieces[page.networkAt] =
     svg === undefined || shown === 0
       ? '<p class="status">No actors to draw.</p>'
