@@ -5,7 +5,9 @@ describe('the library API', () => {
   it('loads, searches, selects and exports like the CLI', async () => {
     const corpus = await armru.loadCorpus();
     const hits = new armru.ClaimSearcher(corpus).search('Gyumri');
-    expect(hits.map((h) => h.claim.id).sort()).toEqual(['c06', 'c07', 'c10', 'c12']);
+    // c10 names Gyumri only through the agreement it evidences: a weak match, left out as the
+    // CLI leaves it out without --all.
+    expect(hits.map((h) => h.claim.id).sort()).toEqual(['c06', 'c07', 'c12']);
     const refs = armru.selectClaims(corpus, { kind: ['quote'] });
     expect(refs.map((r) => r.claim.id)).toEqual(['c28', 'c29']);
     expect(armru.toCsv(refs).split('\r\n')).toHaveLength(4);
