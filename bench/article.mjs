@@ -8,27 +8,8 @@
 // That is the case whose cost grows with names times text if any rule scans the whole text,
 // or every entity, for each name.
 import { writeFileSync } from 'node:fs';
-import { random } from './corpus.mjs';
+import { random, SYLLABLES } from './corpus.mjs';
 
-const SYLLABLES = [
-  'b',
-  'd',
-  'g',
-  'k',
-  'l',
-  'm',
-  'n',
-  'p',
-  'r',
-  's',
-  't',
-  'v',
-  'z',
-  'ch',
-  'sh',
-].flatMap((c) =>
-  ['a', 'e', 'i', 'o', 'u'].flatMap((v) => ['', 'n', 'r', 'l', 's'].map((f) => `${c}${v}${f}`)),
-);
 const ORG_SUFFIX = ['Systems', 'Water', 'Holdings', 'Bank', 'Foundation', 'Institute', 'Partners'];
 const MEDIA_SUFFIX = ['Courier', 'Gazette', 'Herald', 'Tribune'];
 const TITLES = ['chief executive', 'spokeswoman', 'mayor', 'director', 'analyst'];

@@ -24,7 +24,7 @@ export function random(seed) {
 
 // Syllables from consonant + vowel (+ final consonant): some hundreds, so that generated names
 // are as distinct from one another as real ones, rather than sharing most of their letters.
-const SYLLABLES = [
+export const SYLLABLES = [
   'b',
   'd',
   'g',

@@ -1,6 +1,19 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
+/** A source record for documents made in tests: a one-letter title and author, no text file. */
+export const TEST_SOURCE = {
+  id: 's',
+  type: 'NewsArticle',
+  title: 'T',
+  author: 'A',
+  publisher: null,
+  datePublished: null,
+  inLanguage: 'en',
+  textSha256: '0'.repeat(64),
+  offsetUnit: 'codepoint',
+} as const;
+
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The built binary, as a user runs it. */

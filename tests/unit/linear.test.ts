@@ -4,6 +4,7 @@ import { busiestActors } from '../../src/core/browse/graph-filter.js';
 import { checkSchema } from '../../src/core/dataset/schema.js';
 import { corpusOf } from '../../src/core/model/corpus.js';
 import type { Claim, Dataset, DatasetDocument } from '../../src/core/model/types.js';
+import { TEST_SOURCE } from '../helpers.js';
 
 // Work that must grow linearly with one record's size, measured by counting operations
 // rather than by timing: a party list, a claim's actors, the claims over one sentence.
@@ -14,18 +15,7 @@ function bigAgreement(parties: string[]): Record<string, unknown> {
   const ids = [...new Set(parties)];
   return {
     schemaVersion: 1,
-    source: {
-      id: 's',
-      type: 'NewsArticle',
-      title: 'T',
-      author: 'A',
-      publisher: null,
-      datePublished: null,
-      inLanguage: 'en',
-      text,
-      textSha256: '0'.repeat(64),
-      offsetUnit: 'codepoint',
-    },
+    source: { ...TEST_SOURCE, text },
     entities: ids.map((id) => ({
       id,
       type: 'Person',

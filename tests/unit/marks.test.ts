@@ -3,18 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { articleMarks, articleRuns, type Span } from '../../src/core/browse/marks.js';
 import type { Source } from '../../src/core/model/types.js';
 import { CLOSE, OPEN, renderPlainArticle } from '../../src/render/article.js';
+import { TEST_SOURCE } from '../helpers.js';
 
-const SOURCE: Source = {
-  id: 's',
-  type: 'NewsArticle',
-  title: 'T',
-  author: 'A',
-  publisher: null,
-  datePublished: null,
-  inLanguage: 'en',
-  textSha256: '0'.repeat(64),
-  offsetUnit: 'codepoint',
-};
+const SOURCE: Source = TEST_SOURCE;
 
 function plain(text: string, spans: Span[]): string {
   const runs = articleMarks(text, spans);

@@ -8,20 +8,11 @@ import {
   renderWrappedPlainArticle,
 } from '../../src/render/article.js';
 import { displayWidth } from '../../src/render/text-width.js';
+import { TEST_SOURCE } from '../helpers.js';
 
 // `armru read` in a terminal without colour: the pipe's markers, wrapped to the window.
 
-const SOURCE: Source = {
-  id: 's',
-  type: 'NewsArticle',
-  title: 'T',
-  author: 'A',
-  publisher: null,
-  datePublished: null,
-  inLanguage: 'en',
-  textSha256: '0'.repeat(64),
-  offsetUnit: 'codepoint',
-};
+const SOURCE: Source = TEST_SOURCE;
 
 function page(text: string, spans: Span[]): ArticlePage {
   const claims = spans.map((s) => ({
