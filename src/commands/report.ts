@@ -4,7 +4,7 @@ import type { Corpus } from '../core/model/corpus.js';
 import { ArmruError } from '../core/model/errors.js';
 import { VERSION } from '../core/model/paths.js';
 import type { ClaimKind, Dataset } from '../core/model/types.js';
-import { loadCorpusChecking } from '../core/store/load.js';
+import { loadCorpus } from '../core/store/load.js';
 import type { graphviz, layoutSvg } from '../render/graph-svg.js';
 import type { NetworkPicture } from '../render/html/page.js';
 import { type CommandContext, OK, type Outcome } from './context.js';
@@ -42,13 +42,11 @@ export async function reportCommand(ctx: CommandContext, options: ReportOptions)
   viz.catch(() => undefined);
   // The page carries the dataset's text as read: the very text parsed and checked.
   let json: string | undefined;
-  const corpus = (
-    await loadCorpusChecking(ctx.dataPaths, {
-      read: (text) => {
-        json ??= text;
-      },
-    })
-  ).corpus;
+  const corpus = await loadCorpus(ctx.dataPaths, {
+    read: (text) => {
+      json ??= text;
+    },
+  });
   return makeReport(ctx, options, toStdout, corpus, json as string, { viz, layout: svg.layoutSvg });
 }
 

@@ -3,22 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lineColumn, parseJson } from '../../src/core/dataset/json-text.js';
-import { checkSchema } from '../../src/core/dataset/schema.js';
 import { ArmruError, type DataProblem, problemLine } from '../../src/core/model/errors.js';
-import { loadCorpus, loadCorpusChecking, loadDataset } from '../../src/core/store/load.js';
+import { loadCorpus, loadDataset } from '../../src/core/store/load.js';
 import { pointerToPath } from '../../src/core/text/json-path.js';
 import { fixture } from '../helpers.js';
-
-/** A check another thread could run: the text parses and its document meets the schema. */
-function cleanText(text: string): boolean {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch {
-    return false;
-  }
-  return checkSchema(doc).length === 0;
-}
 
 /** Loads a dataset expected to fail and returns the error's message and problem lines. */
 async function refusal(
@@ -167,7 +155,7 @@ describe('JSON helpers', () => {
   });
 });
 
-describe('loadCorpusChecking: the scan and the schema left to another thread', () => {
+describe('loadCorpus: the text read, and what JSON.parse lets through', () => {
   const mini = readFileSync(fixture('mini/claims.json'), 'utf8');
   const dir = mkdtempSync(join(tmpdir(), 'armru-checking-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -176,125 +164,34 @@ describe('loadCorpusChecking: the scan and the schema left to another thread', (
     writeFileSync(join(dir, name), text);
     return join(dir, name);
   };
-  const clean = write('clean.claims.json', mini);
-  // A key given twice: only the scan finds it, and the other checks pass.
-  const twice = write(
-    'twice.claims.json',
-    mini.replace('"id": "m1",', '"id": "m1",\n      "id": "m1",'),
-  );
 
-  it('tells text whose document meets the schema from text that does not parse or meet it', () => {
-    expect(cleanText(mini)).toBe(true);
-    expect(cleanText(mini.replace('"hedged": false', '"hedged": "no"'))).toBe(false);
-    expect(cleanText(mini.replace('"hedged": false', '"hedged": false, "extra": 1'))).toBe(false);
-    expect(cleanText(`${mini}]`)).toBe(false);
-    // What JSON.parse lets through is no matter of the schema: the main thread looks for it.
-    expect(cleanText(readFileSync(twice, 'utf8'))).toBe(true);
-    expect(cleanText(mini.replace('twice a day', 'twice \\ud800 a day'))).toBe(true);
+  it('gives the read hook the very text each dataset is parsed from', async () => {
+    const clean = write('clean.claims.json', mini);
+    const read: string[] = [];
+    const corpus = await loadCorpus([clean], { read: (text) => read.push(text) });
+    expect(read).toEqual([mini]);
+    expect(corpus).toEqual(await loadCorpus([clean]));
   });
 
-  it('refuses, with the error of a plain load, what JSON.parse let through and the schema passed', async () => {
-    const surrogate = write(
-      'surrogate.claims.json',
-      mini.replace('twice a day', 'twice \\ud800 a day'),
-    );
-    for (const file of [twice, surrogate]) {
-      const plain = await loadCorpus([file]).catch((error: unknown) => error);
-      expect(plain).toBeInstanceOf(ArmruError);
-      expect((plain as ArmruError).message).toMatch(/appears twice|unpaired UTF-16 surrogate/);
-      const { checked } = await loadCorpusChecking([file], {
-        check: async (text) => cleanText(text),
-      });
-      await expect(checked).rejects.toEqual(plain);
+  it('refuses a key given twice and a lone surrogate, which JSON.parse and the schema let through', async () => {
+    for (const [name, text, problem] of [
+      ['twice', mini.replace('"id": "m1",', '"id": "m1",\n      "id": "m1",'), /appears twice/],
+      [
+        'surrogate',
+        mini.replace('twice a day', 'twice \\ud800 a day'),
+        /unpaired UTF-16 surrogate/,
+      ],
+    ] as const) {
+      const error = await loadCorpus([write(`${name}.claims.json`, text)]).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ArmruError);
+      expect((error as ArmruError).message).toMatch(problem);
     }
-    // An emoji written as a pair of escapes is text: loaded as a plain load loads it.
+    // An emoji written as a pair of escapes is text.
     const emoji = write(
       'emoji.claims.json',
       mini.replace('twice a day', 'twice \\ud83d\\ude00 a day'),
     );
-    const loaded = await loadCorpusChecking([emoji], { check: async (text) => cleanText(text) });
-    await expect(loaded.checked).resolves.toBeUndefined();
-    expect(loaded.corpus.datasets[0]?.doc.claims[1]?.text).toContain('twice 😀 a day');
-  });
-
-  it('gives the corpus a plain load gives, and asks the check about the text it read', async () => {
-    const asked: string[] = [];
-    const { corpus, checked } = await loadCorpusChecking([clean], {
-      check: async (text) => {
-        asked.push(text);
-        return cleanText(text);
-      },
-    });
-    await expect(checked).resolves.toBeUndefined();
-    expect(asked).toEqual([mini]);
-    expect(corpus).toEqual(await loadCorpus([clean]));
-  });
-
-  it('loads a text another thread read of the file instead of reading it again', async () => {
-    // A text that differs from the file's bytes, to see which one is used.
-    const early = mini.replace('twice a day', 'three times a day');
-    const asked: string[] = [];
-    const read: string[] = [];
-    const hooks = (given: string | undefined) => ({
-      check: async (text: string) => {
-        asked.push(text);
-        return cleanText(text);
-      },
-      read: (text: string) => {
-        read.push(text);
-      },
-      early: async (file: string) => (file === clean ? given : undefined),
-    });
-    const got = await loadCorpusChecking([clean], hooks(early));
-    await expect(got.checked).resolves.toBeUndefined();
-    expect(asked).toEqual([early]);
-    expect(read).toEqual([early]);
-    expect(got.corpus.datasets[0]?.doc.claims[1]?.text).toBe(
-      'The ferries will run three times a day from June.',
-    );
-    // Nothing read early: the file is read here, and its text is the one checked and given.
-    asked.length = 0;
-    read.length = 0;
-    const own = await loadCorpusChecking([clean], hooks(undefined));
-    await expect(own.checked).resolves.toBeUndefined();
-    expect(asked).toEqual([mini]);
-    expect(read).toEqual([mini]);
-    expect(own.corpus).toEqual(await loadCorpus([clean]));
-  });
-
-  it('rejects `checked` with the very error of a plain load when the check finds a defect', async () => {
-    const plain = await loadCorpus([twice]).catch((error: unknown) => error);
-    expect(plain).toBeInstanceOf(ArmruError);
-    const { checked } = await loadCorpusChecking([twice], { check: async () => false });
-    await expect(checked).rejects.toEqual(plain);
-  });
-
-  it('runs the checks itself when the other thread fails, and trusts no "clean" it did not get', async () => {
-    const failed = await loadCorpusChecking([clean], {
-      check: async () => {
-        throw new Error('the thread stopped');
-      },
-    });
-    await expect(failed.checked).resolves.toBeUndefined();
-    // A defect the check misses is still refused when the check fails instead of answering.
-    const missed = await loadCorpusChecking([twice], {
-      check: async () => {
-        throw new Error('the thread stopped');
-      },
-    });
-    await expect(missed.checked).rejects.toBeInstanceOf(ArmruError);
-  });
-
-  it('needs no check for a dataset a fresh index vouches for', async () => {
-    let asked = 0;
-    // An answer that would never come: nothing may wait for it.
-    const { checked } = await loadCorpusChecking([], {
-      check: () => {
-        asked++;
-        return new Promise<boolean>(() => undefined);
-      },
-    });
-    await expect(checked).resolves.toBeUndefined();
-    expect(asked).toBe(0);
+    const loaded = await loadCorpus([emoji]);
+    expect(loaded.datasets[0]?.doc.claims[1]?.text).toContain('twice 😀 a day');
   });
 });
