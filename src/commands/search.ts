@@ -191,7 +191,8 @@ export async function searchCommand(
       (h) => h.words === undefined || h.words === group.terms.length,
     );
     // Everything that matches every word is shown, or only part of it.
-    const whole = result.total === result.hits.length && result.weak === 0 && !result.partial?.weak;
+    // (Weak claims that match every word are shown beside a partial match: they count.)
+    const whole = result.total === result.hits.length && result.weak === 0;
     for (const asserter of askedAsserters(corpus, group.terms)) {
       if (complete.some((h) => assertedBy(h, asserter))) continue;
       ctx.note(

@@ -62,3 +62,12 @@ describe('inflected forms of a search word', () => {
     });
   });
 });
+
+describe('words that only look inflected', () => {
+  it('gives no forms to a word whose "stem" is another word, and keeps -eed words whole', () => {
+    for (const word of ['united', 'caring', 'evening', 'during', 'being', 'seed'])
+      expect(wordForms(word), word).toEqual([]);
+    expect(wordForms('need')).toEqual(expect.arrayContaining(['needs', 'needed', 'needing']));
+    expect(wordForms('speed')).toEqual(expect.arrayContaining(['speeds', 'speeding']));
+  });
+});

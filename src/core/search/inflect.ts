@@ -65,10 +65,11 @@ function formsOf(stem: string): string[] {
 export function wordForms(term: string): string[] {
   const irregular = IRREGULAR.find((verb) => verb.includes(term));
   if (irregular) return irregular.filter((form) => form !== term);
-  if (term.length < MIN_INFLECTED || !LETTERS.test(term)) return [];
+  if (term.length < MIN_INFLECTED || !LETTERS.test(term) || UNINFLECTED.has(term)) return [];
   const found = stems(term);
-  // An inflected word is not a stem itself ("signed" gives no "signeded").
-  const from = found.length > 1 ? found.slice(1) : found;
+  // An inflected word is not a stem itself ("signed" gives no "signeded"), unless its ending
+  // is part of the word ("need", "speed": -ed after a double vowel).
+  const from = found.length > 1 && !/(?:ee|oo)d$/.test(term) ? found.slice(1) : found;
   const out: string[] = [];
   const keep = (form: string) => {
     if (form !== term && form.length >= MIN_INFLECTED && !out.includes(form)) out.push(form);
@@ -76,6 +77,16 @@ export function wordForms(term: string): string[] {
   for (const stem of from) for (const form of formsOf(stem)) keep(form);
   return out;
 }
+
+/**
+ * Words that end like an inflection but are none, whose "stem" is another word ("united" is
+ * no form of "unit", "evening" none of "even", "caring" none of "car"): given no forms.
+ */
+const UNINFLECTED = new Set(
+  'united evening morning during nothing something anything everything thing things being bring brings spring string king ring wing sing hundred sacred naked wicked bed red shed seed seeds feed feeds caring daring sporting ceiling'.split(
+    ' ',
+  ),
+);
 
 /** Irregular verbs of reporting and of what news reports, each with its forms. */
 const IRREGULAR: readonly (readonly string[])[] = [

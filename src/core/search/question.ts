@@ -4,6 +4,7 @@ import { fold } from '../text/fold.js';
 import { closest } from '../text/suggest.js';
 import type { Reach } from './hierarchy.js';
 import { reach } from './hierarchy.js';
+import { wordForms } from './inflect.js';
 import { matchNamed } from './resolve.js';
 import { KIND_WORDS, wordPattern } from './search-record.js';
 
@@ -376,7 +377,8 @@ const KIND_TERMS = new Set(Object.values(KIND_WORDS).flatMap((words) => words.ma
  * say") it asks for someone's claims, and matches the kind of every claim of that kind.
  */
 export function isKindWord(term: string): boolean {
-  return KIND_TERMS.has(term);
+  // Its other forms meet the same claims ("tells", "quotes", "denials"), so they ask the same.
+  return KIND_TERMS.has(term) || wordForms(term).some((form) => KIND_TERMS.has(form));
 }
 
 /** An entity a question names as the one who asserts, and what it reaches in each dataset. */
