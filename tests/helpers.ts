@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { articleMarks, type Span } from '../src/core/browse/marks.js';
+import type { ArticlePage } from '../src/render/article.js';
 
 /** A source record for documents made in tests: a one-letter title and author, no text file. */
 export const TEST_SOURCE = {
@@ -13,6 +15,18 @@ export const TEST_SOURCE = {
   textSha256: '0'.repeat(64),
   offsetUnit: 'codepoint',
 } as const;
+
+/** An article page whose claims are `spans`, each an event asserted by the writer, unhedged. */
+export function testPage(text: string, spans: Span[]): ArticlePage {
+  const claims = spans.map((s) => ({
+    id: s.id,
+    kind: 'event' as const,
+    asserter: 'author',
+    hedged: false,
+    start: s.start,
+  }));
+  return { source: TEST_SOURCE, runs: articleMarks(text, spans), claims, text };
+}
 
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -1,22 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { articleMarks, articleRuns, type Span } from '../../src/core/browse/marks.js';
-import type { Source } from '../../src/core/model/types.js';
 import { CLOSE, OPEN, renderPlainArticle } from '../../src/render/article.js';
-import { TEST_SOURCE } from '../helpers.js';
-
-const SOURCE: Source = TEST_SOURCE;
+import { testPage } from '../helpers.js';
 
 function plain(text: string, spans: Span[]): string {
-  const runs = articleMarks(text, spans);
-  const claims = spans.map((s) => ({
-    id: s.id,
-    kind: 'event' as const,
-    asserter: 'author',
-    hedged: false,
-    start: s.start,
-  }));
-  const out = renderPlainArticle({ source: SOURCE, runs, claims, text }).text;
+  const out = renderPlainArticle(testPage(text, spans)).text;
   // The body: after the header (title and byline differ from the text) and before the footnotes.
   return out.split('\n\n').slice(1, -1).join('\n\n');
 }

@@ -1,29 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { articleMarks, type Span } from '../../src/core/browse/marks.js';
-import type { Source } from '../../src/core/model/types.js';
-import {
-  type ArticlePage,
-  renderPlainArticle,
-  renderWrappedPlainArticle,
-} from '../../src/render/article.js';
+import { renderPlainArticle, renderWrappedPlainArticle } from '../../src/render/article.js';
 import { displayWidth } from '../../src/render/text-width.js';
-import { TEST_SOURCE } from '../helpers.js';
+import { testPage } from '../helpers.js';
 
 // `armru read` in a terminal without colour: the pipe's markers, wrapped to the window.
 
-const SOURCE: Source = TEST_SOURCE;
-
-function page(text: string, spans: Span[]): ArticlePage {
-  const claims = spans.map((s) => ({
-    id: s.id,
-    kind: 'event' as const,
-    asserter: 'author',
-    hedged: false,
-    start: s.start,
-  }));
-  return { source: SOURCE, runs: articleMarks(text, spans), claims, text };
-}
+const page = testPage;
 
 /** The body of the output: after the header's blank line, before the blank line of the notes. */
 function body(out: string): string[] {
