@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { quickLine } from './quick-line.js';
 import { fdIsTerminal } from './terminal-fd.js';
 
 /**
@@ -74,10 +75,13 @@ function staticAnswer(args: string[]): string | undefined {
  * code the file name it was compiled under (the build folder), and stack traces must name
  * the installed file.
  */
-function loadCli(bundle: 'cli' | 'quick' = 'cli'): { run: (argv: string[]) => void } {
+function loadCli(
+  bundle: 'cli' | 'quick' = 'cli',
+  cache: string = bundle,
+): { run: (argv: string[]) => void } {
   const file = join(here, `${bundle}.cjs`);
   const bytes = readFileSync(file);
-  const cacheFile = join(here, `${bundle}.cache`);
+  const cacheFile = join(here, `${cache}.cache`);
   const useCache = !process.env.DEBUG;
   const cachedData = useCache ? cacheFor(bytes, cacheFile) : undefined;
   const script = new Script(wrap(bytes.toString('utf8')), {
@@ -139,11 +143,12 @@ function cacheFor(bytes: Buffer, file: string): Buffer | undefined {
 }
 
 /**
- * Whether the quick bundle (src/quick-search.ts) takes this run: `search` and plain words (no
- * option, no `--`, nothing that starts with `-`), the built-in dataset (ARMRU_DATA unset or
- * empty), stdout not a terminal (no pager, no table), not under DEBUG (whose stack traces name
- * the bundle's own functions), and the bundle built. Anything else goes to the full CLI as
- * before.
+ * Whether the quick bundle (src/quick-search.ts) takes this run: a line `quickLine` reads
+ * (`search` and plain words, with `--data PATH` before it or none), stdout not a terminal (no
+ * pager, no table), not under DEBUG (whose stack traces name the full CLI's functions), and the
+ * bundle built. Anything else goes to the full CLI as before. The dataset may be any: the
+ * built-in one, ARMRU_DATA's or --data's, indexed or not; the quick bundle runs the same search
+ * command on it.
  */
 export function quickSearch(
   args: readonly string[],
@@ -151,21 +156,27 @@ export function quickSearch(
   terminal: () => boolean,
   built: () => boolean,
 ): boolean {
-  if (args[0] !== 'search' || args.length < 2) return false;
-  for (let i = 1; i < args.length; i++) if ((args[i] as string).startsWith('-')) return false;
-  if (env.ARMRU_DATA || env.DEBUG) return false;
+  if (quickLine(args) === undefined || env.DEBUG) return false;
   return !terminal() && built();
 }
 
 /** Which bundle the bookkeeping of a test can read (see tests/e2e/quick.test.ts). */
 const CHOSEN = Symbol.for('armru.bundle');
 
-/** The bundle this run loads: the quick one when `quickSearch` says so, else the full CLI. */
-function chooseBundle(args: string[]): 'cli' | 'quick' {
+/**
+ * The bundle this run loads, the quick one when `quickSearch` says so, else the full CLI; and
+ * the code cache it loads with. The quick bundle has two: one made by a search of the built-in
+ * article (quick.cache), and one made by searches of indexed archives as well (quick-data.cache),
+ * for a line that names a dataset (--data, ARMRU_DATA). Each holds the code its runs compile, so
+ * the commonest run does not deserialise the code of an archive's search.
+ */
+function chooseBundle(args: string[]): ['cli' | 'quick', string] {
   const built = () => existsSync(join(here, 'quick.cjs'));
   const bundle = quickSearch(args, process.env, stdoutIsTerminal, built) ? 'quick' : 'cli';
   (globalThis as Record<symbol, unknown>)[CHOSEN] = bundle;
-  return bundle;
+  if (bundle === 'cli') return [bundle, bundle];
+  const named = Boolean(process.env.ARMRU_DATA) || (quickLine(args)?.data.length ?? 0) > 0;
+  return [bundle, named ? 'quick-data' : 'quick'];
 }
 
 /** Runs armru for this process. */
@@ -176,5 +187,6 @@ export function start(argv: string[]): void {
     writeOut(answer);
     return;
   }
-  loadCli(chooseBundle(args)).run(argv);
+  const [bundle, cache] = chooseBundle(args);
+  loadCli(bundle, cache).run(argv);
 }

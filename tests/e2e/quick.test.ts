@@ -3,6 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeCorpus } from '../../bench/corpus.mjs';
+import { LARGE_INDEX_CLAIMS } from '../../src/core/store/index-path.js';
 import { armruTty, ROOT } from '../helpers.js';
 
 // The quick bundle (src/quick-search.ts) answers `armru search WORDS...` of the built-in
@@ -104,7 +106,8 @@ describe('the entry sends to the quick bundle', () => {
       [['search']],
       [['claims']],
       [['--color', 'never', 'search', 'Gyumri']],
-      [['search', 'Gyumri'], { ARMRU_DATA: join(ROOT, 'data/claims.json') }],
+      [['search', 'Gyumri', '--data', join(ROOT, 'data/claims.json')]],
+      [['--data', join(ROOT, 'data/claims.json'), '--json', 'search', 'Gyumri']],
       // Stack traces under DEBUG name the full CLI's functions.
       [['search', "'"], { DEBUG: '1' }],
     ];
@@ -192,6 +195,53 @@ describe('the quick bundle prints what the full CLI prints', () => {
       }
     });
   }
+
+  it('for a dataset --data or ARMRU_DATA names: indexed (small and large), not, a folder, bad, missing', {
+    timeout: 120_000,
+  }, () => {
+    const archive = writeCorpus(LARGE_INDEX_CLAIMS, join(dir, 'archive'), 3, 'topical') as string;
+    const indexed = join(dir, 'indexed.claims.json');
+    cpSync(join(ROOT, 'data/claims.json'), indexed);
+    cpSync(join(ROOT, 'data/article.txt'), join(dir, 'article.txt'));
+    for (const file of [archive, indexed]) {
+      const built = spawnSync(process.execPath, [join(ROOT, 'bin/armru.js'), 'index', file], {
+        env: cleanEnv({}),
+      });
+      expect(built.status, String(built.stderr)).toBe(0);
+    }
+    const person = (
+      JSON.parse(readFileSync(archive, 'utf8')) as { entities: { type: string; name: string }[] }
+    ).entities.find((e) => e.type === 'Person')?.name as string;
+    const [first, last] = person.split(' ') as [string, string];
+    const fixtures = join(ROOT, 'tests/fixtures');
+    const lines: [string[], Record<string, string>?][] = [
+      [['--data', archive, 'search', last]],
+      [['--data', archive, 'search', first, last, 'talks']],
+      [['--data', archive, 'search', `${last.slice(0, 2)}${last[3]}${last[2]}${last.slice(4)}`]],
+      [['--data', archive, 'search', 'Qwzrtplk']],
+      [[`--data=${archive}`, 'search', `'${last}`, '|', 'Gyumri']],
+      [['search', last], { ARMRU_DATA: archive }],
+      [['--data', indexed, 'search', 'Gyumri']],
+      [['--data', join(ROOT, 'data/claims.json'), 'search', 'Shoygu', 'base']],
+      [['--data', join(fixtures, 'mini/claims.json'), 'search', 'the']],
+      [['--data', join(fixtures, 'mini'), 'search', 'the']],
+      [['--data', join(fixtures, 'bad/schema.claims.json'), 'search', 'x']],
+      [['--data', join(fixtures, 'bad/syntax.claims.json'), 'search', 'x']],
+      [['--data', join(fixtures, 'bad/offsets.claims.json'), 'search', 'x']],
+      [['--data', join(dir, 'missing.claims.json'), 'search', 'x']],
+      [['--data', indexed, '--data', join(ROOT, 'data/claims.json'), 'search', 'Gyumri']],
+    ];
+    for (const [args, env] of lines) {
+      const what = `${JSON.stringify(env ?? {})} ${args.join(' ')}`;
+      const { result, chosen } = viaEntry(ROOT, args, env);
+      expect(chosen, what).toBe('quick');
+      const full = viaFullCli(ROOT, args, env);
+      expect(result, what).toEqual(full);
+    }
+    // The lines above reach every outcome: hits, no match, and bad data.
+    const statuses = new Set(lines.map(([args, env]) => viaFullCli(ROOT, args, env).status));
+    expect([...statuses].sort()).toEqual([0, 1, 2]);
+  });
 
   it('under every setting of colour and width', { timeout: 60_000 }, () => {
     for (const env of ENVIRONMENTS) {

@@ -7,10 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { COMMANDS, OUTPUT_OPTIONS } from '../../src/commands/registry.js';
 import { SEARCH_DEFAULTS } from '../../src/commands/search-defaults.js';
 import { quickSearch, wrap } from '../../src/entry.js';
+import { quickLine } from '../../src/quick-line.js';
 import { ROOT } from '../helpers.js';
 
-// Which runs the quick bundle takes (src/entry.ts): `search` and plain words, the built-in
-// dataset, stdout not a terminal, the bundle built. Everything else goes to the full CLI.
+// Which runs the quick bundle takes (src/entry.ts): `search` and plain words, with --data
+// paths before it or none, stdout not a terminal, not under DEBUG, the bundle built.
+// Everything else goes to the full CLI.
 
 const pipe = () => false;
 const terminal = () => true;
@@ -28,6 +30,20 @@ describe('the quick bundle takes', () => {
     expect(quickSearch(['search', 'Gyumri'], { ARMRU_DATA: '' }, pipe, built)).toBe(true);
   });
 
+  it('a search of plain words in a dataset named by --data (before search) or ARMRU_DATA', () => {
+    const yes = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+      expect(quickSearch(args, env, pipe, built), args.join(' ')).toBe(true);
+    yes(['--data', 'x.json', 'search', 'Gyumri']);
+    yes(['--data=x.json', 'search', 'Gyumri', 'base']);
+    yes(['--data', 'a.json', '--data', 'dir/', 'search', 'Gyumri']);
+    yes(['search', 'Gyumri'], { ARMRU_DATA: 'other.claims.json' });
+    expect(quickLine(['--data', 'a.json', '--data=b', 'search', 'x', 'y'])).toEqual({
+      data: ['a.json', 'b'],
+      words: ['x', 'y'],
+    });
+    expect(quickLine(['search', "'x", 'a|b'])).toEqual({ data: [], words: ["'x", 'a|b'] });
+  });
+
   it('nothing else', () => {
     const no = (args: string[], env: NodeJS.ProcessEnv = {}) =>
       expect(quickSearch(args, env, pipe, built), args.join(' ')).toBe(false);
@@ -36,7 +52,18 @@ describe('the quick bundle takes', () => {
     no(['claims']);
     no(['show', 'c01']);
     no(['Gyumri', 'search']);
-    no(['--data', 'x.json', 'search', 'Gyumri']);
+    // --data after search, without a path, with an empty one or one commander might read as
+    // an option; any other global option.
+    no(['search', 'Gyumri', '--data', 'x.json']);
+    no(['--data', 'search', 'Gyumri']);
+    no(['--data']);
+    no(['--data', 'x.json']);
+    no(['--data', 'x.json', 'search']);
+    no(['--data=', 'search', 'Gyumri']);
+    no(['--data', '-x.json', 'search', 'Gyumri']);
+    no(['--data', 'x.json', '--json', 'search', 'Gyumri']);
+    no(['--json', '--data', 'x.json', 'search', 'Gyumri']);
+    no(['--data', 'x.json', 'claims']);
     no(['search', 'Gyumri', '--json']);
     no(['search', 'Gyumri', '--limit', '3']);
     no(['search', '--help']);
@@ -44,7 +71,6 @@ describe('the quick bundle takes', () => {
     no(['search', '--', '-x']);
     no(['search', '-']);
     no(['search', 'Gyumri', '--color=always']);
-    no(['search', 'Gyumri'], { ARMRU_DATA: 'other.claims.json' });
     no(['search', 'Gyumri'], { DEBUG: '1' });
     expect(quickSearch(['search', 'Gyumri'], {}, terminal, built)).toBe(false);
     expect(quickSearch(['search', 'Gyumri'], {}, pipe, () => false)).toBe(false);
@@ -54,6 +80,9 @@ describe('the quick bundle takes', () => {
     const word = fc.oneof(
       fc.constantFrom(
         'search',
+        '--data',
+        '--data=x',
+        'x.json',
         'claims',
         'Gyumri',
         '--json',
@@ -80,11 +109,22 @@ describe('the quick bundle takes', () => {
             ...(debug === undefined ? {} : { DEBUG: debug }),
           };
           const taken = quickSearch(args, env, () => tty, built);
+          // Past the --data pairs (each with a path that is neither empty nor an option):
+          let at = 0;
+          while (true) {
+            const path =
+              args[at] === '--data'
+                ? args[at + 1]
+                : args[at]?.startsWith('--data=')
+                  ? args[at]?.slice(7)
+                  : undefined;
+            if (path === undefined || path === '' || path.startsWith('-')) break;
+            at += args[at] === '--data' ? 2 : 1;
+          }
           const plain =
-            args[0] === 'search' &&
-            args.length > 1 &&
-            args.slice(1).every((a) => !a.startsWith('-')) &&
-            !data &&
+            args[at] === 'search' &&
+            args.length > at + 1 &&
+            args.slice(at).every((a) => !a.startsWith('-')) &&
             !debug &&
             !tty;
           expect(taken).toBe(plain);
