@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: the corpus generator is plain JavaScript shared with the benchmarks.
 import { writeCorpus } from '../../bench/corpus.mjs';
 import { LARGE_INDEX_CLAIMS } from '../../src/core/store/index-path.js';
 import { armruTty, ROOT } from '../helpers.js';
