@@ -544,11 +544,15 @@ export function writeTerminalArticle(
     word = undefined;
     let w = 0;
     for (const p of pieces) w += displayWidth(p.text);
-    const spaceWidth = pendingSpace ? 1 : 0;
-    if (lineWidth > 0 && lineWidth + spaceWidth + w > width) flush();
+    // A space is one column; a tab reaches the next stop of 8 in the text (written as spaces,
+    // since a terminal would count its stops from the margin).
+    const gapOf = (space: Piece | undefined) =>
+      space === undefined ? 0 : space.text === '\t' ? 8 - (lineWidth % 8) : 1;
+    if (lineWidth > 0 && lineWidth + gapOf(pendingSpace) + w > width) flush();
     if (lineWidth > 0 && pendingSpace) {
-      line.push(pendingSpace);
-      lineWidth += 1;
+      const gap = gapOf(pendingSpace);
+      line.push({ ...pendingSpace, text: ' '.repeat(gap) });
+      lineWidth += gap;
     }
     pendingSpace = undefined;
     const place = (p: Piece) => {
@@ -613,17 +617,19 @@ export function writeTerminalArticle(
         at++;
         continue;
       }
-      if (c === 0x20) {
+      if (c === 0x20 || c === 0x09) {
         endWord();
         endBreaks();
-        if (lineWidth > 0) pendingSpace = { text: ' ', kind, marked, starts: [] };
+        // Spaces in a row are one; a tab among them stands for the run.
+        if (lineWidth > 0 && pendingSpace?.text !== '\t')
+          pendingSpace = { text: c === 0x09 ? '\t' : ' ', kind, marked, starts: [] };
         at++;
         continue;
       }
       let end = at + 1;
       while (end < text.length) {
         const d = text.charCodeAt(end);
-        if (d === 0x20 || d === 0x0a) break;
+        if (d === 0x20 || d === 0x0a || d === 0x09) break;
         end++;
       }
       endBreaks();

@@ -332,3 +332,47 @@ describe('the article in a terminal, written as it is laid out', () => {
     }
   });
 });
+
+describe('a tab in the article, in a terminal', () => {
+  const view = (width: number): View => ({
+    mode: 'table',
+    width,
+    colors: plainPalette(),
+    write: () => {},
+    kit,
+  });
+  const lines = (text: string, width: number) => {
+    const page: ArticlePage = {
+      source: { id: 's', title: 'T', author: 'A', inLanguage: 'en' } as Source,
+      runs: articleMarks(text, [{ id: 'c1', start: 0, end: text.indexOf('.') + 1 }]),
+      text,
+      claims: [{ id: 'c1', kind: 'event', asserter: 'author', hedged: false, start: 0 }],
+    };
+    const pieces: string[] = [];
+    writeTerminalArticle(
+      view(width),
+      page,
+      (_k, _u, s) => s,
+      (t) => pieces.push(t),
+    );
+    return pieces.join('').split('\n');
+  };
+
+  it('reaches the next stop of 8 in the text, written as spaces, and counts in the width', () => {
+    const text = 'The minister said\tthat the base\twill grow.\n';
+    // The margin is 4 columns ("c1" and a space, at least 4): the text starts at column 4.
+    expect(lines(text, 80)).toContain('c1  The minister said       that the base   will grow.');
+    // At 40 columns the text has 36: the line breaks where the tab's columns would pass them.
+    const narrow = lines(text, 40);
+    expect(narrow).toContain('c1  The minister said       that the');
+    expect(narrow).toContain('    base    will grow.');
+    for (const line of narrow) expect(displayWidth(line), line).toBeLessThanOrEqual(40);
+    for (const line of narrow) expect(line).not.toContain('\t');
+  });
+
+  it('a tab among spaces stands for the run; a tab at the start of a line is dropped like spaces', () => {
+    expect(lines('One \t two.\n\tIndented.\n', 80)).toEqual(
+      expect.arrayContaining(['c1  One     two.', '    Indented.']),
+    );
+  });
+});
