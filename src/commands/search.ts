@@ -68,7 +68,7 @@ export async function searchCommand(
       { hint: QUERY_SYNTAX },
     );
   }
-  const { query, dropped } = readQuery(words);
+  const { query, dropped, agents } = readQuery(words);
   if (dropped.length > 0)
     ctx.note(`searching for "${query}" (question words left out: ${dropped.join(', ')})`);
   const all = Boolean(options.all);
@@ -199,7 +199,7 @@ export async function searchCommand(
     const whole = result.partial
       ? complete.length === (result.partial.weak ?? 0)
       : result.total === result.hits.length && result.weak === 0;
-    for (const asserter of askedAsserters(corpus, group.terms)) {
+    for (const asserter of askedAsserters(corpus, group.terms, agents)) {
       if (complete.some((h) => assertedBy(h, asserter))) continue;
       ctx.note(
         whole

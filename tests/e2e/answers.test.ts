@@ -2,6 +2,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+// @ts-expect-error: the corpus generator is plain JavaScript shared with the benchmarks.
+import { writeCorpus } from '../../bench/corpus.mjs';
 import { armru, armruTty, ROOT, stripAnsi } from '../helpers.js';
 
 // Issue #9: the paths from a journalist's question to the claims, end to end on the built binary.
@@ -447,6 +449,64 @@ describe('honest answers to questions', () => {
       '',
     ]);
     expect(lines(p)).toEqual(['c09', 'c05', 'c26', 'c24', 'c25', 'c38', 'c28', 'c29']);
+  });
+
+  it('reads the asserter of a question after "by" as before the kind word', {
+    timeout: 60_000,
+  }, () => {
+    const passive = armru(['search', 'what', 'was', 'denied', 'by', 'Pashinyan']);
+    expect(passive.stderr).toBe(
+      [
+        'armru: searching for "denied Pashinyan" (question words left out: what, was, by)',
+        'armru: no claim matches all of "denied", "pashinyan" in its own words or names: 1 does only through an alias or an agreement (marked), then claims that match 1 of 2 words',
+        'armru: no claim asserted by Nikol Pashinyan matches all of "denied", "pashinyan"',
+        'armru: 4 more claims match only through an alias or an agreement (--all shows them)',
+        '',
+      ].join('\n'),
+    );
+    expect(lines(passive)).toEqual(lines(armru(['search', 'what', 'did', 'Pashinyan', 'deny'])));
+    // Shoygu's statement answers "statements by Shoygu": nothing to say.
+    expect(armru(['search', 'statements', 'by', 'Shoygu'])).toEqual({
+      status: 0,
+      stderr: 'armru: searching for "statements Shoygu" (question words left out: by)\n',
+      stdout:
+        'c07\tstatement\tSergey Shoygu\tThe military capability of the Gyumri base will be doubled once new and modernized military equipment is fitted in the near future.\tSergey Shoygu, 102nd Russian Military Base, Gyumri\n',
+    });
+    expect(armru(['search', 'statements', 'by', 'Tonoyan']).stderr.split('\n')[2]).toBe(
+      'armru: no claim asserted by Davit Tonoyan matches all of "statements", "tonoyan"',
+    );
+    // An article may stand between; an alias names the asserter too.
+    expect(armru(['search', 'denials', 'by', 'the', 'Kremlin']).stderr.split('\n')[2]).toBe(
+      'armru: no claim asserted by Russia matches all of "denials", "kremlin"',
+    );
+    // Another dataset, searched with and without its index: the same notes and claims.
+    const dir = mkdtempSync(join(tmpdir(), 'armru-by-'));
+    try {
+      const plain = writeCorpus(300, join(dir, 'plain'), 7, 'topical') as string;
+      const indexed = writeCorpus(300, join(dir, 'indexed'), 7, 'topical') as string;
+      expect(armru(['index', indexed]).status).toBe(0);
+      for (const file of [plain, indexed]) {
+        const ask = (...words: string[]) => armru(['--data', file, 'search', ...words]);
+        const by = ask('what', 'was', 'announced', 'by', 'TASS', 'about', 'Gyumri');
+        const before = ask('what', 'did', 'TASS', 'announce', 'about', 'Gyumri');
+        for (const [r, query, left] of [
+          [by, ['announced', 'TASS', 'Gyumri'], 'what, was, by, about'],
+          [before, ['TASS', 'announce', 'Gyumri'], 'what, did, about'],
+        ] as const) {
+          const terms = query.map((t) => `"${t.toLowerCase()}"`).join(', ');
+          expect(r.status).toBe(0);
+          expect(r.stderr.split('\n').slice(0, 3), file).toEqual([
+            `armru: searching for "${query.join(' ')}" (question words left out: ${left})`,
+            `armru: no claim matches all of ${terms}; showing claims that match 2 of 3 words (then fewer)`,
+            `armru: no claim asserted by TASS matches all of ${terms}`,
+          ]);
+        }
+        expect(lines(by).slice(0, 3)).toEqual(['s62', 's222', 's165']);
+        expect(lines(by)).toEqual(lines(before));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('answers nothing when only words for a kind of claim match', () => {
