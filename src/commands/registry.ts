@@ -269,6 +269,7 @@ export const COMMANDS: CommandDefinition[] = [
     examples: [
       'armru search Gyumri',
       'armru search Shoigu base             spelling variants and aliases match',
+      'armru search deny                    other forms too (denied, denies)',
       'armru search "\'biolab !Kommersant"   exact word, and not Kommersant\'s claims',
       'armru search Russia --topic CSTO --kind background',
       'armru search Pashinian --limit 3 --json',

@@ -68,7 +68,7 @@ export async function searchCommand(
       { hint: QUERY_SYNTAX },
     );
   }
-  const { query, dropped } = readQuery(words);
+  const { query, dropped, agents } = readQuery(words);
   if (dropped.length > 0)
     ctx.note(`searching for "${query}" (question words left out: ${dropped.join(', ')})`);
   const all = Boolean(options.all);
@@ -136,24 +136,27 @@ export async function searchCommand(
     const plain = new ClaimSearcher(corpus);
     searcher = plain;
     result = withPartial(plain.run(query, { filter: keep, limit, all, dated }), (weak) =>
-      plain.runPartial(query, { filter: keep, limit, all: all || weak, dated }),
+      plain.runPartial(query, { filter: keep, limit, all, dated, complete: weak }),
     );
   }
   const [only, ...more] = parseQuery(query);
   const group = more.length === 0 ? only : undefined;
   // A question whose only words that match are words for a kind of claim ("what did Putin
-  // say": the name matches nothing) has no answer: every claim of that kind is not one.
+  // say": the name matches nothing) has no answer: every claim of that kind is not one. (A
+  // partial match leaves out the claims that match only such words, so it has none to show.)
   const counted = searcher;
   if (
-    result.partial &&
-    result.total > 0 &&
-    group?.terms.every((t) => isKindWord(t) || counted.termHits(t) === 0)
+    (result.partial || result.total === 0) &&
+    group &&
+    group.terms.length > 1 &&
+    group.terms.every((t) => isKindWord(t) || counted.termHits(t) === 0)
   ) {
     const kinds = group.terms.filter((t) => counted.termHits(t) > 0);
-    ctx.note(
-      `only ${quoted(kinds)} matched, ${kinds.length === 1 ? 'a word' : 'words'} for a kind of claim: no claims shown`,
-    );
-    result = { hits: [], total: 0, weak: 0, partial: result.partial };
+    if (kinds.length > 0)
+      ctx.note(
+        `only ${quoted(kinds)} matched, ${kinds.length === 1 ? 'a word' : 'words'} for a kind of claim: no claims shown`,
+      );
+    result = { hits: [], total: 0, weak: 0 };
   }
   if (result.partial && result.total > 0) {
     const { of, terms, weak } = result.partial;
@@ -190,10 +193,13 @@ export async function searchCommand(
     const complete = result.hits.filter(
       (h) => h.words === undefined || h.words === group.terms.length,
     );
-    // Everything that matches every word is shown, or only part of it.
-    // (Weak claims that match every word are shown beside a partial match: they count.)
-    const whole = result.total === result.hits.length && result.weak === 0;
-    for (const asserter of askedAsserters(corpus, group.terms)) {
+    // Everything that matches every word is shown, or only part of it. Beside a partial match
+    // those are the weak claims that match every word (`partial.weak` of them, ranked first);
+    // the weak claims it leaves out match fewer words, so they do not count.
+    const whole = result.partial
+      ? complete.length === (result.partial.weak ?? 0)
+      : result.total === result.hits.length && result.weak === 0;
+    for (const asserter of askedAsserters(corpus, group.terms, agents)) {
       if (complete.some((h) => assertedBy(h, asserter))) continue;
       ctx.note(
         whole

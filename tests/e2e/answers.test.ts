@@ -2,6 +2,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+// @ts-expect-error: the corpus generator is plain JavaScript shared with the benchmarks.
+import { writeCorpus } from '../../bench/corpus.mjs';
 import { armru, armruTty, ROOT, stripAnsi } from '../helpers.js';
 
 // Issue #9: the paths from a journalist's question to the claims, end to end on the built binary.
@@ -376,8 +378,9 @@ describe('honest answers to questions', () => {
         '',
       ].join('\n'),
     );
-    // Davit Tonoyan is named in c04; the others "say" or "said" something (quotes, a statement).
-    expect(lines(t)).toEqual(['c04', 'c28', 'c29', 'c07']);
+    // Davit Tonoyan is named in c04; the claims that only "say" or "said" something (quotes, a
+    // statement) answer nothing about him and are not shown.
+    expect(lines(t)).toEqual(['c04']);
     // A member's claim is its organisation's: the Russian state's minister announced c07.
     for (const q of [
       ['what', 'did', 'Shoygu', 'announce'],
@@ -389,6 +392,121 @@ describe('honest answers to questions', () => {
     expect(armru(['search', 'who', 'said', 'Russia', 'is', 'European']).stderr).not.toContain(
       'asserted by',
     );
+  });
+
+  it('shows no partial hit that matches only words for a kind of claim', () => {
+    // c09, the one denial, matches only "deny": it says nothing of Kocharyan.
+    const k = armru(['search', 'what', 'did', 'Kocharyan', 'deny']);
+    expect(k.status).toBe(0);
+    expect(k.stderr).toBe(
+      [
+        'armru: searching for "Kocharyan deny" (question words left out: what, did)',
+        'armru: no claim matches all of "kocharyan", "deny"; showing claims that match 1 of 2 words',
+        'armru: no claim asserted by Robert Kocharyan matches all of "kocharyan", "deny"',
+        '',
+      ].join('\n'),
+    );
+    expect(lines(k)).toEqual(['c23', 'c21']);
+    // Another kind word and its forms: "denials", "announced".
+    expect(lines(armru(['search', 'Kocharyan', 'denials']))).toEqual(['c23', 'c21']);
+    expect(lines(armru(['search', 'Tonoyan', 'announced']))).toEqual(['c04']);
+    // A kind word still counts beside another word: c07 (said, Gyumri) matches 2 of 3 words.
+    expect(lines(armru(['search', 'what', 'did', 'Tonoyan', 'say', 'in', 'Gyumri']))).toEqual([
+      'c07',
+      'c12',
+      'c06',
+      'c04',
+    ]);
+  });
+
+  it('keeps the weak claims of every word beside a partial match, and only counts weak ones of fewer', () => {
+    // c28 and c29 are quotes ("say") naming Russia, whose alias is "the Kremlin": weak, shown
+    // and marked. c30 says "the Kremlin" itself. The claims that name Russia but say nothing
+    // (alias only, one word of two) are counted; those that only "say" are dropped.
+    const r = armru(['search', 'what', 'did', 'the', 'Kremlin', 'say']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe(
+      [
+        'armru: searching for "Kremlin say" (question words left out: what, did, the)',
+        'armru: no claim matches all of "kremlin", "say" in its own words or names: 2 do only through an alias or an agreement (marked), then claims that match 1 of 2 words',
+        'armru: no claim asserted by Russia matches all of "kremlin", "say"',
+        'armru: 23 more claims match only through an alias or an agreement (--all shows them)',
+        '',
+      ].join('\n'),
+    );
+    expect(lines(r)).toEqual(['c28', 'c29', 'c30']);
+    expect(r.stdout.split('\n')[0]).toContain('[only through an alias: "the Kremlin" for Russia]');
+    // --all shows the counted ones too, after them.
+    const all = lines(armru(['search', 'what', 'did', 'the', 'Kremlin', 'say', '--all']));
+    expect(all).toHaveLength(26);
+    expect(all.slice(0, 3)).toEqual(['c28', 'c29', 'c30']);
+    // Every claim that matches both words is shown, so none of Pashinyan's is hidden.
+    const p = armru(['search', 'what', 'did', 'Pashinyan', 'deny']);
+    expect(p.stderr.split('\n').slice(1)).toEqual([
+      'armru: no claim matches all of "pashinyan", "deny" in its own words or names: 1 does only through an alias or an agreement (marked), then claims that match 1 of 2 words',
+      'armru: no claim asserted by Nikol Pashinyan matches all of "pashinyan", "deny"',
+      'armru: 4 more claims match only through an alias or an agreement (--all shows them)',
+      '',
+    ]);
+    expect(lines(p)).toEqual(['c09', 'c05', 'c26', 'c24', 'c25', 'c38', 'c28', 'c29']);
+  });
+
+  it('reads the asserter of a question after "by" as before the kind word', {
+    timeout: 60_000,
+  }, () => {
+    const passive = armru(['search', 'what', 'was', 'denied', 'by', 'Pashinyan']);
+    expect(passive.stderr).toBe(
+      [
+        'armru: searching for "denied Pashinyan" (question words left out: what, was, by)',
+        'armru: no claim matches all of "denied", "pashinyan" in its own words or names: 1 does only through an alias or an agreement (marked), then claims that match 1 of 2 words',
+        'armru: no claim asserted by Nikol Pashinyan matches all of "denied", "pashinyan"',
+        'armru: 4 more claims match only through an alias or an agreement (--all shows them)',
+        '',
+      ].join('\n'),
+    );
+    expect(lines(passive)).toEqual(lines(armru(['search', 'what', 'did', 'Pashinyan', 'deny'])));
+    // Shoygu's statement answers "statements by Shoygu": nothing to say.
+    expect(armru(['search', 'statements', 'by', 'Shoygu'])).toEqual({
+      status: 0,
+      stderr: 'armru: searching for "statements Shoygu" (question words left out: by)\n',
+      stdout:
+        'c07\tstatement\tSergey Shoygu\tThe military capability of the Gyumri base will be doubled once new and modernized military equipment is fitted in the near future.\tSergey Shoygu, 102nd Russian Military Base, Gyumri\n',
+    });
+    expect(armru(['search', 'statements', 'by', 'Tonoyan']).stderr.split('\n')[2]).toBe(
+      'armru: no claim asserted by Davit Tonoyan matches all of "statements", "tonoyan"',
+    );
+    // An article may stand between; an alias names the asserter too.
+    expect(armru(['search', 'denials', 'by', 'the', 'Kremlin']).stderr.split('\n')[2]).toBe(
+      'armru: no claim asserted by Russia matches all of "denials", "kremlin"',
+    );
+    // Another dataset, searched with and without its index: the same notes and claims.
+    const dir = mkdtempSync(join(tmpdir(), 'armru-by-'));
+    try {
+      const plain = writeCorpus(300, join(dir, 'plain'), 7, 'topical') as string;
+      const indexed = writeCorpus(300, join(dir, 'indexed'), 7, 'topical') as string;
+      expect(armru(['index', indexed]).status).toBe(0);
+      for (const file of [plain, indexed]) {
+        const ask = (...words: string[]) => armru(['--data', file, 'search', ...words]);
+        const by = ask('what', 'was', 'announced', 'by', 'TASS', 'about', 'Gyumri');
+        const before = ask('what', 'did', 'TASS', 'announce', 'about', 'Gyumri');
+        for (const [r, query, left] of [
+          [by, ['announced', 'TASS', 'Gyumri'], 'what, was, by, about'],
+          [before, ['TASS', 'announce', 'Gyumri'], 'what, did, about'],
+        ] as const) {
+          const terms = query.map((t) => `"${t.toLowerCase()}"`).join(', ');
+          expect(r.status).toBe(0);
+          expect(r.stderr.split('\n').slice(0, 3), file).toEqual([
+            `armru: searching for "${query.join(' ')}" (question words left out: ${left})`,
+            `armru: no claim matches all of ${terms}; showing claims that match 2 of 3 words (then fewer)`,
+            `armru: no claim asserted by TASS matches all of ${terms}`,
+          ]);
+        }
+        expect(lines(by).slice(0, 3)).toEqual(['s62', 's222', 's165']);
+        expect(lines(by)).toEqual(lines(before));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('answers nothing when only words for a kind of claim match', () => {

@@ -66,7 +66,7 @@ describe('search through the word index', () => {
       // With no claim matching every word (or only weakly), both paths show the claims that
       // match most words.
       const expected = withPartial(searcher.run(query, options), (weak) =>
-        searcher.runPartial(query, { ...options, all: weak }),
+        searcher.runPartial(query, { ...options, complete: weak }),
       ).hits;
       const found = new Set(hits.map((h) => h.claim.id));
       // The one allowed difference: a fuzzy match that needs the characters around a space or

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../bench/corpus.mjs';
 import { type ClaimRef, corpusOf } from '../../src/core/model/corpus.js';
 import { buildFilter, type ClaimFilterInput } from '../../src/core/search/filter.js';
+import { isKindWord } from '../../src/core/search/question.js';
 import {
   ClaimSearcher,
   parseQuery,
@@ -50,6 +51,8 @@ const corpora: {
   file: string;
   searcher: ClaimSearcher;
   words: string[];
+  /** Words only the aliases of entities and topics hold ("daily" of "Kommersant daily"). */
+  aliasWords: string[];
   plain: ReturnType<typeof corpusOf>;
   values: string[];
 }[] = [];
@@ -121,7 +124,24 @@ beforeAll(async () => {
         ),
       ),
     ];
-    corpora.push({ file, searcher: new ClaimSearcher(plain), words, plain, values });
+    const known = new Set(words);
+    const aliasWords = [
+      ...new Set(
+        [...doc.entities, ...doc.topics]
+          .flatMap((e: { aliases: string[] }) => e.aliases)
+          .join(' ')
+          .toLowerCase()
+          .match(/[\p{L}]+/gu) as string[],
+      ),
+    ].filter((w) => w.length > 3 && !known.has(w));
+    corpora.push({
+      file,
+      searcher: new ClaimSearcher(plain),
+      words,
+      aliasWords,
+      plain,
+      values,
+    });
   }
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -136,7 +156,7 @@ function plainRun(
 ): SearchResult {
   const options = { filter, limit, all };
   return withPartial(searcher.run(query, options), (weak) =>
-    searcher.runPartial(query, { ...options, all: all || weak }),
+    searcher.runPartial(query, { ...options, complete: weak }),
   );
 }
 
@@ -240,7 +260,7 @@ describe('ranking from the index', () => {
             const found = indexedSearch(lookup.indexes, q, {}, limit, all, dated);
             const options = { filter: () => true, limit, all, dated };
             const expected = withPartial(corpus.searcher.run(q, options), (weak) =>
-              corpus.searcher.runPartial(q, { ...options, all: all || weak }),
+              corpus.searcher.runPartial(q, { ...options, complete: weak }),
             );
             if (expected.partial) partials++;
             expect(summary(found.result), q).toEqual(summary(expected));
@@ -260,6 +280,99 @@ describe('ranking from the index', () => {
     }
     // Most of these queries end in a partial match, the case this path is for.
     expect(partials / runs).toBeGreaterThan(0.5);
+  }, 120_000);
+
+  it('keeps weak claims of every word beside a partial match, and drops those only kind words match', () => {
+    const kinds = Object.values(KIND_WORDS).flat();
+    let besideWeak = 0;
+    let withKinds = 0;
+    for (const corpus of corpora) {
+      // The claims a term matches, weakly or not.
+      const found = new Map<string, Set<string>>();
+      const matches = (t: string, id: string) => {
+        let ids = found.get(t);
+        if (!ids) {
+          const { hits } = corpus.searcher.run(t, { all: true });
+          ids = new Set(hits.map((h) => h.claim.id));
+          found.set(t, ids);
+        }
+        return ids.has(id);
+      };
+      // Words one claim holds: some only through an alias of its asserter (every word is met,
+      // weakly), a word for its kind, words of its text; and maybe words of other claims.
+      const [dataset] = corpus.plain.datasets;
+      if (!dataset) throw new Error('no dataset');
+      const { claims, entities } = dataset.doc;
+      const aliasOf = new Map(
+        entities.map((e) => [
+          e.id,
+          (
+            e.aliases
+              .join(' ')
+              .toLowerCase()
+              .match(/[\p{L}]+/gu) ?? []
+          ).filter((w) => corpus.aliasWords.includes(w)),
+        ]),
+      );
+      const question = fc
+        .tuple(
+          fc.integer({ min: 0, max: claims.length - 1 }),
+          fc.integer({ min: 0, max: 1000 }),
+          fc.array(
+            fc.oneof(
+              fc.constantFrom(...kinds),
+              fc.constantFrom(...corpus.aliasWords),
+              fc.constantFrom(...corpus.words),
+            ),
+            { maxLength: 3 },
+          ),
+        )
+        .map(([i, r, more]) => {
+          const claim = claims[i] as (typeof claims)[number];
+          const own = claim.text.toLowerCase().match(/[\p{L}]{4,}/gu) ?? [];
+          const alias = aliasOf.get(claim.assertedBy) ?? [];
+          const kind = KIND_WORDS[claim.kind];
+          return [
+            ...(alias.length > 0 ? [alias[r % alias.length] as string] : []),
+            kind[r % kind.length] as string,
+            ...(own.length > 0 && r % 3 !== 0 ? [own[r % own.length] as string] : []),
+            ...more,
+          ];
+        });
+      fc.assert(
+        fc.property(
+          question,
+          fc.constantFrom(1, 3, 20, Number.POSITIVE_INFINITY),
+          fc.boolean(),
+          (words, limit, all) => {
+            const q = words.join(' ');
+            if (crossesWords(corpus.values, q)) return;
+            const lookup = openWordIndexes([corpus.file]);
+            if (!lookup.usable) throw new Error('the index is not usable');
+            const found = indexedSearch(lookup.indexes, q, {}, limit, all);
+            const expected = plainRun(corpus.searcher, q, () => true, limit, all);
+            expect(summary(found.result), q).toEqual(summary(expected));
+            const { partial } = expected;
+            if (!partial) return;
+            if (partial.weak !== undefined) besideWeak++;
+            if (partial.terms.some(isKindWord)) withKinds++;
+            for (const hit of expected.hits) {
+              // Some word that is not a kind word matches each claim shown…
+              expect(
+                partial.terms.some((t) => !isKindWord(t) && matches(t, hit.claim.id)),
+                `${q}: ${hit.claim.id}`,
+              ).toBe(true);
+              // …and a weak claim is shown beside strong ones only when it matches every word.
+              if (hit.tier === 2 && !all && partial.weak !== undefined)
+                expect(hit.words, `${q}: ${hit.claim.id}`).toBe(partial.of);
+            }
+          },
+        ),
+        { numRuns: 80 },
+      );
+    }
+    expect(besideWeak).toBeGreaterThan(0);
+    expect(withKinds).toBeGreaterThan(0);
   }, 120_000);
 
   it('scores the claims a partial match can show as the claim-by-claim ranking does', () => {

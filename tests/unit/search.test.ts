@@ -12,6 +12,7 @@ import type { Dataset } from '../../src/core/model/types.js';
 import { buildFilter } from '../../src/core/search/filter.js';
 import { wordForms } from '../../src/core/search/inflect.js';
 import { matchedList } from '../../src/core/search/match-details.js';
+import { askedAsserters, readQuery } from '../../src/core/search/question.js';
 import {
   ALIAS_ONLY,
   ClaimSearcher,
@@ -349,6 +350,45 @@ describe('scoring', () => {
     expect(doubled?.matched).toContainEqual(
       expect.objectContaining({ field: 'context', via: 'note' }),
     );
+  });
+});
+
+describe('the asserter a question names', () => {
+  /** The names of the asserters a question (as typed) names, as the search command reads it. */
+  const asserters = (question: string) => {
+    const { query, agents } = readQuery(question.split(' '));
+    const [group] = parseQuery(query);
+    return askedAsserters(corpusOf(ds), group?.terms ?? [], agents).map((a) => a.name);
+  };
+
+  it('is a name before the kind word, or after "by" (an article aside), wherever it stands', () => {
+    expect(asserters('what did Pashinyan deny')).toEqual(['Nikol Pashinyan']);
+    expect(asserters('what was denied by Pashinyan')).toEqual(['Nikol Pashinyan']);
+    expect(asserters('statements by Shoygu')).toEqual(['Sergey Shoygu']);
+    expect(asserters('statements by Sergey Shoygu')).toEqual(['Sergey Shoygu']);
+    expect(asserters('what was reported by the Kommersant daily')).toEqual(['Kommersant']);
+    expect(asserters('denials by the Kremlin')).toEqual(['Russia']);
+    expect(asserters('what was said by Tonoyan about Gyumri')).toEqual(['Davit Tonoyan']);
+    // Named twice, one asserter.
+    expect(asserters('did Pashinyan deny what was denied by Pashinyan')).toEqual([
+      'Nikol Pashinyan',
+    ]);
+  });
+
+  it('is not a name after the kind word without "by", a place, or any name without a kind word', () => {
+    expect(asserters('who said Russia is European')).toEqual([]);
+    expect(asserters('what was said about Tonoyan')).toEqual([]);
+    expect(asserters('what was said in Gyumri by the base')).toEqual([]);
+    expect(asserters('statements by Gyumri')).toEqual([]);
+    expect(asserters('the base operated by Russia')).toEqual([]);
+    expect(readQuery('by whom was it denied'.split(' ')).agents).toEqual([]);
+    expect(asserters('by whom was it denied')).toEqual([]);
+  });
+
+  it('reads the words after "by" as agents, not those after another question word', () => {
+    expect(readQuery(['statements', 'by', 'the', 'Kremlin']).agents).toEqual(['Kremlin']);
+    expect(readQuery(['statements', 'by', 'whom', 'about', 'Gyumri']).agents).toEqual([]);
+    expect(readQuery(["'statements", 'by', 'Shoygu']).agents).toEqual([]);
   });
 });
 

@@ -85,7 +85,17 @@ export const QUESTION_WORDS = new Set([
 export interface ReadQuery {
   query: string;
   dropped: string[];
+  /**
+   * Kept words that come right after "by" (an article between them aside): where a question
+   * names its asserter after the kind word ("what was denied by Pashinyan", "statements by
+   * the Kremlin"); see askedAsserters.
+   */
+  agents: string[];
 }
+
+/** The word before an agent ("denied by Pashinyan"), and the words that may stand between. */
+const AGENT = 'by';
+const ARTICLES = new Set(['the', 'a', 'an']);
 
 /** Characters that make a word an operator term of the extended search. */
 const OPERATOR = /^[!'^=]|\$$|^\|$/;
@@ -110,20 +120,29 @@ const POSSESSIVE = /(?<=\p{L})['\u2019][sS]$/u;
 export function readQuery(words: string[]): ReadQuery {
   const parts = words.join(' ').split(/\s+/).filter(Boolean);
   if (parts.some((p) => OPERATOR.test(p) || p.includes('"'))) {
-    return { query: parts.join(' '), dropped: [] };
+    return { query: parts.join(' '), dropped: [], agents: [] };
   }
   const cleaned = parts
     .map((p) => p.replace(TRAILING, '').replace(LEADING, '').replace(POSSESSIVE, ''))
     .filter(Boolean);
   const kept: string[] = [];
   const dropped: string[] = [];
+  const agents: string[] = [];
+  // After "by" (and any article after it), until the next word is read.
+  let byWhom = false;
   for (const word of cleaned) {
     const bare = fold(word).replace(/['\u2019]/g, '');
-    if (QUESTION_WORDS.has(bare)) dropped.push(word);
-    else kept.push(word);
+    if (QUESTION_WORDS.has(bare)) {
+      dropped.push(word);
+      byWhom = bare === AGENT || (byWhom && ARTICLES.has(bare));
+    } else {
+      kept.push(word);
+      if (byWhom) agents.push(word);
+      byWhom = false;
+    }
   }
-  if (kept.length === 0) return { query: cleaned.join(' '), dropped: [] };
-  return { query: kept.join(' '), dropped };
+  if (kept.length === 0) return { query: cleaned.join(' '), dropped: [], agents: [] };
+  return { query: kept.join(' '), dropped, agents };
 }
 
 /** True when a query is written but holds only operators (! ' ^ $ = | and quotes): nothing to match. */
@@ -394,16 +413,22 @@ export interface AskedAsserter {
 /**
  * The entities a question names as asserters: a name or alias of an entity, in one to three
  * of the (parsed) terms, before the question's first kind word ("what did Pashinyan deny",
- * "Kommersant reported"). A place says nothing, so it is never one; a question with no kind
- * word names none (the names in "Gyumri base" are what the claims are about).
+ * "Kommersant reported"), or starting at a term that came after "by" (`agents`, as readQuery
+ * gives them: "what was denied by Pashinyan", "statements by Shoygu"). A place says nothing,
+ * so it is never one; a question with no kind word names none (the names in "Gyumri base"
+ * are what the claims are about, and "the base operated by Russia" asks nothing of Russia's).
  */
-export function askedAsserters(corpus: Corpus, terms: readonly string[]): AskedAsserter[] {
+export function askedAsserters(
+  corpus: Corpus,
+  terms: readonly string[],
+  agents: readonly string[] = [],
+): AskedAsserter[] {
   const verb = terms.findIndex(isKindWord);
-  if (verb <= 0) return [];
+  if (verb === -1) return [];
   const out: AskedAsserter[] = [];
-  for (let i = 0; i < verb; ) {
+  const take = (i: number, end: number): number => {
     let taken = 0;
-    for (let n = Math.min(3, verb - i); n >= 1 && taken === 0; n--) {
+    for (let n = Math.min(3, end - i); n >= 1 && taken === 0; n--) {
       const span = terms.slice(i, i + n);
       const named = new Map<Dataset, string[]>();
       let name: string | undefined;
@@ -419,12 +444,22 @@ export function askedAsserters(corpus: Corpus, terms: readonly string[]): AskedA
         name ??= found[0]?.name;
       }
       if (name === undefined) continue;
+      taken = n;
+      // The same entity named twice ("Did Pashinyan deny what was denied by Pashinyan") is one.
+      if (out.some((a) => a.name === name)) continue;
       const reached = new Map<Dataset, Reach>();
       for (const [dataset, ids] of named) reached.set(dataset, reach(dataset, ids));
       out.push({ name, terms: span, reach: reached });
-      taken = n;
     }
-    i += Math.max(1, taken);
+    return taken;
+  };
+  for (let i = 0; i < verb; ) i += Math.max(1, take(i, verb));
+  // An agent's name runs up to the next kind word ("statements by Shoygu denied by…").
+  const starts = new Set(agents.map(fold));
+  for (let i = verb + 1; i < terms.length; i++) {
+    if (!starts.has(terms[i] as string) || isKindWord(terms[i] as string)) continue;
+    const next = terms.findIndex((t, k) => k > i && isKindWord(t));
+    take(i, next === -1 ? terms.length : next);
   }
   return out;
 }

@@ -2,6 +2,7 @@ import { fold, foldOnce } from '../text/fold.js';
 import { termNeedles } from './candidates.js';
 import { fieldNorm, scoreFactor, type TermSearcher, termSearcher } from './fuse-score.js';
 import { matchedList } from './match-details.js';
+import { isKindWord } from './question.js';
 import {
   type EntryOrigin,
   FUSE_OPTIONS,
@@ -64,6 +65,12 @@ export interface SearchOptions {
   all?: boolean;
   /** Rank dated claims first within a tier (a "when" question). */
   dated?: boolean;
+  /**
+   * In a partial match: also keep the weak claims that match every word when stronger ones
+   * exist (see `withPartial`); weak claims that match fewer words are still left out and
+   * counted, unless `all`.
+   */
+  complete?: boolean;
 }
 
 /** A search's hits and what was left out of them. */
@@ -103,9 +110,10 @@ export function weakOnly(result: SearchResult): boolean {
  * The result to show for a one-group query: `full` when some claim matches every word
  * strongly; else the partial match (`partial(weak)`), when no claim matches every word and
  * some match part, or when every claim matching all matches weakly and some claim matches
- * part of the words strongly. In that case `weak` is true: the partial match is to keep its
- * weak claims (as `all` does), so the weak claims that match every word still come first,
- * marked, and the claims that match some words in their own words follow. Both search paths
+ * part of the words strongly. In that case `weak` is true: the partial match is to keep the
+ * weak claims that match every word (`complete`), so they still come first, marked, and the
+ * claims that match some words in their own words follow; weak claims that match only some
+ * of the words are counted, not shown (unless `all`), as in any search. Both search paths
  * decide this way.
  */
 export function withPartial(
@@ -675,8 +683,10 @@ export class ClaimSearcher {
     const [group] = groups;
     if (!group || groups.length !== 1 || group.terms.length < 2)
       return { hits: [], total: 0, weak: 0 };
-    const counts = new Map<number, { words: number; scored: Scored }>();
+    // `answers`: how many of the words it matches are not words for a kind of claim.
+    const counts = new Map<number, { words: number; answers: number; scored: Scored }>();
     for (const term of group.terms) {
+      const answers = isKindWord(term) ? 0 : 1;
       for (const [index, scored] of this.found(term)) {
         const seen = counts.get(index);
         counts.set(
@@ -684,41 +694,53 @@ export class ClaimSearcher {
           seen
             ? {
                 words: seen.words + 1,
+                answers: seen.answers + answers,
                 scored: {
                   score: seen.scored.score * scored.score,
                   parts: [...seen.scored.parts, ...scored.parts],
                   tier: Math.max(seen.scored.tier, scored.tier) as Tier,
                 },
               }
-            : { words: 1, scored },
+            : { words: 1, answers, scored },
         );
       }
     }
+    // A claim that matches only words for a kind of claim ("say" in "what did Tonoyan say")
+    // answers nothing: every claim of that kind matches them. It is no part of the match.
     const kept = [...counts.entries()].filter(
-      ([index]) => !this.excluded(index, group.exclusions) && filter(this.refs[index] as ClaimRef),
+      ([index, c]) =>
+        c.answers > 0 &&
+        !this.excluded(index, group.exclusions) &&
+        filter(this.refs[index] as ClaimRef),
     );
     // A loop: Math.max(...values) overflows the stack at 10^5 claims.
     const bestWords = kept.reduce((most, [, c]) => Math.max(most, c.words), 0);
+    const of = group.terms.length;
     const result = this.rank(
       kept.map(([index, c]) => [index, c.scored] as [number, Scored]),
       limit,
       all,
       Boolean(options.dated),
       (index) => counts.get(index)?.words ?? 0,
+      options.complete ? of : undefined,
     );
     return {
       ...result,
-      partial: { best: bestWords, of: group.terms.length, terms: group.terms },
+      partial: { best: bestWords, of, terms: group.terms },
     };
   }
 
-  /** Hits in rank order, weak ones left out when stronger exist, at most `limit`. */
+  /**
+   * Hits in rank order, weak ones left out when stronger exist (but those matching `complete`
+   * words, when given), at most `limit`.
+   */
   private rank(
     entries: [number, Scored][],
     limit: number,
     all: boolean,
     dated: boolean,
     words?: (index: number) => number,
+    complete?: number,
   ): SearchResult {
     const w = words ?? (() => 0);
     const undated = (index: number) => (dated && !this.refs[index]?.claim.when ? 1 : 0);
@@ -727,7 +749,10 @@ export class ClaimSearcher {
         w(b) - w(a) || x.tier - y.tier || undated(a) - undated(b) || x.score - y.score || a - b,
     );
     const strong = ranked.some(([, s]) => s.tier < ALIAS_ONLY);
-    const shown = all || !strong ? ranked : ranked.filter(([, s]) => s.tier < ALIAS_ONLY);
+    const shown =
+      all || !strong
+        ? ranked
+        : ranked.filter(([index, s]) => s.tier < ALIAS_ONLY || w(index) === complete);
     const hits = shown.slice(0, limit).map(([index, { score, parts, tier }]) => {
       const hit = { ...(this.refs[index] as ClaimRef), score } as SearchHit;
       // Match positions are made for the hits shown, when first read: a claim naming an

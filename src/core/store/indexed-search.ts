@@ -471,8 +471,9 @@ export function indexedSearch(
         wide.runPartial(query, {
           filter: buildFilter(wider, filterInput),
           limit,
-          all: all || weak,
+          all,
           dated,
+          complete: weak,
         }),
       );
       if (chosen !== full) {

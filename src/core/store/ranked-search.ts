@@ -2,6 +2,7 @@ import Fuse from 'fuse.js';
 import { pieces, termLiteral } from '../search/candidates.js';
 import { scoreFactor } from '../search/fuse-score.js';
 import { wordForms } from '../search/inflect.js';
+import { isKindWord } from '../search/question.js';
 import type { Exclusion, PartialOf, QueryGroup } from '../search/search.js';
 import { FUSE_OPTIONS, SEARCH_FIELDS } from '../search/search-record.js';
 import {
@@ -1730,18 +1731,25 @@ function offer(a: Scored, b: Scored): Scored {
   };
 }
 
-/** Claims matching some of a group's words: how many, product of their scores, weakest tier. */
+/**
+ * Claims matching some of a group's words: how many, product of their scores, weakest tier.
+ * A claim that matches only words for a kind of claim is left out (see runPartial).
+ */
 function partialHits(terms: RankedTerms, group: QueryGroup): Scored {
   // Columns over every claim number: the terms' products are taken in the group's order.
   const total = terms.claimCount;
   const words = new Uint8Array(total);
   const scores = new Float64Array(total);
   const tiers = new Uint8Array(total);
+  // 1 for a claim some word that is not a word for a kind of claim matches.
+  const answers = new Uint8Array(total);
   let count = 0;
   for (const t of group.terms) {
     const h = terms.hits(t);
+    const answering = !isKindWord(t);
     for (let i = 0; i < h.claims.length; i++) {
       const c = h.claims[i] as number;
+      if (answering) answers[c] = 1;
       if (words[c] === 0) {
         count++;
         scores[c] = h.scores[i] as number;
@@ -1752,6 +1760,12 @@ function partialHits(terms: RankedTerms, group: QueryGroup): Scored {
         if ((h.tiers[i] as number) > (tiers[c] as number)) tiers[c] = h.tiers[i] as number;
         if ((words[c] as number) < 255) words[c] = (words[c] as number) + 1;
       }
+    }
+  }
+  for (let c = 0; c < total; c++) {
+    if (words[c] !== 0 && answers[c] === 0) {
+      words[c] = 0;
+      count--;
     }
   }
   const result = {
@@ -1778,6 +1792,7 @@ function partialHits(terms: RankedTerms, group: QueryGroup): Scored {
  * short list to show: how many words each claim matches and its weakest tier are counted
  * group by group (whole numbers only), and scores are multiplied out only for the claims
  * whose word count and tier can reach the list. Undefined when that does not apply.
+ * `complete`: the count of words at which weak claims are kept too (see choosePartial).
  */
 function partialFromGroups(
   terms: RankedTerms,
@@ -1785,6 +1800,7 @@ function partialFromGroups(
   limit: number,
   all: boolean,
   dated: boolean,
+  complete?: number,
 ): PartialChoice | undefined {
   if (group.exclusions.length > 0 || !(limit <= 1000)) return undefined;
   const list: ScoreGroups[] = [];
@@ -1800,10 +1816,38 @@ function partialFromGroups(
   const scores = new Float64Array(total);
   let matched = 0;
   for (const g of list) matched += addTerm(g, words, tiers, scores);
+  // A claim only words for a kind of claim match is no part of the match (see partialHits).
+  if (group.terms.some(isKindWord)) {
+    const answers = new Uint8Array(total);
+    group.terms.forEach((t, k) => {
+      if (isKindWord(t)) return;
+      const g = list[k] as ScoreGroups;
+      const to = g.starts[g.starts.length - 1] as number;
+      for (let i = g.starts[0] as number; i < to; i++) answers[g.claims[i] as number] = 1;
+    });
+    for (let c = 0; c < total; c++) {
+      if (words[c] !== 0 && answers[c] === 0) {
+        words[c] = 0;
+        matched--;
+      }
+    }
+  }
   // How many claims have each (words, tier), counted once for both cases of `keepAll`.
   const counts = new Uint32Array(1024);
   const best = countWordsAndTiers(words, tiers, counts);
-  return choosePartial(counts, words, tiers, matched, best, limit, all, dated, terms, () => scores);
+  return choosePartial(
+    counts,
+    words,
+    tiers,
+    matched,
+    best,
+    limit,
+    all,
+    dated,
+    terms,
+    () => scores,
+    complete,
+  );
 }
 
 /** How many of a group's terms each claim matches, and its weakest tier (see countWords). */
@@ -1961,13 +2005,28 @@ function partialFromCounts(
   dated: boolean,
 ): PartialChoice | undefined {
   if (group.exclusions.length > 0 || !(limit <= 1000)) return undefined;
-  const { words, tiers, best } = counted;
-  const counts = counted.counts.slice();
+  const { tiers } = counted;
+  let { words, best } = counted;
+  let counts = counted.counts.slice();
+  // A claim only words for a kind of claim match is no part of the match (see partialHits):
+  // told by its mask, which has a bit for each of the first 32 terms only.
+  if (group.terms.some(isKindWord)) {
+    let answering = 0;
+    for (let k = 0; k < group.terms.length; k++) {
+      if (isKindWord(group.terms[k] as string)) continue;
+      if (k >= 32) return undefined;
+      answering |= 1 << k;
+    }
+    words = words.slice();
+    for (let c = 0; c < words.length; c++)
+      if (words[c] !== 0 && ((counted.masks[c] as number) & answering) === 0) words[c] = 0;
+    counts = new Uint32Array(1024);
+    best = countWordsAndTiers(words, tiers, counts);
+  }
   let matched = 0;
   for (let x = 0; x < 1024; x++) matched += counts[x] as number;
-  return choosePartial(counts, words, tiers, matched, best, limit, all, dated, terms, (pool) =>
-    poolScores(counted, pool, terms.claimCount),
-  );
+  const scoresOf = (pool: number[]) => poolScores(counted, pool, terms.claimCount);
+  return choosePartial(counts, words, tiers, matched, best, limit, all, dated, terms, scoresOf);
 }
 
 /** What a partial match shows: the chosen claims, with the totals the output reports. */
@@ -1975,10 +2034,11 @@ type PartialChoice = Chosen & { total: number; weak: number; best: number };
 
 /**
  * The claims a partial match shows, from how many claims have each (words, tier) (`counts`,
- * as countWordsAndTiers counts them; changed here): the strong tiers only unless none has a
- * claim or `all` asks for every tier, then the claims whose word count and tier can reach the
- * list, in the order of the ranking, scored by `scoresOf` (which need score only those
- * claims). Undefined when every claim kept fits the list (the caller ranks them all).
+ * as countWordsAndTiers counts them; changed here): the strong tiers only (and the weak
+ * claims matching `complete` words, when given) unless none has a claim or `all` asks for
+ * every tier, then the claims whose word count and tier can reach the list, in the order of
+ * the ranking, scored by `scoresOf` (which need score only those claims). Undefined when
+ * every claim kept fits the list (the caller ranks them all).
  */
 function choosePartial(
   counts: Uint32Array,
@@ -1991,13 +2051,14 @@ function choosePartial(
   dated: boolean,
   terms: RankedTerms,
   scoresOf: (pool: number[]) => ArrayLike<number>,
+  complete?: number,
 ): PartialChoice | undefined {
   let strong = false;
   for (let w = 1; w < 256; w++)
     if ((counts[(255 - w) * 4] as number) + (counts[(255 - w) * 4 + 1] as number) > 0)
       strong = true;
   const keepAll = all || !strong;
-  if (!keepAll) for (let w = 1; w < 256; w++) counts[(255 - w) * 4 + 2] = 0;
+  if (!keepAll) for (let w = 1; w < 256; w++) if (w !== complete) counts[(255 - w) * 4 + 2] = 0;
   let kept = 0;
   for (let x = 0; x < 1024; x++) kept += counts[x] as number;
   if (limit >= kept) return undefined;
@@ -2007,7 +2068,7 @@ function choosePartial(
     if (seen >= limit) break;
   }
   // The claims that can be shown.
-  const pool = poolOf(words, tiers, keepAll, last);
+  const pool = poolOf(words, tiers, keepAll, last, complete);
   const scores = scoresOf(pool);
   const undated = (c: number) => (dated && !terms.dated(c) ? 1 : 0);
   pool.sort(
@@ -2266,35 +2327,49 @@ function countWordsAndTiers(words: Uint8Array, tiers: Uint8Array, counts: Uint32
   return best;
 }
 
-/** The claims whose (words, tier) is at `last` or better, and strong or `keepAll`. */
-function poolOf(words: Uint8Array, tiers: Uint8Array, keepAll: boolean, last: number): number[] {
+/**
+ * The claims whose (words, tier) is at `last` or better, and strong, of `complete` words or
+ * `keepAll`.
+ */
+function poolOf(
+  words: Uint8Array,
+  tiers: Uint8Array,
+  keepAll: boolean,
+  last: number,
+  complete?: number,
+): number[] {
   const pool: number[] = [];
   for (let c = 0; c < words.length; c++) {
     const w = words[c] as number;
     if (w === 0) continue;
     const tier = tiers[c] as number;
-    if (!(keepAll || tier < 2)) continue;
+    if (!(keepAll || tier < 2 || w === complete)) continue;
     if ((255 - w) * 4 + tier <= last) pool.push(c);
   }
   return pool;
 }
 
-/** Hits in rank order (as ClaimSearcher ranks), weak ones left out unless `all`, at most `limit`. */
+/**
+ * Hits in rank order (as ClaimSearcher ranks), weak ones left out unless `all` (or, in a
+ * partial match, they match `complete` words), at most `limit`.
+ */
 function choose(
   terms: RankedTerms,
   s: Scored,
   limit: number,
   all: boolean,
   dated: boolean,
+  complete?: number,
 ): Chosen & { total: number; weak: number } {
   let strong = false;
   for (let i = 0; i < s.tiers.length && !strong; i++) if ((s.tiers[i] as number) < 2) strong = true;
   const keepAll = all || !strong;
+  const keep = (i: number) =>
+    keepAll || (s.tiers[i] as number) < 2 || (s.words !== undefined && s.words[i] === complete);
   let kept = 0;
-  for (let i = 0; i < s.claims.length; i++) if (keepAll || (s.tiers[i] as number) < 2) kept++;
+  for (let i = 0; i < s.claims.length; i++) if (keep(i)) kept++;
   const rows = new Uint32Array(kept);
-  for (let i = 0, k = 0; i < s.claims.length; i++)
-    if (keepAll || (s.tiers[i] as number) < 2) rows[k++] = i;
+  for (let i = 0, k = 0; i < s.claims.length; i++) if (keep(i)) rows[k++] = i;
   const undated = (r: number) => (dated && !terms.dated(s.claims[r] as number) ? 1 : 0);
   const w = (r: number) => (s.words ? (s.words[r] as number) : 0);
   const before = (a: number, b: number) =>
@@ -2542,13 +2617,15 @@ export function rankQuery(
   // match some of the words in their own (see weakOnly in search.ts).
   const weak = ranked.total > 0 && ranked.tiers[0] === WEAK;
   if (ranked.total > 0 && !weak) return ranked;
-  const quick = partialFromGroups(terms, group, limit, all || weak, dated);
+  // Beside weak claims that match every word, those are kept too (see withPartial).
+  const complete = weak ? group.terms.length : undefined;
+  const quick = partialFromGroups(terms, group, limit, all, dated, complete);
   let partial: Ranked;
   if (quick) {
     const { best, ...rest } = quick;
     if (rest.total === 0) return ranked;
     partial = { ...rest, partial: { best, of: group.terms.length, terms: group.terms } };
-  } else partial = partialOf(terms, group, ranked, limit, all || weak, dated);
+  } else partial = partialOf(terms, group, ranked, limit, all, dated, complete);
   if (!weak) return partial;
   if (!partial.partial || !partial.tiers.some((t) => t < WEAK)) return ranked;
   return { ...partial, partial: { ...partial.partial, weak: ranked.total } };
@@ -2562,11 +2639,12 @@ function partialOf(
   limit: number,
   all: boolean,
   dated: boolean,
+  complete?: number,
 ): Ranked {
   const p = partialHits(terms, group);
   let best = 0;
   for (const n of p.words ?? []) best = Math.max(best, n);
-  const partial = choose(terms, p, limit, all, dated);
+  const partial = choose(terms, p, limit, all, dated, complete);
   if (partial.total === 0) return ranked;
   return { ...partial, partial: { best, of: group.terms.length, terms: group.terms } };
 }
