@@ -110,6 +110,70 @@ export function quotations(text: string, from: number, to: number): Span[] {
   return out;
 }
 
+/** Where a sentence may join two reports: a comma or semicolon and a conjunction, or a semicolon. */
+const CLAUSE_JOIN = /[,;]\s+(?:while|whereas|but|although|though|and|yet)\s+|;\s+/g;
+/** Words that may stand between a conjunction and its verb without being its subject. */
+const NOT_A_SUBJECT = /^(?:then|later|also|again|still|instead|separately|meanwhile|in\s+turn)$/i;
+
+/**
+ * A sentence cut where it joins two reports, each with its own speaker: "“…,” Pashinyan said,
+ * while Lavrov said the text was not ready" is Pashinyan's quotation and Lavrov's statement,
+ * not one claim of the first (or the last) speaker. A cut is made at a comma or semicolon and
+ * a conjunction (while, whereas, but, although, though, and, yet), or at a semicolon, outside
+ * quotation marks, when the part before reports (a reporting verb, or "according to") and the
+ * part after opens with a subject of one to six words and a reporting verb, or, after a
+ * semicolon, with a quotation and its speaker. "…, and then added" has no subject of its own,
+ * and "…, and he was alleged to" is passive: neither is cut. The spans, in order, each without
+ * the words that join them; the whole sentence when there is no such cut.
+ */
+export function speechClauses(text: string, sentence: Span): Span[] {
+  const s = text.slice(sentence.start, sentence.end);
+  const quotes = quotations(text, sentence.start, sentence.end);
+  const inQuote = (at: number) => {
+    if (quotes.some((q) => at >= q.start - 1 - sentence.start && at < q.end + 1 - sentence.start))
+      return true;
+    const head = s.slice(0, at);
+    return (
+      head.lastIndexOf('“') > head.lastIndexOf('”') || (head.match(/"/g)?.length ?? 0) % 2 === 1
+    );
+  };
+  const speaks = (part: string, offset: number) => {
+    const according = ACCORDING.exec(part);
+    if (according && !inQuote(offset + according.index)) return true;
+    REPORTING.lastIndex = 0;
+    for (let m = REPORTING.exec(part); m !== null; m = REPORTING.exec(part))
+      if (!inQuote(offset + m.index)) return true;
+    return false;
+  };
+  const out: Span[] = [];
+  let from = 0;
+  CLAUSE_JOIN.lastIndex = 0;
+  for (let m = CLAUSE_JOIN.exec(s); m !== null; m = CLAUSE_JOIN.exec(s)) {
+    if (inQuote(m.index)) continue;
+    const after = m.index + m[0].length;
+    const rest = s.slice(after);
+    // After a semicolon, a quotation and its speaker ("…; “…,” Holt said") is a report too.
+    const quoted = m[0].startsWith(';') && /^[“"«]/.test(rest) && speaks(rest, after);
+    if (!quoted) {
+      const opening = new RegExp(
+        `^((?:[^\\s“”"«»,;:]+\\s+){1,6}?)(?:${REPORTING.source})`,
+        'u',
+      ).exec(rest);
+      if (!opening) continue;
+      const subject = (opening[1] as string).trim().split(/\s+/);
+      if (subject.every((w) => NOT_A_SUBJECT.test(w) || /^\p{Ll}+ly$/u.test(w))) continue;
+      // "…, and he was alleged to …" is a passive report, no second speaker.
+      if (PASSIVE_BEFORE.test(opening[1] as string)) continue;
+    }
+    if (!speaks(s.slice(from, m.index), from)) continue;
+    out.push({ start: sentence.start + from, end: sentence.start + m.index });
+    from = after;
+  }
+  if (from === 0) return [sentence];
+  out.push({ start: sentence.start + from, end: sentence.end });
+  return out;
+}
+
 /**
  * Attributes one sentence: "according to X", a reporting verb outside the quotation marks
  * with its subject (or after a quotation: "…," said X / "…," X told reporters), or else the

@@ -7,7 +7,13 @@
 import type { Claim, DatasetDocument, Entity, When } from '../core/model/types.js';
 import { SCHEMA_VERSION } from '../core/model/types.js';
 import { sha256Hasher } from '../core/text/hash.js';
-import { type Attribution, attribute, findInterviewee, readInterview } from './attribution.js';
+import {
+  type Attribution,
+  attribute,
+  findInterviewee,
+  readInterview,
+  speechClauses,
+} from './attribution.js';
 import { findDates } from './dates.js';
 import { EntityFinder, type FoundEntity, slug } from './entities.js';
 import { findHedge } from './hedges.js';
@@ -125,44 +131,53 @@ export function draftDataset(text: string, options: DraftOptions): DraftResult {
       if (role === 'question') continue;
       if (role === 'answer')
         interviewee ??= findInterviewee(intro, text, finder, layout.title?.span);
-      const who: Attribution = !english
-        ? { kind: 'background', quotations: [] }
-        : role === 'answer' && interviewee
-          ? { speaker: interviewee, kind: 'quote', quotations: [] }
-          : attribute(text, sentence, mentions, finder, previous);
-      if (who.speaker) previous = who.speaker;
       const sentenceText = text.slice(sentence.start, sentence.end);
-      const dates = findDates(sentenceText, published, english);
-      for (const d of dates) if (d.date === undefined) unresolvedDates.push(d.text);
-      const dated = dates.find((d) => d.date !== undefined);
-      const when: When | undefined = dated
-        ? { date: dated.date as string, text: dated.text, basis: 'text' }
-        : undefined;
-      const actors = unique([
-        ...(who.speaker ? [who.speaker.id] : []),
-        ...mentions.map((m) => m.entity.id),
-      ]);
-      const spans: { span: Span; kind: typeof who.kind; cue?: string }[] =
-        who.quotations.length > 0
-          ? [
-              ...who.quotations.map((span) => ({ span, kind: who.kind, cue: who.cue })),
-              ...(who.reported ?? []),
-            ].sort((a, b) => a.span.start - b.span.start)
-          : [{ span: sentence, kind: who.kind, cue: who.cue }];
-      for (const { span, kind, cue } of spans) {
-        const exact = text.slice(span.start, span.end);
-        drafted.push({
-          text: exact.replace(/\s+/g, ' '),
-          quote: { exact, start: toCodePoint(span.start), end: toCodePoint(span.end) },
-          kind,
-          assertedBy: who.speaker?.id ?? 'author',
-          ...(cue ? { cue } : {}),
-          hedged: english && (findHedge(exact) !== undefined || who.hedge !== undefined),
-          actors,
-          topics: [UNFILED.id],
-          ...(when ? { when } : {}),
-          review: 'draft',
-        });
+      // A sentence that joins two reports ("…,” Pashinyan said, while Lavrov said …") is a
+      // claim for each, each its own speaker's.
+      const clauses = english && role === undefined ? speechClauses(text, sentence) : [sentence];
+      for (const clause of clauses) {
+        const inClause =
+          clauses.length === 1
+            ? mentions
+            : mentions.filter((m) => m.start >= clause.start && m.end <= clause.end);
+        const who: Attribution = !english
+          ? { kind: 'background', quotations: [] }
+          : role === 'answer' && interviewee
+            ? { speaker: interviewee, kind: 'quote', quotations: [] }
+            : attribute(text, clause, inClause, finder, previous);
+        if (who.speaker) previous = who.speaker;
+        const dates = findDates(sentenceText, published, english);
+        for (const d of dates) if (d.date === undefined) unresolvedDates.push(d.text);
+        const dated = dates.find((d) => d.date !== undefined);
+        const when: When | undefined = dated
+          ? { date: dated.date as string, text: dated.text, basis: 'text' }
+          : undefined;
+        const actors = unique([
+          ...(who.speaker ? [who.speaker.id] : []),
+          ...inClause.map((m) => m.entity.id),
+        ]);
+        const spans: { span: Span; kind: typeof who.kind; cue?: string }[] =
+          who.quotations.length > 0
+            ? [
+                ...who.quotations.map((span) => ({ span, kind: who.kind, cue: who.cue })),
+                ...(who.reported ?? []),
+              ].sort((a, b) => a.span.start - b.span.start)
+            : [{ span: clause, kind: who.kind, cue: who.cue }];
+        for (const { span, kind, cue } of spans) {
+          const exact = text.slice(span.start, span.end);
+          drafted.push({
+            text: exact.replace(/\s+/g, ' '),
+            quote: { exact, start: toCodePoint(span.start), end: toCodePoint(span.end) },
+            kind,
+            assertedBy: who.speaker?.id ?? 'author',
+            ...(cue ? { cue } : {}),
+            hedged: english && (findHedge(exact) !== undefined || who.hedge !== undefined),
+            actors,
+            topics: [UNFILED.id],
+            ...(when ? { when } : {}),
+            review: 'draft',
+          });
+        }
       }
     }
   }

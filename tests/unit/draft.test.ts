@@ -1287,7 +1287,8 @@ describe('indirect speech beside a quotation', () => {
       ),
     ).toEqual([
       ['report', 'lena-holt', 'According to', 'According to Lena Holt, the mill will close'],
-      ['quote', 'lena-holt', 'According to', 'there is no buyer left'],
+      // The two reports are cut at the semicolon: the quotation has its own cue.
+      ['quote', 'lena-holt', 'said', 'there is no buyer left'],
     ]);
     expect(
       anchored(
@@ -1561,5 +1562,95 @@ describe('more people by role, more companies by their last word', () => {
       ['Kessel Mining', 'Organization'],
       ['Arbor Technologies', 'Organization'],
     ]);
+  });
+});
+
+describe('two reports joined in one sentence, and surnames shaped like adjectives', () => {
+  it('names a one-word surname in -yan or -ian before a verb ("Pashinyan said")', () => {
+    for (const [sentence, id] of [
+      ['“We will sign it soon,” Pashinyan said.', 'pashinyan'],
+      ['Kocharyan denied the charges on Monday.', 'kocharyan'],
+      ['Sarkissian told reporters the vote would be close.', 'sarkissian'],
+    ] as const) {
+      const doc = draft(sentence);
+      expect(
+        doc.entities.map((e) => [e.id, e.type]),
+        sentence,
+      ).toContainEqual([id, 'Person']);
+      expect(doc.claims[0]?.assertedBy, sentence).toBe(id);
+    }
+    // Before a common noun the same shape is still an adjective, not a name.
+    expect(draft('Officials met Nordic port managers on Monday.').entities).toEqual([]);
+  });
+
+  it('gives each speaker of a joined sentence their own words', () => {
+    const cases: [string, (string | null)[][]][] = [
+      [
+        '“We will sign it soon,” Pashinyan said, while Lavrov said the text was not ready.',
+        [
+          ['quote', 'pashinyan', 'said', 'We will sign it soon'],
+          ['statement', 'lavrov', 'said', 'Lavrov said the text was not ready.'],
+        ],
+      ],
+      [
+        'Lena Holt said the mill would close; the union said it would strike.',
+        [
+          ['statement', 'lena-holt', 'said', 'Lena Holt said the mill would close'],
+          ['statement', 'the-union', 'said', 'the union said it would strike.'],
+        ],
+      ],
+      [
+        'The mayor said the talks went well, but officials in Harrow denied any deal was near.',
+        [
+          ['statement', 'the-mayor', 'said', 'The mayor said the talks went well'],
+          [
+            'denial',
+            'officials-in-harrow',
+            'denied',
+            'officials in Harrow denied any deal was near.',
+          ],
+        ],
+      ],
+      [
+        'According to the Courier, the plan failed; “It was doomed from the start,” Holt said.',
+        [
+          ['report', 'courier', 'According to', 'According to the Courier, the plan failed'],
+          ['quote', 'holt', 'said', 'It was doomed from the start'],
+        ],
+      ],
+    ];
+    for (const [sentence, claims] of cases)
+      expect(anchored(draft(sentence)), sentence).toEqual(claims);
+  });
+
+  it('leaves one report whole: a second verb without a subject, a join inside a quotation', () => {
+    for (const sentence of [
+      'Lena Holt said the mill would close, and then added that the sale was final.',
+      'Lena Holt said the mill would close and the jobs would go.',
+      '“The mill will close, and the union said nothing,” Lena Holt said.',
+    ])
+      expect(
+        draft(sentence).claims.map((c) => c.assertedBy),
+        sentence,
+      ).toEqual(['lena-holt']);
+  });
+});
+
+describe('a hedge in an aside', () => {
+  it('does not hedge the claim: it qualifies the aside', () => {
+    expect(findHedge('The minister, who reportedly met the envoy twice, announced a treaty.')).toBe(
+      undefined,
+    );
+    expect(
+      draft('The minister, who reportedly met the envoy twice, announced a new treaty on Monday.')
+        .claims[0]?.hedged,
+    ).toBe(false);
+    // Outside the aside, or in a sentence with no aside, the hedge is the claim's.
+    expect(findHedge('The minister, who met the envoy, reportedly announced a treaty.')).toBe(
+      'reportedly',
+    );
+    expect(findHedge('The minister reportedly met the envoy, which angered Baku.')).toBe(
+      'reportedly',
+    );
   });
 });
