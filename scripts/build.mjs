@@ -98,51 +98,50 @@ const precompiledValidator = {
 };
 
 /**
- * The quick bundle's schema validator: a file of its own beside it (validate-schema.cjs),
- * required only when a dataset needs checking, which a search of the built-in article, vouched
- * for by its fresh index, never does; in the bundle its 60 kB were read on every such run.
+ * What the quick bundle needs only on rare paths: the schema validator (a dataset to check,
+ * which a search of the built-in article, vouched for by its fresh index, never has),
+ * jsonc-parser (a JSON error's position) and cli-table3 (a table in a terminal). They are
+ * bundled into a file of their own beside it, quick-extra.cjs, built from the same sources as
+ * the full CLI's copies, and required when first asked for; in the bundle their 100 kB were
+ * read on every run. src/entry.ts takes the quick bundle only when both files are there.
  */
-const validatorBeside = {
-  name: 'validator-beside',
+const QUICK_EXTRA = [
+  "export { default as validate } from './validate-schema.mjs';",
+  "export * as jsonc from 'jsonc-parser';",
+  "export { default as Table } from 'cli-table3';",
+].join('\n');
+const quickExtra = {
+  name: 'quick-extra',
   setup(b) {
+    const stub = (contents) => ({ contents, loader: 'js' });
     b.onResolve({ filter: /\/schema-validator\.js$/ }, () => ({
       path: 'schema-validator',
-      namespace: 'validator-beside',
+      namespace: 'quick-extra',
     }));
-    b.onLoad({ filter: /.*/, namespace: 'validator-beside' }, () => ({
-      contents: [
-        'let validate;',
-        'export function schemaValidator() {',
-        "  validate ??= require('./validate-schema.cjs').default;",
-        '  return validate;',
-        '}',
-      ].join('\n'),
-      loader: 'js',
+    b.onResolve({ filter: /^(jsonc-parser|cli-table3)$/ }, (args) => ({
+      path: args.path,
+      namespace: 'quick-extra',
     }));
+    b.onLoad({ filter: /^schema-validator$/, namespace: 'quick-extra' }, () =>
+      stub(
+        [
+          'let validate;',
+          'export function schemaValidator() {',
+          "  validate ??= require('./quick-extra.cjs').validate;",
+          '  return validate;',
+          '}',
+        ].join('\n'),
+      ),
+    );
+    // A dynamic import() cannot run in the code-cached script (src/entry.ts): a require can.
+    b.onLoad({ filter: /^jsonc-parser$/, namespace: 'quick-extra' }, () =>
+      stub("module.exports = require('./quick-extra.cjs').jsonc;"),
+    );
+    b.onLoad({ filter: /^cli-table3$/, namespace: 'quick-extra' }, () =>
+      stub("module.exports = require('./quick-extra.cjs').Table;"),
+    );
   },
 };
-
-/**
- * Packages the quick bundle asks for only on rare paths (a JSON error's position, a table in a
- * terminal): required from node_modules when asked for, instead of being read with the bundle
- * on every run. Each becomes a module that requires the package, since the run's script has no
- * dynamic import() (src/entry.ts), and their CommonJS builds load as Node loads them.
- */
-const fromNodeModules = (names) => ({
-  name: 'from-node-modules',
-  setup(b) {
-    const filter = new RegExp(`^(${names.map((n) => n.replace(/[-/]/g, '\\$&')).join('|')})$`);
-    b.onResolve({ filter }, (args) =>
-      args.namespace === 'from-node-modules'
-        ? { path: args.path, external: true }
-        : { path: args.path, namespace: 'from-node-modules' },
-    );
-    b.onLoad({ filter: /.*/, namespace: 'from-node-modules' }, (args) => ({
-      contents: `module.exports = require(${JSON.stringify(args.path)});`,
-      loader: 'js',
-    }));
-  },
-});
 
 const shared = {
   bundle: true,
@@ -240,30 +239,29 @@ await build({
   external: ['@viz-js/viz'],
 });
 
-// The quick bundle: `armru search WORDS...` of the built-in dataset in a pipe, the commonest
-// short run, with only the code it needs and a code cache of its own (see src/quick-search.ts;
-// src/entry.ts chooses it).
-// Minified whole, since every byte of it is read, compared with its code cache's copy and
-// decoded on each such run, and the cache holds its names: some 280 kB and a 0.7 MB cache
-// instead of 540 kB and 1 MB, a few milliseconds of the run. The bundle never runs under DEBUG
-// (src/entry.ts), so no stack trace names its shortened functions. What went into it is written
-// beside it (quick.inputs.json) from esbuild's own account, since the minified text keeps no
-// module comments (tests/e2e/quick.test.ts reads it).
+// The quick bundle: `armru [--data PATH]... search WORDS...` in a pipe, the commonest short
+// run, with only the code it needs and a code cache of its own (see src/quick-search.ts;
+// src/entry.ts chooses it). Every byte of it is read, compared with its code cache's copy and
+// decoded on each such run: its whitespace is minified and its rare paths are in
+// quick-extra.cjs (above), some 230 kB and a 0.6 MB cache instead of 540 kB and 1 MB. Its names
+// are kept, so that an internal error's message (which may quote a variable) is the full CLI's.
+// What went into it is written beside it (quick.inputs.json) from esbuild's own account, since
+// the minified text keeps no module comments (tests/e2e/quick.test.ts reads it).
 const quick = await build({
   ...shared,
   entryPoints: [join(root, 'src/quick-search.ts')],
   outfile: join(root, 'dist/armru/quick.cjs'),
-  minify: true,
+  minifyWhitespace: true,
   metafile: true,
   ...importMeta,
-  plugins: [validatorBeside, ownRequire, fromNodeModules(['jsonc-parser', 'cli-table3'])],
-  external: ['@viz-js/viz', './validate-schema.cjs'],
+  plugins: [quickExtra, ownRequire],
+  external: ['@viz-js/viz', './quick-extra.cjs'],
 });
 await build({
   ...shared,
-  entryPoints: [join(generated, 'validate-schema.mjs')],
-  outfile: join(root, 'dist/armru/validate-schema.cjs'),
-  minify: true,
+  stdin: { contents: QUICK_EXTRA, resolveDir: generated, loader: 'js' },
+  outfile: join(root, 'dist/armru/quick-extra.cjs'),
+  minifyWhitespace: true,
 });
 writeFileSync(
   join(root, 'dist/armru/quick.inputs.json'),

@@ -171,7 +171,10 @@ const CHOSEN = Symbol.for('armru.bundle');
  * the commonest run does not deserialise the code of an archive's search.
  */
 function chooseBundle(args: string[]): ['cli' | 'quick', string] {
-  const built = () => existsSync(join(here, 'quick.cjs'));
+  // The bundle and what it requires on rare paths (scripts/build.mjs): a copy that lacks
+  // either is the full CLI's to answer.
+  const built = () =>
+    existsSync(join(here, 'quick.cjs')) && existsSync(join(here, 'quick-extra.cjs'));
   const bundle = quickSearch(args, process.env, stdoutIsTerminal, built) ? 'quick' : 'cli';
   (globalThis as Record<symbol, unknown>)[CHOSEN] = bundle;
   if (bundle === 'cli') return [bundle, bundle];

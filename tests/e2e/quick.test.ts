@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -325,8 +325,7 @@ describe('the quick bundle prints what the full CLI prints', () => {
     const copy = join(dir, 'package');
     for (const part of ['bin', 'dist', 'data', 'package.json'])
       cpSync(join(ROOT, part), join(copy, part), { recursive: true });
-    // Installed with its dependencies, which the quick bundle requires on its rare paths.
-    symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir');
+    // Without node_modules: what the quick bundle needs on its rare paths is beside it.
     const index = join(copy, 'data/claims.json.armru-index');
     const dataset = join(copy, 'data/claims.json');
     const original = readFileSync(dataset, 'utf8');
@@ -350,13 +349,13 @@ describe('the quick bundle prints what the full CLI prints', () => {
     );
     same('broken');
     expect(viaEntry(copy, ['search', 'Gyumri']).result.status).toBe(2);
-    // Invalid: the schema validator, a file beside the quick bundle, says what is wrong.
+    // Invalid: the schema validator, in quick-extra.cjs beside the bundle, says what is wrong.
     writeFileSync(dataset, original.replace('"kind": "background"', '"kind": "rumour"'));
     same('invalid');
     const invalid = viaEntry(copy, ['search', 'Gyumri']).result;
     expect(invalid.status).toBe(2);
     expect(invalid.stderr).toMatch(/\.kind: expected one of "event", .*\(claim c\d+\)\n$/);
-    // Not JSON: the position comes from jsonc-parser, required from node_modules.
+    // Not JSON: the position comes from jsonc-parser, in quick-extra.cjs too.
     writeFileSync(dataset, original.slice(0, 200));
     same('truncated');
     const truncated = viaEntry(copy, ['search', 'Gyumri']).result;
@@ -366,5 +365,12 @@ describe('the quick bundle prints what the full CLI prints', () => {
     writeFileSync(dataset, original);
     rmSync(index, { recursive: true, force: true });
     same('missing');
+    // A copy that lacks quick-extra.cjs is answered by the full CLI, which holds it all.
+    writeFileSync(dataset, original.slice(0, 200));
+    rmSync(join(copy, 'dist/armru/quick-extra.cjs'));
+    const lacking = viaEntry(copy, ['search', 'Gyumri']);
+    expect(lacking.chosen).toBe('cli');
+    expect(lacking.result).toEqual(viaFullCli(copy, ['search', 'Gyumri']));
+    expect(lacking.result.status).toBe(2);
   });
 });
