@@ -20,7 +20,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../bench/corpus.mjs';
 import { SEARCH_FINGERPRINT } from '../../src/core/search/search-record.js';
 import { buildIndex } from '../../src/core/store/index-build.js';
-import { type FileStamp, indexDirectory, openIndex } from '../../src/core/store/index-store.js';
+import {
+  type FileStamp,
+  indexDirectory,
+  openIndex,
+  sealMeta,
+} from '../../src/core/store/index-store.js';
 import { crc32 } from '../../src/core/text/checksum.js';
 import { armru, BIN, ROOT } from '../helpers.js';
 
@@ -137,6 +142,25 @@ describe('a damaged or foreign large index is never believed', () => {
     expectFallback(a, 'claim 0 does not match the bytes it recorded in the dataset');
   });
 
+  it('meta.json changed in one byte, or edited and written back as JSON', () => {
+    // Its every other file has its checksum in meta.json; meta.json carries its own. A topic
+    // renamed in a large index's document was shown as the dataset's, and a field of another
+    // type was an internal error (exit 70).
+    const meta = join(indexDirectory(a), 'meta.json');
+    restore();
+    const bytes = readFileSync(meta);
+    const at = bytes.indexOf('"name":"') + 8;
+    bytes[at] = (bytes[at] as number) ^ 1;
+    writeFileSync(meta, bytes);
+    expectFallback(a, 'its metadata does not match its checksum');
+    restore();
+    const edited = JSON.parse(readFileSync(meta, 'utf8'));
+    edited.doc.topics = 5;
+    writeFileSync(meta, JSON.stringify(edited));
+    expectFallback(a, 'its metadata does not match its checksum');
+    restore();
+  });
+
   it('a file of the index replaced by a FIFO or a link to /dev/zero', () => {
     // meta.json as a FIFO hung the search; as a link to /dev/zero it was read without end
     // until memory ran out (an abort after a minute). Files are read only when regular.
@@ -181,7 +205,9 @@ describe('a damaged or foreign large index is never believed', () => {
     const meta = JSON.parse(readFileSync(metaFile, 'utf8'));
     meta.dataset = stamp(target);
     meta.text = stamp(join(copy, 'synthetic-6000.txt'));
-    writeFileSync(metaFile, JSON.stringify(meta));
+    // Sealed afresh, as a forger would: its own checksum agrees too.
+    const { check: _, ...unsealed } = meta;
+    writeFileSync(metaFile, sealMeta(unsealed));
     expect(openIndex(target, SEARCH_FINGERPRINT).state).toBe('fresh');
     const bPlain = join(dir, 'b-plain');
     cpSync(join(dir, 'b'), bPlain, {

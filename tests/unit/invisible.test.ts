@@ -8,7 +8,7 @@ import type { Dataset } from '../../src/core/model/types.js';
 import { ClaimSearcher } from '../../src/core/search/search.js';
 import { SEARCH_FINGERPRINT } from '../../src/core/search/search-record.js';
 import { buildIndex } from '../../src/core/store/index-build.js';
-import { indexDirectory, openIndex } from '../../src/core/store/index-store.js';
+import { indexDirectory, openIndex, sealMeta } from '../../src/core/store/index-store.js';
 import { indexedSearch, openWordIndexes } from '../../src/core/store/indexed-search.js';
 import { loadDataset } from '../../src/core/store/load.js';
 import {
@@ -143,8 +143,13 @@ describe('searching text with invisible characters', () => {
       const options = JSON.parse(meta.searchOptions);
       expect(options.fold).toBe(FOLD_RULES);
       meta.searchOptions = JSON.stringify({ ...options, fold: FOLD_RULES - 1 });
-      writeFileSync(metaFile, JSON.stringify(meta));
-      expect(openIndex(file, SEARCH_FINGERPRINT).state).toBe('stale');
+      // Sealed afresh (see sealMeta), so that the folding rules are what makes it stale.
+      const { check: _, ...unsealed } = meta;
+      writeFileSync(metaFile, sealMeta(unsealed));
+      expect(openIndex(file, SEARCH_FINGERPRINT)).toEqual({
+        state: 'stale',
+        reason: 'it was built for other search options',
+      });
     } finally {
       rmSync(indexDirectory(file), { recursive: true, force: true });
     }

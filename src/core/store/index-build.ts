@@ -48,6 +48,7 @@ import {
   SIG_STARTS,
   SIG_WHOLE,
   sameStatus,
+  sealMeta,
   stampOf,
   withoutBom,
 } from './index-store.js';
@@ -337,7 +338,7 @@ export async function buildIndex(
       report.words = words;
       meta.rankable = rankable;
     }
-    writeFileSync(join(temporary, 'meta.json'), JSON.stringify(meta));
+    writeFileSync(join(temporary, 'meta.json'), sealMeta(meta));
     if (!unchangedSince(file, data.stat)) throw changed(file, 'dataset');
     if (textPath !== null && text && !unchangedSince(textPath, text.stat))
       throw changed(textPath, 'article text');

@@ -48,7 +48,7 @@ export { indexDirectory, LARGE_INDEX_CLAIMS } from './index-path.js';
  * checked against its own. A mismatch anywhere makes the index stale: `IndexDamaged` is thrown
  * and the caller searches without the index.
  */
-export const INDEX_FORMAT = 6;
+export const INDEX_FORMAT = 7;
 
 /*
  * An occurrence of a word in a search record is three numbers in postings.bin: the claim;
@@ -227,6 +227,35 @@ export type IndexState =
   | { state: 'stale'; reason: string }
   | { state: 'fresh'; meta: IndexMeta; dir: string };
 
+/** How sealed metadata begins: its CRC-32 as eight hex digits, then the rest of the object. */
+const SEAL_HEAD = '{"check":"';
+const SEAL_LENGTH = SEAL_HEAD.length + 8 + 2;
+
+/**
+ * meta.json's text, sealed with the CRC-32 of its own JSON: `{"check":"HHHHHHHH",...}`, where
+ * the checksum is that of the object's JSON without the `check` member. Every other file of
+ * an index has its checksum in meta.json; this one carries its own, so that a changed byte in
+ * it (a size, a stamp, a topic's name in a large index's document) makes the index stale
+ * rather than believed, or an internal error.
+ */
+export function sealMeta(meta: object): string {
+  const body = JSON.stringify(meta);
+  const check = crc32(Buffer.from(body, 'utf8')).toString(16).padStart(8, '0');
+  return `${SEAL_HEAD}${check}",${body.slice(1)}`;
+}
+
+/** Whether meta.json's bytes are sealed (see sealMeta) and their checksum holds. */
+function metaSealed(bytes: Buffer): boolean {
+  if (bytes.length <= SEAL_LENGTH || bytes.toString('latin1', 0, SEAL_HEAD.length) !== SEAL_HEAD)
+    return false;
+  const hex = bytes.toString('latin1', SEAL_HEAD.length, SEAL_HEAD.length + 8);
+  if (!/^[0-9a-f]{8}$/.test(hex) || bytes.toString('latin1', SEAL_LENGTH - 2, SEAL_LENGTH) !== '",')
+    return false;
+  // The body is `{` and what follows the seal.
+  const body = crc32(bytes.subarray(SEAL_LENGTH), crc32(Buffer.from('{')));
+  return body === Number.parseInt(hex, 16);
+}
+
 /**
  * Reads an index's metadata and checks it against the files. `searchOptions` is the current
  * fingerprint of the search configuration: an index built for other options is stale.
@@ -253,6 +282,14 @@ export function openIndex(
   } catch {
     return { state: 'stale', reason: 'its metadata cannot be read' };
   }
+  // An index of another format may not be sealed: its format answers first, below.
+  if (
+    meta !== null &&
+    typeof meta === 'object' &&
+    meta.format === INDEX_FORMAT &&
+    !metaSealed(metaBytes)
+  )
+    return { state: 'stale', reason: 'its metadata does not match its checksum' };
   if (meta === null || typeof meta !== 'object' || meta.format !== INDEX_FORMAT)
     return { state: 'stale', reason: 'it was written by another armru version' };
   if (meta.searchOptions !== searchOptions)
