@@ -28,6 +28,7 @@ import {
 } from '../../src/core/store/index-store.js';
 import { crc32 } from '../../src/core/text/checksum.js';
 import { armru, BIN, ROOT } from '../helpers.js';
+import { requireTool } from '../tools.js';
 
 const run = promisify(execFile);
 
@@ -494,5 +495,41 @@ describe('armru index: concurrency and bad places', () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`armru: ${file}: cannot write its index beside it (permission denied)\n`);
+  });
+
+  it('a folder of datasets the user cannot read: one line, status 2 (was an internal error)', (context) => {
+    const closed = join(dir, 'closed');
+    cpSync(join(ROOT, 'tests/fixtures/mini'), closed, { recursive: true });
+    chmodSync(dir, 0o755);
+    chmodSync(closed, 0o000);
+    let r: ReturnType<typeof armru>;
+    try {
+      if (process.getuid?.() === 0) {
+        // root reads anywhere: run armru as the unprivileged user "nobody" instead.
+        const setpriv = requireTool(context, 'setpriv');
+        const result = spawnSync(
+          setpriv,
+          [
+            '--reuid=65534',
+            '--regid=65534',
+            '--clear-groups',
+            process.execPath,
+            BIN,
+            '--data',
+            closed,
+            'claims',
+          ],
+          { cwd: ROOT, encoding: 'utf8' },
+        );
+        r = { stdout: result.stdout, stderr: result.stderr, status: result.status };
+      } else r = armru(['--data', closed, 'claims']);
+    } finally {
+      chmodSync(closed, 0o755);
+    }
+    expect(r).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: `armru: ${closed}: permission denied; cannot read the directory of datasets\n`,
+    });
   });
 });

@@ -6,7 +6,7 @@ import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ArmruError, type DataProblem } from '../model/errors.js';
 import type { Dataset, DatasetDocument } from '../model/types.js';
-import { readText } from './read-text.js';
+import { fileError, readText } from './read-text.js';
 import { checkSchema } from './schema.js';
 import { type Problem, verifyDocument } from './verify.js';
 
@@ -71,7 +71,14 @@ export function datasetFiles(path: string): string[] {
     return [path]; // reading it will report what is wrong
   }
   if (!isDirectory) return [path];
-  const files = readdirSync(path)
+  let names: string[];
+  try {
+    names = readdirSync(path);
+  } catch (error) {
+    // An unreadable directory (permissions) was an internal error.
+    throw fileError(path, 'directory of datasets', error as NodeJS.ErrnoException);
+  }
+  const files = names
     .filter((name) => name.endsWith('.claims.json'))
     .sort()
     .map((name) => join(path, name));

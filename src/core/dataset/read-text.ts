@@ -144,7 +144,8 @@ function readBytes(file: string, what: string): Buffer {
   }
 }
 
-function fileError(file: string, what: string, error: NodeJS.ErrnoException): ArmruError {
+/** A file-system failure reading `file` (the `what` armru expected there) as one clear ArmruError. */
+export function fileError(file: string, what: string, error: NodeJS.ErrnoException): ArmruError {
   switch (error.code) {
     case 'ENOENT':
       return new ArmruError('not-found', `${file}: no such file; expected the ${what} here`);
