@@ -497,6 +497,51 @@ describe('armru index: concurrency and bad places', () => {
     expect(r.stderr).toBe(`armru: ${file}: cannot write its index beside it (permission denied)\n`);
   });
 
+  it('an indexed dataset gone or unreadable: one line from the loader, no note that the index is stale', (context) => {
+    const kept = join(dir, 'kept');
+    cpSync(join(ROOT, 'tests/fixtures/mini'), kept, { recursive: true });
+    const file = join(kept, 'claims.json');
+    expect(armru(['index', file]).status).toBe(0);
+    chmodSync(dir, 0o755);
+    chmodSync(kept, 0o755);
+    chmodSync(file, 0o000);
+    let r: ReturnType<typeof armru>;
+    try {
+      if (process.getuid?.() === 0) {
+        const setpriv = requireTool(context, 'setpriv');
+        const result = spawnSync(
+          setpriv,
+          [
+            '--reuid=65534',
+            '--regid=65534',
+            '--clear-groups',
+            process.execPath,
+            BIN,
+            '--data',
+            file,
+            'search',
+            'ferry',
+          ],
+          { cwd: ROOT, encoding: 'utf8' },
+        );
+        r = { stdout: result.stdout, stderr: result.stderr, status: result.status };
+      } else r = armru(['--data', file, 'search', 'ferry']);
+    } finally {
+      chmodSync(file, 0o644);
+    }
+    expect(r).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: `armru: ${file}: permission denied; cannot read the dataset\n`,
+    });
+    rmSync(file);
+    expect(armru(['--data', file, 'search', 'ferry'])).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: `armru: ${file}: no such file; expected the dataset here\n`,
+    });
+  });
+
   it('a folder of datasets the user cannot read: one line, status 2 (was an internal error)', (context) => {
     const closed = join(dir, 'closed');
     cpSync(join(ROOT, 'tests/fixtures/mini'), closed, { recursive: true });

@@ -1,3 +1,4 @@
+import { accessSync, constants } from 'node:fs';
 import Fuse from 'fuse.js';
 import { checkInPieces } from '../dataset/confirm.js';
 import { articleText } from '../dataset/files.js';
@@ -224,11 +225,24 @@ export type IndexedLookup =
  * Opens the word indexes of every dataset file. They are used only when every file has a
  * fresh large index; a stale one is reported (and the caller searches without indexes).
  */
+/** Whether this process may read `file`. */
+function readable(file: string): boolean {
+  try {
+    accessSync(file, constants.R_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function openWordIndexes(files: string[]): IndexedLookup {
   const indexes: { file: string; index: WordIndex }[] = [];
   const notes: Notice[] = [];
   const absent: string[] = [];
   for (const file of files) {
+    // A dataset that cannot be read (missing, or not allowed) is the loader's to report, in
+    // one line; its index would only have been called stale first, a misleading note.
+    if (!readable(file)) continue;
     let state = openIndex(file, SEARCH_FINGERPRINT);
     if (state.state === 'absent') absent.push(file);
     let opened: WordIndex | undefined;
