@@ -162,6 +162,9 @@ export function speechClauses(text: string, sentence: Span): Span[] {
       if (!opening) continue;
       const subject = (opening[1] as string).trim().split(/\s+/);
       if (subject.every((w) => NOT_A_SUBJECT.test(w) || /^\p{Ll}+ly$/u.test(w))) continue;
+      // "…, and that the mayor said so" goes on with the first speaker's words.
+      if (/^(?:that|who|whom|which|what|how|whether|if|because|as|so)$/i.test(subject[0] as string))
+        continue;
       // "…, and he was alleged to …" is a passive report, no second speaker.
       if (PASSIVE_BEFORE.test(opening[1] as string)) continue;
     }

@@ -1627,6 +1627,7 @@ describe('two reports joined in one sentence, and surnames shaped like adjective
     for (const sentence of [
       'Lena Holt said the mill would close, and then added that the sale was final.',
       'Lena Holt said the mill would close and the jobs would go.',
+      'Lena Holt said the mill would close, and that the mayor said so too.',
       '“The mill will close, and the union said nothing,” Lena Holt said.',
     ])
       expect(
