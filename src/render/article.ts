@@ -1,7 +1,7 @@
 import type { MarkedRun } from '../core/browse/marks.js';
 import { CLAIM_KINDS, type ClaimKind, type Source } from '../core/model/types.js';
 import { sanitize, sanitizeInline } from './sanitize.js';
-import { CONTINUED, displayWidth, ONE_COLUMN, wrap } from './text-width.js';
+import { CONTINUED, displayWidth, graphemeSegmenter, ONE_COLUMN, wrap } from './text-width.js';
 import type { View } from './view.js';
 
 /** A claim marked in the article, with what the footnotes say about it. */
@@ -187,8 +187,6 @@ export function renderPlainArticle(page: ArticlePage): RenderedArticle {
   return { text: `${out.join('\n')}\n`, lineOf };
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
 /** ONE_COLUMN text that may also hold the markers' brackets (one column each). */
 const ONE_COLUMN_MARKED = new RegExp(ONE_COLUMN.source.replace(/\]\*\$$/, '\\u27e6\\u27e7]*$'));
 
@@ -337,7 +335,7 @@ class MarkedLines {
       const text = word.slice(from, to);
       if (ONE_COLUMN_MARKED.test(text))
         for (let i = 0; i < text.length; i++) add(text[i] as string);
-      else for (const { segment } of graphemes.segment(text)) add(segment);
+      else for (const { segment } of graphemeSegmenter().segment(text)) add(segment);
     };
     let at = 0;
     for (const atom of atoms) {
@@ -574,7 +572,7 @@ export function writeTerminalArticle(
     for (const p of pieces) {
       let part = '';
       let starts = p.starts;
-      for (const { segment } of graphemes.segment(p.text)) {
+      for (const { segment } of graphemeSegmenter().segment(p.text)) {
         const sw = displayWidth(segment);
         if (lineWidth > 0 && lineWidth + sw > room) {
           if (part !== '') place({ ...p, text: part, starts });

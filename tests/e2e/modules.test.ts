@@ -2,10 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 // @ts-expect-error: the corpus generator is plain JavaScript shared with the benchmarks.
 import { writeCorpus } from '../../bench/corpus.mjs';
-import { BIN, ROOT } from '../helpers.js';
+import { armruTty, BIN, ROOT } from '../helpers.js';
+import { requireTool } from '../tools.js';
 
 // Which of Node's own modules a search loads beyond what Node has loaded when it hands over
 // the process. Each of these families costs milliseconds of every run: zlib and the stream
@@ -96,5 +97,41 @@ describe("a search in a pipe loads none of Node's heavy modules", () => {
     expect(typo.status).toBe(1);
     expect(typo.stderr).toContain(`did you mean ${name.toLowerCase()}`);
     expect(typo.modules.filter((m) => HEAVY.test(m))).toEqual([]);
+  });
+});
+
+describe('a table in a terminal makes no grapheme segmenter unless it cuts inside a word', () => {
+  // Making an Intl.Segmenter loads ICU's break rules, some 15 ms of every run in a terminal
+  // when one was made as the table code loaded; it is made only when a word must be cut.
+  const counted = (args: string[], context: TestContext) => {
+    requireTool(context, 'script');
+    const count = join(dir, 'segmenters.txt');
+    const counter = join(dir, 'count-segmenters.cjs');
+    writeFileSync(count, '');
+    writeFileSync(
+      counter,
+      `const Made = Intl.Segmenter;
+Intl.Segmenter = function (...a) { require('fs').appendFileSync(${JSON.stringify(count)}, 'x'); return new Made(...a); };`,
+    );
+    const run = armruTty(args, { NODE_OPTIONS: `--require ${counter}`, COLUMNS: '40' });
+    expect(run.status).toBe(0);
+    return readFileSync(count, 'utf8').length;
+  };
+
+  it('none for the built-in claims, read and show, all words narrower than the window', (context) => {
+    for (const args of [['claims'], ['read'], ['show', 'c08']])
+      expect(counted(args, context), args.join(' ')).toBe(0);
+  });
+
+  it('one, made when a word wider than the window is cut', (context) => {
+    const article = join(dir, 'wide.txt');
+    writeFileSync(
+      article,
+      `Wide words\n\nThe council met on Monday. ${'東京'.repeat(40)} was its only word.\n`,
+    );
+    const file = join(dir, 'wide.claims.json');
+    const drafted = spawnSync(process.execPath, [BIN, 'draft', article, '-o', file, '--force']);
+    expect(drafted.status, String(drafted.stderr)).toBe(0);
+    expect(counted(['--data', file, 'read'], context)).toBe(1);
   });
 });
