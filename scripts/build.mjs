@@ -143,6 +143,29 @@ const quickExtra = {
   },
 };
 
+/**
+ * cli-table3 measures every cell with string-width, which builds its emoji regular expression
+ * (thousands of characters) on each call: the first table of a run paid some 10 ms for it, and
+ * wide tables more. Its import of string-width becomes armru's displayWidth (src/render/
+ * text-width.ts), which gives the same widths (tests/unit/scale.test.ts checks its fast ranges
+ * against string-width) and asks string-width itself only for text outside them.
+ */
+const tableWidth = {
+  name: 'table-width',
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, (args) =>
+      /[\\/]cli-table3[\\/]/.test(args.importer)
+        ? { path: 'string-width', namespace: 'table-width' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'table-width' }, () => ({
+      contents: `module.exports = require(${JSON.stringify(join(root, 'src/render/text-width.ts'))}).displayWidth;`,
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
+
 const shared = {
   bundle: true,
   format: 'cjs',
@@ -233,7 +256,7 @@ await build({
   entryPoints: [join(root, 'src/cli.ts')],
   outfile: join(root, 'dist/armru/cli.cjs'),
   ...importMeta,
-  plugins: [precompiledValidator, draftBundle, lazyChildProcess, ownRequire],
+  plugins: [precompiledValidator, draftBundle, lazyChildProcess, ownRequire, tableWidth],
   // Graphviz in WebAssembly is over a megabyte: loaded (from graphviz.cjs beside the bundle,
   // see below) only when a picture is drawn, so it adds nothing to other commands' start-up.
   external: ['@viz-js/viz'],
@@ -262,6 +285,7 @@ await build({
   stdin: { contents: QUICK_EXTRA, resolveDir: generated, loader: 'js' },
   outfile: join(root, 'dist/armru/quick-extra.cjs'),
   minifyWhitespace: true,
+  plugins: [tableWidth],
 });
 writeFileSync(
   join(root, 'dist/armru/quick.inputs.json'),

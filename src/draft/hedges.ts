@@ -20,18 +20,8 @@ const PASSIVE_REPORT = new RegExp(
   'giu',
 );
 
-/**
- * A relative clause set off by commas ("The minister, who reportedly met the envoy twice,
- * announced …"): a hedge inside it qualifies the aside, not what the sentence claims.
- */
-const RELATIVE_ASIDE = /,\s*(?:who|whom|whose|which|where)\b[^,;:“”"«»]*,/giu;
-
-/**
- * The first hedge in `text`, as written (a word, or a passive report's words), or undefined.
- * Hedges inside a relative clause set off by commas are not the claim's and are passed over.
- */
-export function findHedge(whole: string): string | undefined {
-  const text = whole.replace(RELATIVE_ASIDE, (aside) => ' '.repeat(aside.length));
+/** The first hedge in `text`, as written (a word, or a passive report's words), or undefined. */
+export function findHedge(text: string): string | undefined {
   let first: { at: number; word: string } | undefined;
   HEDGE.lastIndex = 0;
   for (let m = HEDGE.exec(text); m !== null; m = HEDGE.exec(text)) {
