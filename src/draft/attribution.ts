@@ -111,21 +111,32 @@ export function quotations(text: string, from: number, to: number): Span[] {
 }
 
 /** Where a sentence may join two reports: a comma or semicolon and a conjunction, or a semicolon. */
-const CLAUSE_JOIN = /[,;]\s+(?:while|whereas|but|although|though|and|yet)\s+|;\s+/g;
+const CLAUSE_JOIN = /[,;]\s+(?:while|whereas)\s+|;\s+(?:(?:and|but)\s+)?/g;
+/**
+ * How a second speaker's subject opens: a capitalised word (a name, "The union") or a
+ * determiner, or a noun for people who speak (officials, analysts). A pronoun may stand for someone named nearer than the last speaker, and words
+ * such as "everything" or "those" open clauses that go on with the first speaker's words.
+ */
+const SUBJECT_OPENER =
+  /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|the|a|an|his|her|their|its|our|two|three|four|several|many|some|other|local|senior|foreign|opposition)$/u;
 /** Words that may stand between a conjunction and its verb without being its subject. */
 const NOT_A_SUBJECT = /^(?:then|later|also|again|still|instead|separately|meanwhile|in\s+turn)$/i;
 
 /**
  * A sentence cut where it joins two reports, each with its own speaker: "“…,” Pashinyan said,
  * while Lavrov said the text was not ready" is Pashinyan's quotation and Lavrov's statement,
- * not one claim of the first (or the last) speaker. A cut is made at a comma or semicolon and
- * a conjunction (while, whereas, but, although, though, and, yet), or at a semicolon, outside
- * quotation marks, when the part before reports (a reporting verb, or "according to") and the
- * part after opens with a subject of one to six words and a reporting verb, or, after a
- * semicolon, with a quotation and its speaker. "…, and then added" has no subject of its own,
- * and "…, and he was alleged to" is passive: neither is cut. The spans, in order, each without
- * the words that join them; the whole sentence when there is no such cut.
+ * not one claim of the first (or the last) speaker. A cut is made only at ", while", ", whereas"
+ * or a semicolon, outside quotation marks, when the part before reports (a reporting verb, or
+ * "according to") and the part after opens with a subject of one to six words (a name or a
+ * determiner first, no pronoun) and a reporting verb that is not a participle ("accused of"),
+ * or, after a semicolon, with a quotation and its speaker. "and", "but" and the like are not
+ * cut: they join nouns ("the man, 34, and his wife told"), and go on with the first source's
+ * words in court and allegation copy ("the indictment says …, and two developers promised").
+ * The spans, in order, each without the words that join them; the whole sentence otherwise.
  */
+/** A noun for people who speak, opening a subject without a determiner ("officials said"). */
+const SOURCE_OPENER = new RegExp(`^(?:${SOURCE_NOUNS.source})$`, 'u');
+
 export function speechClauses(text: string, sentence: Span): Span[] {
   const s = text.slice(sentence.start, sentence.end);
   const quotes = quotations(text, sentence.start, sentence.end);
@@ -162,9 +173,11 @@ export function speechClauses(text: string, sentence: Span): Span[] {
       if (!opening) continue;
       const subject = (opening[1] as string).trim().split(/\s+/);
       if (subject.every((w) => NOT_A_SUBJECT.test(w) || /^\p{Ll}+ly$/u.test(w))) continue;
-      // "…, and that the mayor said so" goes on with the first speaker's words.
-      if (/^(?:that|who|whom|which|what|how|whether|if|because|as|so)$/i.test(subject[0] as string))
+      const first = subject[0] as string;
+      if (!(SUBJECT_OPENER.test(first) || SOURCE_OPENER.test(first)) || PRONOUN.test(first))
         continue;
+      // "the man accused of killing her", "workers told of the plan": a participle, not speech.
+      if (/^\s+(?:of|by|about|with)\b/.test(rest.slice(opening[0].length))) continue;
       // "…, and he was alleged to …" is a passive report, no second speaker.
       if (PASSIVE_BEFORE.test(opening[1] as string)) continue;
     }

@@ -131,7 +131,7 @@ export function draftDataset(text: string, options: DraftOptions): DraftResult {
       if (role === 'question') continue;
       if (role === 'answer')
         interviewee ??= findInterviewee(intro, text, finder, layout.title?.span);
-      const sentenceText = text.slice(sentence.start, sentence.end);
+
       // A sentence that joins two reports ("…,” Pashinyan said, while Lavrov said …") is a
       // claim for each, each its own speaker's.
       const clauses = english && role === undefined ? speechClauses(text, sentence) : [sentence];
@@ -146,7 +146,8 @@ export function draftDataset(text: string, options: DraftOptions): DraftResult {
             ? { speaker: interviewee, kind: 'quote', quotations: [] }
             : attribute(text, clause, inClause, finder, previous);
         if (who.speaker) previous = who.speaker;
-        const dates = findDates(sentenceText, published, english);
+        // Each part's own dates: a date in the other speaker's words is not this claim's.
+        const dates = findDates(text.slice(clause.start, clause.end), published, english);
         for (const d of dates) if (d.date === undefined) unresolvedDates.push(d.text);
         const dated = dates.find((d) => d.date !== undefined);
         const when: When | undefined = dated
