@@ -110,6 +110,28 @@ export function quotations(text: string, from: number, to: number): Span[] {
   return out;
 }
 
+/**
+ * A sentence's text, its quotations, and whether a position in it (counted from its start) is
+ * inside quotation marks: a quotation's own, an open curly one, or after an odd number of
+ * straight marks.
+ */
+function quotedSentence(
+  text: string,
+  sentence: Span,
+): { s: string; quotes: Span[]; inQuote: (at: number) => boolean } {
+  const s = text.slice(sentence.start, sentence.end);
+  const quotes = quotations(text, sentence.start, sentence.end);
+  const inQuote = (at: number) => {
+    if (quotes.some((q) => at >= q.start - 1 - sentence.start && at < q.end + 1 - sentence.start))
+      return true;
+    const head = s.slice(0, at);
+    return (
+      head.lastIndexOf('“') > head.lastIndexOf('”') || (head.match(/"/g)?.length ?? 0) % 2 === 1
+    );
+  };
+  return { s, quotes, inQuote };
+}
+
 /** Where a sentence may join two reports: a comma or semicolon and a conjunction, or a semicolon. */
 const CLAUSE_JOIN = /[,;]\s+(?:while|whereas)\s+|;\s+(?:(?:and|but)\s+)?/g;
 /**
@@ -121,6 +143,9 @@ const SUBJECT_OPENER =
   /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|the|a|an|his|her|their|its|our|two|three|four|several|many|some|other|local|senior|foreign|opposition)$/u;
 /** Words that may stand between a conjunction and its verb without being its subject. */
 const NOT_A_SUBJECT = /^(?:then|later|also|again|still|instead|separately|meanwhile|in\s+turn)$/i;
+
+/** A noun for people who speak, opening a subject without a determiner ("officials said"). */
+const SOURCE_OPENER = new RegExp(`^(?:${SOURCE_NOUNS.source})$`, 'u');
 
 /**
  * A sentence cut where it joins two reports, each with its own speaker: "“…,” Pashinyan said,
@@ -134,20 +159,8 @@ const NOT_A_SUBJECT = /^(?:then|later|also|again|still|instead|separately|meanwh
  * words in court and allegation copy ("the indictment says …, and two developers promised").
  * The spans, in order, each without the words that join them; the whole sentence otherwise.
  */
-/** A noun for people who speak, opening a subject without a determiner ("officials said"). */
-const SOURCE_OPENER = new RegExp(`^(?:${SOURCE_NOUNS.source})$`, 'u');
-
 export function speechClauses(text: string, sentence: Span): Span[] {
-  const s = text.slice(sentence.start, sentence.end);
-  const quotes = quotations(text, sentence.start, sentence.end);
-  const inQuote = (at: number) => {
-    if (quotes.some((q) => at >= q.start - 1 - sentence.start && at < q.end + 1 - sentence.start))
-      return true;
-    const head = s.slice(0, at);
-    return (
-      head.lastIndexOf('“') > head.lastIndexOf('”') || (head.match(/"/g)?.length ?? 0) % 2 === 1
-    );
-  };
+  const { s, inQuote } = quotedSentence(text, sentence);
   const speaks = (part: string, offset: number) => {
     const according = ACCORDING.exec(part);
     if (according && !inQuote(offset + according.index)) return true;
@@ -202,17 +215,7 @@ export function attribute(
   finder: EntityFinder,
   previous: FoundEntity | undefined,
 ): Attribution {
-  const s = text.slice(sentence.start, sentence.end);
-  const quotes = quotations(text, sentence.start, sentence.end);
-  const inQuote = (at: number) => {
-    if (quotes.some((q) => at >= q.start - 1 - sentence.start && at < q.end + 1 - sentence.start))
-      return true;
-    const head = s.slice(0, at);
-    // Inside an open curly quotation, or after an odd number of straight quotation marks.
-    return (
-      head.lastIndexOf('“') > head.lastIndexOf('”') || (head.match(/"/g)?.length ?? 0) % 2 === 1
-    );
-  };
+  const { s, quotes, inQuote } = quotedSentence(text, sentence);
   const result = (
     speaker: FoundEntity | undefined,
     cue: string | undefined,
