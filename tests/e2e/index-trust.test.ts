@@ -15,7 +15,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 // @ts-expect-error: the corpus generator is plain JavaScript shared with the benchmarks.
 import { writeCorpus } from '../../bench/corpus.mjs';
 import { SEARCH_FINGERPRINT } from '../../src/core/search/search-record.js';
@@ -54,6 +54,21 @@ function note(file: string, reason: string): string {
 function restore(): void {
   rmSync(indexDirectory(a), { recursive: true, force: true });
   cpSync(pristine, indexDirectory(a), { recursive: true });
+}
+
+/**
+ * A run of armru by a user without special rights: this user, or under root (who reads and
+ * writes anywhere) the user "nobody", through util-linux setpriv.
+ */
+function unprivileged(context: TestContext, args: string[]): ReturnType<typeof armru> {
+  if (process.getuid?.() !== 0) return armru(args);
+  const setpriv = requireTool(context, 'setpriv');
+  const result = spawnSync(
+    setpriv,
+    ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  return { stdout: result.stdout, stderr: result.stderr, status: result.status };
 }
 
 /** Puts a file's modification time back to the nanosecond, as `touch -d` does. */
@@ -507,25 +522,7 @@ describe('armru index: concurrency and bad places', () => {
     chmodSync(file, 0o000);
     let r: ReturnType<typeof armru>;
     try {
-      if (process.getuid?.() === 0) {
-        const setpriv = requireTool(context, 'setpriv');
-        const result = spawnSync(
-          setpriv,
-          [
-            '--reuid=65534',
-            '--regid=65534',
-            '--clear-groups',
-            process.execPath,
-            BIN,
-            '--data',
-            file,
-            'search',
-            'ferry',
-          ],
-          { cwd: ROOT, encoding: 'utf8' },
-        );
-        r = { stdout: result.stdout, stderr: result.stderr, status: result.status };
-      } else r = armru(['--data', file, 'search', 'ferry']);
+      r = unprivileged(context, ['--data', file, 'search', 'ferry']);
     } finally {
       chmodSync(file, 0o644);
     }
@@ -549,25 +546,7 @@ describe('armru index: concurrency and bad places', () => {
     chmodSync(closed, 0o000);
     let r: ReturnType<typeof armru>;
     try {
-      if (process.getuid?.() === 0) {
-        // root reads anywhere: run armru as the unprivileged user "nobody" instead.
-        const setpriv = requireTool(context, 'setpriv');
-        const result = spawnSync(
-          setpriv,
-          [
-            '--reuid=65534',
-            '--regid=65534',
-            '--clear-groups',
-            process.execPath,
-            BIN,
-            '--data',
-            closed,
-            'claims',
-          ],
-          { cwd: ROOT, encoding: 'utf8' },
-        );
-        r = { stdout: result.stdout, stderr: result.stderr, status: result.status };
-      } else r = armru(['--data', closed, 'claims']);
+      r = unprivileged(context, ['--data', closed, 'claims']);
     } finally {
       chmodSync(closed, 0o755);
     }
