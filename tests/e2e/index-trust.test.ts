@@ -485,26 +485,15 @@ describe('armru index: concurrency and bad places', () => {
     const ro = join(dir, 'readonly');
     cpSync(join(ROOT, 'tests/fixtures/mini'), ro, { recursive: true });
     const file = join(ro, 'claims.json');
+    // Readable by all, writable by no one but root (who runs it as nobody, see unprivileged).
+    for (const path of [dir, ro]) chmodSync(path, 0o755);
+    chmodSync(file, 0o644);
+    chmodSync(join(ro, 'article.txt'), 0o644);
+    if (process.getuid?.() !== 0) chmodSync(ro, 0o555);
     let r: ReturnType<typeof armru>;
-    if (process.getuid?.() === 0) {
-      // root writes anywhere: run armru as the unprivileged user "nobody" instead.
-      const setpriv = spawnSync('setpriv', ['--version']);
-      if (setpriv.status !== 0) {
-        if (process.env.CI) throw new Error('setpriv (util-linux) is required when CI is set');
-        context.skip('setpriv is not installed: cannot drop root privileges for this test');
-      }
-      for (const path of [dir, ro]) chmodSync(path, 0o755);
-      chmodSync(file, 0o644);
-      chmodSync(join(ro, 'article.txt'), 0o644);
-      const result = spawnSync(
-        'setpriv',
-        ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, 'index', file],
-        { cwd: ROOT, encoding: 'utf8' },
-      );
-      r = { stdout: result.stdout, stderr: result.stderr, status: result.status };
-    } else {
-      chmodSync(ro, 0o555);
-      r = armru(['index', file]);
+    try {
+      r = unprivileged(context, ['index', file]);
+    } finally {
       chmodSync(ro, 0o755);
     }
     expect(r.status).toBe(2);
