@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,10 +10,24 @@ import { armru, fixture, ROOT } from '../helpers.js';
 // binary must find exactly the schema problems that ajv, compiling the schema at run time
 // with its own character count, finds in the same documents: every string of the mini
 // dataset in turn made empty, one astral character (one code point, two UTF-16 units), one
-// letter, or two astral characters.
+// letter, or two astral characters; and every list of strings in turn given a copy of one of
+// its items (the build also gives ajv's duplicate check a table without a prototype).
 
 let dir: string;
+let duplicated = 0;
 const variants: { name: string; doc: unknown }[] = [];
+
+/** Every path to an array of strings in `value`, as keys and indexes. */
+function stringListPaths(value: unknown, at: (string | number)[] = []): (string | number)[][] {
+  if (Array.isArray(value)) {
+    const own = value.length > 0 && value.every((v) => typeof v === 'string') ? [at] : [];
+    return [...own, ...value.flatMap((v, i) => stringListPaths(v, [...at, i]))];
+  }
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => stringListPaths(v, [...at, k]));
+  }
+  return [];
+}
 
 /** Every path to a string in `value`, as keys and indexes. */
 function stringPaths(value: unknown, at: (string | number)[] = []): (string | number)[][] {
@@ -25,11 +39,11 @@ function stringPaths(value: unknown, at: (string | number)[] = []): (string | nu
   return [];
 }
 
-function withString(doc: unknown, path: (string | number)[], text: string): unknown {
+function withValue(doc: unknown, path: (string | number)[], value: unknown): unknown {
   const copy = structuredClone(doc) as Record<string | number, unknown>;
   let node = copy;
   for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
-  node[path[path.length - 1] as string | number] = text;
+  node[path[path.length - 1] as string | number] = value;
   return copy;
 }
 
@@ -43,10 +57,21 @@ beforeAll(() => {
     if (path.join('.') === 'source.textFile') return;
     texts.forEach((text, t) => {
       const name = `v${String(p).padStart(3, '0')}-${t}.claims.json`;
-      const variant = withString(doc, path, text);
+      const variant = withValue(doc, path, text);
       variants.push({ name, doc: variant });
       writeFileSync(join(dir, name), JSON.stringify(variant));
     });
+  });
+  stringListPaths(doc).forEach((path, p) => {
+    let list: unknown = doc;
+    for (const key of path) list = (list as Record<string | number, unknown>)[key];
+    // The copy goes last, so the pair is (0, last): the order of ajv's own message.
+    const name = `u${String(p).padStart(3, '0')}.claims.json`;
+    const items = list as string[];
+    const variant = withValue(doc, path, [...items, items[0]]);
+    variants.push({ name, doc: variant });
+    writeFileSync(join(dir, name), JSON.stringify(variant));
+    duplicated++;
   });
 });
 
@@ -81,8 +106,28 @@ describe("the bundle's precompiled schema validator", () => {
       expect({ name, problems: built }).toEqual({ name, problems: runtime });
       if (runtime.length > 0) failing++;
     }
-    // The variants reach the length rules: empty strings and lone astral characters fail.
-    expect(failing).toBeGreaterThan(20);
+    // The variants reach the length rules: empty strings and lone astral characters fail;
+    // and every duplicated item is found.
+    expect(failing).toBeGreaterThan(20 + duplicated);
+    expect(duplicated).toBeGreaterThan(10);
+    const dupes = reports.flatMap((x) => x.problems).filter((x) => /duplicate/.test(x.message));
+    expect(dupes.length).toBeGreaterThanOrEqual(duplicated);
     expect(r.status).toBe(2);
+  });
+
+  it('finds two aliases "__proto__" the same (a plain object as the table would not)', () => {
+    const doc = JSON.parse(readFileSync(fixture('mini/claims.json'), 'utf8')) as {
+      entities: [{ aliases: string[] }];
+    };
+    doc.entities[0].aliases = ['__proto__', 'x', '__proto__'];
+    const file = join(dir, 'proto', 'claims.json');
+    mkdirSync(join(dir, 'proto'));
+    copyFileSync(fixture('mini/article.txt'), join(dir, 'proto', 'article.txt'));
+    writeFileSync(file, JSON.stringify(doc));
+    const r = armru(['validate', file]);
+    expect(r.status).toBe(2);
+    expect(r.stdout + r.stderr).toContain(
+      '$.entities[0].aliases: expected no duplicate items (items ## 0 and 2 are identical)',
+    );
   });
 });
