@@ -165,7 +165,9 @@ export async function searchCommand(
     const best =
       weak === undefined
         ? result.partial.best
-        : (result.hits.find((h) => h.tier < ALIAS_ONLY)?.words ?? result.partial.best);
+        : (result.strongWords ??
+          result.hits.find((h) => h.tier < ALIAS_ONLY)?.words ??
+          result.partial.best);
     if (weak === undefined)
       ctx.note(
         `no claim matches all of ${quoted(terms)}; showing claims that match ${best} of ${of} words${best > 1 ? ' (then fewer)' : ''}`,

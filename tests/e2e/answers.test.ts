@@ -451,6 +451,36 @@ describe('honest answers to questions', () => {
     expect(lines(p)).toEqual(['c09', 'c05', 'c26', 'c24', 'c25', 'c38', 'c28', 'c29']);
   });
 
+  it('says a weak match is weak when the limit leaves only it on the page', () => {
+    // With --limit 1 the one claim shown is c09, which matches both words only through an
+    // alias: the stronger partial matches it ranks above are cut off by the limit, not absent.
+    const dir = mkdtempSync(join(tmpdir(), 'armru-limit-'));
+    try {
+      for (const name of ['claims.json', 'article.txt'])
+        copyFileSync(join(ROOT, 'data', name), join(dir, name));
+      for (const data of [[], ['--data', join(dir, 'claims.json')]]) {
+        const r = armru([...data, 'search', 'Pashinyan', 'deny', '--limit', '1']);
+        expect(r.status).toBe(0);
+        expect(lines(r), data.join(' ')).toEqual(['c09']);
+        expect(r.stderr, data.join(' ')).toBe(
+          [
+            'armru: no claim matches all of "pashinyan", "deny" in its own words or names: 1 does only through an alias or an agreement (marked), then claims that match 1 of 2 words',
+            'armru: no claim asserted by Nikol Pashinyan matches all of "pashinyan", "deny"',
+            'armru: showing 1 of 8 (--limit N, or --all)',
+            'armru: 4 more claims match only through an alias or an agreement (--all shows them)',
+            '',
+          ].join('\n'),
+        );
+        // --limit 2 shows the first strong one too: the same notes, one more claim.
+        const two = armru([...data, 'search', 'Pashinyan', 'deny', '--limit', '2']);
+        expect(lines(two)).toEqual(['c09', 'c05']);
+        expect(two.stderr).toBe(r.stderr.replace('showing 1 of 8', 'showing 2 of 8'));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reads the asserter of a question after "by" as before the kind word', {
     timeout: 60_000,
   }, () => {

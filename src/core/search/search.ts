@@ -83,6 +83,12 @@ export interface SearchResult {
   weak: number;
   /** Set when no claim matched every word: the best count of words matched, out of `of`. */
   partial?: PartialOf;
+  /**
+   * In a partial match: the most words a claim kept matched in its own words or names (not
+   * only through an alias or an agreement), shown or not (0: none did). A limit may leave
+   * only weak claims among the hits.
+   */
+  strongWords?: number;
 }
 
 /** What a partial match says: the most words a claim matched, of how many, which words. */
@@ -124,7 +130,8 @@ export function withPartial(
   const some = partial(full.total > 0);
   if (some.total === 0 || !some.partial) return full;
   if (full.total === 0) return some;
-  if (!some.hits.some((h) => h.tier < ALIAS_ONLY)) return full;
+  // Some claim must match part of the words strongly, shown or cut off by the limit.
+  if (!((some.strongWords ?? 0) > 0)) return full;
   return { ...some, partial: { ...some.partial, weak: full.total } };
 }
 
@@ -771,6 +778,15 @@ export class ClaimSearcher {
       if (words) hit.words = w(index);
       return hit;
     });
-    return { hits, total: shown.length, weak: ranked.length - shown.length };
+    let strongWords = 0;
+    if (words)
+      for (const [index, s] of ranked)
+        if (s.tier < ALIAS_ONLY) strongWords = Math.max(strongWords, w(index));
+    return {
+      hits,
+      total: shown.length,
+      weak: ranked.length - shown.length,
+      ...(words ? { strongWords } : {}),
+    };
   }
 }

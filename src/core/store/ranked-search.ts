@@ -1592,6 +1592,12 @@ export interface Chosen {
   tiers: number[];
   /** In a partial match only. */
   words?: number[];
+  /**
+   * In a partial match: the most words a claim kept matched in its own words or names (not
+   * only through an alias or an agreement), shown or not (0: none did). A limit may leave
+   * only weak claims on the page.
+   */
+  strongWords?: number;
 }
 
 /**
@@ -2053,11 +2059,11 @@ function choosePartial(
   scoresOf: (pool: number[]) => ArrayLike<number>,
   complete?: number,
 ): PartialChoice | undefined {
-  let strong = false;
-  for (let w = 1; w < 256; w++)
+  let strongWords = 0;
+  for (let w = 255; w >= 1 && strongWords === 0; w--)
     if ((counts[(255 - w) * 4] as number) + (counts[(255 - w) * 4 + 1] as number) > 0)
-      strong = true;
-  const keepAll = all || !strong;
+      strongWords = w;
+  const keepAll = all || strongWords === 0;
   if (!keepAll) for (let w = 1; w < 256; w++) if (w !== complete) counts[(255 - w) * 4 + 2] = 0;
   let kept = 0;
   for (let x = 0; x < 1024; x++) kept += counts[x] as number;
@@ -2085,6 +2091,7 @@ function choosePartial(
     scores: chosen.map((c) => scores[c] as number),
     tiers: chosen.map((c) => tiers[c] as number),
     words: chosen.map((c) => words[c] as number),
+    strongWords,
     total: kept,
     weak: matched - kept,
     best,
@@ -2362,7 +2369,14 @@ function choose(
   complete?: number,
 ): Chosen & { total: number; weak: number } {
   let strong = false;
-  for (let i = 0; i < s.tiers.length && !strong; i++) if ((s.tiers[i] as number) < 2) strong = true;
+  // In a partial match, the most words of a strong claim (see Chosen.strongWords).
+  let strongWords = 0;
+  for (let i = 0; i < s.tiers.length; i++) {
+    if ((s.tiers[i] as number) >= 2) continue;
+    strong = true;
+    if (!s.words) break;
+    strongWords = Math.max(strongWords, s.words[i] as number);
+  }
   const keepAll = all || !strong;
   const keep = (i: number) =>
     keepAll || (s.tiers[i] as number) < 2 || (s.words !== undefined && s.words[i] === complete);
@@ -2433,7 +2447,9 @@ function choose(
     chosen: top.map((r) => s.claims[r] as number),
     scores: top.map((r) => s.scores[r] as number),
     tiers: top.map((r) => s.tiers[r] as number),
-    ...(s.words ? { words: top.map((r) => (s.words as Uint8Array)[r] as number) } : {}),
+    ...(s.words
+      ? { words: top.map((r) => (s.words as Uint8Array)[r] as number), strongWords }
+      : {}),
     total: rows.length,
     weak: s.claims.length - rows.length,
   };
@@ -2627,7 +2643,8 @@ export function rankQuery(
     partial = { ...rest, partial: { best, of: group.terms.length, terms: group.terms } };
   } else partial = partialOf(terms, group, ranked, limit, all, dated, complete);
   if (!weak) return partial;
-  if (!partial.partial || !partial.tiers.some((t) => t < WEAK)) return ranked;
+  // Some claim must match part of the words strongly, shown or cut off by the limit.
+  if (!partial.partial || !((partial.strongWords ?? 0) > 0)) return ranked;
   return { ...partial, partial: { ...partial.partial, weak: ranked.total } };
 }
 
