@@ -1,5 +1,13 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -395,6 +403,36 @@ describe('files that are not what they should be', () => {
     expect(armru(['export', '-o', dir]).stderr).toBe(
       `armru: ${dir}: is a directory, not a regular file; armru writes only regular files, nothing was written\n`,
     );
+  });
+
+  it('never takes the name of a directory ("out.csv/") for the file before the slash', () => {
+    const here = join(dir, 'slash');
+    mkdirSync(here);
+    const victim = join(here, 'victim.json');
+    writeFileSync(victim, 'keep me\n');
+    const cases: [string[], string, string][] = [
+      [['export', '--format', 'csv', '-o'], `${victim}/`, ' without the trailing "/"'],
+      [['export', '-o'], `${join(here, 'new')}/`, ' without the trailing "/"'],
+      [['report', '-o'], `${join(here, 'page.html')}/`, ' without the trailing "/"'],
+      [
+        ['draft', fixture('mini/article.txt'), '-o'],
+        `${join(here, 'draft')}/`,
+        ' without the trailing "/"',
+      ],
+      // join() would resolve it; as typed, the folder sub does not exist.
+      [['export', '-o'], `${here}/sub/..`, ''],
+    ];
+    for (const [args, out, hint] of cases) {
+      const r = armru([...args, out]);
+      expect(r, out).toEqual({
+        status: 2,
+        stdout: '',
+        stderr: `armru: ${out}: names a directory, not a file; expected a file path${hint} (nothing was written)\n`,
+      });
+    }
+    // Nothing was written or replaced.
+    expect(readFileSync(victim, 'utf8')).toBe('keep me\n');
+    expect(readdirSync(here)).toEqual(['victim.json']);
   });
 
   it('says when a file cannot be read', (ctx) => {

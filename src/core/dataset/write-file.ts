@@ -13,7 +13,7 @@ import {
   statSync,
   writeSync,
 } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Corpus } from '../model/corpus.js';
 import { ArmruError } from '../model/errors.js';
 
@@ -153,6 +153,14 @@ export function checkWritable(
   if (path === '') {
     throw new ArmruError('usage', 'the output file name is empty; expected a file path');
   }
+  // "out.csv/" names a directory: resolving it drops the slash, and the file out.csv was
+  // written (or replaced). As cp and the shell do, such a name is never taken for a file.
+  if (DIRECTORY_NAME.test(path) && !isDirectory(path)) {
+    throw new ArmruError(
+      'usage',
+      `${path}: names a directory, not a file; expected a file path${/[\\/]$/.test(path) ? ` without the trailing "${sep}"` : ''} (nothing was written)`,
+    );
+  }
   const target = writableTarget(path);
   if (target.stats) {
     if (options.keep) refuseInput(path, target.stats, options.keep);
@@ -164,6 +172,17 @@ export function checkWritable(
     }
   }
   return target;
+}
+
+/** A path whose last part is empty, "." or "..": the name of a directory, whatever is there. */
+const DIRECTORY_NAME = process.platform === 'win32' ? /(?:^|[\\/])\.{0,2}$/ : /(?:^|\/)\.{0,2}$/;
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** A file a run reads, which its output must never replace: its path and what it is. */
