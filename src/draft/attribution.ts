@@ -132,8 +132,11 @@ function quotedSentence(
   return { s, quotes, inQuote };
 }
 
-/** Where a sentence may join two reports: a comma or semicolon and a conjunction, or a semicolon. */
-const CLAUSE_JOIN = /[,;]\s+(?:while|whereas)\s+|;\s+(?:(?:and|but)\s+)?/g;
+/**
+ * Where a sentence may join two reports, or the writer's words and a report: ", while",
+ * ", whereas", a semicolon (with "and" or "but" or alone), or ", and" / ", but".
+ */
+const CLAUSE_JOIN = /[,;]\s+(?:while|whereas)\s+|;\s+(?:(?:and|but)\s+)?|,\s+(?:and|but)\s+/g;
 /**
  * How a second speaker's subject opens: a capitalised word (a name, "The union") or a
  * determiner, or a noun for people who speak (officials, analysts). A pronoun may stand for someone named nearer than the last speaker, and words
@@ -147,27 +150,79 @@ const NOT_A_SUBJECT = /^(?:then|later|also|again|still|instead|separately|meanwh
 /** A noun for people who speak, opening a subject without a determiner ("officials said"). */
 const SOURCE_OPENER = new RegExp(`^(?:${SOURCE_NOUNS.source})$`, 'u');
 
+/** Verbs that say words were spoken, for "X said …, and Y said …" (not "promised her contracts"). */
+const PLAIN_SPEECH =
+  /^(?:said|says|told|tells|stated|added|insisted|warned|argued|replied|responded|countered|denied|rejected)$/;
+/** A verb that makes a clause of its own: a past tense, or an auxiliary ("will", "was"). */
+const FINITE = new RegExp(
+  `^(?:${IRREGULAR_PAST.source.slice(3, -3)}|${REGULAR_PAST.source.slice(2, -2)}|called|is|are|was|were|has|have|had|will|would|can|could|did|does|shall|should|must|may|might)$`,
+  'i',
+);
+/** Words before an "-ed" word that make it an adjective ("The injured man", "two wounded"). */
+const NOT_BEFORE_VERB =
+  /^(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|\d+|two|three|four|five|several|many|some|other|of|in|on|at|by|for|with|from|and|or|who|whom|which|that)$/i;
+
 /**
- * A sentence cut where it joins two reports, each with its own speaker: "“…,” Pashinyan said,
- * while Lavrov said the text was not ready" is Pashinyan's quotation and Lavrov's statement,
- * not one claim of the first (or the last) speaker. A cut is made only at ", while", ", whereas"
- * or a semicolon, outside quotation marks, when the part before reports (a reporting verb, or
- * "according to") and the part after opens with a subject of one to six words (a name or a
- * determiner first, no pronoun) and a reporting verb that is not a participle ("accused of"),
- * or, after a semicolon, with a quotation and its speaker. "and", "but" and the like are not
- * cut: they join nouns ("the man, 34, and his wife told"), and go on with the first source's
- * words in court and allegation copy ("the indictment says …, and two developers promised").
+ * Whether words are a clause of their own with its verb: "Putin met Pashinyan in Moscow", "The
+ * ministers met on Tuesday", not nouns ("The injured man, 34") nor a subject with a relative
+ * clause ("The men, who were armed"), which "and" joins to a second subject of the same verb.
+ */
+function isClause(words: string): boolean {
+  const main = words.replace(/,\s*(?:who|whom|whose|which|where|when)\b.*$/su, '');
+  const tokens = main
+    .split(/\s+/)
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter(Boolean);
+  if (tokens.length < 3) return false;
+  return tokens.some(
+    (w, i) => i > 0 && FINITE.test(w) && !NOT_BEFORE_VERB.test(tokens[i - 1] as string),
+  );
+}
+
+/**
+ * A sentence cut where it joins two reports, each with its own speaker, or the writer's own
+ * words and a report: "“…,” Pashinyan said, while Lavrov said the text was not ready" is
+ * Pashinyan's quotation and Lavrov's statement, and "Putin met Pashinyan in Moscow, and Lavrov
+ * said the talks were “productive”" the writer's event and Lavrov's statement, not one claim of
+ * the first (or the last) speaker. A cut is made only outside quotation marks, when the part
+ * after opens with a subject of one to six words (a name or a determiner first, no pronoun;
+ * "then" or "later" may come before it) and a reporting verb that is not a participle
+ * ("accused of"), or, after a semicolon, with a quotation and its speaker; and
+ * - at ", while", ", whereas" or a semicolon, when the part before reports (a reporting verb,
+ *   or "according to") or is a clause of the writer's with its own verb;
+ * - at ", and" or ", but", when the part before is such a clause of the writer's and the part
+ *   after reports three words or more ("…, and the union said so" is the union's as a whole),
+ *   or when both report, the second subject opens with a capital or "the", "his", "her",
+ *   "their", "its" or "our" (not "two developers"), its verb is a plain verb of speech ("said",
+ *   "told"; not "promised") and the first report is a clause or a quotation. "and" and
+ *   "but" join nouns ("the man, 34, and his wife told"), and go on with the first source's words
+ *   in court and allegation copy ("the indictment says …, and two developers promised"); none
+ *   of those is cut.
  * The spans, in order, each without the words that join them; the whole sentence otherwise.
  */
 export function speechClauses(text: string, sentence: Span): Span[] {
-  const { s, inQuote } = quotedSentence(text, sentence);
+  const { s, quotes, inQuote } = quotedSentence(text, sentence);
   const speaks = (part: string, offset: number) => {
     const according = ACCORDING.exec(part);
     if (according && !inQuote(offset + according.index)) return true;
     REPORTING.lastIndex = 0;
-    for (let m = REPORTING.exec(part); m !== null; m = REPORTING.exec(part))
-      if (!inQuote(offset + m.index)) return true;
+    for (let m = REPORTING.exec(part); m !== null; m = REPORTING.exec(part)) {
+      if (inQuote(offset + m.index)) continue;
+      // "called a meeting" reports nothing; "called for", "called the plan “…”" do.
+      const next = part.slice(m.index + m[0].length);
+      if (/^call/.test(m[0]) && !/^\s+(?:for|on)\b/.test(next) && !CALLED_NAMING.test(next))
+        continue;
+      return true;
+    }
     return false;
+  };
+  /** The words after the last reporting verb of a part, outside quotation marks. */
+  const reportedWords = (part: string, offset: number) => {
+    let last: RegExpExecArray | undefined;
+    REPORTING.lastIndex = 0;
+    for (let m = REPORTING.exec(part); m !== null; m = REPORTING.exec(part))
+      if (!inQuote(offset + m.index)) last = m;
+    return last ? part.slice(last.index + last[0].length) : '';
   };
   const out: Span[] = [];
   let from = 0;
@@ -176,6 +231,9 @@ export function speechClauses(text: string, sentence: Span): Span[] {
     if (inQuote(m.index)) continue;
     const after = m.index + m[0].length;
     const rest = s.slice(after);
+    const plain = m[0].startsWith(',') && !/while|whereas/.test(m[0]);
+    const before = s.slice(from, m.index);
+    const reports = speaks(before, from);
     // After a semicolon, a quotation and its speaker ("…; “…,” Holt said") is a report too.
     const quoted = m[0].startsWith(';') && /^[“"«]/.test(rest) && speaks(rest, after);
     if (!quoted) {
@@ -184,17 +242,43 @@ export function speechClauses(text: string, sentence: Span): Span[] {
         'u',
       ).exec(rest);
       if (!opening) continue;
-      const subject = (opening[1] as string).trim().split(/\s+/);
+      const words = (opening[1] as string).trim().split(/\s+/);
+      // "and then Lavrov said": an adverb before the subject is not its first word.
+      const subject = words.slice(
+        Math.max(
+          0,
+          words.findIndex((w) => !(NOT_A_SUBJECT.test(w) || /^\p{Ll}+ly$/u.test(w))),
+        ),
+      );
       if (subject.every((w) => NOT_A_SUBJECT.test(w) || /^\p{Ll}+ly$/u.test(w))) continue;
       const first = subject[0] as string;
       if (!(SUBJECT_OPENER.test(first) || SOURCE_OPENER.test(first)) || PRONOUN.test(first))
         continue;
+      const verbEnd = rest.slice(opening[0].length);
       // "the man accused of killing her", "workers told of the plan": a participle, not speech.
-      if (/^\s+(?:of|by|about|with)\b/.test(rest.slice(opening[0].length))) continue;
+      if (/^\s+(?:of|by|about|with)\b/.test(verbEnd)) continue;
       // "…, and he was alleged to …" is a passive report, no second speaker.
       if (PASSIVE_BEFORE.test(opening[1] as string)) continue;
+      if (plain) {
+        // "…, and the union said so": the report stands on the words before it.
+        const said = verbEnd.replace(/[^\p{L}\p{N}\s'’-]+/gu, ' ').trim();
+        if (said.split(/\s+/).filter(Boolean).length < 3) continue;
+        const verb = /\S+$/.exec(opening[0])?.[0] as string;
+        if (
+          reports &&
+          !(
+            /^(?:\p{Lu}|(?:the|his|her|their|its|our)$)/u.test(first) &&
+            PLAIN_SPEECH.test(verb) &&
+            (isClause(reportedWords(before, from) || before) ||
+              quotes.some(
+                (q) => q.start - sentence.start >= from && q.end - sentence.start <= m.index,
+              ))
+          )
+        )
+          continue;
+      }
     }
-    if (!speaks(s.slice(from, m.index), from)) continue;
+    if (!reports && !isClause(before)) continue;
     out.push({ start: sentence.start + from, end: sentence.start + m.index });
     from = after;
   }
