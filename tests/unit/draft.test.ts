@@ -1773,6 +1773,20 @@ describe('a clause of the writer\'s joined by "and" or "but" to a report', () =>
     ).toEqual(['lena-holt', 'author']);
   });
 
+  it('gives an uncut sentence to the speaker after "and", not to a name in the clause before', () => {
+    // Too short a report to stand alone: "so" stands for the clause before, which Lavrov said.
+    expect(
+      anchored(draft('Vladimir Putin met Nikol Pashinyan in Moscow, and Sergey Lavrov said so.')),
+    ).toEqual([
+      [
+        'statement',
+        'sergey-lavrov',
+        'said',
+        'Vladimir Putin met Nikol Pashinyan in Moscow, and Sergey Lavrov said so.',
+      ],
+    ]);
+  });
+
   it('does not cut where the words before "and" are no clause of their own, or nothing is reported', () => {
     for (const [sentence, by] of [
       // Nouns joined: both speak.
