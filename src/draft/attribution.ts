@@ -388,6 +388,26 @@ export function attribute(
       before.slice(lastComma + 1).trim() !== ''
     )
       subjectStart = lastComma + 1;
+    // "Putin met Pashinyan in Moscow, and Lavrov said so": after a clause of the writer's,
+    // the subject is the one after "and", not the first name of the sentence.
+    const joined = /,\s+(?:and|but)\s+(?:(?:then|later|also)\s+)?(?=[^,;:“”"«»]*$)/.exec(
+      before.slice(subjectStart),
+    );
+    if (joined && !inQuote(subjectStart + joined.index)) {
+      const head = before.slice(subjectStart, subjectStart + joined.index);
+      const tail = before
+        .slice(subjectStart + joined.index + joined[0].length)
+        .trim()
+        .split(/\s+/);
+      const first = tail[0] as string;
+      if (
+        tail.length <= 6 &&
+        (SUBJECT_OPENER.test(first) || SOURCE_OPENER.test(first)) &&
+        !PRONOUN.test(first) &&
+        isClause(head)
+      )
+        subjectStart += joined.index + joined[0].length;
+    }
     let subject = before.slice(subjectStart);
     let subjectAt = sentence.start + subjectStart;
     // "Berg allegedly told", "Berg may have said": the hedge frames the speech, not the speaker.
