@@ -1802,3 +1802,58 @@ describe('a clause of the writer\'s joined by "and" or "but" to a report', () =>
       ).toEqual(by);
   });
 });
+
+describe('single curly quotation marks (British style)', () => {
+  it('reads ‘…’ as a quotation, as it reads “…”', () => {
+    const cases: [string, (string | null)[][]][] = [
+      [
+        '‘We will not yield,’ the minister said.',
+        [['quote', 'the-minister', 'said', 'We will not yield']],
+      ],
+      [
+        '‘The workers’ union will strike next week,’ said Lena Holt.',
+        [['quote', 'lena-holt', 'said', 'The workers’ union will strike next week']],
+      ],
+      [
+        'The spokesman called the plan ‘a betrayal of the workers’ and left the room.',
+        [['quote', 'the-spokesman', 'called', 'a betrayal of the workers']],
+      ],
+      [
+        'Lena Holt said: ‘The plant is sound. We checked it twice.’ Then rain fell.',
+        [
+          ['quote', 'lena-holt', 'said', 'The plant is sound. We checked it twice.'],
+          ['event', 'author', null, 'Then rain fell.'],
+        ],
+      ],
+      // Double marks inside single ones are the quotation's own.
+      [
+        '‘He told me “we will not yield” on the border,’ Lena Holt said.',
+        [['quote', 'lena-holt', 'said', 'He told me “we will not yield” on the border']],
+      ],
+      // And single marks inside double ones stay inside.
+      [
+        '“He told me ‘we will not yield’ on the border,” Lena Holt said.',
+        [['quote', 'lena-holt', 'said', 'He told me ‘we will not yield’ on the border']],
+      ],
+    ];
+    for (const [sentence, claims] of cases)
+      expect(anchored(draft(sentence)), sentence).toEqual(claims);
+  });
+
+  it('takes no apostrophe for a closing mark', () => {
+    expect(
+      anchored(
+        draft('‘Russia’s army won’t retreat to the ’90s borders,’ Sergey Shoygu said. He left.'),
+      ),
+    ).toEqual([
+      ['quote', 'sergey-shoygu', 'said', 'Russia’s army won’t retreat to the ’90s borders'],
+      ['event', 'author', null, 'He left.'],
+    ]);
+    // A ‘ that no closing mark answers quotes nothing; two words are a scare quote.
+    for (const sentence of [
+      'Shoygu’s ‘special operation began in 2022 and Russia’s army is still there.',
+      'Shoygu’s ‘special operation’ began in 2022.',
+    ])
+      expect(anchored(draft(sentence)), sentence).toEqual([['event', 'author', null, sentence]]);
+  });
+});
