@@ -160,3 +160,58 @@ function nextWord(text: string, k: number): string {
   const m = /^[\p{L}\p{M}]+/u.exec(text.slice(k, k + 40).replace(/^["“‘'(«]+/, ''));
   return m ? m[0] : '';
 }
+
+/** Before a ‘ that opens a quotation: the text's start, white space, a bracket or a dash. */
+const BEFORE_OPENING = /[\s([{“"«—–/-]/u;
+
+/**
+ * The text with single curly quotation marks that quote (British style: ‘We will not yield,’
+ * the minister said.) written as double ones, and the double marks inside them as single ones,
+ * so that every rule that reads “…” reads them too. Each mark is one UTF-16 unit, so offsets
+ * hold, and the claims' words are still taken from the text itself. A ‘ opens a quotation at a
+ * word's start (not inside “…”, nor a ‘90s typed for ’90s); it closes, within its paragraph and
+ * before the next opening ‘, at the first ’ that follows no white space and is followed by no
+ * letter or digit: a ’ between letters (Russia’s, won’t) or before a digit (the ’90s) is an
+ * apostrophe. A plural possessive (the workers’ union: s’ before a word) is passed over when
+ * another closing ’ comes after it. A ‘ that nothing closes quotes nothing.
+ */
+export function quoteMarks(text: string): string {
+  if (!text.includes('‘')) return text;
+  const out = text.split('');
+  const opens = (at: number) =>
+    text[at] === '‘' &&
+    (at === 0 || BEFORE_OPENING.test(text[at - 1] as string)) &&
+    /^‘[^\s‘’]/u.test(text.slice(at, at + 2)) &&
+    !/^‘\d+s\b/u.test(text.slice(at, at + 8));
+  const possessive = (j: number) =>
+    /[sS]/.test(text[j - 1] as string) && /^[^\S\r\n]+\p{L}/u.test(text.slice(j + 1, j + 3));
+  // A quotation left open at a paragraph's end (as newspapers print one that goes on) ends there.
+  for (const para of paragraphs(text)) {
+    let inDouble = false;
+    for (let i = para.start; i < para.end; i++) {
+      const c = text[i];
+      if (c === '“') inDouble = true;
+      else if (c === '”') inDouble = false;
+      else if (c === '"') inDouble = !inDouble;
+      if (inDouble || !opens(i)) continue;
+      const closes: number[] = [];
+      for (let j = i + 1; j < para.end; j++) {
+        if (opens(j)) break;
+        if (text[j] !== '’' || /\s/.test(text[j - 1] as string)) continue;
+        if (/[\p{L}\p{N}]/u.test(text[j + 1] ?? '')) continue;
+        closes.push(j);
+      }
+      const close = closes.find((j) => !possessive(j)) ?? closes[0];
+      if (close === undefined) continue;
+      out[i] = '“';
+      out[close] = '”';
+      for (let k = i + 1; k < close; k++) {
+        if (text[k] === '“') out[k] = '‘';
+        else if (text[k] === '”') out[k] = '’';
+        else if (text[k] === '"') out[k] = "'";
+      }
+      i = close;
+    }
+  }
+  return out.join('');
+}
