@@ -1765,6 +1765,23 @@ describe('a clause of the writer\'s joined by "and" or "but" to a report', () =>
       ['statement', 'police', 'said', 'Police said the man was arrested'],
       ['statement', 'his-lawyer', 'said', 'his lawyer said he would plead not guilty.'],
     ]);
+    // A named apposition in the second subject; a first report that is no plain speech.
+    expect(
+      anchored(
+        draft(
+          'Veltrix said profits had risen, and its chief executive, Anna Berg, said the outlook was good.',
+        ),
+      ).map((c) => c.slice(1)),
+    ).toEqual([
+      ['veltrix', 'said', 'Veltrix said profits had risen'],
+      ['anna-berg', 'said', 'its chief executive, Anna Berg, said the outlook was good.'],
+    ]);
+    expect(
+      anchored(draft('The minister had promised reform, and the opposition said she had failed.')),
+    ).toEqual([
+      ['statement', 'the-minister', 'promised', 'The minister had promised reform'],
+      ['statement', 'the-opposition', 'said', 'the opposition said she had failed.'],
+    ]);
     // A second speaker the rules cannot name leaves the words to the writer, not to the first.
     expect(
       draft('Lena Holt said the mill was sold, and the buyer said it was a bargain.').claims.map(
