@@ -150,9 +150,23 @@ const NOT_A_SUBJECT = /^(?:then|later|also|again|still|instead|separately|meanwh
 /** A noun for people who speak, opening a subject without a determiner ("officials said"). */
 const SOURCE_OPENER = new RegExp(`^(?:${SOURCE_NOUNS.source})$`, 'u');
 
+/**
+ * A second subject of one to six words and its reporting verb; the last word may have a name
+ * set off by commas after it ("its chief executive, Anna Berg, said").
+ */
+const SECOND_SUBJECT = new RegExp(
+  `^((?:[^\\s“”"«»,;:]+\\s+){0,5}?[^\\s“”"«»,;:]+(?:,\\s+\\p{Lu}[^\\s“”"«»,;:]*(?:\\s+\\p{Lu}[^\\s“”"«»,;:]*){0,3},)?\\s+)(?:${REPORTING.source})`,
+  'u',
+);
 /** Verbs that say words were spoken, for "X said …, and Y said …" (not "promised her contracts"). */
 const PLAIN_SPEECH =
   /^(?:said|says|told|tells|stated|added|insisted|warned|argued|replied|responded|countered|denied|rejected)$/;
+/**
+ * Verbs whose words are a clause ("said the mill would close"): in "Holt said the man, 34, and
+ * his wife told …" they make no clause of the words before "and" by themselves.
+ */
+const SAYS_A_CLAUSE =
+  /^(?:said|says|told|tells|stated|added|insisted|warned|argued|replied|responded|countered)$/i;
 /** A verb that makes a clause of its own: a past tense, or an auxiliary ("will", "was"). */
 const FINITE = new RegExp(
   `^(?:${IRREGULAR_PAST.source.slice(3, -3)}|${REGULAR_PAST.source.slice(2, -2)}|called|is|are|was|were|has|have|had|will|would|can|could|did|does|shall|should|must|may|might)$`,
@@ -167,7 +181,7 @@ const NOT_BEFORE_VERB =
  * ministers met on Tuesday", not nouns ("The injured man, 34") nor a subject with a relative
  * clause ("The men, who were armed"), which "and" joins to a second subject of the same verb.
  */
-function isClause(words: string): boolean {
+function isClause(words: string, notVerbs?: RegExp): boolean {
   const main = words.replace(/,\s*(?:who|whom|whose|which|where|when)\b.*$/su, '');
   const tokens = main
     .split(/\s+/)
@@ -175,7 +189,11 @@ function isClause(words: string): boolean {
     .filter(Boolean);
   if (tokens.length < 3) return false;
   return tokens.some(
-    (w, i) => i > 0 && FINITE.test(w) && !NOT_BEFORE_VERB.test(tokens[i - 1] as string),
+    (w, i) =>
+      i > 0 &&
+      FINITE.test(w) &&
+      !notVerbs?.test(w) &&
+      !NOT_BEFORE_VERB.test(tokens[i - 1] as string),
   );
 }
 
@@ -194,7 +212,8 @@ function isClause(words: string): boolean {
  *   after reports three words or more ("…, and the union said so" is the union's as a whole),
  *   or when both report, the second subject opens with a capital or "the", "his", "her",
  *   "their", "its" or "our" (not "two developers"), its verb is a plain verb of speech ("said",
- *   "told"; not "promised") and the first report is a clause or a quotation. "and" and
+ *   "told"; not "promised") and the first part is a clause with a verb besides "said" or
+ *   "told" ("Police said the man was arrested", not "Holt said the man, 34") or quotes. "and" and
  *   "but" join nouns ("the man, 34, and his wife told"), and go on with the first source's words
  *   in court and allegation copy ("the indictment says …, and two developers promised"); none
  *   of those is cut.
@@ -216,14 +235,6 @@ export function speechClauses(text: string, sentence: Span): Span[] {
     }
     return false;
   };
-  /** The words after the last reporting verb of a part, outside quotation marks. */
-  const reportedWords = (part: string, offset: number) => {
-    let last: RegExpExecArray | undefined;
-    REPORTING.lastIndex = 0;
-    for (let m = REPORTING.exec(part); m !== null; m = REPORTING.exec(part))
-      if (!inQuote(offset + m.index)) last = m;
-    return last ? part.slice(last.index + last[0].length) : '';
-  };
   const out: Span[] = [];
   let from = 0;
   CLAUSE_JOIN.lastIndex = 0;
@@ -237,10 +248,7 @@ export function speechClauses(text: string, sentence: Span): Span[] {
     // After a semicolon, a quotation and its speaker ("…; “…,” Holt said") is a report too.
     const quoted = m[0].startsWith(';') && /^[“"«]/.test(rest) && speaks(rest, after);
     if (!quoted) {
-      const opening = new RegExp(
-        `^((?:[^\\s“”"«»,;:]+\\s+){1,6}?)(?:${REPORTING.source})`,
-        'u',
-      ).exec(rest);
+      const opening = SECOND_SUBJECT.exec(rest);
       if (!opening) continue;
       const words = (opening[1] as string).trim().split(/\s+/);
       // "and then Lavrov said": an adverb before the subject is not its first word.
@@ -269,7 +277,7 @@ export function speechClauses(text: string, sentence: Span): Span[] {
           !(
             /^(?:\p{Lu}|(?:the|his|her|their|its|our)$)/u.test(first) &&
             PLAIN_SPEECH.test(verb) &&
-            (isClause(reportedWords(before, from) || before) ||
+            (isClause(before, SAYS_A_CLAUSE) ||
               quotes.some(
                 (q) => q.start - sentence.start >= from && q.end - sentence.start <= m.index,
               ))
