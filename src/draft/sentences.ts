@@ -177,7 +177,7 @@ const BEFORE_OPENING = /[\s([{“"«—–/-]/u;
  */
 export function quoteMarks(text: string): string {
   if (!text.includes('‘')) return text;
-  const out = text.split('');
+  const marks = new Map<number, string>();
   const opens = (at: number) =>
     text[at] === '‘' &&
     (at === 0 || BEFORE_OPENING.test(text[at - 1] as string)) &&
@@ -185,33 +185,49 @@ export function quoteMarks(text: string): string {
     !/^‘\d+s\b/u.test(text.slice(at, at + 8));
   const possessive = (j: number) =>
     /[sS]/.test(text[j - 1] as string) && /^[^\S\r\n]+\p{L}/u.test(text.slice(j + 1, j + 3));
+  const QUOTES = /[“”"‘]/g;
   // A quotation left open at a paragraph's end (as newspapers print one that goes on) ends there.
   for (const para of paragraphs(text)) {
     let inDouble = false;
-    for (let i = para.start; i < para.end; i++) {
-      const c = text[i];
+    QUOTES.lastIndex = para.start;
+    for (let m = QUOTES.exec(text); m !== null && m.index < para.end; m = QUOTES.exec(text)) {
+      const i = m.index;
+      const c = m[0];
       if (c === '“') inDouble = true;
       else if (c === '”') inDouble = false;
       else if (c === '"') inDouble = !inDouble;
       if (inDouble || !opens(i)) continue;
+      // The next opening ‘ ends the search for this one's closing mark.
+      let limit = para.end;
+      for (let k = text.indexOf('‘', i + 1); k >= 0 && k < para.end; k = text.indexOf('‘', k + 1))
+        if (opens(k)) {
+          limit = k;
+          break;
+        }
       const closes: number[] = [];
-      for (let j = i + 1; j < para.end; j++) {
-        if (opens(j)) break;
-        if (text[j] !== '’' || /\s/.test(text[j - 1] as string)) continue;
-        if (/[\p{L}\p{N}]/u.test(text[j + 1] ?? '')) continue;
+      for (let j = text.indexOf('’', i + 1); j >= 0 && j < limit; j = text.indexOf('’', j + 1)) {
+        if (/\s/.test(text[j - 1] as string) || /[\p{L}\p{N}]/u.test(text[j + 1] ?? '')) continue;
         closes.push(j);
       }
       const close = closes.find((j) => !possessive(j)) ?? closes[0];
       if (close === undefined) continue;
-      out[i] = '“';
-      out[close] = '”';
+      marks.set(i, '“');
+      marks.set(close, '”');
       for (let k = i + 1; k < close; k++) {
-        if (text[k] === '“') out[k] = '‘';
-        else if (text[k] === '”') out[k] = '’';
-        else if (text[k] === '"') out[k] = "'";
+        const inner = text[k];
+        if (inner === '“') marks.set(k, '‘');
+        else if (inner === '”') marks.set(k, '’');
+        else if (inner === '"') marks.set(k, "'");
       }
-      i = close;
+      QUOTES.lastIndex = close + 1;
     }
   }
-  return out.join('');
+  if (marks.size === 0) return text;
+  let out = '';
+  let from = 0;
+  for (const at of [...marks.keys()].sort((x, y) => x - y)) {
+    out += text.slice(from, at) + (marks.get(at) as string);
+    from = at + 1;
+  }
+  return out + text.slice(from);
 }
