@@ -132,8 +132,11 @@ function quotedSentence(
   return { s, quotes, inQuote };
 }
 
-/** Where a sentence may join two reports: a comma or semicolon and a conjunction, or a semicolon. */
-const CLAUSE_JOIN = /[,;]\s+(?:while|whereas)\s+|;\s+(?:(?:and|but)\s+)?/g;
+/**
+ * Where a sentence may join two reports, or the writer's words and a report: ", while",
+ * ", whereas", a semicolon (with "and" or "but" or alone), or ", and" / ", but".
+ */
+const CLAUSE_JOIN = /[,;]\s+(?:while|whereas)\s+|;\s+(?:(?:and|but)\s+)?|,\s+(?:and|but)\s+/g;
 /**
  * How a second speaker's subject opens: a capitalised word (a name, "The union") or a
  * determiner, or a noun for people who speak (officials, analysts). A pronoun may stand for someone named nearer than the last speaker, and words
@@ -148,25 +151,88 @@ const NOT_A_SUBJECT = /^(?:then|later|also|again|still|instead|separately|meanwh
 const SOURCE_OPENER = new RegExp(`^(?:${SOURCE_NOUNS.source})$`, 'u');
 
 /**
- * A sentence cut where it joins two reports, each with its own speaker: "“…,” Pashinyan said,
- * while Lavrov said the text was not ready" is Pashinyan's quotation and Lavrov's statement,
- * not one claim of the first (or the last) speaker. A cut is made only at ", while", ", whereas"
- * or a semicolon, outside quotation marks, when the part before reports (a reporting verb, or
- * "according to") and the part after opens with a subject of one to six words (a name or a
- * determiner first, no pronoun) and a reporting verb that is not a participle ("accused of"),
- * or, after a semicolon, with a quotation and its speaker. "and", "but" and the like are not
- * cut: they join nouns ("the man, 34, and his wife told"), and go on with the first source's
- * words in court and allegation copy ("the indictment says …, and two developers promised").
+ * A second subject of one to six words and its reporting verb; the last word may have a name
+ * set off by commas after it ("its chief executive, Anna Berg, said").
+ */
+const SECOND_SUBJECT = new RegExp(
+  `^((?:[^\\s“”"«»,;:]+\\s+){0,5}?[^\\s“”"«»,;:]+(?:,\\s+\\p{Lu}[^\\s“”"«»,;:]*(?:\\s+\\p{Lu}[^\\s“”"«»,;:]*){0,3},)?\\s+)(?:${REPORTING.source})`,
+  'u',
+);
+/** Verbs that say words were spoken, for "X said …, and Y said …" (not "promised her contracts"). */
+const PLAIN_SPEECH =
+  /^(?:said|says|told|tells|stated|added|insisted|warned|argued|replied|responded|countered|denied|rejected)$/;
+/**
+ * Verbs whose words are a clause ("said the mill would close"): in "Holt said the man, 34, and
+ * his wife told …" they make no clause of the words before "and" by themselves.
+ */
+const SAYS_A_CLAUSE =
+  /^(?:said|says|told|tells|stated|added|insisted|warned|argued|replied|responded|countered)$/i;
+/** A verb that makes a clause of its own: a past tense, or an auxiliary ("will", "was"). */
+const FINITE = new RegExp(
+  `^(?:${IRREGULAR_PAST.source.slice(3, -3)}|${REGULAR_PAST.source.slice(2, -2)}|called|is|are|was|were|has|have|had|will|would|can|could|did|does|shall|should|must|may|might)$`,
+  'i',
+);
+/** Words before an "-ed" word that make it an adjective ("The injured man", "two wounded"). */
+const NOT_BEFORE_VERB =
+  /^(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|\d+|two|three|four|five|several|many|some|other|of|in|on|at|by|for|with|from|and|or|who|whom|which|that)$/i;
+
+/**
+ * Whether words are a clause of their own with its verb: "Putin met Pashinyan in Moscow", "The
+ * ministers met on Tuesday", not nouns ("The injured man, 34") nor a subject with a relative
+ * clause ("The men, who were armed"), which "and" joins to a second subject of the same verb.
+ */
+function isClause(words: string, notVerbs?: RegExp): boolean {
+  const main = words.replace(/,\s*(?:who|whom|whose|which|where|when)\b.*$/su, '');
+  const tokens = main
+    .split(/\s+/)
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter(Boolean);
+  if (tokens.length < 3) return false;
+  return tokens.some(
+    (w, i) =>
+      i > 0 &&
+      FINITE.test(w) &&
+      !notVerbs?.test(w) &&
+      !NOT_BEFORE_VERB.test(tokens[i - 1] as string),
+  );
+}
+
+/**
+ * A sentence cut where it joins two reports, each with its own speaker, or the writer's own
+ * words and a report: "“…,” Pashinyan said, while Lavrov said the text was not ready" is
+ * Pashinyan's quotation and Lavrov's statement, and "Putin met Pashinyan in Moscow, and Lavrov
+ * said the talks were “productive”" the writer's event and Lavrov's statement, not one claim of
+ * the first (or the last) speaker. A cut is made only outside quotation marks, when the part
+ * after opens with a subject of one to six words (a name or a determiner first, no pronoun;
+ * "then" or "later" may come before it) and a reporting verb that is not a participle
+ * ("accused of"), or, after a semicolon, with a quotation and its speaker; and
+ * - at ", while", ", whereas" or a semicolon, when the part before reports (a reporting verb,
+ *   or "according to") or is a clause of the writer's with its own verb;
+ * - at ", and" or ", but", when the part before is such a clause of the writer's and the part
+ *   after reports three words or more ("…, and the union said so" is the union's as a whole),
+ *   or when both report, the second subject opens with a capital or "the", "his", "her",
+ *   "their", "its" or "our" (not "two developers"), its verb is a plain verb of speech ("said",
+ *   "told"; not "promised") and the first part is a clause with a verb besides "said" or
+ *   "told" ("Police said the man was arrested", not "Holt said the man, 34") or quotes. "and" and
+ *   "but" join nouns ("the man, 34, and his wife told"), and go on with the first source's words
+ *   in court and allegation copy ("the indictment says …, and two developers promised"); none
+ *   of those is cut.
  * The spans, in order, each without the words that join them; the whole sentence otherwise.
  */
 export function speechClauses(text: string, sentence: Span): Span[] {
-  const { s, inQuote } = quotedSentence(text, sentence);
+  const { s, quotes, inQuote } = quotedSentence(text, sentence);
   const speaks = (part: string, offset: number) => {
     const according = ACCORDING.exec(part);
     if (according && !inQuote(offset + according.index)) return true;
     REPORTING.lastIndex = 0;
-    for (let m = REPORTING.exec(part); m !== null; m = REPORTING.exec(part))
-      if (!inQuote(offset + m.index)) return true;
+    for (let m = REPORTING.exec(part); m !== null; m = REPORTING.exec(part)) {
+      if (inQuote(offset + m.index)) continue;
+      // "called a meeting" reports nothing; "called for", "called the plan “…”" do.
+      const next = part.slice(m.index + m[0].length);
+      if (/^call/.test(m[0]) && !/^\s+(?:for|on)\b/.test(next) && !CALLED_NAMING.test(next))
+        continue;
+      return true;
+    }
     return false;
   };
   const out: Span[] = [];
@@ -176,25 +242,51 @@ export function speechClauses(text: string, sentence: Span): Span[] {
     if (inQuote(m.index)) continue;
     const after = m.index + m[0].length;
     const rest = s.slice(after);
+    const plain = m[0].startsWith(',') && !/while|whereas/.test(m[0]);
+    const before = s.slice(from, m.index);
+    const reports = speaks(before, from);
     // After a semicolon, a quotation and its speaker ("…; “…,” Holt said") is a report too.
     const quoted = m[0].startsWith(';') && /^[“"«]/.test(rest) && speaks(rest, after);
     if (!quoted) {
-      const opening = new RegExp(
-        `^((?:[^\\s“”"«»,;:]+\\s+){1,6}?)(?:${REPORTING.source})`,
-        'u',
-      ).exec(rest);
+      const opening = SECOND_SUBJECT.exec(rest);
       if (!opening) continue;
-      const subject = (opening[1] as string).trim().split(/\s+/);
+      const words = (opening[1] as string).trim().split(/\s+/);
+      // "and then Lavrov said": an adverb before the subject is not its first word.
+      const subject = words.slice(
+        Math.max(
+          0,
+          words.findIndex((w) => !(NOT_A_SUBJECT.test(w) || /^\p{Ll}+ly$/u.test(w))),
+        ),
+      );
       if (subject.every((w) => NOT_A_SUBJECT.test(w) || /^\p{Ll}+ly$/u.test(w))) continue;
       const first = subject[0] as string;
       if (!(SUBJECT_OPENER.test(first) || SOURCE_OPENER.test(first)) || PRONOUN.test(first))
         continue;
+      const verbEnd = rest.slice(opening[0].length);
       // "the man accused of killing her", "workers told of the plan": a participle, not speech.
-      if (/^\s+(?:of|by|about|with)\b/.test(rest.slice(opening[0].length))) continue;
+      if (/^\s+(?:of|by|about|with)\b/.test(verbEnd)) continue;
       // "…, and he was alleged to …" is a passive report, no second speaker.
       if (PASSIVE_BEFORE.test(opening[1] as string)) continue;
+      if (plain) {
+        // "…, and the union said so": the report stands on the words before it.
+        const said = verbEnd.replace(/[^\p{L}\p{N}\s'’-]+/gu, ' ').trim();
+        if (said.split(/\s+/).filter(Boolean).length < 3) continue;
+        const verb = /\S+$/.exec(opening[0])?.[0] as string;
+        if (
+          reports &&
+          !(
+            /^(?:\p{Lu}|(?:the|his|her|their|its|our)$)/u.test(first) &&
+            PLAIN_SPEECH.test(verb) &&
+            (isClause(before, SAYS_A_CLAUSE) ||
+              quotes.some(
+                (q) => q.start - sentence.start >= from && q.end - sentence.start <= m.index,
+              ))
+          )
+        )
+          continue;
+      }
     }
-    if (!speaks(s.slice(from, m.index), from)) continue;
+    if (!reports && !isClause(before)) continue;
     out.push({ start: sentence.start + from, end: sentence.start + m.index });
     from = after;
   }
@@ -304,6 +396,26 @@ export function attribute(
       before.slice(lastComma + 1).trim() !== ''
     )
       subjectStart = lastComma + 1;
+    // "Putin met Pashinyan in Moscow, and Lavrov said so": after a clause of the writer's,
+    // the subject is the one after "and", not the first name of the sentence.
+    const joined = /,\s+(?:and|but)\s+(?:(?:then|later|also)\s+)?(?=[^,;:“”"«»]*$)/.exec(
+      before.slice(subjectStart),
+    );
+    if (joined && !inQuote(subjectStart + joined.index)) {
+      const head = before.slice(subjectStart, subjectStart + joined.index);
+      const tail = before
+        .slice(subjectStart + joined.index + joined[0].length)
+        .trim()
+        .split(/\s+/);
+      const first = tail[0] as string;
+      if (
+        tail.length <= 6 &&
+        (SUBJECT_OPENER.test(first) || SOURCE_OPENER.test(first)) &&
+        !PRONOUN.test(first) &&
+        isClause(head)
+      )
+        subjectStart += joined.index + joined[0].length;
+    }
     let subject = before.slice(subjectStart);
     let subjectAt = sentence.start + subjectStart;
     // "Berg allegedly told", "Berg may have said": the hedge frames the speech, not the speaker.

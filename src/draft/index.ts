@@ -19,7 +19,7 @@ import { EntityFinder, type FoundEntity, slug } from './entities.js';
 import { findHedge } from './hedges.js';
 import { detectLanguage, LANGUAGE_NAMES } from './language.js';
 import { readLayout } from './layout.js';
-import { paragraphs, type Span, splitSentences } from './sentences.js';
+import { paragraphs, quoteMarks, type Span, splitSentences } from './sentences.js';
 
 export { findDates } from './dates.js';
 export { findHedge } from './hedges.js';
@@ -92,6 +92,9 @@ export function draftDataset(text: string, options: DraftOptions): DraftResult {
   const language = detectLanguage(text).code;
   const english = language === 'en';
   const toCodePoint = codePointIndex(text);
+  // The text as the sentence and attribution rules read it: single curly quotation marks
+  // (‘…,’ she said) written as double ones. Same offsets; claims take their words from `text`.
+  const read = quoteMarks(text);
   const finder = new EntityFinder(text);
   const unresolvedDates: string[] = [];
   const drafted: Omit<Claim, 'id'>[] = [];
@@ -114,15 +117,15 @@ export function draftDataset(text: string, options: DraftOptions): DraftResult {
 
   // A Q/A interview (read in English only): questions are nobody's claims, answers the
   // interviewee's.
-  const paras = paragraphs(text, bodyStart);
-  const interview = english ? readInterview(text, paras) : undefined;
+  const paras = paragraphs(read, bodyStart);
+  const interview = english ? readInterview(read, paras) : undefined;
   const intro: { sentence: Span; mentions: ReturnType<EntityFinder['mentionsIn']> }[] = [];
   let interviewee: FoundEntity | undefined;
   for (const para of paras) {
     let previous: FoundEntity | undefined;
     const units = interview
       ? interview.sentencesIn(para)
-      : splitSentences(text, para.start, para.end).map((span) => ({ span, role: undefined }));
+      : splitSentences(read, para.start, para.end).map((span) => ({ span, role: undefined }));
     for (const { span: sentence, role } of units) {
       sentences++;
       const mentions = english ? finder.mentionsIn(text, sentence.start, sentence.end) : [];
@@ -130,11 +133,11 @@ export function draftDataset(text: string, options: DraftOptions): DraftResult {
       if (interview && sentence.start < interview.firstTurn) intro.push({ sentence, mentions });
       if (role === 'question') continue;
       if (role === 'answer')
-        interviewee ??= findInterviewee(intro, text, finder, layout.title?.span);
+        interviewee ??= findInterviewee(intro, read, finder, layout.title?.span);
 
       // A sentence that joins two reports ("…,” Pashinyan said, while Lavrov said …") is a
       // claim for each, each its own speaker's.
-      const clauses = english && role === undefined ? speechClauses(text, sentence) : [sentence];
+      const clauses = english && role === undefined ? speechClauses(read, sentence) : [sentence];
       for (const clause of clauses) {
         const inClause =
           clauses.length === 1
@@ -144,7 +147,7 @@ export function draftDataset(text: string, options: DraftOptions): DraftResult {
           ? { kind: 'background', quotations: [] }
           : role === 'answer' && interviewee
             ? { speaker: interviewee, kind: 'quote', quotations: [] }
-            : attribute(text, clause, inClause, finder, previous);
+            : attribute(read, clause, inClause, finder, previous);
         if (who.speaker) previous = who.speaker;
         // Each part's own dates: a date in the other speaker's words is not this claim's.
         const dates = findDates(text.slice(clause.start, clause.end), published, english);

@@ -160,3 +160,74 @@ function nextWord(text: string, k: number): string {
   const m = /^[\p{L}\p{M}]+/u.exec(text.slice(k, k + 40).replace(/^["“‘'(«]+/, ''));
   return m ? m[0] : '';
 }
+
+/** Before a ‘ that opens a quotation: the text's start, white space, a bracket or a dash. */
+const BEFORE_OPENING = /[\s([{“"«—–/-]/u;
+
+/**
+ * The text with single curly quotation marks that quote (British style: ‘We will not yield,’
+ * the minister said.) written as double ones, and the double marks inside them as single ones,
+ * so that every rule that reads “…” reads them too. Each mark is one UTF-16 unit, so offsets
+ * hold, and the claims' words are still taken from the text itself. A ‘ opens a quotation at a
+ * word's start (not inside “…”, nor a ‘90s typed for ’90s); it closes, within its paragraph and
+ * before the next opening ‘, at the first ’ that follows no white space and is followed by no
+ * letter or digit: a ’ between letters (Russia’s, won’t) or before a digit (the ’90s) is an
+ * apostrophe. A plural possessive (the workers’ union: s’ before a word) is passed over when
+ * another closing ’ comes after it. A ‘ that nothing closes quotes nothing.
+ */
+export function quoteMarks(text: string): string {
+  if (!text.includes('‘')) return text;
+  const marks = new Map<number, string>();
+  const opens = (at: number) =>
+    text[at] === '‘' &&
+    (at === 0 || BEFORE_OPENING.test(text[at - 1] as string)) &&
+    /^‘[^\s‘’]/u.test(text.slice(at, at + 2)) &&
+    !/^‘\d+s\b/u.test(text.slice(at, at + 8));
+  const possessive = (j: number) =>
+    /[sS]/.test(text[j - 1] as string) && /^[^\S\r\n]+\p{L}/u.test(text.slice(j + 1, j + 3));
+  const QUOTES = /[“”"‘]/g;
+  // A quotation left open at a paragraph's end (as newspapers print one that goes on) ends there.
+  for (const para of paragraphs(text)) {
+    let inDouble = false;
+    QUOTES.lastIndex = para.start;
+    for (let m = QUOTES.exec(text); m !== null && m.index < para.end; m = QUOTES.exec(text)) {
+      const i = m.index;
+      const c = m[0];
+      if (c === '“') inDouble = true;
+      else if (c === '”') inDouble = false;
+      else if (c === '"') inDouble = !inDouble;
+      if (inDouble || !opens(i)) continue;
+      // The next opening ‘ ends the search for this one's closing mark.
+      let limit = para.end;
+      for (let k = text.indexOf('‘', i + 1); k >= 0 && k < para.end; k = text.indexOf('‘', k + 1))
+        if (opens(k)) {
+          limit = k;
+          break;
+        }
+      const closes: number[] = [];
+      for (let j = text.indexOf('’', i + 1); j >= 0 && j < limit; j = text.indexOf('’', j + 1)) {
+        if (/\s/.test(text[j - 1] as string) || /[\p{L}\p{N}]/u.test(text[j + 1] ?? '')) continue;
+        closes.push(j);
+      }
+      const close = closes.find((j) => !possessive(j)) ?? closes[0];
+      if (close === undefined) continue;
+      marks.set(i, '“');
+      marks.set(close, '”');
+      for (let k = i + 1; k < close; k++) {
+        const inner = text[k];
+        if (inner === '“') marks.set(k, '‘');
+        else if (inner === '”') marks.set(k, '’');
+        else if (inner === '"') marks.set(k, "'");
+      }
+      QUOTES.lastIndex = close + 1;
+    }
+  }
+  if (marks.size === 0) return text;
+  let out = '';
+  let from = 0;
+  for (const at of [...marks.keys()].sort((x, y) => x - y)) {
+    out += text.slice(from, at) + (marks.get(at) as string);
+    from = at + 1;
+  }
+  return out + text.slice(from);
+}

@@ -1589,10 +1589,13 @@ describe('two reports joined in one sentence, and surnames shaped like adjective
       'She won gold in Olympic speed skating.',
     ])
       expect(draft(sentence).entities, sentence).toEqual([]);
+    // The writer's clause and the prosecutors' report are a claim each (see "a clause of the
+    // writer's joined by …" below).
     expect(
-      draft('On Monday, Kocharyan appeared in court, and prosecutors said he had taken bribes.')
-        .claims[0]?.assertedBy,
-    ).toBe('prosecutors');
+      draft(
+        'On Monday, Kocharyan appeared in court, and prosecutors said he had taken bribes.',
+      ).claims.map((c) => c.assertedBy),
+    ).toEqual(['author', 'prosecutors']);
   });
 
   it('gives each speaker of a sentence joined by "while", "whereas" or a semicolon their own words', () => {
@@ -1680,5 +1683,197 @@ describe('a hedge in an aside', () => {
       'The suspect, who allegedly shot two officers, was arrested in Ohio, police said.',
     ])
       expect(draft(sentence).claims[0]?.hedged, sentence).toBe(true);
+  });
+});
+
+describe('a clause of the writer\'s joined by "and" or "but" to a report', () => {
+  it('gives the reported part to its own speaker and the narrated part to the writer', () => {
+    const cases: [string, (string | null)[][]][] = [
+      [
+        'Vladimir Putin met Nikol Pashinyan in Moscow, and Sergey Lavrov said the talks were "productive".',
+        [
+          ['event', 'author', null, 'Vladimir Putin met Nikol Pashinyan in Moscow'],
+          ['statement', 'sergey-lavrov', 'said', 'Sergey Lavrov said the talks were "productive".'],
+        ],
+      ],
+      [
+        'The ministers met on Tuesday, and the spokesman said no deal was reached.',
+        [
+          ['event', 'author', null, 'The ministers met on Tuesday'],
+          ['statement', 'the-spokesman', 'said', 'the spokesman said no deal was reached.'],
+        ],
+      ],
+      [
+        'Vladimir Putin met Nikol Pashinyan in Moscow, and Sergey Lavrov said: "The talks were long and useful."',
+        [
+          ['event', 'author', null, 'Vladimir Putin met Nikol Pashinyan in Moscow'],
+          ['quote', 'sergey-lavrov', 'said', 'The talks were long and useful.'],
+        ],
+      ],
+      [
+        'Vladimir Putin spoke first, and then Sergey Lavrov told reporters that a deal was close.',
+        [
+          ['event', 'author', null, 'Vladimir Putin spoke first'],
+          [
+            'statement',
+            'sergey-lavrov',
+            'told reporters',
+            'then Sergey Lavrov told reporters that a deal was close.',
+          ],
+        ],
+      ],
+      [
+        'Nikol Pashinyan thanked his hosts, but Sergey Lavrov warned that the text was not ready.',
+        [
+          ['event', 'author', null, 'Nikol Pashinyan thanked his hosts'],
+          [
+            'statement',
+            'sergey-lavrov',
+            'warned',
+            'Sergey Lavrov warned that the text was not ready.',
+          ],
+        ],
+      ],
+      [
+        'Vladimir Putin met Nikol Pashinyan in Moscow, while Sergey Lavrov said the talks were productive.',
+        [
+          ['event', 'author', null, 'Vladimir Putin met Nikol Pashinyan in Moscow'],
+          ['statement', 'sergey-lavrov', 'said', 'Sergey Lavrov said the talks were productive.'],
+        ],
+      ],
+    ];
+    for (const [sentence, claims] of cases)
+      expect(anchored(draft(sentence)), sentence).toEqual(claims);
+  });
+
+  it('gives each named speaker of "X said …, and Y said …" their own words', () => {
+    expect(
+      anchored(
+        draft(
+          'Vladimir Putin said the talks were useful, and Sergey Lavrov said they would go on.',
+        ),
+      ),
+    ).toEqual([
+      ['statement', 'vladimir-putin', 'said', 'Vladimir Putin said the talks were useful'],
+      ['statement', 'sergey-lavrov', 'said', 'Sergey Lavrov said they would go on.'],
+    ]);
+    expect(
+      anchored(
+        draft('Police said the man was arrested, and his lawyer said he would plead not guilty.'),
+      ),
+    ).toEqual([
+      ['statement', 'police', 'said', 'Police said the man was arrested'],
+      ['statement', 'his-lawyer', 'said', 'his lawyer said he would plead not guilty.'],
+    ]);
+    // A named apposition in the second subject; a first report that is no plain speech.
+    expect(
+      anchored(
+        draft(
+          'Veltrix said profits had risen, and its chief executive, Anna Berg, said the outlook was good.',
+        ),
+      ).map((c) => c.slice(1)),
+    ).toEqual([
+      ['veltrix', 'said', 'Veltrix said profits had risen'],
+      ['anna-berg', 'said', 'its chief executive, Anna Berg, said the outlook was good.'],
+    ]);
+    expect(
+      anchored(draft('The minister had promised reform, and her critics said she had failed.')),
+    ).toEqual([
+      ['statement', 'the-minister', 'promised', 'The minister had promised reform'],
+      ['statement', 'her-critics', 'said', 'her critics said she had failed.'],
+    ]);
+    // A second speaker the rules cannot name leaves the words to the writer, not to the first.
+    expect(
+      draft('Lena Holt said the mill was sold, and the buyer said it was a bargain.').claims.map(
+        (c) => c.assertedBy,
+      ),
+    ).toEqual(['lena-holt', 'author']);
+  });
+
+  it('gives an uncut sentence to the speaker after "and", not to a name in the clause before', () => {
+    // Too short a report to stand alone: "so" stands for the clause before, which Lavrov said.
+    expect(
+      anchored(draft('Vladimir Putin met Nikol Pashinyan in Moscow, and Sergey Lavrov said so.')),
+    ).toEqual([
+      [
+        'statement',
+        'sergey-lavrov',
+        'said',
+        'Vladimir Putin met Nikol Pashinyan in Moscow, and Sergey Lavrov said so.',
+      ],
+    ]);
+  });
+
+  it('does not cut where the words before "and" are no clause of their own, or nothing is reported', () => {
+    for (const [sentence, by] of [
+      // Nouns joined: both speak.
+      ['The injured man, 34, and his wife told officers they had been at home.', ['his-wife']],
+      ['The men, who were armed, and their leader said they would surrender.', ['the-men']],
+      // "so" stands for the clause before: the union said it.
+      ['The mill will close next year, and the union said so.', ['the-union']],
+      ['The mill will close next year, and the union confirmed it.', ['the-union']],
+    ] as const)
+      expect(
+        draft(sentence).claims.map((c) => c.assertedBy),
+        sentence,
+      ).toEqual(by);
+  });
+});
+
+describe('single curly quotation marks (British style)', () => {
+  it('reads ‘…’ as a quotation, as it reads “…”', () => {
+    const cases: [string, (string | null)[][]][] = [
+      [
+        '‘We will not yield,’ the minister said.',
+        [['quote', 'the-minister', 'said', 'We will not yield']],
+      ],
+      [
+        '‘The workers’ union will strike next week,’ said Lena Holt.',
+        [['quote', 'lena-holt', 'said', 'The workers’ union will strike next week']],
+      ],
+      [
+        'The spokesman called the plan ‘a betrayal of the workers’ and left the room.',
+        [['quote', 'the-spokesman', 'called', 'a betrayal of the workers']],
+      ],
+      [
+        'Lena Holt said: ‘The plant is sound. We checked it twice.’ Then rain fell.',
+        [
+          ['quote', 'lena-holt', 'said', 'The plant is sound. We checked it twice.'],
+          ['event', 'author', null, 'Then rain fell.'],
+        ],
+      ],
+      // Double marks inside single ones are the quotation's own.
+      [
+        '‘He told me “we will not yield” on the border,’ Lena Holt said.',
+        [['quote', 'lena-holt', 'said', 'He told me “we will not yield” on the border']],
+      ],
+      // And single marks inside double ones stay inside.
+      [
+        '“He told me ‘we will not yield’ on the border,” Lena Holt said.',
+        [['quote', 'lena-holt', 'said', 'He told me ‘we will not yield’ on the border']],
+      ],
+    ];
+    for (const [sentence, claims] of cases)
+      expect(anchored(draft(sentence)), sentence).toEqual(claims);
+  });
+
+  it('takes no apostrophe for a closing mark', () => {
+    expect(
+      anchored(
+        draft('‘Russia’s army won’t retreat to the ’90s borders,’ Sergey Shoygu said. He left.'),
+      ),
+    ).toEqual([
+      ['quote', 'sergey-shoygu', 'said', 'Russia’s army won’t retreat to the ’90s borders'],
+      ['event', 'author', null, 'He left.'],
+    ]);
+    // A ‘ that no closing mark answers quotes nothing; two words are a scare quote.
+    for (const sentence of [
+      'Shoygu’s ‘special operation began in 2022 and Russia’s army is still there.',
+      'Shoygu’s ‘special operation’ began in 2022.',
+    ])
+      expect(
+        draft(sentence).claims.map((c) => [c.assertedBy, c.quote.exact]),
+        sentence,
+      ).toEqual([['author', sentence]]);
   });
 });
