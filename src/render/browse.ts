@@ -266,10 +266,19 @@ export function printDisputes(view: View, corpus: Corpus, disputes: Dispute[]): 
   printListing(view, listing, disputes, corpus);
 }
 
-/** `armru timeline`: dated claims and agreements with the date's precision, basis and source. */
+/**
+ * `armru timeline`: dated claims and agreements with the date's precision, basis and source.
+ * A claim says who asserts it, its kind and whether it is hedged, as every listing of claims
+ * does: a dated report is not a dated fact. The date's source vouches for the date only, and is
+ * labelled so.
+ */
 export function printTimeline(view: View, corpus: Corpus, entries: TimelineEntry[]): void {
   const what = (e: TimelineEntry) =>
     e.item === 'claim' ? e.claim.text : `Agreement: ${e.agreement.name}`;
+  const byline = (e: TimelineEntry) =>
+    e.item === 'claim'
+      ? `${asserterName(e.dataset, e.claim)} · ${e.claim.kind}${e.claim.hedged ? ' · hedged' : ''}`
+      : `${e.agreement.kind} · ${e.agreement.status}`;
   const listing: Listing<TimelineEntry> = {
     columns: [
       { header: 'DATE' },
@@ -279,7 +288,6 @@ export function printTimeline(view: View, corpus: Corpus, entries: TimelineEntry
       { header: 'WHAT', wrap: true, flex: true, min: 20 },
     ],
     cells: (e) => {
-      const text = what(e);
       const source = e.when.source ?? '';
       return [
         { text: e.when.date },
@@ -287,12 +295,25 @@ export function printTimeline(view: View, corpus: Corpus, entries: TimelineEntry
         { text: e.when.basis },
         { text: qualify(corpus, e.dataset, e.item === 'claim' ? e.claim.id : e.agreement.id) },
         // An outside date carries its source with it.
-        { text: source ? `${text}\nsource: ${source}` : text },
+        {
+          text: `${what(e)}\n${byline(e)}${source ? `\ndate source: ${source}` : ''}`,
+        },
       ];
     },
-    // In a line the source is a field of its own.
+    // In a line the source is a field of its own, and so are who asserts a claim, its kind
+    // and its hedge (after the fields of old, which keep their places).
     line: {
-      columns: ['DATE', 'PRECISION', 'BASIS', 'ID', 'WHAT', 'SOURCE'].map((header) => ({ header })),
+      columns: [
+        'DATE',
+        'PRECISION',
+        'BASIS',
+        'ID',
+        'WHAT',
+        'DATE SOURCE',
+        'ASSERTED BY',
+        'KIND',
+        'HEDGED',
+      ].map((header) => ({ header })),
       values: (e) => [
         e.when.date,
         e.precision,
@@ -300,6 +321,9 @@ export function printTimeline(view: View, corpus: Corpus, entries: TimelineEntry
         qualify(corpus, e.dataset, e.item === 'claim' ? e.claim.id : e.agreement.id),
         what(e),
         e.when.source ?? '',
+        e.item === 'claim' ? asserterName(e.dataset, e.claim) : '',
+        e.item === 'claim' ? e.claim.kind : e.agreement.kind,
+        e.item === 'claim' ? (e.claim.hedged ? 'hedged' : '') : '',
       ],
     },
     dataset: (e) => e.dataset,

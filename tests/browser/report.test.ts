@@ -260,6 +260,29 @@ describe.skipIf(missing !== undefined)(
       expect(items).toEqual(
         entries.map((e: { when: { date: string; basis: string } }) => [e.when.date, e.when.basis]),
       );
+      // A dated claim says who asserts it: Kommersant's report is not a dated fact, and the
+      // address beside it vouches for the date only.
+      const report = await page.$$eval('ol.timeline > li', (lis) =>
+        lis
+          .filter((li) => li.querySelector('button')?.getAttribute('data-open') === 'c08')
+          .map((li) => [
+            li.querySelector('.byline')?.textContent,
+            li.querySelector('a')?.textContent,
+          ]),
+      );
+      // (The memorandum of 2019-10, whose first evidence is c08, comes first, with no byline.)
+      expect(report).toEqual([
+        [undefined, 'date source'],
+        [' — Kommersant · report', 'date source'],
+      ]);
+      const hedged = await page.$$eval(
+        'ol.timeline .byline',
+        (spans) => spans.filter((s) => s.textContent?.endsWith(' · hedged')).length,
+      );
+      expect(hedged).toBe(
+        entries.filter((e: { item: string; hedged?: boolean }) => e.item === 'claim' && e.hedged)
+          .length,
+      );
     });
 
     it('follows the dark scheme and hides the controls in print', async () => {
@@ -327,7 +350,7 @@ describe.skipIf(missing !== undefined)(
       await page.click('mark[data-start~="x2"]');
       const panel = (await page.textContent('#panel')) ?? '';
       expect(panel).toContain(hostile.claims[1].text);
-      expect(panel).toContain('source: javascript:window.__pwned="href"');
+      expect(panel).toContain('date source: javascript:window.__pwned="href"');
       expect(await page.$$eval('#panel a', (as) => as.length)).toBe(0);
       // Nor does the timeline link anything but a web address.
       const links = await page.$$eval('ol.timeline a', (as) =>

@@ -251,15 +251,38 @@ describe('armru disputes', () => {
 describe('armru timeline', () => {
   it('lists dated items in order with precision, basis and source', () => {
     expect(armru([...MINI, 'timeline']).stdout).toBe(
-      '2020-06\tmonth\tcontext\tm2\tThe ferries will run twice a day from June.\thttps://example.org/valmora-ferry\n',
+      '2020-06\tmonth\tcontext\tm2\tThe ferries will run twice a day from June.\thttps://example.org/valmora-ferry\tCoastal Herald\treport\t\n',
     );
+    // Who asserts a dated claim, its kind and its hedge; an agreement's kind.
+    const lines = armru(['timeline', '--header']).stdout.split('\n');
+    expect(lines[0]).toBe(
+      'DATE\tPRECISION\tBASIS\tID\tWHAT\tDATE SOURCE\tASSERTED BY\tKIND\tHEDGED',
+    );
+    expect(
+      lines
+        .find((l) => l.split('\t')[3] === 'c08')
+        ?.split('\t')
+        .slice(5),
+    ).toEqual(['https://news.am/eng/news/540901.html', 'Kommersant', 'report', '']);
+    expect(lines[1]?.split('\t').slice(3)).toEqual([
+      'gyumri-basing',
+      'Agreement: Basing of the 102nd Russian Military Base in Gyumri',
+      'https://base.garant.ru/4001652',
+      '',
+      'basing',
+      '',
+    ]);
     const entries = json(['timeline']);
     expect(entries[0]).toMatchObject({ item: 'agreement', id: 'gyumri-basing', precision: 'day' });
     const visit = entries.find((e: { id: string }) => e.id === 'c01');
     expect(visit).toMatchObject({ item: 'claim', precision: 'day', when: { basis: 'context' } });
     const page = table(['timeline'], 110);
     expect(page).toMatch(/│ DATE +│ PRECISION │ BASIS +│ ID +│ WHAT +│/);
-    expect(page).toContain('source: https://news.am/eng/news/541557.html');
+    // The label and the address (which is not broken) share a line where the column allows.
+    expect(page).toMatch(/date source: +│\n│[ │]+https:\/\/news\.am\/eng\/news\/541557\.html/);
+    expect(table(['timeline'], 160)).toContain('date source: https://news.am/eng/news/541557.html');
+    expect(page).toMatch(/│ c08 +│ Russia is also working/);
+    expect(page).toContain('Kommersant · report');
   });
 });
 

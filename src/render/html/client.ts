@@ -169,11 +169,11 @@ export function reportClient(
         `${claim.when.date} (${claim.when.basis}: “${claim.when.text}”)`,
       );
       if (isWebAddress(claim.when.source)) {
-        const link = make('a', undefined, 'source') as HTMLAnchorElement;
+        const link = make('a', undefined, 'date source') as HTMLAnchorElement;
         link.href = claim.when.source;
         link.rel = 'noopener noreferrer';
         when.append(' ', link);
-      } else if (claim.when.source) when.append(` source: ${claim.when.source}`);
+      } else if (claim.when.source) when.append(` date source: ${claim.when.source}`);
       field('date', when);
     } else field('date', '—');
     const label = (id: string) => data.labels[id] ?? id;
@@ -409,20 +409,31 @@ export function reportClient(
       const item = make('li');
       item.append(make('span', 'date', date));
       const said = make('span', 'basis', `${basis}: “${text}”`);
+      // The link vouches for the date, not for the claim: it says so.
       if (isWebAddress(source)) {
-        const link = make('a', undefined, 'source') as HTMLAnchorElement;
+        const link = make('a', undefined, 'date source') as HTMLAnchorElement;
         link.href = source;
         link.rel = 'noopener noreferrer';
         said.append(' ', link);
       }
       item.append(said);
-      const what = label ?? claims[index.get(claim ?? '') ?? -1]?.text ?? '';
+      const row = label === null ? claims[index.get(claim ?? '') ?? -1] : undefined;
+      const what = label ?? row?.text ?? '';
       if (claim) {
         const button = make('button', undefined, claim);
         button.setAttribute('type', 'button');
         button.dataset.open = claim;
         item.append(button, ` ${what}`);
       } else item.append(what);
+      // A dated claim says who asserts it, as the CLI's timeline does: a dated report stays one.
+      if (row)
+        item.append(
+          make(
+            'span',
+            'byline',
+            ` — ${row.asserter} · ${row.kind}${row.hedged ? ' · hedged' : ''}`,
+          ),
+        );
       slice.append(item);
     }
     strip.append(slice);
