@@ -212,11 +212,15 @@ export const OUTPUT_OPTIONS: OptionDefinition[] = [
   {
     flags: '--fields <names>',
     description: 'only these JSON fields, in this order (comma-separated), in any format',
-    parse: (value: string) =>
-      value
+    parse: (value: string) => {
+      const names = value
         .split(',')
         .map((f) => f.trim())
-        .filter(Boolean),
+        .filter(Boolean);
+      // An empty list printed a blank line (or `{}`) per row.
+      if (names.length === 0) throw new InvalidArgumentError('expected one field name or more.');
+      return names;
+    },
   },
   { flags: '--header', description: 'start tab-separated output with a line of column names' },
 ];

@@ -34,6 +34,31 @@ describe('the same filters everywhere claims are shown', () => {
     expect(ids(kocharyan.stdout, 3)).toEqual(['c23']);
   });
 
+  it('refuses a date range that ends before it starts, and an empty list of fields', () => {
+    for (const [command, from, to] of [
+      ['read', '2020', '2019'],
+      ['timeline', '2020', '2019'],
+      ['claims', '2019-11', '2019-10-31'],
+      ['export', '2019-10-30', '2019-10-29'],
+    ] as const) {
+      expect(armru([command, '--from', from, '--to', to]), command).toEqual({
+        status: 2,
+        stdout: '',
+        stderr: `armru: --from "${from}" is after --to "${to}"; expected the earlier date first\n`,
+      });
+    }
+    // A month and its year overlap: a range, not an error.
+    expect(armru(['claims', '--from', '2019-10', '--to', '2019']).status).toBe(0);
+    for (const fields of ['', ',', ' , ']) {
+      const r = armru(['claims', '--fields', fields]);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.split('\n')[0]).toBe(
+        `armru: option '--fields <names>' argument '${fields}' is invalid: expected one field name or more`,
+      );
+    }
+  });
+
   it('disputes: a pair stays when one of its claims passes', () => {
     const r = armru(['disputes', '--asserted-by', 'Kommersant']);
     expect(r.status).toBe(0);

@@ -82,6 +82,13 @@ export function claimFilter(corpus: Corpus, input: ClaimFilterInput): ClaimFilte
   const from =
     input.from === undefined ? undefined : dateSpan(checkDateBound('from', input.from))[0];
   const to = input.to === undefined ? undefined : dateSpan(checkDateBound('to', input.to))[1];
+  // A range that ends before it starts keeps nothing: a typo, said as one.
+  if (from !== undefined && to !== undefined && from > to) {
+    throw new ArmruError(
+      'usage',
+      `--from "${input.from}" is after --to "${input.to}"; expected the earlier date first`,
+    );
+  }
   const inDates = (ref: ClaimRef): boolean => {
     if (from === undefined && to === undefined) return true;
     if (!ref.claim.when) return false;
