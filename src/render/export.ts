@@ -31,7 +31,11 @@ export function* jsonLinesPieces(corpus: Corpus, refs: ClaimRef[]): Generator<st
   for (const ref of refs) yield `${toJson(claimJson(corpus, ref))}\n`;
 }
 
-/** The CSV columns, in order. Arrays are joined with "; "; names sit beside the ids they resolve. */
+/**
+ * The CSV columns, in order. Arrays are joined with "; "; names sit beside the ids they resolve.
+ * Columns are only ever added at the end (`note` came last), so a script that reads a column by
+ * its position keeps reading the same one.
+ */
 export const CSV_COLUMNS = [
   'source',
   'id',
@@ -53,6 +57,7 @@ export const CSV_COLUMNS = [
   'dateText',
   'dateSource',
   'cameo',
+  'note',
 ] as const;
 
 // RFC 4180: a field with a comma, quote, CR or LF is quoted, and quotes inside are doubled.
@@ -110,6 +115,7 @@ export function* csvPieces(refs: ClaimRef[], options: CsvOptions = {}): Generato
       dateText: claim.when?.text ?? '',
       dateSource: claim.when?.source ?? '',
       cameo: claim.cameo ?? '',
+      note: claim.note ?? '',
     };
     yield `${CSV_COLUMNS.map((column) => cell(values[column])).join(',')}\r\n`;
   }

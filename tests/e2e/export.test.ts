@@ -94,6 +94,7 @@ function trickyDataset(): string {
         hedged: false,
         actors: ['someone'],
         topics: ['talk'],
+        note: 'Said, "maybe"\nelsewhere.',
       },
     ],
     agreements: [],
@@ -260,9 +261,10 @@ describe('armru export --format jsonl and csv', () => {
 
   it('writes RFC 4180 CSV that a CSV parser reads back intact', () => {
     const r = armru(['export', '--format', 'csv']);
-    expect(
-      r.stdout.startsWith('source,id,kind,text,quote,start,end,assertedBy,assertedByName,'),
-    ).toBe(true);
+    // The editor's note is the last column, so the columns before it keep their places.
+    expect(r.stdout.slice(0, r.stdout.indexOf('\r\n'))).toBe(
+      'source,id,kind,text,quote,start,end,assertedBy,assertedByName,cue,hedged,actors,actorNames,topics,topicNames,date,dateBasis,dateText,dateSource,cameo,note',
+    );
     expect(r.stdout.endsWith('\r\n')).toBe(true);
     const rows = parseCsv(r.stdout, { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(39);
@@ -281,6 +283,15 @@ describe('armru export --format jsonl and csv', () => {
     expect(c08?.quote).toContain('Armenia’s US-built biolabs');
     expect(c08?.actors?.split('; ')).toContain('kommersant');
     expect(c08?.actorNames?.split('; ')).toContain('Russian military and health officials');
+    expect(c08?.note).toBe('');
+    // The note a reader must see beside c07: others give the remark to Kopyrkin.
+    expect(rows.find((row) => row.id === 'c07')?.note).toContain('Sergei Kopyrkin');
+    expect(rows.filter((row) => row.hedged === 'true').map((row) => row.id)).toEqual([
+      'c24',
+      'c27',
+      'c31',
+      'c33',
+    ]);
 
     const tricky = trickyDataset();
     const csv = armru(['--data', tricky, 'export', '--format', 'csv', '--bom']).stdout;
@@ -289,6 +300,7 @@ describe('armru export --format jsonl and csv', () => {
     expect(row?.text).toBe('He said "yes", in Yerevan,\nand 😀 too.');
     expect(row?.quote).toBe('В Ереване, он сказал: "да"\nи 😀 тоже');
     expect(row?.assertedByName).toBe('Он, "кто-то"');
+    expect(row?.note).toBe('Said, "maybe"\nelsewhere.');
   });
 });
 
@@ -309,6 +321,7 @@ describe('CSV for spreadsheets and pandas', () => {
       cue: '@said',
       topicNames: '+ferries',
       cameo: '042',
+      note: '=HYPERLINK("https://example.org/","see, here")',
     });
     const safe = armru([...data, 'export', '--format', 'csv', '--spreadsheet']);
     expect(safe.status).toBe(0);
@@ -321,6 +334,7 @@ describe('CSV for spreadsheets and pandas', () => {
       cue: "'@said",
       topicNames: "'+ferries",
       cameo: '042',
+      note: '\'=HYPERLINK("https://example.org/","see, here")',
       id: 'f1',
     });
     // No cell of the spreadsheet-safe file starts a formula.
