@@ -211,9 +211,10 @@ function authorIri(dataset: ClaimRef['dataset']): string {
  * embedded AnnotationPage (`partOf` the collection). Each annotation is valid on its own: it
  * carries the W3C context as its only `@context`, targets its article with a
  * TextQuoteSelector and a TextPositionSelector (code points, as the model defines them), and
- * has as bodies the claim text (purpose `describing`), the schema.org Claim it identifies
- * (purpose `identifying`) and tags for its kind and topics (purpose `tagging`). Who asserts
- * the claim is armru's term `urn:armru:terms:assertedBy`.
+ * has as bodies the claim text (purpose `describing`), the editor's note when the claim has
+ * one (purpose `commenting`), the schema.org Claim it identifies (purpose `identifying`) and
+ * tags (purpose `tagging`) for its kind, `hedged` when the source signals uncertainty, and its
+ * topics. Who asserts the claim is armru's term `urn:armru:terms:assertedBy`.
  */
 export function toAnnotations(corpus: Corpus, refs: ClaimRef[]): string {
   return joined(annotationPieces(corpus, refs));
@@ -269,9 +270,21 @@ export function* annotationPieces(corpus: Corpus, refs: ClaimRef[]): Generator<s
         format: 'text/plain',
         language: dataset.doc.source.inLanguage,
       },
-      { id: iris.claim, type: 'schema:Claim', purpose: 'identifying' },
-      tag(claim.kind),
     ];
+    // The editor's note is a reader's to see beside the claim: a comment on the quoted words.
+    if (claim.note) {
+      body.push({
+        type: 'TextualBody',
+        purpose: 'commenting',
+        value: claim.note,
+        format: 'text/plain',
+        language: dataset.doc.source.inLanguage,
+      });
+    }
+    body.push({ id: iris.claim, type: 'schema:Claim', purpose: 'identifying' }, tag(claim.kind));
+    // The source signals uncertainty: said as a tag, as the kind is, rather than as a term of
+    // armru's own that an annotation client would not show.
+    if (claim.hedged) body.push(tag('hedged'));
     for (const name of topicNames(dataset, claim)) body.push(tag(name));
     return {
       '@context': ANNO_CONTEXT,

@@ -473,6 +473,42 @@ describe('armru export --format annotations', () => {
       'tagging:Biolabs',
       'tagging:Armenia-Russia relations',
     ]);
+    // The editor's note is a comment beside the claim text, and a hedged claim is tagged so.
+    const bodies = (id: string) =>
+      collection.first.items
+        .find((a: { id: string }) => a.id.endsWith(`:annotation:${id}`))
+        .body.map((b: { purpose: string; value?: string; id?: string }) => ({
+          purpose: b.purpose,
+          value: b.value ?? b.id,
+        }));
+    const note = JSON.parse(readFileSync(join(ROOT, 'data/claims.json'), 'utf8')).claims.find(
+      (c: { id: string }) => c.id === 'c07',
+    ).note;
+    expect(note).toContain('Kopyrkin');
+    expect(bodies('c07').slice(0, 2)).toEqual([
+      {
+        purpose: 'describing',
+        value:
+          'The military capability of the Gyumri base will be doubled once new and modernized military equipment is fitted in the near future.',
+      },
+      { purpose: 'commenting', value: note },
+    ]);
+    expect(
+      collection.first.items.filter((a: { body: { purpose: string }[] }) =>
+        a.body.some((b) => b.purpose === 'commenting'),
+      ),
+    ).toHaveLength(2);
+    expect(bodies('c31').slice(2, 4)).toEqual([
+      { purpose: 'tagging', value: 'assessment' },
+      { purpose: 'tagging', value: 'hedged' },
+    ]);
+    expect(
+      collection.first.items
+        .filter((a: { body: { purpose: string; value?: string }[] }) =>
+          a.body.some((b) => b.purpose === 'tagging' && b.value === 'hedged'),
+        )
+        .map((a: { id: string }) => a.id.split(':').pop()),
+    ).toEqual(['c24', 'c27', 'c31', 'c33']);
   });
 
   it('passes a strict Web Annotation validator, each annotation on its own', () => {
