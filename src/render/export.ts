@@ -167,6 +167,11 @@ function entityIri(sourceId: string, entityId: string): string {
  */
 export const ARMRU_TERMS = 'urn:armru:terms:';
 const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+/**
+ * Whether a claim's source signals uncertainty: schema.org has no property for it (a Claim's
+ * certainty is what a ClaimReview rates, and armru reviews nothing), so it is armru's term.
+ */
+const HEDGED = `${ARMRU_TERMS}hedged`;
 
 /** Up to 32 code points of context on each side of a quote, for the TextQuoteSelector. */
 function context(
@@ -368,10 +373,12 @@ const SCHEMA_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
  * entity), the article as `appearance`, its actors, topics and the agreements it evidences
  * as `about`, the exact words as a Quotation in `citation`, its date as `dateCreated` (and
  * `temporalCoverage`), the article's date as `datePublished` when known, and `subjectOf`
- * pointing at the W3C annotation that anchors it. Entities carry `memberOf` where schema.org
- * has it (people and organisations); agreements are CreativeWorks with their parties as
- * `contributor`; relations between claims, which schema.org has no property for, use armru's
- * terms (`urn:armru:terms:disputes`, …).
+ * pointing at the W3C annotation that anchors it; whether it is hedged as armru's term
+ * `urn:armru:terms:hedged`; and the editor's notes as `comment`s: the claim's own, and each
+ * note of a relation from it (`about` the other claim). Entities carry `memberOf` where
+ * schema.org has it (people and organisations); agreements are CreativeWorks with their parties
+ * as `contributor` and their note as `description`; relations between claims, which schema.org
+ * has no property for, use armru's terms (`urn:armru:terms:disputes`, …).
  */
 export function toJsonLd(corpus: Corpus, refs: ClaimRef[]): string {
   return joined(jsonLdPieces(corpus, refs));
@@ -533,12 +540,20 @@ function* graphNodes(corpus: Corpus, refs: ClaimRef[]): Generator<Record<string,
       if (source.datePublished) node.datePublished = source.datePublished;
       if (date) node.temporalCoverage = date;
       node.subjectOf = { '@id': iris.annotation };
+      node[HEDGED] = claim.hedged;
+      // The editor's notes a reader must see beside the claim, as schema.org Comments: the
+      // claim's own, then each relation's, `about` the other claim (the link itself is a bare
+      // IRI in armru's terms and cannot carry a note).
+      const comments: Record<string, unknown>[] = [];
+      if (claim.note) comments.push({ '@type': 'Comment', text: claim.note });
       for (const r of relationsFrom.get(claim.id) ?? []) {
         const key = `${ARMRU_TERMS}${r.type}`;
         const list = node[key] as { '@id': string }[] | undefined;
         if (list) list.push(claimRef(r.to));
         else node[key] = [claimRef(r.to)];
+        if (r.note) comments.push({ '@type': 'Comment', text: r.note, about: claimRef(r.to) });
       }
+      if (comments.length > 0) node.comment = comments;
       // A claim's IRI is its own (claim ids are unique in a dataset, source ids across them,
       // and no other node's IRI has ":claim:" in it): no need to remember it.
       graph.push(node);

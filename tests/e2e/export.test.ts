@@ -543,13 +543,17 @@ describe('armru export --format annotations', () => {
   it('parses as JSON-LD offline, and merges with the schema.org export without a node typed both', async () => {
     const annotations = JSON.parse(armru(['export', '--format', 'annotations']).stdout);
     const schemaOrg = JSON.parse(armru(['export', '--format', 'jsonld']).stdout);
-    const quads = [
-      ...(await jsonld.toRDF(annotations, { documentLoader: localContexts })),
-      ...(await jsonld.toRDF(schemaOrg, { documentLoader: localContexts })),
-    ] as Quad[];
+    const annotationQuads = (await jsonld.toRDF(annotations, {
+      documentLoader: localContexts,
+    })) as Quad[];
+    const schemaOrgQuads = (await jsonld.toRDF(schemaOrg, {
+      documentLoader: localContexts,
+    })) as Quad[];
+    const quads = [...annotationQuads, ...schemaOrgQuads];
     const types = new Map<string, Set<string>>();
-    const objects = (s: string, p: string) =>
-      quads
+    // Blank node labels restart in each export: follow one into its own export only.
+    const objects = (s: string, p: string, from = quads) =>
+      from
         .filter((q) => q.subject.value === s && q.predicate.value === p)
         .map((q) => q.object.value);
     for (const q of quads) {
@@ -574,6 +578,20 @@ describe('armru export --format annotations', () => {
     expect(objects(page, `${AS}partOf`)).toEqual(['urn:armru:armenia-russia-defense:annotations']);
     const annotationsParsed = [...types].filter(([, set]) => set.has(`${OA}Annotation`));
     expect(annotationsParsed).toHaveLength(39);
+    // The note and the hedge read as linked data in both exports.
+    const P = 'urn:armru:armenia-russia-defense:';
+    const comments = objects(`${P}annotation:c07`, `${OA}hasBody`, annotationQuads).filter((body) =>
+      objects(body, `${OA}hasPurpose`, annotationQuads).includes(`${OA}commenting`),
+    );
+    expect(comments.flatMap((body) => objects(body, `${RDF}value`, annotationQuads))).toEqual([
+      expect.stringContaining('Kopyrkin'),
+    ]);
+    const [comment = ''] = objects(`${P}claim:c07`, `${SCHEMA}comment`, schemaOrgQuads);
+    expect(objects(comment, `${SCHEMA}text`, schemaOrgQuads)).toEqual([
+      expect.stringContaining('Kopyrkin'),
+    ]);
+    expect(objects(`${P}claim:c31`, 'urn:armru:terms:hedged')).toEqual(['true']);
+    expect(objects(`${P}claim:c09`, 'urn:armru:terms:hedged')).toEqual(['false']);
   });
 
   it('counts code points, not UTF-16 units, in its selectors', () => {
@@ -659,6 +677,17 @@ describe('armru export --format jsonld', () => {
     });
     expect(node('claim:c08').about).toContainEqual({ '@id': `${P}agreement:biolab-memorandum` });
     expect(node('claim:c09')['urn:armru:terms:qualifies']).toEqual([{ '@id': `${P}claim:c08` }]);
+    // The relation's note is the editor's comment on c09 about c08; neither claim is hedged.
+    const dataset = JSON.parse(readFileSync(join(ROOT, 'data/claims.json'), 'utf8'));
+    const relation = dataset.relations.find(
+      (r: { from: string; to: string }) => r.from === 'c09' && r.to === 'c08',
+    );
+    expect(relation.note).toContain('However');
+    expect(node('claim:c09').comment).toEqual([
+      { '@type': 'Comment', text: relation.note, about: { '@id': `${P}claim:c08` } },
+    ]);
+    expect(node('claim:c08').comment).toBeUndefined();
+    expect(node('claim:c09')['urn:armru:terms:hedged']).toBe(false);
     // Membership where schema.org has it, with what it points at described in the graph.
     expect(node('entity:civilnet-gov-sources').memberOf).toEqual([
       { '@id': `${P}entity:armenian-government` },
@@ -669,6 +698,8 @@ describe('armru export --format jsonld', () => {
       genre: 'memorandum',
       creativeWorkStatus: 'negotiating',
       contributor: [{ '@id': `${P}entity:armenia` }, { '@id': `${P}entity:russia` }],
+      description: dataset.agreements.find((a: { id: string }) => a.id === 'biolab-memorandum')
+        .note,
     });
     // Every reference resolves to a node of the graph.
     const refs = JSON.stringify(graph).match(/"@id":"[^"]+"/g) ?? [];
@@ -677,6 +708,44 @@ describe('armru export --format jsonld', () => {
       if (id.includes(':annotation:')) continue; // in the annotation export
       expect(ids.has(id), id).toBe(true);
     }
+  });
+
+  it('gives each Claim its editor’s note as a Comment and says whether it is hedged', () => {
+    const graph = JSON.parse(armru(['export', '--format', 'jsonld']).stdout)['@graph'];
+    const claims = graph.filter((n: { '@type': string }) => n['@type'] === 'Claim');
+    const node = (id: string) => claims.find((n: { identifier: string }) => n.identifier === id);
+    const dataset = JSON.parse(readFileSync(join(ROOT, 'data/claims.json'), 'utf8'));
+    const c07 = dataset.claims.find((c: { id: string }) => c.id === 'c07');
+    // c07's own note first, then the note of its relation to c01.
+    expect(node('c07').comment).toEqual([
+      { '@type': 'Comment', text: c07.note },
+      {
+        '@type': 'Comment',
+        text: 'The article reports the announcement with the visit ("also announced").',
+        about: { '@id': 'urn:armru:armenia-russia-defense:claim:c01' },
+      },
+    ]);
+    expect(node('c07').comment[0].text).toContain('Kopyrkin');
+    // Every Claim says whether it is hedged, so "not hedged" is told apart from "not said".
+    for (const claim of claims) expect(typeof claim['urn:armru:terms:hedged']).toBe('boolean');
+    expect(
+      claims
+        .filter((c: Record<string, unknown>) => c['urn:armru:terms:hedged'] === true)
+        .map((c: { identifier: string }) => c.identifier),
+    ).toEqual(['c24', 'c27', 'c31', 'c33']);
+    // c33 supports c35 and qualifies c21, each with a note: a Comment about each other claim.
+    expect(node('c33').comment).toEqual([
+      {
+        '@type': 'Comment',
+        text: '"Thus".',
+        about: { '@id': 'urn:armru:armenia-russia-defense:claim:c35' },
+      },
+      {
+        '@type': 'Comment',
+        text: 'After the deterioration, Russia seems to recognise that more of it would be undesirable.',
+        about: { '@id': 'urn:armru:armenia-russia-defense:claim:c21' },
+      },
+    ]);
   });
 });
 
