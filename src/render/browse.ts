@@ -198,17 +198,21 @@ export function agreementListing(view: View, corpus: Corpus): Listing<ListedAgre
   };
 }
 
-/** The notes of agreements, for under a table of them (a table has no room for notes). */
-export function agreementNotes(corpus: Corpus, agreements: ListedAgreement[]): Block[] {
-  const noted = agreements.filter((a) => a.agreement.note);
+/** A "Notes" section, one `LABEL: note` paragraph each, or nothing when there is none. */
+function notesSection(notes: [label: string, note: string | undefined][]): Block[] {
+  const noted = notes.filter(([, note]) => note);
   if (noted.length === 0) return [];
   return [
     { type: 'heading', text: 'Notes' },
-    ...noted.map((a) => ({
-      type: 'paragraph' as const,
-      text: `${qualify(corpus, a.dataset, a.agreement.id)}: ${a.agreement.note}`,
-    })),
+    ...noted.map(([label, note]) => ({ type: 'paragraph' as const, text: `${label}: ${note}` })),
   ];
+}
+
+/** The notes of agreements, for under a table of them (a table has no room for notes). */
+export function agreementNotes(corpus: Corpus, agreements: ListedAgreement[]): Block[] {
+  return notesSection(
+    agreements.map((a) => [qualify(corpus, a.dataset, a.agreement.id), a.agreement.note]),
+  );
 }
 
 /**
@@ -221,7 +225,15 @@ export function printAgreements(view: View, corpus: Corpus, agreements: ListedAg
   if (notes.length > 0 && drawn(view)) printDocument(view, { json: null, blocks: notes }, corpus);
 }
 
-/** `armru disputes`: the two claims side by side, who asserts each, their quotes, the relation. */
+/** `c09 qualifies c08`: a pair as its relation reads. */
+const pairLabel = (corpus: Corpus, d: Dispute) =>
+  `${qualify(corpus, d.from.dataset, d.from.claim.id)} ${d.type} ${qualify(corpus, d.to.dataset, d.to.claim.id)}`;
+
+/**
+ * `armru disputes`: the two claims side by side, who asserts each, their quotes, the relation;
+ * the relation's note is a line's last field, and under a table (or cards) a Notes section, as
+ * `armru agreements` shows its notes.
+ */
 export function printDisputes(view: View, corpus: Corpus, disputes: Dispute[]): void {
   const side = (ref: Dispute['from']) =>
     `${qualify(corpus, ref.dataset, ref.claim.id)} · ${asserterName(ref.dataset, ref.claim)}\n“${ref.claim.quote.exact}”`;
@@ -242,6 +254,7 @@ export function printDisputes(view: View, corpus: Corpus, disputes: Dispute[]): 
         'OTHER ID',
         'OTHER ASSERTED BY',
         'OTHER QUOTE',
+        'NOTE',
       ].map((header) => ({ header })),
       values: (d) => [
         qualify(corpus, d.from.dataset, d.from.claim.id),
@@ -251,6 +264,7 @@ export function printDisputes(view: View, corpus: Corpus, disputes: Dispute[]): 
         qualify(corpus, d.to.dataset, d.to.claim.id),
         asserterName(d.to.dataset, d.to.claim),
         d.to.claim.quote.exact,
+        d.note ?? '',
       ],
     },
     dataset: (d) => d.from.dataset,
@@ -264,6 +278,8 @@ export function printDisputes(view: View, corpus: Corpus, disputes: Dispute[]): 
     }),
   };
   printListing(view, listing, disputes, corpus);
+  const notes = notesSection(disputes.map((d) => [pairLabel(corpus, d), d.note]));
+  if (notes.length > 0 && drawn(view)) printDocument(view, { json: null, blocks: notes }, corpus);
 }
 
 /**

@@ -31,7 +31,11 @@ export function* jsonLinesPieces(corpus: Corpus, refs: ClaimRef[]): Generator<st
   for (const ref of refs) yield `${toJson(claimJson(corpus, ref))}\n`;
 }
 
-/** The CSV columns, in order. Arrays are joined with "; "; names sit beside the ids they resolve. */
+/**
+ * The CSV columns, in order. Arrays are joined with "; "; names sit beside the ids they resolve.
+ * Columns are only ever added at the end (`note` came last), so a script that reads a column by
+ * its position keeps reading the same one.
+ */
 export const CSV_COLUMNS = [
   'source',
   'id',
@@ -53,6 +57,7 @@ export const CSV_COLUMNS = [
   'dateText',
   'dateSource',
   'cameo',
+  'note',
 ] as const;
 
 // RFC 4180: a field with a comma, quote, CR or LF is quoted, and quotes inside are doubled.
@@ -110,6 +115,7 @@ export function* csvPieces(refs: ClaimRef[], options: CsvOptions = {}): Generato
       dateText: claim.when?.text ?? '',
       dateSource: claim.when?.source ?? '',
       cameo: claim.cameo ?? '',
+      note: claim.note ?? '',
     };
     yield `${CSV_COLUMNS.map((column) => cell(values[column])).join(',')}\r\n`;
   }
@@ -161,6 +167,11 @@ function entityIri(sourceId: string, entityId: string): string {
  */
 export const ARMRU_TERMS = 'urn:armru:terms:';
 const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+/**
+ * Whether a claim's source signals uncertainty: schema.org has no property for it (a Claim's
+ * certainty is what a ClaimReview rates, and armru reviews nothing), so it is armru's term.
+ */
+const HEDGED = `${ARMRU_TERMS}hedged`;
 
 /** Up to 32 code points of context on each side of a quote, for the TextQuoteSelector. */
 function context(
@@ -205,9 +216,10 @@ function authorIri(dataset: ClaimRef['dataset']): string {
  * embedded AnnotationPage (`partOf` the collection). Each annotation is valid on its own: it
  * carries the W3C context as its only `@context`, targets its article with a
  * TextQuoteSelector and a TextPositionSelector (code points, as the model defines them), and
- * has as bodies the claim text (purpose `describing`), the schema.org Claim it identifies
- * (purpose `identifying`) and tags for its kind and topics (purpose `tagging`). Who asserts
- * the claim is armru's term `urn:armru:terms:assertedBy`.
+ * has as bodies the claim text (purpose `describing`), the editor's note when the claim has
+ * one (purpose `commenting`), the schema.org Claim it identifies (purpose `identifying`) and
+ * tags (purpose `tagging`) for its kind, `hedged` when the source signals uncertainty, and its
+ * topics. Who asserts the claim is armru's term `urn:armru:terms:assertedBy`.
  */
 export function toAnnotations(corpus: Corpus, refs: ClaimRef[]): string {
   return joined(annotationPieces(corpus, refs));
@@ -263,9 +275,21 @@ export function* annotationPieces(corpus: Corpus, refs: ClaimRef[]): Generator<s
         format: 'text/plain',
         language: dataset.doc.source.inLanguage,
       },
-      { id: iris.claim, type: 'schema:Claim', purpose: 'identifying' },
-      tag(claim.kind),
     ];
+    // The editor's note is a reader's to see beside the claim: a comment on the quoted words.
+    if (claim.note) {
+      body.push({
+        type: 'TextualBody',
+        purpose: 'commenting',
+        value: claim.note,
+        format: 'text/plain',
+        language: dataset.doc.source.inLanguage,
+      });
+    }
+    body.push({ id: iris.claim, type: 'schema:Claim', purpose: 'identifying' }, tag(claim.kind));
+    // The source signals uncertainty: said as a tag, as the kind is, rather than as a term of
+    // armru's own that an annotation client would not show.
+    if (claim.hedged) body.push(tag('hedged'));
     for (const name of topicNames(dataset, claim)) body.push(tag(name));
     return {
       '@context': ANNO_CONTEXT,
@@ -349,10 +373,12 @@ const SCHEMA_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
  * entity), the article as `appearance`, its actors, topics and the agreements it evidences
  * as `about`, the exact words as a Quotation in `citation`, its date as `dateCreated` (and
  * `temporalCoverage`), the article's date as `datePublished` when known, and `subjectOf`
- * pointing at the W3C annotation that anchors it. Entities carry `memberOf` where schema.org
- * has it (people and organisations); agreements are CreativeWorks with their parties as
- * `contributor`; relations between claims, which schema.org has no property for, use armru's
- * terms (`urn:armru:terms:disputes`, …).
+ * pointing at the W3C annotation that anchors it; whether it is hedged as armru's term
+ * `urn:armru:terms:hedged`; and the editor's notes as `comment`s: the claim's own, and each
+ * note of a relation from it (`about` the other claim). Entities carry `memberOf` where
+ * schema.org has it (people and organisations); agreements are CreativeWorks with their parties
+ * as `contributor` and their note as `description`; relations between claims, which schema.org
+ * has no property for, use armru's terms (`urn:armru:terms:disputes`, …).
  */
 export function toJsonLd(corpus: Corpus, refs: ClaimRef[]): string {
   return joined(jsonLdPieces(corpus, refs));
@@ -514,12 +540,20 @@ function* graphNodes(corpus: Corpus, refs: ClaimRef[]): Generator<Record<string,
       if (source.datePublished) node.datePublished = source.datePublished;
       if (date) node.temporalCoverage = date;
       node.subjectOf = { '@id': iris.annotation };
+      node[HEDGED] = claim.hedged;
+      // The editor's notes a reader must see beside the claim, as schema.org Comments: the
+      // claim's own, then each relation's, `about` the other claim (the link itself is a bare
+      // IRI in armru's terms and cannot carry a note).
+      const comments: Record<string, unknown>[] = [];
+      if (claim.note) comments.push({ '@type': 'Comment', text: claim.note });
       for (const r of relationsFrom.get(claim.id) ?? []) {
         const key = `${ARMRU_TERMS}${r.type}`;
         const list = node[key] as { '@id': string }[] | undefined;
         if (list) list.push(claimRef(r.to));
         else node[key] = [claimRef(r.to)];
+        if (r.note) comments.push({ '@type': 'Comment', text: r.note, about: claimRef(r.to) });
       }
+      if (comments.length > 0) node.comment = comments;
       // A claim's IRI is its own (claim ids are unique in a dataset, source ids across them,
       // and no other node's IRI has ":claim:" in it): no need to remember it.
       graph.push(node);

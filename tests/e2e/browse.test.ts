@@ -231,7 +231,13 @@ describe('armru agreements', () => {
 describe('armru disputes', () => {
   it('shows both sides with who asserts each and their quotes', () => {
     expect(armru([...MINI, 'disputes']).stdout).toBe(
-      'm3\tUnion representatives\tunion representatives said the schedule had not been agreed\tdisputes\tm2\tCoastal Herald\tthe ferries will run twice a day from June\n',
+      'm3\tUnion representatives\tunion representatives said the schedule had not been agreed\tdisputes\tm2\tCoastal Herald\tthe ferries will run twice a day from June\t\n',
+    );
+    // The relation's note is a line's last field (empty above: the pair has none).
+    const [c09] = armru(['disputes']).stdout.split('\n');
+    expect(c09?.split('\t').slice(3, 5)).toEqual(['qualifies', 'c08']);
+    expect(c09?.split('\t')[7]).toMatch(
+      /^"However": the sources say .* limits the reported Russian bid rather than contradicting it\.$/,
     );
     const [first] = json(['disputes']);
     expect(first).toMatchObject({
@@ -245,6 +251,18 @@ describe('armru disputes', () => {
     expect(page).toMatch(/│ CLAIM +│ RELATION +│ OTHER CLAIM +│/);
     expect(page).toContain('c09 · CivilNet');
     expect(page).toContain('c08 · Kommersant');
+    // Under the table, the relations' notes, as `agreements` lists its notes.
+    const notes = page
+      .slice(page.lastIndexOf('┘') + 1)
+      .trim()
+      .split('\n');
+    expect(notes[0]).toBe('Notes');
+    expect(notes[1]).toMatch(/^c09 qualifies c08: "However": the sources say /);
+    expect(notes.filter((line) => /^c\d+ qualifies c\d+: /.test(line))).toHaveLength(4);
+    // A pair without a note has no Notes section.
+    expect(stripAnsi(armruTty([...MINI, 'disputes'], { COLUMNS: '100' }).stdout)).not.toContain(
+      'Notes',
+    );
   });
 });
 

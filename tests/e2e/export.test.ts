@@ -94,6 +94,7 @@ function trickyDataset(): string {
         hedged: false,
         actors: ['someone'],
         topics: ['talk'],
+        note: 'Said, "maybe"\nelsewhere.',
       },
     ],
     agreements: [],
@@ -260,9 +261,10 @@ describe('armru export --format jsonl and csv', () => {
 
   it('writes RFC 4180 CSV that a CSV parser reads back intact', () => {
     const r = armru(['export', '--format', 'csv']);
-    expect(
-      r.stdout.startsWith('source,id,kind,text,quote,start,end,assertedBy,assertedByName,'),
-    ).toBe(true);
+    // The editor's note is the last column, so the columns before it keep their places.
+    expect(r.stdout.slice(0, r.stdout.indexOf('\r\n'))).toBe(
+      'source,id,kind,text,quote,start,end,assertedBy,assertedByName,cue,hedged,actors,actorNames,topics,topicNames,date,dateBasis,dateText,dateSource,cameo,note',
+    );
     expect(r.stdout.endsWith('\r\n')).toBe(true);
     const rows = parseCsv(r.stdout, { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(39);
@@ -281,6 +283,15 @@ describe('armru export --format jsonl and csv', () => {
     expect(c08?.quote).toContain('Armenia’s US-built biolabs');
     expect(c08?.actors?.split('; ')).toContain('kommersant');
     expect(c08?.actorNames?.split('; ')).toContain('Russian military and health officials');
+    expect(c08?.note).toBe('');
+    // The note a reader must see beside c07: others give the remark to Kopyrkin.
+    expect(rows.find((row) => row.id === 'c07')?.note).toContain('Sergei Kopyrkin');
+    expect(rows.filter((row) => row.hedged === 'true').map((row) => row.id)).toEqual([
+      'c24',
+      'c27',
+      'c31',
+      'c33',
+    ]);
 
     const tricky = trickyDataset();
     const csv = armru(['--data', tricky, 'export', '--format', 'csv', '--bom']).stdout;
@@ -289,6 +300,7 @@ describe('armru export --format jsonl and csv', () => {
     expect(row?.text).toBe('He said "yes", in Yerevan,\nand 😀 too.');
     expect(row?.quote).toBe('В Ереване, он сказал: "да"\nи 😀 тоже');
     expect(row?.assertedByName).toBe('Он, "кто-то"');
+    expect(row?.note).toBe('Said, "maybe"\nelsewhere.');
   });
 });
 
@@ -309,6 +321,7 @@ describe('CSV for spreadsheets and pandas', () => {
       cue: '@said',
       topicNames: '+ferries',
       cameo: '042',
+      note: '=HYPERLINK("https://example.org/","see, here")',
     });
     const safe = armru([...data, 'export', '--format', 'csv', '--spreadsheet']);
     expect(safe.status).toBe(0);
@@ -321,6 +334,7 @@ describe('CSV for spreadsheets and pandas', () => {
       cue: "'@said",
       topicNames: "'+ferries",
       cameo: '042',
+      note: '\'=HYPERLINK("https://example.org/","see, here")',
       id: 'f1',
     });
     // No cell of the spreadsheet-safe file starts a formula.
@@ -459,6 +473,42 @@ describe('armru export --format annotations', () => {
       'tagging:Biolabs',
       'tagging:Armenia-Russia relations',
     ]);
+    // The editor's note is a comment beside the claim text, and a hedged claim is tagged so.
+    const bodies = (id: string) =>
+      collection.first.items
+        .find((a: { id: string }) => a.id.endsWith(`:annotation:${id}`))
+        .body.map((b: { purpose: string; value?: string; id?: string }) => ({
+          purpose: b.purpose,
+          value: b.value ?? b.id,
+        }));
+    const note = JSON.parse(readFileSync(join(ROOT, 'data/claims.json'), 'utf8')).claims.find(
+      (c: { id: string }) => c.id === 'c07',
+    ).note;
+    expect(note).toContain('Kopyrkin');
+    expect(bodies('c07').slice(0, 2)).toEqual([
+      {
+        purpose: 'describing',
+        value:
+          'The military capability of the Gyumri base will be doubled once new and modernized military equipment is fitted in the near future.',
+      },
+      { purpose: 'commenting', value: note },
+    ]);
+    expect(
+      collection.first.items.filter((a: { body: { purpose: string }[] }) =>
+        a.body.some((b) => b.purpose === 'commenting'),
+      ),
+    ).toHaveLength(2);
+    expect(bodies('c31').slice(2, 4)).toEqual([
+      { purpose: 'tagging', value: 'assessment' },
+      { purpose: 'tagging', value: 'hedged' },
+    ]);
+    expect(
+      collection.first.items
+        .filter((a: { body: { purpose: string; value?: string }[] }) =>
+          a.body.some((b) => b.purpose === 'tagging' && b.value === 'hedged'),
+        )
+        .map((a: { id: string }) => a.id.split(':').pop()),
+    ).toEqual(['c24', 'c27', 'c31', 'c33']);
   });
 
   it('passes a strict Web Annotation validator, each annotation on its own', () => {
@@ -493,13 +543,17 @@ describe('armru export --format annotations', () => {
   it('parses as JSON-LD offline, and merges with the schema.org export without a node typed both', async () => {
     const annotations = JSON.parse(armru(['export', '--format', 'annotations']).stdout);
     const schemaOrg = JSON.parse(armru(['export', '--format', 'jsonld']).stdout);
-    const quads = [
-      ...(await jsonld.toRDF(annotations, { documentLoader: localContexts })),
-      ...(await jsonld.toRDF(schemaOrg, { documentLoader: localContexts })),
-    ] as Quad[];
+    const annotationQuads = (await jsonld.toRDF(annotations, {
+      documentLoader: localContexts,
+    })) as Quad[];
+    const schemaOrgQuads = (await jsonld.toRDF(schemaOrg, {
+      documentLoader: localContexts,
+    })) as Quad[];
+    const quads = [...annotationQuads, ...schemaOrgQuads];
     const types = new Map<string, Set<string>>();
-    const objects = (s: string, p: string) =>
-      quads
+    // Blank node labels restart in each export: follow one into its own export only.
+    const objects = (s: string, p: string, from = quads) =>
+      from
         .filter((q) => q.subject.value === s && q.predicate.value === p)
         .map((q) => q.object.value);
     for (const q of quads) {
@@ -524,6 +578,20 @@ describe('armru export --format annotations', () => {
     expect(objects(page, `${AS}partOf`)).toEqual(['urn:armru:armenia-russia-defense:annotations']);
     const annotationsParsed = [...types].filter(([, set]) => set.has(`${OA}Annotation`));
     expect(annotationsParsed).toHaveLength(39);
+    // The note and the hedge read as linked data in both exports.
+    const P = 'urn:armru:armenia-russia-defense:';
+    const comments = objects(`${P}annotation:c07`, `${OA}hasBody`, annotationQuads).filter((body) =>
+      objects(body, `${OA}hasPurpose`, annotationQuads).includes(`${OA}commenting`),
+    );
+    expect(comments.flatMap((body) => objects(body, `${RDF}value`, annotationQuads))).toEqual([
+      expect.stringContaining('Kopyrkin'),
+    ]);
+    const [comment = ''] = objects(`${P}claim:c07`, `${SCHEMA}comment`, schemaOrgQuads);
+    expect(objects(comment, `${SCHEMA}text`, schemaOrgQuads)).toEqual([
+      expect.stringContaining('Kopyrkin'),
+    ]);
+    expect(objects(`${P}claim:c31`, 'urn:armru:terms:hedged')).toEqual(['true']);
+    expect(objects(`${P}claim:c09`, 'urn:armru:terms:hedged')).toEqual(['false']);
   });
 
   it('counts code points, not UTF-16 units, in its selectors', () => {
@@ -609,6 +677,17 @@ describe('armru export --format jsonld', () => {
     });
     expect(node('claim:c08').about).toContainEqual({ '@id': `${P}agreement:biolab-memorandum` });
     expect(node('claim:c09')['urn:armru:terms:qualifies']).toEqual([{ '@id': `${P}claim:c08` }]);
+    // The relation's note is the editor's comment on c09 about c08; neither claim is hedged.
+    const dataset = JSON.parse(readFileSync(join(ROOT, 'data/claims.json'), 'utf8'));
+    const relation = dataset.relations.find(
+      (r: { from: string; to: string }) => r.from === 'c09' && r.to === 'c08',
+    );
+    expect(relation.note).toContain('However');
+    expect(node('claim:c09').comment).toEqual([
+      { '@type': 'Comment', text: relation.note, about: { '@id': `${P}claim:c08` } },
+    ]);
+    expect(node('claim:c08').comment).toBeUndefined();
+    expect(node('claim:c09')['urn:armru:terms:hedged']).toBe(false);
     // Membership where schema.org has it, with what it points at described in the graph.
     expect(node('entity:civilnet-gov-sources').memberOf).toEqual([
       { '@id': `${P}entity:armenian-government` },
@@ -619,6 +698,8 @@ describe('armru export --format jsonld', () => {
       genre: 'memorandum',
       creativeWorkStatus: 'negotiating',
       contributor: [{ '@id': `${P}entity:armenia` }, { '@id': `${P}entity:russia` }],
+      description: dataset.agreements.find((a: { id: string }) => a.id === 'biolab-memorandum')
+        .note,
     });
     // Every reference resolves to a node of the graph.
     const refs = JSON.stringify(graph).match(/"@id":"[^"]+"/g) ?? [];
@@ -627,6 +708,44 @@ describe('armru export --format jsonld', () => {
       if (id.includes(':annotation:')) continue; // in the annotation export
       expect(ids.has(id), id).toBe(true);
     }
+  });
+
+  it('gives each Claim its editor’s note as a Comment and says whether it is hedged', () => {
+    const graph = JSON.parse(armru(['export', '--format', 'jsonld']).stdout)['@graph'];
+    const claims = graph.filter((n: { '@type': string }) => n['@type'] === 'Claim');
+    const node = (id: string) => claims.find((n: { identifier: string }) => n.identifier === id);
+    const dataset = JSON.parse(readFileSync(join(ROOT, 'data/claims.json'), 'utf8'));
+    const c07 = dataset.claims.find((c: { id: string }) => c.id === 'c07');
+    // c07's own note first, then the note of its relation to c01.
+    expect(node('c07').comment).toEqual([
+      { '@type': 'Comment', text: c07.note },
+      {
+        '@type': 'Comment',
+        text: 'The article reports the announcement with the visit ("also announced").',
+        about: { '@id': 'urn:armru:armenia-russia-defense:claim:c01' },
+      },
+    ]);
+    expect(node('c07').comment[0].text).toContain('Kopyrkin');
+    // Every Claim says whether it is hedged, so "not hedged" is told apart from "not said".
+    for (const claim of claims) expect(typeof claim['urn:armru:terms:hedged']).toBe('boolean');
+    expect(
+      claims
+        .filter((c: Record<string, unknown>) => c['urn:armru:terms:hedged'] === true)
+        .map((c: { identifier: string }) => c.identifier),
+    ).toEqual(['c24', 'c27', 'c31', 'c33']);
+    // c33 supports c35 and qualifies c21, each with a note: a Comment about each other claim.
+    expect(node('c33').comment).toEqual([
+      {
+        '@type': 'Comment',
+        text: '"Thus".',
+        about: { '@id': 'urn:armru:armenia-russia-defense:claim:c35' },
+      },
+      {
+        '@type': 'Comment',
+        text: 'After the deterioration, Russia seems to recognise that more of it would be undesirable.',
+        about: { '@id': 'urn:armru:armenia-russia-defense:claim:c21' },
+      },
+    ]);
   });
 });
 
