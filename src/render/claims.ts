@@ -83,6 +83,16 @@ function weakMark(ref: ListedClaim): string {
   return `[only through ${parts.join('; ')}]`;
 }
 
+/**
+ * The mark of a hedged claim, with the words that hedge it when they frame the speech
+ * (`[hedged: allegedly told]`): a drafted quotation's text is the quotation alone, and the
+ * listing must not show an alleged statement as a flat one.
+ */
+export function hedgeMark(claim: Claim): string {
+  if (!claim.hedged) return '';
+  return claim.cue ? ` [hedged: ${claim.cue}]` : ' [hedged]';
+}
+
 /** Where a hit matched in its claim's text, as positions in the text itself. */
 function textMarks(ref: ListedClaim): [number, number][] | undefined {
   const ranges = ref.matches?.filter((m) => m.field === 'text').flatMap((m) => m.indices);
@@ -121,7 +131,7 @@ export function claimListing(view: View, corpus: Corpus): Listing<ListedClaim> {
       { text: ref.claim.kind },
       { text: asserterName(ref.dataset, ref.claim) },
       {
-        text: ref.tier === ALIAS_ONLY ? `${ref.claim.text} ${weakMark(ref)}` : ref.claim.text,
+        text: `${ref.claim.text}${hedgeMark(ref.claim)}${ref.tier === ALIAS_ONLY ? ` ${weakMark(ref)}` : ''}`,
         // Match positions are positions in the folded text, taken back to the claim's own
         // (counting in the invisible characters folding drops); none where NFKC moved them.
         // Only colour shows them; without it they are not asked for (an indexed search works

@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { instance } from '@viz-js/viz';
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/render/text-width.js';
@@ -50,6 +53,41 @@ describe('armru claims', () => {
     expect(ids([...MINI, 'claims', '--actor', 'Castel', '--kind', 'event'])).toEqual(['m1']);
     expect(ids([...MINI, 'claims', '--topic', 'labor'])).toEqual(['m3']);
     expect(ids(['claims', '--asserted-by', 'Kommersant'])).toEqual(['c08']);
+  });
+
+  it('marks a hedged claim in every listing, with the words that hedge the speech', () => {
+    const lines = armru(['claims', '--kind', 'assessment']).stdout.split('\n');
+    expect(lines.find((l) => l.startsWith('c27\t'))).toBe(
+      'c27\tassessment\tauthor\tThere is apparent uncertainty. [hedged]\tArmenia, Russia',
+    );
+    // The four hedged claims, and only they.
+    expect(lines.filter((l) => l.includes('[hedged')).map((l) => l.split('\t')[0])).toEqual([
+      'c24',
+      'c27',
+      'c31',
+      'c33',
+    ]);
+    expect(table(['claims', '--kind', 'assessment'], 120)).toMatch(
+      /│ c27 │ assessment │ author +│ There is apparent uncertainty\. \[hedged\] +│/,
+    );
+    // A drafted quotation is the quotation alone: its hedge is in the words that frame it.
+    const dir = mkdtempSync(join(tmpdir(), 'armru-hedge-'));
+    try {
+      const article = join(dir, 'story.txt');
+      writeFileSync(
+        article,
+        'Mayor Denies Budget Shortfall\n\nBy Lena Park\n\nThe mayor of Oakridge allegedly told staff: "The budget is balanced." The Oakridge Courier reported that the city may run out of money by June.\n',
+      );
+      const data = join(dir, 'story.claims.json');
+      expect(armru(['draft', article, '-o', data]).status).toBe(0);
+      const quoted = armru(['--data', data, 'search', 'balanced']).stdout.split('\t');
+      expect(quoted[3]).toBe('The budget is balanced. [hedged: allegedly told]');
+      expect(armru(['--data', data, 'claims', '--kind', 'quote']).stdout.split('\t')[3]).toBe(
+        quoted[3],
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('says so on stderr when filters leave nothing, and still exits 0', () => {
