@@ -135,13 +135,17 @@ export function toDot(graph: ActorGraph, title: string): string {
   return `${lines.join('\n')}\n`;
 }
 
-// Mermaid node ids: letters, digits and underscores only; labels quoted, quotes as entities.
+// Mermaid node ids: letters, digits and underscores only; labels quoted, with every character
+// Mermaid reads as markup written as its entity code: `#` (which starts one), the quote, and
+// `<`, `>`, `&` (HTML labels: "<br>" broke a name in two) and `|` (which ends an edge label).
 function mermaidId(id: string): string {
   return `n_${id.replace(/[^A-Za-z0-9_]/g, (ch) => `_${ch.charCodeAt(0).toString(16)}_`)}`;
 }
 
+const MERMAID_MARKUP = /[#"<>&|]/g;
+
 function mermaidLabel(s: string): string {
-  return `"${sanitizeInline(s).replace(/"/g, '#quot;')}"`;
+  return `"${sanitizeInline(s).replace(MERMAID_MARKUP, (ch) => `#${ch.charCodeAt(0)};`)}"`;
 }
 
 /**

@@ -7,6 +7,7 @@ import { fold, foldKeepsPositions } from '../../src/core/text/fold.js';
 import { closest, editDistance, editDistanceWithin } from '../../src/core/text/suggest.js';
 import { renderPlain } from '../../src/render/cells.js';
 import { chalkPalette, decideColor, plainPalette } from '../../src/render/color.js';
+import { toMermaid } from '../../src/render/graph.js';
 import {
   MAYBE_UNSAFE,
   MAYBE_UNSAFE_INLINE,
@@ -306,5 +307,27 @@ describe('wrapping and tables', () => {
 
   it('prints plain tab-separated lines with escaped tabs and newlines', () => {
     expect(renderPlain([['a', 'b\tc', 'd\ne\u001b']])).toBe('a\tb\\tc\td\\ne\\x1b\n');
+  });
+});
+
+describe('toMermaid', () => {
+  it('writes every character Mermaid reads as markup as its entity code', () => {
+    const name = 'Est|onia<br>#quot; & "Co" %%';
+    const out = toMermaid({
+      nodes: [
+        { id: 'a', name, type: 'Country' },
+        { id: 'b', name: 'B', type: 'Country' },
+      ],
+      edges: [{ kind: 'agreement', a: 'a', b: 'b', agreement: 'x', label: 'A|B <pact>' }],
+    });
+    expect(out).toBe(
+      [
+        'flowchart LR',
+        '  n_a["Est#124;onia#60;br#62;#35;quot; #38; #34;Co#34; %%"]',
+        '  n_b["B"]',
+        '  n_a -.-|"A#124;B #60;pact#62;"| n_b',
+        '',
+      ].join('\n'),
+    );
   });
 });
