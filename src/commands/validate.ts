@@ -1,6 +1,7 @@
 import { type Stats, statSync } from 'node:fs';
 import { checkDataset, datasetFiles, readText } from '../core/dataset/files.js';
-import { fixOffsets } from '../core/dataset/fix.js';
+import { type FixEdit, fixOffsets } from '../core/dataset/fix.js';
+import { fixedText } from '../core/dataset/fix-text.js';
 import { quoteCuts } from '../core/dataset/graphemes.js';
 import { parseJson } from '../core/dataset/json-text.js';
 import { writeFileAtomic } from '../core/dataset/write-file.js';
@@ -45,10 +46,13 @@ async function validateFile(file: string, fix: boolean): Promise<ValidationRepor
     // Missing or unreadable: readText below says so.
   }
   try {
-    const doc = await parseJson(readText(file, 'dataset'), file);
+    const raw = readText(file, 'dataset');
+    const doc = await parseJson(raw, file);
+    let edits: FixEdit[] = [];
     if (fix) {
       const result = fixOffsets(doc, file);
       pending = result.fixed;
+      edits = result.edits;
       for (const problem of result.problems) report.problems.push(problem);
     }
     const dataset = checkDataset(doc, file);
@@ -62,7 +66,10 @@ async function validateFile(file: string, fix: boolean): Promise<ValidationRepor
     // The file is rewritten only when the fix made it pass every check: a file that still
     // fails is left exactly as it was, and nothing is reported as fixed.
     if (pending.length > 0 && report.valid) {
-      await writeFileAtomic(file, `${toJson(doc, 2)}\n`, { unchangedSince: before });
+      // The values go into the file's own text; only when they cannot be placed there is the
+      // document written whole.
+      const text = (await fixedText(raw, edits, doc)) ?? `${toJson(doc, 2)}\n`;
+      await writeFileAtomic(file, text, { unchangedSince: before });
       report.fixed = pending;
     }
   } catch (error) {

@@ -997,4 +997,38 @@ describe('armru validate', () => {
     expect(written.source.textSha256).toBe(sha256(readFileSync(join(work, 'library.txt'), 'utf8')));
     expect(readdirSync(work).sort()).toEqual(['library.claims.json', 'library.txt']);
   });
+
+  it('--fix writes the values it fills in into the file as written, and changes no other byte', () => {
+    const work = join(dir, 'tabs');
+    mkdirSync(work);
+    copyFileSync(fixture('guide/library.txt'), join(work, 'library.txt'));
+    const doc = JSON.parse(readFileSync(fixture('guide/library.claims.json'), 'utf8'));
+    doc.claims[2].quote = { exact: 'the repairs cost', start: 265, end: 281 };
+    // A wrong value where an offset goes is replaced in place.
+    doc.claims[1].quote.start = null;
+    // Tabs, an escape of the writer's own, and one quote written on one line.
+    const text = JSON.stringify(doc, null, '\t')
+      .replace('Oakridge', 'Oak\\u0072idge')
+      .replace(/"quote": \{\n\t+("exact": "[^"]*")\n\t+\}/, '"quote": { $1 }');
+    const file = join(work, 'library.claims.json');
+    writeFileSync(file, text);
+    const r = armru(['validate', '--fix', file]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const sum = sha256(readFileSync(join(work, 'library.txt'), 'utf8'));
+    const expected = text
+      .replace(
+        '"offsetUnit": "codepoint"',
+        `"offsetUnit": "codepoint",\n\t\t"textSha256": "${sum}"`,
+      )
+      .replace(/(of repairs")( \})/, '$1, "start": 55, "end": 134$2')
+      .replace('"start": null', '"start": 202,\n\t\t\t\t"end": 227')
+      .replace(
+        '"exact": "the repairs cost what was budgeted"',
+        '"exact": "the repairs cost what was budgeted",\n\t\t\t\t"start": 318,\n\t\t\t\t"end": 352',
+      );
+    expect(expected).not.toBe(text);
+    expect(readFileSync(file, 'utf8')).toBe(expected);
+    expect(armru(['validate', file]).status).toBe(0);
+  });
 });

@@ -4,10 +4,20 @@ import { jsonPath } from '../text/json-path.js';
 import { articleText } from './files.js';
 import { sha256 } from './verify.js';
 
+/** Values `validate --fix` set on one object of the document: where it is, and what. */
+export interface FixEdit {
+  /** Keys and indexes from the document's root to the object. */
+  at: (string | number)[];
+  /** The properties set on it, in order. */
+  values: Record<string, unknown>;
+}
+
 /** What `validate --fix` did to one file, and what it could not do. */
 export interface FixReport {
   /** One entry per value filled in (`message` says what was filled in). */
   fixed: DataProblem[];
+  /** The same, as edits of the document (see fixedText, which writes them into its text). */
+  edits: FixEdit[];
   /** Quotes it would not guess for: absent from the text, or found more than once. */
   problems: DataProblem[];
 }
@@ -37,7 +47,7 @@ const isObject = (v: unknown): v is Loose =>
  * values are left alone (the normal checks report them if they are wrong).
  */
 export function fixOffsets(doc: unknown, file: string): FixReport {
-  const report: FixReport = { fixed: [], problems: [] };
+  const report: FixReport = { fixed: [], edits: [], problems: [] };
   if (!isObject(doc) || !isObject(doc.source)) {
     report.problems.push({
       file,
@@ -60,6 +70,7 @@ export function fixOffsets(doc: unknown, file: string): FixReport {
   }
   if (typeof doc.source.textSha256 !== 'string') {
     doc.source.textSha256 = sha256(text);
+    report.edits.push({ at: ['source'], values: { textSha256: doc.source.textSha256 } });
     report.fixed.push({
       file,
       code: 'fix',
@@ -85,6 +96,10 @@ export function fixOffsets(doc: unknown, file: string): FixReport {
       const start = at[0] as number;
       // Rebuild the quote so the keys keep the order exact, start, end.
       claim.quote = { ...quote, exact, start, end: start + length };
+      report.edits.push({
+        at: ['claims', i, 'quote'],
+        values: { start, end: start + length },
+      });
       report.fixed.push({ ...where, message: `filled in start ${start}, end ${start + length}` });
     } else if (at.length === 0) {
       report.problems.push({
