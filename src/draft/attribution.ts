@@ -183,17 +183,20 @@ const NOT_BEFORE_VERB =
  */
 function isClause(words: string, notVerbs?: RegExp): boolean {
   const main = words.replace(/,\s*(?:who|whom|whose|which|where|when)\b.*$/su, '');
-  const tokens = main
-    .split(/\s+/)
-    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
-    .filter(Boolean);
+  const raw = main.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const tokens = raw.map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
   if (tokens.length < 3) return false;
   return tokens.some(
     (w, i) =>
       i > 0 &&
       FINITE.test(w) &&
       !notVerbs?.test(w) &&
-      !NOT_BEFORE_VERB.test(tokens[i - 1] as string),
+      !NOT_BEFORE_VERB.test(tokens[i - 1] as string) &&
+      // "The soldiers, accused of killing …", "Smith, wounded in the leg": a participle set
+      // off by a comma after its noun; "Residents displaced by the floods", "Farmers hit by
+      // the drought": one with its agent. Both describe a noun, which "and" joins to another.
+      !/,$/.test(raw[i - 1] as string) &&
+      !/^(?:by|of)$/i.test(tokens[i + 1] ?? ''),
   );
 }
 
