@@ -200,6 +200,47 @@ function isClause(words: string, notVerbs?: RegExp): boolean {
   );
 }
 
+/** A subject word or a verb's object: no white space, comma, colon, semicolon nor quotation mark. */
+const WORD = '[^\\s,;:“”"«»]+';
+/**
+ * A sentence that ends in its own attribution: "…, the prosecutor alleged.", "…, police said
+ * on Tuesday.", "…, said a spokesman.": a subject of one to six words and a reporting verb (or
+ * the verb and then its subject) after the last comma, and nothing after but a time or place.
+ */
+const OWN_ATTRIBUTION = new RegExp(
+  `,\\s+(?:(?:${WORD}\\s+){0,5}?${WORD}\\s+(${REPORTING.source.replace('(said|', '(?:said|')})(?:\\s+(?:on|at|in|late|early|last|this|earlier|later|yesterday|today|tonight)\\b[^,;:"“”]{0,40})?|(${REPORTING.source.replace('(said|', '(?:said|')})\\s+(?:${WORD}\\s+){0,5}?${WORD})\\s*[.!?]["”’»]?\\s*$`,
+  'u',
+);
+
+/**
+ * Where the reporting verb of a sentence's own closing attribution is ("…, the prosecutor
+ * alleged."), outside quotation marks; -1 if it has none. The first word after the comma
+ * must open a subject (or be the verb): "…, and she said." is no such ending.
+ */
+function ownAttribution(s: string, inQuote: (at: number) => boolean): number {
+  const m = OWN_ATTRIBUTION.exec(s);
+  if (!m || inQuote(m.index)) return -1;
+  const inverted = m[2] !== undefined;
+  const verb = (m[1] ?? m[2]) as string;
+  if (/^call|^saying$/.test(verb)) return -1;
+  const words = s
+    .slice(m.index + 1)
+    .replace(/[.!?]["”’»]?\s*$/u, '')
+    .trim()
+    .split(/\s+/);
+  // "…, said a spokesman." names its speaker after the verb; "…, said he would go" and
+  // "…, told police he was innocent" report words, which are no attribution.
+  const first = (inverted ? words[1] : words[0]) ?? '';
+  if (
+    !(SUBJECT_OPENER.test(first) || SOURCE_OPENER.test(first) || PRONOUN.test(first)) ||
+    (inverted && (!PLAIN_SPEECH.test(verb) || /^tel|^told/.test(verb) || PRONOUN.test(first))) ||
+    (inverted && words.slice(1).some((w) => FINITE.test(w.replace(/\W+$/u, ''))))
+  )
+    return -1;
+  const at = inverted ? m.index + m[0].indexOf(verb) : m.index + m[0].lastIndexOf(` ${verb}`) + 1;
+  return inQuote(at) ? -1 : at;
+}
+
 /**
  * A sentence cut where it joins two reports, each with its own speaker, or the writer's own
  * words and a report: "“…,” Pashinyan said, while Lavrov said the text was not ready" is
@@ -224,6 +265,9 @@ function isClause(words: string, notVerbs?: RegExp): boolean {
  */
 export function speechClauses(text: string, sentence: Span): Span[] {
   const { s, quotes, inQuote } = quotedSentence(text, sentence);
+  // "…, and the victim's sister told him to go away, the prosecutor alleged." is the
+  // prosecutor's as a whole: a sentence that ends in its own attribution is not cut.
+  if (ownAttribution(s, inQuote) >= 0) return [sentence];
   const speaks = (part: string, offset: number) => {
     const according = ACCORDING.exec(part);
     if (according && !inQuote(offset + according.index)) return true;
@@ -344,7 +388,9 @@ export function attribute(
     return result(speaker, according[0].trim(), 'report');
   }
 
-  REPORTING.lastIndex = 0;
+  // A sentence that ends in its own attribution ("…, the prosecutor alleged.") is that
+  // speaker's: the reporting verbs before it are inside what was reported.
+  REPORTING.lastIndex = Math.max(0, ownAttribution(s, inQuote));
   for (let m = REPORTING.exec(s); m !== null; m = REPORTING.exec(s)) {
     if (inQuote(m.index)) continue;
     const verb = m[1] as string;
