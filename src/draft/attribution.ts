@@ -50,7 +50,7 @@ const CALLED_NAMING =
   /^\s+(?:him|her|them|it|us|me|this|that|(?:\p{Lu}[\p{L}\p{M}'’-]*\s+){0,3}\p{Lu}[\p{L}\p{M}'’-]*|(?:the|his|her|its|their|our|my)\s+(?:[\p{L}\p{M}'’-]+\s+){0,2}[\p{L}\p{M}'’-]+)\s+(?:(?:a|an)\s|[“"])/u;
 
 const REPORTING =
-  /\b(said|says|say|told|tells|stated|states|announced|announces|argued|argues|claimed|claims|warned|warns|denied|denies|deny|rejected|rejects|dismissed|dismisses|reported|reports|called|calls|specified|added|adds|noted|notes|insisted|insists|explained|explains|confirmed|confirms|acknowledged|acknowledges|admitted|admits|wrote|writes|asserted|asserts|declared|declares|maintained|maintains|predicted|predicts|vowed|vows|promised|promises|pledged|pledges|stressed|stresses|emphasised|emphasized|disputed|disputes|criticised|criticized|condemned|praised|welcomed|accused|urged|alleged|alleges|contended|contends|testified|testifies|countered|counters|replied|responded|conceded|concedes|estimated|estimates|defended|defends|saying)\b/g;
+  /\b(said|says|say|told|tells|stated|states|announced|announces|argued|argues|claimed|claims|warned|warns|denied|denies|deny|rejected|rejects|dismissed|dismisses|reported|reports|called|calls|specified|added|adds|noted|notes|insisted|insists|explained|explains|confirmed|confirms|acknowledged|acknowledges|admitted|admits|wrote|writes|asserted|asserts|declared|declares|maintained|maintains|predicted|predicts|vowed|vows|promised|promises|pledged|pledges|stressed|stresses|emphasised|emphasized|disputed|disputes|criticised|criticized|condemned|praised|welcomed|accused|urged|alleged|alleges|allege|contended|contends|testified|testifies|countered|counters|replied|responded|conceded|concedes|estimated|estimates|defended|defends|saying)\b/g;
 const DENIAL = /^(denied|denies|deny|rejected|rejects|dismissed|dismisses|disputed|disputes)$/;
 const REPORT = /^(reported|reports)$/;
 /** After the verb, what makes it a parenthesis: "…, officials said on Tuesday, citing …". */
@@ -200,6 +200,44 @@ function isClause(words: string, notVerbs?: RegExp): boolean {
   );
 }
 
+/**
+ * Whether words report (a reporting verb, or "according to") outside quotation marks; `offset`
+ * is where they start in the sentence that `inQuote` reads. "called a meeting" reports nothing.
+ */
+function reportsIn(part: string, offset: number, inQuote: (at: number) => boolean): boolean {
+  const according = ACCORDING.exec(part);
+  if (according && !inQuote(offset + according.index)) return true;
+  // "Prosecutors allege that …": a plural present the reporting verbs leave out.
+  const allege = /\b(?:allege|accuse)\b/.exec(part);
+  if (allege && !inQuote(offset + allege.index)) return true;
+  const re = new RegExp(REPORTING.source, 'g');
+  for (let m = re.exec(part); m !== null; m = re.exec(part)) {
+    if (inQuote(offset + m.index)) continue;
+    // "called a meeting" reports nothing; "called for", "called the plan “…”" do.
+    const next = part.slice(m.index + m[0].length);
+    if (/^call/.test(m[0]) && !/^\s+(?:for|on)\b/.test(next) && !CALLED_NAMING.test(next)) continue;
+    // "The soldiers, accused of killing civilians": a participle, no report.
+    if (/^\s+(?:of|by)\b/.test(next)) continue;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * A first report in court copy or a legal paper ("The woman told the court she was
+ * threatened", "A care worker told an employment tribunal", "The indictment says"): the words
+ * that follow "and" are more of what was told or alleged, not a second speaker's report.
+ */
+const TESTIMONY =
+  /\b(?:told|tells)\s+(?:(?:the|a|an)\s+)?(?:[\p{Ll}-]+\s+){0,2}(?:court|tribunal|hearing|jury|jurors|inquiry|inquest|trial|judge|magistrates|panel)\b|\btestif(?:ied|ies|y)\b|\b(?:court|tribunal|jury|inquiry|inquest|hearing|trial)\s+(?:heard|was\s+told)\b|\b(?:indictment|complaint|lawsuit|charge\s+sheet|court\s+(?:papers|documents|filings?|records)|affidavit)\b/iu;
+/**
+ * After "told", an audience that makes it a public statement ("told reporters", "told the
+ * BBC"); "told her he would kill her", "told aides to approve the permits" is an act inside
+ * the report before it.
+ */
+const PUBLIC_AUDIENCE =
+  /^\s+(?:reporters|journalists|the\s+press|the\s+media|broadcasters|(?:a|the)\s+(?:news|press)\s+conference|(?:the\s+)?(?:BBC|Reuters|AFP|AP|CNN|Associated\s+Press|Sky\s+News)\b)/u;
+
 /** A subject word or a verb's object: no white space, comma, colon, semicolon nor quotation mark. */
 const WORD = '[^\\s,;:“”"«»]+';
 /**
@@ -268,20 +306,7 @@ export function speechClauses(text: string, sentence: Span): Span[] {
   // "…, and the victim's sister told him to go away, the prosecutor alleged." is the
   // prosecutor's as a whole: a sentence that ends in its own attribution is not cut.
   if (ownAttribution(s, inQuote) >= 0) return [sentence];
-  const speaks = (part: string, offset: number) => {
-    const according = ACCORDING.exec(part);
-    if (according && !inQuote(offset + according.index)) return true;
-    REPORTING.lastIndex = 0;
-    for (let m = REPORTING.exec(part); m !== null; m = REPORTING.exec(part)) {
-      if (inQuote(offset + m.index)) continue;
-      // "called a meeting" reports nothing; "called for", "called the plan “…”" do.
-      const next = part.slice(m.index + m[0].length);
-      if (/^call/.test(m[0]) && !/^\s+(?:for|on)\b/.test(next) && !CALLED_NAMING.test(next))
-        continue;
-      return true;
-    }
-    return false;
-  };
+  const speaks = (part: string, offset: number) => reportsIn(part, offset, inQuote);
   const out: Span[] = [];
   let from = 0;
   CLAUSE_JOIN.lastIndex = 0;
@@ -319,6 +344,13 @@ export function speechClauses(text: string, sentence: Span): Span[] {
         const said = verbEnd.replace(/[^\p{L}\p{N}\s'’-]+/gu, ' ').trim();
         if (said.split(/\s+/).filter(Boolean).length < 3) continue;
         const verb = /\S+$/.exec(opening[0])?.[0] as string;
+        // One report inside another: testimony or a legal paper goes on after "and", and
+        // "the defendant told her he would kill her" is what the first speaker reports.
+        if (
+          reports &&
+          (TESTIMONY.test(before) || (/^tel|^told/.test(verb) && !PUBLIC_AUDIENCE.test(verbEnd)))
+        )
+          continue;
         if (
           reports &&
           !(
@@ -452,6 +484,10 @@ export function attribute(
     );
     if (joined && !inQuote(subjectStart + joined.index)) {
       const head = before.slice(subjectStart, subjectStart + joined.index);
+      // "Residents said they backed the drivers, and a spokesman said …": the part before
+      // "and" is a report of its own speaker's, whom the rules could not name; the subject
+      // after "and" is not that speaker, and the sentence is left to the writer.
+      if (reportsIn(head, subjectStart, inQuote)) continue;
       const tail = before
         .slice(subjectStart + joined.index + joined[0].length)
         .trim()
