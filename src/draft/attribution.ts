@@ -548,6 +548,8 @@ export function attribute(
       (m) =>
         m.entity.type === 'Person' &&
         m.end < firstQuote &&
+        // "The Prime Minister’s official spokesman said: ‘…’" is not the Prime Minister's.
+        !/^['’]s?\s+\p{Ll}/u.test(text.slice(m.end, m.end + 4)) &&
         /^(?:\p{Lu}[\p{L}.]*\s+)*$/u.test(text.slice(sentence.start, m.start)),
     );
     if (opener) return result(opener.entity, undefined, 'quote');
@@ -783,7 +785,10 @@ function speakerOf(
   const inPhrase = mentions.filter((m) => m.start >= offset && m.start < offset + phrase.length);
   // A person named in the phrase speaks; bodies beside the name are affiliations
   // ("Veltrix chief executive Hanna Lindqvist", "Pashinyan … in an interview with Kommersant").
-  const person = inPhrase.find((m) => m.entity.type === 'Person');
+  // "Ms Whitcombe’s spokesman": a name with a possessive before a noun is whose, not who.
+  const owner = (m: Mention) => /^['’]s?\s+\p{Ll}/u.test(text(m));
+  const text = (m: Mention) => phrase.slice(m.end - offset);
+  const person = inPhrase.find((m) => m.entity.type === 'Person' && !owner(m));
   if (person && !/^(?:a|an|the)\s/i.test(phrase)) return person.entity;
   // The first mention; of two that start together ("European" and "European Commission"), the longer.
   let first = inPhrase.reduce<Mention | undefined>(
@@ -836,7 +841,7 @@ function speakerOf(
   // "the mayor of Springfield") becomes a group; "the plan" or "the data" is no source.
   const lower = phrase.charAt(0).toLowerCase() + phrase.slice(1);
   const m = new RegExp(
-    `^(?:(?:the|a|an|some|several|many|two|three|local|senior|other|[\\p{L}\\p{M}.-]+['’]s?)\\s+){0,3}(?:[\\p{Ll}-]+\\s+){0,2}(${SOURCE_NOUNS.source})(?:\\s+(?:in|of|at|for|from|with|close to)\\s+.+)?$`,
+    `^(?:(?:the|a|an|some|several|many|two|three|local|senior|other|[\\p{L}\\p{M}.-]+['’]s?|\\p{L}[\\p{L}\\p{M}.-]*(?=(?:\\s+\\p{Lu}[\\p{L}\\p{M}.-]*)*['’]s?\\s))\\s+){0,3}(?:[\\p{Ll}-]+\\s+){0,2}(${SOURCE_NOUNS.source})(?:\\s+(?:in|of|at|for|from|with|close to)\\s+.+)?$`,
     'u',
   ).exec(lower);
   if (!m) return undefined;
