@@ -201,26 +201,46 @@ function isClause(words: string, notVerbs?: RegExp): boolean {
 }
 
 /**
- * Whether words report (a reporting verb, or "according to") outside quotation marks; `offset`
- * is where they start in the sentence that `inQuote` reads. "called a meeting" reports nothing.
+ * The first report in some words (a reporting verb, or "according to") outside quotation
+ * marks: where it is in them and its verb; `offset` is where the words start in the sentence
+ * that `inQuote` reads. "called a meeting", "accused of", "did not say" and a passive that
+ * reports no words ("The fire was reported at 2:15 a.m.") are none; "Jurors were told the
+ * defendant …" is one.
  */
-function reportsIn(part: string, offset: number, inQuote: (at: number) => boolean): boolean {
+function firstReport(
+  part: string,
+  offset: number,
+  inQuote: (at: number) => boolean,
+): { index: number; verb: string; passive?: boolean } | undefined {
   const according = ACCORDING.exec(part);
-  if (according && !inQuote(offset + according.index)) return true;
-  // "Prosecutors allege that …": a plural present the reporting verbs leave out.
-  const allege = /\b(?:allege|accuse)\b/.exec(part);
-  if (allege && !inQuote(offset + allege.index)) return true;
+  if (according && !inQuote(offset + according.index))
+    return { index: according.index, verb: according[0].trim() };
+  // "Prosecutors accuse him of …": a plural present the reporting verbs leave out.
+  const accuse = /\baccuse\b/.exec(part);
+  if (accuse && !inQuote(offset + accuse.index)) return { index: accuse.index, verb: 'accuse' };
   const re = new RegExp(REPORTING.source, 'g');
   for (let m = re.exec(part); m !== null; m = re.exec(part)) {
     if (inQuote(offset + m.index)) continue;
-    // "called a meeting" reports nothing; "called for", "called the plan “…”" do.
     const next = part.slice(m.index + m[0].length);
+    const head = part.slice(0, m.index);
+    if (NOT_SAID.test(head)) continue;
+    if (PASSIVE_BEFORE.test(head)) {
+      if (/^\s+by\b/.test(next) || !STARTS_CIRCUMSTANCE.test(next.trimStart()))
+        return { index: m.index, verb: m[0], passive: true };
+      continue;
+    }
+    // "called a meeting" reports nothing; "called for", "called the plan “…”" do.
     if (/^call/.test(m[0]) && !/^\s+(?:for|on)\b/.test(next) && !CALLED_NAMING.test(next)) continue;
     // "The soldiers, accused of killing civilians": a participle, no report.
     if (/^\s+(?:of|by)\b/.test(next)) continue;
-    return true;
+    return { index: m.index, verb: m[0] };
   }
-  return false;
+  return undefined;
+}
+
+/** Whether some words report: see `firstReport`. */
+function reportsIn(part: string, offset: number, inQuote: (at: number) => boolean): boolean {
+  return firstReport(part, offset, inQuote) !== undefined;
 }
 
 /**
@@ -484,10 +504,29 @@ export function attribute(
     );
     if (joined && !inQuote(subjectStart + joined.index)) {
       const head = before.slice(subjectStart, subjectStart + joined.index);
-      // "Residents said they backed the drivers, and a spokesman said …": the part before
-      // "and" is a report of its own speaker's, whom the rules could not name; the subject
-      // after "and" is not that speaker, and the sentence is left to the writer.
-      if (reportsIn(head, subjectStart, inQuote)) continue;
+      // "Residents’ groups said they backed the drivers, and a spokesman said …": the part
+      // before "and" is a report of its own, and the subject after "and" is not its speaker.
+      // The sentence is that first report's speaker's ("The home’s owner, Barry Kemp, denies
+      // the allegations, and his lawyer said …"), or the writer's if the rules cannot name him.
+      const inner = firstReport(head, subjectStart, inQuote);
+      if (inner) {
+        const innerAt = subjectStart + inner.index;
+        const innerSubject = before.slice(subjectStart, innerAt);
+        const lead = /^[\s,]*/.exec(innerSubject)?.[0].length ?? 0;
+        const first =
+          // "Jurors were told …": who was told is not who spoke.
+          innerSubject.trim() === '' || inner.passive || /^according/i.test(inner.verb)
+            ? undefined
+            : speakerOf(
+                innerSubject.slice(lead),
+                sentence.start + subjectStart + lead,
+                mentions,
+                finder,
+                previous,
+              );
+        if (first) return result(first, inner.verb, kindOf(inner.verb, first, s));
+        continue;
+      }
       const tail = before
         .slice(subjectStart + joined.index + joined[0].length)
         .trim()

@@ -1933,6 +1933,27 @@ describe('what the ", and" cut and British quotes must not do (a second attack)'
       'She told the BBC that she had been misled, and a spokesman for the firm said the claims were false.',
     ])
       expect(anchored(draft(sentence)), sentence).toEqual([['event', 'author', null, sentence]]);
+    // A first report whose speaker is named keeps the sentence, as before the cut; one told
+    // ("Jurors were told") names no speaker.
+    const kemp =
+      'The home’s owner, Barry Kemp, denies the allegations, and his lawyer said he would give evidence next week.';
+    expect(anchored(draft(kemp))).toEqual([['denial', 'barry-kemp', 'denies', kemp]]);
+    const jurors =
+      'Jurors were told the defendant bought petrol hours before the fire, and a shop assistant said he seemed “agitated.”';
+    expect(draft(jurors).claims.map((c) => [c.assertedBy, c.quote.exact])).toEqual([
+      ['author', jurors],
+    ]);
+    // A passive that reports no words is the writer's own clause: the report after it is cut.
+    expect(
+      anchored(
+        draft(
+          'The fire was reported at 2:15 a.m., and firefighters said they arrived within minutes.',
+        ),
+      ),
+    ).toEqual([
+      ['event', 'author', null, 'The fire was reported at 2:15 a.m.'],
+      ['statement', 'firefighters', 'said', 'firefighters said they arrived within minutes.'],
+    ]);
   });
 
   it('never cuts a sentence that ends in its own attribution', () => {
