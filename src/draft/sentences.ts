@@ -178,7 +178,8 @@ const BEFORE_OPENING = /[\s([{“"«—–/-]/u;
  * apostrophe. A plural possessive (the workers’ union: s’ before a word) and a dropped g
  * (talkin’ to, bein’ treated: -in’ before a lower-case word) are passed over when another
  * closing ’ comes after them. A ‘ that stands for left-out letters (‘til, ‘cause, ‘em, rock
- * ‘n’ roll) opens nothing. A ‘ that nothing closes quotes nothing.
+ * ‘n’ roll) opens nothing. A ‘ that nothing closes quotes nothing, unless it opens its paragraph:
+ * then the quotation goes on in the next one, and is left open like an unclosed “.
  */
 export function quoteMarks(text: string): string {
   if (!text.includes('‘')) return text;
@@ -219,7 +220,21 @@ export function quoteMarks(text: string): string {
         closes.push(j);
       }
       const close = closes.find((j) => !possessive(j)) ?? closes[0];
-      if (close === undefined) continue;
+      if (close === undefined) {
+        // A paragraph that opens with a quotation and does not close it goes on in the next
+        // (as newspapers print it): open to the paragraph's end, as an unclosed “ is read.
+        if (/^\s*$/.test(text.slice(para.start, i)) && limit === para.end) {
+          marks.set(i, '“');
+          for (let k = i + 1; k < para.end; k++) {
+            const inner = text[k];
+            if (inner === '“') marks.set(k, '‘');
+            else if (inner === '”') marks.set(k, '’');
+            else if (inner === '"') marks.set(k, "'");
+          }
+          break;
+        }
+        continue;
+      }
       marks.set(i, '“');
       marks.set(close, '”');
       for (let k = i + 1; k < close; k++) {

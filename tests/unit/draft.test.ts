@@ -2016,6 +2016,13 @@ describe('what the ", and" cut and British quotes must not do (a second attack)'
     ]);
   });
 
+  it('reads a ‘ that opens a paragraph and is not closed as a quotation that goes on', () => {
+    const open = '‘We were told to wait outside, and the manager said the police were coming.';
+    const doc = draft(`${open} Nobody came.\n\n‘Then the gates opened,’ said Tom Reilly.`);
+    expect(doc.claims.map((c) => c.assertedBy)).not.toContain('the-manager');
+    expect(anchored(doc)[0]).toEqual(['event', 'author', null, open]);
+  });
+
   it('takes a possessive before a noun ("the Prime Minister’s spokesman") for no speaker of its own', () => {
     expect(
       anchored(
