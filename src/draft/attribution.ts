@@ -50,7 +50,7 @@ const CALLED_NAMING =
   /^\s+(?:him|her|them|it|us|me|this|that|(?:\p{Lu}[\p{L}\p{M}'’-]*\s+){0,3}\p{Lu}[\p{L}\p{M}'’-]*|(?:the|his|her|its|their|our|my)\s+(?:[\p{L}\p{M}'’-]+\s+){0,2}[\p{L}\p{M}'’-]+)\s+(?:(?:a|an)\s|[“"])/u;
 
 const REPORTING =
-  /\b(said|says|say|told|tells|stated|states|announced|announces|argued|argues|claimed|claims|warned|warns|denied|denies|deny|rejected|rejects|dismissed|dismisses|reported|reports|called|calls|specified|added|adds|noted|notes|insisted|insists|explained|explains|confirmed|confirms|acknowledged|acknowledges|admitted|admits|wrote|writes|asserted|asserts|declared|declares|maintained|maintains|predicted|predicts|vowed|vows|promised|promises|pledged|pledges|stressed|stresses|emphasised|emphasized|disputed|disputes|criticised|criticized|condemned|praised|welcomed|accused|urged|alleged|alleges|contended|contends|testified|testifies|countered|counters|replied|responded|conceded|concedes|estimated|estimates|defended|defends|saying)\b/g;
+  /\b(said|says|say|told|tells|stated|states|announced|announces|argued|argues|claimed|claims|warned|warns|denied|denies|deny|rejected|rejects|dismissed|dismisses|reported|reports|called|calls|specified|added|adds|noted|notes|insisted|insists|explained|explains|confirmed|confirms|acknowledged|acknowledges|admitted|admits|wrote|writes|asserted|asserts|declared|declares|maintained|maintains|predicted|predicts|vowed|vows|promised|promises|pledged|pledges|stressed|stresses|emphasised|emphasized|disputed|disputes|criticised|criticized|condemned|praised|welcomed|accused|urged|alleged|alleges|allege|contended|contends|testified|testifies|countered|counters|replied|responded|conceded|concedes|estimated|estimates|defended|defends|saying)\b/g;
 const DENIAL = /^(denied|denies|deny|rejected|rejects|dismissed|dismisses|disputed|disputes)$/;
 const REPORT = /^(reported|reports)$/;
 /** After the verb, what makes it a parenthesis: "…, officials said on Tuesday, citing …". */
@@ -84,7 +84,7 @@ const LEADING =
   /^(?:and|but|so|yet|or|however|meanwhile|moreover|still|instead|later|then)\b[,\s]*/i;
 
 const SOURCE_NOUNS =
-  /\b(?:officials?|sources?|residents?|critics?|experts?|analysts?|witness(?:es)?|investigators?|police|prosecutors?|prosecution|defen[cs]e|judges?|court|jurors?|jury|plaintiffs?|defendants?|campaigners|protesters|activists|doctors|scientists|researchers|workers|engineers|lawyers|diplomats|observers|leaders|lawmakers|legislators|members|people|spokes(?:man|woman|person)|representatives?|mayor|minister|president|governor|director|chief|head|chair(?:man|woman)?|secretary|ambassador|commander|aides?|advisers?|advisors?|staff|employees|teachers|parents|farmers|villagers|neighbours|neighbors|owners|managers|executives|authorities|government|ministry|council|committee|board|company|agency|newspaper|group|campaign|unions?|wife|husband|widow(?:er)?|mother|father|sons?|daughters?|brothers?|sisters?|family|families|relatives?|friends?|neighbou?r|colleagues?|partner|boss|students?|victims?|survivors?|passengers?|patients?|nurses?|doctor|teachers?|lawyer|attorneys?|counsel|man|woman|men|women|boy|girl|child|children|fans|supporters|opponents|voters|shareholders|investors|customers|clients|inspectors?|officers?|firefighters|soldiers|troops|coroner|auditors?|regulators?|landlords?|tenants|pupils|coach|captain|deput(?:y|ies)|assistants?|aides?|successor|predecessor|employer|manager|owner|organi[sz]ers?|residents|sources?)\b/;
+  /\b(?:officials?|sources?|residents?|critics?|experts?|analysts?|witness(?:es)?|investigators?|police|prosecutors?|prosecution|defen[cs]e|judges?|court|jurors?|jury|plaintiffs?|defendants?|campaigners|protesters|activists|doctors|scientists|researchers|workers|engineers|lawyers|diplomats|observers|leaders|lawmakers|legislators|members|people|spokes(?:man|woman|person)|representatives?|mayor|minister|president|governor|director|chief|head|chair(?:man|woman)?|secretary|ambassador|commander|aides?|advisers?|advisors?|staff|employees|teachers|parents|farmers|villagers|neighbours|neighbors|owners|managers|executives|authorities|government|ministry|council|committee|board|company|agency|newspaper|group|campaign|unions?|wife|husband|widow(?:er)?|mother|father|sons?|daughters?|brothers?|sisters?|family|families|relatives?|friends?|neighbou?r|colleagues?|partner|boss|students?|victims?|survivors?|passengers?|patients?|nurses?|doctor|teachers?|lawyer|attorneys?|counsel|man|woman|men|women|boy|girl|child|children|fans?|supporters|opponents|voters|shareholders|investors|customers|clients|inspectors?|officers?|firefighters|soldiers|troops|coroner|auditors?|regulators?|landlords?|tenants|pupils|coach|captain|deput(?:y|ies)|assistants?|aides?|successor|predecessor|employer|manager|owner|organi[sz]ers?|residents|sources?)\b/;
 const EVALUATIVE =
   /\b(seem\w*|appear\w*|apparent\w*|likely|unlikely|sought|success\w*|significant\w*|important|crucial|clear(?:ly)?|meaningful|committed|keen\w*|undesirab\w*|uneas\w*|unlike|generally|perhaps|arguably|remains?|indeed|thus|hence|in light of|should|must|better|worse|best|worst|fail\w*|signal\w*|suggest\w*|shown|too|hope\w*|risk\w*|concern\w*|doubt\w*|welcome\w*|surpris\w*|unusual\w*|notabl\w*|promising|troubl\w*|difficult\w*|uncertain\w*)\b/i;
 const IRREGULAR_PAST =
@@ -183,18 +183,120 @@ const NOT_BEFORE_VERB =
  */
 function isClause(words: string, notVerbs?: RegExp): boolean {
   const main = words.replace(/,\s*(?:who|whom|whose|which|where|when)\b.*$/su, '');
-  const tokens = main
-    .split(/\s+/)
-    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
-    .filter(Boolean);
+  const raw = main.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const tokens = raw.map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
   if (tokens.length < 3) return false;
   return tokens.some(
     (w, i) =>
       i > 0 &&
       FINITE.test(w) &&
       !notVerbs?.test(w) &&
-      !NOT_BEFORE_VERB.test(tokens[i - 1] as string),
+      !NOT_BEFORE_VERB.test(tokens[i - 1] as string) &&
+      // "The soldiers, accused of killing …", "Smith, wounded in the leg": a participle set
+      // off by a comma after its noun; "Residents displaced by the floods", "Farmers hit by
+      // the drought": one with its agent. Both describe a noun, which "and" joins to another.
+      !/,$/.test(raw[i - 1] as string) &&
+      !/^(?:by|of)$/i.test(tokens[i + 1] ?? ''),
   );
+}
+
+/**
+ * The first report in some words (a reporting verb, or "according to") outside quotation
+ * marks: where it is in them and its verb; `offset` is where the words start in the sentence
+ * that `inQuote` reads. "called a meeting", "accused of", "did not say" and a passive that
+ * reports no words ("The fire was reported at 2:15 a.m.") are none; "Jurors were told the
+ * defendant …" is one.
+ */
+function firstReport(
+  part: string,
+  offset: number,
+  inQuote: (at: number) => boolean,
+): { index: number; verb: string; passive?: boolean } | undefined {
+  const according = ACCORDING.exec(part);
+  if (according && !inQuote(offset + according.index))
+    return { index: according.index, verb: according[0].trim() };
+  // "Prosecutors accuse him of …": a plural present the reporting verbs leave out.
+  const accuse = /\baccuse\b/.exec(part);
+  if (accuse && !inQuote(offset + accuse.index)) return { index: accuse.index, verb: 'accuse' };
+  const re = new RegExp(REPORTING.source, 'g');
+  for (let m = re.exec(part); m !== null; m = re.exec(part)) {
+    if (inQuote(offset + m.index)) continue;
+    const next = part.slice(m.index + m[0].length);
+    const head = part.slice(0, m.index);
+    if (NOT_SAID.test(head)) continue;
+    if (PASSIVE_BEFORE.test(head)) {
+      if (/^\s+by\b/.test(next) || !STARTS_CIRCUMSTANCE.test(next.trimStart()))
+        return { index: m.index, verb: m[0], passive: true };
+      continue;
+    }
+    // "called a meeting" reports nothing; "called for", "called the plan “…”" do.
+    if (/^call/.test(m[0]) && !/^\s+(?:for|on)\b/.test(next) && !CALLED_NAMING.test(next)) continue;
+    // "The soldiers, accused of killing civilians": a participle, no report.
+    if (/^\s+(?:of|by)\b/.test(next)) continue;
+    return { index: m.index, verb: m[0] };
+  }
+  return undefined;
+}
+
+/** Whether some words report: see `firstReport`. */
+function reportsIn(part: string, offset: number, inQuote: (at: number) => boolean): boolean {
+  return firstReport(part, offset, inQuote) !== undefined;
+}
+
+/**
+ * A first report in court copy or a legal paper ("The woman told the court she was
+ * threatened", "A care worker told an employment tribunal", "The indictment says"): the words
+ * that follow "and" are more of what was told or alleged, not a second speaker's report.
+ */
+const TESTIMONY =
+  /\b(?:told|tells)\s+(?:(?:the|a|an)\s+)?(?:[\p{Ll}-]+\s+){0,2}(?:court|tribunal|hearing|jury|jurors|inquiry|inquest|trial|judge|magistrates|panel)\b|\btestif(?:ied|ies|y)\b|\b(?:court|tribunal|jury|inquiry|inquest|hearing|trial)\s+(?:heard|was\s+told)\b|\b(?:indictment|complaint|lawsuit|charge\s+sheet|court\s+(?:papers|documents|filings?|records)|affidavit)\b/iu;
+/**
+ * After "told", an audience that makes it a public statement ("told reporters", "told the
+ * BBC"); "told her he would kill her", "told aides to approve the permits" is an act inside
+ * the report before it.
+ */
+const PUBLIC_AUDIENCE =
+  /^\s+(?:reporters|journalists|the\s+press|the\s+media|broadcasters|(?:a|the)\s+(?:news|press)\s+conference|(?:the\s+)?(?:BBC|Reuters|AFP|AP|CNN|Associated\s+Press|Sky\s+News)\b)/u;
+
+/** A subject word or a verb's object: no white space, comma, colon, semicolon nor quotation mark. */
+const WORD = '[^\\s,;:“”"«»]+';
+/**
+ * A sentence that ends in its own attribution: "…, the prosecutor alleged.", "…, police said
+ * on Tuesday.", "…, said a spokesman.": a subject of one to six words and a reporting verb (or
+ * the verb and then its subject) after the last comma, and nothing after but a time or place.
+ */
+const OWN_ATTRIBUTION = new RegExp(
+  `,\\s+(?:(?:${WORD}\\s+){0,5}?${WORD}\\s+(${REPORTING.source.replace('(said|', '(?:said|')})(?:\\s+(?:on|at|in|late|early|last|this|earlier|later|yesterday|today|tonight)\\b[^,;:"“”]{0,40})?|(${REPORTING.source.replace('(said|', '(?:said|')})\\s+(?:${WORD}\\s+){0,5}?${WORD})\\s*[.!?]["”’»]?\\s*$`,
+  'u',
+);
+
+/**
+ * Where the reporting verb of a sentence's own closing attribution is ("…, the prosecutor
+ * alleged."), outside quotation marks; -1 if it has none. The first word after the comma
+ * must open a subject (or be the verb): "…, and she said." is no such ending.
+ */
+function ownAttribution(s: string, inQuote: (at: number) => boolean): number {
+  const m = OWN_ATTRIBUTION.exec(s);
+  if (!m || inQuote(m.index)) return -1;
+  const inverted = m[2] !== undefined;
+  const verb = (m[1] ?? m[2]) as string;
+  if (/^call|^saying$/.test(verb)) return -1;
+  const words = s
+    .slice(m.index + 1)
+    .replace(/[.!?]["”’»]?\s*$/u, '')
+    .trim()
+    .split(/\s+/);
+  // "…, said a spokesman." names its speaker after the verb; "…, said he would go" and
+  // "…, told police he was innocent" report words, which are no attribution.
+  const first = (inverted ? words[1] : words[0]) ?? '';
+  if (
+    !(SUBJECT_OPENER.test(first) || SOURCE_OPENER.test(first) || PRONOUN.test(first)) ||
+    (inverted && (!PLAIN_SPEECH.test(verb) || /^tel|^told/.test(verb) || PRONOUN.test(first))) ||
+    (inverted && words.slice(1).some((w) => FINITE.test(w.replace(/\W+$/u, ''))))
+  )
+    return -1;
+  const at = inverted ? m.index + m[0].indexOf(verb) : m.index + m[0].lastIndexOf(` ${verb}`) + 1;
+  return inQuote(at) ? -1 : at;
 }
 
 /**
@@ -221,20 +323,10 @@ function isClause(words: string, notVerbs?: RegExp): boolean {
  */
 export function speechClauses(text: string, sentence: Span): Span[] {
   const { s, quotes, inQuote } = quotedSentence(text, sentence);
-  const speaks = (part: string, offset: number) => {
-    const according = ACCORDING.exec(part);
-    if (according && !inQuote(offset + according.index)) return true;
-    REPORTING.lastIndex = 0;
-    for (let m = REPORTING.exec(part); m !== null; m = REPORTING.exec(part)) {
-      if (inQuote(offset + m.index)) continue;
-      // "called a meeting" reports nothing; "called for", "called the plan “…”" do.
-      const next = part.slice(m.index + m[0].length);
-      if (/^call/.test(m[0]) && !/^\s+(?:for|on)\b/.test(next) && !CALLED_NAMING.test(next))
-        continue;
-      return true;
-    }
-    return false;
-  };
+  // "…, and the victim's sister told him to go away, the prosecutor alleged." is the
+  // prosecutor's as a whole: a sentence that ends in its own attribution is not cut.
+  if (ownAttribution(s, inQuote) >= 0) return [sentence];
+  const speaks = (part: string, offset: number) => reportsIn(part, offset, inQuote);
   const out: Span[] = [];
   let from = 0;
   CLAUSE_JOIN.lastIndex = 0;
@@ -272,6 +364,13 @@ export function speechClauses(text: string, sentence: Span): Span[] {
         const said = verbEnd.replace(/[^\p{L}\p{N}\s'’-]+/gu, ' ').trim();
         if (said.split(/\s+/).filter(Boolean).length < 3) continue;
         const verb = /\S+$/.exec(opening[0])?.[0] as string;
+        // One report inside another: testimony or a legal paper goes on after "and", and
+        // "the defendant told her he would kill her" is what the first speaker reports.
+        if (
+          reports &&
+          (TESTIMONY.test(before) || (/^tel|^told/.test(verb) && !PUBLIC_AUDIENCE.test(verbEnd)))
+        )
+          continue;
         if (
           reports &&
           !(
@@ -341,7 +440,9 @@ export function attribute(
     return result(speaker, according[0].trim(), 'report');
   }
 
-  REPORTING.lastIndex = 0;
+  // A sentence that ends in its own attribution ("…, the prosecutor alleged.") is that
+  // speaker's: the reporting verbs before it are inside what was reported.
+  REPORTING.lastIndex = Math.max(0, ownAttribution(s, inQuote));
   for (let m = REPORTING.exec(s); m !== null; m = REPORTING.exec(s)) {
     if (inQuote(m.index)) continue;
     const verb = m[1] as string;
@@ -403,6 +504,29 @@ export function attribute(
     );
     if (joined && !inQuote(subjectStart + joined.index)) {
       const head = before.slice(subjectStart, subjectStart + joined.index);
+      // "Residents’ groups said they backed the drivers, and a spokesman said …": the part
+      // before "and" is a report of its own, and the subject after "and" is not its speaker.
+      // The sentence is that first report's speaker's ("The home’s owner, Barry Kemp, denies
+      // the allegations, and his lawyer said …"), or the writer's if the rules cannot name him.
+      const inner = firstReport(head, subjectStart, inQuote);
+      if (inner) {
+        const innerAt = subjectStart + inner.index;
+        const innerSubject = before.slice(subjectStart, innerAt);
+        const lead = /^[\s,]*/.exec(innerSubject)?.[0].length ?? 0;
+        const first =
+          // "Jurors were told …": who was told is not who spoke.
+          innerSubject.trim() === '' || inner.passive || /^according/i.test(inner.verb)
+            ? undefined
+            : speakerOf(
+                innerSubject.slice(lead),
+                sentence.start + subjectStart + lead,
+                mentions,
+                finder,
+                previous,
+              );
+        if (first) return result(first, inner.verb, kindOf(inner.verb, first, s));
+        continue;
+      }
       const tail = before
         .slice(subjectStart + joined.index + joined[0].length)
         .trim()
@@ -463,6 +587,8 @@ export function attribute(
       (m) =>
         m.entity.type === 'Person' &&
         m.end < firstQuote &&
+        // "The Prime Minister’s official spokesman said: ‘…’" is not the Prime Minister's.
+        !/^['’]s?\s+\p{Ll}/u.test(text.slice(m.end, m.end + 4)) &&
         /^(?:\p{Lu}[\p{L}.]*\s+)*$/u.test(text.slice(sentence.start, m.start)),
     );
     if (opener) return result(opener.entity, undefined, 'quote');
@@ -698,7 +824,10 @@ function speakerOf(
   const inPhrase = mentions.filter((m) => m.start >= offset && m.start < offset + phrase.length);
   // A person named in the phrase speaks; bodies beside the name are affiliations
   // ("Veltrix chief executive Hanna Lindqvist", "Pashinyan … in an interview with Kommersant").
-  const person = inPhrase.find((m) => m.entity.type === 'Person');
+  // "Ms Whitcombe’s spokesman": a name with a possessive before a noun is whose, not who.
+  const owner = (m: Mention) => /^['’]s?\s+\p{Ll}/u.test(text(m));
+  const text = (m: Mention) => phrase.slice(m.end - offset);
+  const person = inPhrase.find((m) => m.entity.type === 'Person' && !owner(m));
   if (person && !/^(?:a|an|the)\s/i.test(phrase)) return person.entity;
   // The first mention; of two that start together ("European" and "European Commission"), the longer.
   let first = inPhrase.reduce<Mention | undefined>(
@@ -751,7 +880,7 @@ function speakerOf(
   // "the mayor of Springfield") becomes a group; "the plan" or "the data" is no source.
   const lower = phrase.charAt(0).toLowerCase() + phrase.slice(1);
   const m = new RegExp(
-    `^(?:(?:the|a|an|some|several|many|two|three|local|senior|other|[\\p{L}\\p{M}.-]+['’]s?)\\s+){0,3}(?:[\\p{Ll}-]+\\s+){0,2}(${SOURCE_NOUNS.source})(?:\\s+(?:in|of|at|for|from|with|close to)\\s+.+)?$`,
+    `^(?:(?:the|a|an|some|several|many|two|three|local|senior|other|[\\p{L}\\p{M}.-]+['’]s?|\\p{L}[\\p{L}\\p{M}.-]*(?=(?:\\s+\\p{Lu}[\\p{L}\\p{M}.-]*)*['’]s?\\s))\\s+){0,3}(?:[\\p{Ll}-]+\\s+){0,2}(${SOURCE_NOUNS.source})(?:\\s+(?:in|of|at|for|from|with|close to)\\s+.+)?$`,
     'u',
   ).exec(lower);
   if (!m) return undefined;

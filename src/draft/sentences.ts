@@ -161,6 +161,9 @@ function nextWord(text: string, k: number): string {
   return m ? m[0] : '';
 }
 
+/** A ‘ for left-out letters at a word's start: ‘til, ‘cause, ‘cos, ‘em, ‘n’ (rock ‘n’ roll). */
+const ELIDED_START = /^‘(?:til|till|cause|cos|coz|em|n’|n\b|bout|tis|twas|ere)(?![\p{L}])/iu;
+
 /** Before a ‘ that opens a quotation: the text's start, white space, a bracket or a dash. */
 const BEFORE_OPENING = /[\s([{“"«—–/-]/u;
 
@@ -172,8 +175,11 @@ const BEFORE_OPENING = /[\s([{“"«—–/-]/u;
  * word's start (not inside “…”, nor a ‘90s typed for ’90s); it closes, within its paragraph and
  * before the next opening ‘, at the first ’ that follows no white space and is followed by no
  * letter or digit: a ’ between letters (Russia’s, won’t) or before a digit (the ’90s) is an
- * apostrophe. A plural possessive (the workers’ union: s’ before a word) is passed over when
- * another closing ’ comes after it. A ‘ that nothing closes quotes nothing.
+ * apostrophe. A plural possessive (the workers’ union: s’ before a word) and a dropped g
+ * (talkin’ to, bein’ treated: -in’ before a lower-case word) are passed over when another
+ * closing ’ comes after them. A ‘ that stands for left-out letters (‘til, ‘cause, ‘em, rock
+ * ‘n’ roll) opens nothing. A ‘ that nothing closes quotes nothing, unless it opens its paragraph:
+ * then the quotation goes on in the next one, and is left open like an unclosed “.
  */
 export function quoteMarks(text: string): string {
   if (!text.includes('‘')) return text;
@@ -182,9 +188,13 @@ export function quoteMarks(text: string): string {
     text[at] === '‘' &&
     (at === 0 || BEFORE_OPENING.test(text[at - 1] as string)) &&
     /^‘[^\s‘’]/u.test(text.slice(at, at + 2)) &&
-    !/^‘\d+s\b/u.test(text.slice(at, at + 8));
+    !/^‘\d+s\b/u.test(text.slice(at, at + 8)) &&
+    !ELIDED_START.test(text.slice(at, at + 8));
+  // A ’ that may end a word rather than a quotation: the workers’ union, talkin’ to.
   const possessive = (j: number) =>
-    /[sS]/.test(text[j - 1] as string) && /^[^\S\r\n]+\p{L}/u.test(text.slice(j + 1, j + 3));
+    (/[sS]/.test(text[j - 1] as string) && /^[^\S\r\n]+\p{L}/u.test(text.slice(j + 1, j + 3))) ||
+    (/(?:^|[^\p{L}])\p{Ll}{2,}in$/u.test(text.slice(Math.max(0, j - 16), j)) &&
+      /^[^\S\r\n]+\p{Ll}/u.test(text.slice(j + 1, j + 3)));
   const QUOTES = /[“”"‘]/g;
   // A quotation left open at a paragraph's end (as newspapers print one that goes on) ends there.
   for (const para of paragraphs(text)) {
@@ -210,7 +220,21 @@ export function quoteMarks(text: string): string {
         closes.push(j);
       }
       const close = closes.find((j) => !possessive(j)) ?? closes[0];
-      if (close === undefined) continue;
+      if (close === undefined) {
+        // A paragraph that opens with a quotation and does not close it goes on in the next
+        // (as newspapers print it): open to the paragraph's end, as an unclosed “ is read.
+        if (/^\s*$/.test(text.slice(para.start, i)) && limit === para.end) {
+          marks.set(i, '“');
+          for (let k = i + 1; k < para.end; k++) {
+            const inner = text[k];
+            if (inner === '“') marks.set(k, '‘');
+            else if (inner === '”') marks.set(k, '’');
+            else if (inner === '"') marks.set(k, "'");
+          }
+          break;
+        }
+        continue;
+      }
       marks.set(i, '“');
       marks.set(close, '”');
       for (let k = i + 1; k < close; k++) {

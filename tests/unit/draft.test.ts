@@ -1877,3 +1877,164 @@ describe('single curly quotation marks (British style)', () => {
       ).toEqual([['author', sentence]]);
   });
 });
+
+describe('what the ", and" cut and British quotes must not do (a second attack)', () => {
+  const whole = (sentence: string, kind: string, by: string, cue: string | null) =>
+    [sentence, [[kind, by, cue, sentence]]] as [string, (string | null)[][]];
+
+  it('keeps a report inside another report whole, with its first speaker', () => {
+    const cases: [string, (string | null)[][]][] = [
+      whole(
+        'The woman told the court she was threatened, and the defendant told her he would kill her.',
+        'statement',
+        'the-woman',
+        'told',
+      ),
+      whole(
+        'Witnesses said the gunman shouted at customers, and the owner told him to put the weapon down.',
+        'statement',
+        'witnesses',
+        'said',
+      ),
+      whole(
+        'According to the indictment, Smith paid the bribes in 2019, and the mayor told aides to approve the permits.',
+        'report',
+        'author',
+        'According to',
+      ),
+      // The indictment is no speaker the rules name: the writer's, as before the cut.
+      whole(
+        'The indictment says Smith paid the bribes in 2019, and the partner told friends he wanted revenge.',
+        'event',
+        'author',
+        null,
+      ),
+      whole(
+        'A care worker told an employment tribunal she was ordered to falsify records, and her manager said she would be sacked if she refused.',
+        'event',
+        'author',
+        null,
+      ),
+    ];
+    for (const [sentence, claims] of cases)
+      expect(anchored(draft(sentence)), sentence).toEqual(claims);
+    // The owner's words are what Moss says he told her: hers, not his.
+    const doc = draft(
+      'Linda Moss worked at the home. She said she raised concerns in 2021, and the owner told her to “mind her own business.”',
+    );
+    expect(anchored(doc).slice(1)).toEqual([
+      ['quote', 'linda-moss', 'said', 'mind her own business.'],
+    ]);
+  });
+
+  it('does not give a sentence to the subject after ", and" when the part before is a report', () => {
+    for (const sentence of [
+      'Residents’ groups in Harlow said they backed the drivers, and a spokesman for the council said services would be cut.',
+      'She told the BBC that she had been misled, and a spokesman for the firm said the claims were false.',
+    ])
+      expect(anchored(draft(sentence)), sentence).toEqual([['event', 'author', null, sentence]]);
+    // A first report whose speaker is named keeps the sentence, as before the cut; one told
+    // ("Jurors were told") names no speaker.
+    const kemp =
+      'The home’s owner, Barry Kemp, denies the allegations, and his lawyer said he would give evidence next week.';
+    expect(anchored(draft(kemp))).toEqual([['denial', 'barry-kemp', 'denies', kemp]]);
+    const jurors =
+      'Jurors were told the defendant bought petrol hours before the fire, and a shop assistant said he seemed “agitated.”';
+    expect(draft(jurors).claims.map((c) => [c.assertedBy, c.quote.exact])).toEqual([
+      ['author', jurors],
+    ]);
+    // A passive that reports no words is the writer's own clause: the report after it is cut.
+    expect(
+      anchored(
+        draft(
+          'The fire was reported at 2:15 a.m., and firefighters said they arrived within minutes.',
+        ),
+      ),
+    ).toEqual([
+      ['event', 'author', null, 'The fire was reported at 2:15 a.m.'],
+      ['statement', 'firefighters', 'said', 'firefighters said they arrived within minutes.'],
+    ]);
+  });
+
+  it('never cuts a sentence that ends in its own attribution', () => {
+    const alleged =
+      "The defendant drove to the house at midnight, and the victim's sister told him to go away, the prosecutor alleged.";
+    const doc = draft(alleged);
+    expect(anchored(doc)).toEqual([['statement', 'the-prosecutor', 'alleged', alleged]]);
+    expect(doc.claims[0]?.hedged).toBe(true);
+    const police =
+      "The defendant drove to the house at midnight, and the victim's sister told him to go away, police said.";
+    expect(anchored(draft(police))).toEqual([['statement', 'police', 'said', police]]);
+  });
+
+  it('keeps a subject with a participle or a list in it one subject', () => {
+    const cases: [string, (string | null)[][]][] = [
+      whole(
+        'The soldiers, accused of killing civilians in 2022, and their commander told the court they had followed orders.',
+        'statement',
+        'their-commander',
+        'told',
+      ),
+      whole(
+        'Smith, wounded in the leg, and his brother told reporters they had been ambushed.',
+        'statement',
+        'smith',
+        'told reporters',
+      ),
+      whole(
+        'Residents displaced by the floods, aid workers, and the regional governor said the camps were full.',
+        'statement',
+        'the-regional-governor',
+        'said',
+      ),
+    ];
+    for (const [sentence, claims] of cases)
+      expect(anchored(draft(sentence)), sentence).toEqual(claims);
+  });
+
+  it('reads a ‘ or ’ that stands for left-out letters as no quotation mark', () => {
+    const queued = 'Fans queued ‘til dawn outside the Beatles’ old studio, police said.';
+    expect(anchored(draft(queued))).toEqual([['statement', 'police', 'said', queued]]);
+    expect(
+      anchored(
+        draft(
+          'Gareth O’Brien told reporters the drivers were ‘fed up with bein’ treated like dirt’ and would walk out.',
+        ),
+      ).filter((c) => c[0] === 'quote'),
+    ).toEqual([
+      ['quote', 'gareth-obrien', 'told reporters', 'fed up with bein’ treated like dirt'],
+    ]);
+    const talkin =
+      '‘We was talkin’ to the manager, and the police told us to go home,’ said one fan.';
+    expect(anchored(draft(talkin))).toEqual([
+      [
+        'quote',
+        'one-fan',
+        'said',
+        'We was talkin’ to the manager, and the police told us to go home',
+      ],
+    ]);
+  });
+
+  it('reads a ‘ that opens a paragraph and is not closed as a quotation that goes on', () => {
+    const open = '‘We were told to wait outside, and the manager said the police were coming.';
+    const doc = draft(`${open} Nobody came.\n\n‘Then the gates opened,’ said Tom Reilly.`);
+    expect(doc.claims.map((c) => c.assertedBy)).not.toContain('the-manager');
+    expect(anchored(doc)[0]).toEqual(['event', 'author', null, open]);
+  });
+
+  it('takes a possessive before a noun ("the Prime Minister’s spokesman") for no speaker of its own', () => {
+    expect(
+      anchored(
+        draft('The Prime Minister’s official spokesman said: ‘We will not comment on leaks.’'),
+      ),
+    ).toEqual([
+      ['quote', 'the-prime-ministers-official-spokesman', 'said', 'We will not comment on leaks.'],
+    ]);
+    expect(
+      draft(
+        'Sarah Whitcombe spoke. Ms Whitcombe’s spokesman said the minister would wait.',
+      ).claims.map((c) => c.assertedBy),
+    ).toEqual(['author', 'ms-whitcombes-spokesman']);
+  });
+});
