@@ -35,7 +35,7 @@ export async function fixedText(
   const splices: Splice[] = [];
   for (const edit of edits) {
     const object = jsonc.findNodeAtLocation(tree, edit.at);
-    if (!object || object.type !== 'object') return undefined;
+    if (object?.type !== 'object') return undefined;
     const placed = placeValues(text, object, edit.values);
     if (!placed) return undefined;
     splices.push(...placed);
