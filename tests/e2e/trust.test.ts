@@ -231,9 +231,20 @@ describe('writing files', () => {
     const r = armru(['export', '-o', fifo]);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(
-      `armru: ${fifo}: is a FIFO, not a regular file; armru writes only regular files, nothing was written\n`,
+      `armru: ${fifo}: is a FIFO, not a regular file; armru writes only regular files, nothing was written (leave out -o to write to standard output)\n`,
     );
     expect(lstatSync(fifo).isFIFO()).toBe(true);
+    // /dev/stdout on a pipe: a link to a pipe, which has no path (it was reported as a
+    // missing directory).
+    const piped = spawnSync(
+      'sh',
+      ['-c', `"${process.execPath}" "${BIN}" export -o /dev/stdout | cat`],
+      { encoding: 'utf8' },
+    );
+    expect(piped.stdout).toBe('');
+    expect(piped.stderr).toBe(
+      'armru: /dev/stdout: is a FIFO, not a regular file; armru writes only regular files, nothing was written (leave out -o to write to standard output)\n',
+    );
 
     const socket = join(dir, 'out.sock');
     const server = createServer();
@@ -241,7 +252,9 @@ describe('writing files', () => {
     try {
       const s = armru(['export', '-o', socket]);
       expect(s.status).toBe(2);
-      expect(s.stderr).toContain('is a socket, not a regular file');
+      expect(s.stderr).toBe(
+        `armru: ${socket}: is a socket, not a regular file; armru writes only regular files, nothing was written (leave out -o to write to standard output)\n`,
+      );
       expect(lstatSync(socket).isSocket()).toBe(true);
     } finally {
       server.close();
@@ -259,7 +272,7 @@ describe('writing files', () => {
     const d = armru(['export', '-o', device]);
     expect(d.status).toBe(2);
     expect(d.stderr).toBe(
-      `armru: ${device}: is a device, not a regular file; armru writes only regular files, nothing was written\n`,
+      `armru: ${device}: is a device, not a regular file; armru writes only regular files, nothing was written (leave out -o to write to standard output)\n`,
     );
     expect(lstatSync(device).isCharacterDevice()).toBe(true);
   });

@@ -268,6 +268,15 @@ function writeAll(fd: number, bytes: Uint8Array): void {
  * survives); refuses what must not be replaced.
  */
 function writableTarget(path: string): { path: string; stats?: Stats } {
+  // What the name leads to now, links followed: /dev/stdout on a pipe is a link to a pipe
+  // that has no path to resolve, and was reported as a missing directory.
+  let followed: Stats | undefined;
+  try {
+    followed = statSync(path);
+  } catch {
+    // missing, or a broken link: said below
+  }
+  if (followed && !followed.isFile()) throw notRegular(path, followed);
   let real = resolve(path);
   let link: Stats | undefined;
   try {
@@ -296,12 +305,7 @@ function writableTarget(path: string): { path: string; stats?: Stats } {
     if (e.code !== 'ENOENT') throw writeError(path, e);
     return { path: real };
   }
-  if (!stats.isFile()) {
-    throw new ArmruError(
-      'io',
-      `${path}: is ${kindOf(stats)}, not a regular file; armru writes only regular files, nothing was written`,
-    );
-  }
+  if (!stats.isFile()) throw notRegular(path, stats);
   if ((stats.mode & 0o222) === 0) {
     throw new ArmruError('io', `${path}: the file is read-only; nothing was written`);
   }
@@ -312,6 +316,15 @@ function writableTarget(path: string): { path: string; stats?: Stats } {
     );
   }
   return { path: real, stats };
+}
+
+function notRegular(path: string, stats: Stats): ArmruError {
+  // A pipe, a socket or a terminal is where standard output goes anyway.
+  const hint = stats.isDirectory() ? '' : ' (leave out -o to write to standard output)';
+  return new ArmruError(
+    'io',
+    `${path}: is ${kindOf(stats)}, not a regular file; armru writes only regular files, nothing was written${hint}`,
+  );
 }
 
 function kindOf(stats: Stats): string {
