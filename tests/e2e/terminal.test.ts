@@ -1,11 +1,13 @@
 import { spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
+  copyFileSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -403,6 +405,32 @@ describe('files that are not what they should be', () => {
     expect(armru(['export', '-o', dir]).stderr).toBe(
       `armru: ${dir}: is a directory, not a regular file; armru writes only regular files, nothing was written\n`,
     );
+  });
+
+  it('reads a dataset named through a link as the file it points to, article and all', () => {
+    const home = join(dir, 'linked', 'home');
+    const elsewhere = join(dir, 'linked', 'elsewhere');
+    mkdirSync(home, { recursive: true });
+    mkdirSync(elsewhere);
+    copyFileSync(fixture('mini/article.txt'), join(home, 'article.txt'));
+    copyFileSync(fixture('mini/claims.json'), join(home, 'mini.claims.json'));
+    const link = join(elsewhere, 'mini.claims.json');
+    symlinkSync(join(home, 'mini.claims.json'), link);
+    const r = armru(['--data', link, 'claims']);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n')[0]?.split('\t')[0]).toBe('m1');
+    // The same through a folder of links; messages name the file itself.
+    expect(armru(['validate', elsewhere])).toEqual({
+      status: 0,
+      stdout: `${join(home, 'mini.claims.json')}: valid (4 claims)\n`,
+      stderr: '',
+    });
+    // A relative name stays relative.
+    const rel = spawnSync(process.execPath, [BIN, 'validate', 'elsewhere/mini.claims.json'], {
+      cwd: join(dir, 'linked'),
+      encoding: 'utf8',
+    });
+    expect(rel.stdout).toBe('home/mini.claims.json: valid (4 claims)\n');
   });
 
   it('never takes the name of a directory ("out.csv/") for the file before the slash', () => {

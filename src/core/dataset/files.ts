@@ -2,9 +2,10 @@
  * Reading a dataset file and its article from disk, and every check of a parsed document.
  * Loading through the on-disk index (store/load.ts) builds on these.
  */
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ArmruError, type DataProblem } from '../model/errors.js';
+import { displayPath } from '../model/paths.js';
 import type { Dataset, DatasetDocument } from '../model/types.js';
 import { fileError, readText } from './read-text.js';
 import { checkSchema } from './schema.js';
@@ -70,7 +71,7 @@ export function datasetFiles(path: string): string[] {
   } catch {
     return [path]; // reading it will report what is wrong
   }
-  if (!isDirectory) return [path];
+  if (!isDirectory) return [throughLink(path)];
   let names: string[];
   try {
     names = readdirSync(path);
@@ -81,7 +82,7 @@ export function datasetFiles(path: string): string[] {
   const files = names
     .filter((name) => name.endsWith('.claims.json'))
     .sort()
-    .map((name) => join(path, name));
+    .map((name) => throughLink(join(path, name)));
   if (files.length === 0) {
     throw new ArmruError(
       'not-found',
@@ -89,6 +90,22 @@ export function datasetFiles(path: string): string[] {
     );
   }
   return files;
+}
+
+/**
+ * A dataset file named through a symbolic link is the file it points to: its article (named
+ * relative to it), its index and its name in messages are the target's, as every write goes
+ * through a link to its target. The article was looked for beside the link, where it is not.
+ * Named relative to the working directory where the target lies under it.
+ */
+function throughLink(path: string): string {
+  try {
+    if (!lstatSync(path).isSymbolicLink()) return path;
+    const real = realpathSync(path);
+    return isAbsolute(path) ? real : displayPath(real);
+  } catch {
+    return path; // reading it will report what is wrong
+  }
 }
 
 /** Verifies an already parsed document that was read from `file` (used for relative text paths). */
