@@ -1,5 +1,5 @@
 import type { Palette } from './color.js';
-import { escapedMarks, sanitizeInline } from './sanitize.js';
+import { tsvField, tsvMarks } from './sanitize.js';
 
 /** One table column (also the fields of a tab-separated line). */
 export interface Column {
@@ -63,7 +63,7 @@ export function styleRange(
 
 /** Renders rows as tab-separated lines: no header, borders, truncation or colour. */
 export function renderPlain(rows: string[][]): string {
-  return rows.map((row) => `${row.map(sanitizeInline).join('\t')}\n`).join('');
+  return rows.map((row) => `${row.map(tsvField).join('\t')}\n`).join('');
 }
 
 /**
@@ -76,9 +76,9 @@ export function renderPlainCells(columns: Column[], rows: Cell[][], colors: Pale
   return rows
     .map((row) => {
       const fields = row.map((cell, i) => {
-        const text = sanitizeInline(cell.text);
+        const text = tsvField(cell.text);
         // Escaping moves characters: the highlights move with them.
-        const marks = cell.marks ? escapedMarks(cell.text, text, cell.marks) : [];
+        const marks = cell.marks ? tsvMarks(cell.text, text, cell.marks) : [];
         return styleRange(text, 0, text.length, marks, colors, columns[i]?.style);
       });
       return `${fields.join('\t')}\n`;

@@ -100,6 +100,41 @@ export const {
 } = makeSanitizers();
 
 /**
+ * One field of a tab-separated line: control characters, tabs and newlines escaped as
+ * sanitizeInline escapes them, and a backslash written `\\`, so that every escape reads back
+ * one way (a path `C:\new` and a line break were both `\n`).
+ */
+export function tsvField(text: string): string {
+  return sanitizeInline(text.includes('\\') ? text.replace(/\\/g, '\\\\') : text);
+}
+
+/** Highlight ranges of `text` as ranges of `tsvField(text)` (see escapedMarks). */
+export function tsvMarks(
+  text: string,
+  field: string,
+  marks: readonly [number, number][],
+): [number, number][] {
+  if (!text.includes('\\')) return escapedMarks(text, field, marks);
+  // Where each character of `text` stands once its backslashes are doubled.
+  const at = new Int32Array(text.length + 1);
+  let shift = 0;
+  for (let i = 0; i <= text.length; i++) {
+    at[i] = i + shift;
+    if (text[i] === '\\') shift++;
+  }
+  const doubled = text.replace(/\\/g, '\\\\');
+  const clamp = (i: number) => Math.max(0, Math.min(i, text.length));
+  const moved = marks.map(
+    ([a, b]) =>
+      [at[clamp(a)] as number, (at[clamp(b)] as number) + (text[clamp(b)] === '\\' ? 1 : 0)] as [
+        number,
+        number,
+      ],
+  );
+  return escapedMarks(doubled, field, moved);
+}
+
+/**
  * Highlight ranges (inclusive, UTF-16 units) of `text` as ranges of `escaped`, which is `text`
  * with some characters escaped by sanitizeInline (a table cell keeps its newlines): escaping
  * moves what follows, and an escaped character's range covers its whole escape. So a match

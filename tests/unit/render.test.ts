@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { QUESTION_WORDS, suggestFrom } from '../../src/core/search/question.js';
 import { fold, foldKeepsPositions } from '../../src/core/text/fold.js';
 import { closest, editDistance, editDistanceWithin } from '../../src/core/text/suggest.js';
-import { renderPlain } from '../../src/render/cells.js';
+import { renderPlain, renderPlainCells } from '../../src/render/cells.js';
 import { chalkPalette, decideColor, plainPalette } from '../../src/render/color.js';
 import { toMermaid } from '../../src/render/graph.js';
 import {
@@ -307,6 +307,29 @@ describe('wrapping and tables', () => {
 
   it('prints plain tab-separated lines with escaped tabs and newlines', () => {
     expect(renderPlain([['a', 'b\tc', 'd\ne\u001b']])).toBe('a\tb\\tc\td\\ne\\x1b\n');
+  });
+
+  it('writes a backslash as two, so that every escape of a line reads back one way', () => {
+    // A path with "\n" in it and a real line break were both written "\n".
+    const text = 'C:\\new\\table and real\nnewline';
+    expect(renderPlain([[text]])).toBe('C:\\\\new\\\\table and real\\nnewline\n');
+    const unescape = (field: string) =>
+      field.replace(/\\(\\|n|t)/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : '\\'));
+    expect(unescape(renderPlain([[text]]).slice(0, -1))).toBe(text);
+    // Highlights move with the characters, in colour too.
+    const colors = chalkPalette(new Chalk({ level: 1 }));
+    const line = renderPlainCells(
+      [{ header: 'X' }],
+      [[{ text: 'a\\b c', marks: [[2, 2]] }]],
+      colors,
+    );
+    expect(line).toBe(`a\\\\${colors.match('b')} c\n`);
+    const marked = renderPlainCells(
+      [{ header: 'X' }],
+      [[{ text: 'a\\b', marks: [[1, 1]] }]],
+      colors,
+    );
+    expect(marked).toBe(`a${colors.match('\\\\')}b\n`);
   });
 });
 
