@@ -36,9 +36,17 @@ export interface DataProblem {
 /** A problem as one line: `FILE[:LINE:COLUMN]: [$.path: ]message[ (claim ID)]`. */
 export function problemLine(p: DataProblem): string {
   const at = p.line === undefined ? '' : `:${p.line}:${p.column ?? 1}`;
-  const path = p.path === undefined ? '' : `${p.path}: `;
+  const path = p.path === undefined ? '' : `${shortPath(p.path)}: `;
   const claim = p.claimId === undefined ? '' : ` (claim ${p.claimId})`;
   return `${p.file}${at}: ${path}${p.message}${claim}`;
+}
+
+/**
+ * A path as a line shows it: one hundreds of steps long (JSON nested 512 deep) by its two
+ * ends, so the line stays one a person can read; JSON output keeps it whole.
+ */
+function shortPath(path: string): string {
+  return path.length > 120 ? `${path.slice(0, 48)}…${path.slice(-48)}` : path;
 }
 
 /**
