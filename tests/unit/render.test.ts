@@ -313,9 +313,9 @@ describe('wrapping and tables', () => {
     // A path with "\n" in it and a real line break were both written "\n".
     const text = 'C:\\new\\table and real\nnewline';
     expect(renderPlain([[text]])).toBe('C:\\\\new\\\\table and real\\nnewline\n');
-    const unescape = (field: string) =>
+    const readBack = (field: string) =>
       field.replace(/\\(\\|n|t)/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : '\\'));
-    expect(unescape(renderPlain([[text]]).slice(0, -1))).toBe(text);
+    expect(readBack(renderPlain([[text]]).slice(0, -1))).toBe(text);
     // Highlights move with the characters, in colour too.
     const colors = chalkPalette(new Chalk({ level: 1 }));
     const line = renderPlainCells(
