@@ -88,7 +88,7 @@ function weakMark(ref: ListedClaim): string {
  * (`[hedged: allegedly told]`): a drafted quotation's text is the quotation alone, and the
  * listing must not show an alleged statement as a flat one.
  */
-export function hedgeMark(claim: Claim): string {
+function hedgeMark(claim: Claim): string {
   if (!claim.hedged) return '';
   return claim.cue ? ` [hedged: ${claim.cue}]` : ' [hedged]';
 }
