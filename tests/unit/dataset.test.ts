@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { codePointIndex, occurrences } from '../../src/core/dataset/fix.js';
 import { checkDate, sha256, verifyDocument } from '../../src/core/dataset/verify.js';
 import type { Dataset } from '../../src/core/model/types.js';
 import { loadDataset } from '../../src/core/store/load.js';
@@ -240,6 +242,24 @@ describe('checkDate', () => {
     );
     expect(checkDate('2019-05-01/2019-04-30')).toBe(
       '"2019-05-01/2019-04-30" ends before it starts; expected an interval START/END in that order',
+    );
+  });
+});
+
+describe('occurrences (validate --fix)', () => {
+  it('gives every place a quote occurs as code points, as counting the text before it does', () => {
+    const piece = fc.constantFrom('a', 'b', 'ab', ' ', 'é', '😀', '\u{10400}');
+    const text = fc.array(piece, { maxLength: 40 }).map((p) => p.join(''));
+    const needle = fc.array(piece, { minLength: 1, maxLength: 3 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, needle, (t, q) => {
+        const expected: number[] = [];
+        for (let at = t.indexOf(q); at !== -1; at = t.indexOf(q, at + 1))
+          expected.push(Array.from(t.slice(0, at)).length);
+        expect(occurrences(t, q)).toEqual(expected);
+        expect(occurrences(t, q, codePointIndex(t))).toEqual(expected);
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -40,9 +40,17 @@ export async function fixedText(
     if (!placed) return undefined;
     splices.push(...placed);
   }
-  splices.sort((a, b) => b.offset - a.offset);
-  let out = text;
-  for (const s of splices) out = out.slice(0, s.offset) + s.text + out.slice(s.offset + s.length);
+  // One pass in text order: each splice once, and the text between them once (splicing into
+  // the whole text edit by edit copied it once an edit, minutes on a 7 MB file).
+  splices.sort((a, b) => a.offset - b.offset);
+  const parts: string[] = [];
+  let from = 0;
+  for (const s of splices) {
+    parts.push(text.slice(from, s.offset), s.text);
+    from = s.offset + s.length;
+  }
+  parts.push(text.slice(from));
+  const out = parts.join('');
   try {
     return isDeepStrictEqual(JSON.parse(out), fixed) ? out : undefined;
   } catch {

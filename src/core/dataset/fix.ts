@@ -22,18 +22,36 @@ export interface FixReport {
   problems: DataProblem[];
 }
 
-/** Code-point offsets of every occurrence of `needle` in `text`. */
-export function occurrences(text: string, needle: string): number[] {
+/**
+ * Code-point offsets of every occurrence of `needle` in `text`. `codePoints`, when given, is
+ * codePointIndex(text): a file of thousands of quotes counts the text's code points once, not
+ * once a quote (each count made an array of the text up to the quote: 6 of the 7 s that
+ * `--fix` took on 4,000 quotes).
+ */
+export function occurrences(text: string, needle: string, codePoints?: Int32Array): number[] {
   const found: number[] = [];
   if (needle === '') return found;
-  let codePoints = 0;
-  let last = 0;
+  const index = codePoints ?? codePointIndex(text);
   for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
-    codePoints += Array.from(text.slice(last, at)).length;
-    last = at;
-    found.push(codePoints);
+    found.push(index[at] as number);
   }
   return found;
+}
+
+/** For each UTF-16 offset of `text` (and its end), the code points before it. */
+export function codePointIndex(text: string): Int32Array {
+  const index = new Int32Array(text.length + 1);
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    index[i] = count;
+    const c = text.charCodeAt(i);
+    // A high surrogate followed by a low one is one code point with it.
+    const pair = c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    if (pair) index[++i] = count;
+    count++;
+  }
+  index[text.length] = count;
+  return index;
 }
 
 type Loose = Record<string, unknown>;
@@ -79,6 +97,7 @@ export function fixOffsets(doc: unknown, file: string): FixReport {
     });
   }
   const claims = Array.isArray(doc.claims) ? doc.claims : [];
+  let codePoints: Int32Array | undefined;
   claims.forEach((claim, i) => {
     if (!isObject(claim) || !isObject(claim.quote) || typeof claim.quote.exact !== 'string') return;
     const quote = claim.quote;
@@ -90,7 +109,8 @@ export function fixOffsets(doc: unknown, file: string): FixReport {
       ...(typeof claim.id === 'string' ? { claimId: claim.id } : {}),
     };
     const exact = quote.exact as string;
-    const at = occurrences(text, exact);
+    codePoints ??= codePointIndex(text);
+    const at = occurrences(text, exact, codePoints);
     const length = Array.from(exact).length;
     if (at.length === 1) {
       const start = at[0] as number;
