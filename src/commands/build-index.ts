@@ -1,4 +1,4 @@
-import { datasetFiles } from '../core/dataset/files.js';
+import { datasetFileList } from '../core/dataset/files.js';
 import { BUILTIN_DATASET, displayPath } from '../core/model/paths.js';
 import { buildIndex } from '../core/store/index-build.js';
 import { LARGE_INDEX_CLAIMS } from '../core/store/index-store.js';
@@ -10,7 +10,7 @@ import { type CommandContext, OK, type Outcome } from './context.js';
  */
 export async function indexCommand(ctx: CommandContext, paths: string[]): Promise<Outcome> {
   const given = paths.length > 0 ? paths : ctx.dataPaths;
-  const files = given.length > 0 ? given.flatMap(datasetFiles) : [displayPath(BUILTIN_DATASET)];
+  const files = given.length > 0 ? datasetFileList(given) : [displayPath(BUILTIN_DATASET)];
   for (const file of files) {
     const started = performance.now();
     let shown = -1;

@@ -1,4 +1,4 @@
-import { datasetFiles } from '../core/dataset/files.js';
+import { datasetFileList } from '../core/dataset/files.js';
 import { ArmruError } from '../core/model/errors.js';
 import { ALIAS_ONLY } from '../core/model/tiers.js';
 import { type ClaimFilterInput, claimFilter } from '../core/search/filter.js';
@@ -88,7 +88,7 @@ export async function searchCommand(
         import('../core/store/index-store.js'),
         import('../core/dataset/confirm.js'),
       ]);
-    const lookup = openWordIndexes(ctx.dataPaths.flatMap(datasetFiles));
+    const lookup = openWordIndexes(datasetFileList(ctx.dataPaths));
     if (lookup.usable) {
       try {
         found = indexedSearch(lookup.indexes, query, options, limit, all, dated);

@@ -1,5 +1,5 @@
 import { type Stats, statSync } from 'node:fs';
-import { checkDataset, datasetFiles, readText } from '../core/dataset/files.js';
+import { checkDataset, datasetFileList, readText } from '../core/dataset/files.js';
 import { type FixEdit, fixOffsets } from '../core/dataset/fix.js';
 import { fixedText } from '../core/dataset/fix-text.js';
 import { quoteCuts } from '../core/dataset/graphemes.js';
@@ -118,7 +118,7 @@ export async function validateCommand(
   options: { fix?: boolean },
 ): Promise<Outcome> {
   const given = paths.length > 0 ? paths : ctx.dataPaths;
-  const files = given.length > 0 ? given.flatMap(datasetFiles) : [displayPath(BUILTIN_DATASET)];
+  const files = given.length > 0 ? datasetFileList(given) : [displayPath(BUILTIN_DATASET)];
   const reports: ValidationReport[] = [];
   for (const file of files) reports.push(await validateFile(file, options.fix ?? false));
 

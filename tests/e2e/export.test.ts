@@ -6,6 +6,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -889,6 +890,27 @@ describe('loading several datasets', () => {
     copyFileSync(fixture('mini/article.txt'), join(twice, 'article.txt'));
     expect(armru(['--data', twice, 'claims']).stderr).toBe(
       `armru: ${join(twice, 'b.claims.json')}: $.source.id: "valmora-ferry" is also the source id of ${join(twice, 'a.claims.json')}; expected each dataset to have its own\n`,
+    );
+    // One file named twice (a link beside it in its folder, or --data given twice) is one
+    // dataset, read once.
+    const linked = join(dir, 'linked-twice');
+    mkdirSync(linked);
+    copyFileSync(fixture('mini/claims.json'), join(linked, 'a.claims.json'));
+    copyFileSync(fixture('mini/article.txt'), join(linked, 'article.txt'));
+    symlinkSync('a.claims.json', join(linked, 'b.claims.json'));
+    const once = armru(['--data', join(linked, 'a.claims.json'), 'claims']).stdout;
+    for (const data of [
+      ['--data', linked],
+      ['--data', join(linked, 'a.claims.json'), '--data', join(linked, 'b.claims.json')],
+    ]) {
+      expect(armru([...data, 'claims']), data.join(' ')).toEqual({
+        status: 0,
+        stdout: once,
+        stderr: '',
+      });
+    }
+    expect(armru(['validate', linked]).stdout).toBe(
+      `${join(linked, 'a.claims.json')}: valid (4 claims)\n`,
     );
     const empty = join(dir, 'empty');
     mkdirSync(empty);

@@ -93,6 +93,23 @@ export function datasetFiles(path: string): string[] {
 }
 
 /**
+ * The dataset files of every path (see datasetFiles), each file once: a folder holding a link
+ * beside the file it points to, or the same file named twice, loads it once (it was refused as
+ * two datasets with one source id, both named alike).
+ */
+export function datasetFileList(paths: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const file of paths.flatMap(datasetFiles)) {
+    const key = resolve(file);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(file);
+  }
+  return out;
+}
+
+/**
  * A dataset file named through a symbolic link is the file it points to: its article (named
  * relative to it), its index and its name in messages are the target's, as every write goes
  * through a link to its target. The article was looked for beside the link, where it is not.

@@ -1,5 +1,11 @@
 import { join } from 'node:path';
-import { articleText, checkDataset, datasetFiles, datasetOf, readText } from '../dataset/files.js';
+import {
+  articleText,
+  checkDataset,
+  datasetFileList,
+  datasetOf,
+  readText,
+} from '../dataset/files.js';
 import { parseJson } from '../dataset/json-text.js';
 import { regularFileBytes } from '../dataset/read-text.js';
 import { ArticleText, changedUnderfoot, misplacedQuotes } from '../dataset/verify.js';
@@ -92,7 +98,7 @@ async function openDataset(
  * own `source.id`, since ids are shown as SOURCE:ID once several are loaded.
  */
 export async function loadCorpus(paths: string[] = [], hooks: LoadHooks = {}): Promise<Corpus> {
-  const files = paths.length === 0 ? [BUILTIN_DATASET] : paths.flatMap(datasetFiles);
+  const files = paths.length === 0 ? [BUILTIN_DATASET] : datasetFileList(paths);
   const datasets: Dataset[] = [];
   const seen = new Map<string, string>();
   for (const file of files) {
