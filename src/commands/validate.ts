@@ -1,7 +1,7 @@
 import { type Stats, statSync } from 'node:fs';
 import { checkDataset, datasetFileList, readText } from '../core/dataset/files.js';
 import { type FixEdit, fixOffsets } from '../core/dataset/fix.js';
-import { fixedText } from '../core/dataset/fix-text.js';
+import { fixedText, startsWithBom } from '../core/dataset/fix-text.js';
 import { quoteCuts } from '../core/dataset/graphemes.js';
 import { parseJson } from '../core/dataset/json-text.js';
 import { writeFileAtomic } from '../core/dataset/write-file.js';
@@ -68,7 +68,12 @@ async function validateFile(file: string, fix: boolean): Promise<ValidationRepor
     if (pending.length > 0 && report.valid) {
       // The values go into the file's own text; only when they cannot be placed there is the
       // document written whole.
-      const text = (await fixedText(raw, edits, doc)) ?? `${toJson(doc, 2)}\n`;
+      const spliced = await fixedText(raw, edits, doc);
+      // The text was read without its byte order mark: a file that had one keeps it.
+      const text =
+        spliced === undefined
+          ? `${toJson(doc, 2)}\n`
+          : `${startsWithBom(file) ? '\uFEFF' : ''}${spliced}`;
       await writeFileAtomic(file, text, { unchangedSince: before });
       report.fixed = pending;
     }

@@ -1037,6 +1037,10 @@ describe('armru validate', () => {
     const r = armru(['validate', '--fix', file]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
+    // What was there is said.
+    expect(r.stdout).toContain(
+      `${file}: $.claims[1].quote: filled in start 202 (was null), end 227 (claim l2)\n`,
+    );
     const sum = sha256(readFileSync(join(work, 'library.txt'), 'utf8'));
     const expected = text
       .replace(
@@ -1052,5 +1056,10 @@ describe('armru validate', () => {
     expect(expected).not.toBe(text);
     expect(readFileSync(file, 'utf8')).toBe(expected);
     expect(armru(['validate', file]).status).toBe(0);
+    // A byte order mark stays too.
+    const marked = join(work, 'marked.claims.json');
+    writeFileSync(marked, `\uFEFF${text}`);
+    expect(armru(['validate', '--fix', marked]).status).toBe(0);
+    expect(readFileSync(marked, 'utf8')).toBe(`\uFEFF${expected}`);
   });
 });

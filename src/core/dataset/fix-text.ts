@@ -5,6 +5,7 @@
  * document out again changed every line of a file indented with tabs, or with escapes or
  * spacing of its own, which a dataset kept in git showed as a diff of the whole file.
  */
+import { closeSync, openSync, readSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import type { FixEdit } from './fix.js';
 
@@ -98,4 +99,20 @@ function colonOf(text: string, property: Node): string {
   const value = property.children?.[1];
   if (!key || !value) return ': ';
   return text.slice(key.offset + key.length, value.offset);
+}
+
+/** Whether the file begins with a UTF-8 byte order mark (which reading it as text drops). */
+export function startsWithBom(file: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const head = Buffer.alloc(3);
+    return (
+      readSync(fd, head, 0, 3, 0) === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf
+    );
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }

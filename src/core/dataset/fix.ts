@@ -61,8 +61,9 @@ const isObject = (v: unknown): v is Loose =>
 /**
  * Fills in what can be computed without judgement, in place: `source.textSha256` when
  * missing, and `start`/`end` of each quote that lacks them and whose words occur exactly once
- * in the article. A quote found zero or several times is reported, never guessed. Existing
- * values are left alone (the normal checks report them if they are wrong).
+ * in the article. A quote found zero or several times is reported, never guessed. A quote
+ * with both offsets is left alone (the normal checks report them if they are wrong); one with
+ * only one, or one that is not a number, gets both, and the report says what was there.
  */
 export function fixOffsets(doc: unknown, file: string): FixReport {
   const report: FixReport = { fixed: [], edits: [], problems: [] };
@@ -120,7 +121,15 @@ export function fixOffsets(doc: unknown, file: string): FixReport {
         at: ['claims', i, 'quote'],
         values: { start, end: start + length },
       });
-      report.fixed.push({ ...where, message: `filled in start ${start}, end ${start + length}` });
+      // A value written there before (a start without its end) is said to be replaced.
+      const was = (key: 'start' | 'end', now: number) =>
+        quote[key] !== undefined && quote[key] !== now
+          ? ` (was ${JSON.stringify(quote[key])})`
+          : '';
+      report.fixed.push({
+        ...where,
+        message: `filled in start ${start}${was('start', start)}, end ${start + length}${was('end', start + length)}`,
+      });
     } else if (at.length === 0) {
       report.problems.push({
         ...where,
