@@ -431,6 +431,14 @@ describe('files that are not what they should be', () => {
       encoding: 'utf8',
     });
     expect(rel.stdout).toBe('home/mini.claims.json: valid (4 claims)\n');
+    // A link to nothing says so, not "no such file" of a name that is there.
+    const broken = join(elsewhere, 'gone.claims.json');
+    symlinkSync('../nowhere/gone.claims.json', broken);
+    expect(armru(['--data', broken, 'claims'])).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: `armru: ${broken}: a symbolic link to ../nowhere/gone.claims.json, which does not exist; expected the dataset there\n`,
+    });
   });
 
   it('never takes the name of a directory ("out.csv/") for the file before the slash', () => {

@@ -4,7 +4,15 @@
  * checks (files.ts) so that the small entry (src/entry.ts) can read a report's dataset with
  * nothing else in its bundle.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readlinkSync,
+  readSync,
+} from 'node:fs';
 import { ArmruError } from '../model/errors.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -145,10 +153,27 @@ function readBytes(file: string, what: string): Buffer {
 }
 
 /** A file-system failure reading `file` (the `what` armru expected there) as one clear ArmruError. */
+/** Where a symbolic link points, or undefined when `file` is no link. */
+function linkTarget(file: string): string | undefined {
+  try {
+    return lstatSync(file).isSymbolicLink() ? readlinkSync(file) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function fileError(file: string, what: string, error: NodeJS.ErrnoException): ArmruError {
   switch (error.code) {
-    case 'ENOENT':
-      return new ArmruError('not-found', `${file}: no such file; expected the ${what} here`);
+    case 'ENOENT': {
+      // A link to nothing is said as such: "no such file" of a name that is there misled.
+      const target = linkTarget(file);
+      return new ArmruError(
+        'not-found',
+        target === undefined
+          ? `${file}: no such file; expected the ${what} here`
+          : `${file}: a symbolic link to ${target}, which does not exist; expected the ${what} there`,
+      );
+    }
     case 'EISDIR':
       return new ArmruError('io', `${file}: is a directory; expected the ${what}`);
     case 'ENOTDIR':
