@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { subsetDocument } from '../core/dataset/subset.js';
@@ -30,13 +30,30 @@ export interface ExportOptions extends Selection {
 }
 
 /**
+ * Where a file named `output` is written: through symbolic links (a write replaces the file a
+ * link points to, so a path relative to the link's folder pointed nowhere), or where it would
+ * be made.
+ */
+function writtenPath(output: string): string {
+  try {
+    return realpathSync(output);
+  } catch {
+    try {
+      return join(realpathSync(dirname(resolve(output))), basename(output));
+    } catch {
+      return resolve(output);
+    }
+  }
+}
+
+/**
  * The `$schema` a dataset document written to `output` (stdout when absent) should carry, so
  * editors and validators find the schema: `./claims.schema.json` when a schema of that name is
  * beside the file, else the path from the file's directory to the schema armru ships (for
  * stdout, from the working directory, where `> file` puts it).
  */
 export function schemaRefFor(output: string | undefined, schemaFile = SCHEMA_FILE): string {
-  const dir = output ? dirname(resolve(output)) : process.cwd();
+  const dir = output ? dirname(writtenPath(output)) : process.cwd();
   if (existsSync(join(dir, basename(schemaFile)))) return `./${basename(schemaFile)}`;
   const rel = relative(dir, schemaFile);
   // Another drive (Windows) has no relative path; a file URL still resolves.

@@ -152,6 +152,14 @@ describe('armru export --format json', () => {
     // The schema armru ships, found from where the file was written.
     expect(resolve(dirname(out), doc.$schema)).toBe(join(ROOT, 'data/claims.schema.json'));
     expect(validateAgainstSchema(doc, doc.$schema, out)).toEqual([]);
+    // Through a link in a deeper folder, the path is from where the file is written.
+    mkdirSync(join(dir, 'links', 'deeper'), { recursive: true });
+    const target = join(dir, 'links', 'target.claims.json');
+    writeFileSync(target, '{}');
+    symlinkSync(target, join(dir, 'links', 'deeper', 'link.json'));
+    expect(armru(['export', '-o', join(dir, 'links', 'deeper', 'link.json')]).status).toBe(0);
+    const linked = JSON.parse(readFileSync(target, 'utf8'));
+    expect(resolve(dirname(target), linked.$schema)).toBe(join(ROOT, 'data/claims.schema.json'));
     // Beside a schema of that name, the reference is just its name.
     copyFileSync(join(ROOT, 'data/claims.schema.json'), join(dir, 'claims.schema.json'));
     const beside = join(dir, 'beside.claims.json');
