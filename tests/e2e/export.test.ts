@@ -1064,6 +1064,20 @@ describe('armru validate', () => {
     expect(expected).not.toBe(text);
     expect(readFileSync(file, 'utf8')).toBe(expected);
     expect(armru(['validate', file]).status).toBe(0);
+    // A file written on one line stays on one, with its own spacing; one with CRLF line ends
+    // gets CRLF ones.
+    const flat = join(work, 'flat.claims.json');
+    writeFileSync(flat, JSON.stringify(doc));
+    expect(armru(['validate', '--fix', flat]).status).toBe(0);
+    const flatAfter = readFileSync(flat, 'utf8');
+    expect(flatAfter).not.toContain('\n');
+    expect(flatAfter).toContain(
+      '"exact":"the repairs cost what was budgeted","start":318,"end":352}',
+    );
+    const crlf = join(work, 'crlf.claims.json');
+    writeFileSync(crlf, text.replace(/\n/g, '\r\n'));
+    expect(armru(['validate', '--fix', crlf]).status).toBe(0);
+    expect(readFileSync(crlf, 'utf8')).toBe(expected.replace(/\n/g, '\r\n'));
     // A byte order mark stays too.
     const marked = join(work, 'marked.claims.json');
     writeFileSync(marked, `\uFEFF${text}`);

@@ -73,7 +73,17 @@ function placeValues(
   const lineStart = text.lastIndexOf('\n', last.offset) + 1;
   const before = text.slice(lineStart, last.offset);
   const ownLine = /^[ \t]*$/.test(before) && lineStart > node.offset;
-  const separator = ownLine ? `,${text.includes('\r\n') ? '\r\n' : '\n'}${before}` : ', ';
+  // The line ending of that line; on one line, what stands between its last two properties
+  // (", " or a bare ",").
+  const previous = properties[properties.length - 2];
+  const newline = text[lineStart - 2] === '\r' ? '\r\n' : '\n';
+  const separator = ownLine
+    ? `,${newline}${before}`
+    : previous
+      ? text.slice(previous.offset + previous.length, last.offset)
+      : text[node.offset + 1] === '"'
+        ? ','
+        : ', ';
   const colon = colonOf(text, last);
   const splices: Splice[] = [];
   let added = '';
