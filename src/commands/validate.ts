@@ -1,9 +1,10 @@
 import { type Stats, statSync } from 'node:fs';
-import { checkDataset, datasetFileList, readText } from '../core/dataset/files.js';
+import { checkDataset, datasetFileList } from '../core/dataset/files.js';
 import { type FixEdit, fixOffsets } from '../core/dataset/fix.js';
-import { fixedText, startsWithBom } from '../core/dataset/fix-text.js';
+import { fixedText } from '../core/dataset/fix-text.js';
 import { quoteCuts } from '../core/dataset/graphemes.js';
 import { parseJson } from '../core/dataset/json-text.js';
+import { readTextAndMark } from '../core/dataset/read-text.js';
 import { writeFileAtomic } from '../core/dataset/write-file.js';
 import { ArmruError, type DataProblem, problemLine } from '../core/model/errors.js';
 import { BUILTIN_DATASET, displayPath } from '../core/model/paths.js';
@@ -46,7 +47,7 @@ async function validateFile(file: string, fix: boolean): Promise<ValidationRepor
     // Missing or unreadable: readText below says so.
   }
   try {
-    const raw = readText(file, 'dataset');
+    const { text: raw, bom } = readTextAndMark(file, 'dataset');
     const doc = await parseJson(raw, file);
     let edits: FixEdit[] = [];
     if (fix) {
@@ -71,9 +72,7 @@ async function validateFile(file: string, fix: boolean): Promise<ValidationRepor
       const spliced = await fixedText(raw, edits, doc);
       // The text was read without its byte order mark: a file that had one keeps it.
       const text =
-        spliced === undefined
-          ? `${toJson(doc, 2)}\n`
-          : `${startsWithBom(file) ? '\uFEFF' : ''}${spliced}`;
+        spliced === undefined ? `${toJson(doc, 2)}\n` : `${bom ? '\uFEFF' : ''}${spliced}`;
       await writeFileAtomic(file, text, { unchangedSince: before });
       report.fixed = pending;
     }

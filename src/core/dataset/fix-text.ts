@@ -5,11 +5,10 @@
  * document out again changed every line of a file indented with tabs, or with escapes or
  * spacing of its own, which a dataset kept in git showed as a diff of the whole file.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import type { FixEdit } from './fix.js';
+import { loadJsonc } from './json-text.js';
 
-type Jsonc = typeof import('jsonc-parser');
 type Node = import('jsonc-parser').Node;
 
 /** A change of the text: `length` characters at `offset` replaced by `text`. */
@@ -29,8 +28,7 @@ export async function fixedText(
   edits: readonly FixEdit[],
   fixed: unknown,
 ): Promise<string | undefined> {
-  const loaded = (await import('jsonc-parser')) as Jsonc & { default?: Jsonc };
-  const jsonc = loaded.default ?? loaded;
+  const jsonc = await loadJsonc();
   const tree = jsonc.parseTree(text);
   if (!tree) return undefined;
   const splices: Splice[] = [];
@@ -68,8 +66,8 @@ function placeValues(
   const properties = node.children ?? [];
   const last = properties[properties.length - 1];
   if (!last) return undefined;
-  // A new property goes after the last one, on a line of its own when the object's
-  // properties are each on one (indented as that last one), else after ", ".
+  // A new property goes after the last one: on a line of its own when the object's properties
+  // are each on one (indented as that last one), else after the separator they have.
   const lineStart = text.lastIndexOf('\n', last.offset) + 1;
   const before = text.slice(lineStart, last.offset);
   const ownLine = /^[ \t]*$/.test(before) && lineStart > node.offset;
@@ -109,20 +107,4 @@ function colonOf(text: string, property: Node): string {
   const value = property.children?.[1];
   if (!key || !value) return ': ';
   return text.slice(key.offset + key.length, value.offset);
-}
-
-/** Whether the file begins with a UTF-8 byte order mark (which reading it as text drops). */
-export function startsWithBom(file: string): boolean {
-  let fd: number | undefined;
-  try {
-    fd = openSync(file, 'r');
-    const head = Buffer.alloc(3);
-    return (
-      readSync(fd, head, 0, 3, 0) === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf
-    );
-  } catch {
-    return false;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }

@@ -34,6 +34,17 @@ export function lineColumn(text: string, offset: number): { line: number; column
 }
 
 /**
+ * jsonc-parser, loaded when first needed (a JSON error's position, `validate --fix`'s edits).
+ * The CommonJS build (Node, tests) has the API on `default`; the ES build (the bundle) is the API.
+ */
+export async function loadJsonc(): Promise<typeof import('jsonc-parser')> {
+  const loaded = (await import('jsonc-parser')) as typeof import('jsonc-parser') & {
+    default?: typeof import('jsonc-parser');
+  };
+  return loaded.default ?? loaded;
+}
+
+/**
  * Parses JSON, and on failure throws an ArmruError that names the file, line and column
  * and what was expected there. The slow locating parser is loaded only on that path.
  *
@@ -93,11 +104,7 @@ async function locateSyntaxError(
   const trailing = /non-whitespace character after JSON at position (\d+)/.exec(error.message);
   if (trailing)
     return { offset: Number(trailing[1]), expected: EXPECTATIONS.EndOfFileExpected as string };
-  // The CommonJS build (Node, tests) has the API on `default`; the ES build (the bundle) is the API.
-  const loaded = (await import('jsonc-parser')) as typeof import('jsonc-parser') & {
-    default?: typeof import('jsonc-parser');
-  };
-  const jsonc = loaded.default ?? loaded;
+  const jsonc = await loadJsonc();
   const errors: import('jsonc-parser').ParseError[] = [];
   try {
     jsonc.parse(text, errors, {

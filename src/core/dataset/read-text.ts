@@ -31,9 +31,18 @@ export const MAX_FILE_BYTES = 512 * 1024 * 1024 - 64;
  * nothing). At most MAX_FILE_BYTES are read, whatever `stat` said the size was.
  */
 export function readText(file: string, what = 'file'): string {
+  return readTextAndMark(file, what).text;
+}
+
+/**
+ * readText, and whether the file began with a byte order mark (which the text is without):
+ * `validate --fix` writes a file that had one with it.
+ */
+export function readTextAndMark(file: string, what = 'file'): { text: string; bom: boolean } {
   const bytes = readBytes(file, what);
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   try {
-    return utf8.decode(bytes).replace(/^\uFEFF/, '');
+    return { text: utf8.decode(bytes).replace(/^\uFEFF/, ''), bom };
   } catch {
     throw new ArmruError(
       'bad-data',
