@@ -85,6 +85,19 @@ const LEADING =
 
 const SOURCE_NOUNS =
   /\b(?:officials?|sources?|residents?|critics?|experts?|analysts?|witness(?:es)?|investigators?|police|prosecutors?|prosecution|defen[cs]e|judges?|court|jurors?|jury|plaintiffs?|defendants?|campaigners|protesters|activists|doctors|scientists|researchers|workers|engineers|lawyers|diplomats|observers|leaders|lawmakers|legislators|members|people|spokes(?:man|woman|person)|representatives?|mayor|minister|president|governor|director|chief|head|chair(?:man|woman)?|secretary|ambassador|commander|aides?|advisers?|advisors?|staff|employees|teachers|parents|farmers|villagers|neighbours|neighbors|owners|managers|executives|authorities|government|ministry|council|committee|board|company|agency|newspaper|group|campaign|unions?|wife|husband|widow(?:er)?|mother|father|sons?|daughters?|brothers?|sisters?|family|families|relatives?|friends?|neighbou?r|colleagues?|partner|boss|students?|victims?|survivors?|passengers?|patients?|nurses?|doctor|teachers?|lawyer|attorneys?|counsel|man|woman|men|women|boy|girl|child|children|fans?|supporters|opponents|voters|shareholders|investors|customers|clients|inspectors?|officers?|firefighters|soldiers|troops|coroner|auditors?|regulators?|landlords?|tenants|pupils|coach|captain|deput(?:y|ies)|assistants?|aides?|successor|predecessor|employer|manager|owner|organi[sz]ers?|residents|sources?)\b/;
+/**
+ * Papers that speak for whoever wrote them: "The indictment says …", "A court filing alleges
+ * …", "The police report states …". Their words are the document's, not the writer's.
+ */
+const DOCUMENT_NOUNS =
+  /\b(?:indictment|charge\s+sheet|(?:court|legal|charging)\s+(?:papers|documents|filings?|records)|filings?|lawsuit|complaint|petition|affidavit|warrant|ruling|judge?ment|verdict|report|study|survey|poll|audit|inquiry|review|assessment|memo(?:randum)?|letter|statement|documents?|records|transcript|dossier|summons|motion|communiqu[eé]|press\s+release|resolution|decree|minutes|submission)\b/;
+/** A group's name that ends in a paper's noun: the group is that paper. */
+const DOCUMENT_LAST = new RegExp(`(?:${DOCUMENT_NOUNS.source})$`, 'i');
+/** Before a verb, a paper's noun as its subject: "The lawsuit claims …". */
+const DOCUMENT_BEFORE = new RegExp(
+  `(?:^|[,;:]\\s*)(?:the|a|an)\\s+(?:[\\p{L}-]+\\s+){0,2}(?:${DOCUMENT_NOUNS.source})\\s+$`,
+  'iu',
+);
 const EVALUATIVE =
   /\b(seem\w*|appear\w*|apparent\w*|likely|unlikely|sought|success\w*|significant\w*|important|crucial|clear(?:ly)?|meaningful|committed|keen\w*|undesirab\w*|uneas\w*|unlike|generally|perhaps|arguably|remains?|indeed|thus|hence|in light of|should|must|better|worse|best|worst|fail\w*|signal\w*|suggest\w*|shown|too|hope\w*|risk\w*|concern\w*|doubt\w*|welcome\w*|surpris\w*|unusual\w*|notabl\w*|promising|troubl\w*|difficult\w*|uncertain\w*)\b/i;
 const IRREGULAR_PAST =
@@ -453,7 +466,10 @@ export function attribute(
     if (
       /s$/.test(verb) &&
       verb !== 'says' &&
-      (PRESENT_NOUNS.test(before) || !/^\s*(?:that\b|[,:“"])/.test(s.slice(m.index + verb.length)))
+      (PRESENT_NOUNS.test(before) ||
+        (!/^\s*(?:that\b|[,:“"])/.test(s.slice(m.index + verb.length)) &&
+          // "The lawsuit claims the company …": after a paper's noun the verb reports.
+          !DOCUMENT_BEFORE.test(before)))
     )
       continue;
     // "called" names more often than it reports: it reports in "called for", "called on",
@@ -737,6 +753,8 @@ function kindOf(verb: string, speaker: FoundEntity, sentence: string): ClaimKind
   )
     return 'denial';
   if (REPORT.test(verb) || speaker.type === 'Media') return 'report';
+  // A paper reports what its authors found or allege.
+  if (speaker.type === 'Group' && DOCUMENT_LAST.test(speaker.name)) return 'report';
   return 'statement';
 }
 
@@ -877,10 +895,11 @@ function speakerOf(
   }
   if (!/^[\p{L}\p{N}“"‘']/u.test(phrase) || phrase.split(/\s+/).length > 8) return undefined;
   // Only a phrase naming people who can speak ("officials", "CivilNet’s sources in …",
-  // "the mayor of Springfield") becomes a group; "the plan" or "the data" is no source.
+  // "the mayor of Springfield"), or a paper that speaks for its authors ("the indictment", "a
+  // court filing"), becomes a group; "the plan" or "the data" is no source.
   const lower = phrase.charAt(0).toLowerCase() + phrase.slice(1);
   const m = new RegExp(
-    `^(?:(?:the|a|an|some|several|many|two|three|local|senior|other|[\\p{L}\\p{M}.-]+['’]s?|\\p{L}[\\p{L}\\p{M}.-]*(?=(?:\\s+\\p{Lu}[\\p{L}\\p{M}.-]*)*['’]s?\\s))\\s+){0,3}(?:[\\p{Ll}-]+\\s+){0,2}(${SOURCE_NOUNS.source})(?:\\s+(?:in|of|at|for|from|with|close to)\\s+.+)?$`,
+    `^(?:(?:the|a|an|some|several|many|two|three|local|senior|other|[\\p{L}\\p{M}.-]+['’]s?|\\p{L}[\\p{L}\\p{M}.-]*(?=(?:\\s+\\p{Lu}[\\p{L}\\p{M}.-]*)*['’]s?\\s))\\s+){0,3}(?:[\\p{Ll}-]+\\s+){0,2}(${SOURCE_NOUNS.source}|${DOCUMENT_NOUNS.source})(?:\\s+(?:in|of|at|for|from|with|close to|by|against)\\s+.+)?$`,
     'u',
   ).exec(lower);
   if (!m) return undefined;

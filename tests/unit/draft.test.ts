@@ -1899,15 +1899,15 @@ describe('what the ", and" cut and British quotes must not do (a second attack)'
       whole(
         'According to the indictment, Smith paid the bribes in 2019, and the mayor told aides to approve the permits.',
         'report',
-        'author',
+        'the-indictment',
         'According to',
       ),
-      // The indictment is no speaker the rules name: the writer's, as before the cut.
+      // The indictment speaks for its authors: the whole sentence is its report.
       whole(
         'The indictment says Smith paid the bribes in 2019, and the partner told friends he wanted revenge.',
-        'event',
-        'author',
-        null,
+        'report',
+        'the-indictment',
+        'says',
       ),
       whole(
         'A care worker told an employment tribunal she was ordered to falsify records, and her manager said she would be sacked if she refused.',
@@ -2036,5 +2036,36 @@ describe('what the ", and" cut and British quotes must not do (a second attack)'
         'Sarah Whitcombe spoke. Ms Whitcombe’s spokesman said the minister would wait.',
       ).claims.map((c) => c.assertedBy),
     ).toEqual(['author', 'ms-whitcombes-spokesman']);
+  });
+});
+
+describe('a paper that speaks for its authors ("The indictment says …")', () => {
+  it('gives its words to the paper as a report, not to the writer as an event', () => {
+    const cases: [string, string, string][] = [
+      ['The indictment says he bought petrol an hour before the blaze.', 'the-indictment', 'says'],
+      ['The police report states that two witnesses saw him.', 'the-police-report', 'states'],
+      ['A court filing alleges that he had threatened the owner.', 'a-court-filing', 'alleges'],
+      [
+        'Court documents allege that the contractor falsified invoices.',
+        'court-documents',
+        'allege',
+      ],
+      // A present-tense verb after a paper's noun reports even without "that".
+      ['The lawsuit claims the company ignored safety warnings.', 'the-lawsuit', 'claims'],
+      ['The study estimates that 300 families were affected.', 'the-study', 'estimates'],
+      ['The statement said the council would appeal.', 'the-statement', 'said'],
+    ];
+    for (const [sentence, source, cue] of cases)
+      expect(anchored(draft(sentence)), sentence).toEqual([['report', source, cue, sentence]]);
+    const ruling = 'According to the ruling, the policy breached the law.';
+    expect(anchored(draft(ruling))).toEqual([['report', 'the-ruling', 'According to', ruling]]);
+  });
+
+  it('leaves a paper that reports nothing, and a noun that is no subject, to the writer', () => {
+    for (const sentence of [
+      'The report was published on Tuesday.',
+      'The survey of 2,000 tenants found rents had doubled.',
+    ])
+      expect(anchored(draft(sentence))[0]?.[1], sentence).toBe('author');
   });
 });
