@@ -29,6 +29,11 @@ export interface ValidationReport {
    * or end falls inside a grapheme cluster of the article (code `grapheme`).
    */
   warnings: DataProblem[];
+  /**
+   * True when --fix made the file pass every check but could not write it (the disk was full,
+   * the file changed meanwhile): its one problem says why. The file on disk is as it was.
+   */
+  unwritten?: boolean;
 }
 
 /** An error's message without the `FILE: ` it starts with: a problem line names the file itself. */
@@ -81,6 +86,7 @@ async function validateFile(file: string, fix: boolean): Promise<ValidationRepor
     if (error.code === 'io' && report.claims !== undefined) {
       // Valid, but the fixed file could not be written.
       report.valid = false;
+      report.unwritten = true;
       report.problems.push({ file, code: 'io', message: withoutFile(error.message, file) });
       return report;
     }
@@ -133,8 +139,11 @@ export async function validateCommand(
       for (const fixed of r.fixed) ctx.line(problemLine(fixed));
       if (r.valid) ctx.line(`${r.file}: valid (${r.claims} claims)${awaiting(r)}`);
       else {
+        // A fixed file that could not be written is valid once fixed, but not as it is on disk.
         ctx.note(
-          `${r.file}: not a valid armru dataset (${r.problems.length} problem${r.problems.length === 1 ? '' : 's'})`,
+          r.unwritten
+            ? `${r.file}: not fixed: --fix made it pass every check, but could not write it`
+            : `${r.file}: not a valid armru dataset (${r.problems.length} problem${r.problems.length === 1 ? '' : 's'})`,
         );
         for (const problem of r.problems) ctx.detail(problemLine(problem));
       }

@@ -336,7 +336,7 @@ describe('a file saved by someone else while armru works', () => {
     );
     const r = armru(['validate', '--fix', file], { NODE_OPTIONS: `--require ${hook}` });
     expect(r.stderr).toBe(
-      `armru: ${file}: not a valid armru dataset (1 problem)\n  ${file}: the file changed on disk after armru read it; not rewritten, so that change is kept\n`,
+      `armru: ${file}: not fixed: --fix made it pass every check, but could not write it\n  ${file}: the file changed on disk after armru read it; not rewritten, so that change is kept\n`,
     );
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
@@ -345,6 +345,19 @@ describe('a file saved by someone else while armru works', () => {
       'article.txt',
       'claims.json',
       'claims.schema.json',
+    ]);
+    // In JSON the report says the fix passed but was not written.
+    writeFileSync(file, `${JSON.stringify(doc, null, 2)}\n`);
+    const json = armru(['validate', '--fix', '--json', file], {
+      NODE_OPTIONS: `--require ${hook}`,
+    });
+    expect(json.status).toBe(2);
+    const [report] = JSON.parse(json.stdout);
+    expect([report.valid, report.unwritten, report.fixed, report.problems.length]).toEqual([
+      false,
+      true,
+      [],
+      1,
     ]);
     // Without the fault the same run fills in the offsets.
     writeFileSync(file, `${JSON.stringify(doc, null, 2)}\n`);
