@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { codePointIndex, occurrences } from '../../src/core/dataset/fix.js';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { codePointIndex, occurrences, occurrencesOfAll } from '../../src/core/dataset/fix.js';
 import { checkDate, sha256, verifyDocument } from '../../src/core/dataset/verify.js';
 import type { Dataset } from '../../src/core/model/types.js';
 import { loadDataset } from '../../src/core/store/load.js';
@@ -261,5 +261,36 @@ describe('occurrences (validate --fix)', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('finds many quotes at once, short and long, as indexOf finds each', () => {
+    const piece = fc.constantFrom('a', 'b', 'ab', ' ', 'é', '😀', '\u{10400}', 'said ');
+    const text = fc.array(piece, { maxLength: 80 }).map((p) => p.join(''));
+    const needle = fc.array(piece, { minLength: 1, maxLength: 12 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, fc.array(needle, { maxLength: 12 }), (t, qs) => {
+        const index = codePointIndex(t);
+        const found = occurrencesOfAll(t, qs, index);
+        for (const q of qs) {
+          const expected: number[] = [];
+          for (let at = t.indexOf(q); at !== -1; at = t.indexOf(q, at + 1))
+            expected.push(index[at] as number);
+          expect(found.get(q), q).toEqual(expected);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads the text once for 2,000 quotes, not once a quote', () => {
+    const sentences = Array.from({ length: 2000 }, (_, i) => `Sentence number ${i} is here.`);
+    const text = sentences.join(' ');
+    const indexOf = vi.spyOn(String.prototype, 'indexOf');
+    const found = occurrencesOfAll(text, sentences);
+    const scans = indexOf.mock.calls.length;
+    indexOf.mockRestore();
+    expect(scans).toBe(0);
+    expect(found.get('Sentence number 7 is here.')).toEqual([text.indexOf('Sentence number 7 ')]);
+    expect([...found.values()].every((at) => at.length === 1)).toBe(true);
   });
 });
