@@ -21,11 +21,20 @@ export interface ReadOptions extends Selection {
   claim?: string;
 }
 
-/** The start of the paragraph holding code point `offset`. */
+/**
+ * The start of the paragraph holding code point `offset`: after the last blank line before
+ * it, whether its line ends are LF or CR LF.
+ */
 function paragraphStart(text: string, offset: number): number {
   const cps = new CodePoints(text);
   let i = offset;
-  while (i > 0 && !(cps.codeAt(i - 1) === 0x0a && cps.codeAt(i - 2) === 0x0a)) i--;
+  while (i > 0) {
+    if (cps.codeAt(i - 1) === 0x0a) {
+      const before = cps.codeAt(i - 2);
+      if (before === 0x0a || (before === 0x0d && cps.codeAt(i - 3) === 0x0a)) break;
+    }
+    i--;
+  }
   return i;
 }
 

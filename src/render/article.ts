@@ -1,6 +1,6 @@
 import type { MarkedRun } from '../core/browse/marks.js';
 import { CLAIM_KINDS, type ClaimKind, type Source } from '../core/model/types.js';
-import { sanitize, sanitizeInline } from './sanitize.js';
+import { keepLineEnds, sanitize, sanitizeInline } from './sanitize.js';
 import { CONTINUED, displayWidth, graphemeSegmenter, ONE_COLUMN, wrap } from './text-width.js';
 import type { View } from './view.js';
 
@@ -138,14 +138,16 @@ function emitMarked(
     }
     return id;
   };
-  for (const run of page.runs) {
+  const runs = page.runs;
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r] as MarkedRun;
     for (const id of run.opens) {
       stack.push(id);
       emit('open', `${OPEN}${id} `, id);
     }
     // Escaped first: a backslash the sanitizer then writes (\x1b) is told from the article's
-    // own, which is doubled.
-    emit('text', sanitize(escapeMarkers(run.text)));
+    // own, which is doubled. The CR of a CR LF line end stays raw (see keepLineEnds).
+    emit('text', keepLineEnds(escapeMarkers(run.text), newlineNext(runs, r), sanitize));
     // Innermost first: those that are innermost close with ⟧, the rest name themselves.
     const closes = run.closes;
     let k = 0;
@@ -160,6 +162,11 @@ function emitMarked(
       emit('close', `${OPEN}/${id}${CLOSE}`);
     }
   }
+}
+
+/** Whether the text after run `r` begins with a newline (a CR ending run `r` ends a line). */
+function newlineNext(runs: MarkedRun[], r: number): boolean {
+  return runs[r + 1]?.text.charCodeAt(0) === 0x0a;
 }
 
 /**
@@ -181,7 +188,7 @@ export function renderPlainArticle(page: ArticlePage): RenderedArticle {
     }
     body += text;
   });
-  out.push(body.replace(/\n+$/, ''));
+  out.push(body.replace(/(?:\r?\n)+$/, ''));
   out.push('');
   for (const claim of page.claims) out.push(footnote(claim).join('\t'));
   return { text: `${out.join('\n')}\n`, lineOf };
@@ -234,6 +241,10 @@ class MarkedLines {
         this.endLine(false);
         this.space = '';
         at++;
+      } else if (c === 0x0d) {
+        // Raw only as the CR of a CR LF line end (see keepLineEnds): the newline breaks the line.
+        this.endWord();
+        at++;
       } else if (c === 0x20 || c === 0x09) {
         this.endWord();
         this.space += text[at];
@@ -247,7 +258,7 @@ class MarkedLines {
         let end = at + 1;
         while (end < text.length) {
           const d = text.charCodeAt(end);
-          if (d === 0x0a || d === 0x20 || d === 0x09 || d === 0x5c) break;
+          if (d === 0x0a || d === 0x0d || d === 0x20 || d === 0x09 || d === 0x5c) break;
           end++;
         }
         this.word += text.slice(at, end);
@@ -600,18 +611,26 @@ export function writeTerminalArticle(
     breaks = 0;
   };
   let pending: string[] = [];
-  for (const run of page.runs) {
+  const runs = page.runs;
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r] as MarkedRun;
     const kind = run.innermost !== undefined ? kinds.get(run.innermost) : undefined;
     const marked = run.depth > 0;
     // A loop, not push(...opens): thousands of claims may start at one place.
     for (const id of run.opens) pending.push(id);
-    const text = sanitize(run.text);
+    const text = keepLineEnds(run.text, newlineNext(runs, r), sanitize);
     let at = 0;
     while (at < text.length) {
       const c = text.charCodeAt(at);
       if (c === 0x0a) {
         endWord();
         breaks++;
+        at++;
+        continue;
+      }
+      // Raw only as the CR of a CR LF line end (see keepLineEnds): the newline counts.
+      if (c === 0x0d) {
+        endWord();
         at++;
         continue;
       }
@@ -627,7 +646,7 @@ export function writeTerminalArticle(
       let end = at + 1;
       while (end < text.length) {
         const d = text.charCodeAt(end);
-        if (d === 0x20 || d === 0x0a || d === 0x09) break;
+        if (d === 0x20 || d === 0x0a || d === 0x09 || d === 0x0d) break;
         end++;
       }
       endBreaks();

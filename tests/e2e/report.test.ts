@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: the corpus generator is plain JavaScript shared with the benchmarks.
 import { writeCorpus } from '../../bench/corpus.mjs';
-import { armru, armruTty, fixture, ROOT, stripAnsi } from '../helpers.js';
+import { armru, armruTty, fixture, ROOT, stripAnsi, writeCrlfMini } from '../helpers.js';
 
 const MINI = ['--data', fixture('mini/claims.json')];
 const dir = mkdtempSync(join(tmpdir(), 'armru-report-cli-'));
@@ -35,6 +35,18 @@ describe('armru report', () => {
     );
     // The same bytes to stdout as to a file.
     expect(armru([...MINI, 'report']).stdout).toBe(html);
+  });
+
+  it('writes the CR of a CR LF line end as a character reference, not as \\r', () => {
+    const html = armru(['--data', writeCrlfMini(dir), 'report']).stdout;
+    const article = html.slice(
+      html.indexOf('id="article-text"'),
+      html.indexOf('</div>', html.indexOf('id="article-text"')),
+    );
+    expect(article).not.toContain('\\r');
+    // A raw CR the HTML parser would turn into a line feed, losing it from the page's text.
+    expect(article).not.toContain('\r');
+    expect(article.match(/&#13;\n/g)).toHaveLength(6);
   });
 
   it('escapes every value of a hostile dataset and keeps the data block closed', () => {
