@@ -274,6 +274,31 @@ describe('armru graph --format svg, --actor, --min-weight', () => {
     expect(r.stdout).toContain('>Valmora–Castell ferry link</text>');
   });
 
+  it('draws a name as written, an HTML entity in it too (Graphviz reads entities in labels)', () => {
+    const doc = JSON.parse(readFileSync(fixture('mini/claims.json'), 'utf8'));
+    doc.entities[1].name = 'AT&amp;T &lt;b&gt; &#38; B&B';
+    doc.agreements[0].name = 'Pact &amp; "deal"';
+    copyFileSync(fixture('mini/article.txt'), join(dir, 'entities.txt'));
+    doc.source.textFile = 'entities.txt';
+    const file = join(dir, 'entities.claims.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const svg = armru(['--data', file, 'graph', '--format', 'svg']).stdout;
+    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) =>
+      (m[1] as string)
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#45;/g, '-')
+        .replace(/&amp;/g, '&'),
+    );
+    expect(texts).toContain('AT&amp;T &lt;b&gt; &#38; B&B');
+    expect(texts).toContain('Pact &amp; "deal"');
+    const dot = armru(['--data', file, 'graph', '--format', 'dot']).stdout;
+    expect(dot).toContain(
+      '[label="AT&amp;amp;T &amp;lt;b&amp;gt; &amp;#38; B&amp;B", shape=ellipse]',
+    );
+  });
+
   it('draws the most connected 100 actors of a larger network, and says so', () => {
     const file = writeCorpus(1500, join(dir, 'many-actors'), 5) as string;
     const all = JSON.parse(armru(['--data', file, 'graph', '--format', 'json']).stdout);
