@@ -443,8 +443,12 @@ export function writeTerminalArticle(
   const byId = new Map(page.claims.map((c) => [c.id, c]));
   const kinds = new Map(page.claims.map((c) => [c.id, c.kind]));
   // A loop, not Math.max(...ids): spreading 10^5 arguments overflows the stack.
-  const margin = page.claims.reduce((m, c) => Math.max(m, displayWidth(c.id) + 1), 4);
-  const width = Math.max(20, view.width - margin);
+  const ids = page.claims.reduce((m, c) => Math.max(m, displayWidth(c.id) + 1), 4);
+  // Ids stand in the margin while they leave the text 20 columns; past that (ids qualified by
+  // a long source id, a narrow window) there is no margin, so no line runs past the window:
+  // the claims are told by their colour, and their notes name them.
+  const margin = view.width - ids >= 20 ? ids : 0;
+  const width = margin > 0 ? view.width - margin : Math.max(1, view.width);
   const colors = view.colors;
   // Lines not yet written, and how many were written before them.
   // The header wraps too: a title longer than a narrow window goes on under itself.
@@ -502,7 +506,8 @@ export function writeTerminalArticle(
   const pad = (s: string) => s + ' '.repeat(Math.max(0, margin - displayWidth(s)));
   const flush = () => {
     let shown: string | undefined;
-    if (spillAt < spillIds.length) {
+    if (margin === 0) spillIds = [];
+    else if (spillAt < spillIds.length) {
       shown = spillIds[spillAt++];
       for (const id of lineIds) spillIds.push(id);
     } else {
@@ -510,7 +515,8 @@ export function writeTerminalArticle(
       spillIds = lineIds.slice(1);
       spillAt = 0;
     }
-    const gutter = shown ? style(byId.get(shown)?.kind, false, pad(shown)) : ' '.repeat(margin);
+    const gutter =
+      shown && margin > 0 ? style(byId.get(shown)?.kind, false, pad(shown)) : ' '.repeat(margin);
     // Neighbouring pieces of one style are styled together: fewer escape codes.
     let text = '';
     for (let j = 0; j < line.length; ) {
@@ -535,6 +541,12 @@ export function writeTerminalArticle(
       const claim = byId.get(id);
       if (!claim) continue;
       const note = claimNote(claim);
+      if (view.width - (margin + displayWidth(id) + 1) < 10) {
+        // No room to wrap the note beside its id: the id on a line of its own, the note below.
+        for (const part of wrap(id, Math.max(1, view.width))) push(style(claim.kind, false, part));
+        for (const part of wrap(note, Math.max(1, view.width - 2))) push(`  ${colors.dim(part)}`);
+        continue;
+      }
       const indent = margin + displayWidth(id) + 1;
       wrap(note, Math.max(10, view.width - indent)).forEach((part, n) => {
         const lead =

@@ -6,6 +6,7 @@ import {
 } from '../../src/render/article.js';
 import { plainPalette } from '../../src/render/color.js';
 import { kit } from '../../src/render/table-kit.js';
+import { displayWidth } from '../../src/render/text-width.js';
 import { testPage } from '../helpers.js';
 
 // An article saved with Windows line ends (CR LF) is read as the same article with LF: its
@@ -68,5 +69,47 @@ describe('an article with CR LF line ends', () => {
     const text = 'over\rwrite\n';
     expect(renderPlainArticle(testPage(text, [])).text).toContain('over\\rwrite');
     expect(renderWrappedPlainArticle(testPage(text, []), 40).text).toContain('over\\rwrite');
+  });
+});
+
+describe('the coloured article in a window too narrow for its ids in the margin', () => {
+  it('leaves the margin out rather than run past the window, and keeps every word', () => {
+    // Ids qualified by a long source id (several datasets loaded) in a 30-column window.
+    const text = 'Alpha beta gamma delta epsilon zeta eta theta.\n\nSecond paragraph here.';
+    const long = 'armenia-russia-defence-19:c08';
+    const page = testPage(text, [
+      { id: long, start: 6, end: 16 },
+      { id: 'armenia-russia-defence-19:c09', start: 48, end: 64 },
+    ]);
+    const out = renderTerminalArticle(view(30), page, (_k, _u, s) => s).text;
+    const lines = out.trimEnd().split('\n');
+    for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(30);
+    const body = lines.slice(lines.indexOf('') + 1);
+    expect(body).toEqual([
+      'Alpha beta gamma delta epsilon',
+      'zeta eta theta.',
+      'armenia-russia-defence-19:c08',
+      '  event · author',
+      '',
+      'Second paragraph here.',
+      'armenia-russia-defence-19:c09',
+      '  event · author',
+    ]);
+  });
+
+  it('leaves no blank line where several claims begin on one line', () => {
+    const text = 'Alpha beta gamma delta epsilon zeta eta theta.';
+    const page = testPage(text, [
+      { id: 'armenia-russia-defence-19:c01', start: 0, end: 10 },
+      { id: 'armenia-russia-defence-19:c02', start: 6, end: 16 },
+      { id: 'armenia-russia-defence-19:c03', start: 11, end: 22 },
+    ]);
+    const out = renderTerminalArticle(view(30), page, (_k, _u, s) => s).text;
+    const lines = out.trimEnd().split('\n');
+    expect(lines.slice(lines.indexOf('') + 1, lines.indexOf('') + 4)).toEqual([
+      'Alpha beta gamma delta epsilon',
+      'zeta eta theta.',
+      'armenia-russia-defence-19:c01',
+    ]);
   });
 });
