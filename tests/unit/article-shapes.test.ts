@@ -9,9 +9,9 @@ import { kit } from '../../src/render/table-kit.js';
 import { displayWidth } from '../../src/render/text-width.js';
 import { testPage } from '../helpers.js';
 
-// Articles of shapes the fixtures lack. An article saved with Windows line ends (CR LF) is read as the same article with LF: its
-// line ends are line breaks, not control characters to show as `\r` on every line, and a
-// blank CR LF line ends a paragraph.
+// Articles of shapes the fixtures lack. An article saved with Windows line ends (CR LF) is
+// read as the same article with LF: its line ends are line breaks, not control characters to
+// show as `\r` on every line, and a blank CR LF line ends a paragraph.
 
 const TEXT = 'One two.\r\nThree four.\r\n\r\nFive six.\r\n';
 const SPANS = [
