@@ -648,7 +648,13 @@ export function writeTerminalArticle(
       }
       if (c === 0x20 || c === 0x09) {
         endWord();
-        endBreaks();
+        // Spaces after a line break begin no line (they are dropped at its start), so a line
+        // of only spaces and tabs is an empty line: with the break before it, it ends the
+        // paragraph. The breaks are counted on until a word comes.
+        if (breaks > 0) {
+          at++;
+          continue;
+        }
         // Spaces in a row are one; a tab among them stands for the run.
         if (lineWidth > 0 && pendingSpace?.text !== '\t')
           pendingSpace = { text: c === 0x09 ? '\t' : ' ', kind, marked, starts: [] };

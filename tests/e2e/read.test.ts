@@ -177,6 +177,29 @@ describe('armru read of an article with Windows line ends', () => {
   });
 });
 
+describe('armru read of an article whose blank lines hold spaces', () => {
+  it('starts --claim at the paragraph after a line of only spaces and tabs', () => {
+    const text = readFileSync(fixture('mini/article.txt'), 'utf8').replace(/\n\n/g, '\n \t\n');
+    const doc = JSON.parse(readFileSync(fixture('mini/claims.json'), 'utf8'));
+    for (const claim of doc.claims) {
+      claim.quote.start = text.indexOf(claim.quote.exact);
+      claim.quote.end = claim.quote.start + claim.quote.exact.length;
+    }
+    doc.source.textFile = 'spaced.txt';
+    doc.source.textSha256 = createHash('sha256').update(text).digest('hex');
+    writeFileSync(join(dir, 'spaced.txt'), text);
+    writeFileSync(join(dir, 'spaced.claims.json'), JSON.stringify(doc));
+    const out = armru(['--data', join(dir, 'spaced.claims.json'), 'read', '--claim', 'm4']);
+    expect(out.stderr).toBe('');
+    expect(out.stdout.split('\n').slice(0, 4)).toEqual([
+      'Port Authority Approves Ferry Link',
+      'By Jana Novák',
+      '',
+      'Ruiz said the link ⟦m4 “will cut the journey to an hour.”⟧',
+    ]);
+  });
+});
+
 describe('armru read in a terminal', () => {
   it('colours and underlines claims by kind, ids in the margin, footnotes per paragraph, within the width', () => {
     const r = armruTty(['read', '--no-pager'], { COLUMNS: '72' });

@@ -113,3 +113,23 @@ describe('the coloured article in a window too narrow for its ids in the margin'
     ]);
   });
 });
+
+describe('a line of only spaces and tabs between paragraphs (common in text copied from the web)', () => {
+  it('ends the paragraph in colour, as an empty line does: each claim noted after its own', () => {
+    const text = 'First para here.\n \t \nSecond para there.';
+    const page = testPage(text, [
+      { id: 'k1', start: 0, end: 5 },
+      { id: 'k2', start: 21, end: 27 },
+    ]);
+    const out = renderTerminalArticle(view(40), page, (_k, _u, s) => s).text;
+    const lines = out.split('\n');
+    expect(lines.slice(lines.indexOf('') + 1)).toEqual([
+      'k1  First para here.',
+      '    k1 event · author',
+      '',
+      'k2  Second para there.',
+      '    k2 event · author',
+      '',
+    ]);
+  });
+});
