@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { articleMarks, type Span } from '../src/core/browse/marks.js';
 import type { ArticlePage } from '../src/render/article.js';
@@ -92,4 +95,24 @@ function shellQuote(s: string): string {
 export function stripAnsi(s: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: escape sequences start with ESC.
   return s.replace(/\u001b\[[0-9;]*m/g, '');
+}
+
+/**
+ * The mini fixture saved with Windows line ends (CR LF), its offsets and hash made anew, as
+ * `crlf.claims.json` and `crlf.txt` in `dir`; returns the dataset's path.
+ */
+export function writeCrlfMini(dir: string): string {
+  const text = readFileSync(fixture('mini/article.txt'), 'utf8').replace(/\n/g, '\r\n');
+  const doc = JSON.parse(readFileSync(fixture('mini/claims.json'), 'utf8'));
+  // The mini article is all in the BMP: a UTF-16 index is a code point offset.
+  for (const claim of doc.claims) {
+    claim.quote.start = text.indexOf(claim.quote.exact);
+    claim.quote.end = claim.quote.start + claim.quote.exact.length;
+  }
+  doc.source.textFile = 'crlf.txt';
+  doc.source.textSha256 = createHash('sha256').update(text).digest('hex');
+  writeFileSync(join(dir, 'crlf.txt'), text);
+  const file = join(dir, 'crlf.claims.json');
+  writeFileSync(file, JSON.stringify(doc));
+  return file;
 }

@@ -21,11 +21,21 @@ export interface ReadOptions extends Selection {
   claim?: string;
 }
 
-/** The start of the paragraph holding code point `offset`. */
+/**
+ * The start of the paragraph holding code point `offset`: after the last blank line before
+ * it, whether its line ends are LF or CR LF, and a line of only spaces and tabs blank too.
+ */
 function paragraphStart(text: string, offset: number): number {
   const cps = new CodePoints(text);
   let i = offset;
-  while (i > 0 && !(cps.codeAt(i - 1) === 0x0a && cps.codeAt(i - 2) === 0x0a)) i--;
+  while (i > 0) {
+    if (cps.codeAt(i - 1) === 0x0a) {
+      let j = i - 2;
+      for (let c = cps.codeAt(j); c === 0x20 || c === 0x09 || c === 0x0d; c = cps.codeAt(j)) j--;
+      if (cps.codeAt(j) === 0x0a) break;
+    }
+    i--;
+  }
   return i;
 }
 

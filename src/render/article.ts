@@ -1,6 +1,6 @@
 import type { MarkedRun } from '../core/browse/marks.js';
 import { CLAIM_KINDS, type ClaimKind, type Source } from '../core/model/types.js';
-import { sanitize, sanitizeInline } from './sanitize.js';
+import { keepLineEnds, sanitize, sanitizeInline } from './sanitize.js';
 import { CONTINUED, displayWidth, graphemeSegmenter, ONE_COLUMN, wrap } from './text-width.js';
 import type { View } from './view.js';
 
@@ -138,14 +138,16 @@ function emitMarked(
     }
     return id;
   };
-  for (const run of page.runs) {
+  const runs = page.runs;
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r] as MarkedRun;
     for (const id of run.opens) {
       stack.push(id);
       emit('open', `${OPEN}${id} `, id);
     }
     // Escaped first: a backslash the sanitizer then writes (\x1b) is told from the article's
-    // own, which is doubled.
-    emit('text', sanitize(escapeMarkers(run.text)));
+    // own, which is doubled. The CR of a CR LF line end stays raw (see keepLineEnds).
+    emit('text', keepLineEnds(escapeMarkers(run.text), newlineNext(runs, r), sanitize));
     // Innermost first: those that are innermost close with ⟧, the rest name themselves.
     const closes = run.closes;
     let k = 0;
@@ -160,6 +162,11 @@ function emitMarked(
       emit('close', `${OPEN}/${id}${CLOSE}`);
     }
   }
+}
+
+/** Whether the text after run `r` begins with a newline (a CR ending run `r` ends a line). */
+function newlineNext(runs: MarkedRun[], r: number): boolean {
+  return runs[r + 1]?.text.charCodeAt(0) === 0x0a;
 }
 
 /**
@@ -181,7 +188,7 @@ export function renderPlainArticle(page: ArticlePage): RenderedArticle {
     }
     body += text;
   });
-  out.push(body.replace(/\n+$/, ''));
+  out.push(body.replace(/(?:\r?\n)+$/, ''));
   out.push('');
   for (const claim of page.claims) out.push(footnote(claim).join('\t'));
   return { text: `${out.join('\n')}\n`, lineOf };
@@ -234,6 +241,10 @@ class MarkedLines {
         this.endLine(false);
         this.space = '';
         at++;
+      } else if (c === 0x0d) {
+        // Raw only as the CR of a CR LF line end (see keepLineEnds): the newline breaks the line.
+        this.endWord();
+        at++;
       } else if (c === 0x20 || c === 0x09) {
         this.endWord();
         this.space += text[at];
@@ -247,7 +258,7 @@ class MarkedLines {
         let end = at + 1;
         while (end < text.length) {
           const d = text.charCodeAt(end);
-          if (d === 0x0a || d === 0x20 || d === 0x09 || d === 0x5c) break;
+          if (d === 0x0a || d === 0x0d || d === 0x20 || d === 0x09 || d === 0x5c) break;
           end++;
         }
         this.word += text.slice(at, end);
@@ -432,8 +443,12 @@ export function writeTerminalArticle(
   const byId = new Map(page.claims.map((c) => [c.id, c]));
   const kinds = new Map(page.claims.map((c) => [c.id, c.kind]));
   // A loop, not Math.max(...ids): spreading 10^5 arguments overflows the stack.
-  const margin = page.claims.reduce((m, c) => Math.max(m, displayWidth(c.id) + 1), 4);
-  const width = Math.max(20, view.width - margin);
+  const ids = page.claims.reduce((m, c) => Math.max(m, displayWidth(c.id) + 1), 4);
+  // Ids stand in the margin while they leave the text 20 columns; past that (ids qualified by
+  // a long source id, a narrow window) there is no margin, so no line runs past the window:
+  // the claims are told by their colour, and their notes name them.
+  const margin = view.width - ids >= 20 ? ids : 0;
+  const width = margin > 0 ? view.width - margin : Math.max(1, view.width);
   const colors = view.colors;
   // Lines not yet written, and how many were written before them.
   // The header wraps too: a title longer than a narrow window goes on under itself.
@@ -491,7 +506,8 @@ export function writeTerminalArticle(
   const pad = (s: string) => s + ' '.repeat(Math.max(0, margin - displayWidth(s)));
   const flush = () => {
     let shown: string | undefined;
-    if (spillAt < spillIds.length) {
+    if (margin === 0) spillIds = [];
+    else if (spillAt < spillIds.length) {
       shown = spillIds[spillAt++];
       for (const id of lineIds) spillIds.push(id);
     } else {
@@ -499,7 +515,8 @@ export function writeTerminalArticle(
       spillIds = lineIds.slice(1);
       spillAt = 0;
     }
-    const gutter = shown ? style(byId.get(shown)?.kind, false, pad(shown)) : ' '.repeat(margin);
+    const gutter =
+      shown && margin > 0 ? style(byId.get(shown)?.kind, false, pad(shown)) : ' '.repeat(margin);
     // Neighbouring pieces of one style are styled together: fewer escape codes.
     let text = '';
     for (let j = 0; j < line.length; ) {
@@ -524,6 +541,12 @@ export function writeTerminalArticle(
       const claim = byId.get(id);
       if (!claim) continue;
       const note = claimNote(claim);
+      if (view.width - (margin + displayWidth(id) + 1) < 10) {
+        // No room to wrap the note beside its id: the id on a line of its own, the note below.
+        for (const part of wrap(id, Math.max(1, view.width))) push(style(claim.kind, false, part));
+        for (const part of wrap(note, Math.max(1, view.width - 2))) push(`  ${colors.dim(part)}`);
+        continue;
+      }
       const indent = margin + displayWidth(id) + 1;
       wrap(note, Math.max(10, view.width - indent)).forEach((part, n) => {
         const lead =
@@ -600,12 +623,14 @@ export function writeTerminalArticle(
     breaks = 0;
   };
   let pending: string[] = [];
-  for (const run of page.runs) {
+  const runs = page.runs;
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r] as MarkedRun;
     const kind = run.innermost !== undefined ? kinds.get(run.innermost) : undefined;
     const marked = run.depth > 0;
     // A loop, not push(...opens): thousands of claims may start at one place.
     for (const id of run.opens) pending.push(id);
-    const text = sanitize(run.text);
+    const text = keepLineEnds(run.text, newlineNext(runs, r), sanitize);
     let at = 0;
     while (at < text.length) {
       const c = text.charCodeAt(at);
@@ -615,9 +640,21 @@ export function writeTerminalArticle(
         at++;
         continue;
       }
+      // Raw only as the CR of a CR LF line end (see keepLineEnds): the newline counts.
+      if (c === 0x0d) {
+        endWord();
+        at++;
+        continue;
+      }
       if (c === 0x20 || c === 0x09) {
         endWord();
-        endBreaks();
+        // Spaces after a line break begin no line (they are dropped at its start), so a line
+        // of only spaces and tabs is an empty line: with the break before it, it ends the
+        // paragraph. The breaks are counted on until a word comes.
+        if (breaks > 0) {
+          at++;
+          continue;
+        }
         // Spaces in a row are one; a tab among them stands for the run.
         if (lineWidth > 0 && pendingSpace?.text !== '\t')
           pendingSpace = { text: c === 0x09 ? '\t' : ' ', kind, marked, starts: [] };
@@ -627,7 +664,7 @@ export function writeTerminalArticle(
       let end = at + 1;
       while (end < text.length) {
         const d = text.charCodeAt(end);
-        if (d === 0x20 || d === 0x0a || d === 0x09) break;
+        if (d === 0x20 || d === 0x0a || d === 0x09 || d === 0x0d) break;
         end++;
       }
       endBreaks();

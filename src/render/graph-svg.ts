@@ -5,8 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import type { ActorGraph } from '../core/browse/graph.js';
 import { crc32 } from '../core/text/checksum.js';
-import { dotKeyAttributes, dotString, NAMED_STYLE, PARTY_STYLE, SHAPES } from './graph.js';
-import { sanitizeInline } from './sanitize.js';
+import { dotKeyAttributes, dotString, dotText, NAMED_STYLE, PARTY_STYLE, SHAPES } from './graph.js';
 
 /**
  * DOT for a picture: as `toDot` (membership a dotted arrow), except that the agreements two actors share become one
@@ -62,7 +61,7 @@ export function toPictureDot(
   }
   for (const { a, b, labels } of agreements.values()) {
     // \l ends each line left-aligned; the names are escaped first, so no DOT escape is forged.
-    const label = labels.map((l) => sanitizeInline(l).replace(/\\/g, '\\\\').replace(/"/g, '\\"'));
+    const label = labels.map(dotText);
     lines.push(
       `  ${dotString(a)} -- ${dotString(b)} [label="${label.join('\\l')}\\l", style=dashed, color="#1f6feb", fontcolor="#1f6feb"];`,
     );

@@ -4,9 +4,16 @@ import { sanitizeInline } from './sanitize.js';
 import { tableKit, type View } from './view.js';
 
 // DOT double-quoted strings: control characters shown escaped (the output often lands in a
-// terminal, and dot would draw them as junk), then backslash and quote escaped for DOT.
+// terminal, and dot would draw them as junk), then backslash and quote escaped for DOT, and
+// the ampersand as an entity: Graphviz reads `&amp;`, `&lt;` or `&#38;` in a label as the
+// character it names, so a name written `AT&amp;T` was drawn `AT&T`.
 export function dotString(s: string): string {
-  return `"${sanitizeInline(s).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  return `"${dotText(s)}"`;
+}
+
+/** What dotString puts between the quotes (for a label made of several texts). */
+export function dotText(s: string): string {
+  return sanitizeInline(s).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/&/g, '&amp;');
 }
 
 export const SHAPES: Record<GraphNode['type'], string> = {

@@ -100,6 +100,30 @@ export const {
 } = makeSanitizers();
 
 /**
+ * The article's own text with `escapeText` (sanitize, or the page's HTML escapes) applied to all
+ * but the carriage returns that end a line: one before a newline, or the last character of
+ * `text` when the text after it begins with one (`newlineNext`). An article saved with
+ * Windows line ends has one on every line, and CR LF is a line break, not a control to show
+ * as `\r`; such a CR is written as `cr`. Every other carriage return is escaped as before.
+ */
+export function keepLineEnds(
+  text: string,
+  newlineNext: boolean,
+  escapeText: (text: string) => string,
+  cr = '\r',
+): string {
+  if (!text.includes('\r')) return escapeText(text);
+  const last = newlineNext && text.endsWith('\r');
+  const body = last ? text.slice(0, -1) : text;
+  return (
+    body
+      .split(/\r(?=\n)/)
+      .map(escapeText)
+      .join(cr) + (last ? cr : '')
+  );
+}
+
+/**
  * One field of a tab-separated line: control characters, tabs and newlines escaped as
  * sanitizeInline escapes them, and a backslash written `\\`, so that every escape reads back
  * one way (a path `C:\new` and a line break were both `\n`).

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: the corpus generator is plain JavaScript shared with the benchmarks.
 import { writeCorpus } from '../../bench/corpus.mjs';
-import { armru, fixture, ROOT } from '../helpers.js';
+import { armru, fixture, ROOT, writeCrlfMini } from '../helpers.js';
 import { decideTool } from '../tools.js';
 
 // Debian's Chromium (`.ci/run` installs it), driven by playwright-core, which never
@@ -332,6 +332,21 @@ describe.skipIf(missing !== undefined)(
         ),
       );
       expect(problems).toEqual([]);
+    });
+
+    it('keeps the CR LF line ends of an article saved on Windows, not \\r on every line', async () => {
+      const data = writeCrlfMini(dir);
+      const doc = JSON.parse(readFileSync(data, 'utf8'));
+      await open(['--data', data], 'crlf.html');
+      expect(problems).toEqual([]);
+      const text = readFileSync(join(dir, 'crlf.txt'), 'utf8');
+      expect(await page.textContent('#article-text')).toBe(text);
+      for (const claim of doc.claims) {
+        const marked = await page.$$eval(`#article-text mark[data-claim~="${claim.id}"]`, (marks) =>
+          marks.map((m) => m.textContent).join(''),
+        );
+        expect(marked).toBe(claim.quote.exact);
+      }
     });
 
     it('renders the hostile dataset as inert text: no script runs, no element is injected', async () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/render/text-width.js';
-import { armru, armruTty, BIN, fixture, ROOT, stripAnsi } from '../helpers.js';
+import { armru, armruTty, BIN, fixture, ROOT, stripAnsi, writeCrlfMini } from '../helpers.js';
 
 /** The environment without the settings a test must control itself. */
 function cleanEnv(): NodeJS.ProcessEnv {
@@ -140,6 +140,63 @@ describe('armru read in a pipe', () => {
     expect(hostile).toContain('⟦h1 The minister said the plan was safe.\\rFAKE LINE OVERWRITTEN.⟧');
     // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
     expect(hostile).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+  });
+});
+
+describe('armru read of an article with Windows line ends', () => {
+  it('shows its line ends as line breaks, not \\r, and starts --claim at its paragraph', () => {
+    const crlf = ['--data', writeCrlfMini(dir)];
+    const pipe = armru([...crlf, 'read']);
+    expect(pipe.stderr).toBe('');
+    // In a pipe the line ends are the article's own: its text comes back byte for byte.
+    const lf = armru([...MINI, 'read']).stdout;
+    const notes = lf.indexOf('\n\nm1\t');
+    expect(pipe.stdout).toBe(lf.slice(0, notes).replace(/\n/g, '\r\n') + lf.slice(notes));
+    expect(pipe.stdout).not.toContain('\\r');
+    expect(
+      armru([...crlf, 'read', '--claim', 'm4'])
+        .stdout.split('\n')
+        .slice(0, 4),
+    ).toEqual([
+      'Port Authority Approves Ferry Link',
+      'By Jana Novák',
+      '',
+      'Ruiz said the link ⟦m4 “will cut the journey to an hour.”⟧',
+    ]);
+    for (const env of [{ NO_COLOR: '1' }, { FORCE_COLOR: '1' }] as Record<string, string>[]) {
+      const tty = armruTty([...crlf, 'read', '--no-pager'], { COLUMNS: '80', ...env });
+      expect(tty.status).toBe(0);
+      const text = stripAnsi(tty.stdout).replace(/\r\n/g, '\n');
+      expect(text).not.toContain('\\r');
+      expect(text).toBe(
+        stripAnsi(
+          armruTty([...MINI, 'read', '--no-pager'], { COLUMNS: '80', ...env }).stdout,
+        ).replace(/\r\n/g, '\n'),
+      );
+    }
+  });
+});
+
+describe('armru read of an article whose blank lines hold spaces', () => {
+  it('starts --claim at the paragraph after a line of only spaces and tabs', () => {
+    const text = readFileSync(fixture('mini/article.txt'), 'utf8').replace(/\n\n/g, '\n \t\n');
+    const doc = JSON.parse(readFileSync(fixture('mini/claims.json'), 'utf8'));
+    for (const claim of doc.claims) {
+      claim.quote.start = text.indexOf(claim.quote.exact);
+      claim.quote.end = claim.quote.start + claim.quote.exact.length;
+    }
+    doc.source.textFile = 'spaced.txt';
+    doc.source.textSha256 = createHash('sha256').update(text).digest('hex');
+    writeFileSync(join(dir, 'spaced.txt'), text);
+    writeFileSync(join(dir, 'spaced.claims.json'), JSON.stringify(doc));
+    const out = armru(['--data', join(dir, 'spaced.claims.json'), 'read', '--claim', 'm4']);
+    expect(out.stderr).toBe('');
+    expect(out.stdout.split('\n').slice(0, 4)).toEqual([
+      'Port Authority Approves Ferry Link',
+      'By Jana Novák',
+      '',
+      'Ruiz said the link ⟦m4 “will cut the journey to an hour.”⟧',
+    ]);
   });
 });
 

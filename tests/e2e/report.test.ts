@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: the corpus generator is plain JavaScript shared with the benchmarks.
 import { writeCorpus } from '../../bench/corpus.mjs';
-import { armru, armruTty, fixture, ROOT, stripAnsi } from '../helpers.js';
+import { armru, armruTty, fixture, ROOT, stripAnsi, writeCrlfMini } from '../helpers.js';
 
 const MINI = ['--data', fixture('mini/claims.json')];
 const dir = mkdtempSync(join(tmpdir(), 'armru-report-cli-'));
@@ -35,6 +35,18 @@ describe('armru report', () => {
     );
     // The same bytes to stdout as to a file.
     expect(armru([...MINI, 'report']).stdout).toBe(html);
+  });
+
+  it('writes the CR of a CR LF line end as a character reference, not as \\r', () => {
+    const html = armru(['--data', writeCrlfMini(dir), 'report']).stdout;
+    const article = html.slice(
+      html.indexOf('id="article-text"'),
+      html.indexOf('</div>', html.indexOf('id="article-text"')),
+    );
+    expect(article).not.toContain('\\r');
+    // A raw CR the HTML parser would turn into a line feed, losing it from the page's text.
+    expect(article).not.toContain('\r');
+    expect(article.match(/&#13;\n/g)).toHaveLength(6);
   });
 
   it('escapes every value of a hostile dataset and keeps the data block closed', () => {
@@ -260,6 +272,31 @@ describe('armru graph --format svg, --actor, --min-weight', () => {
     ].map((m) => m[1]?.replace(/&#45;/g, '-'));
     expect(nodes.sort()).toEqual(['castell', 'port-authority', 'ruiz', 'union', 'valmora']);
     expect(r.stdout).toContain('>Valmora–Castell ferry link</text>');
+  });
+
+  it('draws a name as written, an HTML entity in it too (Graphviz reads entities in labels)', () => {
+    const doc = JSON.parse(readFileSync(fixture('mini/claims.json'), 'utf8'));
+    doc.entities[1].name = 'AT&amp;T &lt;b&gt; &#38; B&B';
+    doc.agreements[0].name = 'Pact &amp; "deal"';
+    copyFileSync(fixture('mini/article.txt'), join(dir, 'entities.txt'));
+    doc.source.textFile = 'entities.txt';
+    const file = join(dir, 'entities.claims.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const svg = armru(['--data', file, 'graph', '--format', 'svg']).stdout;
+    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) =>
+      (m[1] as string)
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#45;/g, '-')
+        .replace(/&amp;/g, '&'),
+    );
+    expect(texts).toContain('AT&amp;T &lt;b&gt; &#38; B&B');
+    expect(texts).toContain('Pact &amp; "deal"');
+    const dot = armru(['--data', file, 'graph', '--format', 'dot']).stdout;
+    expect(dot).toContain(
+      '[label="AT&amp;amp;T &amp;lt;b&amp;gt; &amp;#38; B&amp;B", shape=ellipse]',
+    );
   });
 
   it('draws the most connected 100 actors of a larger network, and says so', () => {

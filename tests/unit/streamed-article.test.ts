@@ -124,8 +124,10 @@ function wholeArticle(
   const byId = new Map(page.claims.map((c) => [c.id, c]));
   const kinds = new Map(page.claims.map((c) => [c.id, c.kind]));
   // A loop, not Math.max(...ids): spreading 10^5 arguments overflows the stack.
-  const margin = page.claims.reduce((m, c) => Math.max(m, displayWidth(c.id) + 1), 4);
-  const width = Math.max(20, view.width - margin);
+  const ids = page.claims.reduce((m, c) => Math.max(m, displayWidth(c.id) + 1), 4);
+  // No margin when it would leave the text fewer than 20 columns.
+  const margin = view.width - ids >= 20 ? ids : 0;
+  const width = margin > 0 ? view.width - margin : Math.max(1, view.width);
   const colors = view.colors;
   const out: string[] = headerLines(page.source, page.text, page.runs).flatMap((l, i) =>
     wrap(l, view.width).map((part) => (i === 0 ? colors.header(part) : part)),
@@ -163,7 +165,8 @@ function wholeArticle(
   const pad = (s: string) => s + ' '.repeat(Math.max(0, margin - displayWidth(s)));
   const flush = () => {
     let shown: string | undefined;
-    if (spillAt < spillIds.length) {
+    if (margin === 0) spillIds = [];
+    else if (spillAt < spillIds.length) {
       shown = spillIds[spillAt++];
       for (const id of lineIds) spillIds.push(id);
     } else {
@@ -171,7 +174,8 @@ function wholeArticle(
       spillIds = lineIds.slice(1);
       spillAt = 0;
     }
-    const gutter = shown ? style(byId.get(shown)?.kind, false, pad(shown)) : ' '.repeat(margin);
+    const gutter =
+      shown && margin > 0 ? style(byId.get(shown)?.kind, false, pad(shown)) : ' '.repeat(margin);
     // Neighbouring pieces of one style are styled together: fewer escape codes.
     let text = '';
     for (let j = 0; j < line.length; ) {
@@ -198,6 +202,13 @@ function wholeArticle(
       const [, kind, asserter, cue, hedged] = footnote(claim);
       const who = `${asserter}${cue ? ` (“${cue}”)` : ''}`;
       const note = [kind, who, hedged].filter(Boolean).join(' · ');
+      if (view.width - (margin + displayWidth(id) + 1) < 10) {
+        for (const part of wrap(id, Math.max(1, view.width)))
+          out.push(style(claim.kind, false, part));
+        for (const part of wrap(note, Math.max(1, view.width - 2)))
+          out.push(`  ${colors.dim(part)}`);
+        continue;
+      }
       const indent = margin + displayWidth(id) + 1;
       wrap(note, Math.max(10, view.width - indent)).forEach((part, n) => {
         const lead =

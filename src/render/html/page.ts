@@ -4,7 +4,7 @@ import { AUTHOR } from '../../core/dataset/verify.js';
 import { CLAIM_KINDS, type ClaimKind, type Source } from '../../core/model/types.js';
 import { LETTERS, PUNCTUATION, ZERO_WIDTH } from '../../core/text/fold.js';
 import type { KeyEntry } from '../graph.js';
-import { makeSanitizers, sanitize } from '../sanitize.js';
+import { keepLineEnds, makeSanitizers, sanitize } from '../sanitize.js';
 import { reportClient } from './client.js';
 import { clientData, type PageConstants } from './client-data.js';
 import { makePageFold } from './page-fold.js';
@@ -97,8 +97,13 @@ export function scriptJsonText(json: string): string {
 function articleHtml(model: ReportModel): string {
   const out: string[] = [];
   const seen = new Set<string>();
-  for (const run of model.runs) {
-    const text = escapeHtml(run.text);
+  const runs = model.runs;
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r] as (typeof runs)[number];
+    // The CR of a CR LF line end as a character reference: a raw one the HTML parser would
+    // drop, and the page's text (and every quote taken from it) would lose it.
+    const newlineNext = runs[r + 1]?.text.charCodeAt(0) === 0x0a;
+    const text = keepLineEnds(run.text, newlineNext, escapeHtml, '&#13;');
     const count = run.claims.length;
     if (count === 0) {
       out.push(text);
