@@ -27,7 +27,7 @@ export interface ReportOptions {
  * runs here once the page is made.
  */
 export async function reportCommand(ctx: CommandContext, options: ReportOptions): Promise<Outcome> {
-  const toStdout = !options.output || options.output === '-';
+  const toStdout = options.output === undefined || options.output === '-';
   if (toStdout && ctx.view.mode === 'table') {
     throw new ArmruError(
       'usage',

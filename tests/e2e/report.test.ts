@@ -94,6 +94,12 @@ describe('armru report', () => {
     expect(armru(['report', '-o', join(dir, 'missing', 'x.html')]).stderr).toBe(
       `armru: ${join(dir, 'missing', 'x.html')}: cannot write the file (its directory does not exist); nothing was written\n`,
     );
+    // An empty name is no file: it was taken for standard output.
+    expect(armru(['report', '-o', ''])).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'armru: the output file name is empty; expected a file path\n',
+    });
   });
 });
 
