@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { codePointIndex, occurrences, occurrencesOfAll } from '../../src/core/dataset/fix.js';
+import { checkSchema } from '../../src/core/dataset/schema.js';
 import { checkDate, sha256, verifyDocument } from '../../src/core/dataset/verify.js';
 import type { Dataset } from '../../src/core/model/types.js';
 import { loadDataset } from '../../src/core/store/load.js';
@@ -292,5 +293,21 @@ describe('occurrences (validate --fix)', () => {
     expect(scans).toBe(0);
     expect(found.get('Sentence number 7 is here.')).toEqual([text.indexOf('Sentence number 7 ')]);
     expect([...found.values()].every((at) => at.length === 1)).toBe(true);
+  });
+});
+
+describe('schema problems in words', () => {
+  it('says how many items, characters or what number was expected, not what ajv says', () => {
+    const doc = JSON.parse(readFileSync(`${ROOT}/tests/fixtures/mini/claims.json`, 'utf8'));
+    doc.claims[0].topics = [];
+    doc.claims[1].text = '';
+    doc.claims[1].quote.start = -1;
+    doc.entities[0].sameAs = ['not an address'];
+    expect(checkSchema(doc)).toEqual([
+      { path: '$.entities[0].sameAs[0]', message: 'expected a uri (JSON Schema format "uri")' },
+      { path: '$.claims[0].topics', message: 'expected at least 1 item' },
+      { path: '$.claims[1].text', message: 'expected at least 1 character' },
+      { path: '$.claims[1].quote.start', message: 'expected a number at least 0' },
+    ]);
   });
 });

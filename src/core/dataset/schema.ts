@@ -55,6 +55,35 @@ function describe(error: ErrorObject): SchemaProblem {
         message: `expected no duplicate items (items ## ${i} and ${j} are identical)`,
       };
     }
+    case 'minItems':
+    case 'maxItems':
+    case 'minLength':
+    case 'maxLength': {
+      const n = Number(params.limit);
+      const what = error.keyword.endsWith('Items') ? 'item' : 'character';
+      const bound = error.keyword.startsWith('min') ? 'at least' : 'at most';
+      return {
+        path,
+        message: `expected ${bound} ${n} ${what}${n === 1 ? '' : 's'}`,
+      };
+    }
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
+      const words = {
+        minimum: 'at least',
+        maximum: 'at most',
+        exclusiveMinimum: 'more than',
+        exclusiveMaximum: 'less than',
+      }[error.keyword];
+      return { path, message: `expected a number ${words} ${String(params.limit)}` };
+    }
+    case 'format':
+      return {
+        path,
+        message: `expected a ${String(params.format)} (JSON Schema format "${String(params.format)}")`,
+      };
     default:
       return {
         path,
