@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { actorCount, actorGraph, PAIRED_ACTORS } from '../../src/core/browse/graph.js';
 import { busiestActors } from '../../src/core/browse/graph-filter.js';
 import { checkSchema } from '../../src/core/dataset/schema.js';
-import { corpusOf } from '../../src/core/model/corpus.js';
+import { allClaims, corpusOf, refsByDataset } from '../../src/core/model/corpus.js';
 import type { Claim, Dataset, DatasetDocument } from '../../src/core/model/types.js';
+import { jsonLdPieces } from '../../src/render/export.js';
 import { TEST_SOURCE } from '../helpers.js';
 
 // Work that must grow linearly with one record's size, measured by counting operations
@@ -154,5 +155,63 @@ describe('the actor network of a claim that names many actors', () => {
     // The picture's choice ranks those links last, after the pairs.
     const busiest = busiestActors(graph, 4);
     expect(busiest.nodes.map((n) => n.id)).toEqual(['p0', 'p1', 'p10', 'claim:c1']);
+  });
+});
+
+/** `n` in-memory datasets of one claim each, as a folder of short articles loads. */
+function articles(n: number): Dataset[] {
+  const text = 'Title\n\nIt rained.';
+  return Array.from({ length: n }, (_, i) => {
+    const claim: Claim = {
+      id: 'c1',
+      text: 'It rained.',
+      quote: { exact: 'It rained.', start: 7, end: 17 },
+      kind: 'event',
+      assertedBy: 'author',
+      hedged: false,
+      actors: [],
+      topics: [],
+    };
+    const doc = {
+      schemaVersion: 1,
+      source: { ...TEST_SOURCE, id: `s${i}`, text },
+      entities: [],
+      topics: [],
+      claims: [claim],
+      agreements: [],
+      relations: [],
+    } as unknown as DatasetDocument;
+    return {
+      file: `memory-${i}`,
+      doc,
+      text,
+      entityById: new Map(),
+      topicById: new Map(),
+      claimById: new Map([['c1', claim]]),
+    };
+  });
+}
+
+describe('many datasets of a few claims each', () => {
+  it('groups the claims by dataset reading each once, in order', () => {
+    const corpus = corpusOf(...articles(3));
+    const refs = [...allClaims(corpus), ...allClaims(corpus)];
+    const { list, reads } = counted(refs);
+    const groups = refsByDataset(list);
+    expect([...groups.keys()]).toEqual(corpus.datasets);
+    expect(groups.get(corpus.datasets[1] as Dataset)).toEqual([refs[1], refs[4]]);
+    expect(reads()).toBe(refs.length);
+  });
+
+  it('export as JSON-LD reads each claim a few times, not once per dataset', () => {
+    const n = 2000;
+    const corpus = corpusOf(...articles(n));
+    const { list, reads } = counted(allClaims(corpus));
+    const text = [...jsonLdPieces(corpus, list)].join('');
+    expect(
+      JSON.parse(text)['@graph'].filter((node: { '@type': string }) => node['@type'] === 'Claim'),
+    ).toHaveLength(n);
+    // A filter of every claim for each dataset reads n² = 4 million.
+    expect(reads()).toBeLessThanOrEqual(4 * n);
   });
 });

@@ -51,6 +51,20 @@ export function allClaims(corpus: Corpus): ClaimRef[] {
   );
 }
 
+/**
+ * The refs of each dataset, in the order given, in one pass: a filter of every ref for each
+ * dataset reads datasets × refs of them (10^4 articles of 10 claims: a billion reads).
+ */
+export function refsByDataset(refs: readonly ClaimRef[]): Map<Dataset, ClaimRef[]> {
+  const groups = new Map<Dataset, ClaimRef[]>();
+  for (const ref of refs) {
+    const group = groups.get(ref.dataset);
+    if (group) group.push(ref);
+    else groups.set(ref.dataset, [ref]);
+  }
+  return groups;
+}
+
 /** An id as people may type it: any case, numbers without their leading zeros (`C9` for `c09`). */
 const looseId = (id: string) =>
   id.toLowerCase().replace(/\d+/g, (digits) => digits.replace(/^0+(?=\d)/, ''));
