@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { actorCount, actorGraph, PAIRED_ACTORS } from '../../src/core/browse/graph.js';
 import { busiestActors } from '../../src/core/browse/graph-filter.js';
+import { fixOffsets } from '../../src/core/dataset/fix.js';
 import { checkSchema } from '../../src/core/dataset/schema.js';
 import { allClaims, corpusOf, refsByDataset } from '../../src/core/model/corpus.js';
 import type { Claim, Dataset, DatasetDocument } from '../../src/core/model/types.js';
@@ -213,5 +214,30 @@ describe('many datasets of a few claims each', () => {
     ).toHaveLength(n);
     // A filter of every claim for each dataset reads n² = 4 million.
     expect(reads()).toBeLessThanOrEqual(4 * n);
+  });
+});
+
+describe('validate --fix of many quotes of the same words', () => {
+  it('looks for each distinct quote once, and names five of its places', () => {
+    const sentence = 'It rained.';
+    const text = `Title\n\n${`${sentence} `.repeat(50)}`;
+    const claims = Array.from({ length: 200 }, (_, i) => ({
+      id: `c${i}`,
+      quote: { exact: sentence },
+    }));
+    const doc = { source: { ...TEST_SOURCE, text }, claims };
+    const indexOf = vi.spyOn(String.prototype, 'indexOf');
+    let report: ReturnType<typeof fixOffsets>;
+    try {
+      report = fixOffsets(doc, 'memory');
+      // Once per place and once more to find no further one; once per claim is 200 × 51.
+      expect(indexOf.mock.calls.filter(([needle]) => needle === sentence)).toHaveLength(51);
+    } finally {
+      indexOf.mockRestore();
+    }
+    expect(report.problems).toHaveLength(200);
+    expect(report.problems[199]?.message).toBe(
+      'the quoted words occur 50 times (at 7..17, 18..28, 29..39, 40..50, 51..61 and 45 more); set start and end by hand, or quote more words',
+    );
   });
 });
