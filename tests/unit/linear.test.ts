@@ -3,7 +3,7 @@ import { actorCount, actorGraph, PAIRED_ACTORS } from '../../src/core/browse/gra
 import { busiestActors } from '../../src/core/browse/graph-filter.js';
 import { fixOffsets } from '../../src/core/dataset/fix.js';
 import { checkSchema } from '../../src/core/dataset/schema.js';
-import { allClaims, corpusOf, refsByDataset } from '../../src/core/model/corpus.js';
+import { allClaims, corpusOf, findClaim, refsByDataset } from '../../src/core/model/corpus.js';
 import type { Claim, Dataset, DatasetDocument } from '../../src/core/model/types.js';
 import { jsonLdPieces } from '../../src/render/export.js';
 import { TEST_SOURCE } from '../helpers.js';
@@ -202,6 +202,15 @@ describe('many datasets of a few claims each', () => {
     expect([...groups.keys()]).toEqual(corpus.datasets);
     expect(groups.get(corpus.datasets[1] as Dataset)).toEqual([refs[1], refs[4]]);
     expect(reads()).toBe(refs.length);
+  });
+
+  it('an id in every one of them is refused naming ten of the claims and how many more', () => {
+    expect(() => findClaim(corpusOf(...articles(2000)), 'c1')).toThrow(
+      /^claim id "c1" names several claims; use one of s0:c1, s1:c1, s2:c1, s3:c1, s4:c1, s5:c1, s6:c1, s7:c1, s8:c1, s9:c1 and 1,990 more$/,
+    );
+    expect(() => findClaim(corpusOf(...articles(10)), 'c1')).toThrow(
+      /; use one of s0:c1, s1:c1, s2:c1, s3:c1, s4:c1, s5:c1, s6:c1, s7:c1, s8:c1, s9:c1$/,
+    );
   });
 
   it('export as JSON-LD reads each claim a few times, not once per dataset', () => {

@@ -1,5 +1,5 @@
 import { closest } from '../text/suggest.js';
-import { ArmruError } from './errors.js';
+import { ArmruError, someOf } from './errors.js';
 import type { Agreement, Claim, Dataset, Entity, Topic } from './types.js';
 
 /** Every dataset a run has loaded. Listings and search span them all. */
@@ -116,7 +116,7 @@ export function findClaim(corpus: Corpus, id: string): ClaimRef {
     const ids = candidates.map((c) => qualify(corpus, c.dataset, c.claim.id));
     throw new ArmruError(
       'unknown-id',
-      `claim id "${id}" names several claims; use one of ${ids.join(', ')}`,
+      `claim id "${id}" names several claims; use one of ${someOf(ids)}`,
     );
   }
   const ids = allClaims(corpus).map((c) => qualify(corpus, c.dataset, c.claim.id));
