@@ -3,7 +3,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import { pathToFileURL } from 'node:url';
 import { subsetDocument } from '../core/dataset/subset.js';
 import { corpusInputs, writeFileAtomic } from '../core/dataset/write-file.js';
-import { ArmruError } from '../core/model/errors.js';
+import { ArmruError, someOf } from '../core/model/errors.js';
 import { SCHEMA_FILE } from '../core/model/paths.js';
 import { loadCorpus } from '../core/store/load.js';
 import { type Selection, selectClaims } from '../core/store/select.js';
@@ -85,7 +85,7 @@ export async function exportCommand(ctx: CommandContext, options: ExportOptions)
       if (datasets.length > 1) {
         throw new ArmruError(
           'usage',
-          `--format json writes one dataset, but the selected claims come from ${datasets.length} (${datasets.map((d) => d.doc.source.id).join(', ')}); narrow the selection or load one dataset with --data`,
+          `--format json writes one dataset, but the selected claims come from ${datasets.length} (${someOf(datasets.map((d) => d.doc.source.id))}); narrow the selection or load one dataset with --data`,
         );
       }
       const dataset = datasets[0] ?? corpus.datasets[0];

@@ -1,5 +1,12 @@
 import { articleMarks } from '../core/browse/marks.js';
-import { allClaims, type ClaimRef, type Corpus, findClaim, qualify } from '../core/model/corpus.js';
+import {
+  allClaims,
+  type ClaimRef,
+  type Corpus,
+  findClaim,
+  qualify,
+  refsByDataset,
+} from '../core/model/corpus.js';
 import type { Dataset } from '../core/model/types.js';
 import { loadCorpus } from '../core/store/load.js';
 import { type Selection, selectedSet } from '../core/store/select.js';
@@ -42,10 +49,9 @@ function paragraphStart(text: string, offset: number): number {
 function articlePage(
   corpus: Corpus,
   dataset: Dataset,
-  refs: ClaimRef[],
+  mine: ClaimRef[],
   from: number,
 ): ArticlePage {
-  const mine = refs.filter((r) => r.dataset === dataset);
   const spans = mine.map((r) => ({
     id: qualify(corpus, dataset, r.claim.id),
     start: r.claim.quote.start,
@@ -92,11 +98,12 @@ export async function readCommand(ctx: CommandContext, options: ReadOptions): Pr
     ctx.view.mode === 'table' && ctx.pager !== undefined && isLess(ctx.pager.command);
   const style = await kindStyler(ctx.view.colors.enabled);
   let startLine: number | undefined;
+  const byDataset = refsByDataset(refs);
   // Each article is written as it is laid out, a blank line between two.
   datasets.forEach((dataset, n) => {
     if (n > 0) ctx.view.write('\n');
     const from = start && !opensAtLine ? paragraphStart(dataset.text, start.claim.quote.start) : 0;
-    const page = articlePage(corpus, dataset, refs, from);
+    const page = articlePage(corpus, dataset, byDataset.get(dataset) ?? [], from);
     let lineOf: Map<string, number>;
     if (terminal) lineOf = writeTerminalArticle(ctx.view, page, style, ctx.view.write);
     else {

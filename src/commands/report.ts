@@ -1,7 +1,7 @@
 import { articleRuns } from '../core/browse/marks.js';
 import { corpusInputs, writeFileAtomic } from '../core/dataset/write-file.js';
 import type { Corpus } from '../core/model/corpus.js';
-import { ArmruError } from '../core/model/errors.js';
+import { ArmruError, someOf } from '../core/model/errors.js';
 import { VERSION } from '../core/model/paths.js';
 import type { ClaimKind, Dataset } from '../core/model/types.js';
 import { loadCorpus } from '../core/store/load.js';
@@ -63,7 +63,7 @@ async function makeReport(
   if (corpus.datasets.length !== 1) {
     throw new ArmruError(
       'usage',
-      `a report shows one article, but ${corpus.datasets.length} datasets are loaded (${corpus.datasets.map((d) => d.doc.source.id).join(', ')}); choose one with --data`,
+      `a report shows one article, but ${corpus.datasets.length} datasets are loaded (${someOf(corpus.datasets.map((d) => d.doc.source.id))}); choose one with --data`,
     );
   }
   const dataset = corpus.datasets[0] as Dataset;

@@ -1,5 +1,5 @@
 import { AUTHOR } from '../core/dataset/verify.js';
-import type { ClaimRef, Corpus } from '../core/model/corpus.js';
+import { type ClaimRef, type Corpus, refsByDataset } from '../core/model/corpus.js';
 import type { DatasetDocument, Entity } from '../core/model/types.js';
 import { CodePoints } from '../core/text/code-points.js';
 import { actorNames, asserterName, topicNames } from './claims.js';
@@ -414,9 +414,10 @@ function* graphNodes(corpus: Corpus, refs: ClaimRef[]): Generator<Record<string,
       graph.push(node);
     }
   };
+  const byDataset = refsByDataset(refs);
   for (const dataset of corpus.datasets) {
-    const mine = refs.filter((r) => r.dataset === dataset);
-    if (mine.length === 0) continue;
+    const mine = byDataset.get(dataset);
+    if (mine === undefined) continue;
     const { source } = dataset.doc;
     const article = sourceIri(source.id);
     // Each IRI is made once: most claims name the same few thousand entities and topics.

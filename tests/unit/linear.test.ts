@@ -1,9 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { actorCount, actorGraph, PAIRED_ACTORS } from '../../src/core/browse/graph.js';
 import { busiestActors } from '../../src/core/browse/graph-filter.js';
+import { fixOffsets } from '../../src/core/dataset/fix.js';
 import { checkSchema } from '../../src/core/dataset/schema.js';
-import { corpusOf } from '../../src/core/model/corpus.js';
+import { allClaims, corpusOf, findClaim, refsByDataset } from '../../src/core/model/corpus.js';
 import type { Claim, Dataset, DatasetDocument } from '../../src/core/model/types.js';
+import { jsonLdPieces } from '../../src/render/export.js';
 import { TEST_SOURCE } from '../helpers.js';
 
 // Work that must grow linearly with one record's size, measured by counting operations
@@ -154,5 +156,97 @@ describe('the actor network of a claim that names many actors', () => {
     // The picture's choice ranks those links last, after the pairs.
     const busiest = busiestActors(graph, 4);
     expect(busiest.nodes.map((n) => n.id)).toEqual(['p0', 'p1', 'p10', 'claim:c1']);
+  });
+});
+
+/** `n` in-memory datasets of one claim each, as a folder of short articles loads. */
+function articles(n: number): Dataset[] {
+  const text = 'Title\n\nIt rained.';
+  return Array.from({ length: n }, (_, i) => {
+    const claim: Claim = {
+      id: 'c1',
+      text: 'It rained.',
+      quote: { exact: 'It rained.', start: 7, end: 17 },
+      kind: 'event',
+      assertedBy: 'author',
+      hedged: false,
+      actors: [],
+      topics: [],
+    };
+    const doc = {
+      schemaVersion: 1,
+      source: { ...TEST_SOURCE, id: `s${i}`, text },
+      entities: [],
+      topics: [],
+      claims: [claim],
+      agreements: [],
+      relations: [],
+    } as unknown as DatasetDocument;
+    return {
+      file: `memory-${i}`,
+      doc,
+      text,
+      entityById: new Map(),
+      topicById: new Map(),
+      claimById: new Map([['c1', claim]]),
+    };
+  });
+}
+
+describe('many datasets of a few claims each', () => {
+  it('groups the claims by dataset reading each once, in order', () => {
+    const corpus = corpusOf(...articles(3));
+    const refs = [...allClaims(corpus), ...allClaims(corpus)];
+    const { list, reads } = counted(refs);
+    const groups = refsByDataset(list);
+    expect([...groups.keys()]).toEqual(corpus.datasets);
+    expect(groups.get(corpus.datasets[1] as Dataset)).toEqual([refs[1], refs[4]]);
+    expect(reads()).toBe(refs.length);
+  });
+
+  it('an id in every one of them is refused naming ten of the claims and how many more', () => {
+    expect(() => findClaim(corpusOf(...articles(2000)), 'c1')).toThrow(
+      /^claim id "c1" names several claims; use one of s0:c1, s1:c1, s2:c1, s3:c1, s4:c1, s5:c1, s6:c1, s7:c1, s8:c1, s9:c1 and 1,990 more$/,
+    );
+    expect(() => findClaim(corpusOf(...articles(10)), 'c1')).toThrow(
+      /; use one of s0:c1, s1:c1, s2:c1, s3:c1, s4:c1, s5:c1, s6:c1, s7:c1, s8:c1, s9:c1$/,
+    );
+  });
+
+  it('export as JSON-LD reads each claim a few times, not once per dataset', () => {
+    const n = 2000;
+    const corpus = corpusOf(...articles(n));
+    const { list, reads } = counted(allClaims(corpus));
+    const text = [...jsonLdPieces(corpus, list)].join('');
+    expect(
+      JSON.parse(text)['@graph'].filter((node: { '@type': string }) => node['@type'] === 'Claim'),
+    ).toHaveLength(n);
+    // A filter of every claim for each dataset reads n² = 4 million.
+    expect(reads()).toBeLessThanOrEqual(4 * n);
+  });
+});
+
+describe('validate --fix of many quotes of the same words', () => {
+  it('looks for each distinct quote once, and names five of its places', () => {
+    const sentence = 'It rained.';
+    const text = `Title\n\n${`${sentence} `.repeat(50)}`;
+    const claims = Array.from({ length: 200 }, (_, i) => ({
+      id: `c${i}`,
+      quote: { exact: sentence },
+    }));
+    const doc = { source: { ...TEST_SOURCE, text }, claims };
+    const indexOf = vi.spyOn(String.prototype, 'indexOf');
+    let report: ReturnType<typeof fixOffsets>;
+    try {
+      report = fixOffsets(doc, 'memory');
+      // Once per place and once more to find no further one; once per claim is 200 × 51.
+      expect(indexOf.mock.calls.filter(([needle]) => needle === sentence)).toHaveLength(51);
+    } finally {
+      indexOf.mockRestore();
+    }
+    expect(report.problems).toHaveLength(200);
+    expect(report.problems[199]?.message).toBe(
+      'the quoted words occur 50 times (at 7..17, 18..28, 29..39, 40..50, 51..61 and 45 more); set start and end by hand, or quote more words',
+    );
   });
 });

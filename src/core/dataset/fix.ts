@@ -144,6 +144,12 @@ export function codePointIndex(text: string): Int32Array {
   return index;
 }
 
+/**
+ * How many places of a quote found more than once are named: the words of 10^4 claims that each
+ * occur 20,000 times made 10^4 lines of 20,000 places (3.7 GB, four minutes).
+ */
+const SHOWN_PLACES = 5;
+
 type Loose = Record<string, unknown>;
 const isObject = (v: unknown): v is Loose =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -231,10 +237,15 @@ export function fixOffsets(doc: unknown, file: string): FixReport {
         message: 'the quoted words do not occur in the article; expected an exact copy of its text',
       });
     } else {
-      const list = at.map((s) => `${s}..${s + length}`).join(', ');
+      const list = at
+        .slice(0, SHOWN_PLACES)
+        .map((s) => `${s}..${s + length}`)
+        .join(', ');
+      const more =
+        at.length > SHOWN_PLACES ? ` and ${(at.length - SHOWN_PLACES).toLocaleString('en')} more` : '';
       report.problems.push({
         ...where,
-        message: `the quoted words occur ${at.length} times (at ${list}); set start and end by hand, or quote more words`,
+        message: `the quoted words occur ${at.length.toLocaleString('en')} times (at ${list}${more}); set start and end by hand, or quote more words`,
       });
     }
   });

@@ -1,5 +1,5 @@
 import { closest } from '../text/suggest.js';
-import { ArmruError } from './errors.js';
+import { ArmruError, someOf } from './errors.js';
 import type { Agreement, Claim, Dataset, Entity, Topic } from './types.js';
 
 /** Every dataset a run has loaded. Listings and search span them all. */
@@ -49,6 +49,20 @@ export function allClaims(corpus: Corpus): ClaimRef[] {
   return corpus.datasets.flatMap((dataset) =>
     dataset.doc.claims.map((claim) => ({ dataset, claim })),
   );
+}
+
+/**
+ * The refs of each dataset, in the order given, in one pass: a filter of every ref for each
+ * dataset reads datasets × refs of them (10^4 articles of 10 claims: a billion reads).
+ */
+export function refsByDataset(refs: readonly ClaimRef[]): Map<Dataset, ClaimRef[]> {
+  const groups = new Map<Dataset, ClaimRef[]>();
+  for (const ref of refs) {
+    const group = groups.get(ref.dataset);
+    if (group) group.push(ref);
+    else groups.set(ref.dataset, [ref]);
+  }
+  return groups;
 }
 
 /** An id as people may type it: any case, numbers without their leading zeros (`C9` for `c09`). */
@@ -102,7 +116,7 @@ export function findClaim(corpus: Corpus, id: string): ClaimRef {
     const ids = candidates.map((c) => qualify(corpus, c.dataset, c.claim.id));
     throw new ArmruError(
       'unknown-id',
-      `claim id "${id}" names several claims; use one of ${ids.join(', ')}`,
+      `claim id "${id}" names several claims; use one of ${someOf(ids)}`,
     );
   }
   const ids = allClaims(corpus).map((c) => qualify(corpus, c.dataset, c.claim.id));

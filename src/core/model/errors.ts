@@ -50,6 +50,15 @@ function shortPath(path: string): string {
 }
 
 /**
+ * Names for a message, the first `shown` of them and then how many more: a folder of 10^4
+ * articles made a line of every source id when a command wanted one.
+ */
+export function someOf(names: readonly string[], shown = 10): string {
+  if (names.length <= shown) return names.join(', ');
+  return `${names.slice(0, shown).join(', ')} and ${(names.length - shown).toLocaleString('en')} more`;
+}
+
+/**
  * What a person can do about a problem, as a code: the CLI turns it into words that name its
  * commands (the core never does). `reindex`: rebuild the dataset's on-disk index.
  */
