@@ -81,6 +81,32 @@ describe('commands at scale', () => {
     expect(coverage(d)).toEqual({ covered: 13, total: nonSpace, share: 13 / nonSpace });
   });
 
+  it('coverage counts what a count per character counts, for any quotes', () => {
+    const text = 'Title\n\nBody words here and there, then more words.';
+    const n = [...text].length;
+    const span = fc
+      .tuple(fc.integer({ min: 0, max: n }), fc.integer({ min: 0, max: n }))
+      .map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as [number, number]);
+    fc.assert(
+      fc.property(fc.array(span, { maxLength: 12 }), (spans) => {
+        const d = dataset(spans.length, 3, (i) => spans[i] as [number, number]);
+        const chars = [...text];
+        let covered = 0;
+        let total = 0;
+        // The body starts after the title's blank line, unless no quote is past it.
+        const from = spans.length > 0 && Math.min(...spans.map(([a]) => a)) >= 7 ? 7 : 0;
+        for (let i = from; i < n; i++) {
+          if (/\s/u.test(chars[i] as string)) continue;
+          total++;
+          if (spans.some(([a, b]) => a <= i && i < b)) covered++;
+        }
+        const c = coverage(d);
+        expect([c.covered, c.total]).toEqual([covered, total]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it(`a table of ${MANY} rows fits its widths`, () => {
     const columns = [{ header: 'ID' }, { header: 'CLAIM', wrap: true, flex: true, min: 12 }];
     const rows = Array.from({ length: MANY }, (_, i) => [

@@ -242,7 +242,9 @@ export function fixOffsets(doc: unknown, file: string): FixReport {
         .map((s) => `${s}..${s + length}`)
         .join(', ');
       const more =
-        at.length > SHOWN_PLACES ? ` and ${(at.length - SHOWN_PLACES).toLocaleString('en')} more` : '';
+        at.length > SHOWN_PLACES
+          ? ` and ${(at.length - SHOWN_PLACES).toLocaleString('en')} more`
+          : '';
       report.problems.push({
         ...where,
         message: `the quoted words occur ${at.length.toLocaleString('en')} times (at ${list}${more}); set start and end by hand, or quote more words`,
