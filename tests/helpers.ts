@@ -98,21 +98,26 @@ export function stripAnsi(s: string): string {
 }
 
 /**
- * The mini fixture saved with Windows line ends (CR LF), its offsets and hash made anew, as
- * `crlf.claims.json` and `crlf.txt` in `dir`; returns the dataset's path.
+ * The mini fixture with its article changed by `edit`, its offsets and hash made anew, as
+ * `NAME.claims.json` and `NAME.txt` in `dir`; returns the dataset's path.
  */
-export function writeCrlfMini(dir: string): string {
-  const text = readFileSync(fixture('mini/article.txt'), 'utf8').replace(/\n/g, '\r\n');
+export function writeMiniAs(dir: string, name: string, edit: (text: string) => string): string {
+  const text = edit(readFileSync(fixture('mini/article.txt'), 'utf8'));
   const doc = JSON.parse(readFileSync(fixture('mini/claims.json'), 'utf8'));
   // The mini article is all in the BMP: a UTF-16 index is a code point offset.
   for (const claim of doc.claims) {
     claim.quote.start = text.indexOf(claim.quote.exact);
     claim.quote.end = claim.quote.start + claim.quote.exact.length;
   }
-  doc.source.textFile = 'crlf.txt';
+  doc.source.textFile = `${name}.txt`;
   doc.source.textSha256 = createHash('sha256').update(text).digest('hex');
-  writeFileSync(join(dir, 'crlf.txt'), text);
-  const file = join(dir, 'crlf.claims.json');
+  writeFileSync(join(dir, `${name}.txt`), text);
+  const file = join(dir, `${name}.claims.json`);
   writeFileSync(file, JSON.stringify(doc));
   return file;
+}
+
+/** The mini fixture saved with Windows line ends (CR LF), as `crlf.claims.json` and `crlf.txt`. */
+export function writeCrlfMini(dir: string): string {
+  return writeMiniAs(dir, 'crlf', (text) => text.replace(/\n/g, '\r\n'));
 }

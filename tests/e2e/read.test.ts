@@ -5,7 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/render/text-width.js';
-import { armru, armruTty, BIN, fixture, ROOT, stripAnsi, writeCrlfMini } from '../helpers.js';
+import {
+  armru,
+  armruTty,
+  BIN,
+  fixture,
+  ROOT,
+  stripAnsi,
+  writeCrlfMini,
+  writeMiniAs,
+} from '../helpers.js';
 
 /** The environment without the settings a test must control itself. */
 function cleanEnv(): NodeJS.ProcessEnv {
@@ -179,17 +188,8 @@ describe('armru read of an article with Windows line ends', () => {
 
 describe('armru read of an article whose blank lines hold spaces', () => {
   it('starts --claim at the paragraph after a line of only spaces and tabs', () => {
-    const text = readFileSync(fixture('mini/article.txt'), 'utf8').replace(/\n\n/g, '\n \t\n');
-    const doc = JSON.parse(readFileSync(fixture('mini/claims.json'), 'utf8'));
-    for (const claim of doc.claims) {
-      claim.quote.start = text.indexOf(claim.quote.exact);
-      claim.quote.end = claim.quote.start + claim.quote.exact.length;
-    }
-    doc.source.textFile = 'spaced.txt';
-    doc.source.textSha256 = createHash('sha256').update(text).digest('hex');
-    writeFileSync(join(dir, 'spaced.txt'), text);
-    writeFileSync(join(dir, 'spaced.claims.json'), JSON.stringify(doc));
-    const out = armru(['--data', join(dir, 'spaced.claims.json'), 'read', '--claim', 'm4']);
+    const spaced = writeMiniAs(dir, 'spaced', (text) => text.replace(/\n\n/g, '\n \t\n'));
+    const out = armru(['--data', spaced, 'read', '--claim', 'm4']);
     expect(out.stderr).toBe('');
     expect(out.stdout.split('\n').slice(0, 4)).toEqual([
       'Port Authority Approves Ferry Link',
