@@ -9,6 +9,7 @@
 //   node bench/run.mjs --only commands  one section: startup, report, search, commands or interrupt
 //   --runs N                           runs per measurement in the search and command sections
 //   --commands 'LABEL,LABEL'           with --only commands: only the rows with these labels
+//   --commands-size N                  with --only commands or interrupt: claims in the corpus
 //   --only draft                       armru draft over generated articles of 30 kB, 300 kB
 //                                      and 3 MB (--draft-sizes BYTES,BYTES to choose)
 //
@@ -25,12 +26,52 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin/armru.js');
 const out = join(root, 'bench/out');
 const args = process.argv.slice(2);
+// The options this script takes, each with a value or without: anything else (a typo, --help)
+// stops it before it starts a run that takes an hour.
+const VALUED = [
+  '--sizes',
+  '--only',
+  '--runs',
+  '--baseline',
+  '--commands',
+  '--commands-size',
+  '--draft-sizes',
+];
+const FLAGS = ['--startup-only'];
+const SECTIONS = ['startup', 'report', 'search', 'commands', 'interrupt', 'draft'];
+const usage = () =>
+  readFileSync(fileURLToPath(import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('//'))
+    .slice(0, 15)
+    .map((l) => l.slice(3))
+    .join('\n');
+for (let i = 0; i < args.length; i++) {
+  const arg = args[i];
+  if (arg === '--help' || arg === '-h') {
+    console.log(usage());
+    process.exit(0);
+  }
+  if (FLAGS.includes(arg)) continue;
+  if (VALUED.includes(arg) && i + 1 < args.length) {
+    i++;
+    continue;
+  }
+  console.error(
+    `bench/run.mjs: ${VALUED.includes(arg) ? `${arg} needs a value` : `unknown option ${arg}`}; run with --help for the options`,
+  );
+  process.exit(2);
+}
 const option = (name) => {
   const i = args.indexOf(name);
   return i === -1 ? undefined : args[i + 1];
 };
 const sizes = (option('--sizes') ?? '10000,100000,1000000').split(',').map(Number);
 const only = args.includes('--startup-only') ? 'startup' : option('--only');
+if (only !== undefined && !SECTIONS.includes(only)) {
+  console.error(`bench/run.mjs: --only ${only}: expected one of ${SECTIONS.join(', ')}`);
+  process.exit(2);
+}
 const section = (name) => only === undefined || only === name;
 const runsOption = option('--runs') === undefined ? undefined : Number(option('--runs'));
 const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
