@@ -80,8 +80,13 @@ const TRAILING =
 /** An adverb after the subject ("Shoygu publicly"), in lower case, and not a noun in -ly. */
 const TRAILING_ADVERB =
   /\s+(?!(?:family|ally|assembly|daily|weekly|monthly|quarterly|supply|rally|bully|anomaly|monopoly)$)[a-z]+ly$/;
+/**
+ * Words before the subject that are not part of it: a conjunction or adverb that joins the
+ * sentence to the last ("However,"), or one that makes the report a subordinate clause ("After
+ * officials said …, troops moved in": the officials speak, not "After officials").
+ */
 const LEADING =
-  /^(?:and|but|so|yet|or|however|meanwhile|moreover|still|instead|later|then)\b[,\s]*/i;
+  /^(?:and|but|so|yet|or|however|meanwhile|moreover|still|instead|later|then|after|before|when|while|since|because|although|though|once|until|unless|if|as)\b[,\s]*/i;
 
 const SOURCE_NOUNS =
   /\b(?:officials?|sources?|residents?|critics?|experts?|analysts?|witness(?:es)?|investigators?|police|prosecutors?|prosecution|defen[cs]e|judges?|court|jurors?|jury|plaintiffs?|defendants?|campaigners|protesters|activists|doctors|scientists|researchers|workers|engineers|lawyers|diplomats|observers|leaders|lawmakers|legislators|members|people|spokes(?:man|woman|person)|representatives?|mayor|minister|president|governor|director|chief|head|chair(?:man|woman)?|secretary|ambassador|commander|aides?|advisers?|advisors?|staff|employees|teachers|parents|farmers|villagers|neighbours|neighbors|owners|managers|executives|authorities|government|ministry|council|committee|board|company|agency|newspaper|group|campaign|unions?|wife|husband|widow(?:er)?|mother|father|sons?|daughters?|brothers?|sisters?|family|families|relatives?|friends?|neighbou?r|colleagues?|partner|boss|students?|victims?|survivors?|passengers?|patients?|nurses?|doctor|teachers?|lawyer|attorneys?|counsel|man|woman|men|women|boy|girl|child|children|fans?|supporters|opponents|voters|shareholders|investors|customers|clients|inspectors?|officers?|firefighters|soldiers|troops|coroner|auditors?|regulators?|landlords?|tenants|pupils|coach|captain|deput(?:y|ies)|assistants?|aides?|successor|predecessor|employer|manager|owner|organi[sz]ers?|residents|sources?)\b/;

@@ -2061,6 +2061,13 @@ describe('a paper that speaks for its authors ("The indictment says …")', () =
     expect(anchored(draft(ruling))).toEqual([['report', 'the-ruling', 'According to', ruling]]);
   });
 
+  it('names the source of a report in a subordinate clause without the word that opens it', () => {
+    const officials = 'After officials said the talks failed, troops moved in.';
+    expect(anchored(draft(officials))).toEqual([['statement', 'officials', 'said', officials]]);
+    const statement = 'When the statement said the plant would close, workers walked out.';
+    expect(anchored(draft(statement))).toEqual([['report', 'the-statement', 'said', statement]]);
+  });
+
   it('leaves a paper that reports nothing, and a noun that is no subject, to the writer', () => {
     for (const sentence of [
       'The report was published on Tuesday.',
