@@ -39,13 +39,14 @@ const VALUED = [
 ];
 const FLAGS = ['--startup-only'];
 const SECTIONS = ['startup', 'report', 'search', 'commands', 'interrupt', 'draft'];
-const usage = () =>
-  readFileSync(fileURLToPath(import.meta.url), 'utf8')
-    .split('\n')
-    .filter((l) => l.startsWith('//'))
-    .slice(0, 15)
+const usage = () => {
+  const lines = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
+  const end = lines.findIndex((l) => !l.startsWith('//'));
+  return lines
+    .slice(0, end)
     .map((l) => l.slice(3))
     .join('\n');
+};
 for (let i = 0; i < args.length; i++) {
   const arg = args[i];
   if (arg === '--help' || arg === '-h') {

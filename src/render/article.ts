@@ -1,6 +1,6 @@
 import type { MarkedRun } from '../core/browse/marks.js';
 import { CLAIM_KINDS, type ClaimKind, type Source } from '../core/model/types.js';
-import { keepLineEnds, sanitize, sanitizeInline } from './sanitize.js';
+import { keepLineEnds, newlineNext, sanitize, sanitizeInline } from './sanitize.js';
 import { CONTINUED, displayWidth, graphemeSegmenter, ONE_COLUMN, wrap } from './text-width.js';
 import type { View } from './view.js';
 
@@ -162,11 +162,6 @@ function emitMarked(
       emit('close', `${OPEN}/${id}${CLOSE}`);
     }
   }
-}
-
-/** Whether the text after run `r` begins with a newline (a CR ending run `r` ends a line). */
-function newlineNext(runs: MarkedRun[], r: number): boolean {
-  return runs[r + 1]?.text.charCodeAt(0) === 0x0a;
 }
 
 /**

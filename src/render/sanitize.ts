@@ -99,6 +99,11 @@ export const {
   hasUnsafeInline,
 } = makeSanitizers();
 
+/** Whether the text after run `r` begins with a newline (a CR ending run `r` ends a line). */
+export function newlineNext(runs: readonly { text: string }[], r: number): boolean {
+  return runs[r + 1]?.text.charCodeAt(0) === 0x0a;
+}
+
 /**
  * The article's own text with `escapeText` (sanitize, or the page's HTML escapes) applied to all
  * but the carriage returns that end a line: one before a newline, or the last character of

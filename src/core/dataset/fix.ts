@@ -40,7 +40,10 @@ export function occurrencesOfAll(
   codePoints?: Int32Array,
 ): Map<string, number[]> {
   const found = new Map<string, number[]>();
-  const index = codePoints ?? codePointIndex(text);
+  // An article without surrogates counts code points as it counts UTF-16 units: no table (4
+  // bytes a character) is made for it.
+  const index = codePoints ?? (/[\ud800-\udfff]/.test(text) ? codePointIndex(text) : undefined);
+  const cp = (i: number) => (index === undefined ? i : (index[i] as number));
   const long: string[] = [];
   for (const needle of needles) {
     if (found.has(needle)) continue;
@@ -52,7 +55,7 @@ export function occurrencesOfAll(
       continue;
     }
     for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + 1)) {
-      at.push(index[i] as number);
+      at.push(cp(i));
     }
   }
   if (long.length === 0 || text.length < ANCHOR) return found;
@@ -92,7 +95,7 @@ export function occurrencesOfAll(
     for (const { needle, offset } of list) {
       const start = i - offset;
       if (start >= 0 && text.startsWith(needle, start))
-        (found.get(needle) as number[]).push(index[start] as number);
+        (found.get(needle) as number[]).push(cp(start));
     }
   });
   return found;

@@ -4,7 +4,7 @@ import { AUTHOR } from '../../core/dataset/verify.js';
 import { CLAIM_KINDS, type ClaimKind, type Source } from '../../core/model/types.js';
 import { LETTERS, PUNCTUATION, ZERO_WIDTH } from '../../core/text/fold.js';
 import type { KeyEntry } from '../graph.js';
-import { keepLineEnds, makeSanitizers, sanitize } from '../sanitize.js';
+import { keepLineEnds, makeSanitizers, newlineNext, sanitize } from '../sanitize.js';
 import { reportClient } from './client.js';
 import { clientData, type PageConstants } from './client-data.js';
 import { makePageFold } from './page-fold.js';
@@ -102,8 +102,7 @@ function articleHtml(model: ReportModel): string {
     const run = runs[r] as (typeof runs)[number];
     // The CR of a CR LF line end as a character reference: a raw one the HTML parser would
     // drop, and the page's text (and every quote taken from it) would lose it.
-    const newlineNext = runs[r + 1]?.text.charCodeAt(0) === 0x0a;
-    const text = keepLineEnds(run.text, newlineNext, escapeHtml, '&#13;');
+    const text = keepLineEnds(run.text, newlineNext(runs, r), escapeHtml, '&#13;');
     const count = run.claims.length;
     if (count === 0) {
       out.push(text);
