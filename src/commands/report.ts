@@ -1,4 +1,5 @@
 import { articleRuns } from '../core/browse/marks.js';
+import { datasetFileList } from '../core/dataset/files.js';
 import { corpusInputs, writeFileAtomic } from '../core/dataset/write-file.js';
 import type { Corpus } from '../core/model/corpus.js';
 import { ArmruError, someOf } from '../core/model/errors.js';
@@ -32,6 +33,15 @@ export async function reportCommand(ctx: CommandContext, options: ReportOptions)
     throw new ArmruError(
       'usage',
       'the report is an HTML page: write it to a file with -o FILE, or redirect stdout',
+    );
+  }
+  // A report is of one article: several datasets are refused before any is read (a folder of
+  // thousands would be loaded and checked first, for nothing).
+  const files = ctx.dataPaths.length === 0 ? [] : datasetFileList(ctx.dataPaths);
+  if (files.length > 1) {
+    throw new ArmruError(
+      'usage',
+      `a report shows one article, but ${files.length} datasets are named (${someOf(files)}); choose one with --data`,
     );
   }
   const svg = await import('../render/graph-svg.js');

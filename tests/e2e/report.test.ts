@@ -88,9 +88,22 @@ describe('armru report', () => {
     expect(armru([...MINI, '--data', fixture('hostile/claims.json'), 'report'])).toEqual({
       status: 2,
       stdout: '',
-      stderr:
-        'armru: a report shows one article, but 2 datasets are loaded (valmora-ferry, hostile); choose one with --data\n',
+      stderr: `armru: a report shows one article, but 2 datasets are named (${fixture('mini/claims.json')}, ${fixture('hostile/claims.json')}); choose one with --data\n`,
     });
+    // Refused before any is read: a folder of twelve, one of them not even JSON, is refused as
+    // twelve (its bad file would have stopped a load first), the list cut at ten.
+    const folder = mkdtempSync(join(dir, 'many-'));
+    for (let i = 0; i < 12; i++)
+      writeFileSync(
+        join(folder, `d${String(i).padStart(2, '0')}.claims.json`),
+        i === 0 ? '{' : '{}',
+      );
+    const many = armru(['--data', folder, 'report', '-o', join(dir, 'many.html')]);
+    expect(many.status).toBe(2);
+    expect(many.stderr).toBe(
+      `armru: a report shows one article, but 12 datasets are named (${Array.from({ length: 10 }, (_, i) => join(folder, `d${String(i).padStart(2, '0')}.claims.json`)).join(', ')} and 2 more); choose one with --data\n`,
+    );
+    expect(existsSync(join(dir, 'many.html'))).toBe(false);
     expect(armru(['report', '-o', join(dir, 'missing', 'x.html')]).stderr).toBe(
       `armru: ${join(dir, 'missing', 'x.html')}: cannot write the file (its directory does not exist); nothing was written\n`,
     );
