@@ -52,12 +52,21 @@ export async function reportCommand(ctx: CommandContext, options: ReportOptions)
   viz.catch(() => undefined);
   // The page carries the dataset's text as read: the very text parsed and checked.
   let json: string | undefined;
+  let bytes: Uint8Array | undefined;
   const corpus = await loadCorpus(ctx.dataPaths, {
-    read: (text) => {
+    read: (text, utf8) => {
       json ??= text;
+      bytes ??= utf8;
     },
   });
-  return makeReport(ctx, options, toStdout, corpus, json as string, { viz, layout: svg.layoutSvg });
+  return makeReport(
+    ctx,
+    options,
+    toStdout,
+    corpus,
+    { text: json as string, utf8: bytes as Uint8Array },
+    { viz, layout: svg.layoutSvg },
+  );
 }
 
 async function makeReport(
@@ -65,8 +74,8 @@ async function makeReport(
   options: ReportOptions,
   toStdout: boolean,
   corpus: Corpus,
-  /** The dataset's text as read. */
-  json: string,
+  /** The dataset's text as read, and its bytes (exactly that text's UTF-8). */
+  json: { text: string; utf8: Uint8Array },
   /** Graphviz, started before the dataset was loaded, and its layout. */
   draw: { viz: ReturnType<typeof graphviz>; layout: typeof layoutSvg },
 ): Promise<Outcome> {
@@ -101,7 +110,7 @@ async function makeReport(
     version: VERSION,
   });
   // One dataset was loaded, from this text.
-  fillData(page, json);
+  fillData(page, json.text, json.utf8);
   const picture: NetworkPicture = {
     shown: plan.shown,
     total: plan.total,
@@ -109,7 +118,9 @@ async function makeReport(
     key: plan.key,
   };
   const pieces = fillNetwork(page, picture);
-  if (toStdout) for (const piece of pieces) ctx.view.write(piece);
-  else await writeFileAtomic(options.output as string, pieces, { keep: corpusInputs(corpus) });
+  if (toStdout) {
+    for (const piece of pieces)
+      ctx.view.write(typeof piece === 'string' ? piece : Buffer.from(piece).toString('utf8'));
+  } else await writeFileAtomic(options.output as string, pieces, { keep: corpusInputs(corpus) });
   return OK;
 }

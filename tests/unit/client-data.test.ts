@@ -10,7 +10,7 @@ import { CLAIM_KINDS, type DatasetDocument } from '../../src/core/model/types.js
 import { fold, LETTERS, PUNCTUATION, ZERO_WIDTH } from '../../src/core/text/fold.js';
 import { asserterName } from '../../src/render/claims.js';
 import { clientData, type PageConstants } from '../../src/render/html/client-data.js';
-import { scriptJsonText } from '../../src/render/html/page.js';
+import { fillData, scriptJsonText } from '../../src/render/html/page.js';
 import { makePageFold } from '../../src/render/html/page-fold.js';
 import { makeSanitizers, sanitize } from '../../src/render/sanitize.js';
 import { fixture } from '../helpers.js';
@@ -264,6 +264,29 @@ describe("the page's search folding", () => {
         expect(pageFold(text)).toBe(fold(text));
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("the page's data block", () => {
+  it('is the bytes read when nothing needs escaping, else the escaped text, byte for byte alike', () => {
+    // JSON strings of any characters, with the ones the block escapes among them.
+    const char = fc.oneof(
+      fc.constantFrom('<', '>', '&', '\u007f', '\u0085', '\u2028', '\u2029', '\u202e', '\u2066'),
+      fc.string({ unit: 'grapheme', maxLength: 3 }),
+    );
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 20 }), (parts) => {
+        const text = JSON.stringify({ quote: parts.join('') });
+        const utf8 = Buffer.from(text, 'utf8');
+        const page = { pieces: ['', '', ''], dataAt: 1, networkAt: 2 };
+        fillData(page, text, utf8);
+        const piece = page.pieces[1] as string | Uint8Array;
+        expect(Buffer.from(piece).equals(Buffer.from(scriptJsonText(text), 'utf8'))).toBe(true);
+        // Handed on as read exactly when no escape was needed.
+        expect(piece === utf8).toBe(scriptJsonText(text) === text);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -35,14 +35,23 @@ export function readText(file: string, what = 'file'): string {
 }
 
 /**
- * readText, and whether the file began with a byte order mark (which the text is without):
- * `validate --fix` writes a file that had one with it.
+ * readText, whether the file began with a byte order mark (which the text is without):
+ * `validate --fix` writes a file that had one with it; and the text's bytes as read (the
+ * file's, after any mark), which are exactly its UTF-8 (the decoding is strict): the report
+ * writes them rather than encode megabytes of text again.
  */
-export function readTextAndMark(file: string, what = 'file'): { text: string; bom: boolean } {
+export function readTextAndMark(
+  file: string,
+  what = 'file',
+): { text: string; bom: boolean; utf8: Uint8Array } {
   const bytes = readBytes(file, what);
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   try {
-    return { text: utf8.decode(bytes).replace(/^\uFEFF/, ''), bom };
+    return {
+      text: utf8.decode(bytes).replace(/^\uFEFF/, ''),
+      bom,
+      utf8: bom ? bytes.subarray(3) : bytes,
+    };
   } catch {
     throw new ArmruError(
       'bad-data',

@@ -1,13 +1,7 @@
 import { join } from 'node:path';
-import {
-  articleText,
-  checkDataset,
-  datasetFileList,
-  datasetOf,
-  readText,
-} from '../dataset/files.js';
+import { articleText, checkDataset, datasetFileList, datasetOf } from '../dataset/files.js';
 import { parseJson } from '../dataset/json-text.js';
-import { regularFileBytes } from '../dataset/read-text.js';
+import { readTextAndMark, regularFileBytes } from '../dataset/read-text.js';
 import { ArticleText, changedUnderfoot, misplacedQuotes } from '../dataset/verify.js';
 import type { Corpus } from '../model/corpus.js';
 import { ArmruError } from '../model/errors.js';
@@ -45,8 +39,11 @@ function preparedSearchIndex(dir: string, meta: IndexMeta): unknown {
 
 /** What a caller of `loadCorpus` may learn while the datasets load. */
 export interface LoadHooks {
-  /** Is given each dataset's text as read: the text its document is parsed from. */
-  read?: (text: string) => void;
+  /**
+   * Is given each dataset's text as read, the text its document is parsed from, and that
+   * text's UTF-8 bytes as they were read.
+   */
+  read?: (text: string, utf8: Uint8Array) => void;
 }
 
 export async function loadDataset(
@@ -61,8 +58,8 @@ async function openDataset(
   file: string,
   options: LoadHooks & { useIndex?: boolean },
 ): Promise<{ dataset: Dataset }> {
-  const raw = readText(file, 'dataset');
-  options.read?.(raw);
+  const { text: raw, utf8 } = readTextAndMark(file, 'dataset');
+  options.read?.(raw, utf8);
   if (options.useIndex !== false) {
     // The index is checked against the very text read here, not the file's times alone.
     const index = openIndex(file, SEARCH_FINGERPRINT, raw);

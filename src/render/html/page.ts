@@ -71,6 +71,8 @@ export function clientScript(): string {
 }
 
 const SCRIPT_UNSAFE = /[<>&\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/** SCRIPT_UNSAFE for a test (a global expression's test moves its lastIndex). */
+const SCRIPT_UNSAFE_ANY = new RegExp(SCRIPT_UNSAFE.source);
 
 /**
  * JSON inside <script>: nothing in it may close the element or open a comment, and no raw
@@ -135,7 +137,8 @@ function inlineSvg(svg: string): string {
 
 /** The page in pieces, to be written in order, and where the data and the drawing go. */
 export interface ReportPage {
-  pieces: string[];
+  /** Text, or bytes already UTF-8 (the data block, see fillData). */
+  pieces: (string | Uint8Array)[];
   /** The piece that holds the data block, once `fillData` has it. */
   dataAt: number;
   /** The piece that holds the network section's body, once `fillNetwork` has it. */
@@ -144,10 +147,14 @@ export interface ReportPage {
 
 /**
  * Puts the dataset's own JSON text, as read and checked, in the data block the page's script
- * reads (it makes its rows with `clientData`), escaped by `scriptJsonText`.
+ * reads (it makes its rows with `clientData`), escaped by `scriptJsonText`. `utf8`, when
+ * given, must be exactly that text's UTF-8 (the bytes it was decoded from).
  */
-export function fillData(page: ReportPage, datasetJson: string): void {
-  page.pieces[page.dataAt] = scriptJsonText(datasetJson);
+export function fillData(page: ReportPage, datasetJson: string, utf8?: Uint8Array): void {
+  // Most datasets need no escape here: then the bytes read are the block's bytes, and the
+  // megabytes of text are not encoded again (17 ms of a 4 MB dataset's report).
+  page.pieces[page.dataAt] =
+    utf8 !== undefined && !SCRIPT_UNSAFE_ANY.test(datasetJson) ? utf8 : scriptJsonText(datasetJson);
 }
 
 /** The actor network as the page shows it: how many actors of how many, and their drawing. */
@@ -172,7 +179,7 @@ function legend(key: readonly KeyEntry[]): string {
  * drawing. The page is made while the network is still planned and laid out on another
  * thread, and the picture arrives last.
  */
-export function fillNetwork(page: ReportPage, picture: NetworkPicture): string[] {
+export function fillNetwork(page: ReportPage, picture: NetworkPicture): (string | Uint8Array)[] {
   const { shown, total, svg, key } = picture;
   const note =
     shown < total
