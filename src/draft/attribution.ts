@@ -96,11 +96,29 @@ const SOURCE_NOUNS =
  */
 const DOCUMENT_NOUNS =
   /\b(?:indictment|charge\s+sheet|(?:court|legal|charging)\s+(?:papers|documents|filings?|records)|filings?|lawsuit|complaint|petition|affidavit|warrant|ruling|judge?ment|verdict|report|study|survey|poll|audit|inquiry|review|assessment|memo(?:randum)?|letter|statement|documents?|records|transcript|dossier|summons|motion|communiqu[eé]|press\s+release|resolution|decree|minutes|submission)\b/;
+/**
+ * Before a name, a publication's own piece: "the report in the Guardian", "an article in Le
+ * Monde". Said of a publication (a Media entity), the piece is its words; "the report in
+ * March" or "in Brightwater" names no source.
+ */
+const PIECE_IN =
+  /^(?:[Tt]he|[Aa]n?)\s+(?:[\p{Ll}-]+\s+)?(?:report|article|story|editorial|investigation)\s+in\s+(?:the\s+)?$/u;
 /** A group's name that ends in a paper's noun: the group is that paper. */
 const DOCUMENT_LAST = new RegExp(`(?:${DOCUMENT_NOUNS.source})$`, 'i');
-/** Before a verb, a paper's noun as its subject: "The lawsuit claims …". */
+/**
+ * Before a verb, a paper's noun as its subject: "The lawsuit claims …", also with an aside
+ * between them ("The complaint, filed in March, accuses …").
+ */
 const DOCUMENT_BEFORE = new RegExp(
-  `(?:^|[,;:]\\s*)(?:the|a|an)\\s+(?:[\\p{L}-]+\\s+){0,2}(?:${DOCUMENT_NOUNS.source})\\s+$`,
+  `(?:^|[,;:]\\s*)(?:the|a|an)\\s+(?:[\\p{L}-]+\\s+){0,2}(?:${DOCUMENT_NOUNS.source})(?:,[^,;:"“”]{1,60},)?\\s+$`,
+  'iu',
+);
+/**
+ * A paper of someone named before, told by a possessive pronoun: "Her letter says …", "Their
+ * lawsuit claims …". Its words are that person's or body's, as "She said …" would be.
+ */
+const OWN_PAPER = new RegExp(
+  `^(his|her|their|its)\\s+(?:[\\p{L}-]+\\s+){0,2}(?:${DOCUMENT_NOUNS.source}|website|account|editorial|blog)$`,
   'iu',
 );
 const EVALUATIVE =
@@ -620,11 +638,11 @@ export function attribute(
 
 /**
  * An aside after a subject, set off by a comma: a relative clause, a participle ("led by
- * lawyer Mara Quist", "speaking in Brussels"), a list ("including …"). Names in it are not the
- * subject.
+ * lawyer Mara Quist", "speaking in Brussels", "filed in March"), a list ("including …"). Names
+ * in it are not the subject.
  */
 const ASIDE =
-  /,\s*(?:who|whom|whose|which|where|when|(?:\p{Ll}+ed|led|run|set\s+up|founded|owned)\s+by|\p{Ll}{3,}ing|including|such\s+as|among\s+them|along\s+with|together\s+with|alongside|like|itself|himself|herself|themselves|now|once|then\s+\p{Ll}+)\b/u;
+  /,\s*(?:who|whom|whose|which|where|when|(?:\p{Ll}+ed|led|run|set\s+up|founded|owned)\s+by|\p{Ll}{2,}ed\s+(?:in|on|at|last|this|earlier|yesterday)\b|\p{Ll}{3,}ing|including|such\s+as|among\s+them|along\s+with|together\s+with|alongside|like|itself|himself|herself|themselves|now|once|then\s+\p{Ll}+)\b/u;
 /** A phrase that sets the scene rather than names a subject: "In Brightwater", "After the vote". */
 const PREPOSITION_OPENER =
   /^(?:in|on|at|after|before|during|since|for|from|under|across|outside|inside|near|amid|despite|by|with|without|as|while|when|once|following)\b/i;
@@ -844,6 +862,15 @@ function speakerOf(
   phrase = phrase.trim();
   if (phrase === '' || phrase.split(/\s+/).length > 12) return undefined;
   if (PRONOUN.test(phrase)) return previous ?? finder.lastPerson();
+  const own = OWN_PAPER.exec(phrase);
+  if (own) {
+    // "His letter", "her report": a person's, the last speaker if a person, else the last
+    // person named; "its website": a body's, never a person's; "their": either.
+    const whose = (own[1] as string).toLowerCase();
+    if (whose === 'its') return previous?.type === 'Person' ? undefined : previous;
+    if (whose === 'their') return previous ?? finder.lastPerson();
+    return previous?.type === 'Person' ? previous : finder.lastPerson();
+  }
   const inPhrase = mentions.filter((m) => m.start >= offset && m.start < offset + phrase.length);
   // A person named in the phrase speaks; bodies beside the name are affiliations
   // ("Veltrix chief executive Hanna Lindqvist", "Pashinyan … in an interview with Kommersant").
@@ -877,6 +904,8 @@ function speakerOf(
   // A title, an article or a descriptor before the name ("Council Leader Tomas Brenner", "Dr.
   // Adeyemi", "the Courier", "local newspaper Göteborgs-Posten", "a report by Amnesty").
   const lead = first ? phrase.slice(0, first.start - offset) : '';
+  if (first?.entity.type === 'Media' && PIECE_IN.test(lead) && first.end - offset === phrase.length)
+    return first.entity;
   if (first && (/^(?:the\s+)?(?:\p{Lu}[\p{L}.]*\s+)*$/u.test(lead) || DESCRIBED.test(lead))) {
     const after = phrase.slice(first.end - offset);
     // "CivilNet’s sources in …": the possessive names whose sources, not who speaks; "Le

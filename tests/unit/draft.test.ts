@@ -2068,6 +2068,44 @@ describe('a paper that speaks for its authors ("The indictment says …")', () =
     expect(anchored(draft(statement))).toEqual([['report', 'the-statement', 'said', statement]]);
   });
 
+  it('reads a paper with an aside before its verb, and a participle aside after any subject', () => {
+    const complaint = 'The complaint, filed in March, alleges that the company lied.';
+    expect(anchored(draft(complaint))).toEqual([['report', 'the-complaint', 'alleges', complaint]]);
+    // The aside was taken for the subject, and the sentence went to the writer as an event.
+    const mayor = 'The mayor, elected in 2019, said the road would close.';
+    expect(anchored(draft(mayor))).toEqual([['statement', 'the-mayor', 'said', mayor]]);
+  });
+
+  it("gives a person's or a body's own paper, named by a possessive, to them", () => {
+    // "Her letter" was a group of its own; it is the last person's, as "She said" would be.
+    const letter =
+      'Senator Maria Lopez criticised the plan. Her letter says the budget is illegal.';
+    const [, second] = anchored(draft(letter));
+    expect(second).toEqual([
+      'statement',
+      'maria-lopez',
+      'says',
+      'Her letter says the budget is illegal.',
+    ]);
+    const his = 'Ivan Petrov spoke on Monday. His statement claims that the border will reopen.';
+    expect(anchored(draft(his))[1]?.slice(0, 3)).toEqual(['statement', 'ivan-petrov', 'claims']);
+    // "Its" is never a person's: after a person, the sentence is not given to them.
+    const its = 'Anna Berg said the deal was done. Its website states that the product is safe.';
+    expect(anchored(draft(its))[1]?.[1]).toBe('author');
+  });
+
+  it("gives a publication's piece to the publication, not a month's or a place's", () => {
+    const times = 'The story in the Times claimed the minister lied.';
+    expect(anchored(draft(times))[0]?.slice(0, 3)).toEqual(['report', 'times', 'claimed']);
+    for (const sentence of [
+      'The report in Brightwater said the water was safe.',
+      'The report in the Netherlands said prices rose.',
+    ])
+      expect(anchored(draft(sentence))[0]?.[1], sentence).not.toMatch(
+        /^(?:brightwater|netherlands)$/,
+      );
+  });
+
   it('leaves a paper that reports nothing, and a noun that is no subject, to the writer', () => {
     for (const sentence of [
       'The report was published on Tuesday.',
