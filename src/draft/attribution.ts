@@ -879,11 +879,15 @@ function speakerOf(
   // Drop openers ("However,", "On Monday,") whose part before the comma names nobody, and
   // those that name someone who does not speak: a scene ("In Oslo, police said", "Unlike
   // Berg, Holt said") or a subordinate clause ("After Berg resigned, Holt said").
-  let subordinate = false;
+  let subordinate: 'preposition' | 'conjunction' | undefined;
   for (;;) {
     const lead = LEADING.exec(phrase);
     if (lead && lead[0].length > 0) {
-      subordinate ||= SUBORDINATOR.test(lead[0]);
+      const word = SUBORDINATOR.exec(lead[0])?.[0].toLowerCase();
+      if (word)
+        subordinate = /^(?:after|before|since|until|as)$/.test(word)
+          ? 'preposition'
+          : 'conjunction';
       phrase = phrase.slice(lead[0].length);
       offset += lead[0].length;
       continue;
@@ -893,21 +897,28 @@ function speakerOf(
     // "Critics, including the union, warned": the part before the comma is the subject.
     if (/^\s*(?:including|such as|among them|notably)\b/i.test(phrase.slice(comma + 1))) break;
     const named = mentions.filter((m) => m.start >= offset && m.start < offset + comma);
-    // "When Anna Berg, the mayor, said": after a conjunction a bare name is the subject.
+    // "When Anna Berg, the mayor, said", "Because Acme’s lawyers, X and Y, said": after a
+    // conjunction a name or a noun with no verb is the subject; "After X resigned," and "As
+    // X's chief," are not.
     const words = named
       .reduceRight(
         (head, m) => head.slice(0, m.start - offset) + head.slice(m.end - offset),
         phrase.slice(0, comma),
       )
-      .replace(/['’]s?\b/g, '');
+      .replace(/['’]s?\b/g, '')
+      .split(/\s+/);
+    const clause =
+      subordinate === 'preposition'
+        ? words.some((w) => /^\p{Ll}{2,}$/u.test(w))
+        : subordinate === 'conjunction' && words.some((w) => FINITE.test(w));
     if (
       named.length > 0 &&
       !OPENER_HEAD.test(phrase) &&
       !SCENE_WORDS.test(phrase.slice(0, comma)) &&
-      !(subordinate && /\p{Ll}{2,}/u.test(words))
+      !clause
     )
       break;
-    subordinate = false;
+    subordinate = undefined;
     const cut = comma + 1 + (/^\s*/.exec(phrase.slice(comma + 1))?.[0].length ?? 0);
     phrase = phrase.slice(cut);
     offset += cut;

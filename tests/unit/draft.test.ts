@@ -2248,9 +2248,13 @@ describe('a paper that speaks for its authors ("The indictment says …")', () =
         'said',
         sentence,
       ]);
-    // After "when", a bare name before the comma is still the subject.
+    // After "when" or "because", a name or a noun with no verb before the comma is still the
+    // subject.
     const when = 'When Anna Berg, the mayor, said the road would close, residents protested.';
     expect(anchored(draft(when))[0]?.[1]).toBe('anna-berg');
+    const because =
+      'Because Acme’s lawyers, Anna Berg and Tom Reed, said the deal was void, the bank sued.';
+    expect(anchored(draft(because))[0]?.[1]).toBe('acmes-lawyers');
   });
 
   it("gives a publication's piece about someone to the publication, not to the writer", () => {
