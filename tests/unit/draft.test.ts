@@ -2257,6 +2257,18 @@ describe('a paper that speaks for its authors ("The indictment says …")', () =
     expect(anchored(draft(because))[0]?.[1]).toBe('acmes-lawyers');
   });
 
+  it('gives words to a club, a bank, a firm or a referee, not to the writer as an event', () => {
+    const cases: [string, string, string][] = [
+      ['The club said Tom Reed would leave.', 'the-club', 'said'],
+      ['The central bank said rates would rise.', 'the-central-bank', 'said'],
+      ['The chief executive said profits rose.', 'the-chief-executive', 'said'],
+      ['The firm said the mill would close.', 'the-firm', 'said'],
+      ['The referee told reporters he had made no mistakes.', 'the-referee', 'told reporters'],
+    ];
+    for (const [sentence, source, cue] of cases)
+      expect(anchored(draft(sentence)), sentence).toEqual([['statement', source, cue, sentence]]);
+  });
+
   it("gives a publication's piece about someone to the publication, not to the writer", () => {
     const story = 'The story in the Times about Anna Berg claimed she lied.';
     expect(anchored(draft(story))).toEqual([['report', 'times', 'claimed', story]]);
