@@ -839,12 +839,16 @@ function speakerOf(
   let at = wholeAt;
   // "The defence, led by lawyer Mara Quist, said": a name in an aside is not the subject.
   const aside = ASIDE.exec(raw);
+  // Whether the phrase was cut at an aside: "Acme's chief, Anna Berg, appointed in May," ends
+  // in its apposition.
+  let cut = false;
   if (aside && aside.index > 0) {
     const head = raw.slice(0, aside.index);
     const scene = head.trim();
-    if (!PREPOSITION_OPENER.test(scene) && !SCENE_WORDS.test(scene) && !OPENER_HEAD.test(scene))
+    if (!PREPOSITION_OPENER.test(scene) && !SCENE_WORDS.test(scene) && !OPENER_HEAD.test(scene)) {
       raw = head;
-    else {
+      cut = true;
+    } else {
       // "In Brightwater, where Olaf Berg lives, officials said", "Later, asked on Tuesday,
       // Berg said": the subject follows the aside.
       const last = raw.replace(/[\s,]+$/, '').lastIndexOf(',');
@@ -863,7 +867,9 @@ function speakerOf(
   const apposed = mentions.find((m) => {
     if (m.start < at || m.end > at + raw.length) return false;
     const rel = m.start - at;
-    if (!/,\s*$/.test(raw.slice(0, rel)) || !/^\s*,\s*$/.test(raw.slice(m.end - at))) return false;
+    const after = raw.slice(m.end - at);
+    if (!/,\s*$/.test(raw.slice(0, rel)) || !(/^\s*,\s*$/.test(after) || (cut && after === '')))
+      return false;
     // "Its German supplier, Keller Optik AG, said": a body set off by commas after a
     // description of it speaks too; a country or place there is a circumstance.
     return (
@@ -911,13 +917,12 @@ function speakerOf(
       subordinate === 'preposition'
         ? words.some((w) => /^\p{Ll}{2,}$/u.test(w))
         : subordinate === 'conjunction' && words.some((w) => FINITE.test(w));
-    if (
-      named.length > 0 &&
-      !OPENER_HEAD.test(phrase) &&
-      !SCENE_WORDS.test(phrase.slice(0, comma)) &&
-      !clause
-    )
-      break;
+    // "Under Armour, the sportswear maker, said": a name that opens with such a word is no scene.
+    const scene =
+      OPENER_HEAD.test(phrase) &&
+      !named.some((m) => m.start === offset) &&
+      !/^[Uu]nder\s+(?:\p{Lu}[\p{L}&.'’-]*\s*)+$/u.test(phrase.slice(0, comma));
+    if (named.length > 0 && !scene && !SCENE_WORDS.test(phrase.slice(0, comma)) && !clause) break;
     subordinate = undefined;
     const cut = comma + 1 + (/^\s*/.exec(phrase.slice(comma + 1))?.[0].length ?? 0);
     phrase = phrase.slice(cut);

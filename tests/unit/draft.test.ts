@@ -2215,6 +2215,11 @@ describe('a paper that speaks for its authors ("The indictment says …")', () =
     ];
     for (const [sentence, source, cue] of cases)
       expect(anchored(draft(sentence))[0]?.slice(1, 4), sentence).toEqual([source, cue, sentence]);
+    // A name set off by commas before the aside speaks: "Acme’s chief executive, X, appointed …".
+    const apposed = 'Acme’s chief executive, Anna Berg, appointed in May, said profits rose.';
+    expect(anchored(draft(apposed))).toEqual([['statement', 'anna-berg', 'said', apposed]]);
+    const armour = 'Under Armour, founded in 1996, said profits fell.';
+    expect(anchored(draft(armour))[0]?.[1]).toBe('armour');
     const denied = 'Meanwhile, questioned at the hearing, Tom Reed denied taking the money.';
     expect(anchored(draft(denied))).toEqual([['denial', 'tom-reed', 'denied', denied]]);
   });
