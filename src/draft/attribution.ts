@@ -89,7 +89,7 @@ const LEADING =
   /^(?:and|but|so|yet|or|however|meanwhile|moreover|still|instead|later|then|after|before|when|while|since|because|although|though|once|until|unless|if|as)\b[,\s]*/i;
 
 const SOURCE_NOUNS =
-  /\b(?:officials?|sources?|residents?|critics?|experts?|analysts?|witness(?:es)?|investigators?|police|prosecutors?|prosecution|defen[cs]e|judges?|court|jurors?|jury|plaintiffs?|defendants?|campaigners|protesters|activists|doctors|scientists|researchers|workers|engineers|lawyers|diplomats|observers|leaders|lawmakers|legislators|members|people|spokes(?:man|woman|person)|representatives?|mayor|minister|president|governor|director|chief|head|chair(?:man|woman)?|secretary|ambassador|commander|aides?|advisers?|advisors?|staff|employees|teachers|parents|farmers|villagers|neighbours|neighbors|owners|managers|executives|authorities|government|ministry|council|committee|board|company|agency|newspaper|group|campaign|unions?|wife|husband|widow(?:er)?|mother|father|sons?|daughters?|brothers?|sisters?|family|families|relatives?|friends?|neighbou?r|colleagues?|partner|boss|students?|victims?|survivors?|passengers?|patients?|nurses?|doctor|teachers?|lawyer|attorneys?|counsel|man|woman|men|women|boy|girl|child|children|fans?|supporters|opponents|voters|shareholders|investors|customers|clients|inspectors?|officers?|firefighters|soldiers|troops|coroner|auditors?|regulators?|landlords?|tenants|pupils|coach|captain|deput(?:y|ies)|assistants?|aides?|successor|predecessor|employer|manager|owner|organi[sz]ers?|residents|sources?)\b/;
+  /\b(?:officials?|sources?|residents?|critics?|experts?|analysts?|witness(?:es)?|investigators?|police|prosecutors?|prosecution|defen[cs]e|judges?|court|jurors?|jury|plaintiffs?|defendants?|campaigners|protesters|activists|doctors|scientists|researchers|workers|engineers|lawyers|diplomats|observers|leaders|lawmakers|legislators|members|people|spokes(?:man|woman|person)|representatives?|mayor|minister|president|governor|director|chief|head|chair(?:man|woman)?|secretary|ambassador|commander|aides?|advisers?|advisors?|staff|employees|teachers|parents|farmers|villagers|neighbours|neighbors|owners|managers|executives|authorities|government|ministry|council|committee|board|company|agency|newspaper|group|campaign|unions?|wife|husband|widow(?:er)?|mother|father|sons?|daughters?|brothers?|sisters?|family|families|relatives?|friends?|neighbou?r|colleagues?|partner|boss|students?|victims?|survivors?|passengers?|patients?|nurses?|doctor|teachers?|lawyer|attorneys?|counsel|man|woman|men|women|boy|girl|child|children|fans?|supporters|opponents|voters|shareholders|investors|customers|clients|inspectors?|officers?|firefighters|soldiers|troops|coroner|auditors?|regulators?|landlords?|tenants|pupils|coach|captain|deput(?:y|ies)|assistants?|aides?|successor|predecessor|employer|manager|owner|organi[sz]ers?|residents|sources?|executives?|club|team|firm|banks?|lenders?|insurers?|airlines?|retailers?|carmakers?|hospitals?|university|charity|referees?|umpires?|players?)\b/;
 /**
  * Papers that speak for whoever wrote them: "The indictment says …", "A court filing alleges
  * …", "The police report states …". Their words are the document's, not the writer's.
@@ -114,13 +114,14 @@ const DOCUMENT_BEFORE = new RegExp(
   'iu',
 );
 /**
- * A paper of someone named before, told by a possessive pronoun: "Her letter says …", "Their
- * lawsuit claims …". Its words are that person's or body's, as "She said …" would be.
+ * A paper its owner writes, named by a possessive pronoun: "Her letter says …", "Their
+ * lawsuit claims …", "Its website states …". Its words are the owner's, as "She said …" would
+ * be. A paper about someone is not theirs ("his indictment", "her arrest warrant", "his
+ * ruling", "his dismissal letter", "her medical report"): only a word that keeps the owner the
+ * writer may stand between.
  */
-const OWN_PAPER = new RegExp(
-  `^(his|her|their|its)\\s+(?:[\\p{L}-]+\\s+){0,2}(?:${DOCUMENT_NOUNS.source}|website|account|editorial|blog)$`,
-  'iu',
-);
+const OWN_PAPER =
+  /^(his|her|their|its)\s+(?:(?:own|open|latest|new|recent|first|final|written|formal|sworn|joint|annual|resignation|witness|public)\s+)?(?:letter|statement|memo(?:randum)?|submission|petition|complaint|lawsuit|affidavit|filings?|motion|press\s+release|report|study|survey|communiqu[eé]|website|account|editorial|blog)$/iu;
 const EVALUATIVE =
   /\b(seem\w*|appear\w*|apparent\w*|likely|unlikely|sought|success\w*|significant\w*|important|crucial|clear(?:ly)?|meaningful|committed|keen\w*|undesirab\w*|uneas\w*|unlike|generally|perhaps|arguably|remains?|indeed|thus|hence|in light of|should|must|better|worse|best|worst|fail\w*|signal\w*|suggest\w*|shown|too|hope\w*|risk\w*|concern\w*|doubt\w*|welcome\w*|surpris\w*|unusual\w*|notabl\w*|promising|troubl\w*|difficult\w*|uncertain\w*)\b/i;
 const IRREGULAR_PAST =
@@ -472,7 +473,14 @@ export function attribute(
     const phraseStart = according.index + according[0].length;
     const rest = s.slice(phraseStart);
     const phrase = (/^(.+?)(?=,|;|\.|\s+that\b|$)/.exec(rest)?.[1] ?? rest).trim();
-    const speaker = speakerOf(phrase, sentence.start + phraseStart, mentions, finder, previous);
+    const speaker = speakerOf(
+      phrase,
+      sentence.start + phraseStart,
+      mentions,
+      finder,
+      previous,
+      quotes,
+    );
     return result(speaker, according[0].trim(), 'report');
   }
 
@@ -511,7 +519,14 @@ export function attribute(
       );
       if (!by) continue;
       const at = m.index + verb.length + by[0].length - (by[1] as string).length;
-      const agent = speakerOf(by[1] as string, sentence.start + at, mentions, finder, previous);
+      const agent = speakerOf(
+        by[1] as string,
+        sentence.start + at,
+        mentions,
+        finder,
+        previous,
+        quotes,
+      );
       if (agent) return result(agent, `${verb} by`, kindOf(verb, agent, s));
       continue;
     }
@@ -562,6 +577,7 @@ export function attribute(
                 mentions,
                 finder,
                 previous,
+                quotes,
               );
         if (first) return result(first, inner.verb, kindOf(inner.verb, first, s));
         continue;
@@ -603,11 +619,11 @@ export function attribute(
       // Inside a sentence a full stop is a title's or an initial's ("said Dr. Ingrid Sommer").
       const phrase = (/^\s+(.+?)(?=,|;|[.!?]["”’]?\s*$|$)/.exec(after)?.[1] ?? '').trim();
       const at = sentence.start + m.index + verb.length + after.indexOf(phrase);
-      const speaker = speakerOf(phrase, at, mentions, finder, previous);
+      const speaker = speakerOf(phrase, at, mentions, finder, previous, quotes);
       if (speaker) return hedged(result(speaker, cue, kindOf(verb, speaker, s)), hedge);
       continue;
     }
-    const speaker = speakerOf(subject, subjectAt, mentions, finder, previous);
+    const speaker = speakerOf(subject, subjectAt, mentions, finder, previous, quotes);
     if (speaker) return hedged(result(speaker, cue, kindOf(verb, speaker, s)), hedge);
   }
 
@@ -638,11 +654,27 @@ export function attribute(
 
 /**
  * An aside after a subject, set off by a comma: a relative clause, a participle ("led by
- * lawyer Mara Quist", "speaking in Brussels", "filed in March"), a list ("including …"). Names
- * in it are not the subject.
+ * lawyer Mara Quist", "speaking in Brussels", "filed in March", "re-elected in May", "sent to
+ * Anna Berg", "brought against Acme"), a list ("including …"). Names in it are not the subject.
  */
 const ASIDE =
-  /,\s*(?:who|whom|whose|which|where|when|(?:\p{Ll}+ed|led|run|set\s+up|founded|owned)\s+by|\p{Ll}{2,}ed\s+(?:in|on|at|last|this|earlier|yesterday)\b|\p{Ll}{3,}ing|including|such\s+as|among\s+them|along\s+with|together\s+with|alongside|like|itself|himself|herself|themselves|now|once|then\s+\p{Ll}+)\b/u;
+  /,\s*(?:who|whom|whose|which|where|when|(?:\p{Ll}+ed|led|run|set\s+up|founded|owned)\s+by|(?:\p{Ll}[\p{Ll}-]+ed|sent|brought|written|given|seen|taken|made|held|known|shown|drawn|sworn|kept|paid|sold|built|told|found|handed\s+down)\s+(?:in|on|at|to|against|last|this|earlier|yesterday)\b|\p{Ll}{3,}ing|including|such\s+as|among\s+them|along\s+with|together\s+with|alongside|like|itself|himself|herself|themselves|now|once|then\s+\p{Ll}+)\b/u;
+/** A conjunction that opens a subordinate clause: "After Berg resigned, …". */
+const SUBORDINATOR =
+  /^(?:after|before|when|while|since|because|although|though|once|until|unless|if|as)\b/i;
+/**
+ * A phrase before a comma that sets the scene, whoever it names: "In Oslo,", "At Acme,", "In a
+ * letter to Anna Berg,", "Unlike Berg,", "Speaking to Berg,".
+ */
+const OPENER_HEAD =
+  /^(?:in|on|at|during|for|from|under(?!\s+secretary)|across|outside|inside|near|amid|despite|with|without|following|like|unlike|besides|beyond|behind|against|among|around|throughout|within|speaking|writing|asked|questioned|pressed|interviewed|responding|replying|addressing|citing|commenting)\s/i;
+/**
+ * Words before an aside that join the sentence to the last or set its time, and name no
+ * subject: "Later, asked on Tuesday, Berg said", "However, pressed in parliament, the minister
+ * admitted", "Last week, speaking in Brussels, …".
+ */
+const SCENE_WORDS =
+  /^(?:(?:and|but|so|yet|however|meanwhile|moreover|still|instead|later|then|earlier|separately|elsewhere|afterwards|previously|subsequently|finally|again|now|also|yesterday|today|tonight|(?:last|this|next)\s+\p{L}+|(?:earlier|later)\s+(?:this|that|last)\s+\p{L}+)(?:\s*,\s*|\s+|$))+$/iu;
 /** A phrase that sets the scene rather than names a subject: "In Brightwater", "After the vote". */
 const PREPOSITION_OPENER =
   /^(?:in|on|at|after|before|during|since|for|from|under|across|outside|inside|near|amid|despite|by|with|without|as|while|when|once|following)\b/i;
@@ -801,20 +833,33 @@ function speakerOf(
   mentions: Mention[],
   finder: EntityFinder,
   previous: FoundEntity | undefined,
+  quotes: Span[] = [],
 ): FoundEntity | undefined {
   let raw = whole;
   let at = wholeAt;
   // "The defence, led by lawyer Mara Quist, said": a name in an aside is not the subject.
   const aside = ASIDE.exec(raw);
+  // Whether the phrase was cut at an aside: "Acme's chief, Anna Berg, appointed in May," ends
+  // in its apposition.
+  let cut = false;
   if (aside && aside.index > 0) {
     const head = raw.slice(0, aside.index);
-    if (!PREPOSITION_OPENER.test(head.trim())) raw = head;
-    else {
-      // "In Brightwater, where Olaf Berg lives, officials said": the subject follows the aside.
+    const scene = head.trim();
+    if (!PREPOSITION_OPENER.test(scene) && !SCENE_WORDS.test(scene) && !OPENER_HEAD.test(scene)) {
+      raw = head;
+      cut = true;
+    } else {
+      // "In Brightwater, where Olaf Berg lives, officials said", "Later, asked on Tuesday,
+      // Berg said": the subject follows the aside.
       const last = raw.replace(/[\s,]+$/, '').lastIndexOf(',');
+      const opener = head.lastIndexOf(',');
       if (last > aside.index) {
         at += last + 1;
         raw = raw.slice(last + 1);
+      } else if (opener >= 0) {
+        // "In Oslo, police, called in by the mayor, said": it is between the opener and the aside.
+        at += opener + 1;
+        raw = head.slice(opener + 1);
       }
     }
   }
@@ -822,7 +867,9 @@ function speakerOf(
   const apposed = mentions.find((m) => {
     if (m.start < at || m.end > at + raw.length) return false;
     const rel = m.start - at;
-    if (!/,\s*$/.test(raw.slice(0, rel)) || !/^\s*,\s*$/.test(raw.slice(m.end - at))) return false;
+    const after = raw.slice(m.end - at);
+    if (!/,\s*$/.test(raw.slice(0, rel)) || !(/^\s*,\s*$/.test(after) || (cut && after === '')))
+      return false;
     // "Its German supplier, Keller Optik AG, said": a body set off by commas after a
     // description of it speaks too; a country or place there is a circumstance.
     return (
@@ -835,10 +882,18 @@ function speakerOf(
   if (apposed) return apposed.entity;
   let phrase = raw;
   let offset = at;
-  // Drop openers ("However,", "On Monday,") whose part before the comma names nobody.
+  // Drop openers ("However,", "On Monday,") whose part before the comma names nobody, and
+  // those that name someone who does not speak: a scene ("In Oslo, police said", "Unlike
+  // Berg, Holt said") or a subordinate clause ("After Berg resigned, Holt said").
+  let subordinate: 'preposition' | 'conjunction' | undefined;
   for (;;) {
     const lead = LEADING.exec(phrase);
     if (lead && lead[0].length > 0) {
+      const word = SUBORDINATOR.exec(lead[0])?.[0].toLowerCase();
+      if (word)
+        subordinate = /^(?:after|before|since|until|as)$/.test(word)
+          ? 'preposition'
+          : 'conjunction';
       phrase = phrase.slice(lead[0].length);
       offset += lead[0].length;
       continue;
@@ -847,8 +902,28 @@ function speakerOf(
     if (comma < 0) break;
     // "Critics, including the union, warned": the part before the comma is the subject.
     if (/^\s*(?:including|such as|among them|notably)\b/i.test(phrase.slice(comma + 1))) break;
-    const head = mentions.some((m) => m.start >= offset && m.start < offset + comma);
-    if (head) break;
+    const named = mentions.filter((m) => m.start >= offset && m.start < offset + comma);
+    // "When Anna Berg, the mayor, said", "Because Acme’s lawyers, X and Y, said": after a
+    // conjunction a name or a noun with no verb is the subject; "After X resigned," and "As
+    // X's chief," are not.
+    const words = named
+      .reduceRight(
+        (head, m) => head.slice(0, m.start - offset) + head.slice(m.end - offset),
+        phrase.slice(0, comma),
+      )
+      .replace(/['’]s?\b/g, '')
+      .split(/\s+/);
+    const clause =
+      subordinate === 'preposition'
+        ? words.some((w) => /^\p{Ll}{2,}$/u.test(w))
+        : subordinate === 'conjunction' && words.some((w) => FINITE.test(w));
+    // "Under Armour, the sportswear maker, said": a name that opens with such a word is no scene.
+    const scene =
+      OPENER_HEAD.test(phrase) &&
+      !named.some((m) => m.start === offset) &&
+      !/^[Uu]nder\s+(?:\p{Lu}[\p{L}&.'’-]*\s*)+$/u.test(phrase.slice(0, comma));
+    if (named.length > 0 && !scene && !SCENE_WORDS.test(phrase.slice(0, comma)) && !clause) break;
+    subordinate = undefined;
     const cut = comma + 1 + (/^\s*/.exec(phrase.slice(comma + 1))?.[0].length ?? 0);
     phrase = phrase.slice(cut);
     offset += cut;
@@ -861,15 +936,34 @@ function speakerOf(
   }
   phrase = phrase.trim();
   if (phrase === '' || phrase.split(/\s+/).length > 12) return undefined;
-  if (PRONOUN.test(phrase)) return previous ?? finder.lastPerson();
+  // The person named last before the phrase: not one named after it in the sentence ("He said
+  // Anna Berg lied" is not Anna Berg's), nor in its quotation ("“Berg lied,” he said").
+  const later = new Set(
+    mentions
+      .filter((m) => m.start >= offset || quotes.some((q) => m.start >= q.start && m.start < q.end))
+      .map((m) => m.entity),
+  );
+  const lastPerson = () => finder.lastPerson((e) => !later.has(e));
+  if (PRONOUN.test(phrase)) return previous ?? lastPerson();
   const own = OWN_PAPER.exec(phrase);
   if (own) {
-    // "His letter", "her report": a person's, the last speaker if a person, else the last
-    // person named; "its website": a body's, never a person's; "their": either.
+    // "His letter", "her report": the last speaker's if a person and no one was named since,
+    // else, with no person speaking, the last person named; "its website", "their statement":
+    // the last speaker's when it is no person ("their" is rarely one person's). Else the
+    // paper is a group of its own, as "The letter" is.
     const whose = (own[1] as string).toLowerCase();
-    if (whose === 'its') return previous?.type === 'Person' ? undefined : previous;
-    if (whose === 'their') return previous ?? finder.lastPerson();
-    return previous?.type === 'Person' ? previous : finder.lastPerson();
+    const last = lastPerson();
+    const owner =
+      whose === 'its' || whose === 'their'
+        ? previous?.type === 'Person'
+          ? undefined
+          : previous
+        : previous?.type === 'Person'
+          ? previous === last
+            ? previous
+            : undefined
+          : last;
+    if (owner) return owner;
   }
   const inPhrase = mentions.filter((m) => m.start >= offset && m.start < offset + phrase.length);
   // A person named in the phrase speaks; bodies beside the name are affiliations
@@ -904,7 +998,12 @@ function speakerOf(
   // A title, an article or a descriptor before the name ("Council Leader Tomas Brenner", "Dr.
   // Adeyemi", "the Courier", "local newspaper Göteborgs-Posten", "a report by Amnesty").
   const lead = first ? phrase.slice(0, first.start - offset) : '';
-  if (first?.entity.type === 'Media' && PIECE_IN.test(lead) && first.end - offset === phrase.length)
+  // "The story in the Times (about Anna Berg) claimed": the publication's, not its subject's.
+  if (
+    first?.entity.type === 'Media' &&
+    PIECE_IN.test(lead) &&
+    /^(?:\s+(?:about|on|into|over)\s.*)?$/su.test(phrase.slice(first.end - offset))
+  )
     return first.entity;
   if (first && (/^(?:the\s+)?(?:\p{Lu}[\p{L}.]*\s+)*$/u.test(lead) || DESCRIBED.test(lead))) {
     const after = phrase.slice(first.end - offset);

@@ -627,9 +627,9 @@ export class EntityFinder {
     return words;
   }
 
-  /** The person named most recently. */
-  lastPerson(): FoundEntity | undefined {
-    return this.recent.find((e) => e.type === 'Person');
+  /** The person named most recently, of those `keep` keeps. */
+  lastPerson(keep: (e: FoundEntity) => boolean = () => true): FoundEntity | undefined {
+    return this.recent.find((e) => e.type === 'Person' && keep(e));
   }
 
   /** The person holding an office named lower-case ("the minister"), most recent first. */

@@ -2106,6 +2106,179 @@ describe('a paper that speaks for its authors ("The indictment says …")', () =
       );
   });
 
+  it('gives no words to the person a paper is about, nor to one named after a pronoun', () => {
+    // "His indictment", "his arrest warrant", "his dismissal letter" are written about him, by
+    // others: a group of their own, as before, never his statement.
+    const cases: [string, string, string, string][] = [
+      [
+        'Police arrested Tom Reed on Monday.',
+        'his-indictment',
+        'says',
+        'His indictment says he bribed three officials.',
+      ],
+      [
+        'Tom Reed was arrested on Monday.',
+        'his-arrest-warrant',
+        'states',
+        'His arrest warrant states that he fled to Spain.',
+      ],
+      [
+        'The court jailed Tom Reed for six years.',
+        'his-ruling',
+        'says',
+        'His ruling says the fraud was deliberate.',
+      ],
+      [
+        'Tom Reed was sacked in March.',
+        'his-dismissal-letter',
+        'says',
+        'His dismissal letter says he stole from the till.',
+      ],
+    ];
+    for (const [first, source, cue, second] of cases)
+      expect(anchored(draft(`${first} ${second}`))[1], second).toEqual([
+        'report',
+        source,
+        cue,
+        second,
+      ]);
+    // "He said Anna Berg lied", "His letter says Anna Berg lied": not Anna Berg's own words.
+    for (const second of ['He said Anna Berg lied.', 'His letter says Anna Berg lied.'])
+      expect(anchored(draft(`Tom Reed spoke on Monday. ${second}`))[1]?.[1], second).toBe(
+        'tom-reed',
+      );
+    const quoted = 'Tom Reed spoke on Monday. “Anna Berg lied to us,” he said.';
+    expect(anchored(draft(quoted))[1]).toEqual([
+      'quote',
+      'tom-reed',
+      'said',
+      'Anna Berg lied to us',
+    ]);
+  });
+
+  it("gives a possessive's paper to the last speaker only when no one else was named since", () => {
+    // Another person came between: "Her statement" stays a paper of its own.
+    const between =
+      'Anna Berg said the bill would pass. Tom Reed, her rival, disagreed. Her statement says the bill is unconstitutional.';
+    expect(anchored(draft(between))[2]).toEqual([
+      'report',
+      'her-statement',
+      'says',
+      'Her statement says the bill is unconstitutional.',
+    ]);
+    // "Their", "its" after a person who spoke is not that person's, nor the writer's; after a
+    // body, the body's.
+    const their =
+      'Anna Berg, the union leader, said workers would strike. Their statement says the company lied.';
+    expect(anchored(draft(their))[1]?.slice(0, 3)).toEqual(['report', 'their-statement', 'says']);
+    const its =
+      'Anna Berg said the firm was sound. The regulator disagreed. Its review says the firm is insolvent.';
+    expect(anchored(draft(its))[2]?.slice(0, 3)).toEqual(['report', 'its-review', 'says']);
+    const union =
+      'The union said members would strike. Their statement says pay has fallen for a decade.';
+    expect(anchored(draft(union))[1]?.slice(0, 3)).toEqual(['statement', 'the-union', 'says']);
+    // A group speaker and no person named: "His statement" is a paper of its own.
+    const group = 'The union said workers would strike. His statement says the company lied.';
+    expect(anchored(draft(group))[1]?.slice(0, 3)).toEqual(['report', 'his-statement', 'says']);
+  });
+
+  it('finds the subject after a time word, a conjunction or a scene before an aside', () => {
+    const cases: [string, string, string][] = [
+      ['Later, interviewed on Tuesday, Anna Berg said the plan had failed.', 'anna-berg', 'said'],
+      [
+        'Last week, asked in parliament about the deal, Prime Minister Anna Berg said it was fair.',
+        'anna-berg',
+        'said',
+      ],
+      [
+        'However, pressed on Tuesday, the minister admitted the figures were wrong.',
+        'the-minister',
+        'admitted',
+      ],
+      [
+        'Yesterday, speaking in Brussels, Anna Berg said the talks had stalled.',
+        'anna-berg',
+        'said',
+      ],
+      ['Separately, asked about the plan, the minister said it was dead.', 'the-minister', 'said'],
+      [
+        'In Oslo, police, called in by Mayor Anna Berg, said the road was closed.',
+        'police',
+        'said',
+      ],
+      [
+        'Unlike Anna Berg, questioned in May, Tom Reed said the fund was solvent.',
+        'tom-reed',
+        'said',
+      ],
+      ['The mayor, re-elected in May, said the road would close.', 'the-mayor', 'said'],
+    ];
+    for (const [sentence, source, cue] of cases)
+      expect(anchored(draft(sentence))[0]?.slice(1, 4), sentence).toEqual([source, cue, sentence]);
+    // A name set off by commas before the aside speaks: "Acme’s chief executive, X, appointed …".
+    const apposed = 'Acme’s chief executive, Anna Berg, appointed in May, said profits rose.';
+    expect(anchored(draft(apposed))).toEqual([['statement', 'anna-berg', 'said', apposed]]);
+    const armour = 'Under Armour, founded in 1996, said profits fell.';
+    expect(anchored(draft(armour))[0]?.[1]).toBe('armour');
+    const denied = 'Meanwhile, questioned at the hearing, Tom Reed denied taking the money.';
+    expect(anchored(draft(denied))).toEqual([['denial', 'tom-reed', 'denied', denied]]);
+  });
+
+  it('gives no words to the person a paper was sent to or brought against', () => {
+    const memo = 'The memo, sent to Anna Berg in May, warns that the mill will close.';
+    expect(anchored(draft(memo))).toEqual([['report', 'the-memo', 'warns', memo]]);
+    const lawsuit =
+      'The lawsuit, brought against Anna Berg by Acme, alleges that she stole trade secrets.';
+    expect(anchored(draft(lawsuit))).toEqual([['report', 'the-lawsuit', 'alleges', lawsuit]]);
+  });
+
+  it('gives no words to a place, a body or a person named in a phrase that sets the scene', () => {
+    const cases: [string, string][] = [
+      ['In Oslo, police said the road was closed.', 'police'],
+      ['At Acme, workers, hired in May, said they were unpaid.', 'workers'],
+      ['After Anna Berg resigned, Tom Reed said the firm was sound.', 'tom-reed'],
+      ['In a letter to Anna Berg, the mayor said the road would close.', 'the-mayor'],
+      ['Speaking to Anna Berg, the mayor said the road would close.', 'the-mayor'],
+      ['Unlike Anna Berg, Tom Reed said the firm was sound.', 'tom-reed'],
+      ['With Anna Berg beside him, Tom Reed said the firm was sound.', 'tom-reed'],
+      ['At the trial of Anna Berg, prosecutors said she stole $2 million.', 'prosecutors'],
+      ['Asked about Tom Reed, Anna Berg said he had lied.', 'anna-berg'],
+      ['As Acme’s chief executive, Anna Berg said the deal was fair.', 'anna-berg'],
+      ['Separately, Anna Berg, sacked in March, said the firm had lied.', 'anna-berg'],
+    ];
+    for (const [sentence, source] of cases)
+      expect(anchored(draft(sentence))[0], sentence).toEqual([
+        'statement',
+        source,
+        'said',
+        sentence,
+      ]);
+    // After "when" or "because", a name or a noun with no verb before the comma is still the
+    // subject.
+    const when = 'When Anna Berg, the mayor, said the road would close, residents protested.';
+    expect(anchored(draft(when))[0]?.[1]).toBe('anna-berg');
+    const because =
+      'Because Acme’s lawyers, Anna Berg and Tom Reed, said the deal was void, the bank sued.';
+    expect(anchored(draft(because))[0]?.[1]).toBe('acmes-lawyers');
+  });
+
+  it('gives words to a club, a bank, a firm or a referee, not to the writer as an event', () => {
+    const cases: [string, string, string][] = [
+      ['The club said Tom Reed would leave.', 'the-club', 'said'],
+      ['The central bank said rates would rise.', 'the-central-bank', 'said'],
+      ['The chief executive said profits rose.', 'the-chief-executive', 'said'],
+      ['The firm said the mill would close.', 'the-firm', 'said'],
+      ['The referee told reporters he had made no mistakes.', 'the-referee', 'told reporters'],
+    ];
+    for (const [sentence, source, cue] of cases)
+      expect(anchored(draft(sentence)), sentence).toEqual([['statement', source, cue, sentence]]);
+  });
+
+  it("gives a publication's piece about someone to the publication, not to the writer", () => {
+    const story = 'The story in the Times about Anna Berg claimed she lied.';
+    expect(anchored(draft(story))).toEqual([['report', 'times', 'claimed', story]]);
+  });
+
   it('leaves a paper that reports nothing, and a noun that is no subject, to the writer', () => {
     for (const sentence of [
       'The report was published on Tuesday.',
