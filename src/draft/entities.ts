@@ -53,6 +53,25 @@ const STOP = new Set(
     ' ',
   ),
 );
+/**
+ * Sentence adverbs, capitalised only because they open a sentence ("Additionally, Acme said",
+ * "Nevertheless, the mayor said"): no entity, and no speaker. A list of the common ones, and
+ * the long adverbs of a few endings (at least four letters before it, so "Sally", "Kelly" or
+ * "Italy" is no adverb).
+ */
+const SENTENCE_ADVERBS = new Set(
+  'Nevertheless Nonetheless Elsewhere Afterwards Afterward Otherwise Likewise Besides Overall Regardless Thereafter Further Finally Lastly Firstly Secondly Thirdly Separately Similarly Alternatively Ultimately Notably Specifically Frankly Crucially Initially Originally Previously Recently Currently Eventually Additionally Conversely Consequently Accordingly Admittedly Apparently Reportedly Allegedly Interestingly Ironically Importantly Unfortunately Fortunately Surprisingly Understandably'.split(
+    ' ',
+  ),
+);
+const ADVERB_ENDING =
+  /^\p{Lu}\p{Ll}{3,}(?:ally|ately|ently|antly|ively|ously|edly|ingly|arly|fully|lessly|ibly|ably)$/u;
+
+/** A word capitalised only because it opens a sentence or a clause, or that never names. */
+function opensOnly(word: string): boolean {
+  return STOP.has(word) || SENTENCE_ADVERBS.has(word) || ADVERB_ENDING.test(word);
+}
+
 const CALENDAR = new Set(
   'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec'.split(
     ' ',
@@ -327,7 +346,7 @@ export class EntityFinder {
     // ("Police Chief Omar Said" keeps "Police": it is part of the title.)
     while (
       run.length > 0 &&
-      STOP.has((run[0] as Token).text) &&
+      opensOnly((run[0] as Token).text) &&
       !(TITLE_MODIFIERS.has((run[0] as Token).text) && isTitleHead(run[1]?.text ?? ''))
     )
       run = run.slice(1);
@@ -475,7 +494,7 @@ export class EntityFinder {
         return;
       }
     }
-    if (run.length === 1 && (GENERIC.has(name) || STOP.has(name))) return;
+    if (run.length === 1 && (GENERIC.has(name) || opensOnly(name))) return;
     // An adjective before a common noun ("Nordic ports", "Arctic waters") names nothing; a
     // surname of that shape (-yan, -ian: Pashinyan, Sarkissian) before a verb of speech, with
     // no article before it, is a name ("Pashinyan said", "Kocharyan denied").

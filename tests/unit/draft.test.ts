@@ -2279,6 +2279,26 @@ describe('a paper that speaks for its authors ("The indictment says …")', () =
     expect(anchored(draft(story))).toEqual([['report', 'times', 'claimed', story]]);
   });
 
+  it('takes no sentence adverb for an entity or a speaker ("Finally, Anna Berg said …")', () => {
+    const cases: [string, string][] = [
+      ['Finally, Anna Berg said she would resign.', 'anna-berg'],
+      ['Additionally, Acme Corp said profits rose.', 'acme-corp'],
+      ['Nevertheless, the mayor said the road would open.', 'the-mayor'],
+      ['Separately, the minister said the plan was dead.', 'the-minister'],
+    ];
+    for (const [sentence, speaker] of cases) {
+      const doc = draft(sentence);
+      expect(anchored(doc)[0]?.[1], sentence).toBe(speaker);
+      expect(
+        doc.entities.map((e) => e.id),
+        sentence,
+      ).toEqual([speaker]);
+    }
+    // Names of those shapes stay names.
+    const names = draft('Sally, a teacher, said the school would close. Italy agreed.');
+    expect(names.entities.map((e) => e.name)).toEqual(['Sally', 'Italy']);
+  });
+
   it('leaves a paper that reports nothing, and a noun that is no subject, to the writer', () => {
     for (const sentence of [
       'The report was published on Tuesday.',
