@@ -493,6 +493,10 @@ export function attribute(
     const before = s.slice(0, m.index);
     if (NOT_SAID.test(before)) continue; // "The ministry did not say how much …" reports no words
     if (inRelativeClause(before, s.slice(m.index + verb.length))) continue;
+    // "Anna Berg, who police say fled in May, was arrested": the verb has a subject of its own
+    // inside a relative clause; neither its speaker nor the word the clause hangs on asserts
+    // the sentence.
+    if (SPEAKER_IN_CLAUSE.test(before)) continue;
     // "the claims", "two states committed": a present-tense verb must introduce what is said.
     if (
       /s$/.test(verb) &&
@@ -675,6 +679,12 @@ const OPENER_HEAD =
  */
 const SCENE_WORDS =
   /^(?:(?:and|but|so|yet|however|meanwhile|moreover|still|instead|later|then|earlier|separately|elsewhere|afterwards|previously|subsequently|finally|again|now|also|yesterday|today|tonight|(?:last|this|next)\s+\p{L}+|(?:earlier|later)\s+(?:this|that|last)\s+\p{L}+)(?:\s*,\s*|\s+|$))+$/iu;
+/**
+ * Before a verb, an open relative clause with a subject of its own: ", who police say", ",
+ * which critics claim" (not ", who said", whose subject is the word the clause hangs on).
+ */
+const SPEAKER_IN_CLAUSE =
+  /,\s*(?:who|whom|which|that)\s+(?!(?:also|later|then|had|has|have|was|is|once|first|reportedly|allegedly|publicly|repeatedly)\b)[^,;:“”"]{1,60}\s+$/u;
 /** A phrase that sets the scene rather than names a subject: "In Brightwater", "After the vote". */
 const PREPOSITION_OPENER =
   /^(?:in|on|at|after|before|during|since|for|from|under|across|outside|inside|near|amid|despite|by|with|without|as|while|when|once|following)\b/i;

@@ -2279,6 +2279,24 @@ describe('a paper that speaks for its authors ("The indictment says …")', () =
     expect(anchored(draft(story))).toEqual([['report', 'times', 'claimed', story]]);
   });
 
+  it('gives no one the sentence whose reporting verb has its own subject in a relative clause', () => {
+    // The police's words were given to Berg, the critics' to the report.
+    for (const sentence of [
+      'Anna Berg, who police say fled in May, was arrested in Oslo.',
+      'The report, which critics say was rushed, found that the bridge was safe.',
+    ])
+      expect(anchored(draft(sentence)), sentence).toEqual([['event', 'author', null, sentence]]);
+    // The sentence's own verb after such a clause still speaks.
+    const club = 'The club, whose secretary first reported the fish, said that the lake was clean.';
+    expect(anchored(draft(club))).toEqual([['statement', 'the-club', 'said', club]]);
+    const minister = 'The minister, who said the plan failed, resigned.';
+    expect(anchored(draft(minister))[0]?.slice(0, 3)).toEqual([
+      'statement',
+      'the-minister',
+      'said',
+    ]);
+  });
+
   it('takes no sentence adverb for an entity or a speaker ("Finally, Anna Berg said …")', () => {
     const cases: [string, string][] = [
       ['Finally, Anna Berg said she would resign.', 'anna-berg'],
