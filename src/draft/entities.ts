@@ -67,9 +67,9 @@ const SENTENCE_ADVERBS = new Set(
 const ADVERB_ENDING =
   /^\p{Lu}\p{Ll}{3,}(?:ally|ately|ently|antly|ively|ously|edly|ingly|arly|fully|lessly|ibly|ably)$/u;
 
-/** A word capitalised only because it opens a sentence or a clause, or that never names. */
-function opensOnly(word: string): boolean {
-  return STOP.has(word) || SENTENCE_ADVERBS.has(word) || ADVERB_ENDING.test(word);
+/** A sentence adverb's shape: capitalised only where it opens a sentence or a quotation. */
+function adverbShaped(word: string): boolean {
+  return SENTENCE_ADVERBS.has(word) || ADVERB_ENDING.test(word);
 }
 
 const CALENDAR = new Set(
@@ -202,6 +202,9 @@ export class EntityFinder {
   /** Capitalised words the text writes on their own, not followed by another capitalised word. */
   private readonly aloneWords = new Set<string>();
 
+  /** Capitalised words the text writes after a lower-case word ("in Grammarly"): names. */
+  private readonly midWords = new Set<string>();
+
   /**
    * The last words of people's names and the first words of bodies' names of two words or
    * more, as found so far: `knows` asks of every capitalised run whether it is one, and
@@ -223,6 +226,8 @@ export class EntityFinder {
       /(?<![\p{L}\p{M}'’-])\p{Lu}[\p{L}\p{M}]*(?![\p{L}\p{M}-]|\s+\p{Lu})/gu,
     ))
       this.aloneWords.add(m[0]);
+    for (const m of text.matchAll(/(?<=\p{Ll}[ \t]+)\p{Lu}[\p{L}\p{M}]*/gu))
+      this.midWords.add(m[0]);
   }
 
   /** The place a dateline names ("GOTHENBURG, March 3 —"): a place, like "in Gothenburg". */
@@ -333,6 +338,24 @@ export class EntityFinder {
             !isAllCaps(head.text)))
       )
         run = run.slice(1);
+      // "Finally, Anna Berg said", "Additionally, Acme said": a sentence adverb opening the
+      // sentence is no entity. Only there: "the charity Finally Free Foundation", "in
+      // Grammarly" and "Grammarly said" (a verb of speech after it) are names, and so is the
+      // word wherever the text writes it capitalised after a lower-case word.
+      else if (
+        (opener || /(?:\s[—–-]|:)\s+$/.test(text.slice(from, t.start))) &&
+        !head.possessive &&
+        !known &&
+        adverbShaped(head.text) &&
+        !this.midWords.has(head.text) &&
+        !(run.length === 1 && SPEECH_AFTER.test(nextWords)) &&
+        // "Lastly Ltd": a company's suffix names nothing alone.
+        !(
+          run.length === 2 &&
+          /^(?:Ltd|Inc|Corp|Co|LLC|plc|PLC|AG|SA|GmbH)\.?$/.test(run[1]?.text ?? '')
+        )
+      )
+        run = run.slice(1);
       this.resolveRun(text, run, from, mentions);
       i = j + 1;
     }
@@ -346,7 +369,7 @@ export class EntityFinder {
     // ("Police Chief Omar Said" keeps "Police": it is part of the title.)
     while (
       run.length > 0 &&
-      opensOnly((run[0] as Token).text) &&
+      STOP.has((run[0] as Token).text) &&
       !(TITLE_MODIFIERS.has((run[0] as Token).text) && isTitleHead(run[1]?.text ?? ''))
     )
       run = run.slice(1);
@@ -494,7 +517,7 @@ export class EntityFinder {
         return;
       }
     }
-    if (run.length === 1 && (GENERIC.has(name) || opensOnly(name))) return;
+    if (run.length === 1 && (GENERIC.has(name) || STOP.has(name))) return;
     // An adjective before a common noun ("Nordic ports", "Arctic waters") names nothing; a
     // surname of that shape (-yan, -ian: Pashinyan, Sarkissian) before a verb of speech, with
     // no article before it, is a name ("Pashinyan said", "Kocharyan denied").

@@ -2317,6 +2317,35 @@ describe('a paper that speaks for its authors ("The indictment says …")', () =
     expect(names.entities.map((e) => e.name)).toEqual(['Sally', 'Italy']);
   });
 
+  it('reads an adverb-shaped word as a name where no sentence opens with it', () => {
+    // Stripped wherever it stood, these lost their first word or the whole name (and
+    // 'Grammarly said' its speaker).
+    const cases: [string, string[], string | null][] = [
+      ['Grammarly said on Tuesday that it would cut 200 jobs.', ['grammarly'], 'grammarly'],
+      [
+        'The charity Finally Free Foundation said it had raised $2 million.',
+        ['finally-free-foundation'],
+        'finally-free-foundation',
+      ],
+      ['Lastly Ltd said profits fell.', ['lastly-ltd'], 'lastly-ltd'],
+      ['Shares rose after Frankly Media bought a stake.', ['frankly-media'], null],
+    ];
+    for (const [sentence, ids, speaker] of cases) {
+      const doc = draft(sentence);
+      expect(
+        doc.entities.map((e) => e.id),
+        sentence,
+      ).toEqual(ids);
+      expect(anchored(doc)[0]?.[1], sentence).toBe(speaker ?? 'author');
+    }
+    // Written after a lower-case word elsewhere, it is a name at a sentence's start too.
+    const twice = draft('Grammarly, the app maker, cut jobs. Investors in Grammarly sold.');
+    expect(twice.entities.map((e) => e.id)).toEqual(['grammarly']);
+    // After a dateline the adverb still opens the sentence.
+    const wire = draft('OSLO (Reuters) - Separately, Acme Corp said profits rose.');
+    expect(wire.entities.map((e) => e.id)).not.toContain('separately');
+  });
+
   it('leaves a paper that reports nothing, and a noun that is no subject, to the writer', () => {
     for (const sentence of [
       'The report was published on Tuesday.',
