@@ -681,10 +681,12 @@ const SCENE_WORDS =
   /^(?:(?:and|but|so|yet|however|meanwhile|moreover|still|instead|later|then|earlier|separately|elsewhere|afterwards|previously|subsequently|finally|again|now|also|yesterday|today|tonight|(?:last|this|next)\s+\p{L}+|(?:earlier|later)\s+(?:this|that|last)\s+\p{L}+)(?:\s*,\s*|\s+|$))+$/iu;
 /**
  * Before a verb, an open relative clause with a subject of its own: ", who police say", ",
- * which critics claim" (not ", who said", whose subject is the word the clause hangs on).
+ * which critics claim" (not ", who said", whose subject is the word the clause hangs on, nor
+ * ", who last week said", ", who herself warned", ", which in May announced": adverbs, times
+ * and a phrase opening with a preposition are no subject).
  */
 const SPEAKER_IN_CLAUSE =
-  /,\s*(?:who|whom|which|that)\s+(?!(?:also|later|then|had|has|have|was|is|once|first|reportedly|allegedly|publicly|repeatedly)\b)[^,;:“”"]{1,60}\s+$/u;
+  /,\s*(?:who|whom|which|that)\s+(?!(?:(?:\p{Ll}{2,}ly|never|also|later|earlier|then|once|first|again|already|still|previously|recently|herself|himself|itself|themselves|(?:last|this|next|earlier|later)\s+\p{L}+)\s+)*(?:$|(?:had|has|have|was|is|were|are|did|does|do|will|would|could|can|may|might|must|should|not|in|on|at|during|since|after|before|until|by|for|from|with|under|through|over|amid|despite|across|without)\b))[^,;:“”"]{1,60}\s+$/u;
 /** A phrase that sets the scene rather than names a subject: "In Brightwater", "After the vote". */
 const PREPOSITION_OPENER =
   /^(?:in|on|at|after|before|during|since|for|from|under|across|outside|inside|near|amid|despite|by|with|without|as|while|when|once|following)\b/i;

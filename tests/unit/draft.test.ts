@@ -2289,6 +2289,18 @@ describe('a paper that speaks for its authors ("The indictment says …")', () =
     // The sentence's own verb after such a clause still speaks.
     const club = 'The club, whose secretary first reported the fish, said that the lake was clean.';
     expect(anchored(draft(club))).toEqual([['statement', 'the-club', 'said', club]]);
+    // An adverb, a time or a phrase with a preposition is no subject of the clause's own.
+    for (const [sentence, speaker, cue] of [
+      ['The minister, who last week said the plan had failed, resigned.', 'the-minister', 'said'],
+      [
+        'Anna Berg, who on Tuesday told reporters she was innocent, was charged.',
+        'anna-berg',
+        'told reporters',
+      ],
+      ['Acme, which in May announced record profits, cut 300 jobs.', 'acme', 'announced'],
+      ['The judge, who herself warned of delays, adjourned the case.', 'the-judge', 'warned'],
+    ])
+      expect(anchored(draft(sentence as string))[0]?.slice(1, 3), sentence).toEqual([speaker, cue]);
     const minister = 'The minister, who said the plan failed, resigned.';
     expect(anchored(draft(minister))[0]?.slice(0, 3)).toEqual([
       'statement',
