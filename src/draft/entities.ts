@@ -72,6 +72,12 @@ function adverbShaped(word: string): boolean {
   return SENTENCE_ADVERBS.has(word) || ADVERB_ENDING.test(word);
 }
 
+/** Capitals that name a measure, a disease or a thing, never an actor: "GDP grew", "COVID cases". */
+const NO_ACTOR = new Set(
+  'GDP GNP CPI PMI COVID COVID-19 Covid Covid-19 SARS HIV AIDS IPO AI VAT PPE DNA GMT BST CET EST PST UTC'.split(
+    ' ',
+  ),
+);
 const CALENDAR = new Set(
   'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec'.split(
     ' ',
@@ -330,6 +336,9 @@ export class EntityFinder {
         opener &&
         !head.possessive &&
         !known &&
+        // "Chief Executive Anna Holm said …, the chief executive …": the office before a name
+        // stays whole, not "Executive Anna Holm".
+        !(run.length > 2 && isTitleHead(head.text) && TITLE_FOLLOWERS.has(run[1]?.text ?? '')) &&
         (this.lowerWords.has(head.text.toLowerCase()) ||
           // "Regulators in …", "Security researcher Paul Mendes": a common noun before a lower-case word.
           (run.length === 1 &&
@@ -517,7 +526,15 @@ export class EntityFinder {
         return;
       }
     }
-    if (run.length === 1 && (GENERIC.has(name) || STOP.has(name))) return;
+    // "the CEO", "the CFO": an office in capitals alone names no one ("the chief executive").
+    if (
+      run.length === 1 &&
+      (GENERIC.has(name) ||
+        STOP.has(name) ||
+        NO_ACTOR.has(name) ||
+        (isTitleHead(name) && isAllCaps(name)))
+    )
+      return;
     // An adjective before a common noun ("Nordic ports", "Arctic waters") names nothing; a
     // surname of that shape (-yan, -ian: Pashinyan, Sarkissian) before a verb of speech, with
     // no article before it, is a name ("Pashinyan said", "Kocharyan denied").

@@ -2329,6 +2329,32 @@ describe('a paper that speaks for its authors ("The indictment says …")', () =
     expect(names.entities.map((e) => e.name)).toEqual(['Sally', 'Italy']);
   });
 
+  it('takes no office in capitals or measure for an entity ("The CEO said", "GDP grew")', () => {
+    // Each was an Organization, and 'ceo' the speaker.
+    for (const [sentence, speaker] of [
+      ['The CEO said the board had acted properly.', 'the-ceo'],
+      ['The CFO told analysts margins would improve.', 'the-cfo'],
+      ['GDP grew 2% in the quarter, the minister said.', 'the-minister'],
+      ['COVID cases rose, officials said.', 'officials'],
+    ]) {
+      const doc = draft(sentence as string);
+      expect(anchored(doc)[0]?.[1], sentence).toBe(speaker);
+      expect(
+        doc.entities.map((e) => e.id),
+        sentence,
+      ).toEqual([speaker]);
+    }
+  });
+
+  it('keeps an office of two words whole at a sentence\'s start ("Chief Executive Anna Holm")', () => {
+    // "chief" written in lower case later made "Executive Anna Holm" a person.
+    const doc = draft(
+      'Chief Executive Anna Holm said sales rose. The chief executive added that costs fell.',
+    );
+    expect(doc.entities.map((e) => e.id)).toEqual(['anna-holm']);
+    expect(anchored(doc).map((c) => c[1])).toEqual(['anna-holm', 'anna-holm']);
+  });
+
   it('reads an adverb-shaped word as a name where no sentence opens with it', () => {
     // Stripped wherever it stood, these lost their first word or the whole name (and
     // 'Grammarly said' its speaker).
