@@ -668,10 +668,10 @@ const SUBORDINATOR =
   /^(?:after|before|when|while|since|because|although|though|once|until|unless|if|as)\b/i;
 /**
  * A phrase before a comma that sets the scene, whoever it names: "In Oslo,", "At Acme,", "In a
- * letter to Anna Berg,", "Unlike Berg,", "Speaking to Berg,".
+ * letter to Anna Berg,", "Unlike Berg,", "Speaking to Berg,", "Unfortunately for Acme,".
  */
 const OPENER_HEAD =
-  /^(?:in|on|at|during|for|from|under(?!\s+secretary)|across|outside|inside|near|amid|despite|with|without|following|like|unlike|besides|beyond|behind|against|among|around|throughout|within|speaking|writing|asked|questioned|pressed|interviewed|responding|replying|addressing|citing|commenting)\s/i;
+  /^(?:[a-z]{3,}ly\s+)?(?:in|on|at|during|for|from|under(?!\s+secretary)|across|outside|inside|near|amid|despite|with|without|following|like|unlike|besides|beyond|behind|against|among|around|throughout|within|speaking|writing|asked|questioned|pressed|interviewed|responding|replying|addressing|citing|commenting)\s/i;
 /**
  * Words before an aside that join the sentence to the last or set its time, and name no
  * subject: "Later, asked on Tuesday, Berg said", "However, pressed in parliament, the minister

@@ -208,7 +208,10 @@ export class EntityFinder {
   /** Capitalised words the text writes on their own, not followed by another capitalised word. */
   private readonly aloneWords = new Set<string>();
 
-  /** Capitalised words the text writes after a lower-case word ("in Grammarly"): names. */
+  /**
+   * Capitalised words the text writes after a word all in lower case ("in Grammarly"): names
+   * (not after "Acme" in a headline in title case, "Acme Finally Signs Deal").
+   */
   private readonly midWords = new Set<string>();
 
   /**
@@ -232,7 +235,7 @@ export class EntityFinder {
       /(?<![\p{L}\p{M}'’-])\p{Lu}[\p{L}\p{M}]*(?![\p{L}\p{M}-]|\s+\p{Lu})/gu,
     ))
       this.aloneWords.add(m[0]);
-    for (const m of text.matchAll(/(?<=\p{Ll}[ \t]+)\p{Lu}[\p{L}\p{M}]*/gu))
+    for (const m of text.matchAll(/(?<=(?<![\p{L}\p{M}])\p{Ll}+[ \t]+)\p{Lu}[\p{L}\p{M}]*/gu))
       this.midWords.add(m[0]);
   }
 
@@ -378,7 +381,7 @@ export class EntityFinder {
     // ("Police Chief Omar Said" keeps "Police": it is part of the title.)
     while (
       run.length > 0 &&
-      STOP.has((run[0] as Token).text) &&
+      (STOP.has((run[0] as Token).text) || CONNECTORS.has((run[0] as Token).text)) &&
       !(TITLE_MODIFIERS.has((run[0] as Token).text) && isTitleHead(run[1]?.text ?? ''))
     )
       run = run.slice(1);

@@ -2379,6 +2379,15 @@ describe('a paper that speaks for its authors ("The indictment says …")', () =
     // Written after a lower-case word elsewhere, it is a name at a sentence's start too.
     const twice = draft('Grammarly, the app maker, cut jobs. Investors in Grammarly sold.');
     expect(twice.entities.map((e) => e.id)).toEqual(['grammarly']);
+    // A headline in title case ("Acme Finally Signs …") does not make the adverb a name.
+    const headline = draft(
+      'Acme Finally Signs Deal\n\nBy Jane Doe\n\nFinally, Anna Berg said the deal was signed.',
+    );
+    expect(headline.entities.map((e) => e.id)).toEqual(['anna-berg']);
+    // "Unfortunately for Acme, the regulator said no." was 'for Acme''s statement.
+    const scene = 'Unfortunately for Acme, the regulator said no.';
+    expect(draft(scene).entities.map((e) => e.id)).toEqual(['acme', 'the-regulator']);
+    expect(anchored(draft(scene))[0]?.[1]).toBe('the-regulator');
     // After a dateline the adverb still opens the sentence.
     const wire = draft('OSLO (Reuters) - Separately, Acme Corp said profits rose.');
     expect(wire.entities.map((e) => e.id)).not.toContain('separately');
