@@ -2346,6 +2346,16 @@ describe('a paper that speaks for its authors ("The indictment says …")', () =
     }
   });
 
+  it('gives a player named by position his words ("The striker said …")', () => {
+    // They were the writer's own events.
+    for (const [sentence, speaker] of [
+      ['The striker said he would stay.', 'the-striker'],
+      ['The goalkeeper told reporters he was fit.', 'the-goalkeeper'],
+      ['The striker, who fans say is fast, said he would stay.', 'the-striker'],
+    ])
+      expect(anchored(draft(sentence as string))[0]?.[1], sentence).toBe(speaker);
+  });
+
   it('keeps an office of two words whole at a sentence\'s start ("Chief Executive Anna Holm")', () => {
     // "chief" written in lower case later made "Executive Anna Holm" a person.
     const doc = draft(
