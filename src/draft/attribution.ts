@@ -89,7 +89,7 @@ const LEADING =
   /^(?:and|but|so|yet|or|however|meanwhile|moreover|still|instead|later|then|after|before|when|while|since|because|although|though|once|until|unless|if|as)\b[,\s]*/i;
 
 const SOURCE_NOUNS =
-  /\b(?:officials?|sources?|residents?|critics?|experts?|analysts?|witness(?:es)?|investigators?|police|prosecutors?|prosecution|defen[cs]e|judges?|court|jurors?|jury|plaintiffs?|defendants?|campaigners|protesters|activists|doctors|scientists|researchers|workers|engineers|lawyers|diplomats|observers|leaders|lawmakers|legislators|members|people|spokes(?:man|woman|person)|representatives?|mayor|minister|president|governor|director|chief|head|chair(?:man|woman)?|secretary|ambassador|commander|aides?|advisers?|advisors?|staff|employees|teachers|parents|farmers|villagers|neighbours|neighbors|owners|managers|executives|authorities|government|ministry|council|committee|board|company|agency|newspaper|group|campaign|unions?|wife|husband|widow(?:er)?|mother|father|sons?|daughters?|brothers?|sisters?|family|families|relatives?|friends?|neighbou?r|colleagues?|partner|boss|students?|victims?|survivors?|passengers?|patients?|nurses?|doctor|teachers?|lawyer|attorneys?|counsel|man|woman|men|women|boy|girl|child|children|fans?|supporters|opponents|voters|shareholders|investors|customers|clients|inspectors?|officers?|firefighters|soldiers|troops|coroner|auditors?|regulators?|landlords?|tenants|pupils|coach|captain|deput(?:y|ies)|assistants?|aides?|successor|predecessor|employer|manager|owner|organi[sz]ers?|residents|sources?|executives?|club|team|firm|banks?|lenders?|insurers?|airlines?|retailers?|carmakers?|hospitals?|university|charity|referees?|umpires?|players?)\b/;
+  /\b(?:officials?|sources?|residents?|critics?|experts?|analysts?|witness(?:es)?|investigators?|police|prosecutors?|prosecution|defen[cs]e|judges?|court|jurors?|jury|plaintiffs?|defendants?|campaigners|protesters|activists|doctors|scientists|researchers|workers|engineers|lawyers|diplomats|observers|leaders|lawmakers|legislators|members|people|spokes(?:man|woman|person)|representatives?|mayor|minister|president|governor|director|chief|head|chair(?:man|woman)?|secretary|ambassador|commander|aides?|advisers?|advisors?|staff|employees|teachers|parents|farmers|villagers|neighbours|neighbors|owners|managers|executives|authorities|government|ministry|council|committee|board|company|agency|newspaper|group|campaign|unions?|wife|husband|widow(?:er)?|mother|father|sons?|daughters?|brothers?|sisters?|family|families|relatives?|friends?|neighbou?r|colleagues?|partner|boss|students?|victims?|survivors?|passengers?|patients?|nurses?|doctor|teachers?|lawyer|attorneys?|counsel|man|woman|men|women|boy|girl|child|children|fans?|supporters|opponents|voters|shareholders|investors|customers|clients|inspectors?|officers?|firefighters|soldiers|troops|coroner|auditors?|regulators?|landlords?|tenants|pupils|coach|captain|deput(?:y|ies)|assistants?|aides?|successor|predecessor|employer|manager|owner|organi[sz]ers?|residents|sources?|executives?|club|team|firm|banks?|lenders?|insurers?|airlines?|retailers?|carmakers?|hospitals?|university|charity|referees?|umpires?|players?|C[EFOTIM]Os?|strikers?|goalkeepers?|keepers?|midfielders?|defenders?|wingers?|forwards?|batsm[ae]n|bowlers?|pitchers?|quarterbacks?|skippers?|boxers?|sprinters?|athletes?|riders?|drivers?|cyclists?|swimmers?|runners?|champions?|veterans?|rookies?)\b/;
 /**
  * Papers that speak for whoever wrote them: "The indictment says …", "A court filing alleges
  * …", "The police report states …". Their words are the document's, not the writer's.
@@ -668,10 +668,10 @@ const SUBORDINATOR =
   /^(?:after|before|when|while|since|because|although|though|once|until|unless|if|as)\b/i;
 /**
  * A phrase before a comma that sets the scene, whoever it names: "In Oslo,", "At Acme,", "In a
- * letter to Anna Berg,", "Unlike Berg,", "Speaking to Berg,".
+ * letter to Anna Berg,", "Unlike Berg,", "Speaking to Berg,", "Unfortunately for Acme,".
  */
 const OPENER_HEAD =
-  /^(?:in|on|at|during|for|from|under(?!\s+secretary)|across|outside|inside|near|amid|despite|with|without|following|like|unlike|besides|beyond|behind|against|among|around|throughout|within|speaking|writing|asked|questioned|pressed|interviewed|responding|replying|addressing|citing|commenting)\s/i;
+  /^(?:[a-z]{3,}ly\s+)?(?:in|on|at|during|for|from|under(?!\s+secretary)|across|outside|inside|near|amid|despite|with|without|following|like|unlike|besides|beyond|behind|against|among|around|throughout|within|speaking|writing|asked|questioned|pressed|interviewed|responding|replying|addressing|citing|commenting)\s/i;
 /**
  * Words before an aside that join the sentence to the last or set its time, and name no
  * subject: "Later, asked on Tuesday, Berg said", "However, pressed in parliament, the minister
@@ -681,10 +681,12 @@ const SCENE_WORDS =
   /^(?:(?:and|but|so|yet|however|meanwhile|moreover|still|instead|later|then|earlier|separately|elsewhere|afterwards|previously|subsequently|finally|again|now|also|yesterday|today|tonight|(?:last|this|next)\s+\p{L}+|(?:earlier|later)\s+(?:this|that|last)\s+\p{L}+)(?:\s*,\s*|\s+|$))+$/iu;
 /**
  * Before a verb, an open relative clause with a subject of its own: ", who police say", ",
- * which critics claim" (not ", who said", whose subject is the word the clause hangs on).
+ * which critics claim" (not ", who said", whose subject is the word the clause hangs on, nor
+ * ", who last week said", ", who herself warned", ", which in May announced": adverbs, times
+ * and a phrase opening with a preposition are no subject).
  */
 const SPEAKER_IN_CLAUSE =
-  /,\s*(?:who|whom|which|that)\s+(?!(?:also|later|then|had|has|have|was|is|once|first|reportedly|allegedly|publicly|repeatedly)\b)[^,;:“”"]{1,60}\s+$/u;
+  /,\s*(?:who|whom|which|that)\s+(?!(?:(?:\p{Ll}{2,}ly|never|also|later|earlier|then|once|first|again|already|still|previously|recently|herself|himself|itself|themselves|(?:last|this|next|earlier|later)\s+\p{L}+)\s+)*(?:$|(?:had|has|have|was|is|were|are|did|does|do|will|would|could|can|may|might|must|should|not|in|on|at|during|since|after|before|until|by|for|from|with|under|through|over|amid|despite|across|without)\b))[^,;:“”"]{1,60}\s+$/u;
 /** A phrase that sets the scene rather than names a subject: "In Brightwater", "After the vote". */
 const PREPOSITION_OPENER =
   /^(?:in|on|at|after|before|during|since|for|from|under|across|outside|inside|near|amid|despite|by|with|without|as|while|when|once|following)\b/i;

@@ -67,11 +67,17 @@ const SENTENCE_ADVERBS = new Set(
 const ADVERB_ENDING =
   /^\p{Lu}\p{Ll}{3,}(?:ally|ately|ently|antly|ively|ously|edly|ingly|arly|fully|lessly|ibly|ably)$/u;
 
-/** A word capitalised only because it opens a sentence or a clause, or that never names. */
-function opensOnly(word: string): boolean {
-  return STOP.has(word) || SENTENCE_ADVERBS.has(word) || ADVERB_ENDING.test(word);
+/** A sentence adverb's shape: capitalised only where it opens a sentence or a quotation. */
+function adverbShaped(word: string): boolean {
+  return SENTENCE_ADVERBS.has(word) || ADVERB_ENDING.test(word);
 }
 
+/** Capitals that name a measure, a disease or a thing, never an actor: "GDP grew", "COVID cases". */
+const NO_ACTOR = new Set(
+  'GDP GNP CPI PMI COVID COVID-19 Covid Covid-19 SARS HIV AIDS IPO AI VAT PPE DNA GMT BST CET EST PST UTC'.split(
+    ' ',
+  ),
+);
 const CALENDAR = new Set(
   'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec'.split(
     ' ',
@@ -203,6 +209,12 @@ export class EntityFinder {
   private readonly aloneWords = new Set<string>();
 
   /**
+   * Capitalised words the text writes after a word all in lower case ("in Grammarly"): names
+   * (not after "Acme" in a headline in title case, "Acme Finally Signs Deal").
+   */
+  private readonly midWords = new Set<string>();
+
+  /**
    * The last words of people's names and the first words of bodies' names of two words or
    * more, as found so far: `knows` asks of every capitalised run whether it is one, and
    * scanning every entity for it made drafting cost names times text.
@@ -223,6 +235,8 @@ export class EntityFinder {
       /(?<![\p{L}\p{M}'’-])\p{Lu}[\p{L}\p{M}]*(?![\p{L}\p{M}-]|\s+\p{Lu})/gu,
     ))
       this.aloneWords.add(m[0]);
+    for (const m of text.matchAll(/(?<=(?<![\p{L}\p{M}])\p{Ll}+[ \t]+)\p{Lu}[\p{L}\p{M}]*/gu))
+      this.midWords.add(m[0]);
   }
 
   /** The place a dateline names ("GOTHENBURG, March 3 —"): a place, like "in Gothenburg". */
@@ -325,12 +339,33 @@ export class EntityFinder {
         opener &&
         !head.possessive &&
         !known &&
+        // "Chief Executive Anna Holm said …, the chief executive …": the office before a name
+        // stays whole, not "Executive Anna Holm".
+        !(run.length > 2 && isTitleHead(head.text) && TITLE_FOLLOWERS.has(run[1]?.text ?? '')) &&
         (this.lowerWords.has(head.text.toLowerCase()) ||
           // "Regulators in …", "Security researcher Paul Mendes": a common noun before a lower-case word.
           (run.length === 1 &&
             /^\s+\p{Ll}/u.test(nextWords) &&
             !SPEECH_AFTER.test(nextWords) &&
             !isAllCaps(head.text)))
+      )
+        run = run.slice(1);
+      // "Finally, Anna Berg said", "Additionally, Acme said": a sentence adverb opening the
+      // sentence is no entity. Only there: "the charity Finally Free Foundation", "in
+      // Grammarly" and "Grammarly said" (a verb of speech after it) are names, and so is the
+      // word wherever the text writes it capitalised after a lower-case word.
+      else if (
+        (opener || /(?:\s[—–-]|:)\s+$/.test(text.slice(from, t.start))) &&
+        !head.possessive &&
+        !known &&
+        adverbShaped(head.text) &&
+        !this.midWords.has(head.text) &&
+        !(run.length === 1 && SPEECH_AFTER.test(nextWords)) &&
+        // "Lastly Ltd": a company's suffix names nothing alone.
+        !(
+          run.length === 2 &&
+          /^(?:Ltd|Inc|Corp|Co|LLC|plc|PLC|AG|SA|GmbH)\.?$/.test(run[1]?.text ?? '')
+        )
       )
         run = run.slice(1);
       this.resolveRun(text, run, from, mentions);
@@ -346,7 +381,7 @@ export class EntityFinder {
     // ("Police Chief Omar Said" keeps "Police": it is part of the title.)
     while (
       run.length > 0 &&
-      opensOnly((run[0] as Token).text) &&
+      (STOP.has((run[0] as Token).text) || CONNECTORS.has((run[0] as Token).text)) &&
       !(TITLE_MODIFIERS.has((run[0] as Token).text) && isTitleHead(run[1]?.text ?? ''))
     )
       run = run.slice(1);
@@ -494,7 +529,15 @@ export class EntityFinder {
         return;
       }
     }
-    if (run.length === 1 && (GENERIC.has(name) || opensOnly(name))) return;
+    // "the CEO", "the CFO": an office in capitals alone names no one ("the chief executive").
+    if (
+      run.length === 1 &&
+      (GENERIC.has(name) ||
+        STOP.has(name) ||
+        NO_ACTOR.has(name) ||
+        (isTitleHead(name) && isAllCaps(name)))
+    )
+      return;
     // An adjective before a common noun ("Nordic ports", "Arctic waters") names nothing; a
     // surname of that shape (-yan, -ian: Pashinyan, Sarkissian) before a verb of speech, with
     // no article before it, is a name ("Pashinyan said", "Kocharyan denied").

@@ -2289,6 +2289,18 @@ describe('a paper that speaks for its authors ("The indictment says …")', () =
     // The sentence's own verb after such a clause still speaks.
     const club = 'The club, whose secretary first reported the fish, said that the lake was clean.';
     expect(anchored(draft(club))).toEqual([['statement', 'the-club', 'said', club]]);
+    // An adverb, a time or a phrase with a preposition is no subject of the clause's own.
+    for (const [sentence, speaker, cue] of [
+      ['The minister, who last week said the plan had failed, resigned.', 'the-minister', 'said'],
+      [
+        'Anna Berg, who on Tuesday told reporters she was innocent, was charged.',
+        'anna-berg',
+        'told reporters',
+      ],
+      ['Acme, which in May announced record profits, cut 300 jobs.', 'acme', 'announced'],
+      ['The judge, who herself warned of delays, adjourned the case.', 'the-judge', 'warned'],
+    ])
+      expect(anchored(draft(sentence as string))[0]?.slice(1, 3), sentence).toEqual([speaker, cue]);
     const minister = 'The minister, who said the plan failed, resigned.';
     expect(anchored(draft(minister))[0]?.slice(0, 3)).toEqual([
       'statement',
@@ -2315,6 +2327,80 @@ describe('a paper that speaks for its authors ("The indictment says …")', () =
     // Names of those shapes stay names.
     const names = draft('Sally, a teacher, said the school would close. Italy agreed.');
     expect(names.entities.map((e) => e.name)).toEqual(['Sally', 'Italy']);
+  });
+
+  it('takes no office in capitals or measure for an entity ("The CEO said", "GDP grew")', () => {
+    // Each was an Organization, and 'ceo' the speaker.
+    for (const [sentence, speaker] of [
+      ['The CEO said the board had acted properly.', 'the-ceo'],
+      ['The CFO told analysts margins would improve.', 'the-cfo'],
+      ['GDP grew 2% in the quarter, the minister said.', 'the-minister'],
+      ['COVID cases rose, officials said.', 'officials'],
+    ]) {
+      const doc = draft(sentence as string);
+      expect(anchored(doc)[0]?.[1], sentence).toBe(speaker);
+      expect(
+        doc.entities.map((e) => e.id),
+        sentence,
+      ).toEqual([speaker]);
+    }
+  });
+
+  it('gives a player named by position his words ("The striker said …")', () => {
+    // They were the writer's own events.
+    for (const [sentence, speaker] of [
+      ['The striker said he would stay.', 'the-striker'],
+      ['The goalkeeper told reporters he was fit.', 'the-goalkeeper'],
+      ['The striker, who fans say is fast, said he would stay.', 'the-striker'],
+    ])
+      expect(anchored(draft(sentence as string))[0]?.[1], sentence).toBe(speaker);
+  });
+
+  it('keeps an office of two words whole at a sentence\'s start ("Chief Executive Anna Holm")', () => {
+    // "chief" written in lower case later made "Executive Anna Holm" a person.
+    const doc = draft(
+      'Chief Executive Anna Holm said sales rose. The chief executive added that costs fell.',
+    );
+    expect(doc.entities.map((e) => e.id)).toEqual(['anna-holm']);
+    expect(anchored(doc).map((c) => c[1])).toEqual(['anna-holm', 'anna-holm']);
+  });
+
+  it('reads an adverb-shaped word as a name where no sentence opens with it', () => {
+    // Stripped wherever it stood, these lost their first word or the whole name (and
+    // 'Grammarly said' its speaker).
+    const cases: [string, string[], string | null][] = [
+      ['Grammarly said on Tuesday that it would cut 200 jobs.', ['grammarly'], 'grammarly'],
+      [
+        'The charity Finally Free Foundation said it had raised $2 million.',
+        ['finally-free-foundation'],
+        'finally-free-foundation',
+      ],
+      ['Lastly Ltd said profits fell.', ['lastly-ltd'], 'lastly-ltd'],
+      ['Shares rose after Frankly Media bought a stake.', ['frankly-media'], null],
+    ];
+    for (const [sentence, ids, speaker] of cases) {
+      const doc = draft(sentence);
+      expect(
+        doc.entities.map((e) => e.id),
+        sentence,
+      ).toEqual(ids);
+      expect(anchored(doc)[0]?.[1], sentence).toBe(speaker ?? 'author');
+    }
+    // Written after a lower-case word elsewhere, it is a name at a sentence's start too.
+    const twice = draft('Grammarly, the app maker, cut jobs. Investors in Grammarly sold.');
+    expect(twice.entities.map((e) => e.id)).toEqual(['grammarly']);
+    // A headline in title case ("Acme Finally Signs …") does not make the adverb a name.
+    const headline = draft(
+      'Acme Finally Signs Deal\n\nBy Jane Doe\n\nFinally, Anna Berg said the deal was signed.',
+    );
+    expect(headline.entities.map((e) => e.id)).toEqual(['anna-berg']);
+    // "Unfortunately for Acme, the regulator said no." was 'for Acme''s statement.
+    const scene = 'Unfortunately for Acme, the regulator said no.';
+    expect(draft(scene).entities.map((e) => e.id)).toEqual(['acme', 'the-regulator']);
+    expect(anchored(draft(scene))[0]?.[1]).toBe('the-regulator');
+    // After a dateline the adverb still opens the sentence.
+    const wire = draft('OSLO (Reuters) - Separately, Acme Corp said profits rose.');
+    expect(wire.entities.map((e) => e.id)).not.toContain('separately');
   });
 
   it('leaves a paper that reports nothing, and a noun that is no subject, to the writer', () => {
