@@ -53,7 +53,8 @@ export async function reportCommand(ctx: CommandContext, options: ReportOptions)
   // The page carries the dataset's text as read: the very text parsed and checked.
   let json: string | undefined;
   let bytes: Uint8Array | undefined;
-  const corpus = await loadCorpus(ctx.dataPaths, {
+  // The files just listed: the folder is not listed again.
+  const corpus = await loadCorpus(files.length > 0 ? files : ctx.dataPaths, {
     read: (text, utf8) => {
       json ??= text;
       bytes ??= utf8;
