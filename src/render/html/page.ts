@@ -176,8 +176,8 @@ function legend(key: readonly KeyEntry[]): string {
 
 /**
  * Puts the network section's body in its piece: a sentence on what it shows, and Graphviz's
- * drawing. The page is made while the network is still planned and laid out on another
- * thread, and the picture arrives last.
+ * drawing. The page is made before Graphviz lays the network out, and the picture goes in
+ * last.
  */
 export function fillNetwork(page: ReportPage, picture: NetworkPicture): (string | Uint8Array)[] {
   const { shown, total, svg, key } = picture;
