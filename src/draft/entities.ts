@@ -1,4 +1,5 @@
 import type { EntityType } from '../core/model/types.js';
+import { SOURCE_NOUNS } from './attribution.js';
 import { PLACE_BY_NAME } from './gazetteer.js';
 
 /**
@@ -78,6 +79,8 @@ const NO_ACTOR = new Set(
     ' ',
   ),
 );
+/** A whole word that is a noun for people who speak (attribution.ts's SOURCE_NOUNS). */
+const PEOPLE_NOUN = new RegExp(`^(?:${SOURCE_NOUNS.source})$`);
 const CALENDAR = new Set(
   'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec'.split(
     ' ',
@@ -535,7 +538,10 @@ export class EntityFinder {
       (GENERIC.has(name) ||
         STOP.has(name) ||
         NO_ACTOR.has(name) ||
-        (isTitleHead(name) && isAllCaps(name)))
+        (isTitleHead(name) && isAllCaps(name)) ||
+        // "Prosecutors said", "Drivers said": people named by a common noun, capitalised as the
+        // sentence opens, are a group the attribution names, not a person called so.
+        (/^\p{Lu}\p{Ll}+s$/u.test(name) && PEOPLE_NOUN.test(name.toLowerCase())))
     )
       return;
     // An adjective before a common noun ("Nordic ports", "Arctic waters") names nothing; a

@@ -2309,6 +2309,20 @@ describe('a paper that speaks for its authors ("The indictment says …")', () =
     ]);
   });
 
+  it('makes people named by a plural common noun a group, not a person of that name', () => {
+    for (const [sentence, id] of [
+      ['Prosecutors said Berg had fled.', 'prosecutors'],
+      ['Drivers said the road was closed.', 'drivers'],
+    ] as const) {
+      const doc = draft(sentence);
+      expect(anchored(doc)[0]?.slice(0, 3), sentence).toEqual(['statement', id, 'said']);
+      expect(doc.entities.find((e) => e.id === id)?.type, sentence).toBe('Group');
+    }
+    // A surname of that shape stays a person.
+    const jones = draft('Mary Jones spoke on Monday. Jones said the plant would close.');
+    expect(jones.entities.map((e) => [e.name, e.type])).toEqual([['Mary Jones', 'Person']]);
+  });
+
   it('takes no sentence adverb for an entity or a speaker ("Finally, Anna Berg said …")', () => {
     const cases: [string, string][] = [
       ['Finally, Anna Berg said she would resign.', 'anna-berg'],
