@@ -80,13 +80,19 @@ const TRAILING =
 /** An adverb after the subject ("Shoygu publicly"), in lower case, and not a noun in -ly. */
 const TRAILING_ADVERB =
   /\s+(?!(?:family|ally|assembly|daily|weekly|monthly|quarterly|supply|rally|bully|anomaly|monopoly)$)[a-z]+ly$/;
+const SUBORDINATORS =
+  'after|before|when|while|since|because|although|though|once|until|unless|if|as';
+/** A conjunction that opens a subordinate clause: "After Berg resigned, …". */
+const SUBORDINATOR = new RegExp(`^(?:${SUBORDINATORS})\\b`, 'i');
 /**
  * Words before the subject that are not part of it: a conjunction or adverb that joins the
  * sentence to the last ("However,"), or one that makes the report a subordinate clause ("After
  * officials said …, troops moved in": the officials speak, not "After officials").
  */
-const LEADING =
-  /^(?:and|but|so|yet|or|however|meanwhile|moreover|still|instead|later|then|after|before|when|while|since|because|although|though|once|until|unless|if|as)\b[,\s]*/i;
+const LEADING = new RegExp(
+  `^(?:and|but|so|yet|or|however|meanwhile|moreover|still|instead|later|then|${SUBORDINATORS})\\b[,\\s]*`,
+  'i',
+);
 
 /** Nouns for people (and bodies of people) who speak: "officials", "the mayor", "the club". */
 export const SOURCE_NOUNS =
@@ -664,9 +670,6 @@ export function attribute(
  */
 const ASIDE =
   /,\s*(?:who|whom|whose|which|where|when|(?:\p{Ll}+ed|led|run|set\s+up|founded|owned)\s+by|(?:\p{Ll}[\p{Ll}-]+ed|sent|brought|written|given|seen|taken|made|held|known|shown|drawn|sworn|kept|paid|sold|built|told|found|handed\s+down)\s+(?:in|on|at|to|against|last|this|earlier|yesterday)\b|\p{Ll}{3,}ing|including|such\s+as|among\s+them|along\s+with|together\s+with|alongside|like|itself|himself|herself|themselves|now|once|then\s+\p{Ll}+)\b/u;
-/** A conjunction that opens a subordinate clause: "After Berg resigned, …". */
-const SUBORDINATOR =
-  /^(?:after|before|when|while|since|because|although|though|once|until|unless|if|as)\b/i;
 /**
  * A phrase before a comma that sets the scene, whoever it names: "In Oslo,", "At Acme,", "In a
  * letter to Anna Berg,", "Unlike Berg,", "Speaking to Berg,", "Unfortunately for Acme,".
