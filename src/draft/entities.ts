@@ -73,6 +73,33 @@ function adverbShaped(word: string): boolean {
   return SENTENCE_ADVERBS.has(word) || ADVERB_ENDING.test(word);
 }
 
+/**
+ * How many name particles (NAME_PARTICLES) begin at toks[k], one space apart, when a
+ * capitalised word follows them: 0 when none do.
+ */
+function particlesAt(toks: readonly Token[], k: number, text: string): number {
+  let n = 0;
+  while (n < 3 && NAME_PARTICLES.has(toks[k + n]?.text ?? '')) {
+    const next = toks[k + n + 1];
+    if (!next || text.slice((toks[k + n] as Token).end, next.start) !== ' ') return 0;
+    n++;
+  }
+  const after = toks[k + n];
+  return n > 0 && after !== undefined && isCap(after.text) ? n : 0;
+}
+
+/**
+ * A person's name in shape: two to four capitalised words ("Anna Berg"), or capitalised
+ * words with name particles between them ("Charles de Gaulle", "Ursula von der Leyen").
+ */
+function personShaped(run: readonly Token[]): boolean {
+  const named = (x: Token) => /^\p{Lu}\p{Ll}/u.test(x.text);
+  const words = run.filter(named).length;
+  if (words < 2 || words > 4 || run.length > 6) return false;
+  if (!named(run[0] as Token) || !named(run[run.length - 1] as Token)) return false;
+  return run.every((x) => named(x) || NAME_PARTICLES.has(x.text));
+}
+
 /** Capitals that name a measure, a disease or a thing, never an actor: "GDP grew", "COVID cases". */
 const NO_ACTOR = new Set(
   'GDP GNP CPI PMI COVID COVID-19 Covid Covid-19 SARS HIV AIDS IPO AI VAT PPE DNA GMT BST CET EST PST UTC'.split(
@@ -94,7 +121,15 @@ const GENERIC = new Set(
 );
 const EVENTS =
   /\b(?:Revolution|War|Summit|Day|Plan|Act|Law|Bill|Treaty|Agreement|Accords?|Memorandum|Games|Cup|Olympics|Election|Crisis)$/;
-const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'da', 'di', 'von', 'van', 'al', 'bin']);
+/**
+ * Lower-case particles inside a person's name ("Ursula von der Leyen", "Charles de Gaulle",
+ * "Erik ten Hag", "Mohammed bin Salman"): up to three of them join the capitalised words on
+ * either side into one name.
+ */
+const NAME_PARTICLES = new Set(
+  'de del della der den des di da das dos du von van ten ter bin bint ibn al el le la'.split(' '),
+);
+const CONNECTORS = new Set(['of', 'for', ...NAME_PARTICLES]);
 
 const KEYWORD_TYPES: [RegExp, EntityType][] = [
   [
@@ -124,6 +159,11 @@ const LOCATIVE =
   /\b(in|at|near|from|to|across|outside|inside|towards|toward|into|around|through|via|over|under)\s+(?:the\s+)?$/;
 const SPEECH_AFTER =
   /^\s*(?:himself|herself|also|later|again|then|,)?\s*(said|says|told|tells|stated|announced|argued|claimed|warned|denied|rejected|added|noted|insisted|explained|confirmed|wrote|declared)\b/;
+/** Modal verbs that are also given names ("Will Smith", "May Berg"). */
+const GIVEN_MODALS = new Set(['Will', 'May']);
+/** What follows a name that speaks: a verb of speech, or an apposition ("…, the mayor,"). */
+const APPOSITION_OR_SPEECH = new RegExp(`${SPEECH_AFTER.source}|^,\\s+(?:the|a|an|who|whose)\\s`);
+
 const GROUP_NOUNS =
   /^\s+(military|army|navy|troops|forces|government|authorities|parliament|embassy|police)\b/;
 const ANAPHORA =
@@ -321,6 +361,12 @@ export class EntityFinder {
           j += 2 + the;
           continue;
         }
+        // "von der Leyen", "van den Berg": a name's particles, two or three in a row.
+        const particles = particlesAt(toks, j + 1, text);
+        if (particles > 1) {
+          j += particles + 1;
+          continue;
+        }
         break;
       }
       // "Pashinyan’s Government": a possessive joined to an office or body.
@@ -382,7 +428,15 @@ export class EntityFinder {
   private resolveRun(text: string, run: Token[], from: number, out: Mention[]): void {
     // Words capitalised only because they open the sentence or the clause.
     // ("Police Chief Omar Said" keeps "Police": it is part of the title.)
+    // "Will Smith said", "May Berg, the mayor, said": a modal that is also a given name opens
+    // a name when a verb of speech or an apposition follows (a question would have a bare verb).
+    const given =
+      run.length >= 2 &&
+      GIVEN_MODALS.has((run[0] as Token).text) &&
+      /^\p{Lu}\p{Ll}/u.test((run[1] as Token).text) &&
+      APPOSITION_OR_SPEECH.test(text.slice((run[run.length - 1] as Token).end));
     while (
+      !given &&
       run.length > 0 &&
       (STOP.has((run[0] as Token).text) || CONNECTORS.has((run[0] as Token).text)) &&
       !(TITLE_MODIFIERS.has((run[0] as Token).text) && isTitleHead(run[1]?.text ?? ''))
@@ -617,13 +671,7 @@ export class EntityFinder {
       type = /^\s+(?:reported|reports|wrote|writes|published|revealed)\b/.test(after)
         ? 'Media'
         : 'Organization';
-    if (
-      !type &&
-      run.length >= 2 &&
-      run.length <= 4 &&
-      run.every((x) => /^\p{Lu}\p{Ll}/u.test(x.text))
-    )
-      type = 'Person';
+    if (!type && personShaped(run)) type = 'Person';
     if (!type && run.length === 1 && SPEECH_AFTER.test(after)) type = 'Person';
     type ??= 'Organization';
     if (type === 'Person') {

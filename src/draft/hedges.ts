@@ -3,7 +3,7 @@
  * uncertainty with seems, appears, apparently, reportedly, allegedly, may, might or likely.
  * Attribution ("according to") and future or conditional modality ("would not") are not
  * hedges. "appear" counts only as "appears to/that" ("appeared in court" is no hedge), and
- * "May" the month is told apart from the modal by its capital. A passive or impersonal report
+ * "May" the month (or a name) is told apart from the modal by its capital. A passive or impersonal report
  * ("it was reported that", "is said to", "was alleged to", "it is understood that", "is
  * believed to") is the writer's "reportedly" in other words, so it hedges too, unless it names
  * who reported ("it was reported by the Courier that" is attribution).
@@ -26,8 +26,9 @@ export function findHedge(text: string): string | undefined {
   HEDGE.lastIndex = 0;
   for (let m = HEDGE.exec(text); m !== null; m = HEDGE.exec(text)) {
     const word = m[0];
-    // "May" with a capital is the month unless it opens the sentence ("May I ...").
-    if (word === 'May' && m.index > 0) continue;
+    // "May" with a capital is the month, or a name ("May Berg said"), unless it opens the
+    // sentence before a word in lower case ("May the talks resume …").
+    if (word === 'May' && (m.index > 0 || !/^\s+\p{Ll}/u.test(text.slice(m.index + 3)))) continue;
     first = { at: m.index, word };
     break;
   }

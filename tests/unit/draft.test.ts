@@ -112,16 +112,19 @@ describe('hedges', () => {
       ['He reportedly left.', 'reportedly'],
       ['The vote will likely return.', 'likely'],
       ['The apparent uncertainty remains.', 'apparent'],
+      ['May the talks resume soon.', 'May'],
     ])
       expect(findHedge(text as string), text).toBe(word);
   });
 
-  it('leaves attribution, conditionals, a court appearance and the month alone', () => {
+  it('leaves attribution, conditionals, a court appearance, the month and a name alone', () => {
     for (const text of [
       'According to the Courier, the plan failed.',
       'The memorandum would not provide access.',
       'He appeared in court on Monday.',
       'The vote was held in May.',
+      'May Berg, the mayor, said the budget was balanced.',
+      'May 2019 was wet.',
     ])
       expect(findHedge(text), text).toBeUndefined();
   });
@@ -2307,6 +2310,39 @@ describe('a paper that speaks for its authors ("The indictment says …")', () =
       'the-minister',
       'said',
     ]);
+  });
+
+  it('keeps the particles of a name and a given name that is also a modal', () => {
+    for (const [sentence, id, name] of [
+      [
+        'Ursula von der Leyen said the union would act.',
+        'ursula-von-der-leyen',
+        'Ursula von der Leyen',
+      ],
+      ['Charles de Gaulle said France would leave.', 'charles-de-gaulle', 'Charles de Gaulle'],
+      ['Erik ten Hag said the team played well.', 'erik-ten-hag', 'Erik ten Hag'],
+      ['Mohammed bin Salman said output would rise.', 'mohammed-bin-salman', 'Mohammed bin Salman'],
+      ['Will Smith said the film would open in May.', 'will-smith', 'Will Smith'],
+      ['May Berg, the mayor, said the budget was balanced.', 'may-berg', 'May Berg'],
+    ] as const) {
+      const doc = draft(sentence);
+      expect(anchored(doc)[0]?.slice(0, 3), sentence).toEqual(['statement', id, 'said']);
+      const entity = doc.entities.find((e) => e.id === id);
+      expect([entity?.name, entity?.type], sentence).toEqual([name, 'Person']);
+      expect(doc.claims[0]?.hedged, sentence).toBe(false);
+    }
+    // Later mentions without the given name are the same person.
+    const doc = draft(
+      'Ursula von der Leyen spoke first, and the talks were over by noon. Later, von der Leyen said that the talks would resume.',
+    );
+    expect(anchored(doc)[1]?.slice(1, 3)).toEqual(['ursula-von-der-leyen', 'said']);
+    expect(doc.entities.map((e) => e.id)).toEqual(['ursula-von-der-leyen']);
+    // A modal opening a question stays a verb.
+    expect(draft('Will Smith attend the hearing?').entities.map((e) => e.name)).toEqual(['Smith']);
+    // "of" and "for" still join only one word: "Bank of America", "Ministry of the Interior".
+    expect(draft('The Bank of America said rates would fall.').entities.map((e) => e.name)).toEqual(
+      ['Bank of America'],
+    );
   });
 
   it('makes people named by a plural common noun a group, not a person of that name', () => {
