@@ -97,6 +97,8 @@ const LEADING = new RegExp(
 /** Nouns for people (and bodies of people) who speak: "officials", "the mayor", "the club". */
 export const SOURCE_NOUNS =
   /\b(?:officials?|sources?|residents?|critics?|experts?|analysts?|witness(?:es)?|investigators?|police|prosecutors?|prosecution|defen[cs]e|judges?|court|jurors?|jury|plaintiffs?|defendants?|campaigners|protesters|activists|doctors|scientists|researchers|workers|engineers|lawyers|diplomats|observers|leaders|lawmakers|legislators|members|people|spokes(?:man|woman|person)|representatives?|mayor|minister|president|governor|director|chief|head|chair(?:man|woman)?|secretary|ambassador|commander|aides?|advisers?|advisors?|staff|employees|teachers|parents|farmers|villagers|neighbours|neighbors|owners|managers|executives|authorities|government|ministry|council|committee|board|company|agency|newspaper|group|campaign|unions?|wife|husband|widow(?:er)?|mother|father|sons?|daughters?|brothers?|sisters?|family|families|relatives?|friends?|neighbou?r|colleagues?|partner|boss|students?|victims?|survivors?|passengers?|patients?|nurses?|doctor|teachers?|lawyer|attorneys?|counsel|man|woman|men|women|boy|girl|child|children|fans?|supporters|opponents|voters|shareholders|investors|customers|clients|inspectors?|officers?|firefighters|soldiers|troops|coroner|auditors?|regulators?|landlords?|tenants|pupils|coach|captain|deput(?:y|ies)|assistants?|aides?|successor|predecessor|employer|manager|owner|organi[sz]ers?|residents|sources?|executives?|club|team|firm|banks?|lenders?|insurers?|airlines?|retailers?|carmakers?|hospitals?|university|charity|referees?|umpires?|players?|C[EFOTIM]Os?|strikers?|goalkeepers?|keepers?|midfielders?|defenders?|wingers?|forwards?|batsm[ae]n|bowlers?|pitchers?|quarterbacks?|skippers?|boxers?|sprinters?|athletes?|riders?|drivers?|cyclists?|swimmers?|runners?|champions?|veterans?|rookies?)\b/;
+/** A noun for people who speak, alone after a name ("Beverly Hills police"). */
+const PEOPLE_ONLY = new RegExp(`^\\s+(?:${SOURCE_NOUNS.source})$`, 'u');
 /**
  * Papers that speak for whoever wrote them: "The indictment says …", "A court filing alleges
  * …", "The police report states …". Their words are the document's, not the writer's.
@@ -1021,6 +1023,13 @@ function speakerOf(
     /^(?:\s+(?:about|on|into|over)\s.*)?$/su.test(phrase.slice(first.end - offset))
   )
     return first.entity;
+  // "Beverly Hills police said": the people of a place speak, as "Springfield residents" do.
+  if (
+    first?.entity.type === 'Place' &&
+    lead === '' &&
+    PEOPLE_ONLY.test(phrase.slice(first.end - offset))
+  )
+    return finder.group(phrase);
   if (first && (/^(?:the\s+)?(?:\p{Lu}[\p{L}.]*\s+)*$/u.test(lead) || DESCRIBED.test(lead))) {
     const after = phrase.slice(first.end - offset);
     // "CivilNet’s sources in …": the possessive names whose sources, not who speaks; "Le

@@ -164,6 +164,12 @@ const GIVEN_MODALS = new Set(['Will', 'May']);
 /** What follows a name that speaks: a verb of speech, or an apposition ("…, the mayor,"). */
 const APPOSITION_OR_SPEECH = new RegExp(`${SPEECH_AFTER.source}|^,\\s+(?:the|a|an|who|whose)\\s`);
 
+/** A plural noun for people right after a name ("… police said", "… employees said"). */
+const PEOPLE_AFTER =
+  /^\s+(police|officials|authorities|residents|voters|firefighters|lawmakers|councillors|councilors|prosecutors|officers|employees|workers|staff|executives|shareholders|investors|students|fans|players|supporters)\b/;
+/** Those of them who are a place's. */
+const LOCAL_PEOPLE =
+  /^(?:police|officials|authorities|residents|voters|firefighters|lawmakers|councillors|councilors|prosecutors|officers)$/;
 const GROUP_NOUNS =
   /^\s+(military|army|navy|troops|forces|government|authorities|parliament|embassy|police)\b/;
 const ANAPHORA =
@@ -671,6 +677,10 @@ export class EntityFinder {
       type = /^\s+(?:reported|reports|wrote|writes|published|revealed)\b/.test(after)
         ? 'Media'
         : 'Organization';
+    // "Beverly Hills police", "New Jersey officials": a name before the people of a place is
+    // the place's; before the people of a body ("Northwind Traders employees"), the body's.
+    const people = PEOPLE_AFTER.exec(after)?.[1];
+    if (!type && people) type = LOCAL_PEOPLE.test(people) ? 'Place' : 'Organization';
     if (!type && personShaped(run)) type = 'Person';
     if (!type && run.length === 1 && SPEECH_AFTER.test(after)) type = 'Person';
     type ??= 'Organization';

@@ -2354,6 +2354,21 @@ describe('a paper that speaks for its authors ("The indictment says …")', () =
       expect(anchored(doc)[0]?.slice(0, 3), sentence).toEqual(['statement', id, 'said']);
       expect(doc.entities.find((e) => e.id === id)?.type, sentence).toBe('Group');
     }
+    // The people of a place named in two words are a group, and the place no person.
+    for (const [sentence, id, place] of [
+      ['Beverly Hills police said the road was closed.', 'beverly-hills-police', 'Beverly Hills'],
+      ['New Jersey officials said the bridge would reopen.', 'new-jersey-officials', 'New Jersey'],
+    ] as const) {
+      const doc = draft(sentence);
+      expect(anchored(doc)[0]?.slice(0, 3), sentence).toEqual(['statement', id, 'said']);
+      expect(
+        doc.entities.map((e) => [e.name, e.type]),
+        sentence,
+      ).toEqual([
+        [place, 'Place'],
+        [`${place} ${id.split('-').at(-1)}`, 'Group'],
+      ]);
+    }
     // A surname of that shape stays a person.
     const jones = draft('Mary Jones spoke on Monday. Jones said the plant would close.');
     expect(jones.entities.map((e) => [e.name, e.type])).toEqual([['Mary Jones', 'Person']]);
