@@ -1036,7 +1036,8 @@ function speakerOf(
     // Monde's website" is Le Monde's own words.
     if (!/^['’]s?\s+\p{Ll}/u.test(after) || OWN_WORDS.test(after)) return first.entity;
   }
-  const office = /^[Tt]he\s+([\p{Ll}-]+(?:\s+[\p{Ll}-]+)?)$/u.exec(phrase);
+  // "The minister", "the chief executive", "The CEO": whoever holds the office, named before.
+  const office = /^[Tt]he\s+([\p{Ll}-]+(?:\s+[\p{Ll}-]+)?|C[EFOTIM]O|[SE]?VP)$/u.exec(phrase);
   if (office) {
     const head = (office[1] as string).split(/\s+/).slice(-1)[0] as string;
     const person = finder.byOffice(head);

@@ -2409,6 +2409,12 @@ describe('a paper that speaks for its authors ("The indictment says …")', () =
         sentence,
       ).toEqual([speaker]);
     }
+    // Named with that office before, the office is that person.
+    const acme = draft('Acme CEO Anna Berg said sales rose. The CEO added that costs fell.');
+    expect(anchored(acme).map((c) => c.slice(1, 3))).toEqual([
+      ['anna-berg', 'said'],
+      ['anna-berg', 'added'],
+    ]);
   });
 
   it('gives a player named by position his words ("The striker said …")', () => {
