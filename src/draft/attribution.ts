@@ -114,10 +114,30 @@ const PIECE_IN =
   /^(?:[Tt]he|[Aa]n?)\s+(?:[\p{Ll}-]+\s+)?(?:report|article|story|editorial|investigation)\s+in\s+(?:the\s+)?$/u;
 /** A group's name that ends in a paper's noun: the group is that paper. */
 const DOCUMENT_LAST = new RegExp(`(?:${DOCUMENT_NOUNS.source})$`, 'i');
+/** One word that is a paper's noun ("indictment", "complaint"). */
+const PAPER_WORD = new RegExp(`^(?:${DOCUMENT_NOUNS.source})$`, 'i');
+/** A group's name whose head is a paper's noun ("The lawsuit in the Times case"). */
+const DOCUMENT_HEAD = new RegExp(
+  `^(?:the|a|an)\\s+(?:[\\p{Ll}-]+\\s+){0,2}(?:${DOCUMENT_NOUNS.source})\\s+(?:in|of|on|at|over|against|into)\\s`,
+  'iu',
+);
 /**
  * Before a verb, a paper's noun as its subject: "The lawsuit claims …", also with an aside
  * between them ("The complaint, filed in March, accuses …").
  */
+const MONTH_OR_DAY =
+  'January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+/** When a paper was made: "in March", "on Tuesday", "last week", "after the match". */
+const PAPER_WHEN = `(?:in|on|during|since|from|at)\\s+(?:(?:early|late|mid-?)\\s*)?(?:${MONTH_OR_DAY}|\\d{4}|the\\s+(?:spring|summer|autumn|fall|winter|morning|afternoon|evening|weekend))|(?:last|this|earlier\\s+this|late\\s+last)\\s+(?:week|month|year|weekend|spring|summer|autumn|fall|winter|${MONTH_OR_DAY})|(?:after|before|following)\\s+(?:the|a|an|his|her|its|their)\\s+[\\p{Ll}-]+|${MONTH_OR_DAY}|yesterday|today|earlier`;
+/**
+ * A paper's noun with the time it was made after it: "The report in March", "His statement
+ * after the match", "The indictment filed on Tuesday", "the ruling last week". The time is no
+ * part of who speaks: the paper is (group 1).
+ */
+const PAPER_TIME = new RegExp(
+  `^((?:the|a|an|his|her|its|their)\\s+(?:[\\p{Ll}-]+\\s+){0,2}(?:${DOCUMENT_NOUNS.source}))\\s+(?:(?:\\p{Ll}+ed|sent|written|seen|made|handed\\s+down)(?:\\s+(?:${PAPER_WHEN}))?|${PAPER_WHEN})$`,
+  'iu',
+);
 const DOCUMENT_BEFORE = new RegExp(
   `(?:^|[,;:]\\s*)(?:the|a|an)\\s+(?:[\\p{L}-]+\\s+){0,2}(?:${DOCUMENT_NOUNS.source})(?:,[^,;:"“”]{1,60},)?\\s+$`,
   'iu',
@@ -242,7 +262,10 @@ function isClause(words: string, notVerbs?: RegExp): boolean {
       // off by a comma after its noun; "Residents displaced by the floods", "Farmers hit by
       // the drought": one with its agent. Both describe a noun, which "and" joins to another.
       !/,$/.test(raw[i - 1] as string) &&
-      !/^(?:by|of)$/i.test(tokens[i + 1] ?? ''),
+      !/^(?:by|of)$/i.test(tokens[i + 1] ?? '') &&
+      // "The indictment filed on Tuesday", "the complaint lodged last week": a paper is made,
+      // it does not act, so the -ed word after its noun describes it.
+      !(PAPER_WORD.test(tokens[i - 1] as string) && /ed$|^(?:sent|made|written|seen)$/i.test(w)),
   );
 }
 
@@ -827,7 +850,11 @@ function kindOf(verb: string, speaker: FoundEntity, sentence: string): ClaimKind
     return 'denial';
   if (REPORT.test(verb) || speaker.type === 'Media') return 'report';
   // A paper reports what its authors found or allege.
-  if (speaker.type === 'Group' && DOCUMENT_LAST.test(speaker.name)) return 'report';
+  if (
+    speaker.type === 'Group' &&
+    (DOCUMENT_LAST.test(speaker.name) || DOCUMENT_HEAD.test(speaker.name))
+  )
+    return 'report';
   return 'statement';
 }
 
@@ -952,7 +979,7 @@ function speakerOf(
     prev = phrase;
     phrase = phrase.trimEnd().replace(TRAILING, '').replace(TRAILING_ADVERB, '');
   }
-  phrase = phrase.trim();
+  phrase = phrase.trim().replace(PAPER_TIME, '$1');
   if (phrase === '' || phrase.split(/\s+/).length > 12) return undefined;
   // The person named last before the phrase: not one named after it in the sentence ("He said
   // Anna Berg lied" is not Anna Berg's), nor in its quotation ("“Berg lied,” he said").

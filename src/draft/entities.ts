@@ -159,6 +159,12 @@ const LOCATIVE =
   /\b(in|at|near|from|to|across|outside|inside|towards|toward|into|around|through|via|over|under)\s+(?:the\s+)?$/;
 const SPEECH_AFTER =
   /^\s*(?:himself|herself|also|later|again|then|,)?\s*(said|says|told|tells|stated|announced|argued|claimed|warned|denied|rejected|added|noted|insisted|explained|confirmed|wrote|declared)\b/;
+/**
+ * After a name opening a sentence, a verb that reports ("Reuters reported", "Bloomberg
+ * revealed"): the word is a source, not a common noun capitalised as the sentence opens.
+ */
+const REPORT_AFTER =
+  /^\s*(?:also\s+)?(?:reported|reports|revealed|reveals|published|publishes|alleged|alleges|accused|accuses|quoted|quotes|cited|cites|disclosed|discloses|admitted|admits|acknowledged|acknowledges|urged|urges)\b/;
 /** Modal verbs that are also given names ("Will Smith", "May Berg"). */
 const GIVEN_MODALS = new Set(['Will', 'May']);
 /** What follows a name that speaks: a verb of speech, or an apposition ("…, the mayor,"). */
@@ -402,6 +408,7 @@ export class EntityFinder {
           (run.length === 1 &&
             /^\s+\p{Ll}/u.test(nextWords) &&
             !SPEECH_AFTER.test(nextWords) &&
+            !REPORT_AFTER.test(nextWords) &&
             !isAllCaps(head.text)))
       )
         run = run.slice(1);
@@ -611,6 +618,8 @@ export class EntityFinder {
       run.length === 1 &&
       ADJECTIVE.test(name) &&
       !this.knows(name) &&
+      // "The Guardian reported": a publication's word, not an adjective in -ian.
+      typeByKeyword(name) !== 'Media' &&
       /^\s+\p{Ll}/u.test(text.slice(end, end + 3)) &&
       !(
         SURNAME_SHAPE.test(name) &&

@@ -2345,6 +2345,46 @@ describe('a paper that speaks for its authors ("The indictment says …")', () =
     );
   });
 
+  it('finds a publication opening a sentence before a verb that reports ("Reuters reported")', () => {
+    // Each was no entity, and the sentence the writer's event: "Guardian" read as an
+    // adjective in -ian, the others as common nouns capitalised by the sentence.
+    for (const [name, id] of [
+      ['The Guardian', 'guardian'],
+      ['Reuters', 'reuters'],
+      ['Bloomberg', 'bloomberg'],
+    ] as const) {
+      const sentence = `${name} reported that the dam was unsafe.`;
+      const doc = draft(sentence);
+      expect(anchored(doc)[0]?.slice(0, 3), sentence).toEqual(['report', id, 'reported']);
+      expect(doc.entities.find((e) => e.id === id)?.type, sentence).toBe('Media');
+    }
+    const story = draft('A story in the Guardian claimed that the dam leaked.');
+    expect(anchored(story)[0]?.slice(0, 3)).toEqual(['report', 'guardian', 'claimed']);
+  });
+
+  it('names a paper without the time it was made ("The report in March claimed …")', () => {
+    // The time was part of a group's name ("The report in March", a statement), or the
+    // sentence the writer's event.
+    for (const [sentence, id] of [
+      ['The report in March claimed that the dam was unsafe.', 'the-report'],
+      ['The report published in March claimed that the dam was unsafe.', 'the-report'],
+      ['The indictment filed on Tuesday alleges that Berg paid bribes.', 'the-indictment'],
+      ['The complaint lodged last week alleges that Berg paid bribes.', 'the-complaint'],
+      ['The ruling last week said that the law was void.', 'the-ruling'],
+    ] as const) {
+      const doc = draft(`The talks began in Oslo on Monday and ended at noon. ${sentence}`);
+      expect(anchored(doc)[1]?.slice(0, 2), sentence).toEqual(['report', id]);
+    }
+    // A paper named with what it is about is a report too, not a statement.
+    const lawsuit = draft('The lawsuit in the Times case claims that the paper defamed him.');
+    expect(anchored(lawsuit)[0]?.slice(0, 2)).toEqual(['report', 'the-lawsuit-in-the-times-case']);
+    // An owner's paper after a time is still the owner's.
+    const berg = draft(
+      'Anna Berg spoke to reporters on Monday. Her statement after the match says that she was fouled.',
+    );
+    expect(anchored(berg)[1]?.slice(0, 3)).toEqual(['statement', 'anna-berg', 'says']);
+  });
+
   it('makes people named by a plural common noun a group, not a person of that name', () => {
     for (const [sentence, id] of [
       ['Prosecutors said Berg had fled.', 'prosecutors'],
